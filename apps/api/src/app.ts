@@ -1,0 +1,108 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { AppError } from '@kenshu/domain';
+import type { Database } from '@kenshu/db';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Config } from './config.ts';
+import type { AppEnv } from './context.ts';
+import { errorResponse } from './lib/errors.ts';
+import { validationHook } from './lib/validation.ts';
+import { docsRoutes } from './routes/docs.ts';
+import { fiscalYearRoutes } from './routes/fiscal-years.ts';
+import { healthRoutes } from './routes/health.ts';
+import { orgUnitRoutes } from './routes/org-units.ts';
+import { staffRoutes } from './routes/staff.ts';
+
+export interface AppDeps {
+  database: Database;
+  config: Config;
+}
+
+/** Builds the whole app: the API under /api and the built SPA for everything else. */
+export function createApp({ database, config }: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.use(requestId());
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      xFrameOptions: 'DENY',
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      strictTransportSecurity: config.production ? 'max-age=31536000' : false,
+    }),
+  );
+  app.use('/api/*', async (c, next) => {
+    c.set('database', database);
+    c.set('config', config);
+    await next();
+  });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: config.bodyLimitBytes,
+      onError: () => {
+        throw new AppError(
+          'PAYLOAD_TOO_LARGE',
+          `The request body is larger than ${config.bodyLimitBytes} bytes`,
+        );
+      },
+    }),
+  );
+
+  const api = app
+    .route('/api/health', healthRoutes)
+    .route('/api/fiscal-years', fiscalYearRoutes)
+    .route('/api/org-units', orgUnitRoutes)
+    .route('/api/staff', staffRoutes);
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Kenshu API',
+      version: '0.1.0',
+      description: 'Information-security training: sessions, bookings, attendance and e-learning.',
+    },
+  });
+  app.route('/api/docs', docsRoutes);
+
+  app.all('/api/*', (c) => {
+    throw new AppError('NOT_FOUND', `No API route ${c.req.method} ${c.req.path}`);
+  });
+  mountSpa(app, config.webDist);
+  app.onError((error, c) => errorResponse(error, c));
+  app.notFound((c) => errorResponse(new AppError('NOT_FOUND', 'Not found'), c));
+  return api;
+}
+
+/** The API's type, for the web app's typed client. */
+export type AppType = ReturnType<typeof createApp>;
+
+/** Serves the built SPA; every non-file path gets index.html so the SPA's router decides. */
+function mountSpa(app: OpenAPIHono<AppEnv>, webDist: string): void {
+  const indexFile = join(webDist, 'index.html');
+  if (!existsSync(indexFile)) {
+    app.get('*', (c) =>
+      c.text('The web app is not built yet: run `pnpm --filter @kenshu/web build`.', 503),
+    );
+    return;
+  }
+  const indexHtml = readFileSync(indexFile, 'utf8');
+  app.use('/assets/*', serveStatic({ root: webDist }));
+  app.use('*', serveStatic({ root: webDist, index: '' }));
+  app.get('*', (c) => c.html(indexHtml));
+}

@@ -1,0 +1,48 @@
+import { AppError, type ErrorCode, isAppError } from '@kenshu/domain';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { AppEnv } from '../context.ts';
+
+/** The only place that knows which HTTP status an error code means. */
+export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
+  VALIDATION: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+};
+
+/** Turns anything thrown into the one error shape; never leaks a stack trace. */
+export function errorResponse(error: unknown, c: Context<AppEnv>): Response {
+  const appError = toAppError(error);
+  if (appError.code === 'INTERNAL') console.error(`[${c.var.requestId}]`, error);
+  return c.json(
+    {
+      error: {
+        code: appError.code,
+        message: appError.message,
+        ...(appError.details ? { details: appError.details } : {}),
+      },
+      requestId: c.var.requestId ?? 'unknown',
+    },
+    STATUS_OF[appError.code],
+  );
+}
+
+function toAppError(error: unknown): AppError {
+  if (isAppError(error)) return error;
+  if (error instanceof HTTPException) {
+    if (error.status === 413)
+      return new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large');
+    if (error.status === 400) return new AppError('VALIDATION', error.message || 'Invalid request');
+    if (error.status === 404) return new AppError('NOT_FOUND', error.message || 'Not found');
+    if (error.status === 401)
+      return new AppError('UNAUTHENTICATED', error.message || 'Sign in first');
+    if (error.status === 403) return new AppError('FORBIDDEN', error.message || 'Not allowed');
+  }
+  return new AppError('INTERNAL', 'Something went wrong on our side');
+}

@@ -1,0 +1,16 @@
+import { getHealth } from '@kenshu/contracts';
+import { currentMigration } from '@kenshu/db';
+import { createRouter } from '../lib/router.ts';
+
+export const healthRoutes = createRouter().openapi(getHealth, async (c) => {
+  const { db, kind } = c.var.database;
+  return c.json(
+    {
+      status: 'ok' as const,
+      database: kind,
+      migration: await currentMigration(db),
+      version: '0.1.0',
+    },
+    200,
+  );
+});

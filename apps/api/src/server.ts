@@ -1,0 +1,37 @@
+import { serve } from '@hono/node-server';
+import { DatabaseConfigError, migrateToLatest, openDatabase, seedDemo } from '@kenshu/db';
+import { createApp } from './app.ts';
+import { loadConfig } from './config.ts';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const migration = await migrateToLatest(database.db);
+  if (config.seed === 'demo') {
+    const anyone = await database.db.selectFrom('staff').select('id').limit(1).executeTakeFirst();
+    if (!anyone) {
+      await seedDemo(database.db);
+      console.log('Seeded the demo ministry (see README for the demo accounts).');
+    }
+  }
+  const app = createApp({ database, config });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    const where =
+      database.kind === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
+    console.log(
+      `Kenshu is running at http://localhost:${info.port} (${where}, migration ${migration}).`,
+    );
+  });
+  const stop = () => {
+    server.close();
+    void database.close().finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof DatabaseConfigError) console.error(error.message);
+  else console.error('Kenshu could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

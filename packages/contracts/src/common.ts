@@ -1,0 +1,56 @@
+import { z } from '@hono/zod-openapi';
+import { ERROR_CODES } from '@kenshu/domain';
+
+export { ERROR_CODES, type ErrorCode } from '@kenshu/domain';
+
+/** The one error shape every failing API response has. */
+export const ErrorResponse = z
+  .object({
+    error: z.object({
+      code: z.enum(ERROR_CODES),
+      message: z.string(),
+      details: z.record(z.string(), z.unknown()).optional(),
+    }),
+    requestId: z.string(),
+  })
+  .openapi('ErrorResponse');
+export type ErrorResponse = z.infer<typeof ErrorResponse>;
+
+export const Locale = z.enum(['ja', 'en']).openapi('Locale');
+export type Locale = z.infer<typeof Locale>;
+
+/** A positive integer id in a path, e.g. /staff/{id}. */
+export const IdParam = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
+});
+
+export const PageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+/** The standard error responses, for routes to spread into their `responses`. */
+export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 429)[]) {
+  const descriptions = {
+    400: 'Invalid request',
+    401: 'Not signed in',
+    403: 'Not allowed',
+    404: 'Not found',
+    409: 'Conflict with the current state',
+    413: 'Request body too large',
+    429: 'Too many requests',
+  } as const;
+  return Object.fromEntries(
+    statuses.map((s) => [
+      s,
+      { description: descriptions[s], content: { 'application/json': { schema: ErrorResponse } } },
+    ]),
+  ) as Record<
+    (typeof statuses)[number],
+    { description: string; content: { 'application/json': { schema: typeof ErrorResponse } } }
+  >;
+}

@@ -1,0 +1,25 @@
+import { createRoute, z } from '@hono/zod-openapi';
+
+export const FiscalYear = z
+  .object({
+    fiscalYear: z.number().int().openapi({ example: 2026 }),
+    labelJa: z.string().openapi({ example: '令和8年度' }),
+    labelEn: z.string().openapi({ example: 'FY2026' }),
+    firstDay: z.string().openapi({ example: '2026-04-01' }),
+    lastDay: z.string().openapi({ example: '2027-03-31' }),
+  })
+  .openapi('FiscalYear');
+export type FiscalYear = z.infer<typeof FiscalYear>;
+
+export const getCurrentFiscalYear = createRoute({
+  method: 'get',
+  path: '/current',
+  tags: ['fiscal years'],
+  summary: 'The fiscal year of today in Asia/Tokyo',
+  responses: {
+    200: {
+      description: 'The current fiscal year',
+      content: { 'application/json': { schema: FiscalYear } },
+    },
+  },
+});

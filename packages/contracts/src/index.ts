@@ -1,0 +1,5 @@
+export * from './common.ts';
+export * from './health.ts';
+export * from './org-units.ts';
+export * from './staff.ts';
+export * from './fiscal-years.ts';

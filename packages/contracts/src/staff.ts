@@ -1,0 +1,94 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { errorResponses, IdParam, Locale, PageQuery } from './common.ts';
+
+export const EmploymentType = z
+  .enum(['regular', 'part_time', 'temporary'])
+  .openapi('EmploymentType');
+export type EmploymentType = z.infer<typeof EmploymentType>;
+
+export const StaffRoles = z
+  .object({
+    sectionHead: z.boolean(),
+    unitSecurityOfficer: z.boolean(),
+    systemSecurityOfficer: z.boolean(),
+    pjmoMember: z.boolean(),
+    trainer: z.boolean(),
+    admin: z.boolean(),
+  })
+  .openapi('StaffRoles');
+
+export const StaffMember = z
+  .object({
+    id: z.number().int(),
+    staffNumber: z.string(),
+    familyName: z.string(),
+    givenName: z.string(),
+    familyNameKana: z.string(),
+    givenNameKana: z.string(),
+    email: z.string(),
+    orgUnit: z.object({
+      id: z.number().int(),
+      code: z.string(),
+      nameJa: z.string(),
+      nameEn: z.string(),
+    }),
+    employmentType: EmploymentType,
+    active: z.boolean(),
+    locale: Locale,
+    roles: StaffRoles,
+  })
+  .openapi('StaffMember');
+export type StaffMember = z.infer<typeof StaffMember>;
+
+export const StaffPage = z
+  .object({ items: z.array(StaffMember), total: z.number().int() })
+  .openapi('StaffPage');
+
+export const StaffSearchQuery = PageQuery.extend({
+  orgUnitId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .openapi({ description: 'Only this unit and the units under it' }),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .openapi({ description: 'Staff number, name, kana or e-mail' }),
+  includeInactive: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
+});
+
+export const searchStaff = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['staff'],
+  summary: 'Find staff, optionally within an organisation subtree',
+  request: { query: StaffSearchQuery },
+  responses: {
+    200: {
+      description: 'One page of staff',
+      content: { 'application/json': { schema: StaffPage } },
+    },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+export const getStaffMember = createRoute({
+  method: 'get',
+  path: '/{id}',
+  tags: ['staff'],
+  summary: 'One staff member',
+  request: { params: IdParam },
+  responses: {
+    200: {
+      description: 'The staff member',
+      content: { 'application/json': { schema: StaffMember } },
+    },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});

@@ -1,0 +1,116 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { DB } from './schema.ts';
+
+export type DatabaseKind = 'embedded' | 'postgres';
+
+/** An open database: the Kysely handle, which engine is behind it, and how to close it. */
+export interface Database {
+  db: Kysely<DB>;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+/** Either a repository runs on its own or inside a caller's transaction. */
+export type Executor = Kysely<DB> | Transaction<DB>;
+
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+const DATE_OID = 1082;
+
+// Counts come back as numbers and calendar dates as 'YYYY-MM-DD' on both engines, so code and
+// tests never branch on the engine. Our int8 values (counts, sums) stay far below 2^53.
+const parsers = {
+  [INT8_OID]: (v: string) => Number(v),
+  [NUMERIC_OID]: (v: string) => Number(v),
+  [DATE_OID]: (v: string) => v,
+};
+for (const [oid, parse] of Object.entries(parsers)) pg.types.setTypeParser(Number(oid), parse);
+
+export interface OpenOptions {
+  /** postgres://… to use a PostgreSQL server; absent to use the embedded database. */
+  databaseUrl?: string | undefined;
+  /** Folder of the embedded database; `memory://` for a throwaway one. */
+  dataDir?: string;
+  /** A dump made by `dumpEmbedded`, to start an embedded database from (tests use this). */
+  loadDataDir?: Blob;
+  poolSize?: number;
+}
+
+/** Opens the database the configuration asks for. Fails with one clear line if it cannot. */
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  return openEmbedded(options.dataDir ?? '.data', options.loadDataDir);
+}
+
+async function openPostgres(url: string, max: number): Promise<Database> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new DatabaseConfigError(`DATABASE_URL is not a valid URL: ${redact(url)}`);
+  }
+  if (!['postgres:', 'postgresql:'].includes(parsed.protocol)) {
+    throw new DatabaseConfigError(
+      `DATABASE_URL must start with postgres:// (got ${parsed.protocol}//)`,
+    );
+  }
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5000 });
+  pool.on('error', () => {
+    // An idle client lost its connection; the pool replaces it. Without a listener Node would crash.
+  });
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DatabaseConfigError(
+      `Cannot connect to PostgreSQL at ${redact(url)}: ${reason}. Check DATABASE_URL and that the server is running.`,
+    );
+  }
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: 'postgres', close: () => db.destroy() };
+}
+
+async function openEmbedded(dataDir: string, loadDataDir?: Blob): Promise<Database> {
+  const inMemory = dataDir.startsWith('memory://');
+  if (!inMemory) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create({
+    ...(inMemory ? {} : { dataDir }),
+    ...(loadDataDir ? { loadDataDir } : {}),
+    parsers,
+  });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  return {
+    db,
+    kind: 'embedded',
+    // Kysely's destroy does not close PGlite; an open PGlite keeps the process alive.
+    close: async () => {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+/** Dumps an embedded database so another process can start from it (a migrated test template). */
+export async function dumpEmbedded(dataDir: string): Promise<Blob> {
+  const pglite = await PGlite.create({ dataDir });
+  try {
+    return await pglite.dumpDataDir('none');
+  } finally {
+    await pglite.close();
+  }
+}
+
+/** A configuration problem worth one clear line at start-up rather than a stack trace. */
+export class DatabaseConfigError extends Error {
+  override name = 'DatabaseConfigError';
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}

@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as foundation from './2026-11-26T01-foundation.ts';
+
+/**
+ * Every migration, in order. Listed explicitly (not read from disk) so the same set runs
+ * under tsx, vitest and a bundler. Names sort by timestamp; never rename or edit one that shipped.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-26T01-foundation': foundation,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

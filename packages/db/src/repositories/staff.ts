@@ -1,0 +1,85 @@
+import { sql } from 'kysely';
+import type { Executor } from '../connection.ts';
+import type { NewStaff, Staff } from '../schema.ts';
+
+export interface StaffQuery {
+  /** Limit to the subtree under this unit's materialised path (e.g. "/1/5/"). */
+  subtreePath?: string | undefined;
+  /** Matches staff number, name, kana or e-mail. */
+  search?: string | undefined;
+  includeInactive?: boolean | undefined;
+  limit: number;
+  offset: number;
+}
+
+export async function insertStaff(db: Executor, rows: NewStaff[]): Promise<Staff[]> {
+  const out: Staff[] = [];
+  for (let i = 0; i < rows.length; i += 1000) {
+    out.push(
+      ...(await db
+        .insertInto('staff')
+        .values(rows.slice(i, i + 1000))
+        .returningAll()
+        .execute()),
+    );
+  }
+  return out;
+}
+
+export async function findStaffById(db: Executor, id: number): Promise<Staff | undefined> {
+  return db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Finds a person by staff number or e-mail, the two things people sign in with. */
+export async function findStaffByLogin(db: Executor, login: string): Promise<Staff | undefined> {
+  return db
+    .selectFrom('staff')
+    .selectAll()
+    .where((eb) =>
+      eb.or([eb('staff_number', '=', login), eb(sql`lower(email)`, '=', login.toLowerCase())]),
+    )
+    .executeTakeFirst();
+}
+
+/** One page of staff with their unit, and the total matching. */
+export async function searchStaff(
+  db: Executor,
+  query: StaffQuery,
+): Promise<{
+  rows: (Staff & { unit_code: string; unit_name_ja: string; unit_name_en: string })[];
+  total: number;
+}> {
+  let base = db.selectFrom('staff').innerJoin('org_unit', 'org_unit.id', 'staff.org_unit_id');
+  if (!query.includeInactive) base = base.where('staff.active', '=', true);
+  if (query.subtreePath) base = base.where('org_unit.path', 'like', `${query.subtreePath}%`);
+  if (query.search) {
+    const term = `%${escapeLike(query.search)}%`;
+    base = base.where((eb) =>
+      eb.or([
+        eb('staff.staff_number', 'ilike', term),
+        eb(sql`staff.family_name || staff.given_name`, 'ilike', term),
+        eb(sql`staff.family_name_kana || staff.given_name_kana`, 'ilike', term),
+        eb('staff.email', 'ilike', term),
+      ]),
+    );
+  }
+  const [rows, count] = await Promise.all([
+    base
+      .selectAll('staff')
+      .select([
+        'org_unit.code as unit_code',
+        'org_unit.name_ja as unit_name_ja',
+        'org_unit.name_en as unit_name_en',
+      ])
+      .orderBy('staff.staff_number')
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: count.total };
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

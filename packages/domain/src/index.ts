@@ -1,0 +1,3 @@
+export * from './errors.ts';
+export * from './fiscal-year.ts';
+export * from './working-days.ts';
