@@ -1,0 +1,100 @@
+import { makeOrgUnit, makeStaff } from '@kenshu/db/testing';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/app.ts';
+
+const t = useTestApp();
+
+describe('health', () => {
+  it('reports the database kind and the migration version', async () => {
+    const res = await t.app.request('/api/health');
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({ status: 'ok', migration: expect.stringMatching(/^\d{4}-/) });
+    expect(body.database).toBe(process.env.DATABASE_URL ? 'postgres' : 'embedded');
+  });
+});
+
+describe('organisation and staff', () => {
+  it('finds staff anywhere in a unit subtree, and not outside it', async () => {
+    const bureau = await makeOrgUnit(t.db);
+    const division = await makeOrgUnit(t.db, { parent_id: bureau.id, kind: 'division' });
+    const elsewhere = await makeOrgUnit(t.db);
+    const inDivision = await makeStaff(t.db, { org_unit_id: division.id });
+    const inBureau = await makeStaff(t.db, { org_unit_id: bureau.id });
+    await makeStaff(t.db, { org_unit_id: elsewhere.id });
+
+    const res = await t.app.request(`/api/staff?orgUnitId=${bureau.id}`);
+    expect(res.status).toBe(200);
+    const page = await res.json();
+    expect(page.total).toBe(2);
+    expect(page.items.map((s: { staffNumber: string }) => s.staffNumber).sort()).toEqual(
+      [inDivision.staff_number, inBureau.staff_number].sort(),
+    );
+  });
+
+  it('lists units parents-first with their staff counts', async () => {
+    const bureau = await makeOrgUnit(t.db);
+    const division = await makeOrgUnit(t.db, { parent_id: bureau.id, kind: 'division' });
+    await makeStaff(t.db, { org_unit_id: division.id });
+    const { items } = await (await t.app.request('/api/org-units')).json();
+    const ids = items.map((u: { id: number }) => u.id);
+    expect(ids.indexOf(bureau.id)).toBeLessThan(ids.indexOf(division.id));
+    expect(items.find((u: { id: number }) => u.id === division.id)).toMatchObject({
+      parentId: bureau.id,
+      depth: 1,
+      staffCount: 1,
+    });
+  });
+
+  it('searches by kana and staff number', async () => {
+    const s = await makeStaff(t.db, { family_name_kana: 'ほしの', given_name_kana: 'げん' });
+    const byKana = await (await t.app.request('/api/staff?q=ほしの')).json();
+    expect(byKana.items.map((x: { id: number }) => x.id)).toContain(s.id);
+    const byNumber = await (await t.app.request(`/api/staff?q=${s.staff_number}`)).json();
+    expect(byNumber.total).toBe(1);
+  });
+});
+
+describe('bad input', () => {
+  it('names the offending field of a malformed query', async () => {
+    const res = await t.app.request('/api/staff?limit=many');
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.error.code).toBe('VALIDATION');
+    expect(body.error.details.fields[0].field).toBe('limit');
+    expect(body.requestId).toEqual(expect.any(String));
+  });
+
+  it('answers an unknown API route with a JSON 404', async () => {
+    const res = await t.app.request('/api/does-not-exist');
+    expect(res.status).toBe(404);
+    expect((await res.json()).error.code).toBe('NOT_FOUND');
+  });
+
+  it('answers an unknown staff id with 404, not 500', async () => {
+    const res = await t.app.request('/api/staff/99999999');
+    expect(res.status).toBe(404);
+  });
+
+  it('treats LIKE wildcards in a search as plain text', async () => {
+    const res = await t.app.request(`/api/staff?q=${encodeURIComponent('%_')}`);
+    expect(res.status).toBe(200);
+    expect((await res.json()).total).toBe(0);
+  });
+});
+
+describe('OpenAPI', () => {
+  it('publishes an OpenAPI 3.1 document describing the routes', async () => {
+    const doc = await (await t.app.request('/api/openapi.json')).json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/health', '/api/staff', '/api/staff/{id}', '/api/org-units']),
+    );
+  });
+
+  it('serves readable docs', async () => {
+    const res = await t.app.request('/api/docs');
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('swagger-ui');
+  });
+});
