@@ -1,8 +1,13 @@
 import { makeOrgUnit, makeStaff } from '@kenshu/db/testing';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.ts';
+import { makePerson, signedInAs, type SignedInClient } from '../support/auth.ts';
 
-const t = useTestApp();
+const t = useTestApp({ bodyLimitBytes: 64 * 1024 });
+let admin: SignedInClient;
+beforeAll(async () => {
+  admin = await signedInAs(t.app, t.db, (await makePerson(t.db, ['admin'])).id);
+});
 
 describe('health', () => {
   it('reports the database kind and the migration version', async () => {
@@ -23,7 +28,7 @@ describe('organisation and staff', () => {
     const inBureau = await makeStaff(t.db, { org_unit_id: bureau.id });
     await makeStaff(t.db, { org_unit_id: elsewhere.id });
 
-    const res = await t.app.request(`/api/staff?orgUnitId=${bureau.id}`);
+    const res = await admin.request(`/api/staff?orgUnitId=${bureau.id}`);
     expect(res.status).toBe(200);
     const page = await res.json();
     expect(page.total).toBe(2);
@@ -36,7 +41,7 @@ describe('organisation and staff', () => {
     const bureau = await makeOrgUnit(t.db);
     const division = await makeOrgUnit(t.db, { parent_id: bureau.id, kind: 'division' });
     await makeStaff(t.db, { org_unit_id: division.id });
-    const { items } = await (await t.app.request('/api/org-units')).json();
+    const { items } = await (await admin.request('/api/org-units')).json();
     const ids = items.map((u: { id: number }) => u.id);
     expect(ids.indexOf(bureau.id)).toBeLessThan(ids.indexOf(division.id));
     expect(items.find((u: { id: number }) => u.id === division.id)).toMatchObject({
@@ -48,21 +53,58 @@ describe('organisation and staff', () => {
 
   it('searches by kana and staff number', async () => {
     const s = await makeStaff(t.db, { family_name_kana: 'ほしの', given_name_kana: 'げん' });
-    const byKana = await (await t.app.request('/api/staff?q=ほしの')).json();
+    const byKana = await (await admin.request('/api/staff?q=ほしの')).json();
     expect(byKana.items.map((x: { id: number }) => x.id)).toContain(s.id);
-    const byNumber = await (await t.app.request(`/api/staff?q=${s.staff_number}`)).json();
+    const byNumber = await (await admin.request(`/api/staff?q=${s.staff_number}`)).json();
     expect(byNumber.total).toBe(1);
   });
 });
 
 describe('bad input', () => {
   it('names the offending field of a malformed query', async () => {
-    const res = await t.app.request('/api/staff?limit=many');
+    const res = await admin.request('/api/staff?limit=many');
     expect(res.status).toBe(400);
     const body = await res.json();
     expect(body.error.code).toBe('VALIDATION');
     expect(body.error.details.fields[0].field).toBe('limit');
     expect(body.requestId).toEqual(expect.any(String));
+  });
+
+  it('answers malformed JSON with a 400 in the error shape', async () => {
+    const res = await t.app.request('/api/auth/sign-in', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"login": "A0001", ',
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.code).toBe('VALIDATION');
+  });
+
+  it('names a missing field and a wrong type', async () => {
+    const res = await t.app.request('/api/auth/sign-in', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 42 }),
+    });
+    expect(res.status).toBe(400);
+    const fields = (await res.json()).error.details.fields.map((f: { field: string }) => f.field);
+    expect(fields).toEqual(expect.arrayContaining(['login', 'password']));
+  });
+
+  it('refuses an oversized body with 413 before reading it all', async () => {
+    const res = await t.app.request('/api/auth/sign-in', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 'x', password: 'y'.repeat(100 * 1024) }),
+    });
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('asks an anonymous caller to sign in', async () => {
+    const res = await t.app.request('/api/staff');
+    expect(res.status).toBe(401);
+    expect((await res.json()).error.code).toBe('UNAUTHENTICATED');
   });
 
   it('answers an unknown API route with a JSON 404', async () => {
@@ -72,12 +114,12 @@ describe('bad input', () => {
   });
 
   it('answers an unknown staff id with 404, not 500', async () => {
-    const res = await t.app.request('/api/staff/99999999');
+    const res = await admin.request('/api/staff/99999999');
     expect(res.status).toBe(404);
   });
 
   it('treats LIKE wildcards in a search as plain text', async () => {
-    const res = await t.app.request(`/api/staff?q=${encodeURIComponent('%_')}`);
+    const res = await admin.request(`/api/staff?q=${encodeURIComponent('%_')}`);
     expect(res.status).toBe(200);
     expect((await res.json()).total).toBe(0);
   });

@@ -11,6 +11,10 @@ import type { Config } from './config.ts';
 import type { AppEnv } from './context.ts';
 import { errorResponse } from './lib/errors.ts';
 import { validationHook } from './lib/validation.ts';
+import { authenticate } from './middleware/authenticate.ts';
+import { accountRoutes } from './routes/accounts.ts';
+import { auditLogRoutes } from './routes/audit-log.ts';
+import { authRoutes } from './routes/auth.ts';
 import { docsRoutes } from './routes/docs.ts';
 import { fiscalYearRoutes } from './routes/fiscal-years.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -63,9 +67,13 @@ export function createApp({ database, config }: AppDeps) {
       },
     }),
   );
+  app.use('/api/*', authenticate);
 
   const api = app
     .route('/api/health', healthRoutes)
+    .route('/api/auth', authRoutes)
+    .route('/api/accounts', accountRoutes)
+    .route('/api/audit-log', auditLogRoutes)
     .route('/api/fiscal-years', fiscalYearRoutes)
     .route('/api/org-units', orgUnitRoutes)
     .route('/api/staff', staffRoutes);

@@ -10,6 +10,33 @@ export interface Config {
   bodyLimitBytes: number;
   webDist: string;
   production: boolean;
+  /** Sign-in sessions end after this much inactivity… */
+  sessionIdleMinutes: number;
+  /** …and in any case this long after sign-in. */
+  sessionAbsoluteHours: number;
+  /** How long a one-time set-password link works. */
+  passwordLinkHours: number;
+  /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy in front of the app. */
+  trustProxy: boolean;
+  /** Mark cookies Secure even when the request looked like plain HTTP. */
+  secureCookies: boolean;
+  /** Let a production start run while demo passwords exist. */
+  allowDemoPasswords: boolean;
+  /** The address people reach the app at, for links (set-password links, calendar feeds). */
+  publicUrl: string | undefined;
+}
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return value;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  return ['1', 'true', 'yes'].includes((env[name] ?? '').toLowerCase());
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -25,10 +52,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: resolve(env.KENSHU_DATA_DIR ?? '.data'),
+    dataDir: resolve(env.KENSHU_DATA_DIR ?? new URL('../../../.data', import.meta.url).pathname),
     seed,
-    bodyLimitBytes: Number(env.KENSHU_BODY_LIMIT_BYTES ?? 1024 * 1024),
+    bodyLimitBytes: positive(env, 'KENSHU_BODY_LIMIT_BYTES', 1024 * 1024),
     webDist: resolve(env.KENSHU_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
     production: env.NODE_ENV === 'production',
+    sessionIdleMinutes: positive(env, 'KENSHU_SESSION_IDLE_MINUTES', 30),
+    sessionAbsoluteHours: positive(env, 'KENSHU_SESSION_ABSOLUTE_HOURS', 12),
+    passwordLinkHours: positive(env, 'KENSHU_PASSWORD_LINK_HOURS', 24),
+    trustProxy: flag(env, 'KENSHU_TRUST_PROXY'),
+    secureCookies: flag(env, 'KENSHU_SECURE_COOKIES'),
+    allowDemoPasswords: flag(env, 'KENSHU_ALLOW_DEMO_PASSWORDS'),
+    publicUrl: env.KENSHU_PUBLIC_URL || undefined,
   };
 }

@@ -1,19 +1,13 @@
 import { serve } from '@hono/node-server';
-import { DatabaseConfigError, migrateToLatest, openDatabase, seedDemo } from '@kenshu/db';
+import { DatabaseConfigError } from '@kenshu/db';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
+import { prepareDatabase, StartupError } from './start.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const migration = await migrateToLatest(database.db);
-  if (config.seed === 'demo') {
-    const anyone = await database.db.selectFrom('staff').select('id').limit(1).executeTakeFirst();
-    if (!anyone) {
-      await seedDemo(database.db);
-      console.log('Seeded the demo ministry (see README for the demo accounts).');
-    }
-  }
+  const { database, migration, seeded } = await prepareDatabase(config);
+  if (seeded) console.log('Seeded the demo ministry (the README lists the demo accounts).');
   const app = createApp({ database, config });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const where =
@@ -31,7 +25,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof DatabaseConfigError) console.error(error.message);
+  if (error instanceof DatabaseConfigError || error instanceof StartupError)
+    console.error(error.message);
   else console.error('Kenshu could not start:', error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -1,21 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { RoleName } from './auth.ts';
 import { errorResponses, IdParam, Locale, PageQuery } from './common.ts';
 
 export const EmploymentType = z
   .enum(['regular', 'part_time', 'temporary'])
   .openapi('EmploymentType');
 export type EmploymentType = z.infer<typeof EmploymentType>;
-
-export const StaffRoles = z
-  .object({
-    sectionHead: z.boolean(),
-    unitSecurityOfficer: z.boolean(),
-    systemSecurityOfficer: z.boolean(),
-    pjmoMember: z.boolean(),
-    trainer: z.boolean(),
-    admin: z.boolean(),
-  })
-  .openapi('StaffRoles');
 
 export const StaffMember = z
   .object({
@@ -35,7 +25,7 @@ export const StaffMember = z
     employmentType: EmploymentType,
     active: z.boolean(),
     locale: Locale,
-    roles: StaffRoles,
+    roles: z.array(RoleName).openapi({ description: 'HR roles and granted roles together' }),
   })
   .openapi('StaffMember');
 export type StaffMember = z.infer<typeof StaffMember>;

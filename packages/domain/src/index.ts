@@ -1,3 +1,4 @@
 export * from './errors.ts';
 export * from './fiscal-year.ts';
 export * from './working-days.ts';
+export * from './access.ts';

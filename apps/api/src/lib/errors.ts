@@ -8,6 +8,7 @@ import type { AppEnv } from '../context.ts';
 export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   VALIDATION: 400,
   UNAUTHENTICATED: 401,
+  CSRF_REJECTED: 403,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,

@@ -1,8 +1,10 @@
 import { getHealth } from '@kenshu/contracts';
 import { currentMigration } from '@kenshu/db';
+import { PUBLIC } from '@kenshu/domain';
+import { withAccess } from '../lib/access.ts';
 import { createRouter } from '../lib/router.ts';
 
-export const healthRoutes = createRouter().openapi(getHealth, async (c) => {
+export const healthRoutes = createRouter().openapi(withAccess(getHealth, PUBLIC), async (c) => {
   const { db, kind } = c.var.database;
   return c.json(
     {

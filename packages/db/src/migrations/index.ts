@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as foundation from './2026-11-26T01-foundation.ts';
+import * as signInAndAudit from './2026-11-26T02-sign-in-and-audit.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not read from disk) so the same set runs
@@ -7,6 +8,7 @@ import * as foundation from './2026-11-26T01-foundation.ts';
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-26T01-foundation': foundation,
+  '2026-11-26T02-sign-in-and-audit': signInAndAudit,
 };
 
 export const migrationProvider: MigrationProvider = {

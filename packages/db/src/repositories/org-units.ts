@@ -59,3 +59,12 @@ export async function countStaffPerUnit(db: Executor): Promise<Map<number, numbe
     .execute();
   return new Map(rows.map((r) => [r.org_unit_id, r.count]));
 }
+
+/** A unit and its ancestors, nearest first (the unit itself is first). */
+export async function findUnitWithAncestors(db: Executor, unitId: number): Promise<OrgUnit[]> {
+  const unit = await findOrgUnitById(db, unitId);
+  if (!unit) return [];
+  const ids = unit.path.split('/').filter(Boolean).map(Number);
+  const rows = await db.selectFrom('org_unit').selectAll().where('id', 'in', ids).execute();
+  return rows.sort((a, b) => b.depth - a.depth);
+}

@@ -3,8 +3,8 @@ import type { Executor } from '../connection.ts';
 import type { NewStaff, Staff } from '../schema.ts';
 
 export interface StaffQuery {
-  /** Limit to the subtree under this unit's materialised path (e.g. "/1/5/"). */
-  subtreePath?: string | undefined;
+  /** Limit to these subtrees, by materialised path (e.g. "/1/5/"); absent means everywhere. */
+  subtreePaths?: readonly string[] | undefined;
   /** Matches staff number, name, kana or e-mail. */
   search?: string | undefined;
   includeInactive?: boolean | undefined;
@@ -51,7 +51,13 @@ export async function searchStaff(
 }> {
   let base = db.selectFrom('staff').innerJoin('org_unit', 'org_unit.id', 'staff.org_unit_id');
   if (!query.includeInactive) base = base.where('staff.active', '=', true);
-  if (query.subtreePath) base = base.where('org_unit.path', 'like', `${query.subtreePath}%`);
+  const paths = query.subtreePaths;
+  if (paths) {
+    if (paths.length === 0) return { rows: [], total: 0 };
+    base = base.where((eb) =>
+      eb.or(paths.map((p) => eb('org_unit.path', 'like', `${escapeLike(p)}%`))),
+    );
+  }
   if (query.search) {
     const term = `%${escapeLike(query.search)}%`;
     base = base.where((eb) =>

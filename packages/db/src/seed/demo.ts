@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import { insertOrgUnits } from '../repositories/org-units.ts';
+import { setDemoPasswordHashes } from '../repositories/credentials.ts';
+import { grantRoles } from '../repositories/roles.ts';
 import { insertStaff } from '../repositories/staff.ts';
 import type { DB, EmploymentType, NewStaff, OrgUnitKind } from '../schema.ts';
 import { FAMILY_NAMES, GIVEN_NAMES, pick, seededRandom } from './names.ts';
@@ -28,6 +30,9 @@ export const DEMO_UNITS: UnitSpec[] = [
   ['NTA-TKY-GEN', 'NTA-TKY', 'division', '総務課', 'General Affairs Division'],
 ];
 
+/** The password of every demo account. Published in the README; production start refuses it. */
+export const DEMO_PASSWORD = 'kenshu-demo';
+
 /** Demo accounts with fixed staff numbers, so the README can name them. */
 export const DEMO_ACCOUNTS = {
   admin: 'A0001',
@@ -41,8 +46,14 @@ export const DEMO_ACCOUNTS = {
 const DIVISIONS = DEMO_UNITS.filter(([, , kind]) => kind === 'division' || kind === 'section');
 const BUREAUS = DEMO_UNITS.filter(([, , kind]) => kind === 'bureau' || kind === 'regional_office');
 
-/** Seeds the demo ministry (~200 staff covering every role and employment type). Deterministic. */
-export async function seedDemo(db: Kysely<DB>): Promise<void> {
+/**
+ * Seeds the demo ministry (~200 staff covering every role and employment type). Deterministic.
+ * Every demo person signs in with the one demo password whose hash is given (see README).
+ */
+export async function seedDemo(
+  db: Kysely<DB>,
+  options: { demoPasswordHash?: string } = {},
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const idByCode = new Map<string, number>();
     // Parents come first in DEMO_UNITS, so each batch of one knows its parent's id.
@@ -81,10 +92,10 @@ export async function seedDemo(db: Kysely<DB>): Promise<void> {
       };
     };
 
-    people.push(person(DEMO_ACCOUNTS.admin, 'MOF-SEC-PLN', { is_admin: true }));
-    people.push(person('A0002', 'MOF-SEC-PLN', { is_admin: true, locale: 'en' }));
-    people.push(person(DEMO_ACCOUNTS.trainer, 'MOF-SEC-DOC-1', { is_trainer: true }));
-    people.push(person('T0002', 'MOF-SEC-DOC-1', { is_trainer: true, locale: 'en' }));
+    people.push(person(DEMO_ACCOUNTS.admin, 'MOF-SEC-PLN', {}));
+    people.push(person('A0002', 'MOF-SEC-PLN', { locale: 'en' }));
+    people.push(person(DEMO_ACCOUNTS.trainer, 'MOF-SEC-DOC-1', {}));
+    people.push(person('T0002', 'MOF-SEC-DOC-1', { locale: 'en' }));
     people.push(person(DEMO_ACCOUNTS.sectionHead, 'MOF-BUD-GEN', { is_section_head: true }));
     people.push(
       person(DEMO_ACCOUNTS.unitSecurityOfficer, 'MOF-BUD', { is_unit_security_officer: true }),
@@ -130,6 +141,27 @@ export async function seedDemo(db: Kysely<DB>): Promise<void> {
         }),
       );
     }
-    await insertStaff(trx, people);
+    const inserted = await insertStaff(trx, people);
+    const idOf = new Map(inserted.map((p) => [p.staff_number, p.id]));
+    const granted = (numbers: string[], role: 'admin' | 'trainer') =>
+      numbers.flatMap((n) => {
+        const id = idOf.get(n);
+        return id === undefined ? [] : [{ staff_id: id, role }];
+      });
+    await grantRoles(
+      trx,
+      [
+        ...granted([DEMO_ACCOUNTS.admin, 'A0002'], 'admin'),
+        ...granted([DEMO_ACCOUNTS.trainer, 'T0002'], 'trainer'),
+      ],
+      null,
+    );
+    if (options.demoPasswordHash) {
+      await setDemoPasswordHashes(
+        trx,
+        inserted.map((p) => p.id),
+        options.demoPasswordHash,
+      );
+    }
   });
 }

@@ -17,7 +17,14 @@ export async function makeOrgUnit(
 ): Promise<OrgUnit> {
   const code = overrides.code ?? unique('U');
   const [unit] = await insertOrgUnits(db, [
-    { code, parent_id: null, kind: 'bureau', name_ja: `部局${code}`, name_en: `Bureau ${code}`, ...overrides },
+    {
+      code,
+      parent_id: null,
+      kind: 'bureau',
+      name_ja: `部局${code}`,
+      name_en: `Bureau ${code}`,
+      ...overrides,
+    },
   ]);
   if (!unit) throw new Error('makeOrgUnit inserted nothing');
   return unit;

@@ -2,11 +2,14 @@ import type { StaffMember } from '@kenshu/contracts';
 import {
   findOrgUnitById,
   findStaffById,
+  grantedRolesOf,
   searchStaff as searchStaffRows,
   type Staff,
 } from '@kenshu/db';
-import { notFound } from '@kenshu/domain';
+import { canSeePerson, canSeeUnit, forbidden, isAdmin, notFound, type Role } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
+import { requireViewer } from '../../lib/service-context.ts';
+import { hrRolesOf } from '../auth/viewer.ts';
 
 export interface SearchStaffInput {
   orgUnitId?: number | undefined;
@@ -16,7 +19,10 @@ export interface SearchStaffInput {
   offset: number;
 }
 
-/** One page of staff, optionally limited to an organisation subtree. */
+/**
+ * One page of the staff the viewer oversees (admins: everyone), optionally within one unit's
+ * subtree. Asking for a unit outside one's oversight is refused, not silently emptied.
+ */
 export async function searchStaff({
   ctx,
   input,
@@ -24,33 +30,41 @@ export async function searchStaff({
   ctx: ServiceContext;
   input: SearchStaffInput;
 }): Promise<{ items: StaffMember[]; total: number }> {
-  let subtreePath: string | undefined;
+  const viewer = requireViewer(ctx);
+  let subtreePaths: readonly string[] | undefined = isAdmin(viewer)
+    ? undefined
+    : viewer.oversightPaths;
   if (input.orgUnitId !== undefined) {
     const unit = await findOrgUnitById(ctx.db, input.orgUnitId);
     if (!unit) throw notFound('org unit', { orgUnitId: input.orgUnitId });
-    subtreePath = unit.path;
+    if (!canSeeUnit(viewer, unit.path))
+      throw forbidden('This unit is outside the part of the organisation you oversee');
+    subtreePaths = [unit.path];
   }
   const { rows, total } = await searchStaffRows(ctx.db, {
-    subtreePath,
+    subtreePaths,
     search: input.q || undefined,
     includeInactive: input.includeInactive,
     limit: input.limit,
     offset: input.offset,
   });
+  const granted = await grantedRolesOf(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   return {
     items: rows.map((r) =>
-      toStaffMember(r, {
-        id: r.org_unit_id,
-        code: r.unit_code,
-        nameJa: r.unit_name_ja,
-        nameEn: r.unit_name_en,
-      }),
+      toStaffMember(
+        r,
+        { id: r.org_unit_id, code: r.unit_code, nameJa: r.unit_name_ja, nameEn: r.unit_name_en },
+        granted.get(r.id) ?? [],
+      ),
     ),
     total,
   };
 }
 
-/** One staff member by id. */
+/** One staff member by id; someone the viewer may not see is "not found", not "forbidden". */
 export async function getStaffMember({
   ctx,
   input,
@@ -58,19 +72,25 @@ export async function getStaffMember({
   ctx: ServiceContext;
   input: { id: number };
 }): Promise<StaffMember> {
+  const viewer = requireViewer(ctx);
   const staff = await findStaffById(ctx.db, input.id);
-  if (!staff) throw notFound('staff member', { id: input.id });
-  const unit = await findOrgUnitById(ctx.db, staff.org_unit_id);
-  if (!unit) throw notFound('org unit', { orgUnitId: staff.org_unit_id });
-  return toStaffMember(staff, {
-    id: unit.id,
-    code: unit.code,
-    nameJa: unit.name_ja,
-    nameEn: unit.name_en,
-  });
+  const unit = staff && (await findOrgUnitById(ctx.db, staff.org_unit_id));
+  if (!staff || !unit || !canSeePerson(viewer, { staffId: staff.id, unitPath: unit.path })) {
+    throw notFound('staff member', { id: input.id });
+  }
+  const granted = await grantedRolesOf(ctx.db, [staff.id]);
+  return toStaffMember(
+    staff,
+    { id: unit.id, code: unit.code, nameJa: unit.name_ja, nameEn: unit.name_en },
+    granted.get(staff.id) ?? [],
+  );
 }
 
-export function toStaffMember(s: Staff, orgUnit: StaffMember['orgUnit']): StaffMember {
+export function toStaffMember(
+  s: Staff,
+  orgUnit: StaffMember['orgUnit'],
+  grantedRoles: Role[],
+): StaffMember {
   return {
     id: s.id,
     staffNumber: s.staff_number,
@@ -83,13 +103,6 @@ export function toStaffMember(s: Staff, orgUnit: StaffMember['orgUnit']): StaffM
     employmentType: s.employment_type,
     active: s.active,
     locale: s.locale,
-    roles: {
-      sectionHead: s.is_section_head,
-      unitSecurityOfficer: s.is_unit_security_officer,
-      systemSecurityOfficer: s.is_system_security_officer,
-      pjmoMember: s.is_pjmo_member,
-      trainer: s.is_trainer,
-      admin: s.is_admin,
-    },
+    roles: [...new Set([...hrRolesOf(s), ...grantedRoles])].sort(),
   };
 }

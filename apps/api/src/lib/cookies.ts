@@ -1,0 +1,39 @@
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { AppEnv } from '../context.ts';
+
+export const SESSION_COOKIE = 'kenshu_session';
+
+function isSecure(c: Context<AppEnv>): boolean {
+  if (c.var.config.secureCookies) return true;
+  const forwarded = c.var.config.trustProxy ? c.req.header('x-forwarded-proto') : undefined;
+  return (forwarded ?? new URL(c.req.url).protocol.replace(':', '')) === 'https';
+}
+
+export function readSessionCookie(c: Context<AppEnv>): string | undefined {
+  return getCookie(c, SESSION_COOKIE);
+}
+
+/** HttpOnly so scripts cannot read it; SameSite=Lax so other sites cannot send it with a POST. */
+export function writeSessionCookie(c: Context<AppEnv>, token: string, maxAgeSeconds: number): void {
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: isSecure(c),
+    path: '/',
+    maxAge: Math.floor(maxAgeSeconds),
+  });
+}
+
+export function clearSessionCookie(c: Context<AppEnv>): void {
+  deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isSecure(c) });
+}
+
+/** The client's address: the socket's, or the proxy's X-Forwarded-For when told to trust it. */
+export function clientAddress(c: Context<AppEnv>, socketAddress: string | undefined): string {
+  if (c.var.config.trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  return socketAddress ?? 'unknown';
+}

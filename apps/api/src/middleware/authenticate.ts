@@ -1,0 +1,81 @@
+import { endAuthSession, findLiveAuthSession, touchAuthSession } from '@kenshu/db';
+import { AppError } from '@kenshu/domain';
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from '../context.ts';
+import { clearSessionCookie, readSessionCookie } from '../lib/cookies.ts';
+import { sha256 } from '../lib/tokens.ts';
+import { loadViewer } from '../services/auth/viewer.ts';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+// Writing last_seen_at on every request would turn every read into a write.
+const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * Finds the viewer from the session cookie (or none), ends sessions past their idle or absolute
+ * limit, and rejects state-changing requests that lack the session's CSRF token.
+ */
+export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
+  c.set('viewer', null);
+  const token = readSessionCookie(c);
+  const { db } = c.var.database;
+  const now = new Date();
+  if (token) {
+    const session = await findLiveAuthSession(db, sha256(token));
+    const idleLimit = c.var.config.sessionIdleMinutes * 60_000;
+    if (
+      session &&
+      (session.expires_at <= now || now.getTime() - session.last_seen_at.getTime() > idleLimit)
+    ) {
+      await endAuthSession(db, session.id, now);
+      clearSessionCookie(c);
+    } else if (session) {
+      const viewer = await loadViewer(db, session.staff_id);
+      if (viewer) {
+        c.set('viewer', { ...viewer, sessionId: session.id, csrfToken: session.csrf_token });
+        if (now.getTime() - session.last_seen_at.getTime() > TOUCH_EVERY_MS) {
+          await touchAuthSession(db, session.id, now);
+        }
+      } else {
+        await endAuthSession(db, session.id, now);
+        clearSessionCookie(c);
+      }
+    }
+  }
+  if (!SAFE_METHODS.has(c.req.method))
+    checkCsrf(
+      c.req.header('x-csrf-token'),
+      c.var.viewer?.csrfToken,
+      c.req.header('sec-fetch-site'),
+      c.req.header('origin'),
+      c.req.url,
+    );
+  await next();
+});
+
+/**
+ * A signed-in request must carry its session's token (a page on another site cannot read it).
+ * Without a session (sign-in, set-password) the browser's own origin headers must not point to
+ * another site, which stops login CSRF.
+ */
+function checkCsrf(
+  sent: string | undefined,
+  expected: string | undefined,
+  fetchSite: string | undefined,
+  origin: string | undefined,
+  url: string,
+): void {
+  if (expected) {
+    if (sent !== expected)
+      throw new AppError(
+        'CSRF_REJECTED',
+        'Missing or wrong CSRF token; reload the page and try again',
+      );
+    return;
+  }
+  if (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none') {
+    throw new AppError('CSRF_REJECTED', 'Cross-site request refused');
+  }
+  if (origin && origin !== 'null' && origin !== new URL(url).origin) {
+    throw new AppError('CSRF_REJECTED', 'Cross-site request refused');
+  }
+}

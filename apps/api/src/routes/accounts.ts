@@ -1,0 +1,43 @@
+import {
+  createAccount as createAccountRoute,
+  getAccountRoles as getAccountRolesRoute,
+  issuePasswordLink as issuePasswordLinkRoute,
+  updateAccountRoles as updateAccountRolesRoute,
+} from '@kenshu/contracts';
+import { anyOf } from '@kenshu/domain';
+import { withAccess } from '../lib/access.ts';
+import { createRouter } from '../lib/router.ts';
+import { serviceContext } from '../lib/service-context.ts';
+import { createAccount } from '../services/accounts/create.ts';
+import { issuePasswordLink } from '../services/accounts/issue-password-link.ts';
+import { getAccountRoles, updateAccountRoles } from '../services/accounts/roles.ts';
+
+const ADMIN = anyOf('admin');
+
+export const accountRoutes = createRouter()
+  .openapi(withAccess(createAccountRoute, ADMIN), async (c) => {
+    return c.json(await createAccount({ ctx: serviceContext(c), input: c.req.valid('json') }), 201);
+  })
+  .openapi(withAccess(issuePasswordLinkRoute, ADMIN), async (c) => {
+    const link = await issuePasswordLink({
+      ctx: serviceContext(c),
+      input: { staffId: c.req.valid('param').id, origin: new URL(c.req.url).origin },
+    });
+    return c.json(link, 201);
+  })
+  .openapi(withAccess(getAccountRolesRoute, ADMIN), async (c) => {
+    return c.json(
+      await getAccountRoles({
+        ctx: serviceContext(c),
+        input: { staffId: c.req.valid('param').id },
+      }),
+      200,
+    );
+  })
+  .openapi(withAccess(updateAccountRolesRoute, ADMIN), async (c) => {
+    const roles = await updateAccountRoles({
+      ctx: serviceContext(c),
+      input: { staffId: c.req.valid('param').id, grantedRoles: c.req.valid('json').grantedRoles },
+    });
+    return c.json(roles, 200);
+  });

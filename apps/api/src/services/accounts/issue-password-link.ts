@@ -1,0 +1,45 @@
+import { findStaffById, insertAudit, insertPasswordToken } from '@kenshu/db';
+import { conflict, notFound } from '@kenshu/domain';
+import type { ServiceContext } from '../../context.ts';
+import { requireViewer } from '../../lib/service-context.ts';
+import { randomToken, sha256 } from '../../lib/tokens.ts';
+
+/**
+ * Issues a one-time set-password link for a person. Only the hash of the token is stored; the
+ * link is shown once, to the admin who hands it over.
+ */
+export async function issuePasswordLink({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { staffId: number; origin: string };
+}): Promise<{ url: string; expiresAt: string }> {
+  const viewer = requireViewer(ctx);
+  const token = randomToken();
+  const expiresAt = new Date(ctx.now.getTime() + ctx.config.passwordLinkHours * 3600_000);
+  await ctx.db.transaction().execute(async (trx) => {
+    const staff = await findStaffById(trx, input.staffId);
+    if (!staff) throw notFound('staff member', { id: input.staffId });
+    if (!staff.active) throw conflict('This person is no longer active');
+    await insertPasswordToken(trx, {
+      token_hash: sha256(token),
+      staff_id: staff.id,
+      created_by: viewer.staffId,
+      expires_at: expiresAt,
+    });
+    await insertAudit(trx, {
+      actorStaffId: viewer.staffId,
+      action: 'account.password_link_issued',
+      targetType: 'staff',
+      targetId: staff.id,
+      after: { expiresAt: expiresAt.toISOString() },
+      requestId: ctx.requestId,
+    });
+  });
+  const base = ctx.config.publicUrl ?? input.origin;
+  return {
+    url: `${base.replace(/\/$/, '')}/set-password#token=${token}`,
+    expiresAt: expiresAt.toISOString(),
+  };
+}

@@ -1,0 +1,29 @@
+import type { Me } from '@kenshu/contracts';
+import { findOrgUnitById, findStaffById } from '@kenshu/db';
+import { AppError, oversees } from '@kenshu/domain';
+import type { ServiceContext, SignedInViewer } from '../../context.ts';
+
+/** The signed-in person as the web app needs them. */
+export async function getMe({
+  ctx,
+  viewer,
+}: {
+  ctx: Pick<ServiceContext, 'db'>;
+  viewer: SignedInViewer;
+}): Promise<Me> {
+  const staff = await findStaffById(ctx.db, viewer.staffId);
+  const unit = staff && (await findOrgUnitById(ctx.db, staff.org_unit_id));
+  if (!staff || !unit) throw new AppError('UNAUTHENTICATED', 'Sign in first');
+  return {
+    staffId: staff.id,
+    staffNumber: staff.staff_number,
+    familyName: staff.family_name,
+    givenName: staff.given_name,
+    email: staff.email,
+    locale: staff.locale,
+    orgUnit: { id: unit.id, code: unit.code, nameJa: unit.name_ja, nameEn: unit.name_en },
+    roles: [...viewer.roles].sort(),
+    oversees: oversees(viewer),
+    csrfToken: viewer.csrfToken,
+  };
+}

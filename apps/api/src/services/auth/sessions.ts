@@ -1,0 +1,46 @@
+import { endAuthSession, endAuthSessionsOf, listLiveAuthSessions } from '@kenshu/db';
+import { notFound } from '@kenshu/domain';
+import type { ServiceContext } from '../../context.ts';
+import { requireViewer } from '../../lib/service-context.ts';
+
+/** The viewer's own live sign-in sessions. */
+export async function listMySessions({ ctx }: { ctx: ServiceContext }) {
+  const viewer = requireViewer(ctx);
+  const idleSince = new Date(ctx.now.getTime() - ctx.config.sessionIdleMinutes * 60_000);
+  const rows = await listLiveAuthSessions(ctx.db, viewer.staffId, ctx.now, idleSince);
+  return rows.map((r) => ({
+    id: r.id,
+    createdAt: r.created_at.toISOString(),
+    lastSeenAt: r.last_seen_at.toISOString(),
+    expiresAt: r.expires_at.toISOString(),
+    userAgent: r.user_agent,
+    clientAddress: r.client_address,
+    current: r.id === viewer.sessionId,
+  }));
+}
+
+/** Ends one of the viewer's own sessions; someone else's is "not found". */
+export async function endMySession({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { sessionId: string };
+}) {
+  const viewer = requireViewer(ctx);
+  const mine = await listMySessions({ ctx });
+  if (!mine.some((s) => s.id === input.sessionId))
+    throw notFound('session', { sessionId: input.sessionId });
+  await endAuthSession(ctx.db, input.sessionId, ctx.now);
+  return { endedCurrent: input.sessionId === viewer.sessionId };
+}
+
+export async function endMyOtherSessions({ ctx }: { ctx: ServiceContext }) {
+  const viewer = requireViewer(ctx);
+  return { ended: await endAuthSessionsOf(ctx.db, viewer.staffId, ctx.now, viewer.sessionId) };
+}
+
+export async function signOut({ ctx }: { ctx: ServiceContext }): Promise<void> {
+  const viewer = requireViewer(ctx);
+  await endAuthSession(ctx.db, viewer.sessionId, ctx.now);
+}

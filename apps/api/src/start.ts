@@ -1,0 +1,50 @@
+import {
+  countDemoCredentials,
+  DEMO_PASSWORD,
+  migrateToLatest,
+  openDatabase,
+  seedDemo,
+  type Database,
+} from '@kenshu/db';
+import type { Config } from './config.ts';
+import { hashPassword } from './lib/passwords.ts';
+
+/**
+ * Opens and prepares the database the way every start does: migrate, seed the demo ministry into
+ * an empty database unless told not to, and refuse a production start with demo passwords.
+ */
+export async function prepareDatabase(
+  config: Config,
+): Promise<{ database: Database; migration: string | null; seeded: boolean }> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const migration = await migrateToLatest(database.db);
+    let seeded = false;
+    if (config.seed === 'demo') {
+      const anyone = await database.db.selectFrom('staff').select('id').limit(1).executeTakeFirst();
+      if (!anyone) {
+        await seedDemo(database.db, { demoPasswordHash: await hashPassword(DEMO_PASSWORD) });
+        seeded = true;
+      }
+    }
+    if (
+      config.production &&
+      !config.allowDemoPasswords &&
+      (await countDemoCredentials(database.db)) > 0
+    ) {
+      throw new StartupError(
+        'Refusing to start in production: demo accounts with the published demo password exist. ' +
+          'Start on a database without demo data (KENSHU_SEED=none), or set KENSHU_ALLOW_DEMO_PASSWORDS=true for a demo.',
+      );
+    }
+    return { database, migration, seeded };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+/** A start-up problem explained in one line. */
+export class StartupError extends Error {
+  override name = 'StartupError';
+}

@@ -1,0 +1,93 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { errorResponses, IdParam, Locale } from './common.ts';
+import { RoleName } from './auth.ts';
+import { EmploymentType } from './staff.ts';
+
+export const CreateAccountRequest = z
+  .object({
+    staffNumber: z
+      .string()
+      .trim()
+      .min(1)
+      .max(32)
+      .regex(/^[A-Za-z0-9-]+$/, 'Letters, digits and hyphens only'),
+    familyName: z.string().trim().min(1).max(100),
+    givenName: z.string().trim().min(1).max(100),
+    familyNameKana: z.string().trim().min(1).max(100),
+    givenNameKana: z.string().trim().min(1).max(100),
+    email: z.email().max(254),
+    orgUnitId: z.number().int().positive(),
+    employmentType: EmploymentType,
+    locale: Locale.default('ja'),
+  })
+  .openapi('CreateAccountRequest');
+
+export const AccountCreated = z.object({ id: z.number().int() }).openapi('AccountCreated');
+
+export const createAccount = createRoute({
+  method: 'post',
+  path: '/',
+  tags: ['accounts'],
+  summary: 'Create a staff account (admins)',
+  request: {
+    body: { content: { 'application/json': { schema: CreateAccountRequest } }, required: true },
+  },
+  responses: {
+    201: { description: 'Created', content: { 'application/json': { schema: AccountCreated } } },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
+
+export const PasswordLink = z
+  .object({ url: z.string(), expiresAt: z.string() })
+  .openapi('PasswordLink', { description: 'Hand this link to the person; it works once' });
+
+export const issuePasswordLink = createRoute({
+  method: 'post',
+  path: '/{id}/password-link',
+  tags: ['accounts'],
+  summary: 'Issue a one-time set-password link (admins)',
+  request: { params: IdParam },
+  responses: {
+    201: { description: 'Issued', content: { 'application/json': { schema: PasswordLink } } },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+export const AccountRoles = z
+  .object({
+    hrRoles: z.array(RoleName).openapi({ description: 'From the HR roster; change them there' }),
+    grantedRoles: z.array(RoleName),
+  })
+  .openapi('AccountRoles');
+
+export const getAccountRoles = createRoute({
+  method: 'get',
+  path: '/{id}/roles',
+  tags: ['accounts'],
+  summary: "A person's roles (admins)",
+  request: { params: IdParam },
+  responses: {
+    200: { description: 'Roles', content: { 'application/json': { schema: AccountRoles } } },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+export const UpdateRolesRequest = z
+  .object({ grantedRoles: z.array(RoleName).max(6) })
+  .openapi('UpdateRolesRequest');
+
+export const updateAccountRoles = createRoute({
+  method: 'put',
+  path: '/{id}/roles',
+  tags: ['accounts'],
+  summary: "Replace a person's granted roles (admins)",
+  request: {
+    params: IdParam,
+    body: { content: { 'application/json': { schema: UpdateRolesRequest } }, required: true },
+  },
+  responses: {
+    200: { description: 'Updated', content: { 'application/json': { schema: AccountRoles } } },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});

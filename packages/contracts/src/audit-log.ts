@@ -1,0 +1,59 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { errorResponses, PageQuery } from './common.ts';
+
+export const AuditEntry = z
+  .object({
+    id: z.number().int(),
+    at: z.string(),
+    actor: z
+      .object({ staffId: z.number().int(), staffNumber: z.string(), name: z.string() })
+      .nullable(),
+    action: z.string(),
+    targetType: z.string(),
+    targetId: z.string().nullable(),
+    before: z.unknown(),
+    after: z.unknown(),
+    requestId: z.string().nullable(),
+  })
+  .openapi('AuditEntry');
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const AuditQuery = PageQuery.extend({
+  action: z.string().max(100).optional(),
+  actorStaffNumber: z.string().max(32).optional(),
+  targetType: z.string().max(50).optional(),
+  targetId: z.string().max(100).optional(),
+  from: z.iso.date().optional().openapi({ description: 'First day (Asia/Tokyo), inclusive' }),
+  to: z.iso.date().optional().openapi({ description: 'Last day (Asia/Tokyo), inclusive' }),
+});
+
+export const searchAuditLog = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['audit log'],
+  summary: 'Browse the audit log of privileged changes (admins)',
+  request: { query: AuditQuery },
+  responses: {
+    200: {
+      description: 'Newest first',
+      content: {
+        'application/json': {
+          schema: z.object({ items: z.array(AuditEntry), total: z.number().int() }),
+        },
+      },
+    },
+    ...errorResponses(400, 401, 403),
+  },
+});
+
+export const exportAuditLog = createRoute({
+  method: 'get',
+  path: '/export.csv',
+  tags: ['audit log'],
+  summary: 'The filtered audit log as CSV (UTF-8 with BOM) (admins)',
+  request: { query: AuditQuery.omit({ limit: true, offset: true }) },
+  responses: {
+    200: { description: 'CSV file', content: { 'text/csv': { schema: z.string() } } },
+    ...errorResponses(400, 401, 403),
+  },
+});

@@ -1,0 +1,140 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { ROLES } from '@kenshu/domain';
+import { errorResponses, Locale } from './common.ts';
+
+export const RoleName = z.enum(ROLES).openapi('Role');
+
+export const Me = z
+  .object({
+    staffId: z.number().int(),
+    staffNumber: z.string(),
+    familyName: z.string(),
+    givenName: z.string(),
+    email: z.string(),
+    locale: Locale,
+    orgUnit: z.object({
+      id: z.number().int(),
+      code: z.string(),
+      nameJa: z.string(),
+      nameEn: z.string(),
+    }),
+    roles: z.array(RoleName),
+    oversees: z.boolean().openapi({ description: 'Section head, unit security officer or admin' }),
+    csrfToken: z
+      .string()
+      .openapi({ description: 'Send as the x-csrf-token header on every state-changing request' }),
+  })
+  .openapi('Me');
+export type Me = z.infer<typeof Me>;
+
+export const SignInRequest = z
+  .object({
+    login: z
+      .string()
+      .trim()
+      .min(1)
+      .max(254)
+      .openapi({ description: 'Staff number or e-mail', example: 'A0001' }),
+    password: z.string().min(1).max(200),
+  })
+  .openapi('SignInRequest');
+
+export const signIn = createRoute({
+  method: 'post',
+  path: '/sign-in',
+  tags: ['sign-in'],
+  summary: 'Sign in with staff number or e-mail and password; sets the session cookie',
+  request: { body: { content: { 'application/json': { schema: SignInRequest } }, required: true } },
+  responses: {
+    200: { description: 'Signed in', content: { 'application/json': { schema: Me } } },
+    ...errorResponses(400, 401, 403, 429),
+  },
+});
+
+export const signOut = createRoute({
+  method: 'post',
+  path: '/sign-out',
+  tags: ['sign-in'],
+  summary: 'End this sign-in session',
+  responses: { 204: { description: 'Signed out' }, ...errorResponses(401, 403) },
+});
+
+export const getMe = createRoute({
+  method: 'get',
+  path: '/me',
+  tags: ['sign-in'],
+  summary: 'The signed-in person, their roles and CSRF token',
+  responses: {
+    200: { description: 'Signed in', content: { 'application/json': { schema: Me } } },
+    ...errorResponses(401),
+  },
+});
+
+export const ActiveSession = z
+  .object({
+    id: z.string(),
+    createdAt: z.string(),
+    lastSeenAt: z.string(),
+    expiresAt: z.string(),
+    userAgent: z.string().nullable(),
+    clientAddress: z.string().nullable(),
+    current: z.boolean(),
+  })
+  .openapi('ActiveSession');
+
+export const listMySessions = createRoute({
+  method: 'get',
+  path: '/sessions',
+  tags: ['sign-in'],
+  summary: 'My active sign-in sessions',
+  responses: {
+    200: {
+      description: 'Active sessions, newest first',
+      content: { 'application/json': { schema: z.object({ items: z.array(ActiveSession) }) } },
+    },
+    ...errorResponses(401),
+  },
+});
+
+export const endMySession = createRoute({
+  method: 'delete',
+  path: '/sessions/{sessionId}',
+  tags: ['sign-in'],
+  summary: 'End one of my sessions (on another device, say)',
+  request: {
+    params: z.object({ sessionId: z.uuid().openapi({ param: { name: 'sessionId', in: 'path' } }) }),
+  },
+  responses: { 204: { description: 'Ended' }, ...errorResponses(400, 401, 403, 404) },
+});
+
+export const endMyOtherSessions = createRoute({
+  method: 'post',
+  path: '/sessions/end-others',
+  tags: ['sign-in'],
+  summary: 'End all my sessions except this one',
+  responses: {
+    200: {
+      description: 'Ended',
+      content: { 'application/json': { schema: z.object({ ended: z.number().int() }) } },
+    },
+    ...errorResponses(401, 403),
+  },
+});
+
+export const SetPasswordRequest = z
+  .object({
+    token: z.string().min(20).max(200),
+    password: z.string().min(10, 'At least 10 characters').max(200),
+  })
+  .openapi('SetPasswordRequest');
+
+export const setPassword = createRoute({
+  method: 'post',
+  path: '/password',
+  tags: ['sign-in'],
+  summary: 'Set a password with a one-time link token',
+  request: {
+    body: { content: { 'application/json': { schema: SetPasswordRequest } }, required: true },
+  },
+  responses: { 204: { description: 'Password set; sign in with it' }, ...errorResponses(400, 403) },
+});

@@ -1,0 +1,77 @@
+import type { Executor } from '../connection.ts';
+import type { AuthSession } from '../schema.ts';
+
+export async function insertAuthSession(
+  db: Executor,
+  row: {
+    token_hash: string;
+    staff_id: number;
+    csrf_token: string;
+    expires_at: Date;
+    user_agent: string | null;
+    client_address: string | null;
+  },
+): Promise<AuthSession> {
+  return db.insertInto('auth_session').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** A session that has not been ended, by the hash of its cookie token. */
+export async function findLiveAuthSession(
+  db: Executor,
+  tokenHash: string,
+): Promise<AuthSession | undefined> {
+  return db
+    .selectFrom('auth_session')
+    .selectAll()
+    .where('token_hash', '=', tokenHash)
+    .where('ended_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function touchAuthSession(db: Executor, id: string, at: Date): Promise<void> {
+  await db.updateTable('auth_session').set({ last_seen_at: at }).where('id', '=', id).execute();
+}
+
+export async function endAuthSession(db: Executor, id: string, at: Date): Promise<void> {
+  await db
+    .updateTable('auth_session')
+    .set({ ended_at: at })
+    .where('id', '=', id)
+    .where('ended_at', 'is', null)
+    .execute();
+}
+
+/** Ends every live session of a person, except `keepId` if given. Returns how many ended. */
+export async function endAuthSessionsOf(
+  db: Executor,
+  staffId: number,
+  at: Date,
+  keepId?: string,
+): Promise<number> {
+  let q = db
+    .updateTable('auth_session')
+    .set({ ended_at: at })
+    .where('staff_id', '=', staffId)
+    .where('ended_at', 'is', null);
+  if (keepId) q = q.where('id', '<>', keepId);
+  const result = await q.executeTakeFirst();
+  return Number(result.numUpdatedRows ?? 0);
+}
+
+/** Live, unexpired sessions of a person, newest first. */
+export async function listLiveAuthSessions(
+  db: Executor,
+  staffId: number,
+  now: Date,
+  idleSince: Date,
+) {
+  return db
+    .selectFrom('auth_session')
+    .select(['id', 'created_at', 'last_seen_at', 'expires_at', 'user_agent', 'client_address'])
+    .where('staff_id', '=', staffId)
+    .where('ended_at', 'is', null)
+    .where('expires_at', '>', now)
+    .where('last_seen_at', '>', idleSince)
+    .orderBy('last_seen_at', 'desc')
+    .execute();
+}
