@@ -15,10 +15,20 @@ import { authenticate } from './middleware/authenticate.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { auditLogRoutes } from './routes/audit-log.ts';
 import { authRoutes } from './routes/auth.ts';
+import { bookingRoutes } from './routes/bookings.ts';
+import { courseRoutes } from './routes/courses.ts';
 import { docsRoutes } from './routes/docs.ts';
+import {
+  calendarFeedRoutes,
+  completionRoutes,
+  meRoutes,
+  staffTrainingRoutes,
+} from './routes/me.ts';
+import { sessionRoutes } from './routes/sessions.ts';
 import { fiscalYearRoutes } from './routes/fiscal-years.ts';
 import { healthRoutes } from './routes/health.ts';
 import { orgUnitRoutes } from './routes/org-units.ts';
+import { rosterImportRoutes } from './routes/roster-import.ts';
 import { staffRoutes } from './routes/staff.ts';
 
 export interface AppDeps {
@@ -55,17 +65,19 @@ export function createApp({ database, config }: AppDeps) {
     c.set('config', config);
     await next();
   });
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: config.bodyLimitBytes,
-      onError: () => {
-        throw new AppError(
-          'PAYLOAD_TOO_LARGE',
-          `The request body is larger than ${config.bodyLimitBytes} bytes`,
-        );
-      },
-    }),
+  const apiBodyLimit = bodyLimit({
+    maxSize: config.bodyLimitBytes,
+    onError: () => {
+      throw new AppError(
+        'PAYLOAD_TOO_LARGE',
+        `The request body is larger than ${config.bodyLimitBytes} bytes`,
+      );
+    },
+  });
+  // Roster files are far larger and are streamed to disk under their own limit
+  // (rosterImportMaxBytes); bodyLimit would buffer them in memory.
+  app.use('/api/*', (c, next) =>
+    c.req.path.startsWith('/api/roster-imports/') ? next() : apiBodyLimit(c, next),
   );
   app.use('/api/*', authenticate);
 
@@ -76,7 +88,15 @@ export function createApp({ database, config }: AppDeps) {
     .route('/api/audit-log', auditLogRoutes)
     .route('/api/fiscal-years', fiscalYearRoutes)
     .route('/api/org-units', orgUnitRoutes)
-    .route('/api/staff', staffRoutes);
+    .route('/api/staff', staffRoutes)
+    .route('/api/roster-imports', rosterImportRoutes)
+    .route('/api/staff', staffTrainingRoutes)
+    .route('/api/courses', courseRoutes)
+    .route('/api/sessions', sessionRoutes)
+    .route('/api/bookings', bookingRoutes)
+    .route('/api/me', meRoutes)
+    .route('/api/calendar', calendarFeedRoutes)
+    .route('/api/completions', completionRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -6,3 +6,8 @@ export * from './fiscal-years.ts';
 export * from './auth.ts';
 export * from './accounts.ts';
 export * from './audit-log.ts';
+export * from './courses.ts';
+export * from './sessions.ts';
+export * from './bookings.ts';
+export * from './my-training.ts';
+export * from './roster-import.ts';

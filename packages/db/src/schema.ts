@@ -112,8 +112,152 @@ export interface AuditLogTable {
   request_id: string | null;
 }
 
+export type CompletionModes = 'group_session' | 'e_learning' | 'either';
+export type BookingStatus = 'confirmed' | 'waitlisted' | 'cancelled';
+export type CompletionKind = 'attended' | 'e_learning' | 'credited';
+
+export interface CourseTable {
+  id: Generated<number>;
+  code: string;
+  title_ja: string;
+  title_en: string;
+  description_ja: Generated<string>;
+  description_en: Generated<string>;
+  audience: ColumnType<CourseAudience, string, string>;
+  completion_modes: CompletionModes;
+  recurrence: Generated<'yearly'>;
+  active: Generated<boolean>;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+}
+
+/** Stored shape of a course audience (see @kenshu/domain's Audience). */
+export type CourseAudience =
+  | { kind: 'all_staff' }
+  | { kind: 'section_heads' }
+  | { kind: 'pjmo_members' }
+  | { kind: 'rule'; roles: Role[]; unitIds: number[]; employmentTypes: EmploymentType[] };
+
+export interface TrainingSessionTable {
+  id: Generated<number>;
+  course_id: number;
+  fiscal_year: number;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  venue: string | null;
+  online_url: string | null;
+  capacity: number;
+  seats_taken: Generated<number>;
+  booking_opens_at: Timestamp;
+  booking_cutoff_at: Timestamp;
+  min_attendance: number | null;
+  status: Generated<'scheduled' | 'cancelled'>;
+  cancel_reason: string | null;
+  cancelled_at: NullableTimestamp;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+}
+
+export interface SessionTrainerTable {
+  session_id: number;
+  staff_id: number;
+}
+
+export interface BookingTable {
+  id: Generated<number>;
+  uid: Generated<string>;
+  session_id: number;
+  course_id: number;
+  fiscal_year: number;
+  staff_id: number;
+  status: BookingStatus;
+  queued_at: TimestampDefault;
+  booked_by: number | null;
+  cancelled_at: NullableTimestamp;
+  cancelled_by: number | null;
+  cancel_reason: string | null;
+  sequence: Generated<number>;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+}
+
+export interface BookingEventTable {
+  id: Generated<number>;
+  booking_id: number;
+  at: TimestampDefault;
+  action: string;
+  actor_staff_id: number | null;
+  details: ColumnType<unknown, string | null, never>;
+}
+
+export interface CompletionTable {
+  id: Generated<number>;
+  staff_id: number;
+  course_id: number;
+  fiscal_year: number;
+  kind: CompletionKind;
+  session_id: number | null;
+  source_ref: string | null;
+  reason: string | null;
+  recorded_by: number | null;
+  recorded_at: TimestampDefault;
+}
+
+export interface NotificationTable {
+  id: Generated<number>;
+  staff_id: number;
+  kind: string;
+  payload: ColumnType<Record<string, unknown>, string, never>;
+  created_at: TimestampDefault;
+  read_at: NullableTimestamp;
+}
+
+export interface CalendarFeedTable {
+  staff_id: number;
+  token_hash: string;
+  created_at: TimestampDefault;
+}
+
+/** Where a person worked and which HR roles they held, by date; valid_to null = current. */
+export interface StaffMembershipTable {
+  id: Generated<number>;
+  staff_id: number;
+  org_unit_id: number;
+  employment_type: EmploymentType;
+  is_section_head: boolean;
+  is_unit_security_officer: boolean;
+  is_system_security_officer: boolean;
+  is_pjmo_member: boolean;
+  /** 'YYYY-MM-DD' */
+  valid_from: string;
+  /** 'YYYY-MM-DD', exclusive; null while current. */
+  valid_to: string | null;
+}
+
+/** One applied HR roster import. */
+export interface RosterImportTable {
+  id: Generated<number>;
+  checksum: string;
+  file_name: string | null;
+  mode: 'full' | 'partial';
+  effective_date: string;
+  counts: ColumnType<unknown, string, never>;
+  applied_by: number;
+  applied_at: TimestampDefault;
+}
+
 /** The whole database as Kysely sees it. Later migrations add their tables here. */
 export interface DB {
+  staff_membership: StaffMembershipTable;
+  roster_import: RosterImportTable;
+  course: CourseTable;
+  training_session: TrainingSessionTable;
+  session_trainer: SessionTrainerTable;
+  booking: BookingTable;
+  booking_event: BookingEventTable;
+  completion: CompletionTable;
+  notification: NotificationTable;
+  calendar_feed: CalendarFeedTable;
   org_unit: OrgUnitTable;
   staff: StaffTable;
   role_grant: RoleGrantTable;
@@ -132,3 +276,7 @@ export type NewOrgUnit = Insertable<OrgUnitTable>;
 export type Staff = Selectable<StaffTable>;
 export type NewStaff = Insertable<StaffTable>;
 export type StaffUpdate = Updateable<StaffTable>;
+export type Course = Selectable<CourseTable>;
+export type TrainingSession = Selectable<TrainingSessionTable>;
+export type Booking = Selectable<BookingTable>;
+export type StaffMembership = Selectable<StaffMembershipTable>;

@@ -1,6 +1,8 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as foundation from './2026-11-26T01-foundation.ts';
 import * as signInAndAudit from './2026-11-26T02-sign-in-and-audit.ts';
+import * as coursesSessionsBookings from './2026-11-26T03-courses-sessions-bookings.ts';
+import * as rosterHistory from './2026-11-26T04-roster-history.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not read from disk) so the same set runs
@@ -9,6 +11,8 @@ import * as signInAndAudit from './2026-11-26T02-sign-in-and-audit.ts';
 export const migrations: Record<string, Migration> = {
   '2026-11-26T01-foundation': foundation,
   '2026-11-26T02-sign-in-and-audit': signInAndAudit,
+  '2026-11-26T03-courses-sessions-bookings': coursesSessionsBookings,
+  '2026-11-26T04-roster-history': rosterHistory,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -5,6 +5,7 @@ import { grantRoles } from '../repositories/roles.ts';
 import { insertStaff } from '../repositories/staff.ts';
 import type { DB, EmploymentType, NewStaff, OrgUnitKind } from '../schema.ts';
 import { FAMILY_NAMES, GIVEN_NAMES, pick, seededRandom } from './names.ts';
+import { seedDemoProgramme } from './programme.ts';
 
 type UnitSpec = [code: string, parent: string | null, kind: OrgUnitKind, ja: string, en: string];
 
@@ -52,7 +53,7 @@ const BUREAUS = DEMO_UNITS.filter(([, , kind]) => kind === 'bureau' || kind === 
  */
 export async function seedDemo(
   db: Kysely<DB>,
-  options: { demoPasswordHash?: string } = {},
+  options: { demoPasswordHash?: string; now?: Date } = {},
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const idByCode = new Map<string, number>();
@@ -156,6 +157,7 @@ export async function seedDemo(
       ],
       null,
     );
+    await seedDemoProgramme(trx, inserted, options.now ?? new Date());
     if (options.demoPasswordHash) {
       await setDemoPasswordHashes(
         trx,

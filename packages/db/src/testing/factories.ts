@@ -1,7 +1,19 @@
 import type { Executor } from '../connection.ts';
 import { insertOrgUnits } from '../repositories/org-units.ts';
 import { insertStaff } from '../repositories/staff.ts';
-import type { NewOrgUnit, NewStaff, OrgUnit, Staff } from '../schema.ts';
+import { fiscalYearOf } from '@kenshu/domain';
+import { insertCourse } from '../repositories/courses.ts';
+import { insertTrainingSessions, setSessionTrainers } from '../repositories/training-sessions.ts';
+import type {
+  CompletionModes,
+  Course,
+  CourseAudience,
+  NewOrgUnit,
+  NewStaff,
+  OrgUnit,
+  Staff,
+  TrainingSession,
+} from '../schema.ts';
 
 let counter = 0;
 /** A value unique within this test process, for codes and staff numbers. */
@@ -49,4 +61,64 @@ export async function makeStaff(db: Executor, overrides: Partial<NewStaff> = {})
   ]);
   if (!staff) throw new Error('makeStaff inserted nothing');
   return staff;
+}
+
+/** Creates a course (for all staff, attend or e-learn, unless told otherwise). */
+export async function makeCourse(
+  db: Executor,
+  overrides: Partial<{
+    code: string;
+    audience: CourseAudience;
+    completion_modes: CompletionModes;
+    active: boolean;
+  }> = {},
+): Promise<Course> {
+  const code = overrides.code ?? unique('C');
+  return insertCourse(db, {
+    code,
+    title_ja: `研修${code}`,
+    title_en: `Course ${code}`,
+    audience: JSON.stringify(overrides.audience ?? { kind: 'all_staff' }),
+    completion_modes: overrides.completion_modes ?? 'either',
+    active: overrides.active ?? true,
+  });
+}
+
+/**
+ * Creates a session of a course. By default it starts in 10 days, booking is open now and closes
+ * in 9 days; pass hours relative to now to build past, closed or not-yet-open sessions.
+ */
+export async function makeSession(
+  db: Executor,
+  options: {
+    courseId: number;
+    capacity?: number;
+    startsInHours?: number;
+    durationMinutes?: number;
+    cutoffInHours?: number;
+    opensInHours?: number;
+    trainerIds?: number[];
+    now?: Date;
+  },
+): Promise<TrainingSession> {
+  const now = options.now ?? new Date();
+  const hours = (h: number) => new Date(now.getTime() + h * 3600_000);
+  const startsAt = hours(options.startsInHours ?? 240);
+  const [session] = await insertTrainingSessions(db, [
+    {
+      course_id: options.courseId,
+      fiscal_year: fiscalYearOf(startsAt),
+      starts_at: startsAt,
+      ends_at: new Date(startsAt.getTime() + (options.durationMinutes ?? 90) * 60_000),
+      venue: '本省 第1会議室',
+      online_url: null,
+      capacity: options.capacity ?? 20,
+      booking_opens_at: hours(options.opensInHours ?? -1),
+      booking_cutoff_at: hours(options.cutoffInHours ?? (options.startsInHours ?? 240) - 24),
+      min_attendance: null,
+    },
+  ]);
+  if (!session) throw new Error('makeSession inserted nothing');
+  if (options.trainerIds) await setSessionTrainers(db, session.id, options.trainerIds);
+  return session;
 }

@@ -1,2 +1,3 @@
 export * from './template.ts';
 export * from './factories.ts';
+export * from './fingerprint.ts';

@@ -1,0 +1,26 @@
+import {
+  createCourse as createCourseRoute,
+  listCourses as listCoursesRoute,
+  updateCourse as updateCourseRoute,
+} from '@kenshu/contracts';
+import { anyOf, SIGNED_IN } from '@kenshu/domain';
+import { withAccess } from '../lib/access.ts';
+import { createRouter } from '../lib/router.ts';
+import { serviceContext } from '../lib/service-context.ts';
+import { createCourse, listCourses, updateCourse } from '../services/courses/catalogue.ts';
+
+export const courseRoutes = createRouter()
+  .openapi(withAccess(listCoursesRoute, SIGNED_IN), async (c) => {
+    const includeInactive = c.req.valid('query').includeInactive === 'true';
+    return c.json(
+      { items: await listCourses({ ctx: serviceContext(c), input: { includeInactive } }) },
+      200,
+    );
+  })
+  .openapi(withAccess(createCourseRoute, anyOf('admin')), async (c) => {
+    return c.json(await createCourse({ ctx: serviceContext(c), input: c.req.valid('json') }), 201);
+  })
+  .openapi(withAccess(updateCourseRoute, anyOf('admin')), async (c) => {
+    const input = { ...c.req.valid('json'), id: c.req.valid('param').id };
+    return c.json(await updateCourse({ ctx: serviceContext(c), input }), 200);
+  });

@@ -1,0 +1,120 @@
+import type { Booking as BookingContract } from '@kenshu/contracts';
+import {
+  changeSeatsTaken,
+  completionsOf,
+  findCourseById,
+  insertAudit,
+  insertBooking,
+  insertBookingEvents,
+  isUniqueViolation,
+  liveEntriesFor,
+  lockTrainingSessions,
+  notify,
+  runInTransaction,
+} from '@kenshu/db';
+import { AppError, assertBookable, notFound, placeFor } from '@kenshu/domain';
+import type { ServiceContext } from '../../context.ts';
+import { requireViewer } from '../../lib/service-context.ts';
+import { audienceMemberOf, isRequired } from '../courses/audience.ts';
+import { bookableOf, dropWaits } from './promote.ts';
+import { assertMayActFor } from './scope.ts';
+import { toBookingContract } from './to-contract.ts';
+
+/**
+ * Books a seat on a session, or a place on its waitlist when it is full. The session row is
+ * locked for the whole transaction, so two people can never both take its last seat.
+ */
+export async function bookSession({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { sessionId: number; staffId?: number | undefined };
+}): Promise<BookingContract> {
+  const viewer = requireViewer(ctx);
+  const staffId = input.staffId ?? viewer.staffId;
+  try {
+    return await runInTransaction(ctx.db, async (trx) => {
+      if (staffId !== viewer.staffId) await assertMayActFor(trx, viewer, staffId);
+      const session = (await lockTrainingSessions(trx, [input.sessionId])).get(input.sessionId);
+      if (!session) throw notFound('session', { sessionId: input.sessionId });
+      assertBookable(bookableOf(session), ctx.now);
+
+      const course = await findCourseById(trx, session.course_id);
+      const member = await audienceMemberOf(trx, staffId);
+      if (!course || !member || !member.active) throw notFound('staff member', { id: staffId });
+      if (!(await isRequired(trx, course, member))) {
+        throw new AppError('COURSE_NOT_REQUIRED', 'This course is not one this person must take', {
+          courseId: course.id,
+        });
+      }
+      const completions = await completionsOf(trx, staffId, session.fiscal_year);
+      if (completions.some((c) => c.course_id === course.id)) {
+        throw new AppError(
+          'ALREADY_COMPLETED',
+          'This course is already completed for this fiscal year',
+        );
+      }
+      const entries = await liveEntriesFor(trx, staffId, course.id, session.fiscal_year);
+      const seat = entries.find((e) => e.status === 'confirmed');
+      if (seat) {
+        throw new AppError(
+          'ALREADY_BOOKED',
+          'Already booked on a session of this course; move the booking instead',
+          {
+            bookingId: seat.id,
+          },
+        );
+      }
+      if (entries.some((e) => e.session_id === session.id)) {
+        throw new AppError('ALREADY_BOOKED', 'Already on the waitlist of this session');
+      }
+
+      const status = placeFor(session.seats_taken, session.capacity);
+      const booking = await insertBooking(trx, {
+        session_id: session.id,
+        course_id: course.id,
+        fiscal_year: session.fiscal_year,
+        staff_id: staffId,
+        status,
+        booked_by: viewer.staffId,
+      });
+      await insertBookingEvents(trx, [
+        {
+          booking_id: booking.id,
+          action: status === 'confirmed' ? 'booked' : 'waitlisted',
+          actor_staff_id: viewer.staffId,
+        },
+      ]);
+      if (status === 'confirmed') {
+        await changeSeatsTaken(trx, session.id, 1);
+        // A seat ends the person's other waits for this course.
+        await dropWaits(trx, entries, ctx.now, 'wait_dropped', viewer.staffId);
+      }
+      if (staffId !== viewer.staffId) {
+        await notify(trx, [
+          {
+            staff_id: staffId,
+            kind: 'booking.made_for_you',
+            payload: { bookingId: booking.id, sessionId: session.id, status },
+          },
+        ]);
+        await insertAudit(trx, {
+          actorStaffId: viewer.staffId,
+          action: 'booking.created_on_behalf',
+          targetType: 'booking',
+          targetId: booking.id,
+          after: { staffId, sessionId: session.id, status },
+          requestId: ctx.requestId,
+        });
+      }
+      return toBookingContract(trx, booking);
+    });
+  } catch (error) {
+    // Two sessions of one course booked at the same instant: the index keeps one seat per person.
+    if (isUniqueViolation(error)) {
+      throw new AppError('ALREADY_BOOKED', 'Already booked on a session of this course');
+    }
+    throw error;
+  }
+}

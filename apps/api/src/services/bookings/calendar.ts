@@ -1,0 +1,126 @@
+import {
+  bookingsOfPerson,
+  deleteCalendarFeed,
+  findBooking,
+  findCalendarFeed,
+  replaceCalendarFeed,
+} from '@kenshu/db';
+import { notFound } from '@kenshu/domain';
+import { createEvent, createEvents, type EventAttributes } from 'ics';
+import type { ServiceContext } from '../../context.ts';
+import { randomToken, sha256 } from '../../lib/tokens.ts';
+import { requireViewer } from '../../lib/service-context.ts';
+import { assertMayActFor } from './scope.ts';
+
+type BookingWithSession = Awaited<ReturnType<typeof bookingsOfPerson>>[number];
+
+const PRODUCT_ID = '-//Kenshu//Training//JA';
+
+/** One booking as a calendar event: a stable UID, and CANCELLED once it no longer holds a seat. */
+function eventOf(b: BookingWithSession, locale: 'ja' | 'en'): EventAttributes {
+  const title = locale === 'ja' ? `研修: ${b.course_title_ja}` : `Training: ${b.course_title_en}`;
+  const live = b.status !== 'cancelled' && b.session_status === 'scheduled';
+  return {
+    uid: `${b.uid}@kenshu`,
+    sequence: b.sequence,
+    start: b.starts_at.getTime(),
+    startInputType: 'utc',
+    startOutputType: 'utc',
+    end: b.ends_at.getTime(),
+    endInputType: 'utc',
+    endOutputType: 'utc',
+    title:
+      b.status === 'waitlisted'
+        ? `${title} (${locale === 'ja' ? 'キャンセル待ち' : 'waitlist'})`
+        : title,
+    ...(b.venue ? { location: b.venue } : {}),
+    ...(b.online_url ? { url: b.online_url } : {}),
+    status: live ? (b.status === 'confirmed' ? 'CONFIRMED' : 'TENTATIVE') : 'CANCELLED',
+    productId: PRODUCT_ID,
+  };
+}
+
+function unwrap(result: { error: Error | null; value: string | null }): string {
+  if (result.error || result.value === null)
+    throw result.error ?? new Error('calendar could not be written');
+  return result.value;
+}
+
+/** The .ics file of one booking; a cancelled or moved booking is sent as METHOD:CANCEL. */
+export async function bookingCalendar({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { bookingId: number };
+}): Promise<string> {
+  const viewer = requireViewer(ctx);
+  const booking = await findBooking(ctx.db, input.bookingId);
+  if (!booking) throw notFound('booking', { id: input.bookingId });
+  await assertMayActFor(ctx.db, viewer, booking.staff_id);
+  const all = await bookingsOfPerson(ctx.db, booking.staff_id);
+  const row = all.find((b) => b.id === booking.id);
+  if (!row) throw notFound('booking', { id: input.bookingId });
+  const staff = await ctx.db
+    .selectFrom('staff')
+    .select('locale')
+    .where('id', '=', booking.staff_id)
+    .executeTakeFirstOrThrow();
+  const event = eventOf(row, staff.locale);
+  const cancelled = event.status === 'CANCELLED';
+  return unwrap(createEvent({ ...event, method: cancelled ? 'CANCEL' : 'PUBLISH' }));
+}
+
+/** Creates or replaces the viewer's private feed; only the token's hash is stored. */
+export async function createCalendarFeed({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { origin: string };
+}) {
+  const viewer = requireViewer(ctx);
+  const token = randomToken();
+  await replaceCalendarFeed(ctx.db, viewer.staffId, sha256(token));
+  const base = ctx.config.publicUrl ?? input.origin;
+  return { url: `${base.replace(/\/$/, '')}/api/calendar/${token}.ics` };
+}
+
+export async function revokeCalendarFeed({ ctx }: { ctx: ServiceContext }): Promise<void> {
+  await deleteCalendarFeed(ctx.db, requireViewer(ctx).staffId);
+}
+
+/** The feed a calendar app polls: every booking of the person, cancelled ones marked so. */
+export async function calendarFeed({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { token: string };
+}): Promise<string> {
+  const feed = await findCalendarFeed(ctx.db, sha256(input.token.replace(/\.ics$/, '')));
+  if (!feed) throw notFound('calendar feed');
+  const staff = await ctx.db
+    .selectFrom('staff')
+    .select(['locale', 'active'])
+    .where('id', '=', feed.staff_id)
+    .executeTakeFirst();
+  if (!staff?.active) throw notFound('calendar feed');
+  const bookings = await bookingsOfPerson(ctx.db, feed.staff_id);
+  // A feed shows each booking once; moved and cancelled ones stay as CANCELLED so apps remove them.
+  const events = bookings.map((b) => eventOf(b, staff.locale));
+  if (events.length === 0) {
+    return [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      `PRODID:${PRODUCT_ID}`,
+      'METHOD:PUBLISH',
+      'X-WR-CALNAME:Kenshu',
+      'END:VCALENDAR',
+      '',
+    ].join('\r\n');
+  }
+  return unwrap(
+    createEvents(events, { productId: PRODUCT_ID, method: 'PUBLISH', calName: 'Kenshu' }),
+  );
+}

@@ -1,0 +1,98 @@
+import type { Booking as BookingContract } from '@kenshu/contracts';
+import {
+  cancelBookingRows,
+  changeSeatsTaken,
+  findBooking,
+  insertAudit,
+  insertBookingEvents,
+  lockTrainingSessions,
+  notify,
+  runInTransaction,
+} from '@kenshu/db';
+import { AppError, canCancelSelf, isAdmin, notFound, validation } from '@kenshu/domain';
+import type { ServiceContext } from '../../context.ts';
+import { requireViewer } from '../../lib/service-context.ts';
+import { fillFreeSeats } from './promote.ts';
+import { assertMayActFor } from './scope.ts';
+import { toBookingContract } from './to-contract.ts';
+
+/**
+ * Cancels a booking (or leaves a waitlist). Until the cut-off the person, their section head or
+ * unit officer may; after it only an admin, with a reason, and the cancellation is audited.
+ * A freed seat goes straight to the first person waiting.
+ */
+export async function cancelBooking({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { bookingId: number; reason?: string | undefined };
+}): Promise<BookingContract> {
+  const viewer = requireViewer(ctx);
+  return runInTransaction(ctx.db, async (trx) => {
+    const peek = await findBooking(trx, input.bookingId);
+    if (!peek) throw notFound('booking', { id: input.bookingId });
+    await assertMayActFor(trx, viewer, peek.staff_id);
+    const session = (await lockTrainingSessions(trx, [peek.session_id])).get(peek.session_id);
+    const booking = await findBooking(trx, input.bookingId);
+    if (!session || !booking) throw notFound('booking', { id: input.bookingId });
+    if (booking.status === 'cancelled') return toBookingContract(trx, booking);
+
+    const lateCancellation = !canCancelSelf(
+      { bookingCutoffAt: session.booking_cutoff_at },
+      ctx.now,
+    );
+    if (lateCancellation && !isAdmin(viewer)) {
+      throw new AppError(
+        'BOOKING_CLOSED',
+        'The cut-off has passed; ask the training office to cancel',
+        {
+          cutoffAt: session.booking_cutoff_at.toISOString(),
+        },
+      );
+    }
+    if (lateCancellation && !input.reason)
+      throw validation('A reason is required after the cut-off', { field: 'reason' });
+
+    const reason = input.reason || 'cancelled';
+    const [cancelled] = await cancelBookingRows(trx, [booking.id], {
+      staffId: viewer.staffId,
+      reason,
+      at: ctx.now,
+    });
+    if (!cancelled) throw notFound('booking', { id: booking.id });
+    await insertBookingEvents(trx, [
+      {
+        booking_id: booking.id,
+        action: 'cancelled',
+        actor_staff_id: viewer.staffId,
+        details: { reason, late: lateCancellation },
+      },
+    ]);
+    if (booking.status === 'confirmed') {
+      await changeSeatsTaken(trx, session.id, -1);
+      await fillFreeSeats(trx, session.id, ctx.now, viewer.staffId);
+    }
+    if (booking.staff_id !== viewer.staffId) {
+      await notify(trx, [
+        {
+          staff_id: booking.staff_id,
+          kind: 'booking.cancelled_for_you',
+          payload: { bookingId: booking.id, sessionId: session.id, reason },
+        },
+      ]);
+    }
+    if (booking.staff_id !== viewer.staffId || lateCancellation) {
+      await insertAudit(trx, {
+        actorStaffId: viewer.staffId,
+        action: lateCancellation ? 'booking.cancelled_after_cutoff' : 'booking.cancelled_on_behalf',
+        targetType: 'booking',
+        targetId: booking.id,
+        before: { status: booking.status },
+        after: { status: 'cancelled', reason },
+        requestId: ctx.requestId,
+      });
+    }
+    return toBookingContract(trx, cancelled);
+  });
+}

@@ -1,0 +1,119 @@
+import type { Booking as BookingContract } from '@kenshu/contracts';
+import {
+  cancelBookingRows,
+  changeSeatsTaken,
+  findBooking,
+  insertAudit,
+  insertBooking,
+  insertBookingEvents,
+  liveEntriesFor,
+  lockTrainingSessions,
+  runInTransaction,
+} from '@kenshu/db';
+import {
+  AppError,
+  assertBookable,
+  canCancelSelf,
+  isAdmin,
+  notFound,
+  seatsLeft,
+  validation,
+} from '@kenshu/domain';
+import type { ServiceContext } from '../../context.ts';
+import { requireViewer } from '../../lib/service-context.ts';
+import { bookableOf, dropWaits, fillFreeSeats } from './promote.ts';
+import { assertMayActFor } from './scope.ts';
+import { toBookingContract } from './to-contract.ts';
+
+/**
+ * Moves a seat to another session of the same course in one transaction: the person never holds
+ * two seats and is never left with none. Both sessions are locked (in id order).
+ */
+export async function moveBooking({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { bookingId: number; toSessionId: number };
+}): Promise<BookingContract> {
+  const viewer = requireViewer(ctx);
+  return runInTransaction(ctx.db, async (trx) => {
+    const peek = await findBooking(trx, input.bookingId);
+    if (!peek) throw notFound('booking', { id: input.bookingId });
+    await assertMayActFor(trx, viewer, peek.staff_id);
+    const locked = await lockTrainingSessions(trx, [peek.session_id, input.toSessionId]);
+    const from = locked.get(peek.session_id);
+    const to = locked.get(input.toSessionId);
+    const booking = await findBooking(trx, input.bookingId);
+    if (!booking || !from) throw notFound('booking', { id: input.bookingId });
+    if (!to) throw notFound('session', { sessionId: input.toSessionId });
+    if (booking.status !== 'confirmed')
+      throw validation('Only a booked seat can be moved; book the other session instead');
+    if (to.id === from.id) throw new AppError('ALREADY_BOOKED', 'Already booked on this session');
+    if (to.course_id !== booking.course_id || to.fiscal_year !== booking.fiscal_year) {
+      throw new AppError(
+        'COURSE_NOT_REQUIRED',
+        'A booking can only move to a session of the same course and year',
+      );
+    }
+    assertBookable(bookableOf(to), ctx.now);
+    if (!canCancelSelf({ bookingCutoffAt: from.booking_cutoff_at }, ctx.now) && !isAdmin(viewer)) {
+      throw new AppError(
+        'BOOKING_CLOSED',
+        'The cut-off of your current session has passed; ask the training office',
+      );
+    }
+    if (seatsLeft(to.seats_taken, to.capacity) === 0) {
+      throw new AppError('SESSION_FULL', 'That session is full; your booking is unchanged', {
+        sessionId: to.id,
+      });
+    }
+
+    await cancelBookingRows(trx, [booking.id], {
+      staffId: viewer.staffId,
+      reason: 'moved',
+      at: ctx.now,
+    });
+    await changeSeatsTaken(trx, from.id, -1);
+    const moved = await insertBooking(trx, {
+      session_id: to.id,
+      course_id: booking.course_id,
+      fiscal_year: booking.fiscal_year,
+      staff_id: booking.staff_id,
+      status: 'confirmed',
+      booked_by: viewer.staffId,
+    });
+    await changeSeatsTaken(trx, to.id, 1);
+    await insertBookingEvents(trx, [
+      {
+        booking_id: booking.id,
+        action: 'moved_out',
+        actor_staff_id: viewer.staffId,
+        details: { toBookingId: moved.id },
+      },
+      {
+        booking_id: moved.id,
+        action: 'moved_in',
+        actor_staff_id: viewer.staffId,
+        details: { fromBookingId: booking.id },
+      },
+    ]);
+    const waits = (
+      await liveEntriesFor(trx, booking.staff_id, booking.course_id, booking.fiscal_year)
+    ).filter((e) => e.status === 'waitlisted');
+    await dropWaits(trx, waits, ctx.now, 'wait_dropped', viewer.staffId);
+    await fillFreeSeats(trx, from.id, ctx.now, viewer.staffId);
+    if (booking.staff_id !== viewer.staffId) {
+      await insertAudit(trx, {
+        actorStaffId: viewer.staffId,
+        action: 'booking.moved_on_behalf',
+        targetType: 'booking',
+        targetId: moved.id,
+        before: { sessionId: from.id },
+        after: { sessionId: to.id },
+        requestId: ctx.requestId,
+      });
+    }
+    return toBookingContract(trx, moved);
+  });
+}

@@ -1,0 +1,25 @@
+import { findOrgUnitById, findStaffById, type Executor } from '@kenshu/db';
+import { canSeePerson, forbidden, isAdmin, notFound, oversees, type Viewer } from '@kenshu/domain';
+
+/**
+ * Checks that the viewer may book or cancel for this person: themself, someone in the subtree they
+ * oversee as section head or unit officer, or anyone for an admin.
+ */
+export async function assertMayActFor(
+  db: Executor,
+  viewer: Viewer,
+  staffId: number,
+): Promise<void> {
+  if (staffId === viewer.staffId || isAdmin(viewer)) {
+    if (!(await findStaffById(db, staffId))) throw notFound('staff member', { id: staffId });
+    return;
+  }
+  const staff = await findStaffById(db, staffId);
+  const unit = staff && (await findOrgUnitById(db, staff.org_unit_id));
+  if (!staff || !unit || !canSeePerson(viewer, { staffId, unitPath: unit.path })) {
+    // Someone outside one's oversight is not even confirmed to exist.
+    throw notFound('staff member', { id: staffId });
+  }
+  if (!oversees(viewer))
+    throw forbidden('Only section heads, unit security officers and admins book for others');
+}

@@ -1,0 +1,100 @@
+import type { Course as CourseContract, CourseInput } from '@kenshu/contracts';
+import {
+  findCourseByCode,
+  findCourseById,
+  insertAudit,
+  insertCourse,
+  listCourses as listCourseRows,
+  updateCourse as updateCourseRow,
+  type Course,
+} from '@kenshu/db';
+import { conflict, notFound } from '@kenshu/domain';
+import type { ServiceContext } from '../../context.ts';
+import { requireViewer } from '../../lib/service-context.ts';
+
+export function toCourse(c: Course): CourseContract {
+  return {
+    id: c.id,
+    code: c.code,
+    titleJa: c.title_ja,
+    titleEn: c.title_en,
+    descriptionJa: c.description_ja,
+    descriptionEn: c.description_en,
+    audience: c.audience,
+    completionModes: c.completion_modes,
+    recurrence: c.recurrence,
+    active: c.active,
+  };
+}
+
+export async function listCourses({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { includeInactive: boolean };
+}) {
+  return (await listCourseRows(ctx.db, input)).map(toCourse);
+}
+
+function toRow(input: CourseInput) {
+  return {
+    code: input.code,
+    title_ja: input.titleJa,
+    title_en: input.titleEn,
+    description_ja: input.descriptionJa,
+    description_en: input.descriptionEn,
+    audience: JSON.stringify(input.audience),
+    completion_modes: input.completionModes,
+    active: input.active,
+  };
+}
+
+/** Creates a course (admins), audited. */
+export async function createCourse({ ctx, input }: { ctx: ServiceContext; input: CourseInput }) {
+  const viewer = requireViewer(ctx);
+  return ctx.db.transaction().execute(async (trx) => {
+    if (await findCourseByCode(trx, input.code))
+      throw conflict('A course with this code exists', { field: 'code' });
+    const course = await insertCourse(trx, toRow(input));
+    await insertAudit(trx, {
+      actorStaffId: viewer.staffId,
+      action: 'course.created',
+      targetType: 'course',
+      targetId: course.id,
+      after: input,
+      requestId: ctx.requestId,
+    });
+    return toCourse(course);
+  });
+}
+
+/** Changes a course (admins), audited with before and after. */
+export async function updateCourse({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: CourseInput & { id: number };
+}) {
+  const viewer = requireViewer(ctx);
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await findCourseById(trx, input.id);
+    if (!before) throw notFound('course', { id: input.id });
+    const clash = await findCourseByCode(trx, input.code);
+    if (clash && clash.id !== input.id)
+      throw conflict('A course with this code exists', { field: 'code' });
+    const { id, ...fields } = input;
+    const course = await updateCourseRow(trx, id, toRow(fields));
+    await insertAudit(trx, {
+      actorStaffId: viewer.staffId,
+      action: 'course.updated',
+      targetType: 'course',
+      targetId: course.id,
+      before: toCourse(before),
+      after: toCourse(course),
+      requestId: ctx.requestId,
+    });
+    return toCourse(course);
+  });
+}

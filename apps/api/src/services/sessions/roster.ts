@@ -1,0 +1,36 @@
+import { isTrainerOf, sessionRoster, findTrainingSession } from '@kenshu/db';
+import { forbidden, isAdmin, notFound } from '@kenshu/domain';
+import type { ServiceContext } from '../../context.ts';
+import { requireViewer } from '../../lib/service-context.ts';
+
+/** A session's roster with each entry's history: for admins and the session's own trainers. */
+export async function getSessionRoster({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { id: number };
+}) {
+  const viewer = requireViewer(ctx);
+  const session = await findTrainingSession(ctx.db, input.id);
+  if (!session) throw notFound('session', { id: input.id });
+  if (!isAdmin(viewer) && !(await isTrainerOf(ctx.db, input.id, viewer.staffId))) {
+    throw forbidden('Only the training office and this session’s trainers see its roster');
+  }
+  const { bookings, events } = await sessionRoster(ctx.db, input.id);
+  return bookings.map((b) => ({
+    bookingId: b.id,
+    staffId: b.staff_id,
+    staffNumber: b.staff_number,
+    name: `${b.family_name} ${b.given_name}`,
+    nameKana: `${b.family_name_kana} ${b.given_name_kana}`,
+    unitJa: b.unit_name_ja,
+    unitEn: b.unit_name_en,
+    status: b.status,
+    queuedAt: b.queued_at.toISOString(),
+    cancelReason: b.cancel_reason,
+    history: events
+      .filter((e) => e.booking_id === b.id)
+      .map((e) => ({ at: e.at.toISOString(), action: e.action, actorStaffId: e.actor_staff_id })),
+  }));
+}

@@ -1,0 +1,291 @@
+import type { z } from '@hono/zod-openapi';
+import type {
+  CreateSeriesRequest,
+  CreateSessionRequest,
+  TrainingSession as SessionContract,
+  UpdateSessionRequest,
+} from '@kenshu/contracts';
+import {
+  bumpBookingSequences,
+  findCourseById,
+  insertAudit,
+  insertBookingEvents,
+  insertTrainingSessions,
+  lockTrainingSessions,
+  notify,
+  releaseSessionBookings,
+  runInTransaction,
+  setSessionTrainers,
+  updateTrainingSession,
+  type Executor,
+} from '@kenshu/db';
+import {
+  AppError,
+  assertCapacity,
+  assertTimeRange,
+  defaultBookingCutoff,
+  expandSeries,
+  fiscalYearOf,
+  notFound,
+  validation,
+} from '@kenshu/domain';
+import type { ServiceContext } from '../../context.ts';
+import { requireViewer } from '../../lib/service-context.ts';
+import { fillFreeSeats } from '../bookings/promote.ts';
+import { getSession } from './list.ts';
+
+async function assertTrainers(db: Executor, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  const found = await db
+    .selectFrom('staff')
+    .select('id')
+    .where('id', 'in', ids)
+    .where('active', '=', true)
+    .execute();
+  if (found.length !== new Set(ids).size)
+    throw validation('A trainer is not an active staff member', { field: 'trainerIds' });
+}
+
+async function courseForSessions(db: Executor, courseId: number) {
+  const course = await findCourseById(db, courseId);
+  if (!course) throw notFound('course', { courseId });
+  if (course.completion_modes === 'e_learning') {
+    throw validation('This course is completed by e-learning only; it has no group sessions', {
+      field: 'courseId',
+    });
+  }
+  return course;
+}
+
+function assertCutoff(cutoff: Date, startsAt: Date, opensAt: Date): void {
+  if (cutoff > startsAt)
+    throw validation('The booking cut-off must be before the session starts', {
+      field: 'bookingCutoffAt',
+    });
+  if (opensAt >= cutoff)
+    throw validation('Booking must open before the cut-off', { field: 'bookingOpensAt' });
+}
+
+/** Schedules one session (admins), audited. */
+export async function createSession({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: z.infer<typeof CreateSessionRequest>;
+}): Promise<SessionContract> {
+  const viewer = requireViewer(ctx);
+  const startsAt = new Date(input.startsAt);
+  const endsAt = new Date(input.endsAt);
+  assertTimeRange(startsAt, endsAt);
+  const cutoff = input.bookingCutoffAt
+    ? new Date(input.bookingCutoffAt)
+    : defaultBookingCutoff(startsAt);
+  const opensAt = input.bookingOpensAt ? new Date(input.bookingOpensAt) : ctx.now;
+  assertCutoff(cutoff, startsAt, opensAt);
+  const id = await runInTransaction(ctx.db, async (trx) => {
+    await courseForSessions(trx, input.courseId);
+    await assertTrainers(trx, input.trainerIds);
+    const [session] = await insertTrainingSessions(trx, [
+      {
+        course_id: input.courseId,
+        fiscal_year: fiscalYearOf(startsAt),
+        starts_at: startsAt,
+        ends_at: endsAt,
+        venue: input.venue,
+        online_url: input.onlineUrl,
+        capacity: input.capacity,
+        booking_opens_at: opensAt,
+        booking_cutoff_at: cutoff,
+        min_attendance: input.minAttendance,
+      },
+    ]);
+    if (!session) throw new Error('insert returned no session');
+    await setSessionTrainers(trx, session.id, input.trainerIds);
+    await insertAudit(trx, {
+      actorStaffId: viewer.staffId,
+      action: 'session.created',
+      targetType: 'session',
+      targetId: session.id,
+      after: input,
+      requestId: ctx.requestId,
+    });
+    return session.id;
+  });
+  return getSession({ ctx, input: { id } });
+}
+
+/** Schedules a whole series in one step (admins): all sessions or none. */
+export async function createSeries({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: z.infer<typeof CreateSeriesRequest>;
+}): Promise<SessionContract[]> {
+  const viewer = requireViewer(ctx);
+  if (new Set(input.dates).size !== input.dates.length) {
+    throw new AppError('OVERLAPPING_SESSIONS', 'A date appears twice in the series', {
+      field: 'dates',
+    });
+  }
+  const times = expandSeries(input);
+  const opensAt = input.bookingOpensAt ? new Date(input.bookingOpensAt) : ctx.now;
+  for (const t of times) assertCutoff(t.bookingCutoffAt, t.startsAt, opensAt);
+  const ids = await runInTransaction(ctx.db, async (trx) => {
+    await courseForSessions(trx, input.courseId);
+    await assertTrainers(trx, input.trainerIds);
+    const sessions = await insertTrainingSessions(
+      trx,
+      times.map((t) => ({
+        course_id: input.courseId,
+        fiscal_year: fiscalYearOf(t.startsAt),
+        starts_at: t.startsAt,
+        ends_at: t.endsAt,
+        venue: input.venue,
+        online_url: input.onlineUrl,
+        capacity: input.capacity,
+        booking_opens_at: opensAt,
+        booking_cutoff_at: t.bookingCutoffAt,
+        min_attendance: input.minAttendance,
+      })),
+    );
+    for (const s of sessions) await setSessionTrainers(trx, s.id, input.trainerIds);
+    await insertAudit(trx, {
+      actorStaffId: viewer.staffId,
+      action: 'session.series_created',
+      targetType: 'course',
+      targetId: input.courseId,
+      after: { ...input, sessionIds: sessions.map((s) => s.id) },
+      requestId: ctx.requestId,
+    });
+    return sessions.map((s) => s.id);
+  });
+  return Promise.all(ids.map((id) => getSession({ ctx, input: { id } })));
+}
+
+/**
+ * Changes a session (admins). Capacity never drops below the seats already taken; raising it
+ * gives the new seats to the people waiting. Bookings' calendar entries pick up time changes.
+ */
+export async function updateSession({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: z.infer<typeof UpdateSessionRequest> & { id: number };
+}): Promise<SessionContract> {
+  const viewer = requireViewer(ctx);
+  await runInTransaction(ctx.db, async (trx) => {
+    const before = (await lockTrainingSessions(trx, [input.id])).get(input.id);
+    if (!before) throw notFound('session', { id: input.id });
+    if (before.status === 'cancelled')
+      throw new AppError('SESSION_CANCELLED', 'A cancelled session cannot be changed');
+    const startsAt = input.startsAt ? new Date(input.startsAt) : before.starts_at;
+    const endsAt = input.endsAt ? new Date(input.endsAt) : before.ends_at;
+    assertTimeRange(startsAt, endsAt);
+    const cutoff = input.bookingCutoffAt
+      ? new Date(input.bookingCutoffAt)
+      : input.startsAt
+        ? defaultBookingCutoff(startsAt)
+        : before.booking_cutoff_at;
+    assertCutoff(cutoff, startsAt, before.booking_opens_at);
+    if (input.capacity !== undefined) assertCapacity(input.capacity, before.seats_taken);
+    if (input.trainerIds) {
+      await assertTrainers(trx, input.trainerIds);
+      await setSessionTrainers(trx, input.id, input.trainerIds);
+    }
+    const after = await updateTrainingSession(trx, input.id, {
+      starts_at: startsAt,
+      ends_at: endsAt,
+      fiscal_year: fiscalYearOf(startsAt),
+      booking_cutoff_at: cutoff,
+      ...(input.venue !== undefined ? { venue: input.venue } : {}),
+      ...(input.onlineUrl !== undefined ? { online_url: input.onlineUrl } : {}),
+      ...(input.capacity !== undefined ? { capacity: input.capacity } : {}),
+      ...(input.minAttendance !== undefined ? { min_attendance: input.minAttendance } : {}),
+    });
+    const timeChanged =
+      startsAt.getTime() !== before.starts_at.getTime() ||
+      endsAt.getTime() !== before.ends_at.getTime();
+    if (timeChanged || input.venue !== undefined || input.onlineUrl !== undefined) {
+      // Calendar apps only take an update whose SEQUENCE went up.
+      await bumpBookingSequences(trx, input.id);
+    }
+    await fillFreeSeats(trx, input.id, ctx.now, viewer.staffId);
+    await insertAudit(trx, {
+      actorStaffId: viewer.staffId,
+      action: 'session.updated',
+      targetType: 'session',
+      targetId: input.id,
+      before: {
+        startsAt: before.starts_at,
+        endsAt: before.ends_at,
+        venue: before.venue,
+        capacity: before.capacity,
+      },
+      after: {
+        startsAt: after.starts_at,
+        endsAt: after.ends_at,
+        venue: after.venue,
+        capacity: after.capacity,
+      },
+      requestId: ctx.requestId,
+    });
+  });
+  return getSession({ ctx, input: { id: input.id } });
+}
+
+/** Cancels a session with a reason (admins): it stays on record; everyone on it is released and told. */
+export async function cancelSession({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { id: number; reason: string };
+}): Promise<SessionContract> {
+  const viewer = requireViewer(ctx);
+  await runInTransaction(ctx.db, async (trx) => {
+    const session = (await lockTrainingSessions(trx, [input.id])).get(input.id);
+    if (!session) throw notFound('session', { id: input.id });
+    if (session.status === 'cancelled')
+      throw new AppError('SESSION_CANCELLED', 'This session is already cancelled');
+    const released = await releaseSessionBookings(trx, input.id, {
+      staffId: viewer.staffId,
+      at: ctx.now,
+    });
+    await updateTrainingSession(trx, input.id, {
+      status: 'cancelled',
+      cancel_reason: input.reason,
+      cancelled_at: ctx.now,
+      seats_taken: 0,
+    });
+    await insertBookingEvents(
+      trx,
+      released.map((b) => ({
+        booking_id: b.id,
+        action: 'session_cancelled',
+        actor_staff_id: viewer.staffId,
+        details: { reason: input.reason },
+      })),
+    );
+    await notify(
+      trx,
+      released.map((b) => ({
+        staff_id: b.staff_id,
+        kind: 'session.cancelled',
+        payload: { sessionId: input.id, bookingId: b.id, reason: input.reason },
+      })),
+    );
+    await insertAudit(trx, {
+      actorStaffId: viewer.staffId,
+      action: 'session.cancelled',
+      targetType: 'session',
+      targetId: input.id,
+      before: { status: session.status, seatsTaken: session.seats_taken },
+      after: { status: 'cancelled', reason: input.reason, released: released.length },
+      requestId: ctx.requestId,
+    });
+  });
+  return getSession({ ctx, input: { id: input.id } });
+}

@@ -1,0 +1,100 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { RoleName } from './auth.ts';
+import { errorResponses, IdParam } from './common.ts';
+import { EmploymentType } from './staff.ts';
+
+export const Audience = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('all_staff') }),
+    z.object({ kind: z.literal('section_heads') }),
+    z.object({ kind: z.literal('pjmo_members') }),
+    z.object({
+      kind: z.literal('rule'),
+      roles: z.array(RoleName).max(6).default([]),
+      unitIds: z.array(z.number().int().positive()).max(500).default([]),
+      employmentTypes: z.array(EmploymentType).max(3).default([]),
+    }),
+  ])
+  .openapi('Audience');
+export type Audience = z.infer<typeof Audience>;
+
+export const CompletionModes = z
+  .enum(['group_session', 'e_learning', 'either'])
+  .openapi('CompletionModes');
+
+export const Course = z
+  .object({
+    id: z.number().int(),
+    code: z.string(),
+    titleJa: z.string(),
+    titleEn: z.string(),
+    descriptionJa: z.string(),
+    descriptionEn: z.string(),
+    audience: Audience,
+    completionModes: CompletionModes,
+    recurrence: z.literal('yearly'),
+    active: z.boolean(),
+  })
+  .openapi('Course');
+export type Course = z.infer<typeof Course>;
+
+export const CourseInput = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .min(1)
+      .max(40)
+      .regex(/^[A-Za-z0-9_-]+$/, 'Letters, digits, - and _ only'),
+    titleJa: z.string().trim().min(1).max(200),
+    titleEn: z.string().trim().min(1).max(200),
+    descriptionJa: z.string().max(5000).default(''),
+    descriptionEn: z.string().max(5000).default(''),
+    audience: Audience,
+    completionModes: CompletionModes,
+    active: z.boolean().default(true),
+  })
+  .openapi('CourseInput');
+export type CourseInput = z.infer<typeof CourseInput>;
+
+export const listCourses = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['courses'],
+  summary: 'The course catalogue',
+  request: { query: z.object({ includeInactive: z.enum(['true', 'false']).optional() }) },
+  responses: {
+    200: {
+      description: 'Courses',
+      content: { 'application/json': { schema: z.object({ items: z.array(Course) }) } },
+    },
+    ...errorResponses(400, 401),
+  },
+});
+
+export const createCourse = createRoute({
+  method: 'post',
+  path: '/',
+  tags: ['courses'],
+  summary: 'Create a course (admins)',
+  request: { body: { content: { 'application/json': { schema: CourseInput } }, required: true } },
+  responses: {
+    201: { description: 'Created', content: { 'application/json': { schema: Course } } },
+    ...errorResponses(400, 401, 403, 409),
+  },
+});
+
+export const updateCourse = createRoute({
+  method: 'put',
+  path: '/{id}',
+  tags: ['courses'],
+  summary: 'Change a course (admins)',
+  request: {
+    params: IdParam,
+    body: { content: { 'application/json': { schema: CourseInput } }, required: true },
+  },
+  responses: {
+    200: { description: 'Updated', content: { 'application/json': { schema: Course } } },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});

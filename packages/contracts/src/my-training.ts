@@ -1,0 +1,175 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { errorResponses, IdParam } from './common.ts';
+import { Course } from './courses.ts';
+
+export const RequirementStatus = z
+  .enum(['completed', 'booked', 'waiting', 'e_learning_assigned', 'not_started', 'not_required'])
+  .openapi('RequirementStatus');
+
+export const MyBooking = z
+  .object({
+    id: z.number().int(),
+    sessionId: z.number().int(),
+    status: z.enum(['confirmed', 'waitlisted', 'cancelled']),
+    waitlistPosition: z.number().int().nullable(),
+    startsAt: z.string(),
+    endsAt: z.string(),
+    venue: z.string().nullable(),
+    onlineUrl: z.string().nullable(),
+    bookingCutoffAt: z.string(),
+    canCancel: z.boolean(),
+  })
+  .openapi('MyBooking');
+
+export const RequirementItem = z
+  .object({
+    course: Course,
+    required: z.boolean(),
+    status: RequirementStatus,
+    completion: z
+      .object({ kind: z.enum(['attended', 'e_learning', 'credited']), recordedAt: z.string() })
+      .nullable(),
+    booking: MyBooking.nullable(),
+    waits: z.array(MyBooking),
+    assignment: z.object({ id: z.number().int(), dueOn: z.string() }).nullable(),
+  })
+  .openapi('RequirementItem');
+
+export const TrainingRecord = z
+  .object({
+    staffId: z.number().int(),
+    fiscalYear: z.number().int(),
+    items: z.array(RequirementItem),
+  })
+  .openapi('TrainingRecord');
+export type TrainingRecord = z.infer<typeof TrainingRecord>;
+
+const FiscalYearQuery = z.object({
+  fiscalYear: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+
+export const getMyTraining = createRoute({
+  method: 'get',
+  path: '/training',
+  tags: ['my training'],
+  summary: 'What I must take this fiscal year, and where I stand',
+  request: { query: FiscalYearQuery },
+  responses: {
+    200: { description: 'My record', content: { 'application/json': { schema: TrainingRecord } } },
+    ...errorResponses(400, 401),
+  },
+});
+
+export const getStaffTraining = createRoute({
+  method: 'get',
+  path: '/{id}/training',
+  tags: ['staff'],
+  summary: "Someone's training record (themself, their section head or unit officer, admins)",
+  request: { params: IdParam, query: FiscalYearQuery },
+  responses: {
+    200: { description: 'The record', content: { 'application/json': { schema: TrainingRecord } } },
+    ...errorResponses(400, 401, 404),
+  },
+});
+
+export const CalendarFeed = z.object({ url: z.string().nullable() }).openapi('CalendarFeed');
+
+export const createCalendarFeed = createRoute({
+  method: 'post',
+  path: '/calendar-feed',
+  tags: ['my training'],
+  summary: 'Create (or replace) my private calendar feed URL; the old URL stops working',
+  responses: {
+    201: {
+      description: 'Feed URL, shown once',
+      content: { 'application/json': { schema: CalendarFeed } },
+    },
+    ...errorResponses(401, 403),
+  },
+});
+
+export const deleteCalendarFeed = createRoute({
+  method: 'delete',
+  path: '/calendar-feed',
+  tags: ['my training'],
+  summary: 'Revoke my calendar feed',
+  responses: { 204: { description: 'Revoked' }, ...errorResponses(401, 403) },
+});
+
+export const calendarFeed = createRoute({
+  method: 'get',
+  path: '/{token}',
+  tags: ['my training'],
+  summary: 'A private calendar feed (the secret token in the URL is the credential)',
+  request: {
+    params: z.object({
+      token: z
+        .string()
+        .min(20)
+        .max(100)
+        .openapi({ param: { name: 'token', in: 'path' } }),
+    }),
+  },
+  responses: {
+    200: { description: 'iCalendar', content: { 'text/calendar': { schema: z.string() } } },
+    ...errorResponses(400, 404),
+  },
+});
+
+export const Notification = z
+  .object({
+    id: z.number().int(),
+    kind: z.string(),
+    payload: z.record(z.string(), z.unknown()),
+    createdAt: z.string(),
+    readAt: z.string().nullable(),
+  })
+  .openapi('Notification');
+
+export const listNotifications = createRoute({
+  method: 'get',
+  path: '/notifications',
+  tags: ['my training'],
+  summary: 'My notifications, newest first',
+  responses: {
+    200: {
+      description: 'Notifications',
+      content: { 'application/json': { schema: z.object({ items: z.array(Notification) }) } },
+    },
+    ...errorResponses(401),
+  },
+});
+
+export const readNotification = createRoute({
+  method: 'post',
+  path: '/notifications/{id}/read',
+  tags: ['my training'],
+  summary: 'Mark a notification read',
+  request: { params: IdParam },
+  responses: { 204: { description: 'Marked' }, ...errorResponses(400, 401, 403, 404) },
+});
+
+export const creditCompletion = createRoute({
+  method: 'post',
+  path: '/credit',
+  tags: ['completions'],
+  summary: 'Credit a completion by hand, with a reason (admins)',
+  request: {
+    body: {
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              staffId: z.number().int().positive(),
+              courseId: z.number().int().positive(),
+              fiscalYear: z.number().int().min(2000).max(2100),
+              reason: z.string().trim().min(1).max(500),
+            })
+            .openapi('CreditCompletionRequest'),
+        },
+      },
+      required: true,
+    },
+  },
+  responses: { 201: { description: 'Credited' }, ...errorResponses(400, 401, 403, 404, 409) },
+});

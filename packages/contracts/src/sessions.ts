@@ -1,0 +1,244 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { errorResponses, IdParam } from './common.ts';
+
+const Instant = z.iso.datetime({ offset: true }).openapi({ example: '2027-02-10T10:00:00+09:00' });
+const TimeOfDay = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM')
+  .openapi({ example: '10:00' });
+
+export const MyPlace = z
+  .object({
+    bookingId: z.number().int(),
+    status: z.enum(['confirmed', 'waitlisted']),
+    waitlistPosition: z.number().int().nullable(),
+  })
+  .openapi('MyPlace');
+
+export const TrainingSession = z
+  .object({
+    id: z.number().int(),
+    course: z.object({
+      id: z.number().int(),
+      code: z.string(),
+      titleJa: z.string(),
+      titleEn: z.string(),
+    }),
+    fiscalYear: z.number().int(),
+    startsAt: z.string(),
+    endsAt: z.string(),
+    venue: z.string().nullable(),
+    onlineUrl: z.string().nullable(),
+    capacity: z.number().int(),
+    seatsTaken: z.number().int(),
+    seatsLeft: z.number().int(),
+    waitingCount: z.number().int(),
+    bookingOpensAt: z.string(),
+    bookingCutoffAt: z.string(),
+    minAttendance: z.number().int().nullable(),
+    status: z.enum(['scheduled', 'cancelled']),
+    cancelReason: z.string().nullable(),
+    trainers: z.array(z.object({ id: z.number().int(), name: z.string() })),
+    bookable: z.boolean().openapi({ description: 'Open for booking right now' }),
+    myPlace: MyPlace.nullable(),
+  })
+  .openapi('TrainingSession');
+export type TrainingSession = z.infer<typeof TrainingSession>;
+
+export const SessionQuery = z.object({
+  fiscalYear: z.coerce.number().int().min(2000).max(2100).optional(),
+  courseId: z.coerce.number().int().positive().optional(),
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM')
+    .optional(),
+  venue: z.string().trim().max(100).optional(),
+  withSeats: z.enum(['true', 'false']).optional(),
+  scope: z
+    .enum(['mine', 'all', 'teaching'])
+    .default('mine')
+    .openapi({ description: 'mine: courses I must take; teaching: sessions I teach; all: admins' }),
+  includeCancelled: z.enum(['true', 'false']).optional(),
+});
+
+export const listSessions = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['sessions'],
+  summary: 'Find group sessions with seats left',
+  request: { query: SessionQuery },
+  responses: {
+    200: {
+      description: 'Sessions, soonest first',
+      content: { 'application/json': { schema: z.object({ items: z.array(TrainingSession) }) } },
+    },
+    ...errorResponses(400, 401, 403),
+  },
+});
+
+export const getSession = createRoute({
+  method: 'get',
+  path: '/{id}',
+  tags: ['sessions'],
+  summary: 'One session',
+  request: { params: IdParam },
+  responses: {
+    200: {
+      description: 'The session',
+      content: { 'application/json': { schema: TrainingSession } },
+    },
+    ...errorResponses(400, 401, 404),
+  },
+});
+
+const SessionFields = {
+  venue: z.string().trim().max(200).nullable().default(null),
+  onlineUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .nullable()
+    .default(null),
+  capacity: z.number().int().min(1).max(10_000),
+  trainerIds: z.array(z.number().int().positive()).max(20).default([]),
+  minAttendance: z.number().int().min(1).nullable().default(null),
+  bookingOpensAt: Instant.optional().openapi({ description: 'Default: now' }),
+};
+
+export const CreateSessionRequest = z
+  .object({
+    courseId: z.number().int().positive(),
+    startsAt: Instant,
+    endsAt: Instant,
+    bookingCutoffAt: Instant.optional().openapi({
+      description: 'Default: 17:00 on the working day before',
+    }),
+    ...SessionFields,
+  })
+  .openapi('CreateSessionRequest');
+
+export const createSession = createRoute({
+  method: 'post',
+  path: '/',
+  tags: ['sessions'],
+  summary: 'Schedule one session (admins)',
+  request: {
+    body: { content: { 'application/json': { schema: CreateSessionRequest } }, required: true },
+  },
+  responses: {
+    201: { description: 'Created', content: { 'application/json': { schema: TrainingSession } } },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+export const CreateSeriesRequest = z
+  .object({
+    courseId: z.number().int().positive(),
+    dates: z.array(z.iso.date()).min(1).max(100),
+    startTimes: z.array(TimeOfDay).min(1).max(10),
+    durationMinutes: z.number().int().min(1).max(1440),
+    ...SessionFields,
+  })
+  .openapi('CreateSeriesRequest');
+
+export const createSeries = createRoute({
+  method: 'post',
+  path: '/series',
+  tags: ['sessions'],
+  summary: 'Schedule a series of sessions in one step (admins)',
+  request: {
+    body: { content: { 'application/json': { schema: CreateSeriesRequest } }, required: true },
+  },
+  responses: {
+    201: {
+      description: 'Created',
+      content: { 'application/json': { schema: z.object({ items: z.array(TrainingSession) }) } },
+    },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
+
+export const UpdateSessionRequest = z
+  .object({
+    startsAt: Instant.optional(),
+    endsAt: Instant.optional(),
+    bookingCutoffAt: Instant.optional(),
+    venue: z.string().trim().max(200).nullable().optional(),
+    onlineUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(500)
+      .nullable()
+      .optional(),
+    capacity: z.number().int().min(1).max(10_000).optional(),
+    trainerIds: z.array(z.number().int().positive()).max(20).optional(),
+    minAttendance: z.number().int().min(1).nullable().optional(),
+  })
+  .openapi('UpdateSessionRequest');
+
+export const updateSession = createRoute({
+  method: 'patch',
+  path: '/{id}',
+  tags: ['sessions'],
+  summary:
+    'Change time, venue, capacity or trainers (admins); raising capacity promotes waiting people',
+  request: {
+    params: IdParam,
+    body: { content: { 'application/json': { schema: UpdateSessionRequest } }, required: true },
+  },
+  responses: {
+    200: { description: 'Updated', content: { 'application/json': { schema: TrainingSession } } },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
+
+export const cancelSession = createRoute({
+  method: 'post',
+  path: '/{id}/cancel',
+  tags: ['sessions'],
+  summary: 'Cancel a session with a reason (admins); everyone booked is released and told',
+  request: {
+    params: IdParam,
+    body: {
+      content: {
+        'application/json': { schema: z.object({ reason: z.string().trim().min(1).max(500) }) },
+      },
+      required: true,
+    },
+  },
+  responses: {
+    200: { description: 'Cancelled', content: { 'application/json': { schema: TrainingSession } } },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
+
+export const RosterEntry = z
+  .object({
+    bookingId: z.number().int(),
+    staffId: z.number().int(),
+    staffNumber: z.string(),
+    name: z.string(),
+    nameKana: z.string(),
+    unitJa: z.string(),
+    unitEn: z.string(),
+    status: z.enum(['confirmed', 'waitlisted', 'cancelled']),
+    queuedAt: z.string(),
+    cancelReason: z.string().nullable(),
+    history: z.array(
+      z.object({ at: z.string(), action: z.string(), actorStaffId: z.number().int().nullable() }),
+    ),
+  })
+  .openapi('RosterEntry');
+
+export const getSessionRoster = createRoute({
+  method: 'get',
+  path: '/{id}/roster',
+  tags: ['sessions'],
+  summary: "A session's roster with each booking's history (admins and the session's trainers)",
+  request: { params: IdParam },
+  responses: {
+    200: {
+      description: 'Roster',
+      content: { 'application/json': { schema: z.object({ items: z.array(RosterEntry) }) } },
+    },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});

@@ -1,0 +1,394 @@
+import { sql, type Transaction } from 'kysely';
+import type { Executor } from '../connection.ts';
+import type { DB, EmploymentType, Locale, OrgUnitKind } from '../schema.ts';
+import { recomputeOrgUnitPaths } from './org-units.ts';
+
+/** A unit as the roster import compares it: the parent by code, as the file names it. */
+export interface RosterUnitState {
+  code: string;
+  parent_code: string | null;
+  kind: OrgUnitKind;
+  name_ja: string;
+  name_en: string;
+  active: boolean;
+}
+
+/** Every unit with its parent's code (a few thousand rows; read once per import). */
+export async function listRosterUnitStates(db: Executor): Promise<RosterUnitState[]> {
+  return db
+    .selectFrom('org_unit as u')
+    .leftJoin('org_unit as p', 'p.id', 'u.parent_id')
+    .select(['u.code', 'p.code as parent_code', 'u.kind', 'u.name_ja', 'u.name_en', 'u.active'])
+    .orderBy('u.id')
+    .execute();
+}
+
+/** A person as the roster import compares them: the unit by code. */
+export interface RosterStaffState {
+  staff_number: string;
+  family_name: string;
+  given_name: string;
+  family_name_kana: string;
+  given_name_kana: string;
+  email: string;
+  unit_code: string;
+  employment_type: EmploymentType;
+  is_section_head: boolean;
+  is_unit_security_officer: boolean;
+  is_system_security_officer: boolean;
+  is_pjmo_member: boolean;
+  locale: Locale;
+  active: boolean;
+}
+
+/** The current state of the people with these staff numbers (one query per batch). */
+export async function findRosterStaffStates(
+  db: Executor,
+  staffNumbers: readonly string[],
+): Promise<RosterStaffState[]> {
+  if (staffNumbers.length === 0) return [];
+  return db
+    .selectFrom('staff as s')
+    .innerJoin('org_unit as u', 'u.id', 's.org_unit_id')
+    .select([
+      's.staff_number',
+      's.family_name',
+      's.given_name',
+      's.family_name_kana',
+      's.given_name_kana',
+      's.email',
+      'u.code as unit_code',
+      's.employment_type',
+      's.is_section_head',
+      's.is_unit_security_officer',
+      's.is_system_security_officer',
+      's.is_pjmo_member',
+      's.locale',
+      's.active',
+    ])
+    .where('s.staff_number', '=', sql<string>`any(${sql.val([...staffNumbers])}::text[])`)
+    .execute();
+}
+
+/** Who holds each of these e-mails now (compared without case, as the unique index does). */
+export async function findEmailHolders(
+  db: Executor,
+  emails: readonly string[],
+): Promise<{ email: string; staff_number: string }[]> {
+  if (emails.length === 0) return [];
+  const lowered = emails.map((e) => e.toLowerCase());
+  return db
+    .selectFrom('staff')
+    .select([sql<string>`lower(email)`.as('email'), 'staff_number'])
+    .where(sql<string>`lower(email)`, '=', sql<string>`any(${sql.val(lowered)}::text[])`)
+    .execute();
+}
+
+/** Active people, by staff number, for a full import to find who is missing from the file. */
+export async function listActiveStaffNames(
+  db: Executor,
+): Promise<{ staff_number: string; family_name: string; given_name: string }[]> {
+  return db
+    .selectFrom('staff')
+    .select(['staff_number', 'family_name', 'given_name'])
+    .where('active', '=', true)
+    .orderBy('staff_number')
+    .execute();
+}
+
+/**
+ * Serialises imports: two at once would each diff against a state the other is changing.
+ * Released when the transaction ends.
+ */
+export async function lockRosterImports(trx: Transaction<DB>): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext('kenshu.roster_import'))`.execute(trx);
+}
+
+export interface StagedUnit {
+  line: number;
+  code: string;
+  parent_code: string | null;
+  kind: OrgUnitKind;
+  name_ja: string;
+  name_en: string;
+}
+
+export interface StagedStaff {
+  line: number;
+  staff_number: string;
+  family_name: string;
+  given_name: string;
+  family_name_kana: string;
+  given_name_kana: string;
+  email: string;
+  unit_code: string;
+  employment_type: EmploymentType;
+  is_section_head: boolean;
+  is_unit_security_officer: boolean;
+  is_system_security_officer: boolean;
+  is_pjmo_member: boolean;
+  locale: Locale;
+}
+
+/**
+ * Temporary tables for the file's rows, dropped when the transaction ends (also on rollback,
+ * or when a killed process's connection goes away).
+ */
+export async function createRosterStage(trx: Transaction<DB>): Promise<void> {
+  await sql`
+    create temp table roster_stage_unit (
+      line integer not null, code text not null, parent_code text, kind text not null,
+      name_ja text not null, name_en text not null
+    ) on commit drop`.execute(trx);
+  await sql`
+    create temp table roster_stage_staff (
+      line integer not null, staff_number text not null, family_name text not null,
+      given_name text not null, family_name_kana text not null, given_name_kana text not null,
+      email text not null, unit_code text not null, employment_type text not null,
+      is_section_head boolean not null, is_unit_security_officer boolean not null,
+      is_system_security_officer boolean not null, is_pjmo_member boolean not null,
+      locale text not null
+    ) on commit drop`.execute(trx);
+}
+
+// One JSON parameter per batch: no limit on bound parameters, and the server parses it fast.
+export async function stageRosterUnits(
+  trx: Transaction<DB>,
+  rows: readonly StagedUnit[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    insert into roster_stage_unit
+    select * from json_populate_recordset(null::roster_stage_unit, ${JSON.stringify(rows)}::json)
+  `.execute(trx);
+}
+
+export async function stageRosterStaff(
+  trx: Transaction<DB>,
+  rows: readonly StagedStaff[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    insert into roster_stage_staff
+    select * from json_populate_recordset(null::roster_stage_staff, ${JSON.stringify(rows)}::json)
+  `.execute(trx);
+}
+
+/** Rows each statement of an apply actually wrote. */
+export interface RosterWriteCounts {
+  unitsInserted: number;
+  unitsUpdated: number;
+  staffInserted: number;
+  staffUpdated: number;
+  staffDeactivated: number;
+  sessionsEnded: number;
+  membershipsOpened: number;
+  membershipsClosed: number;
+  membershipsCorrected: number;
+}
+
+/**
+ * Makes the database match the staged file, set-based: new units and people are inserted,
+ * existing ones updated only where something differs, memberships closed and opened from the
+ * effective date, and (full imports) active people missing from the file deactivated with their
+ * sign-in sessions ended. Expects a validated stage; run it in the import's transaction.
+ */
+export async function applyRosterStage(
+  trx: Transaction<DB>,
+  options: { deactivateMissing: boolean; effectiveDate: string; now: Date },
+): Promise<RosterWriteCounts> {
+  const { effectiveDate, now } = options;
+  const affected = (r: { numAffectedRows?: bigint }) => Number(r.numAffectedRows ?? 0);
+  await sql`analyze roster_stage_unit`.execute(trx);
+  await sql`analyze roster_stage_staff`.execute(trx);
+
+  // New units first, without parents: a parent may itself be new. The next statement links them.
+  const unitsInserted = affected(
+    await sql`
+      insert into org_unit (code, parent_id, kind, name_ja, name_en, path, depth)
+      select su.code, null, su.kind, su.name_ja, su.name_en, '', 0
+      from roster_stage_unit su
+      where not exists (select 1 from org_unit u where u.code = su.code)
+      order by su.line`.execute(trx),
+  );
+  const unitsUpdated = affected(
+    await sql`
+      update org_unit u
+      set parent_id = p.id, kind = su.kind, name_ja = su.name_ja, name_en = su.name_en,
+        active = true, updated_at = ${now}
+      from roster_stage_unit su left join org_unit p on p.code = su.parent_code
+      where u.code = su.code
+        and (u.parent_id, u.kind, u.name_ja, u.name_en, u.active)
+          is distinct from (p.id, su.kind, su.name_ja, su.name_en, true)`.execute(trx),
+  );
+  if (unitsInserted + unitsUpdated > 0) await recomputeOrgUnitPaths(trx);
+
+  // An e-mail may pass from one person to another in the same file; the unique index checks
+  // row by row, so the people whose e-mail changes let go of the old one first.
+  await sql`
+    update staff s set email = s.id || '@roster-import.invalid'
+    from roster_stage_staff st
+    where s.staff_number = st.staff_number and lower(s.email) <> lower(st.email)`.execute(trx);
+  const staffUpdated = affected(
+    await sql`
+      update staff s
+      set family_name = st.family_name, given_name = st.given_name,
+        family_name_kana = st.family_name_kana, given_name_kana = st.given_name_kana,
+        email = st.email, org_unit_id = u.id, employment_type = st.employment_type,
+        is_section_head = st.is_section_head, is_unit_security_officer = st.is_unit_security_officer,
+        is_system_security_officer = st.is_system_security_officer,
+        is_pjmo_member = st.is_pjmo_member, locale = st.locale, active = true, updated_at = ${now}
+      from roster_stage_staff st join org_unit u on u.code = st.unit_code
+      where s.staff_number = st.staff_number
+        and (s.family_name, s.given_name, s.family_name_kana, s.given_name_kana, s.email,
+             s.org_unit_id, s.employment_type, s.is_section_head, s.is_unit_security_officer,
+             s.is_system_security_officer, s.is_pjmo_member, s.locale, s.active)
+          is distinct from
+            (st.family_name, st.given_name, st.family_name_kana, st.given_name_kana, st.email,
+             u.id, st.employment_type, st.is_section_head, st.is_unit_security_officer,
+             st.is_system_security_officer, st.is_pjmo_member, st.locale, true)`.execute(trx),
+  );
+  const staffInserted = affected(
+    await sql`
+      insert into staff (staff_number, family_name, given_name, family_name_kana, given_name_kana,
+        email, org_unit_id, employment_type, is_section_head, is_unit_security_officer,
+        is_system_security_officer, is_pjmo_member, locale)
+      select st.staff_number, st.family_name, st.given_name, st.family_name_kana,
+        st.given_name_kana, st.email, u.id, st.employment_type, st.is_section_head,
+        st.is_unit_security_officer, st.is_system_security_officer, st.is_pjmo_member, st.locale
+      from roster_stage_staff st join org_unit u on u.code = st.unit_code
+      where not exists (select 1 from staff s where s.staff_number = st.staff_number)
+      order by st.line`.execute(trx),
+  );
+
+  let staffDeactivated = 0;
+  let sessionsEnded = 0;
+  let deactivatedMemberships = 0;
+  if (options.deactivateMissing) {
+    const gone = await sql<{ deactivated: number; ended: number; closed: number }>`
+      with gone as (
+        update staff s set active = false, updated_at = ${now}
+        where s.active
+          and not exists (select 1 from roster_stage_staff st where st.staff_number = s.staff_number)
+        returning s.id
+      ), ended as (
+        update auth_session a set ended_at = ${now}
+        from gone where a.staff_id = gone.id and a.ended_at is null
+        returning a.id
+      ), closed as (
+        update staff_membership m set valid_to = greatest(m.valid_from, ${effectiveDate}::date)
+        from gone where m.staff_id = gone.id and m.valid_to is null
+        returning m.id
+      )
+      select (select count(*) from gone)::int as deactivated,
+        (select count(*) from ended)::int as ended,
+        (select count(*) from closed)::int as closed`.execute(trx);
+    const row = gone.rows[0];
+    staffDeactivated = row?.deactivated ?? 0;
+    sessionsEnded = row?.ended ?? 0;
+    deactivatedMemberships = row?.closed ?? 0;
+  }
+
+  // Membership history for everyone in the file: a current row that no longer matches is
+  // corrected in place if it starts on or after the effective date, closed otherwise; then
+  // whoever has no current row gets one from the effective date.
+  const differs = sql`
+    (m.org_unit_id, m.employment_type, m.is_section_head, m.is_unit_security_officer,
+     m.is_system_security_officer, m.is_pjmo_member)
+      is distinct from
+    (s.org_unit_id, s.employment_type, s.is_section_head, s.is_unit_security_officer,
+     s.is_system_security_officer, s.is_pjmo_member)`;
+  const membershipsCorrected = affected(
+    await sql`
+      update staff_membership m
+      set org_unit_id = s.org_unit_id, employment_type = s.employment_type,
+        is_section_head = s.is_section_head, is_unit_security_officer = s.is_unit_security_officer,
+        is_system_security_officer = s.is_system_security_officer, is_pjmo_member = s.is_pjmo_member
+      from staff s join roster_stage_staff st on st.staff_number = s.staff_number
+      where m.staff_id = s.id and m.valid_to is null and m.valid_from >= ${effectiveDate}::date
+        and ${differs}`.execute(trx),
+  );
+  const membershipsClosed =
+    deactivatedMemberships +
+    affected(
+      await sql`
+        update staff_membership m set valid_to = ${effectiveDate}::date
+        from staff s join roster_stage_staff st on st.staff_number = s.staff_number
+        where m.staff_id = s.id and m.valid_to is null and m.valid_from < ${effectiveDate}::date
+          and ${differs}`.execute(trx),
+    );
+  const membershipsOpened = affected(
+    await sql`
+      insert into staff_membership (staff_id, org_unit_id, employment_type, is_section_head,
+        is_unit_security_officer, is_system_security_officer, is_pjmo_member, valid_from)
+      select s.id, s.org_unit_id, s.employment_type, s.is_section_head,
+        s.is_unit_security_officer, s.is_system_security_officer, s.is_pjmo_member,
+        ${effectiveDate}::date
+      from staff s join roster_stage_staff st on st.staff_number = s.staff_number
+      where not exists (
+        select 1 from staff_membership m where m.staff_id = s.id and m.valid_to is null)`.execute(
+      trx,
+    ),
+  );
+
+  return {
+    unitsInserted,
+    unitsUpdated,
+    staffInserted,
+    staffUpdated,
+    staffDeactivated,
+    sessionsEnded,
+    membershipsOpened,
+    membershipsClosed,
+    membershipsCorrected,
+  };
+}
+
+export async function insertRosterImport(
+  trx: Transaction<DB>,
+  row: {
+    checksum: string;
+    fileName: string | null;
+    mode: 'full' | 'partial';
+    effectiveDate: string;
+    counts: unknown;
+    appliedBy: number;
+    appliedAt: Date;
+  },
+): Promise<number> {
+  const inserted = await trx
+    .insertInto('roster_import')
+    .values({
+      checksum: row.checksum,
+      file_name: row.fileName,
+      mode: row.mode,
+      effective_date: row.effectiveDate,
+      counts: JSON.stringify(row.counts),
+      applied_by: row.appliedBy,
+      applied_at: row.appliedAt,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+/** A person's membership history, oldest first. */
+export async function listStaffMemberships(db: Executor, staffId: number) {
+  return db
+    .selectFrom('staff_membership as m')
+    .innerJoin('org_unit as u', 'u.id', 'm.org_unit_id')
+    .select([
+      'm.valid_from',
+      'm.valid_to',
+      'u.code as unit_code',
+      'm.employment_type',
+      'm.is_section_head',
+      'm.is_unit_security_officer',
+      'm.is_system_security_officer',
+      'm.is_pjmo_member',
+    ])
+    .where('m.staff_id', '=', staffId)
+    .orderBy('m.valid_from')
+    .orderBy('m.id')
+    .execute();
+}

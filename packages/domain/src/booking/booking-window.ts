@@ -1,0 +1,42 @@
+import { AppError } from '../errors.ts';
+
+/** The parts of a session that decide whether it can be booked now. */
+export interface BookableSession {
+  status: 'scheduled' | 'cancelled';
+  startsAt: Date;
+  bookingOpensAt: Date;
+  bookingCutoffAt: Date;
+}
+
+/**
+ * Throws the reason a session cannot take a booking (or a place on its waitlist) at `now`.
+ * Past the cut-off nobody books, full or not: the training office has closed the roster.
+ */
+export function assertBookable(session: BookableSession, now: Date): void {
+  if (session.status === 'cancelled') {
+    throw new AppError('SESSION_CANCELLED', 'This session has been cancelled');
+  }
+  if (now < session.bookingOpensAt) {
+    throw new AppError('BOOKING_NOT_OPEN', 'Booking for this session has not opened yet', {
+      opensAt: session.bookingOpensAt.toISOString(),
+    });
+  }
+  if (now >= session.bookingCutoffAt || now >= session.startsAt) {
+    throw new AppError('BOOKING_CLOSED', 'Booking for this session has closed', {
+      cutoffAt: session.bookingCutoffAt.toISOString(),
+    });
+  }
+}
+
+/** Whether the person themself may still cancel; after the cut-off only an admin can. */
+export function canCancelSelf(
+  session: Pick<BookableSession, 'bookingCutoffAt'>,
+  now: Date,
+): boolean {
+  return now < session.bookingCutoffAt;
+}
+
+/** Waiting people are promoted only while the roster is still open. */
+export function promotesWaitlist(session: BookableSession, now: Date): boolean {
+  return session.status === 'scheduled' && now < session.bookingCutoffAt && now < session.startsAt;
+}

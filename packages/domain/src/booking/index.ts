@@ -1,0 +1,5 @@
+export * from './booking-window.ts';
+export * from './capacity.ts';
+export * from './series.ts';
+export * from './audience.ts';
+export * from './requirement-status.ts';

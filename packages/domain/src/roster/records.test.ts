@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { resolveRosterHeader, ROSTER_COLUMNS, type RosterColumn } from './columns.ts';
+import { validateRosterRecord } from './records.ts';
+
+const { header, width } = resolveRosterHeader(ROSTER_COLUMNS);
+
+function record(fields: Partial<Record<RosterColumn, string>>): string[] {
+  return ROSTER_COLUMNS.map((c) => fields[c] ?? '');
+}
+
+const person = {
+  record_type: 'staff',
+  staff_number: 'A0001',
+  family_name: '山田',
+  given_name: '花子',
+  family_name_kana: 'やまだ',
+  given_name_kana: 'はなこ',
+  email: 'hanako.yamada@example.go.jp',
+  unit_code: 'MIN',
+  employment_type: 'regular',
+  section_head: 'yes',
+  pjmo_member: '1',
+} satisfies Partial<Record<RosterColumn, string>>;
+
+describe('validateRosterRecord', () => {
+  it('reads a person, with flags in any of the accepted spellings and Japanese by default', () => {
+    const { record: r, problems } = validateRosterRecord(record(person), header, width, 7);
+    expect(problems).toEqual([]);
+    expect(r).toEqual({
+      type: 'staff',
+      staff: expect.objectContaining({
+        line: 7,
+        staffNumber: 'A0001',
+        sectionHead: true,
+        unitSecurityOfficer: false,
+        pjmoMember: true,
+        locale: 'ja',
+      }),
+    });
+  });
+
+  it('reads a unit and treats a blank parent as the top of the tree', () => {
+    const { record: r } = validateRosterRecord(
+      record({
+        record_type: 'unit',
+        code: 'MIN',
+        kind: 'ministry',
+        name_ja: '本省',
+        name_en: 'Ministry',
+      }),
+      header,
+      width,
+      2,
+    );
+    expect(r).toEqual({
+      type: 'unit',
+      unit: {
+        line: 2,
+        code: 'MIN',
+        parentCode: null,
+        kind: 'ministry',
+        nameJa: '本省',
+        nameEn: 'Ministry',
+      },
+    });
+  });
+
+  it('reports every problem on the line with a reason', () => {
+    const { record: r, problems } = validateRosterRecord(
+      record({
+        ...person,
+        email: 'hanako.at.example',
+        employment_type: 'contractor',
+        given_name: '',
+        locale: 'fr',
+      }),
+      header,
+      width,
+      9,
+    );
+    expect(r).toBeNull();
+    expect(problems.map((p) => [p.line, p.code])).toEqual([
+      [9, 'missing_field'],
+      [9, 'invalid_email'],
+      [9, 'unknown_employment_type'],
+      [9, 'unknown_locale'],
+    ]);
+    expect(problems[2]?.message).toBe(
+      'Unknown employment_type "contractor" (expected regular, part_time, temporary)',
+    );
+  });
+
+  it('rejects an unknown unit kind and an unknown record type', () => {
+    const unit = validateRosterRecord(
+      record({ record_type: 'unit', code: 'X', kind: 'department', name_ja: 'x', name_en: 'x' }),
+      header,
+      width,
+      3,
+    );
+    expect(unit.problems.map((p) => p.code)).toEqual(['unknown_kind']);
+    const other = validateRosterRecord(record({ record_type: 'manager' }), header, width, 4);
+    expect(other.problems.map((p) => p.code)).toEqual(['unknown_record_type']);
+  });
+
+  it('refuses a line with more fields than the header, but not a trailing comma', () => {
+    const extra = validateRosterRecord([...record(person), 'surprise'], header, width, 5);
+    expect(extra.problems).toEqual([
+      { line: 5, code: 'too_many_columns', message: '20 fields, but the header has 19 columns' },
+    ]);
+    expect(validateRosterRecord([...record(person), ''], header, width, 5).problems).toEqual([]);
+    expect(
+      validateRosterRecord(record(person).slice(0, 10), header, width, 6).problems[0]?.code,
+    ).toBe('too_few_columns');
+  });
+
+  it('refuses a flag it cannot read as yes or no', () => {
+    const { problems } = validateRosterRecord(
+      record({ ...person, pjmo_member: 'maybe' }),
+      header,
+      width,
+      8,
+    );
+    expect(problems.map((p) => p.code)).toEqual(['invalid_flag']);
+  });
+});

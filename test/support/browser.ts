@@ -1,0 +1,105 @@
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { createApp } from '@kenshu/api';
+import { loadConfig, type Config } from '@kenshu/api/config';
+import { findStaffByLogin, type Database } from '@kenshu/db';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { signedInAs } from './auth.ts';
+
+/** Debian's chromium by default; CHROMIUM_PATH points elsewhere (a CI image, a laptop). */
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+// Headless and quiet: no sandbox (containers run as root), no GPU, and nothing that phones home
+// (updates, sync, QUIC probes), so a run works on a closed network and is repeatable.
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Launches the system chromium for browser tests; close it in afterAll. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+type Serve = (
+  options: {
+    fetch: (request: Request) => Response | Promise<Response>;
+    port: number;
+    hostname: string;
+  },
+  listening: (info: AddressInfo) => void,
+) => Server;
+
+// @hono/node-server is a dependency of the API, not of this test package, so it is loaded from
+// the API's own dependencies (the same copy the real server uses). Declaring it in
+// test/package.json would allow a plain import.
+const requireFromApi = createRequire(new URL('../../apps/api/package.json', import.meta.url));
+const { serve } = requireFromApi('@hono/node-server') as { serve: Serve };
+
+export interface RunningApp {
+  /** e.g. http://127.0.0.1:41234, no trailing slash. */
+  baseUrl: string;
+  app: ReturnType<typeof createApp>;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the whole app (API and built web app) over `database` on a free port of 127.0.0.1,
+ * as `pnpm start` would. The web app must be built first.
+ */
+export async function startAppServer(
+  database: Database,
+  overrides: Partial<Config> = {},
+): Promise<RunningApp> {
+  const config: Config = { ...loadConfig({}), seed: 'none', ...overrides };
+  if (!existsSync(join(config.webDist, 'index.html'))) {
+    throw new Error(
+      `No built web app in ${config.webDist}: run \`cd apps/web && npx vite build\`.`,
+    );
+  }
+  const app = createApp({ database, config });
+  const { server, port } = await new Promise<{ server: Server; port: number }>((resolve) => {
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
+      resolve({ server, port: info.port }),
+    );
+  });
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    app,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        // Keep-alive connections from the browser would otherwise hold close() open.
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+/**
+ * A page in a fresh browser context, signed in as the staff member with this staff number
+ * (a session made directly in the database, as a successful sign-in would make it).
+ */
+export async function signedInPage(
+  browser: Browser,
+  running: RunningApp,
+  database: Database,
+  staffNumber: string,
+): Promise<Page> {
+  const staff = await findStaffByLogin(database.db, staffNumber);
+  if (!staff) throw new Error(`no staff member ${staffNumber}; seed the database first`);
+  const { cookie } = await signedInAs(running.app, database.db, staff.id);
+  const separator = cookie.indexOf('=');
+  const [name, value] = [cookie.slice(0, separator), cookie.slice(separator + 1)];
+  const context = await browser.newContext();
+  await context.addCookies([{ name, value, url: running.baseUrl }]);
+  return context.newPage();
+}
