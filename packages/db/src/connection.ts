@@ -23,12 +23,12 @@ const DATE_OID = 1082;
 
 // Counts come back as numbers and calendar dates as 'YYYY-MM-DD' on both engines, so code and
 // tests never branch on the engine. Our int8 values (counts, sums) stay far below 2^53.
-const parsers = {
+export const TYPE_PARSERS = {
   [INT8_OID]: (v: string) => Number(v),
   [NUMERIC_OID]: (v: string) => Number(v),
   [DATE_OID]: (v: string) => v,
 };
-for (const [oid, parse] of Object.entries(parsers)) pg.types.setTypeParser(Number(oid), parse);
+for (const [oid, parse] of Object.entries(TYPE_PARSERS)) pg.types.setTypeParser(Number(oid), parse);
 
 export interface OpenOptions {
   /** postgres://… to use a PostgreSQL server; absent to use the embedded database. */
@@ -82,7 +82,7 @@ async function openEmbedded(dataDir: string, loadDataDir?: Blob): Promise<Databa
   const pglite = await PGlite.create({
     ...(inMemory ? {} : { dataDir }),
     ...(loadDataDir ? { loadDataDir } : {}),
-    parsers,
+    parsers: TYPE_PARSERS,
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return {
