@@ -125,6 +125,17 @@ describe('bad input', () => {
   });
 });
 
+describe('the web app', () => {
+  it('serves the SPA page at / and at any client-side path', async () => {
+    for (const path of ['/', '/my-training', '/no/such/page']) {
+      const res = await t.app.request(path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-type'), path).toMatch(/text\/html/);
+      expect(await res.text()).toContain('<div id="root">');
+    }
+  });
+});
+
 describe('OpenAPI', () => {
   it('publishes an OpenAPI 3.1 document describing the routes', async () => {
     const doc = await (await t.app.request('/api/openapi.json')).json();

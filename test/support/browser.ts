@@ -1,6 +1,6 @@
+import { serve } from '@hono/node-server';
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createApp } from '@kenshu/api';
@@ -30,21 +30,6 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
-type Serve = (
-  options: {
-    fetch: (request: Request) => Response | Promise<Response>;
-    port: number;
-    hostname: string;
-  },
-  listening: (info: AddressInfo) => void,
-) => Server;
-
-// @hono/node-server is a dependency of the API, not of this test package, so it is loaded from
-// the API's own dependencies (the same copy the real server uses). Declaring it in
-// test/package.json would allow a plain import.
-const requireFromApi = createRequire(new URL('../../apps/api/package.json', import.meta.url));
-const { serve } = requireFromApi('@hono/node-server') as { serve: Serve };
-
 export interface RunningApp {
   /** e.g. http://127.0.0.1:41234, no trailing slash. */
   baseUrl: string;
@@ -69,7 +54,7 @@ export async function startAppServer(
   const app = createApp({ database, config });
   const { server, port } = await new Promise<{ server: Server; port: number }>((resolve) => {
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
-      resolve({ server, port: info.port }),
+      resolve({ server: server as Server, port: info.port }),
     );
   });
   return {

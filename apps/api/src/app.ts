@@ -18,6 +18,7 @@ import { authRoutes } from './routes/auth.ts';
 import { bookingRoutes } from './routes/bookings.ts';
 import { courseRoutes } from './routes/courses.ts';
 import { docsRoutes } from './routes/docs.ts';
+import { eLearningRoutes } from './routes/e-learning.ts';
 import {
   calendarFeedRoutes,
   completionRoutes,
@@ -30,6 +31,7 @@ import { healthRoutes } from './routes/health.ts';
 import { orgUnitRoutes } from './routes/org-units.ts';
 import { rosterImportRoutes } from './routes/roster-import.ts';
 import { staffRoutes } from './routes/staff.ts';
+import { registerELearningReactions } from './services/e-learning/rules.ts';
 
 export interface AppDeps {
   database: Database;
@@ -39,6 +41,7 @@ export interface AppDeps {
 /** Builds the whole app: the API under /api and the built SPA for everything else. */
 export function createApp({ database, config }: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  registerELearningReactions();
 
   app.use(requestId());
   app.use(
@@ -76,9 +79,11 @@ export function createApp({ database, config }: AppDeps) {
   });
   // Roster files are far larger and are streamed to disk under their own limit
   // (rosterImportMaxBytes); bodyLimit would buffer them in memory.
-  app.use('/api/*', (c, next) =>
-    c.req.path.startsWith('/api/roster-imports/') ? next() : apiBodyLimit(c, next),
-  );
+  // Module images (2 MB) have their own limit in routes/e-learning.ts.
+  const ownLimit = (path: string) =>
+    path.startsWith('/api/roster-imports/') ||
+    /^\/api\/e-learning\/modules\/\d+\/images$/.test(path);
+  app.use('/api/*', (c, next) => (ownLimit(c.req.path) ? next() : apiBodyLimit(c, next)));
   app.use('/api/*', authenticate);
 
   const api = app
@@ -96,7 +101,8 @@ export function createApp({ database, config }: AppDeps) {
     .route('/api/bookings', bookingRoutes)
     .route('/api/me', meRoutes)
     .route('/api/calendar', calendarFeedRoutes)
-    .route('/api/completions', completionRoutes);
+    .route('/api/completions', completionRoutes)
+    .route('/api/e-learning', eLearningRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
@@ -130,6 +136,8 @@ function mountSpa(app: OpenAPIHono<AppEnv>, webDist: string): void {
     return;
   }
   const indexHtml = readFileSync(indexFile, 'utf8');
+  // "/" must be the SPA page itself; serveStatic would try to stream the folder.
+  app.get('/', (c) => c.html(indexHtml));
   app.use('/assets/*', serveStatic({ root: webDist }));
   app.use('*', serveStatic({ root: webDist, index: '' }));
   app.get('*', (c) => c.html(indexHtml));
