@@ -4,7 +4,10 @@
  * subject and baseline times (median of BENCH_REPEAT runs, default 3) and their ratio. Slow
  * ratios are reported, never failed: the exit code is non-zero only when something broke.
  */
+import { attendance } from './benchmarks/attendance.ts';
+import { booking } from './benchmarks/booking.ts';
 import { loadOrganisation } from './benchmarks/load-organisation.ts';
+import { rosterImport } from './benchmarks/roster-import.ts';
 import { openEmbeddedEngine, openPostgresEngine } from './engines.ts';
 import {
   contextFor,
@@ -18,7 +21,7 @@ import {
 } from './harness.ts';
 
 /** Every benchmark, in the order they run. A new benchmark file is added here. */
-const BENCHMARKS: readonly Benchmark[] = [loadOrganisation];
+const BENCHMARKS: readonly Benchmark[] = [loadOrganisation, rosterImport, booking, attendance];
 
 interface Result {
   benchmark: string;

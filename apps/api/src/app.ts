@@ -15,6 +15,7 @@ import { authenticate } from './middleware/authenticate.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { auditLogRoutes } from './routes/audit-log.ts';
 import { authRoutes } from './routes/auth.ts';
+import { attendanceRoutes, checkInRoutes } from './routes/attendance.ts';
 import { bookingRoutes } from './routes/bookings.ts';
 import { courseRoutes } from './routes/courses.ts';
 import { docsRoutes } from './routes/docs.ts';
@@ -98,6 +99,8 @@ export function createApp({ database, config }: AppDeps) {
     .route('/api/staff', staffTrainingRoutes)
     .route('/api/courses', courseRoutes)
     .route('/api/sessions', sessionRoutes)
+    .route('/api/sessions', attendanceRoutes)
+    .route('/api/check-in', checkInRoutes)
     .route('/api/bookings', bookingRoutes)
     .route('/api/me', meRoutes)
     .route('/api/calendar', calendarFeedRoutes)

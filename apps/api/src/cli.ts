@@ -8,6 +8,7 @@ import {
   insertStaff,
   insertAudit,
 } from '@kenshu/db';
+import { IMPORT_USAGE, importRoster } from './commands/import-roster.ts';
 import { loadConfig } from './config.ts';
 import { issuePasswordLink } from './services/accounts/issue-password-link.ts';
 import { prepareDatabase, StartupError } from './start.ts';
@@ -18,6 +19,7 @@ Commands:
   bootstrap-admin --staff-number N --email E --family-name F --given-name G [--unit-code C]
       Creates (or finds) the person, grants them the admin role and prints a one-time
       set-password link. Use it once on a fresh production database.
+${IMPORT_USAGE}
 `;
 
 async function bootstrapAdmin(argv: string[]): Promise<void> {
@@ -107,6 +109,7 @@ async function bootstrapAdmin(argv: string[]): Promise<void> {
 const [command, ...rest] = process.argv.slice(2);
 const commands: Record<string, (argv: string[]) => Promise<void>> = {
   'bootstrap-admin': bootstrapAdmin,
+  import: importRoster,
 };
 const run = command ? commands[command] : undefined;
 if (!run) {

@@ -8,6 +8,8 @@ export interface Config {
   dataDir: string;
   seed: 'demo' | 'none';
   bodyLimitBytes: number;
+  /** The largest HR roster file an import accepts (the general body limit does not apply). */
+  rosterImportMaxBytes: number;
   webDist: string;
   production: boolean;
   /** Sign-in sessions end after this much inactivity… */
@@ -24,6 +26,14 @@ export interface Config {
   allowDemoPasswords: boolean;
   /** The address people reach the app at, for links (set-password links, calendar feeds). */
   publicUrl: string | undefined;
+  /** Run the scheduled jobs (auto-finalising rosters, assignment rules) in this instance. */
+  jobs: boolean;
+  /** Self check-in opens this long before a session starts (and closes when it ends). */
+  checkInOpensMinutes: number;
+  /** A roster nobody submitted is finalised (no-shows marked absent) this long after the end. */
+  autoFinaliseHours: number;
+  /** After this many days from the end, only admins (with a reason) may change marks. */
+  attendanceLockDays: number;
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -55,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(env.KENSHU_DATA_DIR ?? new URL('../../../.data', import.meta.url).pathname),
     seed,
     bodyLimitBytes: positive(env, 'KENSHU_BODY_LIMIT_BYTES', 1024 * 1024),
+    rosterImportMaxBytes: positive(env, 'KENSHU_ROSTER_MAX_BYTES', 50 * 1024 * 1024),
     webDist: resolve(env.KENSHU_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
     production: env.NODE_ENV === 'production',
     sessionIdleMinutes: positive(env, 'KENSHU_SESSION_IDLE_MINUTES', 30),
@@ -64,5 +75,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: flag(env, 'KENSHU_SECURE_COOKIES'),
     allowDemoPasswords: flag(env, 'KENSHU_ALLOW_DEMO_PASSWORDS'),
     publicUrl: env.KENSHU_PUBLIC_URL || undefined,
+    jobs: (env.KENSHU_JOBS ?? 'on') !== 'off',
+    checkInOpensMinutes: positive(env, 'KENSHU_CHECK_IN_OPENS_MINUTES', 30),
+    autoFinaliseHours: positive(env, 'KENSHU_AUTO_FINALISE_HOURS', 24),
+    attendanceLockDays: positive(env, 'KENSHU_ATTENDANCE_LOCK_DAYS', 7),
   };
 }

@@ -1,6 +1,8 @@
 import { serve } from '@hono/node-server';
 import { DatabaseConfigError } from '@kenshu/db';
 import { createApp } from './app.ts';
+import { JOBS } from './jobs/index.ts';
+import { startScheduler } from './jobs/scheduler.ts';
 import { loadConfig } from './config.ts';
 import { prepareDatabase, StartupError } from './start.ts';
 
@@ -16,7 +18,9 @@ async function main(): Promise<void> {
       `Kenshu is running at http://localhost:${info.port} (${where}, migration ${migration}).`,
     );
   });
+  const stopJobs = config.jobs ? startScheduler(database, JOBS, config) : () => undefined;
   const stop = () => {
+    stopJobs();
     server.close();
     void database.close().finally(() => process.exit(0));
   };

@@ -11,3 +11,5 @@ export * from './sessions.ts';
 export * from './bookings.ts';
 export * from './my-training.ts';
 export * from './roster-import.ts';
+export * from './e-learning.ts';
+export * from './attendance.ts';

@@ -31,7 +31,9 @@ export const RequirementItem = z
       .nullable(),
     booking: MyBooking.nullable(),
     waits: z.array(MyBooking),
-    assignment: z.object({ id: z.number().int(), dueOn: z.string() }).nullable(),
+    assignment: z
+      .object({ id: z.number().int(), dueOn: z.string(), moduleId: z.number().int() })
+      .nullable(),
   })
   .openapi('RequirementItem');
 

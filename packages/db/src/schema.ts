@@ -24,6 +24,8 @@ export interface OrgUnitTable {
   path: string;
   depth: number;
   active: Generated<boolean>;
+  /** False for units (and their subtrees) that cannot reach group sessions, e.g. regional offices. */
+  has_group_sessions: Generated<boolean>;
   created_at: TimestampDefault;
   updated_at: TimestampDefault;
 }
@@ -114,7 +116,8 @@ export interface AuditLogTable {
 
 export type CompletionModes = 'group_session' | 'e_learning' | 'either';
 export type BookingStatus = 'confirmed' | 'waitlisted' | 'cancelled';
-export type CompletionKind = 'attended' | 'e_learning' | 'credited';
+export type CompletionKind = 'attended' | 'e_learning' | 'credited' | 'withdrawn';
+export type AttendanceMark = 'present' | 'late' | 'absent' | 'excused';
 
 export interface CourseTable {
   id: Generated<number>;
@@ -151,6 +154,9 @@ export interface TrainingSessionTable {
   booking_opens_at: Timestamp;
   booking_cutoff_at: Timestamp;
   min_attendance: number | null;
+  finalised_at: NullableTimestamp;
+  finalised_by: number | null;
+  check_in_secret: string | null;
   status: Generated<'scheduled' | 'cancelled'>;
   cancel_reason: string | null;
   cancelled_at: NullableTimestamp;
@@ -201,6 +207,20 @@ export interface CompletionTable {
   reason: string | null;
   recorded_by: number | null;
   recorded_at: TimestampDefault;
+  withdraws_completion_id: Generated<number | null>;
+}
+
+export interface AttendanceTable {
+  session_id: number;
+  staff_id: number;
+  booking_id: number | null;
+  mark: AttendanceMark;
+  note: string | null;
+  is_walk_in: Generated<boolean>;
+  via: 'trainer' | 'check_in' | 'no_show' | 'admin';
+  checked_in_at: NullableTimestamp;
+  marked_by: number | null;
+  marked_at: TimestampDefault;
 }
 
 export interface NotificationTable {
@@ -256,6 +276,7 @@ export interface DB {
   booking: BookingTable;
   booking_event: BookingEventTable;
   completion: CompletionTable;
+  attendance: AttendanceTable;
   notification: NotificationTable;
   calendar_feed: CalendarFeedTable;
   org_unit: OrgUnitTable;
@@ -266,6 +287,16 @@ export interface DB {
   password_token: PasswordTokenTable;
   sign_in_throttle: SignInThrottleTable;
   audit_log: AuditLogTable;
+  module: ModuleTable;
+  module_version: ModuleVersionTable;
+  module_section: ModuleSectionTable;
+  module_question: ModuleQuestionTable;
+  module_image: ModuleImageTable;
+  module_progress: ModuleProgressTable;
+  quiz_attempt: QuizAttemptTable;
+  assignment: AssignmentTable;
+  assignment_rule: AssignmentRuleTable;
+  course_window: CourseWindowTable;
 }
 
 export type AuditLogEntry = Selectable<AuditLogTable>;
@@ -280,3 +311,160 @@ export type Course = Selectable<CourseTable>;
 export type TrainingSession = Selectable<TrainingSessionTable>;
 export type Booking = Selectable<BookingTable>;
 export type StaffMembership = Selectable<StaffMembershipTable>;
+
+// E-learning: modules, progress, quiz attempts and assignments (migration T06).
+
+export type ModuleVersionStatus = 'draft' | 'published';
+export type CompletionRule = 'all_sections_viewed' | 'quiz_passed' | 'both';
+export type QuestionKind = 'single' | 'multiple';
+export type AssignmentStatus = 'open' | 'completed' | 'withdrawn';
+export type AssignmentSource = 'absent' | 'window_closed' | 'no_group_access' | 'manual';
+export type AssignmentRuleName = Exclude<AssignmentSource, 'manual'>;
+
+export interface ModuleTable {
+  id: Generated<number>;
+  course_id: number;
+  created_by: number | null;
+  created_at: TimestampDefault;
+}
+
+export interface ModuleVersionTable {
+  id: Generated<number>;
+  module_id: number;
+  version: number;
+  status: ModuleVersionStatus;
+  title_ja: string;
+  title_en: string;
+  video_url: string | null;
+  pass_mark: number;
+  shuffle: Generated<boolean>;
+  /** null: unlimited attempts. */
+  attempt_limit: number | null;
+  completion_rule: CompletionRule;
+  created_by: number | null;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+  published_at: NullableTimestamp;
+  published_by: number | null;
+}
+
+export interface ModuleSectionTable {
+  id: Generated<number>;
+  module_version_id: number;
+  position: number;
+  title_ja: string;
+  title_en: string;
+  body_ja: string;
+  body_en: string;
+  html_ja: string;
+  html_en: string;
+}
+
+/** One answer option of a quiz question; its id is its index in the question's list. */
+export interface QuestionOption {
+  ja: string;
+  en: string;
+}
+
+export interface ModuleQuestionTable {
+  id: Generated<number>;
+  module_version_id: number;
+  position: number;
+  kind: QuestionKind;
+  text_ja: string;
+  text_en: string;
+  options: ColumnType<QuestionOption[], string, string>;
+  correct: ColumnType<number[], string, string>;
+  explanation_ja: Generated<string>;
+  explanation_en: Generated<string>;
+}
+
+export interface ModuleImageTable {
+  id: Generated<number>;
+  module_id: number;
+  content_type: string;
+  bytes: Uint8Array;
+  size: number;
+  created_by: number | null;
+  created_at: TimestampDefault;
+}
+
+export interface ModuleProgressTable {
+  id: Generated<number>;
+  staff_id: number;
+  module_id: number;
+  fiscal_year: number;
+  module_version_id: number;
+  viewed_section_ids: ColumnType<number[], string | undefined, string>;
+  last_section_id: number | null;
+  started_at: TimestampDefault;
+  updated_at: TimestampDefault;
+  completed_at: NullableTimestamp;
+}
+
+/** What an attempt showed, in order: each question and the order of its options. */
+export interface AttemptQuestionOrder {
+  questionId: number;
+  optionOrder: number[];
+}
+
+/** A submitted answer: the chosen option ids of one question. */
+export interface AttemptAnswer {
+  questionId: number;
+  optionIds: number[];
+}
+
+export interface QuizAttemptTable {
+  id: Generated<number>;
+  progress_id: number;
+  staff_id: number;
+  module_version_id: number;
+  question_order: ColumnType<AttemptQuestionOrder[], string, never>;
+  answers: ColumnType<AttemptAnswer[] | null, string | null | undefined, string | null>;
+  score: number | null;
+  passed: boolean | null;
+  started_at: TimestampDefault;
+  submitted_at: NullableTimestamp;
+}
+
+export interface AssignmentTable {
+  id: Generated<number>;
+  staff_id: number;
+  course_id: number;
+  fiscal_year: number;
+  module_id: number;
+  /** 'YYYY-MM-DD' */
+  due_on: string;
+  status: Generated<AssignmentStatus>;
+  source: AssignmentSource;
+  reason: string | null;
+  session_id: number | null;
+  created_by: number | null;
+  created_at: TimestampDefault;
+  closed_at: NullableTimestamp;
+  closed_by: number | null;
+  withdraw_reason: string | null;
+}
+
+export interface AssignmentRuleTable {
+  course_id: number;
+  rule: AssignmentRuleName;
+  enabled: Generated<boolean>;
+  due_days: Generated<number>;
+  updated_at: TimestampDefault;
+}
+
+export interface CourseWindowTable {
+  course_id: number;
+  fiscal_year: number;
+  /** 'YYYY-MM-DD' */
+  closes_on: string;
+}
+
+export type Module = Selectable<ModuleTable>;
+export type ModuleVersion = Selectable<ModuleVersionTable>;
+export type ModuleSection = Selectable<ModuleSectionTable>;
+export type ModuleQuestion = Selectable<ModuleQuestionTable>;
+export type ModuleProgress = Selectable<ModuleProgressTable>;
+export type QuizAttempt = Selectable<QuizAttemptTable>;
+export type Assignment = Selectable<AssignmentTable>;

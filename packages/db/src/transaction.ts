@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from './schema.ts';
 
 const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock detected
@@ -36,4 +36,15 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   const named = (error as { constraint?: unknown }).constraint;
   const message = error instanceof Error ? error.message : '';
   return named === constraint || message.includes(constraint);
+}
+
+/**
+ * Takes a transaction-scoped advisory lock by name if it is free. Lets several app instances
+ * agree that only one of them runs a scheduled job at a time.
+ */
+export async function tryAdvisoryLock(trx: Transaction<DB>, name: string): Promise<boolean> {
+  const { rows } = await sql<{
+    locked: boolean;
+  }>`select pg_try_advisory_xact_lock(hashtext(${name})) as locked`.execute(trx);
+  return rows[0]?.locked === true;
 }

@@ -4,3 +4,4 @@ export * from './working-days.ts';
 export * from './access.ts';
 export * from './booking/index.ts';
 export * from './roster/index.ts';
+export * from './e-learning/index.ts';

@@ -1,4 +1,5 @@
-import type { FiscalYear, OrgUnit, StaffMember } from '@kenshu/contracts';
+import type { FiscalYear, Me, OrgUnit, StaffMember } from '@kenshu/contracts';
+import { ROLES } from '@kenshu/domain';
 
 export const FISCAL_YEAR_2026: FiscalYear = {
   fiscalYear: 2026,
@@ -70,3 +71,28 @@ export function staffMember(
     ...overrides,
   };
 }
+
+/** The signed-in person most tests assume: an admin who holds every role. */
+export const ME_ADMIN: Me = {
+  staffId: 1,
+  staffNumber: 'A0001',
+  familyName: '佐藤',
+  givenName: '一郎',
+  email: 'a0001@example.jp',
+  locale: 'ja',
+  orgUnit: { id: 8, code: 'U8', nameJa: '総務課', nameEn: 'General Affairs Division' },
+  roles: [...ROLES],
+  oversees: true,
+  csrfToken: 'csrf-test-token',
+};
+
+/** A learner with no roles beyond staff. */
+export const ME_LEARNER: Me = {
+  ...ME_ADMIN,
+  staffId: 2,
+  staffNumber: 'S0001',
+  familyName: '山田',
+  givenName: '花子',
+  roles: [],
+  oversees: false,
+};

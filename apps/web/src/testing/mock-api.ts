@@ -1,12 +1,18 @@
 import { vi } from 'vitest';
+import { ME_ADMIN } from './fixtures.ts';
 
 type Handler = (url: URL) => { status?: number; body: unknown };
 
 /**
  * Replaces `fetch` with a fake API: each path maps to a handler returning status and JSON body.
  * Unknown paths answer 404 in the API's error shape. Returns the mock to inspect calls.
+ * Unless a test says otherwise, someone holding every role is signed in (`/api/auth/me`).
  */
-export function mockApi(routes: Record<string, Handler>) {
+export function mockApi(givenRoutes: Record<string, Handler>) {
+  const routes: Record<string, Handler> = {
+    '/api/auth/me': () => ({ body: ME_ADMIN }),
+    ...givenRoutes,
+  };
   const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
     const raw = input instanceof Request ? input.url : String(input);
     const url = new URL(raw, 'http://localhost');

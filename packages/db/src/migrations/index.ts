@@ -3,6 +3,8 @@ import * as foundation from './2026-11-26T01-foundation.ts';
 import * as signInAndAudit from './2026-11-26T02-sign-in-and-audit.ts';
 import * as coursesSessionsBookings from './2026-11-26T03-courses-sessions-bookings.ts';
 import * as rosterHistory from './2026-11-26T04-roster-history.ts';
+import * as attendance from './2026-11-26T05-attendance.ts';
+import * as eLearning from './2026-11-26T06-e-learning.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not read from disk) so the same set runs
@@ -13,6 +15,8 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T02-sign-in-and-audit': signInAndAudit,
   '2026-11-26T03-courses-sessions-bookings': coursesSessionsBookings,
   '2026-11-26T04-roster-history': rosterHistory,
+  '2026-11-26T05-attendance': attendance,
+  '2026-11-26T06-e-learning': eLearning,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -233,3 +233,19 @@ export async function bumpBookingSequences(db: Executor, sessionId: number): Pro
     .where('status', '<>', 'cancelled')
     .execute();
 }
+
+/** Confirmed seats on a session held by these people. */
+export async function confirmedSeatsOf(
+  db: Executor,
+  sessionId: number,
+  staffIds: readonly number[],
+) {
+  if (staffIds.length === 0) return [];
+  return db
+    .selectFrom('booking')
+    .select(['id', 'staff_id'])
+    .where('session_id', '=', sessionId)
+    .where('status', '=', 'confirmed')
+    .where('staff_id', 'in', staffIds)
+    .execute();
+}

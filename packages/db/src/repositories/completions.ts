@@ -1,29 +1,127 @@
 import type { Executor } from '../connection.ts';
 import type { CompletionKind } from '../schema.ts';
 
+export interface NewCompletion {
+  staff_id: number;
+  course_id: number;
+  fiscal_year: number;
+  kind: Exclude<CompletionKind, 'withdrawn'>;
+  session_id?: number | null;
+  source_ref?: string | null;
+  reason?: string | null;
+  recorded_by: number | null;
+}
+
 /** Records a completion event. Never updated or deleted afterwards (a trigger enforces it). */
-export async function insertCompletion(
-  db: Executor,
-  row: {
-    staff_id: number;
-    course_id: number;
-    fiscal_year: number;
-    kind: CompletionKind;
-    session_id?: number | null;
-    source_ref?: string | null;
-    reason?: string | null;
-    recorded_by: number | null;
-  },
-): Promise<void> {
+export async function insertCompletion(db: Executor, row: NewCompletion): Promise<void> {
   await db.insertInto('completion').values(row).execute();
 }
 
-export async function completionsOf(db: Executor, staffId: number, fiscalYear: number) {
+/**
+ * Records many completions in one statement, skipping people who already have an effective one
+ * for that course and year. Returns who was newly completed.
+ */
+export async function insertCompletionsIfMissing(
+  db: Executor,
+  rows: readonly NewCompletion[],
+): Promise<
+  { staff_id: number; course_id: number; fiscal_year: number; kind: NewCompletion['kind'] }[]
+> {
+  if (rows.length === 0) return [];
+  const inserted = [];
+  for (let i = 0; i < rows.length; i += 1000) {
+    const batch = rows.slice(i, i + 1000);
+    const staffIds = [...new Set(batch.map((r) => r.staff_id))];
+    const existing = await effectiveCompletions(db, staffIds);
+    const fresh = batch.filter(
+      (r) =>
+        !existing.some(
+          (c) =>
+            c.staff_id === r.staff_id &&
+            c.course_id === r.course_id &&
+            c.fiscal_year === r.fiscal_year,
+        ),
+    );
+    if (fresh.length === 0) continue;
+    inserted.push(
+      ...(await db
+        .insertInto('completion')
+        .values(
+          fresh.map((r) => ({
+            ...r,
+            session_id: r.session_id ?? null,
+            source_ref: r.source_ref ?? null,
+            reason: r.reason ?? null,
+          })),
+        )
+        .returning(['staff_id', 'course_id', 'fiscal_year', 'kind'])
+        .$narrowType<{ kind: NewCompletion['kind'] }>()
+        .execute()),
+    );
+  }
+  return inserted;
+}
+
+function effective(db: Executor) {
   return db
-    .selectFrom('completion')
-    .selectAll()
-    .where('staff_id', '=', staffId)
-    .where('fiscal_year', '=', fiscalYear)
-    .orderBy('recorded_at')
+    .selectFrom('completion as c')
+    .selectAll('c')
+    .where('c.kind', '<>', 'withdrawn')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('completion as w')
+            .select('w.id')
+            .whereRef('w.withdraws_completion_id', '=', 'c.id'),
+        ),
+      ),
+    )
+    .$narrowType<{ kind: Exclude<CompletionKind, 'withdrawn'> }>();
+}
+
+async function effectiveCompletions(db: Executor, staffIds: number[]) {
+  if (staffIds.length === 0) return [];
+  return effective(db).where('c.staff_id', 'in', staffIds).execute();
+}
+
+/** A person's completions that still count (not withdrawn) for a fiscal year. */
+export async function completionsOf(db: Executor, staffId: number, fiscalYear: number) {
+  return effective(db)
+    .where('c.staff_id', '=', staffId)
+    .where('c.fiscal_year', '=', fiscalYear)
+    .orderBy('c.recorded_at')
     .execute();
+}
+
+/** Withdraws the attendance completions that a session gave these people (a corrected mark). */
+export async function withdrawAttendanceCompletions(
+  db: Executor,
+  sessionId: number,
+  staffIds: readonly number[],
+  by: { staffId: number | null; reason: string },
+): Promise<number[]> {
+  if (staffIds.length === 0) return [];
+  const toWithdraw = await effective(db)
+    .where('c.kind', '=', 'attended')
+    .where('c.session_id', '=', sessionId)
+    .where('c.staff_id', 'in', staffIds)
+    .execute();
+  if (toWithdraw.length === 0) return [];
+  await db
+    .insertInto('completion')
+    .values(
+      toWithdraw.map((c) => ({
+        staff_id: c.staff_id,
+        course_id: c.course_id,
+        fiscal_year: c.fiscal_year,
+        kind: 'withdrawn' as const,
+        session_id: sessionId,
+        reason: by.reason,
+        recorded_by: by.staffId,
+        withdraws_completion_id: c.id,
+      })),
+    )
+    .execute();
+  return toWithdraw.map((c) => c.staff_id);
 }

@@ -248,8 +248,10 @@ export async function applyRosterStage(
              u.id, st.employment_type, st.is_section_head, st.is_unit_security_officer,
              st.is_system_security_officer, st.is_pjmo_member, st.locale, true)`.execute(trx),
   );
-  const staffInserted = affected(
-    await sql`
+  // New people get their first membership in the same statement: joining the staff table
+  // again right after a large insert would be planned on stale statistics.
+  const inserted = await sql<{ inserted: number }>`
+    with inserted as (
       insert into staff (staff_number, family_name, given_name, family_name_kana, given_name_kana,
         email, org_unit_id, employment_type, is_section_head, is_unit_security_officer,
         is_system_security_officer, is_pjmo_member, locale)
@@ -258,8 +260,19 @@ export async function applyRosterStage(
         st.is_unit_security_officer, st.is_system_security_officer, st.is_pjmo_member, st.locale
       from roster_stage_staff st join org_unit u on u.code = st.unit_code
       where not exists (select 1 from staff s where s.staff_number = st.staff_number)
-      order by st.line`.execute(trx),
-  );
+      order by st.line
+      returning id, org_unit_id, employment_type, is_section_head, is_unit_security_officer,
+        is_system_security_officer, is_pjmo_member
+    ), opened as (
+      insert into staff_membership (staff_id, org_unit_id, employment_type, is_section_head,
+        is_unit_security_officer, is_system_security_officer, is_pjmo_member, valid_from)
+      select id, org_unit_id, employment_type, is_section_head, is_unit_security_officer,
+        is_system_security_officer, is_pjmo_member, ${effectiveDate}::date
+      from inserted
+      returning 1
+    )
+    select (select count(*) from opened)::int as inserted`.execute(trx);
+  const staffInserted = inserted.rows[0]?.inserted ?? 0;
 
   let staffDeactivated = 0;
   let sessionsEnded = 0;
@@ -317,8 +330,10 @@ export async function applyRosterStage(
         where m.staff_id = s.id and m.valid_to is null and m.valid_from < ${effectiveDate}::date
           and ${differs}`.execute(trx),
     );
-  const membershipsOpened = affected(
-    await sql`
+  const membershipsOpened =
+    staffInserted +
+    affected(
+      await sql`
       insert into staff_membership (staff_id, org_unit_id, employment_type, is_section_head,
         is_unit_security_officer, is_system_security_officer, is_pjmo_member, valid_from)
       select s.id, s.org_unit_id, s.employment_type, s.is_section_head,
@@ -327,9 +342,9 @@ export async function applyRosterStage(
       from staff s join roster_stage_staff st on st.staff_number = s.staff_number
       where not exists (
         select 1 from staff_membership m where m.staff_id = s.id and m.valid_to is null)`.execute(
-      trx,
-    ),
-  );
+        trx,
+      ),
+    );
 
   return {
     unitsInserted,

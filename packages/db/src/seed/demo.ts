@@ -6,6 +6,7 @@ import { insertStaff } from '../repositories/staff.ts';
 import type { DB, EmploymentType, NewStaff, OrgUnitKind } from '../schema.ts';
 import { FAMILY_NAMES, GIVEN_NAMES, pick, seededRandom } from './names.ts';
 import { seedDemoProgramme } from './programme.ts';
+import { seedDemoELearning } from './e-learning.ts';
 
 type UnitSpec = [code: string, parent: string | null, kind: OrgUnitKind, ja: string, en: string];
 
@@ -158,6 +159,7 @@ export async function seedDemo(
       null,
     );
     await seedDemoProgramme(trx, inserted, options.now ?? new Date());
+    await seedDemoELearning(trx, options.now ?? new Date());
     if (options.demoPasswordHash) {
       await setDemoPasswordHashes(
         trx,

@@ -3,6 +3,7 @@ import {
   changeSeatsTaken,
   completionsOf,
   findCourseById,
+  findTrainingSession,
   insertAudit,
   insertBooking,
   insertBookingEvents,
@@ -33,28 +34,35 @@ export async function bookSession({
 }): Promise<BookingContract> {
   const viewer = requireViewer(ctx);
   const staffId = input.staffId ?? viewer.staffId;
+  // Checks that only read the person and the course run before the seat lock is taken, so the
+  // lock is held for just the statements that must be serialised: 64 people booking one popular
+  // session queue on it one short transaction at a time.
+  if (staffId !== viewer.staffId) await assertMayActFor(ctx.db, viewer, staffId);
+  const target = await findTrainingSession(ctx.db, input.sessionId);
+  if (!target) throw notFound('session', { sessionId: input.sessionId });
+  assertBookable(bookableOf(target), ctx.now);
+  const course = await findCourseById(ctx.db, target.course_id);
+  const member = await audienceMemberOf(ctx.db, staffId);
+  if (!course || !member || !member.active) throw notFound('staff member', { id: staffId });
+  if (!(await isRequired(ctx.db, course, member))) {
+    throw new AppError('COURSE_NOT_REQUIRED', 'This course is not one this person must take', {
+      courseId: course.id,
+    });
+  }
+  const completions = await completionsOf(ctx.db, staffId, target.fiscal_year);
+  if (completions.some((c) => c.course_id === course.id)) {
+    throw new AppError(
+      'ALREADY_COMPLETED',
+      'This course is already completed for this fiscal year',
+    );
+  }
+
   try {
-    return await runInTransaction(ctx.db, async (trx) => {
-      if (staffId !== viewer.staffId) await assertMayActFor(trx, viewer, staffId);
+    const booking = await runInTransaction(ctx.db, async (trx) => {
       const session = (await lockTrainingSessions(trx, [input.sessionId])).get(input.sessionId);
       if (!session) throw notFound('session', { sessionId: input.sessionId });
+      // Re-checked under the lock: the session may have been cancelled or closed meanwhile.
       assertBookable(bookableOf(session), ctx.now);
-
-      const course = await findCourseById(trx, session.course_id);
-      const member = await audienceMemberOf(trx, staffId);
-      if (!course || !member || !member.active) throw notFound('staff member', { id: staffId });
-      if (!(await isRequired(trx, course, member))) {
-        throw new AppError('COURSE_NOT_REQUIRED', 'This course is not one this person must take', {
-          courseId: course.id,
-        });
-      }
-      const completions = await completionsOf(trx, staffId, session.fiscal_year);
-      if (completions.some((c) => c.course_id === course.id)) {
-        throw new AppError(
-          'ALREADY_COMPLETED',
-          'This course is already completed for this fiscal year',
-        );
-      }
       const entries = await liveEntriesFor(trx, staffId, course.id, session.fiscal_year);
       const seat = entries.find((e) => e.status === 'confirmed');
       if (seat) {
@@ -71,7 +79,7 @@ export async function bookSession({
       }
 
       const status = placeFor(session.seats_taken, session.capacity);
-      const booking = await insertBooking(trx, {
+      const created = await insertBooking(trx, {
         session_id: session.id,
         course_id: course.id,
         fiscal_year: session.fiscal_year,
@@ -81,7 +89,7 @@ export async function bookSession({
       });
       await insertBookingEvents(trx, [
         {
-          booking_id: booking.id,
+          booking_id: created.id,
           action: status === 'confirmed' ? 'booked' : 'waitlisted',
           actor_staff_id: viewer.staffId,
         },
@@ -96,20 +104,21 @@ export async function bookSession({
           {
             staff_id: staffId,
             kind: 'booking.made_for_you',
-            payload: { bookingId: booking.id, sessionId: session.id, status },
+            payload: { bookingId: created.id, sessionId: session.id, status },
           },
         ]);
         await insertAudit(trx, {
           actorStaffId: viewer.staffId,
           action: 'booking.created_on_behalf',
           targetType: 'booking',
-          targetId: booking.id,
+          targetId: created.id,
           after: { staffId, sessionId: session.id, status },
           requestId: ctx.requestId,
         });
       }
-      return toBookingContract(trx, booking);
+      return created;
     });
+    return await toBookingContract(ctx.db, booking);
   } catch (error) {
     // Two sessions of one course booked at the same instant: the index keeps one seat per person.
     if (isUniqueViolation(error)) {

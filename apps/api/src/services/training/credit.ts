@@ -9,6 +9,7 @@ import {
 import { AppError, notFound } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
 import { requireViewer } from '../../lib/service-context.ts';
+import { recordCompletion } from './completions.ts';
 
 /** Credits a course for a fiscal year by hand (admins), with a reason, as an audited event. */
 export async function creditCompletion({

@@ -5,6 +5,7 @@ import {
   findOrgUnitById,
   findStaffById,
   listCourses,
+  openAssignmentsOf,
   waitlistPosition,
 } from '@kenshu/db';
 import {
@@ -37,11 +38,12 @@ export async function trainingRecord({
   if (!staff || !unit || !canSeePerson(viewer, { staffId, unitPath: unit.path }))
     throw notFound('staff member', { id: staffId });
   const fiscalYear = input.fiscalYear ?? currentFiscalYear(ctx.now);
-  const [courses, member, completions, bookings] = await Promise.all([
+  const [courses, member, completions, bookings, assignments] = await Promise.all([
     listCourses(ctx.db),
     audienceMemberOf(ctx.db, staffId),
     completionsOf(ctx.db, staffId, fiscalYear),
     bookingsOfPerson(ctx.db, staffId, fiscalYear),
+    openAssignmentsOf(ctx.db, staffId, fiscalYear),
   ]);
   const items = [];
   for (const course of courses) {
@@ -63,6 +65,7 @@ export async function trainingRecord({
     });
     const seat = live.find((b) => b.status === 'confirmed');
     const waits = live.filter((b) => b.status === 'waitlisted');
+    const assignment = assignments.find((a) => a.course_id === course.id);
     items.push({
       course: toCourse(course),
       required,
@@ -71,14 +74,16 @@ export async function trainingRecord({
         completed: completion !== null,
         hasConfirmedBooking: seat !== undefined,
         waitingCount: waits.length,
-        hasOpenAssignment: false,
+        hasOpenAssignment: assignment !== undefined,
       }),
       completion: completion
         ? { kind: completion.kind, recordedAt: completion.recorded_at.toISOString() }
         : null,
       booking: seat ? await toMine(seat) : null,
       waits: await Promise.all(waits.map(toMine)),
-      assignment: null,
+      assignment: assignment
+        ? { id: assignment.id, dueOn: assignment.due_on, moduleId: assignment.module_id }
+        : null,
     });
   }
   return { staffId, fiscalYear, items };

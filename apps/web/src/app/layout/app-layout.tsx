@@ -1,17 +1,34 @@
 import { Outlet, useRouterState } from '@tanstack/react-router';
 import { useEffect, useRef, type MouseEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorState } from '../../components/error-state.tsx';
 import { Link } from '../../components/link.tsx';
+import { LoadingState } from '../../components/loading-state.tsx';
+import { useMe } from '../../features/auth/api/get-me.ts';
+import { UserMenu } from '../../features/auth/components/user-menu.tsx';
+import { useSessionExpiry } from '../../features/auth/hooks/use-session-expiry.ts';
 import { FiscalYearBadge } from '../../features/fiscal-years/components/fiscal-year-badge.tsx';
+import { isPublicPath, mayOpen } from '../navigation.ts';
+import { NotAllowedPage } from '../routes/not-allowed.tsx';
+import { useViewer } from '../use-viewer.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 import { MainNav } from './main-nav.tsx';
 import './app-layout.css';
 
-/** The frame of every page: skip link, header (product, fiscal year, language), menu, main. */
+/**
+ * The frame of every page: skip link, header (product, fiscal year, language, the signed-in
+ * person), menu, main. The sign-in pages get the header only; other pages render once the
+ * person is known, and only if their roles open the page.
+ */
 export function AppLayout() {
   const { t } = useTranslation();
   const mainRef = useRef<HTMLElement>(null);
   usePageFocus(mainRef);
+  useSessionExpiry(isPublicPath);
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+  const isPublic = isPublicPath(pathname);
+  const me = useMe();
+  const viewer = useViewer();
 
   // Focus moves by script rather than by `#main` in the URL, which the router would treat as
   // a navigation.
@@ -40,13 +57,24 @@ export function AppLayout() {
           <div className="app-header__context">
             <FiscalYearBadge />
             <LanguageSwitch />
+            {viewer.me && !isPublic ? <UserMenu me={viewer.me} /> : null}
           </div>
         </div>
       </header>
-      <div className="app-body">
-        <MainNav />
+      <div className={isPublic ? 'app-body app-body--public' : 'app-body'}>
+        {isPublic ? null : <MainNav />}
         <main id="main" className="app-main" tabIndex={-1} ref={mainRef}>
-          <Outlet />
+          {isPublic ? (
+            <Outlet />
+          ) : me.isError && !me.isFetching ? (
+            <ErrorState error={me.error} onRetry={() => void me.refetch()} />
+          ) : !viewer.me ? (
+            <LoadingState />
+          ) : mayOpen(viewer, pathname) ? (
+            <Outlet />
+          ) : (
+            <NotAllowedPage />
+          )}
         </main>
       </div>
     </div>

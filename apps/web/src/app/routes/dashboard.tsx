@@ -12,9 +12,11 @@ import { useLanguage } from '../../lib/i18n.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { canVisit } from '../navigation.ts';
 import { useViewer } from '../use-viewer.ts';
+import { MyTrainingPanel } from './my-training-panel.tsx';
 import './pages.css';
+import './training-pages.css';
 
-/** Home: the fiscal year in force and the shape of the organisation. */
+/** Home: my training first, then the fiscal year in force and the shape of the organisation. */
 export function DashboardPage() {
   const { t } = useTranslation();
   const lang = useLanguage();
@@ -28,6 +30,9 @@ export function DashboardPage() {
     <>
       <PageHeader title={t('dashboard.title')} />
       <div className="dashboard">
+        <Card title={t('myTraining.title')} className="dashboard__my-training">
+          <MyTrainingPanel />
+        </Card>
         <Card title={t('dashboard.fiscalYear.heading')}>
           <QueryState query={fiscalYear}>
             {(data) => <FiscalYearSummary fiscalYear={data} />}

@@ -1,0 +1,8 @@
+import { autoFinaliseJob } from '../services/attendance/finalise.ts';
+import type { Job } from './scheduler.ts';
+
+export { runJobOnce, startScheduler, type Job } from './scheduler.ts';
+export { autoFinaliseJob };
+
+/** Every recurring job the app runs. Each is idempotent and runs under its own advisory lock. */
+export const JOBS: Job[] = [autoFinaliseJob];

@@ -1,0 +1,71 @@
+import {
+  addWalkIn as addWalkInRoute,
+  checkIn as checkInRoute,
+  exportAttendance,
+  finaliseAttendance,
+  getAttendance,
+  getCheckInCode,
+  markUnmarkedPresent,
+  setAttendance,
+} from '@kenshu/contracts';
+import { anyOf, SIGNED_IN } from '@kenshu/domain';
+import { withAccess } from '../lib/access.ts';
+import { createRouter } from '../lib/router.ts';
+import { serviceContext } from '../lib/service-context.ts';
+import { checkIn, currentCheckInCode } from '../services/attendance/check-in.ts';
+import { finaliseRoster } from '../services/attendance/finalise.ts';
+import { addWalkIn, markAllUnmarkedPresent, setMarks } from '../services/attendance/mark.ts';
+import { attendanceCsv, attendanceSheet } from '../services/attendance/roster.ts';
+
+const MARKERS = anyOf('trainer', 'admin');
+
+/** Optional JSON bodies: absent means no reason given. */
+function reasonOf(body: unknown): string | undefined {
+  return (body as { reason?: string } | undefined)?.reason || undefined;
+}
+
+/** Attendance lives under its session: /api/sessions/{id}/attendance… */
+export const attendanceRoutes = createRouter()
+  .openapi(withAccess(getAttendance, MARKERS), async (c) => {
+    const input = { sessionId: c.req.valid('param').id, q: c.req.valid('query').q };
+    return c.json(await attendanceSheet({ ctx: serviceContext(c), input }), 200);
+  })
+  .openapi(withAccess(setAttendance, MARKERS), async (c) => {
+    const body = c.req.valid('json');
+    const input = { sessionId: c.req.valid('param').id, marks: body.marks, reason: body.reason };
+    return c.json(await setMarks({ ctx: serviceContext(c), input }), 200);
+  })
+  .openapi(withAccess(markUnmarkedPresent, MARKERS), async (c) => {
+    const input = { sessionId: c.req.valid('param').id, reason: reasonOf(c.req.valid('json')) };
+    return c.json(await markAllUnmarkedPresent({ ctx: serviceContext(c), input }), 200);
+  })
+  .openapi(withAccess(addWalkInRoute, MARKERS), async (c) => {
+    const input = { sessionId: c.req.valid('param').id, ...c.req.valid('json') };
+    return c.json(await addWalkIn({ ctx: serviceContext(c), input }), 201);
+  })
+  .openapi(withAccess(finaliseAttendance, MARKERS), async (c) => {
+    const input = { sessionId: c.req.valid('param').id, reason: reasonOf(c.req.valid('json')) };
+    return c.json(await finaliseRoster({ ctx: serviceContext(c), input }), 200);
+  })
+  .openapi(withAccess(exportAttendance, MARKERS), async (c) => {
+    const { id } = c.req.valid('param');
+    const csv = await attendanceCsv({
+      ctx: serviceContext(c),
+      input: { sessionId: id, lang: c.req.valid('query').lang },
+    });
+    return c.body(csv, 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="kenshu-session-${id}-attendance.csv"`,
+    });
+  })
+  .openapi(withAccess(getCheckInCode, MARKERS), async (c) => {
+    const input = { sessionId: c.req.valid('param').id, origin: new URL(c.req.url).origin };
+    return c.json(await currentCheckInCode({ ctx: serviceContext(c), input }), 200);
+  });
+
+export const checkInRoutes = createRouter().openapi(
+  withAccess(checkInRoute, SIGNED_IN),
+  async (c) => {
+    return c.json(await checkIn({ ctx: serviceContext(c), input: c.req.valid('json') }), 200);
+  },
+);

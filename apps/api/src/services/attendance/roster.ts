@@ -1,0 +1,88 @@
+import { attendanceRoster, findTrainingSession, isTrainerOf } from '@kenshu/db';
+import { forbidden, isAdmin, notFound } from '@kenshu/domain';
+import { stringify } from 'csv-stringify/sync';
+import type { ServiceContext } from '../../context.ts';
+import { requireViewer } from '../../lib/service-context.ts';
+import { lockAt, markingOpensAt } from './marking-rules.ts';
+
+/** The trainer's view of a session: everyone booked and every walk-in, with their marks. */
+export async function attendanceSheet({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { sessionId: number; q?: string | undefined };
+}) {
+  const viewer = requireViewer(ctx);
+  const session = await findTrainingSession(ctx.db, input.sessionId);
+  if (!session) throw notFound('session', { sessionId: input.sessionId });
+  const admin = isAdmin(viewer);
+  if (!admin && !(await isTrainerOf(ctx.db, session.id, viewer.staffId))) {
+    throw forbidden('Only this session’s trainers and the training office see its attendance');
+  }
+  const rows = await attendanceRoster(ctx.db, session.id, input.q?.trim() || undefined);
+  const lock = lockAt(session, ctx.config);
+  const opens = markingOpensAt(session, ctx.config);
+  return {
+    sessionId: session.id,
+    startsAt: session.starts_at.toISOString(),
+    endsAt: session.ends_at.toISOString(),
+    finalisedAt: session.finalised_at?.toISOString() ?? null,
+    markingOpensAt: opens.toISOString(),
+    lockedAt: lock.toISOString(),
+    canMark: session.status === 'scheduled' && ctx.now >= opens && (admin || ctx.now < lock),
+    entries: rows.map((r) => ({
+      staffId: r.staff_id,
+      staffNumber: r.staff_number,
+      name: `${r.family_name} ${r.given_name}`,
+      nameKana: `${r.family_name_kana} ${r.given_name_kana}`,
+      unitJa: r.unit_name_ja,
+      unitEn: r.unit_name_en,
+      booked: r.booking_id !== null,
+      walkIn: r.is_walk_in ?? false,
+      mark: r.mark,
+      note: r.note,
+      via: r.via,
+      checkedInAt: r.checked_in_at?.toISOString() ?? null,
+      markedAt: r.marked_at?.toISOString() ?? null,
+    })),
+  };
+}
+
+const MARK_LABELS = {
+  ja: { present: '出席', late: '遅刻', absent: '欠席', excused: '公欠', none: '未記録' },
+  en: {
+    present: 'Present',
+    late: 'Late',
+    absent: 'Absent',
+    excused: 'Excused',
+    none: 'Not marked',
+  },
+} as const;
+
+/** The roster with marks as CSV, UTF-8 with a BOM so spreadsheet programs show the Japanese. */
+export async function attendanceCsv({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { sessionId: number; lang: 'ja' | 'en' };
+}): Promise<string> {
+  const sheet = await attendanceSheet({ ctx, input: { sessionId: input.sessionId } });
+  const labels = MARK_LABELS[input.lang];
+  const header =
+    input.lang === 'ja'
+      ? ['職員番号', '氏名', 'ふりがな', '所属', '出欠', '飛び入り', 'セルフチェックイン', '備考']
+      : ['Staff number', 'Name', 'Kana', 'Unit', 'Mark', 'Walk-in', 'Self check-in', 'Note'];
+  const rows = sheet.entries.map((e) => [
+    e.staffNumber,
+    e.name,
+    e.nameKana,
+    input.lang === 'ja' ? e.unitJa : e.unitEn,
+    labels[e.mark ?? 'none'],
+    e.walkIn ? (input.lang === 'ja' ? 'はい' : 'yes') : '',
+    e.checkedInAt ?? '',
+    e.note ?? '',
+  ]);
+  return `\uFEFF${stringify([header, ...rows])}`;
+}

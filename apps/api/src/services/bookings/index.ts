@@ -1,0 +1,3 @@
+export { bookSession } from './book.ts';
+export { cancelBooking } from './cancel.ts';
+export { moveBooking } from './move.ts';

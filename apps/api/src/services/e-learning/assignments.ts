@@ -1,0 +1,256 @@
+import type { Assignment as AssignmentView } from '@kenshu/contracts';
+import {
+  assignableModuleOf,
+  assignmentRulesOf,
+  completionsOf,
+  findCourseById,
+  findOrgUnitById,
+  findStaffById,
+  insertAssignment,
+  insertAudit,
+  lockAssignment,
+  notify,
+  runInTransaction,
+  searchAssignments,
+  withdrawAssignment as withdrawAssignmentRow,
+  type Assignment,
+  type AssignmentStatus,
+  type Course,
+  type Executor,
+} from '@kenshu/db';
+import {
+  AppError,
+  assignmentDueOn,
+  conflict,
+  currentFiscalYear,
+  DEFAULT_DUE_DAYS,
+  fiscalYearRange,
+  isAdmin,
+  isOverdue,
+  notFound,
+  tokyoDateOf,
+  validation,
+} from '@kenshu/domain';
+import type { ServiceContext } from '../../context.ts';
+import { requireViewer } from '../../lib/service-context.ts';
+
+function requireAdmin(ctx: ServiceContext) {
+  const viewer = requireViewer(ctx);
+  if (!isAdmin(viewer)) throw new AppError('FORBIDDEN', 'Only admins manage assignments');
+  return viewer;
+}
+
+/** The module a course hands out, or a clear refusal when it has no e-learning to give. */
+export async function eLearningModuleOf(db: Executor, course: Course): Promise<number> {
+  const moduleId =
+    course.completion_modes === 'group_session'
+      ? undefined
+      : await assignableModuleOf(db, course.id);
+  if (moduleId === undefined) {
+    throw new AppError(
+      'E_LEARNING_NOT_OFFERED',
+      'This course has no published e-learning module that counts as its completion',
+      { courseId: course.id },
+    );
+  }
+  return moduleId;
+}
+
+async function toView(db: Executor, a: Assignment, today: string): Promise<AssignmentView> {
+  const staff = await findStaffById(db, a.staff_id);
+  const unit = staff && (await findOrgUnitById(db, staff.org_unit_id));
+  if (!staff || !unit) throw notFound('staff member', { id: a.staff_id });
+  return {
+    id: a.id,
+    staff: {
+      id: staff.id,
+      staffNumber: staff.staff_number,
+      name: `${staff.family_name} ${staff.given_name}`,
+      unit: { id: unit.id, nameJa: unit.name_ja, nameEn: unit.name_en },
+    },
+    courseId: a.course_id,
+    moduleId: a.module_id,
+    fiscalYear: a.fiscal_year,
+    dueOn: a.due_on,
+    overdue: isOverdue({ status: a.status, dueOn: a.due_on }, today),
+    status: a.status,
+    source: a.source,
+    reason: a.reason,
+    createdAt: a.created_at.toISOString(),
+    closedAt: a.closed_at?.toISOString() ?? null,
+    withdrawReason: a.withdraw_reason,
+  };
+}
+
+/** A course's assignments for a year, by status, unit subtree and overdue-ness (admins). */
+export async function listAssignments({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: {
+    courseId: number;
+    fiscalYear?: number | undefined;
+    status?: AssignmentStatus | undefined;
+    orgUnitId?: number | undefined;
+    overdue?: 'true' | 'false' | undefined;
+    limit: number;
+    offset: number;
+  };
+}) {
+  requireAdmin(ctx);
+  if (!(await findCourseById(ctx.db, input.courseId))) {
+    throw notFound('course', { id: input.courseId });
+  }
+  const unit =
+    input.orgUnitId === undefined ? undefined : await findOrgUnitById(ctx.db, input.orgUnitId);
+  if (input.orgUnitId !== undefined && !unit) throw notFound('org unit', { id: input.orgUnitId });
+  const today = tokyoDateOf(ctx.now);
+  const { rows, total } = await searchAssignments(ctx.db, {
+    courseId: input.courseId,
+    fiscalYear: input.fiscalYear ?? currentFiscalYear(ctx.now),
+    status: input.status,
+    unitPath: unit?.path,
+    overdueOn: input.overdue === 'true' ? today : undefined,
+    limit: input.limit,
+    offset: input.offset,
+  });
+  return {
+    total,
+    items: rows.map((r) => ({
+      id: r.id,
+      staff: {
+        id: r.staff_id,
+        staffNumber: r.staff_number,
+        name: `${r.family_name} ${r.given_name}`,
+        unit: { id: r.unit_id, nameJa: r.unit_name_ja, nameEn: r.unit_name_en },
+      },
+      courseId: r.course_id,
+      moduleId: r.module_id,
+      fiscalYear: r.fiscal_year,
+      dueOn: r.due_on,
+      overdue: isOverdue({ status: r.status, dueOn: r.due_on }, today),
+      status: r.status,
+      source: r.source,
+      reason: r.reason,
+      createdAt: r.created_at.toISOString(),
+      closedAt: r.closed_at?.toISOString() ?? null,
+      withdrawReason: r.withdraw_reason,
+    })),
+  };
+}
+
+/** Assigns a course's e-learning to one person by hand, with a reason; audited and notified. */
+export async function createAssignment({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: {
+    staffId: number;
+    courseId: number;
+    fiscalYear?: number | undefined;
+    dueOn?: string | undefined;
+    reason: string;
+  };
+}): Promise<AssignmentView> {
+  const viewer = requireAdmin(ctx);
+  const fiscalYear = input.fiscalYear ?? currentFiscalYear(ctx.now);
+  const today = tokyoDateOf(ctx.now);
+  const { firstDay, lastDay } = fiscalYearRange(fiscalYear);
+  if (input.dueOn !== undefined && (input.dueOn < firstDay || input.dueOn > lastDay)) {
+    throw validation(`The due date must fall within the fiscal year (${firstDay} to ${lastDay})`);
+  }
+  return runInTransaction(ctx.db, async (trx) => {
+    const staff = await findStaffById(trx, input.staffId);
+    if (!staff) throw notFound('staff member', { id: input.staffId });
+    const course = await findCourseById(trx, input.courseId);
+    if (!course) throw notFound('course', { id: input.courseId });
+    const moduleId = await eLearningModuleOf(trx, course);
+    const completions = await completionsOf(trx, input.staffId, fiscalYear);
+    if (completions.some((c) => c.course_id === course.id)) {
+      throw new AppError(
+        'ALREADY_COMPLETED',
+        'This person has already completed the course this year',
+      );
+    }
+    const rule = (await assignmentRulesOf(trx, course.id)).find((r) => r.rule === 'absent');
+    const dueOn =
+      input.dueOn ?? assignmentDueOn(today, rule?.due_days ?? DEFAULT_DUE_DAYS, fiscalYear);
+    const created = await insertAssignment(trx, {
+      staff_id: input.staffId,
+      course_id: course.id,
+      fiscal_year: fiscalYear,
+      module_id: moduleId,
+      due_on: dueOn,
+      source: 'manual',
+      reason: input.reason,
+      created_by: viewer.staffId,
+    });
+    if (!created) {
+      throw conflict('This person already has an open assignment for the course this year');
+    }
+    await notify(trx, [
+      {
+        staff_id: created.staff_id,
+        kind: 'e_learning.assigned',
+        payload: {
+          assignmentId: created.id,
+          courseId: course.id,
+          moduleId,
+          fiscalYear,
+          dueOn,
+          source: 'manual',
+        },
+      },
+    ]);
+    await insertAudit(trx, {
+      actorStaffId: viewer.staffId,
+      action: 'assignment.created',
+      targetType: 'staff',
+      targetId: input.staffId,
+      after: {
+        assignmentId: created.id,
+        courseId: course.id,
+        fiscalYear,
+        dueOn,
+        reason: input.reason,
+      },
+      requestId: ctx.requestId,
+    });
+    return toView(trx, created, today);
+  });
+}
+
+/** Withdraws an open assignment, with a reason; audited. */
+export async function withdrawAssignment({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { id: number; reason: string };
+}): Promise<AssignmentView> {
+  const viewer = requireAdmin(ctx);
+  return runInTransaction(ctx.db, async (trx) => {
+    const current = await lockAssignment(trx, input.id);
+    if (!current) throw notFound('assignment', { id: input.id });
+    if (current.status !== 'open') {
+      throw conflict(`The assignment is already ${current.status}`, { status: current.status });
+    }
+    const withdrawn = await withdrawAssignmentRow(trx, input.id, {
+      by: viewer.staffId,
+      reason: input.reason,
+      at: ctx.now,
+    });
+    await insertAudit(trx, {
+      actorStaffId: viewer.staffId,
+      action: 'assignment.withdrawn',
+      targetType: 'staff',
+      targetId: current.staff_id,
+      before: { assignmentId: current.id, status: current.status },
+      after: { assignmentId: current.id, status: 'withdrawn', reason: input.reason },
+      requestId: ctx.requestId,
+    });
+    return toView(trx, withdrawn, tokyoDateOf(ctx.now));
+  });
+}

@@ -1,0 +1,257 @@
+import type { ModuleContentInput, ModuleForEditing } from '@kenshu/contracts';
+import {
+  findCourseById,
+  findModule,
+  insertAudit,
+  insertModule,
+  insertModuleVersion,
+  latestVersion,
+  listModules as listModuleRows,
+  listModuleVersions,
+  lockModule,
+  publishModuleVersion,
+  questionsOf,
+  replaceDraftContent,
+  runInTransaction,
+  sectionsOf,
+  type Executor,
+  type ModuleContent,
+} from '@kenshu/db';
+import { AppError, conflict, isAdmin, notFound } from '@kenshu/domain';
+import type { ServiceContext } from '../../context.ts';
+import { requireViewer } from '../../lib/service-context.ts';
+import { renderModuleMarkdown } from './render.ts';
+
+function requireAdmin(ctx: ServiceContext) {
+  const viewer = requireViewer(ctx);
+  if (!isAdmin(viewer)) throw new AppError('FORBIDDEN', 'Only admins author modules');
+  return viewer;
+}
+
+/** The stored content of a version: Markdown as written plus the sanitised HTML of each. */
+function toContent(input: ModuleContentInput): ModuleContent {
+  return {
+    title_ja: input.titleJa,
+    title_en: input.titleEn,
+    video_url: input.videoUrl,
+    pass_mark: input.passMark,
+    shuffle: input.shuffle,
+    attempt_limit: input.attemptLimit,
+    completion_rule: input.completionRule,
+    sections: input.sections.map((s) => ({
+      title_ja: s.titleJa,
+      title_en: s.titleEn,
+      body_ja: s.bodyJa,
+      body_en: s.bodyEn,
+      html_ja: renderModuleMarkdown(s.bodyJa),
+      html_en: renderModuleMarkdown(s.bodyEn),
+    })),
+    questions: input.questions.map((q) => ({
+      kind: q.kind,
+      text_ja: q.textJa,
+      text_en: q.textEn,
+      options: q.options,
+      correct: q.correct,
+      explanation_ja: q.explanationJa,
+      explanation_en: q.explanationEn,
+    })),
+  };
+}
+
+/** A module's newest version, answers included: for admins only. */
+export async function moduleForEditing(db: Executor, moduleId: number): Promise<ModuleForEditing> {
+  const module = await findModule(db, moduleId);
+  const version = module && (await latestVersion(db, moduleId));
+  const course = module && (await findCourseById(db, module.course_id));
+  if (!module || !version || !course) throw notFound('module', { id: moduleId });
+  const [sections, questions, versions] = await Promise.all([
+    sectionsOf(db, version.id),
+    questionsOf(db, version.id),
+    listModuleVersions(db, moduleId),
+  ]);
+  return {
+    id: module.id,
+    course: {
+      id: course.id,
+      code: course.code,
+      titleJa: course.title_ja,
+      titleEn: course.title_en,
+    },
+    version: version.version,
+    status: version.status,
+    publishedAt: version.published_at?.toISOString() ?? null,
+    versions: versions.map((v) => ({
+      version: v.version,
+      status: v.status,
+      publishedAt: v.published_at?.toISOString() ?? null,
+    })),
+    titleJa: version.title_ja,
+    titleEn: version.title_en,
+    videoUrl: version.video_url,
+    passMark: version.pass_mark,
+    shuffle: version.shuffle,
+    attemptLimit: version.attempt_limit,
+    completionRule: version.completion_rule,
+    sections: sections.map((s) => ({
+      id: s.id,
+      titleJa: s.title_ja,
+      titleEn: s.title_en,
+      bodyJa: s.body_ja,
+      bodyEn: s.body_en,
+      htmlJa: s.html_ja,
+      htmlEn: s.html_en,
+    })),
+    questions: questions.map((q) => ({
+      id: q.id,
+      kind: q.kind,
+      textJa: q.text_ja,
+      textEn: q.text_en,
+      options: q.options,
+      correct: q.correct,
+      explanationJa: q.explanation_ja,
+      explanationEn: q.explanation_en,
+    })),
+  };
+}
+
+export async function listModules({ ctx }: { ctx: ServiceContext }) {
+  requireAdmin(ctx);
+  const rows = await listModuleRows(ctx.db);
+  return rows.map((r) => ({
+    id: r.id,
+    course: {
+      id: r.course_id,
+      code: r.course_code,
+      titleJa: r.course_title_ja,
+      titleEn: r.course_title_en,
+    },
+    titleJa: r.title_ja,
+    titleEn: r.title_en,
+    latestVersion: r.latest_version,
+    latestStatus: r.latest_status,
+    publishedVersion: r.published_version,
+  }));
+}
+
+export async function getModuleForEditing({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { id: number };
+}): Promise<ModuleForEditing> {
+  requireAdmin(ctx);
+  return moduleForEditing(ctx.db, input.id);
+}
+
+/** Creates a module for a course as draft version 1. */
+export async function createModule({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: ModuleContentInput & { courseId: number };
+}): Promise<ModuleForEditing> {
+  const viewer = requireAdmin(ctx);
+  return runInTransaction(ctx.db, async (trx) => {
+    if (!(await findCourseById(trx, input.courseId))) {
+      throw notFound('course', { id: input.courseId });
+    }
+    const module = await insertModule(trx, {
+      course_id: input.courseId,
+      created_by: viewer.staffId,
+    });
+    await insertModuleVersion(
+      trx,
+      { module_id: module.id, version: 1, created_by: viewer.staffId },
+      toContent(input),
+    );
+    await insertAudit(trx, {
+      actorStaffId: viewer.staffId,
+      action: 'module.created',
+      targetType: 'module',
+      targetId: module.id,
+      after: { courseId: input.courseId, titleJa: input.titleJa, titleEn: input.titleEn },
+      requestId: ctx.requestId,
+    });
+    return moduleForEditing(trx, module.id);
+  });
+}
+
+/**
+ * Saves a module's content. A draft is edited in place; a published version is never changed,
+ * so saving over one starts the next version as a draft.
+ */
+export async function saveModule({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: ModuleContentInput & { id: number };
+}): Promise<ModuleForEditing> {
+  const viewer = requireAdmin(ctx);
+  return runInTransaction(ctx.db, async (trx) => {
+    const module = await lockModule(trx, input.id);
+    const latest = module && (await latestVersion(trx, module.id));
+    if (!module || !latest) throw notFound('module', { id: input.id });
+    const content = toContent(input);
+    const saved =
+      latest.status === 'draft'
+        ? await replaceDraftContent(trx, latest.id, content, ctx.now)
+        : await insertModuleVersion(
+            trx,
+            { module_id: module.id, version: latest.version + 1, created_by: viewer.staffId },
+            content,
+          );
+    await insertAudit(trx, {
+      actorStaffId: viewer.staffId,
+      action: 'module.saved',
+      targetType: 'module',
+      targetId: module.id,
+      after: { version: saved.version, titleJa: input.titleJa, titleEn: input.titleEn },
+      requestId: ctx.requestId,
+    });
+    return moduleForEditing(trx, module.id);
+  });
+}
+
+/** Publishes the draft: new learners get it; those in progress keep the version they started. */
+export async function publishModule({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { id: number };
+}): Promise<ModuleForEditing> {
+  const viewer = requireAdmin(ctx);
+  return runInTransaction(ctx.db, async (trx) => {
+    const module = await lockModule(trx, input.id);
+    const latest = module && (await latestVersion(trx, module.id));
+    if (!module || !latest) throw notFound('module', { id: input.id });
+    if (latest.status !== 'draft') {
+      throw conflict(`Version ${latest.version} is already published; save a change first`);
+    }
+    await publishModuleVersion(trx, latest.id, viewer.staffId, ctx.now);
+    await insertAudit(trx, {
+      actorStaffId: viewer.staffId,
+      action: 'module.published',
+      targetType: 'module',
+      targetId: module.id,
+      after: { version: latest.version },
+      requestId: ctx.requestId,
+    });
+    return moduleForEditing(trx, module.id);
+  });
+}
+
+/** Renders Markdown exactly as saving would, for the editor's preview. */
+export function previewMarkdown({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { markdown: string };
+}) {
+  requireAdmin(ctx);
+  return { html: renderModuleMarkdown(input.markdown) };
+}

@@ -1,0 +1,111 @@
+import type { AssignmentSettings } from '@kenshu/contracts';
+import {
+  assignableModuleOf,
+  assignmentRulesOf,
+  findCourseById,
+  findCourseWindow,
+  insertAudit,
+  runInTransaction,
+  saveAssignmentRule,
+  saveCourseWindow,
+  type AssignmentRuleName,
+  type Executor,
+} from '@kenshu/db';
+import {
+  AppError,
+  currentFiscalYear,
+  DEFAULT_DUE_DAYS,
+  fiscalYearRange,
+  isAdmin,
+  notFound,
+  validation,
+} from '@kenshu/domain';
+import type { ServiceContext } from '../../context.ts';
+import { requireViewer } from '../../lib/service-context.ts';
+
+const RULES: readonly AssignmentRuleName[] = ['absent', 'window_closed', 'no_group_access'];
+
+type Rules = AssignmentSettings['rules'];
+
+function requireAdmin(ctx: ServiceContext) {
+  const viewer = requireViewer(ctx);
+  if (!isAdmin(viewer)) throw new AppError('FORBIDDEN', 'Only admins configure assignment rules');
+  return viewer;
+}
+
+async function settingsOf(
+  db: Executor,
+  courseId: number,
+  fiscalYear: number,
+): Promise<AssignmentSettings> {
+  const course = await findCourseById(db, courseId);
+  if (!course) throw notFound('course', { id: courseId });
+  const [stored, closesOn, moduleId] = await Promise.all([
+    assignmentRulesOf(db, courseId),
+    findCourseWindow(db, courseId, fiscalYear),
+    assignableModuleOf(db, courseId),
+  ]);
+  const setting = (rule: AssignmentRuleName) => {
+    const row = stored.find((r) => r.rule === rule);
+    return { enabled: row?.enabled ?? false, dueDays: row?.due_days ?? DEFAULT_DUE_DAYS };
+  };
+  return {
+    courseId,
+    fiscalYear,
+    eLearningOffered: course.completion_modes !== 'group_session' && moduleId !== undefined,
+    windowClosesOn: closesOn ?? null,
+    rules: {
+      absent: setting('absent'),
+      window_closed: setting('window_closed'),
+      no_group_access: setting('no_group_access'),
+    },
+  };
+}
+
+export async function getAssignmentSettings({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { courseId: number; fiscalYear?: number | undefined };
+}): Promise<AssignmentSettings> {
+  requireAdmin(ctx);
+  return settingsOf(ctx.db, input.courseId, input.fiscalYear ?? currentFiscalYear(ctx.now));
+}
+
+/** Switches a course's rules, sets their due periods and the year's window close date; audited. */
+export async function saveAssignmentSettings({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { courseId: number; fiscalYear: number; windowClosesOn: string | null; rules: Rules };
+}): Promise<AssignmentSettings> {
+  const viewer = requireAdmin(ctx);
+  const { firstDay, lastDay } = fiscalYearRange(input.fiscalYear);
+  const closes = input.windowClosesOn;
+  if (closes !== null && (closes < firstDay || closes > lastDay)) {
+    throw validation(`The window must close within the fiscal year (${firstDay} to ${lastDay})`, {
+      windowClosesOn: closes,
+    });
+  }
+  return runInTransaction(ctx.db, async (trx) => {
+    const before = await settingsOf(trx, input.courseId, input.fiscalYear);
+    for (const rule of RULES) {
+      const { enabled, dueDays } = input.rules[rule];
+      await saveAssignmentRule(trx, input.courseId, { rule, enabled, due_days: dueDays }, ctx.now);
+    }
+    await saveCourseWindow(trx, input.courseId, input.fiscalYear, closes);
+    const after = await settingsOf(trx, input.courseId, input.fiscalYear);
+    await insertAudit(trx, {
+      actorStaffId: viewer.staffId,
+      action: 'assignment_settings.saved',
+      targetType: 'course',
+      targetId: input.courseId,
+      before,
+      after,
+      requestId: ctx.requestId,
+    });
+    return after;
+  });
+}

@@ -1,0 +1,288 @@
+import {
+  findEmailHolders,
+  findRosterStaffStates,
+  listActiveStaffNames,
+  listRosterUnitStates,
+  type Executor,
+  type RosterStaffState,
+} from '@kenshu/db';
+import {
+  diffStaff,
+  diffUnit,
+  emptyRosterCounts,
+  resolveRosterHeader,
+  RosterFileChecks,
+  validateRosterRecord,
+  type CurrentStaff,
+  type RosterChange,
+  type RosterCounts,
+  type RosterHeader,
+  type RosterProblem,
+  type RosterStaff,
+  type RosterUnit,
+} from '@kenshu/domain';
+import { CsvError } from 'csv-parse';
+import { readRosterCsv, type RosterEncoding, type RosterEncodingChoice } from './read-csv.ts';
+import type { RosterFile } from './receive.ts';
+
+export type RosterImportMode = 'full' | 'partial';
+
+/** One change the import would make, for the preview's table. */
+export interface RosterChangeSample {
+  line: number | null;
+  recordType: 'unit' | 'staff';
+  key: string;
+  name: string;
+  change: Exclude<RosterChange, 'unchanged'> | 'deactivated';
+  fields: string[];
+}
+
+export interface RosterAnalysis {
+  encoding: RosterEncoding | null;
+  records: { units: number; staff: number };
+  counts: RosterCounts;
+  /** The first problems, by line; `problemCount` says how many there are in all. */
+  problems: RosterProblem[];
+  problemCount: number;
+  changes: RosterChangeSample[];
+  changeCount: number;
+  /** Whether a staff number is in the file (for checks made after the analysis). */
+  inFile(staffNumber: string): boolean;
+}
+
+export interface AnalyseOptions {
+  encoding: RosterEncodingChoice;
+  mode: RosterImportMode;
+  maxProblems?: number;
+  maxChanges?: number;
+  /** Called with each batch of valid people, in file order (the apply stages them). */
+  onStaffBatch?: (batch: RosterStaff[]) => Promise<void>;
+  /** Called once with the file's valid units, after the last record. */
+  onUnits?: (units: RosterUnit[]) => Promise<void>;
+  onProgress?: (rows: number) => void;
+}
+
+// Big enough that the per-batch lookups are few (40 for 80,000 people), small enough that a
+// batch is a few megabytes.
+const BATCH = 2_000;
+
+/**
+ * Reads the file once and works out everything a preview shows: every problem (per record and
+ * across the file), and what would change against the database now. Remembers only keys and
+ * the current batch, so memory grows slowly with the file. Writes nothing itself.
+ */
+export async function analyseRoster(
+  db: Executor,
+  file: RosterFile,
+  options: AnalyseOptions,
+): Promise<RosterAnalysis> {
+  const maxProblems = options.maxProblems ?? 1_000;
+  const maxChanges = options.maxChanges ?? 1_000;
+  const unitStates = await listRosterUnitStates(db);
+  const knownUnits = unitStates.map((u) => ({ code: u.code, parentCode: u.parent_code }));
+  const checks = new RosterFileChecks(knownUnits);
+  const counts = emptyRosterCounts();
+  const problems: RosterProblem[] = [];
+  let problemCount = 0;
+  const changes: RosterChangeSample[] = [];
+  let changeCount = 0;
+  let encoding: RosterEncoding | null = null;
+  const records = { units: 0, staff: 0 };
+
+  const report = (found: readonly RosterProblem[]) => {
+    problemCount += found.length;
+    for (const p of found) if (problems.length < maxProblems) problems.push(p);
+  };
+  const sample = (change: RosterChangeSample) => {
+    changeCount += 1;
+    if (changes.length < maxChanges) changes.push(change);
+  };
+
+  let batch: RosterStaff[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const current = batch;
+    batch = [];
+    const states = new Map(
+      (
+        await findRosterStaffStates(
+          db,
+          current.map((s) => s.staffNumber),
+        )
+      ).map((s) => [s.staff_number, s]),
+    );
+    // Only a new person or a new e-mail can clash with someone else's address.
+    const fresh = current.filter(
+      (s) => states.get(s.staffNumber)?.email.toLowerCase() !== s.email.toLowerCase(),
+    );
+    const holders = await findEmailHolders(
+      db,
+      fresh.map((s) => s.email),
+    );
+    const holderOf = new Map(holders.map((h) => [h.email, h.staff_number]));
+    for (const staff of fresh) {
+      const holder = holderOf.get(staff.email.toLowerCase());
+      if (holder !== undefined && holder !== staff.staffNumber) {
+        checks.noteEmailHolder(staff.line, staff.email, holder);
+      }
+    }
+    for (const staff of current) {
+      const diff = diffStaff(staff, toCurrentStaff(states.get(staff.staffNumber)));
+      counts.staff[diff.change] += 1;
+      if (diff.change !== 'unchanged') {
+        sample({
+          line: staff.line,
+          recordType: 'staff',
+          key: staff.staffNumber,
+          name: `${staff.familyName} ${staff.givenName}`,
+          change: diff.change,
+          fields: diff.fields,
+        });
+      }
+    }
+    if (problemCount === 0) await options.onStaffBatch?.(current);
+  };
+
+  let header: { header: RosterHeader; width: number } | null = null;
+  try {
+    for await (const row of readRosterCsv(file.path, options.encoding, (e) => (encoding = e))) {
+      if (row.values.some(isGarbled)) {
+        report([garbled(row.line, encoding)]);
+        break;
+      }
+      if (!header) {
+        const resolved = resolveRosterHeader(row.values, row.line);
+        report(resolved.problems);
+        // Without the right columns no record can be read; the header's problems say why.
+        if (resolved.problems.length > 0) break;
+        header = resolved;
+        continue;
+      }
+      const { record, problems: found } = validateRosterRecord(
+        row.values,
+        header.header,
+        header.width,
+        row.line,
+      );
+      report(found);
+      if (record?.type === 'unit') {
+        records.units += 1;
+        report(checks.addUnit(record.unit));
+      } else if (record?.type === 'staff') {
+        records.staff += 1;
+        const duplicates = checks.addStaff(record.staff);
+        report(duplicates);
+        if (duplicates.length === 0) batch.push(record.staff);
+        if (batch.length >= BATCH) await flush();
+      }
+      options.onProgress?.(records.units + records.staff);
+    }
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    report([csvProblem(error)]);
+  }
+  await flush();
+
+  if (problemCount === 0 && !header) {
+    report([{ line: 1, code: 'empty_file', message: 'The file is empty' }]);
+  } else if (problemCount === 0 && records.units + records.staff === 0) {
+    report([{ line: 2, code: 'no_records', message: 'The file has a header but no records' }]);
+  }
+  if (header && problemCount === 0) report(checks.finish(knownUnits));
+
+  const unitStateOf = new Map(unitStates.map((u) => [u.code, u]));
+  for (const unit of checks.fileUnits()) {
+    const state = unitStateOf.get(unit.code);
+    const diff = diffUnit(
+      unit,
+      state && {
+        code: state.code,
+        parentCode: state.parent_code,
+        kind: state.kind,
+        nameJa: state.name_ja,
+        nameEn: state.name_en,
+        active: state.active,
+      },
+    );
+    counts.units[diff.change] += 1;
+    if (diff.change !== 'unchanged') {
+      sample({
+        line: unit.line,
+        recordType: 'unit',
+        key: unit.code,
+        name: unit.nameJa,
+        change: diff.change,
+        fields: diff.fields,
+      });
+    }
+  }
+  if (options.mode === 'full' && header) {
+    for (const person of await listActiveStaffNames(db)) {
+      if (checks.hasStaffNumber(person.staff_number)) continue;
+      counts.staff.deactivated += 1;
+      sample({
+        line: null,
+        recordType: 'staff',
+        key: person.staff_number,
+        name: `${person.family_name} ${person.given_name}`,
+        change: 'deactivated',
+        fields: ['active'],
+      });
+    }
+  }
+  if (problemCount === 0) await options.onUnits?.(checks.fileUnits());
+
+  return {
+    encoding,
+    records,
+    counts,
+    problems: problems.sort((a, b) => a.line - b.line),
+    problemCount,
+    changes,
+    changeCount,
+    inFile: (staffNumber) => checks.hasStaffNumber(staffNumber),
+  };
+}
+
+// U+FFFD is what the decoder leaves for bytes that are not valid in the encoding; NUL appears
+// when a UTF-16 file is read as either.
+function isGarbled(value: string): boolean {
+  return value.includes('\uFFFD') || value.includes('\u0000');
+}
+
+function garbled(line: number, encoding: RosterEncoding | null): RosterProblem {
+  const hint =
+    encoding === 'utf-8'
+      ? 'If the file came from an HR system as Shift_JIS, choose the CP932 encoding.'
+      : 'Save the file as UTF-8 or Shift_JIS (CP932) and try again.';
+  return {
+    line,
+    code: 'garbled_text',
+    message: `Line ${line} is not readable as ${encoding === 'cp932' ? 'CP932 (Shift_JIS)' : 'UTF-8'} text. ${hint}`,
+  };
+}
+
+function csvProblem(error: CsvError): RosterProblem {
+  const line = 'lines' in error && typeof error.lines === 'number' ? error.lines : 0;
+  return { line, code: 'invalid_csv', message: `The CSV cannot be read: ${error.message}` };
+}
+
+function toCurrentStaff(state: RosterStaffState | undefined): CurrentStaff | undefined {
+  if (!state) return undefined;
+  return {
+    staffNumber: state.staff_number,
+    familyName: state.family_name,
+    givenName: state.given_name,
+    familyNameKana: state.family_name_kana,
+    givenNameKana: state.given_name_kana,
+    email: state.email,
+    unitCode: state.unit_code,
+    employmentType: state.employment_type,
+    sectionHead: state.is_section_head,
+    unitSecurityOfficer: state.is_unit_security_officer,
+    systemSecurityOfficer: state.is_system_security_officer,
+    pjmoMember: state.is_pjmo_member,
+    locale: state.locale,
+    active: state.active,
+  };
+}

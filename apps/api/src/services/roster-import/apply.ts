@@ -1,0 +1,149 @@
+import {
+  applyRosterStage,
+  countActiveAdmins,
+  createRosterStage,
+  findStaffById,
+  insertAudit,
+  insertRosterImport,
+  lockRosterImports,
+  stageRosterStaff,
+  stageRosterUnits,
+} from '@kenshu/db';
+import { conflict, tokyoDateOf, validation } from '@kenshu/domain';
+import type { RosterImportResult } from '@kenshu/contracts';
+import type { ServiceContext } from '../../context.ts';
+import { analyseRoster } from './analyse.ts';
+import { requireRosterAdmin, type RosterImportInput } from './preview.ts';
+
+/**
+ * Applies a previewed roster all-or-nothing: in one transaction it re-validates the file,
+ * stages it, writes only what differs, records the import and its audit row. A file with any
+ * problem, or not the one previewed (by checksum), changes nothing.
+ */
+export async function applyRosterImport({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: RosterImportInput & {
+    checksum: string;
+    onPhase?: (phase: 'validating' | 'writing' | 'committing') => void;
+  };
+}): Promise<RosterImportResult> {
+  const viewer = requireRosterAdmin(ctx);
+  if (input.checksum !== input.file.checksum) {
+    throw conflict('This is not the file that was previewed; preview it again before applying', {
+      previewed: input.checksum,
+      received: input.file.checksum,
+    });
+  }
+  const effectiveDate = input.effectiveDate ?? tokyoDateOf(ctx.now);
+  const result = await ctx.db.transaction().execute(async (trx) => {
+    await lockRosterImports(trx);
+    await createRosterStage(trx);
+    input.onPhase?.('validating');
+    const analysis = await analyseRoster(trx, input.file, {
+      encoding: input.encoding,
+      mode: input.mode,
+      maxProblems: 20,
+      maxChanges: 0,
+      onStaffBatch: async (batch) => {
+        await stageRosterStaff(
+          trx,
+          batch.map((s) => ({
+            line: s.line,
+            staff_number: s.staffNumber,
+            family_name: s.familyName,
+            given_name: s.givenName,
+            family_name_kana: s.familyNameKana,
+            given_name_kana: s.givenNameKana,
+            email: s.email,
+            unit_code: s.unitCode,
+            employment_type: s.employmentType,
+            is_section_head: s.sectionHead,
+            is_unit_security_officer: s.unitSecurityOfficer,
+            is_system_security_officer: s.systemSecurityOfficer,
+            is_pjmo_member: s.pjmoMember,
+            locale: s.locale,
+          })),
+        );
+      },
+      onUnits: async (units) => {
+        await stageRosterUnits(
+          trx,
+          units.map((u) => ({
+            line: u.line,
+            code: u.code,
+            parent_code: u.parentCode,
+            kind: u.kind,
+            name_ja: u.nameJa,
+            name_en: u.nameEn,
+          })),
+        );
+      },
+      ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+    });
+    if (analysis.problemCount > 0) {
+      throw validation(
+        `The file has ${analysis.problemCount} problem(s); nothing was imported. Preview it to see them all.`,
+        { errorCount: analysis.problemCount, errors: analysis.problems },
+      );
+    }
+    const me = await findStaffById(trx, viewer.staffId);
+    if (input.mode === 'full' && me && !analysis.inFile(me.staff_number)) {
+      throw conflict(
+        'A full import of this file would deactivate you; use a partial import, or a file that lists you',
+      );
+    }
+
+    input.onPhase?.('writing');
+    const written = await applyRosterStage(trx, {
+      deactivateMissing: input.mode === 'full',
+      effectiveDate,
+      now: ctx.now,
+    });
+    if (written.staffDeactivated > 0 && (await countActiveAdmins(trx)) === 0) {
+      throw conflict('This import would leave nobody with the admin role; nothing was imported');
+    }
+    const importId = await insertRosterImport(trx, {
+      checksum: input.file.checksum,
+      fileName: input.file.fileName,
+      mode: input.mode,
+      effectiveDate,
+      counts: analysis.counts,
+      appliedBy: viewer.staffId,
+      appliedAt: ctx.now,
+    });
+    await insertAudit(trx, {
+      actorStaffId: viewer.staffId,
+      action: 'roster.imported',
+      targetType: 'roster_import',
+      targetId: importId,
+      after: {
+        checksum: input.file.checksum,
+        fileName: input.file.fileName,
+        bytes: input.file.bytes,
+        encoding: analysis.encoding,
+        mode: input.mode,
+        effectiveDate,
+        records: analysis.records,
+        counts: analysis.counts,
+        written,
+      },
+      requestId: ctx.requestId,
+    });
+    input.onPhase?.('committing');
+    return {
+      importId,
+      checksum: input.file.checksum,
+      fileName: input.file.fileName,
+      encoding: analysis.encoding,
+      mode: input.mode,
+      effectiveDate,
+      records: analysis.records,
+      counts: analysis.counts,
+      written,
+    };
+  });
+  return result;
+}

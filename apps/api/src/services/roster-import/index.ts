@@ -1,0 +1,3 @@
+export { applyRosterImport } from './apply.ts';
+export { previewRosterImport, type RosterImportInput } from './preview.ts';
+export { discardRosterFile, receiveRosterFile, type RosterFile } from './receive.ts';

@@ -1,0 +1,48 @@
+import type { DB, Transaction } from '@kenshu/db';
+
+/**
+ * What happened to a person's requirement, published inside the transaction that caused it, so
+ * whatever reacts (e-learning assignment, for one) commits or rolls back with it.
+ */
+export type TrainingEvent =
+  | {
+      type: 'requirement.completed';
+      staffId: number;
+      courseId: number;
+      fiscalYear: number;
+      via: 'attended' | 'e_learning' | 'credited';
+    }
+  | {
+      type: 'attendance.absent';
+      staffId: number;
+      courseId: number;
+      fiscalYear: number;
+      sessionId: number;
+    };
+
+/**
+ * Receives every event of one change at once (a finalised roster of 100 people is one call), so a
+ * reaction can act on all of them in a few set-based statements rather than one query per person.
+ */
+export type TrainingEventHandler = (
+  trx: Transaction<DB>,
+  events: readonly TrainingEvent[],
+  at: Date,
+) => Promise<void>;
+
+const handlers: TrainingEventHandler[] = [];
+
+/** Subscribes a reaction to training events; features call this once at start-up (see app.ts). */
+export function onTrainingEvent(handler: TrainingEventHandler): void {
+  if (!handlers.includes(handler)) handlers.push(handler);
+}
+
+/** Runs every subscribed reaction for these events, in the caller's transaction. */
+export async function publishTrainingEvents(
+  trx: Transaction<DB>,
+  events: readonly TrainingEvent[],
+  at: Date,
+): Promise<void> {
+  if (events.length === 0) return;
+  for (const handler of handlers) await handler(trx, events, at);
+}

@@ -1,0 +1,253 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { errorResponses, IdParam } from './common.ts';
+
+export const AttendanceMark = z
+  .enum(['present', 'late', 'absent', 'excused'])
+  .openapi('AttendanceMark');
+export type AttendanceMark = z.infer<typeof AttendanceMark>;
+
+export const AttendanceEntry = z
+  .object({
+    staffId: z.number().int(),
+    staffNumber: z.string(),
+    name: z.string(),
+    nameKana: z.string(),
+    unitJa: z.string(),
+    unitEn: z.string(),
+    booked: z.boolean(),
+    walkIn: z.boolean(),
+    mark: AttendanceMark.nullable(),
+    note: z.string().nullable(),
+    via: z.enum(['trainer', 'check_in', 'no_show', 'admin']).nullable(),
+    checkedInAt: z.string().nullable(),
+    markedAt: z.string().nullable(),
+  })
+  .openapi('AttendanceEntry');
+
+export const AttendanceSheet = z
+  .object({
+    sessionId: z.number().int(),
+    startsAt: z.string(),
+    endsAt: z.string(),
+    finalisedAt: z.string().nullable(),
+    markingOpensAt: z.string(),
+    lockedAt: z
+      .string()
+      .openapi({ description: 'After this, only admins (with a reason) change marks' }),
+    canMark: z.boolean(),
+    entries: z.array(AttendanceEntry),
+  })
+  .openapi('AttendanceSheet');
+export type AttendanceSheet = z.infer<typeof AttendanceSheet>;
+
+const Reason = z
+  .string()
+  .trim()
+  .min(1)
+  .max(500)
+  .optional()
+  .openapi({ description: 'Required for admins after the lock' });
+
+export const getAttendance = createRoute({
+  method: 'get',
+  path: '/{id}/attendance',
+  tags: ['attendance'],
+  summary: "A session's attendance sheet (its trainers and admins)",
+  request: { params: IdParam, query: z.object({ q: z.string().max(100).optional() }) },
+  responses: {
+    200: { description: 'The sheet', content: { 'application/json': { schema: AttendanceSheet } } },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+export const setAttendance = createRoute({
+  method: 'put',
+  path: '/{id}/attendance',
+  tags: ['attendance'],
+  summary: 'Mark people present, late, absent or excused',
+  request: {
+    params: IdParam,
+    body: {
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              marks: z
+                .array(
+                  z.object({
+                    staffId: z.number().int().positive(),
+                    mark: AttendanceMark,
+                    note: z.string().trim().max(500).nullable().optional(),
+                  }),
+                )
+                .min(1)
+                .max(1000),
+              reason: Reason,
+            })
+            .openapi('SetAttendanceRequest'),
+        },
+      },
+      required: true,
+    },
+  },
+  responses: {
+    200: {
+      description: 'Saved',
+      content: { 'application/json': { schema: z.object({ changed: z.number().int() }) } },
+    },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
+
+export const markUnmarkedPresent = createRoute({
+  method: 'post',
+  path: '/{id}/attendance/mark-unmarked-present',
+  tags: ['attendance'],
+  summary: 'Mark everyone still unmarked as present (existing marks are never overwritten)',
+  request: {
+    params: IdParam,
+    body: {
+      content: { 'application/json': { schema: z.object({ reason: Reason }) } },
+      required: false,
+    },
+  },
+  responses: {
+    200: {
+      description: 'Marked',
+      content: { 'application/json': { schema: z.object({ marked: z.number().int() }) } },
+    },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
+
+export const addWalkIn = createRoute({
+  method: 'post',
+  path: '/{id}/attendance/walk-ins',
+  tags: ['attendance'],
+  summary: 'Add someone who came without a booking, by staff number (allowed even when full)',
+  request: {
+    params: IdParam,
+    body: {
+      content: {
+        'application/json': {
+          schema: z.object({
+            staffNumber: z.string().trim().min(1).max(32),
+            note: z.string().trim().max(500).optional(),
+            reason: Reason,
+          }),
+        },
+      },
+      required: true,
+    },
+  },
+  responses: {
+    201: {
+      description: 'Added',
+      content: { 'application/json': { schema: z.object({ staffId: z.number().int() }) } },
+    },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
+
+export const finaliseAttendance = createRoute({
+  method: 'post',
+  path: '/{id}/attendance/finalise',
+  tags: ['attendance'],
+  summary: 'Submit the roster: everyone still unmarked becomes a no-show',
+  request: {
+    params: IdParam,
+    body: {
+      content: { 'application/json': { schema: z.object({ reason: Reason }) } },
+      required: false,
+    },
+  },
+  responses: {
+    200: {
+      description: 'Finalised',
+      content: {
+        'application/json': {
+          schema: z.object({
+            finalisedAt: z.string(),
+            noShows: z.number().int(),
+            alreadyFinalised: z.boolean(),
+          }),
+        },
+      },
+    },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
+
+export const exportAttendance = createRoute({
+  method: 'get',
+  path: '/{id}/attendance.csv',
+  tags: ['attendance'],
+  summary: 'The roster with marks as CSV (UTF-8 with BOM)',
+  request: { params: IdParam, query: z.object({ lang: z.enum(['ja', 'en']).default('ja') }) },
+  responses: {
+    200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+export const CheckInCode = z
+  .object({
+    code: z.string(),
+    expiresAt: z.string(),
+    checkInUrl: z.string(),
+    qrDataUrl: z.string(),
+    opensAt: z.string(),
+    closesAt: z.string(),
+  })
+  .openapi('CheckInCode');
+
+export const getCheckInCode = createRoute({
+  method: 'get',
+  path: '/{id}/check-in-code',
+  tags: ['attendance'],
+  summary: 'The rotating self check-in code to show in the room (its trainers and admins)',
+  request: { params: IdParam },
+  responses: {
+    200: {
+      description: 'The current code',
+      content: { 'application/json': { schema: CheckInCode } },
+    },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
+
+export const checkIn = createRoute({
+  method: 'post',
+  path: '/',
+  tags: ['attendance'],
+  summary: 'Check myself in with the code shown in the room',
+  request: {
+    body: {
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              code: z
+                .string()
+                .trim()
+                .regex(/^\d{6}$/, 'Six digits'),
+              sessionId: z.number().int().positive().optional(),
+            })
+            .openapi('CheckInRequest'),
+        },
+      },
+      required: true,
+    },
+  },
+  responses: {
+    200: {
+      description: 'Checked in (or already was)',
+      content: {
+        'application/json': {
+          schema: z.object({ sessionId: z.number().int(), alreadyCheckedIn: z.boolean() }),
+        },
+      },
+    },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});

@@ -1,0 +1,648 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { errorResponses, IdParam } from './common.ts';
+
+const CalendarDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+  .openapi({ example: '2026-10-31' });
+const FiscalYear = z.number().int().min(2000).max(2100);
+const Text = (max: number) => z.string().trim().min(1).max(max);
+
+export const CompletionRule = z
+  .enum(['all_sections_viewed', 'quiz_passed', 'both'])
+  .openapi('CompletionRule', {
+    description: 'When the module counts as completed (cf. cmi5 moveOn)',
+  });
+export const QuestionKind = z.enum(['single', 'multiple']).openapi('QuestionKind');
+export const AssignmentStatus = z
+  .enum(['open', 'completed', 'withdrawn'])
+  .openapi('AssignmentStatus');
+export const AssignmentSource = z
+  .enum(['absent', 'window_closed', 'no_group_access', 'manual'])
+  .openapi('AssignmentSource');
+export const AssignmentRuleName = z
+  .enum(['absent', 'window_closed', 'no_group_access'])
+  .openapi('AssignmentRuleName');
+
+const CourseRef = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  titleJa: z.string(),
+  titleEn: z.string(),
+});
+
+// Authoring ------------------------------------------------------------------------------------
+
+export const SectionInput = z.object({
+  titleJa: Text(200),
+  titleEn: Text(200),
+  bodyJa: z.string().max(50_000).openapi({ description: 'Markdown; sanitised when saved' }),
+  bodyEn: z.string().max(50_000),
+});
+
+export const QuestionInput = z
+  .object({
+    kind: QuestionKind,
+    textJa: Text(1000),
+    textEn: Text(1000),
+    options: z
+      .array(z.object({ ja: Text(500), en: Text(500) }))
+      .min(2)
+      .max(10),
+    correct: z.array(z.number().int().min(0)).min(1).openapi({
+      description: 'Indexes of the correct options',
+    }),
+    explanationJa: z.string().max(2000).default(''),
+    explanationEn: z.string().max(2000).default(''),
+  })
+  .superRefine((q, ctx) => {
+    if (q.correct.some((i) => i >= q.options.length)) {
+      ctx.addIssue({ code: 'custom', path: ['correct'], message: 'No such option' });
+    }
+    if (new Set(q.correct).size !== q.correct.length) {
+      ctx.addIssue({ code: 'custom', path: ['correct'], message: 'An option is listed twice' });
+    }
+    if (q.kind === 'single' && q.correct.length !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['correct'],
+        message: 'A single-choice question has exactly one correct option',
+      });
+    }
+  });
+
+export const ModuleContentInput = z
+  .object({
+    titleJa: Text(200),
+    titleEn: Text(200),
+    videoUrl: z
+      .url({ protocol: /^https$/ })
+      .max(500)
+      .nullable()
+      .default(null)
+      .openapi({ description: 'An optional https link to a video' }),
+    passMark: z.number().int().min(0).max(100).default(80),
+    shuffle: z.boolean().default(false),
+    attemptLimit: z
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .nullable()
+      .default(null)
+      .openapi({ description: 'null: unlimited' }),
+    completionRule: CompletionRule.default('both'),
+    sections: z.array(SectionInput).min(1).max(50),
+    questions: z.array(QuestionInput).max(50).default([]),
+  })
+  .openapi('ModuleContentInput');
+export type ModuleContentInput = z.infer<typeof ModuleContentInput>;
+
+export const CreateModuleRequest = ModuleContentInput.extend({
+  courseId: z.number().int().positive(),
+}).openapi('CreateModuleRequest');
+
+export const ModuleSummary = z
+  .object({
+    id: z.number().int(),
+    course: CourseRef,
+    titleJa: z.string(),
+    titleEn: z.string(),
+    latestVersion: z.number().int(),
+    latestStatus: z.enum(['draft', 'published']),
+    publishedVersion: z.number().int().nullable(),
+  })
+  .openapi('ModuleSummary');
+
+export const ModuleForEditing = z
+  .object({
+    id: z.number().int(),
+    course: CourseRef,
+    version: z.number().int(),
+    status: z.enum(['draft', 'published']),
+    publishedAt: z.string().nullable(),
+    versions: z.array(
+      z.object({
+        version: z.number().int(),
+        status: z.enum(['draft', 'published']),
+        publishedAt: z.string().nullable(),
+      }),
+    ),
+    titleJa: z.string(),
+    titleEn: z.string(),
+    videoUrl: z.string().nullable(),
+    passMark: z.number().int(),
+    shuffle: z.boolean(),
+    attemptLimit: z.number().int().nullable(),
+    completionRule: CompletionRule,
+    sections: z.array(
+      SectionInput.extend({ id: z.number().int(), htmlJa: z.string(), htmlEn: z.string() }),
+    ),
+    questions: z.array(
+      z.object({
+        id: z.number().int(),
+        kind: QuestionKind,
+        textJa: z.string(),
+        textEn: z.string(),
+        options: z.array(z.object({ ja: z.string(), en: z.string() })),
+        correct: z.array(z.number().int()),
+        explanationJa: z.string(),
+        explanationEn: z.string(),
+      }),
+    ),
+  })
+  .openapi('ModuleForEditing');
+export type ModuleForEditing = z.infer<typeof ModuleForEditing>;
+
+// Learning -------------------------------------------------------------------------------------
+
+export const ModuleProgress = z
+  .object({
+    viewedSectionIds: z.array(z.number().int()),
+    lastSectionId: z.number().int().nullable(),
+    percent: z.number().int(),
+    quizPassed: z.boolean(),
+    bestScore: z.number().int().nullable(),
+    attemptsUsed: z.number().int(),
+    openAttemptId: z.number().int().nullable(),
+    completed: z.boolean(),
+    completedAt: z.string().nullable(),
+    /** Whether completing it counts toward the viewer's requirement for the course this year. */
+    countsForRequirement: z.boolean(),
+  })
+  .openapi('ModuleProgress');
+export type ModuleProgress = z.infer<typeof ModuleProgress>;
+
+export const PlayerModule = z
+  .object({
+    moduleId: z.number().int(),
+    course: CourseRef,
+    version: z.number().int(),
+    fiscalYear: z.number().int(),
+    titleJa: z.string(),
+    titleEn: z.string(),
+    videoUrl: z.string().nullable(),
+    completionRule: CompletionRule,
+    passMark: z.number().int(),
+    attemptLimit: z.number().int().nullable(),
+    questionCount: z.number().int(),
+    sections: z.array(
+      z.object({
+        id: z.number().int(),
+        titleJa: z.string(),
+        titleEn: z.string(),
+        htmlJa: z.string().openapi({ description: 'Sanitised on the server' }),
+        htmlEn: z.string(),
+      }),
+    ),
+    progress: ModuleProgress,
+  })
+  .openapi('PlayerModule');
+export type PlayerModule = z.infer<typeof PlayerModule>;
+
+export const ProgressRequest = z
+  .object({
+    sectionId: z.number().int().positive(),
+    viewed: z.boolean().default(true).openapi({
+      description: 'false only moves the resume position',
+    }),
+  })
+  .openapi('ProgressRequest');
+
+export const QuizAttempt = z
+  .object({
+    id: z.number().int(),
+    moduleId: z.number().int(),
+    version: z.number().int(),
+    passMark: z.number().int(),
+    attemptNumber: z.number().int(),
+    attemptLimit: z.number().int().nullable(),
+    questions: z.array(
+      z.object({
+        id: z.number().int(),
+        kind: QuestionKind,
+        textJa: z.string(),
+        textEn: z.string(),
+        options: z.array(z.object({ id: z.number().int(), ja: z.string(), en: z.string() })),
+      }),
+    ),
+  })
+  .openapi('QuizAttempt', { description: 'Questions only: the correct answers come after submit' });
+export type QuizAttempt = z.infer<typeof QuizAttempt>;
+
+export const SubmitAttemptRequest = z
+  .object({
+    answers: z
+      .array(
+        z.object({
+          questionId: z.number().int().positive(),
+          optionIds: z.array(z.number().int().min(0)).max(10),
+        }),
+      )
+      .max(100),
+  })
+  .openapi('SubmitAttemptRequest');
+
+export const AttemptResult = z
+  .object({
+    attemptId: z.number().int(),
+    score: z.number().int(),
+    passed: z.boolean(),
+    passMark: z.number().int(),
+    correctCount: z.number().int(),
+    questionCount: z.number().int(),
+    submittedAt: z.string(),
+    review: z.array(
+      z.object({
+        questionId: z.number().int(),
+        kind: QuestionKind,
+        textJa: z.string(),
+        textEn: z.string(),
+        options: z.array(z.object({ id: z.number().int(), ja: z.string(), en: z.string() })),
+        chosen: z.array(z.number().int()),
+        correct: z.array(z.number().int()),
+        isCorrect: z.boolean(),
+        explanationJa: z.string(),
+        explanationEn: z.string(),
+      }),
+    ),
+    progress: ModuleProgress,
+  })
+  .openapi('AttemptResult');
+export type AttemptResult = z.infer<typeof AttemptResult>;
+
+export const MyAssignment = z
+  .object({
+    id: z.number().int(),
+    course: CourseRef,
+    moduleId: z.number().int(),
+    fiscalYear: z.number().int(),
+    dueOn: z.string(),
+    overdue: z.boolean(),
+    source: AssignmentSource,
+  })
+  .openapi('MyAssignment');
+
+export const MyELearning = z
+  .object({
+    fiscalYear: z.number().int(),
+    assignments: z.array(MyAssignment),
+    modules: z.array(
+      z.object({
+        moduleId: z.number().int(),
+        course: CourseRef,
+        titleJa: z.string(),
+        titleEn: z.string(),
+        version: z
+          .number()
+          .int()
+          .openapi({ description: 'The version I study (started or newest)' }),
+        percent: z.number().int(),
+        started: z.boolean(),
+        completed: z.boolean(),
+      }),
+    ),
+  })
+  .openapi('MyELearning');
+export type MyELearning = z.infer<typeof MyELearning>;
+
+// Assignments (admins) -------------------------------------------------------------------------
+
+export const Assignment = z
+  .object({
+    id: z.number().int(),
+    staff: z.object({
+      id: z.number().int(),
+      staffNumber: z.string(),
+      name: z.string(),
+      unit: z.object({ id: z.number().int(), nameJa: z.string(), nameEn: z.string() }),
+    }),
+    courseId: z.number().int(),
+    moduleId: z.number().int(),
+    fiscalYear: z.number().int(),
+    dueOn: z.string(),
+    overdue: z.boolean(),
+    status: AssignmentStatus,
+    source: AssignmentSource,
+    reason: z.string().nullable(),
+    createdAt: z.string(),
+    closedAt: z.string().nullable(),
+    withdrawReason: z.string().nullable(),
+  })
+  .openapi('Assignment');
+export type Assignment = z.infer<typeof Assignment>;
+
+export const AssignmentQuery = z.object({
+  fiscalYear: z.coerce.number().int().min(2000).max(2100).optional(),
+  status: AssignmentStatus.optional(),
+  orgUnitId: z.coerce.number().int().positive().optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+const RuleSetting = z.object({
+  enabled: z.boolean(),
+  dueDays: z.number().int().min(1).max(365),
+});
+
+export const AssignmentSettings = z
+  .object({
+    courseId: z.number().int(),
+    fiscalYear: z.number().int(),
+    eLearningOffered: z.boolean(),
+    windowClosesOn: CalendarDay.nullable(),
+    rules: z.object({
+      absent: RuleSetting,
+      window_closed: RuleSetting,
+      no_group_access: RuleSetting,
+    }),
+  })
+  .openapi('AssignmentSettings');
+export type AssignmentSettings = z.infer<typeof AssignmentSettings>;
+
+// Routes ---------------------------------------------------------------------------------------
+
+const json = <T extends z.ZodType>(schema: T) => ({
+  content: { 'application/json': { schema } },
+  required: true,
+});
+
+export const listModules = createRoute({
+  method: 'get',
+  path: '/modules',
+  tags: ['e-learning'],
+  summary: 'Every module with its newest and published versions (admins)',
+  responses: {
+    200: {
+      description: 'Modules',
+      content: { 'application/json': { schema: z.object({ items: z.array(ModuleSummary) }) } },
+    },
+    ...errorResponses(401, 403),
+  },
+});
+
+export const createModule = createRoute({
+  method: 'post',
+  path: '/modules',
+  tags: ['e-learning'],
+  summary: 'Create a module for a course, as draft version 1 (admins)',
+  request: { body: json(CreateModuleRequest) },
+  responses: {
+    201: { description: 'Created', content: { 'application/json': { schema: ModuleForEditing } } },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+export const getModuleForEditing = createRoute({
+  method: 'get',
+  path: '/modules/{id}',
+  tags: ['e-learning'],
+  summary: "A module's newest version with its answers, for the editor (admins)",
+  request: { params: IdParam },
+  responses: {
+    200: { description: 'Module', content: { 'application/json': { schema: ModuleForEditing } } },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+export const saveModule = createRoute({
+  method: 'put',
+  path: '/modules/{id}',
+  tags: ['e-learning'],
+  summary: 'Save the draft; editing a published module starts a new draft version (admins)',
+  request: { params: IdParam, body: json(ModuleContentInput) },
+  responses: {
+    200: { description: 'Saved', content: { 'application/json': { schema: ModuleForEditing } } },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+export const publishModule = createRoute({
+  method: 'post',
+  path: '/modules/{id}/publish',
+  tags: ['e-learning'],
+  summary: 'Publish the draft version; learners in progress keep theirs (admins)',
+  request: { params: IdParam },
+  responses: {
+    200: {
+      description: 'Published',
+      content: { 'application/json': { schema: ModuleForEditing } },
+    },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
+
+export const previewMarkdown = createRoute({
+  method: 'post',
+  path: '/preview',
+  tags: ['e-learning'],
+  summary: 'Render Markdown as learners will see it, sanitised (admins)',
+  request: { body: json(z.object({ markdown: z.string().max(50_000) })) },
+  responses: {
+    200: {
+      description: 'Sanitised HTML',
+      content: { 'application/json': { schema: z.object({ html: z.string() }) } },
+    },
+    ...errorResponses(400, 401, 403),
+  },
+});
+
+export const uploadModuleImage = createRoute({
+  method: 'post',
+  path: '/modules/{id}/images',
+  tags: ['e-learning'],
+  summary: 'Upload an image (PNG, JPEG, GIF or WebP, at most 2 MB) as the raw body (admins)',
+  request: {
+    params: IdParam,
+    body: {
+      content: { 'image/png': { schema: z.string().openapi({ format: 'binary' }) } },
+      required: true,
+    },
+  },
+  responses: {
+    201: {
+      description: 'Stored; use the URL in Markdown as ![alt](url)',
+      content: {
+        'application/json': {
+          schema: z.object({ id: z.number().int(), url: z.string(), size: z.number().int() }),
+        },
+      },
+    },
+    ...errorResponses(400, 401, 403, 404, 413),
+  },
+});
+
+export const getModuleImage = createRoute({
+  method: 'get',
+  path: '/images/{id}',
+  tags: ['e-learning'],
+  summary: 'An image of a module',
+  request: { params: IdParam },
+  responses: {
+    200: { description: 'The image', content: { 'image/png': { schema: z.string() } } },
+    ...errorResponses(400, 401, 404),
+  },
+});
+
+export const getMyELearning = createRoute({
+  method: 'get',
+  path: '/my',
+  tags: ['e-learning'],
+  summary: 'What is assigned to me (with due dates) and every module I may study',
+  responses: {
+    200: { description: 'Mine', content: { 'application/json': { schema: MyELearning } } },
+    ...errorResponses(401),
+  },
+});
+
+export const openModule = createRoute({
+  method: 'get',
+  path: '/modules/{id}/player',
+  tags: ['e-learning'],
+  summary: 'Open a module: the version I started this year, or the newest published one',
+  request: { params: IdParam },
+  responses: {
+    200: { description: 'The module', content: { 'application/json': { schema: PlayerModule } } },
+    ...errorResponses(400, 401, 404),
+  },
+});
+
+export const saveProgress = createRoute({
+  method: 'post',
+  path: '/modules/{id}/progress',
+  tags: ['e-learning'],
+  summary: 'Mark a section viewed and remember it as the place to resume',
+  request: { params: IdParam, body: json(ProgressRequest) },
+  responses: {
+    200: { description: 'Progress', content: { 'application/json': { schema: ModuleProgress } } },
+    ...errorResponses(400, 401, 404),
+  },
+});
+
+export const startAttempt = createRoute({
+  method: 'post',
+  path: '/modules/{id}/attempts',
+  tags: ['e-learning'],
+  summary: 'Start a quiz attempt (or resume the one in progress)',
+  request: { params: IdParam },
+  responses: {
+    201: { description: 'Attempt', content: { 'application/json': { schema: QuizAttempt } } },
+    ...errorResponses(400, 401, 404, 409),
+  },
+});
+
+export const submitAttempt = createRoute({
+  method: 'post',
+  path: '/attempts/{id}/submit',
+  tags: ['e-learning'],
+  summary: 'Submit answers; scored on the server. Submitting again returns the same result',
+  request: { params: IdParam, body: json(SubmitAttemptRequest) },
+  responses: {
+    200: { description: 'Result', content: { 'application/json': { schema: AttemptResult } } },
+    ...errorResponses(400, 401, 404),
+  },
+});
+
+export const listAssignments = createRoute({
+  method: 'get',
+  path: '/courses/{id}/assignments',
+  tags: ['e-learning'],
+  summary: "A course's e-learning assignments, filtered (admins)",
+  request: { params: IdParam, query: AssignmentQuery },
+  responses: {
+    200: {
+      description: 'A page of assignments',
+      content: {
+        'application/json': {
+          schema: z.object({ items: z.array(Assignment), total: z.number().int() }),
+        },
+      },
+    },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+export const createAssignment = createRoute({
+  method: 'post',
+  path: '/assignments',
+  tags: ['e-learning'],
+  summary: "Assign a course's e-learning to someone by hand, with a reason (admins)",
+  request: {
+    body: json(
+      z
+        .object({
+          staffId: z.number().int().positive(),
+          courseId: z.number().int().positive(),
+          fiscalYear: FiscalYear.optional(),
+          dueOn: CalendarDay.optional(),
+          reason: Text(500),
+        })
+        .openapi('CreateAssignmentRequest'),
+    ),
+  },
+  responses: {
+    201: { description: 'Assigned', content: { 'application/json': { schema: Assignment } } },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
+
+export const withdrawAssignment = createRoute({
+  method: 'post',
+  path: '/assignments/{id}/withdraw',
+  tags: ['e-learning'],
+  summary: 'Withdraw an open assignment, with a reason (admins)',
+  request: { params: IdParam, body: json(z.object({ reason: Text(500) })) },
+  responses: {
+    200: { description: 'Withdrawn', content: { 'application/json': { schema: Assignment } } },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
+
+export const getAssignmentSettings = createRoute({
+  method: 'get',
+  path: '/courses/{id}/assignment-settings',
+  tags: ['e-learning'],
+  summary: "A course's automatic assignment rules and window close date (admins)",
+  request: {
+    params: IdParam,
+    query: z.object({ fiscalYear: z.coerce.number().int().min(2000).max(2100).optional() }),
+  },
+  responses: {
+    200: {
+      description: 'Settings',
+      content: { 'application/json': { schema: AssignmentSettings } },
+    },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+export const saveAssignmentSettings = createRoute({
+  method: 'put',
+  path: '/courses/{id}/assignment-settings',
+  tags: ['e-learning'],
+  summary: 'Switch rules, set due periods and the window close date (admins)',
+  request: {
+    params: IdParam,
+    body: json(
+      z
+        .object({
+          fiscalYear: FiscalYear,
+          windowClosesOn: CalendarDay.nullable(),
+          rules: z.object({
+            absent: RuleSetting,
+            window_closed: RuleSetting,
+            no_group_access: RuleSetting,
+          }),
+        })
+        .openapi('SaveAssignmentSettingsRequest'),
+    ),
+  },
+  responses: {
+    200: {
+      description: 'Saved',
+      content: { 'application/json': { schema: AssignmentSettings } },
+    },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});

@@ -1,0 +1,4 @@
+export * from './scoring.ts';
+export * from './completion-rule.ts';
+export * from './shuffle.ts';
+export * from './due-date.ts';

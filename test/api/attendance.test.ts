@@ -1,0 +1,385 @@
+import { autoFinaliseJob, runJobOnce } from '@kenshu/api/jobs';
+import { loadConfig } from '@kenshu/api/config';
+import { makeCourse, makeOrgUnit, makeSession, makeStaff } from '@kenshu/db/testing';
+import type { TrainingSession } from '@kenshu/db';
+import { Secret, TOTP } from 'otpauth';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/app.ts';
+import { makePerson, signedInAs, type SignedInClient } from '../support/auth.ts';
+
+const t = useTestApp();
+
+/** A session under way (started an hour ago, ends in 30 minutes) with a trainer and people booked. */
+async function sessionUnderWay(
+  booked: number,
+  opts: { startsInHours?: number; durationMinutes?: number } = {},
+) {
+  const course = await makeCourse(t.db);
+  const trainerStaff = await makePerson(t.db, ['trainer']);
+  const session = await makeSession(t.db, {
+    courseId: course.id,
+    capacity: Math.max(booked, 1),
+    startsInHours: opts.startsInHours ?? -1,
+    durationMinutes: opts.durationMinutes ?? 90,
+    cutoffInHours: (opts.startsInHours ?? -1) - 24,
+    opensInHours: -500,
+    trainerIds: [trainerStaff.id],
+  });
+  const unit = await makeOrgUnit(t.db);
+  const people = [];
+  for (let i = 0; i < booked; i++) {
+    const person = await makeStaff(t.db, { org_unit_id: unit.id });
+    await t.db
+      .insertInto('booking')
+      .values({
+        session_id: session.id,
+        course_id: course.id,
+        fiscal_year: session.fiscal_year,
+        staff_id: person.id,
+        status: 'confirmed',
+        booked_by: person.id,
+      })
+      .execute();
+    people.push(person);
+  }
+  await t.db
+    .updateTable('training_session')
+    .set({ seats_taken: booked })
+    .where('id', '=', session.id)
+    .execute();
+  const trainer = await signedInAs(t.app, t.db, trainerStaff.id);
+  return { course, session, people, trainer };
+}
+
+async function sheet(client: SignedInClient, sessionId: number) {
+  const res = await client.request(`/api/sessions/${sessionId}/attendance`);
+  expect(res.status).toBe(200);
+  return res.json();
+}
+
+function markOf(s: { entries: { staffId: number; mark: string | null }[] }, staffId: number) {
+  return s.entries.find((e) => e.staffId === staffId)?.mark ?? null;
+}
+
+describe('marking a roster', () => {
+  it('marks a few, marks the rest present without overwriting, and finalises with no-shows', async () => {
+    const { session, people, trainer, course } = await sessionUnderWay(5);
+    const [a, b, c] = people;
+    if (!a || !b || !c) throw new Error('people missing');
+    const marked = await trainer.json(
+      `/api/sessions/${session.id}/attendance`,
+      {
+        marks: [
+          { staffId: a.id, mark: 'excused', note: '出張' },
+          { staffId: b.id, mark: 'late' },
+        ],
+      },
+      'PUT',
+    );
+    expect(await marked.json()).toEqual({ changed: 2 });
+
+    const all = await trainer.json(
+      `/api/sessions/${session.id}/attendance/mark-unmarked-present`,
+      {},
+    );
+    expect(await all.json()).toEqual({ marked: 3 });
+    let s = await sheet(trainer, session.id);
+    expect(markOf(s, a.id)).toBe('excused'); // never overwritten
+    expect(markOf(s, b.id)).toBe('late');
+    expect(markOf(s, c.id)).toBe('present');
+
+    // Someone decides they were not there after all, and one person is never marked before submit.
+    await trainer.json(
+      `/api/sessions/${session.id}/attendance`,
+      { marks: [{ staffId: c.id, mark: 'absent' }] },
+      'PUT',
+    );
+    const fin = await trainer.json(`/api/sessions/${session.id}/attendance/finalise`, {});
+    expect(fin.status).toBe(200);
+    expect((await fin.json()).alreadyFinalised).toBe(false);
+
+    const completions = await t.db
+      .selectFrom('completion')
+      .select(['staff_id', 'kind'])
+      .where('course_id', '=', course.id)
+      .execute();
+    expect(completions.map((x) => x.staff_id).sort()).toEqual(
+      [b.id, ...people.slice(3).map((p) => p.id)].sort(),
+    );
+    s = await sheet(trainer, session.id);
+    expect(s.finalisedAt).not.toBeNull();
+    const again = await (
+      await trainer.json(`/api/sessions/${session.id}/attendance/finalise`, {})
+    ).json();
+    expect(again.alreadyFinalised).toBe(true);
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('target_type', '=', 'session')
+      .where('target_id', '=', String(session.id))
+      .execute();
+    expect(audit.map((r) => r.action)).toEqual(
+      expect.arrayContaining([
+        'attendance.marked',
+        'attendance.marked_unmarked_present',
+        'attendance.finalised',
+      ]),
+    );
+  });
+
+  it('turns unmarked people into no-shows (absent) on finalising', async () => {
+    const { session, people, trainer } = await sessionUnderWay(3);
+    await trainer.json(`/api/sessions/${session.id}/attendance/finalise`, {});
+    const s = await sheet(trainer, session.id);
+    for (const p of people) expect(markOf(s, p.id)).toBe('absent');
+    expect(s.entries.every((e: { via: string }) => e.via === 'no_show')).toBe(true);
+  });
+
+  it('marks 100 people in one request', async () => {
+    const { session, people, trainer } = await sessionUnderWay(100);
+    const res = await trainer.json(
+      `/api/sessions/${session.id}/attendance`,
+      {
+        marks: people.map((p, i) => ({ staffId: p.id, mark: i % 10 === 0 ? 'absent' : 'present' })),
+      },
+      'PUT',
+    );
+    expect(await res.json()).toEqual({ changed: 100 });
+    const fin = await trainer.json(`/api/sessions/${session.id}/attendance/finalise`, {});
+    expect(fin.status).toBe(200);
+    const done = await t.db
+      .selectFrom('completion')
+      .select('staff_id')
+      .where('session_id', '=', session.id)
+      .execute();
+    expect(done).toHaveLength(90);
+  }, 60_000);
+
+  it('withdraws the completion when a mark is corrected after finalising', async () => {
+    const { session, people, trainer, course } = await sessionUnderWay(1);
+    const [p] = people;
+    if (!p) throw new Error('no person');
+    await trainer.json(
+      `/api/sessions/${session.id}/attendance`,
+      { marks: [{ staffId: p.id, mark: 'present' }] },
+      'PUT',
+    );
+    await trainer.json(`/api/sessions/${session.id}/attendance/finalise`, {});
+    const admin = await signedInAs(t.app, t.db, (await makePerson(t.db, ['admin'])).id);
+    const before = await (await admin.request(`/api/staff/${p.id}/training`)).json();
+    expect(
+      before.items.find((i: { course: { id: number } }) => i.course.id === course.id).status,
+    ).toBe('completed');
+    await trainer.json(
+      `/api/sessions/${session.id}/attendance`,
+      { marks: [{ staffId: p.id, mark: 'absent' }] },
+      'PUT',
+    );
+    const after = await (await admin.request(`/api/staff/${p.id}/training`)).json();
+    expect(
+      after.items.find((i: { course: { id: number } }) => i.course.id === course.id).status,
+    ).not.toBe('completed');
+  });
+
+  it('adds a walk-in to a full session, flagged', async () => {
+    const { session, trainer } = await sessionUnderWay(1);
+    const visitor = await makeStaff(t.db);
+    const res = await trainer.json(`/api/sessions/${session.id}/attendance/walk-ins`, {
+      staffNumber: visitor.staff_number,
+    });
+    expect(res.status).toBe(201);
+    const s = await sheet(trainer, session.id);
+    expect(s.entries.find((e: { staffId: number }) => e.staffId === visitor.id)).toMatchObject({
+      walkIn: true,
+      booked: false,
+      mark: 'present',
+    });
+    const unknown = await trainer.json(`/api/sessions/${session.id}/attendance/walk-ins`, {
+      staffNumber: 'NO-SUCH-PERSON',
+    });
+    expect(unknown.status).toBe(404);
+  });
+
+  it('searches the roster by name, kana or staff number', async () => {
+    const { session, people, trainer } = await sessionUnderWay(3);
+    const [p] = people;
+    if (!p) throw new Error('no person');
+    const res = await trainer.request(`/api/sessions/${session.id}/attendance?q=${p.staff_number}`);
+    expect((await res.json()).entries.map((e: { staffId: number }) => e.staffId)).toEqual([p.id]);
+  });
+
+  it('exports the roster as CSV with a BOM', async () => {
+    const { session, trainer } = await sessionUnderWay(2);
+    const res = await trainer.request(`/api/sessions/${session.id}/attendance.csv`);
+    expect(res.headers.get('content-type')).toMatch(/text\/csv/);
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text).toContain('職員番号');
+    expect(text.trim().split('\n')).toHaveLength(3);
+  });
+});
+
+describe('who may mark, and when', () => {
+  it('refuses someone who does not teach the session, changing nothing', async () => {
+    const { session, people } = await sessionUnderWay(1);
+    const otherTrainer = await signedInAs(t.app, t.db, (await makePerson(t.db, ['trainer'])).id);
+    const [p] = people;
+    if (!p) throw new Error('no person');
+    const res = await otherTrainer.json(
+      `/api/sessions/${session.id}/attendance`,
+      { marks: [{ staffId: p.id, mark: 'present' }] },
+      'PUT',
+    );
+    expect(res.status).toBe(403);
+    const learner = await signedInAs(t.app, t.db, p.id);
+    expect((await learner.request(`/api/sessions/${session.id}/attendance`)).status).toBe(403);
+    expect(
+      await t.db
+        .selectFrom('attendance')
+        .selectAll()
+        .where('session_id', '=', session.id)
+        .execute(),
+    ).toEqual([]);
+  });
+
+  it('answers 404 for a session that does not exist, and refuses people not on the roster', async () => {
+    const { session, trainer } = await sessionUnderWay(1);
+    const res = await trainer.json(
+      '/api/sessions/99999999/attendance',
+      { marks: [{ staffId: 1, mark: 'present' }] },
+      'PUT',
+    );
+    expect(res.status).toBe(404);
+    const stranger = await makeStaff(t.db);
+    const refused = await trainer.json(
+      `/api/sessions/${session.id}/attendance`,
+      { marks: [{ staffId: stranger.id, mark: 'present' }] },
+      'PUT',
+    );
+    expect(refused.status).toBe(400);
+  });
+
+  it('locks marks for trainers after the lock; admins need a reason', async () => {
+    const { session, people, trainer } = await sessionUnderWay(1, { startsInHours: -24 * 9 });
+    const [p] = people;
+    if (!p) throw new Error('no person');
+    const body = { marks: [{ staffId: p.id, mark: 'present' }] };
+    const locked = await trainer.json(`/api/sessions/${session.id}/attendance`, body, 'PUT');
+    expect(locked.status).toBe(409);
+    expect((await locked.json()).error.code).toBe('ATTENDANCE_LOCKED');
+    const admin = await signedInAs(t.app, t.db, (await makePerson(t.db, ['admin'])).id);
+    expect((await admin.json(`/api/sessions/${session.id}/attendance`, body, 'PUT')).status).toBe(
+      400,
+    );
+    const ok = await admin.json(
+      `/api/sessions/${session.id}/attendance`,
+      { ...body, reason: '名簿の記入漏れ' },
+      'PUT',
+    );
+    expect(ok.status).toBe(200);
+  });
+
+  it('does not open marking long before the session starts', async () => {
+    const { session, people, trainer } = await sessionUnderWay(1, { startsInHours: 48 });
+    const [p] = people;
+    if (!p) throw new Error('no person');
+    const res = await trainer.json(
+      `/api/sessions/${session.id}/attendance`,
+      { marks: [{ staffId: p.id, mark: 'present' }] },
+      'PUT',
+    );
+    expect(res.status).toBe(409);
+    expect((await res.json()).error.code).toBe('ATTENDANCE_NOT_OPEN');
+  });
+});
+
+describe('self check-in', () => {
+  async function secretOf(session: TrainingSession) {
+    const row = await t.db
+      .selectFrom('training_session')
+      .select('check_in_secret')
+      .where('id', '=', session.id)
+      .executeTakeFirstOrThrow();
+    if (!row.check_in_secret) throw new Error('no secret yet');
+    return new TOTP({
+      secret: Secret.fromHex(row.check_in_secret),
+      digits: 6,
+      period: 30,
+      algorithm: 'SHA256',
+    });
+  }
+
+  it('checks in with the code shown, twice harmlessly, and the trainer sees it', async () => {
+    const { session, people, trainer } = await sessionUnderWay(2);
+    const [p] = people;
+    if (!p) throw new Error('no person');
+    const code = await (await trainer.request(`/api/sessions/${session.id}/check-in-code`)).json();
+    expect(code.code).toMatch(/^\d{6}$/);
+    expect(code.qrDataUrl).toMatch(/^data:image\/png;base64,/);
+    expect(code.checkInUrl).toContain(`session=${session.id}`);
+    const me = await signedInAs(t.app, t.db, p.id);
+    const first = await me.json('/api/check-in', { code: code.code });
+    expect(await first.json()).toEqual({ sessionId: session.id, alreadyCheckedIn: false });
+    const second = await me.json('/api/check-in', { code: code.code, sessionId: session.id });
+    expect(second.status).toBe(200);
+    expect((await second.json()).alreadyCheckedIn).toBe(true);
+    const s = await sheet(trainer, session.id);
+    expect(s.entries.find((e: { staffId: number }) => e.staffId === p.id)).toMatchObject({
+      mark: 'present',
+      via: 'check_in',
+    });
+  });
+
+  it("refuses an old code, a forged code and another session's code", async () => {
+    const one = await sessionUnderWay(1);
+    const two = await sessionUnderWay(1);
+    await one.trainer.request(`/api/sessions/${one.session.id}/check-in-code`);
+    const otherCode = (
+      await (await two.trainer.request(`/api/sessions/${two.session.id}/check-in-code`)).json()
+    ).code;
+    const totp = await secretOf(one.session);
+    const old = totp.generate({ timestamp: Date.now() - 5 * 60_000 });
+    const current = totp.generate();
+    const forged = String((Number(current) + 1) % 1_000_000).padStart(6, '0');
+    const [p] = one.people;
+    if (!p) throw new Error('no person');
+    const me = await signedInAs(t.app, t.db, p.id);
+    for (const code of [old, forged, otherCode]) {
+      if (code === current) continue;
+      const res = await me.json('/api/check-in', { code, sessionId: one.session.id });
+      expect(res.status, code).toBe(400);
+      expect((await res.json()).error.code).toBe('CHECK_IN_CODE_INVALID');
+    }
+    expect(
+      await t.db
+        .selectFrom('attendance')
+        .selectAll()
+        .where('session_id', '=', one.session.id)
+        .execute(),
+    ).toEqual([]);
+  });
+
+  it('shows no code outside the check-in window', async () => {
+    const { session, trainer } = await sessionUnderWay(1, { startsInHours: 24 });
+    const res = await trainer.request(`/api/sessions/${session.id}/check-in-code`);
+    expect(res.status).toBe(409);
+    expect((await res.json()).error.code).toBe('CHECK_IN_CLOSED');
+  });
+});
+
+describe('auto-finalising', () => {
+  it('closes rosters nobody submitted, once', async () => {
+    const { session, people } = await sessionUnderWay(2, { startsInHours: -30 });
+    const config = { ...loadConfig({}), autoFinaliseHours: 1 };
+    const first = await runJobOnce(t.database, autoFinaliseJob, config);
+    expect(first?.changed).toBeGreaterThanOrEqual(1);
+    const marks = await t.db
+      .selectFrom('attendance')
+      .select(['staff_id', 'mark'])
+      .where('session_id', '=', session.id)
+      .execute();
+    expect(marks.map((m) => m.mark)).toEqual(people.map(() => 'absent'));
+    const second = await runJobOnce(t.database, autoFinaliseJob, config);
+    expect(second?.changed).toBe(0);
+  });
+});

@@ -1,0 +1,565 @@
+import { loadConfig } from '@kenshu/api/config';
+import {
+  assignAfterWindowClosesJob,
+  assignWithoutGroupAccessJob,
+} from '@kenshu/api/jobs/e-learning';
+import { runJobOnce } from '@kenshu/api/jobs/scheduler';
+import { publishTrainingEvents } from '@kenshu/api/training-events';
+import { runInTransaction, type CourseAudience } from '@kenshu/db';
+import { makeCourse, makeOrgUnit, makeSession, makeStaff } from '@kenshu/db/testing';
+import { addDays, currentFiscalYear, tokyoDateOf } from '@kenshu/domain';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/app.ts';
+import { makePerson, signedInAs, type SignedInClient } from '../support/auth.ts';
+
+const t = useTestApp();
+let admin: SignedInClient;
+
+beforeAll(async () => {
+  admin = await signedInAs(t.app, t.db, (await makePerson(t.db, ['admin'])).id);
+});
+
+interface QuestionSpec {
+  kind: 'single' | 'multiple';
+  correct: number[];
+}
+
+/** Module content: `sections` sections and one question per spec (three options each). */
+function content(
+  options: {
+    sections?: number;
+    questions?: QuestionSpec[];
+    passMark?: number;
+    attemptLimit?: number | null;
+    completionRule?: 'all_sections_viewed' | 'quiz_passed' | 'both';
+    bodyJa?: string;
+    titleEn?: string;
+  } = {},
+) {
+  const questions = options.questions ?? [
+    { kind: 'single', correct: [1] },
+    { kind: 'multiple', correct: [0, 2] },
+  ];
+  return {
+    titleJa: '情報管理',
+    titleEn: options.titleEn ?? 'Information management',
+    passMark: options.passMark ?? 80,
+    attemptLimit: options.attemptLimit ?? null,
+    completionRule: options.completionRule ?? 'both',
+    sections: Array.from({ length: options.sections ?? 2 }, (_, i) => ({
+      titleJa: `第${i + 1}節`,
+      titleEn: `Section ${i + 1}`,
+      bodyJa: i === 0 && options.bodyJa ? options.bodyJa : `本文 **${i + 1}**`,
+      bodyEn: `Body **${i + 1}**`,
+    })),
+    questions: questions.map((q, i) => ({
+      kind: q.kind,
+      textJa: `問${i + 1}`,
+      textEn: `Question ${i + 1}`,
+      options: [0, 1, 2].map((o) => ({ ja: `選択肢${o}`, en: `Option ${o}` })),
+      correct: q.correct,
+    })),
+  };
+}
+
+/** A course with a published module; returns both, plus the module's editor view. */
+async function publishedModule(
+  options: Parameters<typeof content>[0] & { audience?: CourseAudience } = {},
+) {
+  const course = await makeCourse(t.db, options.audience ? { audience: options.audience } : {});
+  const created = await admin.json('/api/e-learning/modules', {
+    courseId: course.id,
+    ...content(options),
+  });
+  expect(created.status).toBe(201);
+  const module = await created.json();
+  const published = await admin.json(`/api/e-learning/modules/${module.id}/publish`, {});
+  expect(published.status).toBe(200);
+  return { course, module: await published.json() };
+}
+
+async function learner(overrides: Parameters<typeof makeStaff>[1] = {}) {
+  return signedInAs(t.app, t.db, (await makeStaff(t.db, overrides)).id);
+}
+
+async function open(client: SignedInClient, moduleId: number) {
+  return client.request(`/api/e-learning/modules/${moduleId}/player`);
+}
+
+async function viewAll(client: SignedInClient, moduleId: number) {
+  const player = await (await open(client, moduleId)).json();
+  let last;
+  for (const s of player.sections) {
+    last = await client.json(`/api/e-learning/modules/${moduleId}/progress`, { sectionId: s.id });
+    expect(last.status).toBe(200);
+  }
+  return last ? last.json() : undefined;
+}
+
+/** The right answers, read from the editor view (as only an admin can). */
+function rightAnswers(module: { questions: { id: number; correct: number[] }[] }) {
+  return module.questions.map((q) => ({ questionId: q.id, optionIds: q.correct }));
+}
+
+async function startAttempt(client: SignedInClient, moduleId: number) {
+  return client.json(`/api/e-learning/modules/${moduleId}/attempts`, {});
+}
+
+async function completionsOf(staffId: number, courseId: number) {
+  return t.db
+    .selectFrom('completion')
+    .selectAll()
+    .where('staff_id', '=', staffId)
+    .where('course_id', '=', courseId)
+    .execute();
+}
+
+async function assignmentsOf(staffId: number, courseId: number) {
+  return t.db
+    .selectFrom('assignment')
+    .selectAll()
+    .where('staff_id', '=', staffId)
+    .where('course_id', '=', courseId)
+    .execute();
+}
+
+async function enableRules(
+  courseId: number,
+  rules: Partial<Record<'absent' | 'window_closed' | 'no_group_access', boolean>>,
+  windowClosesOn: string | null = null,
+) {
+  const setting = (on: boolean | undefined) => ({ enabled: on ?? false, dueDays: 30 });
+  const res = await admin.json(
+    `/api/e-learning/courses/${courseId}/assignment-settings`,
+    {
+      fiscalYear: currentFiscalYear(),
+      windowClosesOn,
+      rules: {
+        absent: setting(rules.absent),
+        window_closed: setting(rules.window_closed),
+        no_group_access: setting(rules.no_group_access),
+      },
+    },
+    'PUT',
+  );
+  expect(res.status).toBe(200);
+}
+
+describe('the quiz', () => {
+  it('never sends the correct answers before submission, and scores on the server', async () => {
+    const { course, module } = await publishedModule();
+    const me = await learner();
+    const player = await (await open(me, module.id)).json();
+    expect(JSON.stringify(player)).not.toMatch(/"correct"/);
+
+    const attempt = await (await startAttempt(me, module.id)).json();
+    expect(attempt.questions).toHaveLength(2);
+    expect(JSON.stringify(attempt)).not.toMatch(/"correct"|explanation/);
+
+    // The browser claims nothing about scores: only the chosen options go up.
+    const res = await me.json(`/api/e-learning/attempts/${attempt.id}/submit`, {
+      answers: [
+        { questionId: module.questions[0].id, optionIds: [1] },
+        { questionId: module.questions[1].id, optionIds: [0] },
+      ],
+    });
+    expect(res.status).toBe(200);
+    const result = await res.json();
+    expect(result).toMatchObject({ score: 50, passed: false, correctCount: 1, questionCount: 2 });
+    expect(result.review[1]).toMatchObject({ chosen: [0], correct: [0, 2], isCorrect: false });
+    expect(await completionsOf(me.staffId, course.id)).toHaveLength(0);
+  });
+
+  it('completes the course when the sections are viewed and the quiz is passed', async () => {
+    const { course, module } = await publishedModule();
+    const me = await learner();
+    const progress = await viewAll(me, module.id);
+    expect(progress).toMatchObject({ percent: 100, completed: false, countsForRequirement: true });
+
+    const attempt = await (await startAttempt(me, module.id)).json();
+    const result = await (
+      await me.json(`/api/e-learning/attempts/${attempt.id}/submit`, {
+        answers: rightAnswers(module),
+      })
+    ).json();
+    expect(result).toMatchObject({ score: 100, passed: true, progress: { completed: true } });
+    const [completion] = await completionsOf(me.staffId, course.id);
+    expect(completion).toMatchObject({ kind: 'e_learning', source_ref: `module:${module.id}:v1` });
+
+    const record = await (await me.request('/api/me/training')).json();
+    const item = record.items.find((i: { course: { id: number } }) => i.course.id === course.id);
+    expect(item.status).toBe('completed');
+  });
+
+  it('treats a second submit of the same attempt as the first, counting it once', async () => {
+    const { course, module } = await publishedModule({ attemptLimit: 2 });
+    const me = await learner();
+    await viewAll(me, module.id);
+    const attempt = await (await startAttempt(me, module.id)).json();
+    const submit = (answers: unknown) =>
+      me.json(`/api/e-learning/attempts/${attempt.id}/submit`, { answers });
+    // A double click: the same answers twice at once. Then a late retry with other answers.
+    const [first, second] = await Promise.all([
+      submit(rightAnswers(module)),
+      submit(rightAnswers(module)),
+    ]);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    const a = await first.json();
+    const b = await second.json();
+    expect(b.score).toBe(a.score);
+    expect(b.passed).toBe(true);
+    expect(b.progress.attemptsUsed).toBe(1);
+    const late = await (await submit([])).json();
+    expect(late).toMatchObject({ score: a.score, passed: true });
+    expect(await completionsOf(me.staffId, course.id)).toHaveLength(1);
+  });
+
+  it('refuses an answer to a question of another module, and keeps the attempt open', async () => {
+    const { module } = await publishedModule();
+    const other = await publishedModule();
+    const me = await learner();
+    const attempt = await (await startAttempt(me, module.id)).json();
+    const res = await me.json(`/api/e-learning/attempts/${attempt.id}/submit`, {
+      answers: [{ questionId: other.module.questions[0].id, optionIds: [1] }],
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toMatchObject({ code: 'VALIDATION' });
+    const retry = await me.json(`/api/e-learning/attempts/${attempt.id}/submit`, {
+      answers: rightAnswers(module),
+    });
+    expect((await retry.json()).passed).toBe(true);
+  });
+
+  it('enforces the attempt limit', async () => {
+    const { module } = await publishedModule({ attemptLimit: 1 });
+    const me = await learner();
+    const attempt = await (await startAttempt(me, module.id)).json();
+    // Starting again before submitting resumes the same attempt rather than using another.
+    expect((await (await startAttempt(me, module.id)).json()).id).toBe(attempt.id);
+    await me.json(`/api/e-learning/attempts/${attempt.id}/submit`, { answers: [] });
+    const again = await startAttempt(me, module.id);
+    expect(again.status).toBe(409);
+    expect((await again.json()).error.code).toBe('ATTEMPT_LIMIT_REACHED');
+  });
+
+  it("does not let one learner submit another's attempt", async () => {
+    const { module } = await publishedModule();
+    const attempt = await (await startAttempt(await learner(), module.id)).json();
+    const res = await (
+      await learner()
+    ).json(`/api/e-learning/attempts/${attempt.id}/submit`, { answers: [] });
+    expect(res.status).toBe(404);
+  });
+});
+
+describe('the player', () => {
+  it('resumes where the learner left off, on another device', async () => {
+    const { module } = await publishedModule({ sections: 3 });
+    const staff = await makeStaff(t.db);
+    const phone = await signedInAs(t.app, t.db, staff.id);
+    const desk = await signedInAs(t.app, t.db, staff.id);
+    const sections = (await (await open(phone, module.id)).json()).sections;
+    await phone.json(`/api/e-learning/modules/${module.id}/progress`, {
+      sectionId: sections[0].id,
+    });
+    await phone.json(`/api/e-learning/modules/${module.id}/progress`, {
+      sectionId: sections[1].id,
+    });
+    const there = await (await open(desk, module.id)).json();
+    expect(there.progress).toMatchObject({
+      lastSectionId: sections[1].id,
+      viewedSectionIds: [sections[0].id, sections[1].id],
+      percent: 66,
+    });
+  });
+
+  it('keeps learners in progress on their version, and gives newcomers the new one', async () => {
+    const { course, module } = await publishedModule({ completionRule: 'all_sections_viewed' });
+    const early = await learner();
+    const first = (await (await open(early, module.id)).json()).sections[0];
+    await early.json(`/api/e-learning/modules/${module.id}/progress`, { sectionId: first.id });
+
+    const edited = await admin.json(
+      `/api/e-learning/modules/${module.id}`,
+      content({
+        titleEn: 'Information management, revised',
+        sections: 1,
+        completionRule: 'all_sections_viewed',
+      }),
+      'PUT',
+    );
+    expect(await edited.json()).toMatchObject({ version: 2, status: 'draft' });
+    // Until the draft is published, nobody sees it.
+    const newcomer = await learner();
+    expect((await (await open(newcomer, module.id)).json()).version).toBe(1);
+    await admin.json(`/api/e-learning/modules/${module.id}/publish`, {});
+
+    const late = await learner();
+    expect(await (await open(late, module.id)).json()).toMatchObject({
+      version: 2,
+      titleEn: 'Information management, revised',
+    });
+    expect((await (await open(early, module.id)).json()).version).toBe(1);
+
+    await viewAll(early, module.id);
+    await viewAll(late, module.id);
+    expect((await completionsOf(early.staffId, course.id))[0]?.source_ref).toBe(
+      `module:${module.id}:v1`,
+    );
+    expect((await completionsOf(late.staffId, course.id))[0]?.source_ref).toBe(
+      `module:${module.id}:v2`,
+    );
+  });
+
+  it('refuses a draft module with a clear error', async () => {
+    const course = await makeCourse(t.db);
+    const draft = await (
+      await admin.json('/api/e-learning/modules', { courseId: course.id, ...content() })
+    ).json();
+    const res = await open(await learner(), draft.id);
+    expect(res.status).toBe(404);
+    expect((await res.json()).error.code).toBe('MODULE_NOT_PUBLISHED');
+  });
+
+  it('lets anyone study any published module, recording a completion only where it counts', async () => {
+    const { course, module } = await publishedModule({
+      completionRule: 'all_sections_viewed',
+      audience: { kind: 'section_heads' },
+    });
+    const me = await learner();
+    const progress = await viewAll(me, module.id);
+    expect(progress).toMatchObject({ completed: true, countsForRequirement: false });
+    expect(await completionsOf(me.staffId, course.id)).toHaveLength(0);
+  });
+});
+
+describe('module content', () => {
+  it('strips scripts and event handlers from Markdown', async () => {
+    const { module } = await publishedModule({
+      bodyJa:
+        'Hello <script>alert(1)</script>\n\n<img src=x onerror="alert(2)">\n\n[x](javascript:alert(3)) <a href="https://example.org" onclick="alert(4)">ok</a>',
+    });
+    const player = await (await open(await learner(), module.id)).json();
+    const html: string = player.sections[0].htmlJa;
+    expect(html).not.toMatch(/<script|onerror|onclick|javascript:|alert\(1\)/i);
+    expect(html).toContain('href="https://example.org"');
+    const preview = await (
+      await admin.json('/api/e-learning/preview', {
+        markdown: '<script>alert(1)</script>\n\n**b**',
+      })
+    ).json();
+    expect(preview.html).toBe('<p><strong>b</strong></p>\n');
+  });
+
+  it('stores an image, serves it, and refuses one that is too large', async () => {
+    const { module } = await publishedModule();
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.alloc(100, 1),
+    ]);
+    const upload = (bytes: Buffer, type = 'image/png') =>
+      admin.request(`/api/e-learning/modules/${module.id}/images`, {
+        method: 'POST',
+        body: new Blob([new Uint8Array(bytes)]),
+        headers: { 'content-type': type },
+      });
+    const stored = await upload(png);
+    expect(stored.status).toBe(201);
+    const { url } = await stored.json();
+    const served = await (await learner()).request(url);
+    expect(served.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await served.arrayBuffer()).equals(png)).toBe(true);
+
+    const huge = Buffer.concat([png, Buffer.alloc(2 * 1024 * 1024)]);
+    const refused = await upload(huge);
+    expect(refused.status).toBe(413);
+    expect((await refused.json()).error).toMatchObject({ code: 'IMAGE_TOO_LARGE' });
+    const notImage = await upload(Buffer.from('<script>alert(1)</script>'));
+    expect(notImage.status).toBe(400);
+  });
+});
+
+describe('automatic assignment', () => {
+  async function absent(staffId: number, courseId: number, sessionId: number) {
+    await runInTransaction(t.db, (trx) =>
+      publishTrainingEvents(
+        trx,
+        [
+          {
+            type: 'attendance.absent',
+            staffId,
+            courseId,
+            fiscalYear: currentFiscalYear(),
+            sessionId,
+          },
+        ],
+        new Date(),
+      ),
+    );
+  }
+
+  it('rule 1: assigns the e-learning to someone absent, once, and notifies them', async () => {
+    const { course, module } = await publishedModule();
+    await enableRules(course.id, { absent: true });
+    const session = await makeSession(t.db, { courseId: course.id });
+    const me = await learner();
+    await absent(me.staffId, course.id, session.id);
+    await absent(me.staffId, course.id, session.id);
+
+    const assignments = await assignmentsOf(me.staffId, course.id);
+    expect(assignments).toHaveLength(1);
+    expect(assignments[0]).toMatchObject({
+      status: 'open',
+      source: 'absent',
+      module_id: module.id,
+    });
+    expect(assignments[0]?.due_on).toBe(addDays(tokyoDateOf(new Date()), 30));
+    const notes = (await (await me.request('/api/me/notifications')).json()).items;
+    expect(notes.filter((n: { kind: string }) => n.kind === 'e_learning.assigned')).toHaveLength(1);
+
+    const record = await (await me.request('/api/me/training')).json();
+    const item = record.items.find((i: { course: { id: number } }) => i.course.id === course.id);
+    expect(item).toMatchObject({
+      status: 'e_learning_assigned',
+      assignment: { id: assignments[0]?.id, moduleId: module.id },
+    });
+    const mine = await (await me.request('/api/e-learning/my')).json();
+    expect(mine.assignments).toMatchObject([{ id: assignments[0]?.id, overdue: false }]);
+  });
+
+  it('rule 1 does nothing while the rule is off', async () => {
+    const { course } = await publishedModule();
+    const session = await makeSession(t.db, { courseId: course.id });
+    const me = await learner();
+    await absent(me.staffId, course.id, session.id);
+    expect(await assignmentsOf(me.staffId, course.id)).toHaveLength(0);
+  });
+
+  it('rule 2: after the window closes, assigns everyone required who has not completed, once', async () => {
+    const unit = await makeOrgUnit(t.db);
+    const { course } = await publishedModule({
+      audience: { kind: 'rule', roles: [], unitIds: [unit.id], employmentTypes: [] },
+    });
+    const today = tokyoDateOf(new Date());
+    const done = await makeStaff(t.db, { org_unit_id: unit.id });
+    const owing = await makeStaff(t.db, { org_unit_id: unit.id });
+    const outsider = await makeStaff(t.db);
+    await admin.json('/api/completions/credit', {
+      staffId: done.id,
+      courseId: course.id,
+      fiscalYear: currentFiscalYear(),
+      reason: 'Attended elsewhere',
+    });
+    const config = { ...loadConfig({}), seed: 'none' as const };
+
+    await enableRules(course.id, { window_closed: true }, addDays(today, 1));
+    await runJobOnce(t.database, assignAfterWindowClosesJob, config);
+    expect(await assignmentsOf(owing.id, course.id)).toHaveLength(0);
+
+    await enableRules(course.id, { window_closed: true }, today);
+    const first = await runJobOnce(t.database, assignAfterWindowClosesJob, config);
+    const second = await runJobOnce(t.database, assignAfterWindowClosesJob, config);
+    expect(first?.changed).toBeGreaterThanOrEqual(1);
+    expect(second?.changed).toBe(0);
+    expect(await assignmentsOf(owing.id, course.id)).toMatchObject([
+      { status: 'open', source: 'window_closed' },
+    ]);
+    expect(await assignmentsOf(done.id, course.id)).toHaveLength(0);
+    expect(await assignmentsOf(outsider.id, course.id)).toHaveLength(0);
+  });
+
+  it('rule 3: assigns people in units without group sessions, once', async () => {
+    const office = await makeOrgUnit(t.db, { kind: 'regional_office' });
+    const division = await makeOrgUnit(t.db, { parent_id: office.id, kind: 'division' });
+    const head = await makeOrgUnit(t.db);
+    await t.db
+      .updateTable('org_unit')
+      .set({ has_group_sessions: false })
+      .where('id', '=', office.id)
+      .execute();
+    const { course } = await publishedModule({
+      audience: { kind: 'rule', roles: [], unitIds: [office.id, head.id], employmentTypes: [] },
+    });
+    await enableRules(course.id, { no_group_access: true });
+    const far = await makeStaff(t.db, { org_unit_id: division.id });
+    const near = await makeStaff(t.db, { org_unit_id: head.id });
+    const config = { ...loadConfig({}), seed: 'none' as const };
+    expect((await runJobOnce(t.database, assignWithoutGroupAccessJob, config))?.changed).toBe(1);
+    expect((await runJobOnce(t.database, assignWithoutGroupAccessJob, config))?.changed).toBe(0);
+    expect(await assignmentsOf(far.id, course.id)).toMatchObject([{ source: 'no_group_access' }]);
+    expect(await assignmentsOf(near.id, course.id)).toHaveLength(0);
+  });
+
+  it('closes the assignment when the requirement is met by another route (a credit)', async () => {
+    const { course } = await publishedModule();
+    await enableRules(course.id, { absent: true });
+    const session = await makeSession(t.db, { courseId: course.id });
+    const me = await learner();
+    await absent(me.staffId, course.id, session.id);
+    const res = await admin.json('/api/completions/credit', {
+      staffId: me.staffId,
+      courseId: course.id,
+      fiscalYear: currentFiscalYear(),
+      reason: 'Attended the session after all',
+    });
+    expect(res.status).toBe(201);
+    expect(await assignmentsOf(me.staffId, course.id)).toMatchObject([{ status: 'completed' }]);
+  });
+});
+
+describe('assignments by hand', () => {
+  it('assigns and withdraws with a reason, audited, and lists with filters', async () => {
+    const { course } = await publishedModule();
+    const unit = await makeOrgUnit(t.db);
+    const person = await makeStaff(t.db, { org_unit_id: unit.id });
+    const created = await admin.json('/api/e-learning/assignments', {
+      staffId: person.id,
+      courseId: course.id,
+      reason: 'Missed the session for a business trip',
+    });
+    expect(created.status).toBe(201);
+    const assignment = await created.json();
+    const again = await admin.json('/api/e-learning/assignments', {
+      staffId: person.id,
+      courseId: course.id,
+      reason: 'twice',
+    });
+    expect(again.status).toBe(409);
+
+    const list = (q: string) =>
+      admin.request(`/api/e-learning/courses/${course.id}/assignments?${q}`).then((r) => r.json());
+    expect((await list(`orgUnitId=${unit.id}`)).items.map((a: { id: number }) => a.id)).toEqual([
+      assignment.id,
+    ]);
+    expect((await list('overdue=true')).total).toBe(0);
+
+    const withdrawn = await admin.json(`/api/e-learning/assignments/${assignment.id}/withdraw`, {
+      reason: 'On leave this year',
+    });
+    expect(await withdrawn.json()).toMatchObject({
+      status: 'withdrawn',
+      withdrawReason: 'On leave this year',
+    });
+    expect((await list('status=open')).total).toBe(0);
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('target_id', '=', String(person.id))
+      .execute();
+    expect(audit.map((a) => a.action).sort()).toEqual([
+      'assignment.created',
+      'assignment.withdrawn',
+    ]);
+  });
+
+  it('refuses to assign a course without e-learning', async () => {
+    const course = await makeCourse(t.db, { completion_modes: 'group_session' });
+    const res = await admin.json('/api/e-learning/assignments', {
+      staffId: (await makeStaff(t.db)).id,
+      courseId: course.id,
+      reason: 'x',
+    });
+    expect(res.status).toBe(409);
+    expect((await res.json()).error.code).toBe('E_LEARNING_NOT_OFFERED');
+  });
+});

@@ -1,0 +1,486 @@
+import { createApp } from '@kenshu/api';
+import { loadConfig } from '@kenshu/api/config';
+import { listStaffMemberships, type Staff } from '@kenshu/db';
+import { makeOrgUnit, unique } from '@kenshu/db/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/app.ts';
+import { makePerson, signedInAs, type SignedInClient } from '../support/auth.ts';
+import { encodeCp932, rosterCsv, tableChecksum, type StaffLine } from '../support/roster.ts';
+
+const t = useTestApp();
+let admin: SignedInClient;
+let adminStaff: Staff;
+let adminUnitCode: string;
+
+beforeAll(async () => {
+  adminStaff = await makePerson(t.db, ['admin']);
+  admin = await signedInAs(t.app, t.db, adminStaff.id);
+  const unit = await t.db
+    .selectFrom('org_unit')
+    .select('code')
+    .where('id', '=', adminStaff.org_unit_id)
+    .executeTakeFirstOrThrow();
+  adminUnitCode = unit.code;
+});
+
+type Body = string | Buffer;
+
+function send(
+  client: SignedInClient,
+  action: 'preview' | 'apply',
+  body: Body,
+  query: Record<string, string> = {},
+) {
+  const params = new URLSearchParams(query);
+  return client.request(`/api/roster-imports/${action}?${params}`, {
+    method: 'POST',
+    // A Buffer is a Uint8Array, which fetch accepts; the DOM typings only name ArrayBuffer views.
+    body: typeof body === 'string' ? body : new Blob([new Uint8Array(body)]),
+    headers: { 'content-type': 'text/csv' },
+  });
+}
+
+async function preview(body: Body, query: Record<string, string> = {}) {
+  const res = await send(admin, 'preview', body, query);
+  expect(res.status).toBe(200);
+  return res.json();
+}
+
+/** Previews, then applies with the preview's checksum, as the web page does. */
+async function importFile(body: Body, query: Record<string, string> = {}) {
+  const { checksum } = await preview(body, query);
+  const res = await send(admin, 'apply', body, { ...query, checksum });
+  const json = await res.json();
+  expect(res.status, JSON.stringify(json)).toBe(200);
+  return json;
+}
+
+/** The admin's own line, so full imports keep the person applying them. */
+function adminLine(): StaffLine {
+  return {
+    number: adminStaff.staff_number,
+    unit: adminUnitCode,
+    family: adminStaff.family_name,
+    given: adminStaff.given_name,
+    familyKana: adminStaff.family_name_kana,
+    givenKana: adminStaff.given_name_kana,
+    email: adminStaff.email,
+  };
+}
+
+function staffByNumber(number: string) {
+  return t.db.selectFrom('staff').selectAll().where('staff_number', '=', number).executeTakeFirst();
+}
+
+describe('preview', () => {
+  it('counts new, changed, moved and unchanged people and units, and writes nothing', async () => {
+    const bureau = await makeOrgUnit(t.db);
+    const stays = await makeOrgUnit(t.db, { parent_id: bureau.id, kind: 'division' });
+    const renamed = await makeOrgUnit(t.db, { parent_id: bureau.id, kind: 'division' });
+    const same = await makePerson(t.db, [], { org_unit_id: stays.id });
+    const mover = await makePerson(t.db, [], { org_unit_id: stays.id });
+    const renamedPerson = await makePerson(t.db, [], { org_unit_id: stays.id });
+    const newUnit = unique('U');
+    const line = (s: Staff): StaffLine => ({
+      number: s.staff_number,
+      unit: stays.code,
+      family: s.family_name,
+      given: s.given_name,
+      familyKana: s.family_name_kana,
+      givenKana: s.given_name_kana,
+      email: s.email,
+    });
+    const file = rosterCsv(
+      [
+        { code: bureau.code, kind: 'bureau', ja: bureau.name_ja, en: bureau.name_en },
+        { code: stays.code, parent: bureau.code, ja: stays.name_ja, en: stays.name_en },
+        { code: renamed.code, parent: bureau.code, ja: '新しい名前', en: renamed.name_en },
+        { code: newUnit, parent: bureau.code },
+      ],
+      [
+        line(same),
+        { ...line(mover), unit: newUnit },
+        { ...line(renamedPerson), family: '佐藤' },
+        { number: unique('N'), unit: newUnit },
+        { number: unique('N'), unit: stays.code, type: 'part_time' },
+      ],
+    );
+    const before = await tableChecksum(t.db);
+    const result = await preview(file, { mode: 'partial', fileName: 'roster.csv' });
+    expect(result).toMatchObject({
+      fileName: 'roster.csv',
+      encoding: 'utf-8',
+      mode: 'partial',
+      records: { units: 4, staff: 5 },
+      counts: {
+        staff: { new: 2, changed: 1, moved: 1, deactivated: 0, unchanged: 1 },
+        units: { new: 1, changed: 1, moved: 0, unchanged: 2 },
+      },
+      errorCount: 0,
+      errors: [],
+      changeCount: 6,
+    });
+    expect(result.checksum).toMatch(/^[0-9a-f]{64}$/);
+    expect(result.changes).toContainEqual({
+      line: 7,
+      recordType: 'staff',
+      key: mover.staff_number,
+      name: `${mover.family_name} ${mover.given_name}`,
+      change: 'moved',
+      fields: ['unit_code'],
+    });
+    expect(await tableChecksum(t.db)).toBe(before);
+  });
+});
+
+describe('apply', () => {
+  it('imports the file, records history, the import and one audit row; the same file again changes nothing', async () => {
+    const bureau = unique('B');
+    const division = unique('D');
+    const people = [
+      { number: unique('N'), unit: division, head: true },
+      { number: unique('N'), unit: bureau, officer: true, locale: 'en' },
+    ];
+    const file = rosterCsv(
+      [
+        { code: bureau, kind: 'bureau' },
+        { code: division, parent: bureau },
+      ],
+      people,
+    );
+    const first = await importFile(file, { effectiveDate: '2027-04-01', fileName: 'hr.csv' });
+    expect(first.counts).toEqual({
+      staff: { new: 2, changed: 0, moved: 0, deactivated: 0, unchanged: 0 },
+      units: { new: 2, changed: 0, moved: 0, unchanged: 0 },
+    });
+    expect(first.written).toMatchObject({
+      unitsInserted: 2,
+      staffInserted: 2,
+      membershipsOpened: 2,
+    });
+
+    const head = await staffByNumber(people[0]?.number ?? '');
+    expect(head).toMatchObject({ is_section_head: true, active: true, locale: 'ja' });
+    const unit = await t.db
+      .selectFrom('org_unit as u')
+      .innerJoin('org_unit as p', 'p.id', 'u.parent_id')
+      .select(['u.path', 'u.depth', 'p.code as parent_code'])
+      .where('u.code', '=', division)
+      .executeTakeFirstOrThrow();
+    expect(unit).toMatchObject({ parent_code: bureau, depth: 1 });
+    expect(await listStaffMemberships(t.db, head?.id ?? 0)).toEqual([
+      expect.objectContaining({ unit_code: division, valid_from: '2027-04-01', valid_to: null }),
+    ]);
+    const imported = await t.db
+      .selectFrom('roster_import')
+      .selectAll()
+      .where('id', '=', first.importId)
+      .executeTakeFirstOrThrow();
+    expect(imported).toMatchObject({
+      checksum: first.checksum,
+      file_name: 'hr.csv',
+      mode: 'partial',
+      effective_date: '2027-04-01',
+      applied_by: adminStaff.id,
+    });
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'roster.imported')
+      .where('target_id', '=', String(first.importId))
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]?.after).toMatchObject({ checksum: first.checksum, counts: first.counts });
+
+    const data = ['org_unit', 'staff', 'staff_membership'] as const;
+    const before = await tableChecksum(t.db, data);
+    const again = await importFile(file, { effectiveDate: '2027-05-01' });
+    expect(again.counts).toEqual({
+      staff: { new: 0, changed: 0, moved: 0, deactivated: 0, unchanged: 2 },
+      units: { new: 0, changed: 0, moved: 0, unchanged: 2 },
+    });
+    expect(Object.values(again.written).every((n) => n === 0)).toBe(true);
+    expect(await tableChecksum(t.db, data)).toBe(before);
+  });
+
+  it('records a transfer from its effective date and closes the old membership', async () => {
+    const bureau = unique('B');
+    const from = unique('D');
+    const to = unique('D');
+    const person = { number: unique('N'), unit: from };
+    const units = [
+      { code: bureau, kind: 'bureau' },
+      { code: from, parent: bureau },
+      { code: to, parent: bureau },
+    ];
+    await importFile(rosterCsv(units, [person]), { effectiveDate: '2026-04-01' });
+    const moved = await importFile(rosterCsv(units, [{ ...person, unit: to, head: true }]), {
+      effectiveDate: '2027-04-01',
+    });
+    expect(moved.counts.staff).toMatchObject({ moved: 1, unchanged: 0 });
+    expect(moved.written).toMatchObject({
+      staffUpdated: 1,
+      membershipsClosed: 1,
+      membershipsOpened: 1,
+    });
+    const staff = await staffByNumber(person.number);
+    expect(await listStaffMemberships(t.db, staff?.id ?? 0)).toEqual([
+      expect.objectContaining({
+        unit_code: from,
+        valid_from: '2026-04-01',
+        valid_to: '2027-04-01',
+        is_section_head: false,
+      }),
+      expect.objectContaining({
+        unit_code: to,
+        valid_from: '2027-04-01',
+        valid_to: null,
+        is_section_head: true,
+      }),
+    ]);
+  });
+
+  it('deactivates people missing from a full import (ending their sessions), never from a partial one', async () => {
+    const bureau = unique('B');
+    const units = [{ code: bureau, kind: 'bureau' }];
+    const stays = { number: unique('N'), unit: bureau };
+    const leaves = { number: unique('N'), unit: bureau };
+    await importFile(rosterCsv(units, [adminLine(), stays, leaves]));
+    const leaver = await staffByNumber(leaves.number);
+    const session = await signedInAs(t.app, t.db, leaver?.id ?? 0);
+    expect((await session.request('/api/auth/me')).status).toBe(200);
+
+    const partial = await importFile(rosterCsv(units, [adminLine(), stays]), { mode: 'partial' });
+    expect(partial.counts.staff.deactivated).toBe(0);
+    expect((await staffByNumber(leaves.number))?.active).toBe(true);
+
+    const activeBefore = await t.db
+      .selectFrom('staff')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('active', '=', true)
+      .executeTakeFirstOrThrow();
+    const full = await importFile(rosterCsv(units, [adminLine(), stays]), {
+      mode: 'full',
+      effectiveDate: '2027-10-01',
+    });
+    // Everyone else in this test database is missing from the file too.
+    expect(full.counts.staff.deactivated).toBe(activeBefore.n - 2);
+    expect(full.written.staffDeactivated).toBe(activeBefore.n - 2);
+    expect(await staffByNumber(leaves.number)).toMatchObject({ active: false });
+    expect(await staffByNumber(stays.number)).toMatchObject({ active: true });
+    expect((await session.request('/api/auth/me')).status).toBe(401);
+    const history = await listStaffMemberships(t.db, leaver?.id ?? 0);
+    expect(history.at(-1)).toMatchObject({ valid_to: '2027-10-01' });
+  });
+
+  it('refuses a file other than the one previewed', async () => {
+    const bureau = unique('B');
+    const previewed = await preview(rosterCsv([{ code: bureau }], []));
+    const other = rosterCsv([{ code: bureau, en: 'Something else' }], []);
+    const before = await tableChecksum(t.db);
+    const res = await send(admin, 'apply', other, { checksum: previewed.checksum });
+    expect(res.status).toBe(409);
+    expect((await res.json()).error.code).toBe('CONFLICT');
+    expect(await tableChecksum(t.db)).toBe(before);
+  });
+
+  it('is for admins only', async () => {
+    const officer = await signedInAs(
+      t.app,
+      t.db,
+      (await makePerson(t.db, ['unit_security_officer'])).id,
+    );
+    expect((await send(officer, 'preview', rosterCsv([], []))).status).toBe(403);
+  });
+});
+
+describe('encodings', () => {
+  it('reads CP932 (Shift_JIS) and UTF-8 with a BOM the same as plain UTF-8', async () => {
+    const bureau = unique('B');
+    const file = rosterCsv(
+      [{ code: bureau, kind: 'bureau', ja: '関東財務局', en: 'Kanto' }],
+      [{ number: unique('N'), unit: bureau, family: '髙橋', given: '﨑子' }],
+    );
+    const plain = await preview(file);
+    const cp932 = await preview(encodeCp932(file));
+    const bom = await preview(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(file)]));
+    expect(cp932.encoding).toBe('cp932');
+    expect(bom.encoding).toBe('utf-8');
+    for (const other of [cp932, bom]) {
+      expect(other.errors).toEqual([]);
+      expect(other.counts).toEqual(plain.counts);
+      expect(other.changes).toEqual(plain.changes);
+    }
+    expect(plain.changes).toContainEqual(expect.objectContaining({ name: '髙橋 﨑子' }));
+    const explicit = await preview(encodeCp932(file), { encoding: 'cp932' });
+    expect(explicit.changes).toEqual(plain.changes);
+  });
+});
+
+describe('bad input: a clear report, and nothing written', () => {
+  const bureau = unique('B');
+  const units = [{ code: bureau, kind: 'bureau' }];
+  const person = (overrides: Partial<StaffLine> = {}): StaffLine => ({
+    number: unique('N'),
+    unit: bureau,
+    ...overrides,
+  });
+  const columns = (replace: Record<string, string | null>) =>
+    rosterCsv(units, [person()]).replace(/^[^\r]*/, (header) =>
+      header
+        .split(',')
+        .map((c) => (c in replace ? replace[c] : c))
+        .filter((c) => c !== null)
+        .join(','),
+    );
+
+  interface Expected {
+    line: number;
+    code: string;
+    message?: RegExp;
+    query?: Record<string, string>;
+  }
+  const cases: [string, () => Body, Expected][] = [
+    [
+      'Shift_JIS read as UTF-8',
+      () => encodeCp932(rosterCsv(units, [person({ family: '山田' })])),
+      {
+        line: 2,
+        code: 'garbled_text',
+        message: /not readable as UTF-8.*CP932/,
+        query: { encoding: 'utf-8' },
+      },
+    ],
+    [
+      'a UTF-16 file',
+      () => Buffer.from(`\ufeff${rosterCsv(units, [person()])}`, 'utf16le'),
+      { line: 1, code: 'garbled_text' },
+    ],
+    [
+      'bytes that are not UTF-8',
+      () =>
+        Buffer.concat([
+          Buffer.from(rosterCsv(units, [])),
+          Buffer.from(rosterCsv([], [person({ family: 'X' })]).split('\r\n')[1] ?? ''),
+          Buffer.from([0xff, 0xfe, 0x0d, 0x0a]),
+        ]),
+      { line: 3, code: 'garbled_text', query: { encoding: 'utf-8' } },
+    ],
+    [
+      'a misspelt column',
+      () => columns({ family_name: 'famly_name' }),
+      { line: 1, code: 'unknown_column', message: /did you mean "family_name"/ },
+    ],
+    [
+      'a missing column',
+      () => columns({ email: null }),
+      { line: 1, code: 'missing_column', message: /Missing column "email"/ },
+    ],
+    [
+      'a duplicate staff number',
+      () => {
+        const p = person();
+        return rosterCsv(units, [p, { ...p, email: 'other@roster.example.go.jp' }]);
+      },
+      { line: 4, code: 'duplicate_staff_number', message: /already on line 3/ },
+    ],
+    [
+      'an unknown unit code',
+      () => rosterCsv(units, [person({ unit: 'NO-SUCH-UNIT' })]),
+      { line: 3, code: 'unknown_unit', message: /NO-SUCH-UNIT/ },
+    ],
+    [
+      'an unknown parent code',
+      () => rosterCsv([...units, { code: unique('D'), parent: 'NO-SUCH-PARENT' }], []),
+      { line: 3, code: 'unknown_parent', message: /NO-SUCH-PARENT/ },
+    ],
+    [
+      'a cycle in the unit tree',
+      () => {
+        const [a, b] = [unique('D'), unique('D')];
+        return rosterCsv(
+          [
+            { code: a, parent: b },
+            { code: b, parent: a },
+          ],
+          [],
+        );
+      },
+      { line: 2, code: 'unit_cycle', message: /cycle/ },
+    ],
+    [
+      'a malformed e-mail',
+      () => rosterCsv(units, [person({ email: 'hanako.yamada.example.go.jp' })]),
+      { line: 3, code: 'invalid_email' },
+    ],
+    [
+      'an unknown employment type',
+      () => rosterCsv(units, [person({ type: 'contractor' })]),
+      { line: 3, code: 'unknown_employment_type', message: /contractor/ },
+    ],
+    ['an empty file', () => '', { line: 1, code: 'empty_file' }],
+    [
+      'a row with too many columns',
+      () => rosterCsv(units, [person()]).replace(/\r\n$/, ',extra\r\n'),
+      { line: 3, code: 'too_many_columns', message: /20 fields, but the header has 19/ },
+    ],
+  ];
+
+  it.each(cases)('%s', async (_name, makeBody, expected) => {
+    const body = makeBody();
+    const query = expected.query ?? {};
+    const before = await tableChecksum(t.db);
+    const result = await preview(body, query);
+    expect(result.errorCount).toBeGreaterThan(0);
+    expect(result.errors).toContainEqual(
+      expected.message
+        ? {
+            line: expected.line,
+            code: expected.code,
+            message: expect.stringMatching(expected.message),
+          }
+        : expect.objectContaining({ line: expected.line, code: expected.code }),
+    );
+    const res = await send(admin, 'apply', body, { ...query, checksum: result.checksum });
+    expect(res.status).toBe(400);
+    const json = await res.json();
+    expect(json.error).toMatchObject({
+      code: 'VALIDATION',
+      details: { errorCount: result.errorCount },
+    });
+    expect(await tableChecksum(t.db)).toBe(before);
+  });
+
+  it('refuses a file over the configured limit', async () => {
+    const small = createApp({
+      database: t.database,
+      config: { ...loadConfig({}), seed: 'none', rosterImportMaxBytes: 1_000 },
+    });
+    const client = await signedInAs(small, t.db, adminStaff.id);
+    const big = rosterCsv(
+      units,
+      Array.from({ length: 20 }, () => person()),
+    );
+    expect(big.length).toBeGreaterThan(1_000);
+    const before = await tableChecksum(t.db);
+    for (const action of ['preview', 'apply'] as const) {
+      // A stream has no content-length, so the limit is enforced while reading too.
+      const stream = new Blob([big]).stream();
+      const res = await client.request(`/api/roster-imports/${action}?checksum=${'0'.repeat(64)}`, {
+        method: 'POST',
+        body: stream,
+        headers: { 'content-type': 'text/csv' },
+        duplex: 'half',
+      } as RequestInit);
+      expect(res.status).toBe(413);
+      expect((await res.json()).error.message).toMatch(/larger than the limit of 1,000 bytes/);
+    }
+    expect(await tableChecksum(t.db)).toBe(before);
+  });
+
+  it('answers a JSON body with a 400 that says what to send', async () => {
+    const res = await admin.json('/api/roster-imports/preview', {});
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.message).toMatch(/text\/csv/);
+  });
+});

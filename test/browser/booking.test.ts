@@ -1,0 +1,223 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { DEMO_ACCOUNTS, DEMO_COURSES, findStaffByLogin, seedDemo } from '@kenshu/db';
+import { makeCourse, makeSession } from '@kenshu/db/testing';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makePerson, signedInAs } from '../support/auth.ts';
+import { launchChromium, startAppServer, type RunningApp } from '../support/browser.ts';
+import { useTestDatabase } from '../support/database.ts';
+
+const database = useTestDatabase();
+let running: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  await seedDemo(database.current.db);
+  running = await startAppServer(database.current);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await running?.close();
+});
+
+/**
+ * A page in a fresh browser context signed in as this person. Until the web app signs people in
+ * itself (and so learns the session's CSRF token), the token is sent as an extra header, the way
+ * the app will send it.
+ */
+async function pageFor(staffId: number): Promise<Page> {
+  const { cookie, csrfToken } = await signedInAs(running.app, database.current.db, staffId);
+  const separator = cookie.indexOf('=');
+  const context = await browser.newContext();
+  await context.addCookies([
+    { name: cookie.slice(0, separator), value: cookie.slice(separator + 1), url: running.baseUrl },
+  ]);
+  await context.setExtraHTTPHeaders({ 'x-csrf-token': csrfToken });
+  return context.newPage();
+}
+
+async function staffId(staffNumber: string): Promise<number> {
+  const staff = await findStaffByLogin(database.current.db, staffNumber);
+  if (!staff) throw new Error(`no staff member ${staffNumber}`);
+  return staff.id;
+}
+
+async function securityCourseId(): Promise<number> {
+  const course = await database.current.db
+    .selectFrom('course')
+    .select('id')
+    .where('code', '=', DEMO_COURSES.security)
+    .executeTakeFirstOrThrow();
+  return course.id;
+}
+
+/** The card (on My training) of the course with this title. */
+function requirement(page: Page, title: string): Locator {
+  return page.getByRole('article', { name: title });
+}
+
+/** Axe's findings, reduced to what a reader of a failed test needs. */
+async function accessibilityViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.map((v) => ({
+    rule: v.id,
+    impact: v.impact,
+    targets: v.nodes.map((n) => n.target),
+  }));
+}
+
+describe('booking from the session finder', () => {
+  it('books a seat, shows it in My training, moves it, and cancels it', async () => {
+    // S0001 has no booking in the demo data.
+    const page = await pageFor(await staffId(DEMO_ACCOUNTS.staff));
+    await page.goto(`${running.baseUrl}/my-training`);
+    const security = requirement(page, '情報セキュリティ研修');
+    await security.getByText('未受講').waitFor();
+
+    // The next step is one button: find a session of this course.
+    await security.getByRole('link', { name: '日程を探す' }).click();
+    await page.getByRole('heading', { level: 1, name: '研修日程を探す' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('course')).toBe(String(await securityCourseId()));
+
+    const firstOpen = page
+      .getByRole('article')
+      .filter({ has: page.getByRole('button', { name: '予約する' }) })
+      .first();
+    const when = await firstOpen.getByRole('heading').textContent();
+    await firstOpen.getByRole('button', { name: '予約する' }).click();
+    const booked = page.getByRole('article', { name: when ?? '' });
+    await booked.getByRole('status').filter({ hasText: '予約しました。' }).waitFor();
+    await booked.getByText('予約済み', { exact: true }).waitFor();
+    await booked.getByRole('link', { name: 'カレンダーに追加' }).waitFor();
+
+    await page
+      .getByRole('navigation', { name: 'メインメニュー' })
+      .getByRole('link', { name: '私の研修' })
+      .click();
+    await security.getByText('予約済み', { exact: true }).waitFor();
+    await security.getByText(when?.split(' ')[0] ?? '').waitFor();
+
+    // Move to another session of the course, in one step.
+    await security.getByRole('link', { name: '別の回に変更' }).click();
+    const other = page
+      .getByRole('article')
+      .filter({ has: page.getByRole('button', { name: 'この回に変更' }) })
+      .first();
+    const otherWhen = (await other.getByRole('heading').textContent()) ?? '';
+    await other.getByRole('button', { name: 'この回に変更' }).click();
+    const dialog = page.getByRole('alertdialog', { name: '予約を変更しますか？' });
+    await dialog.getByRole('button', { name: '変更する' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const moved = page.getByRole('article', { name: otherWhen });
+    await moved.getByText('予約済み', { exact: true }).waitFor();
+    await page
+      .getByRole('article', { name: when ?? '' })
+      .getByRole('button', { name: 'この回に変更' })
+      .waitFor();
+
+    // Cancel: asked first, then the seat is free again.
+    await moved.getByRole('button', { name: '予約を取り消す' }).click();
+    const confirm = page.getByRole('alertdialog', { name: '予約を取り消しますか？' });
+    await confirm.getByRole('button', { name: '取り消す' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await moved.getByRole('button', { name: '予約する' }).waitFor();
+
+    await page
+      .getByRole('navigation', { name: 'メインメニュー' })
+      .getByRole('link', { name: '私の研修' })
+      .click();
+    await security.getByText('未受講').waitFor();
+    await page.context().close();
+  });
+
+  it('shows an API refusal as a translated message', async () => {
+    // A second person books the same course twice from two tabs: the second tab is stale.
+    const person = await makePerson(database.current.db);
+    const page = await pageFor(person.id);
+    await page.goto(`${running.baseUrl}/sessions?course=${await securityCourseId()}`);
+    const open = page
+      .getByRole('article')
+      .filter({ has: page.getByRole('button', { name: '予約する' }) });
+    await open.first().waitFor();
+    const second = open.nth(1);
+    const secondWhen = (await second.getByRole('heading').textContent()) ?? '';
+    const me = await signedInAs(running.app, database.current.db, person.id);
+    const firstId = await database.current.db
+      .selectFrom('training_session')
+      .select('id')
+      .where('course_id', '=', await securityCourseId())
+      .where('starts_at', '>', new Date())
+      .where('capacity', '>', 5)
+      .orderBy('starts_at')
+      .executeTakeFirstOrThrow();
+    expect((await me.json('/api/bookings', { sessionId: firstId.id })).status).toBe(201);
+
+    const card = page.getByRole('article', { name: secondWhen });
+    await card.getByRole('button', { name: '予約する' }).click();
+    await card.getByRole('alert').filter({ hasText: 'この研修はすでに予約しています' }).waitFor();
+    await page.context().close();
+  });
+});
+
+describe('the waitlist', () => {
+  it('joins the waitlist of a full session and is promoted when someone cancels', async () => {
+    const db = database.current.db;
+    const course = await makeCourse(db, { completion_modes: 'group_session' });
+    const session = await makeSession(db, { courseId: course.id, capacity: 1 });
+    const holder = await signedInAs(running.app, db, (await makePerson(db)).id);
+    const seat = await (await holder.json('/api/bookings', { sessionId: session.id })).json();
+    expect(seat.status).toBe('confirmed');
+
+    const waiter = await makePerson(db);
+    const page = await pageFor(waiter.id);
+    await page.goto(`${running.baseUrl}/sessions?course=${course.id}`);
+    const card = page.getByRole('article').first();
+    await card.getByText('満席').waitFor();
+    await card.getByRole('button', { name: 'キャンセル待ちに登録' }).click();
+    await card
+      .getByRole('status')
+      .filter({ hasText: 'キャンセル待ち 1番目に登録しました。' })
+      .waitFor();
+    await card.getByText('キャンセル待ち 1番目').first().waitFor();
+
+    await page.goto(`${running.baseUrl}/my-training`);
+    const mine = requirement(page, course.title_ja);
+    await mine.getByText('キャンセル待ち 1番目', { exact: true }).waitFor();
+    await mine.getByRole('button', { name: 'キャンセル待ちをやめる' }).waitFor();
+
+    // The person holding the seat cancels (through the API, as another browser would).
+    expect((await holder.json(`/api/bookings/${seat.id}/cancel`, {})).status).toBe(200);
+
+    await page.reload();
+    await mine.getByText('予約済み', { exact: true }).waitFor();
+    await mine.getByRole('link', { name: 'カレンダーに追加' }).waitFor();
+    const notifications = page.getByRole('region', { name: 'お知らせ' });
+    await notifications.getByText('キャンセル待ちから繰り上がり、予約が確定しました。').waitFor();
+    await page.getByRole('link', { name: '未読のお知らせ 1件' }).waitFor();
+    await notifications.getByRole('button', { name: /^既読にする/ }).click();
+    await page.getByRole('link', { name: '未読のお知らせ 0件' }).waitFor();
+    await page.context().close();
+  });
+});
+
+describe('accessibility', () => {
+  it('has no violations axe can find on My training and the finder', async () => {
+    const page = await pageFor(await staffId(DEMO_ACCOUNTS.staff));
+    await page.goto(`${running.baseUrl}/my-training`);
+    await requirement(page, '情報セキュリティ研修').waitFor();
+    await page.getByRole('region', { name: 'お知らせ' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.goto(`${running.baseUrl}/sessions?course=${await securityCourseId()}`);
+    await page.getByRole('article').first().waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.getByRole('radio', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Find a session' }).waitFor();
+    await page.getByRole('article').first().waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+});
