@@ -26,6 +26,7 @@ import {
   meRoutes,
   staffTrainingRoutes,
 } from './routes/me.ts';
+import { oversightRoutes } from './routes/oversight.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { fiscalYearRoutes } from './routes/fiscal-years.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -104,6 +105,7 @@ export function createApp({ database, config }: AppDeps) {
     .route('/api/bookings', bookingRoutes)
     .route('/api/me', meRoutes)
     .route('/api/calendar', calendarFeedRoutes)
+    .route('/api/oversight', oversightRoutes)
     .route('/api/completions', completionRoutes)
     .route('/api/e-learning', eLearningRoutes);
 

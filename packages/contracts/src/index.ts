@@ -13,3 +13,4 @@ export * from './my-training.ts';
 export * from './roster-import.ts';
 export * from './e-learning.ts';
 export * from './attendance.ts';
+export * from './oversight.ts';

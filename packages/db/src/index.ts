@@ -25,3 +25,4 @@ export * from './repositories/assignments.ts';
 export * from './transaction.ts';
 export type { Transaction, Kysely } from 'kysely';
 export * from './repositories/attendance.ts';
+export * from './repositories/oversight.ts';

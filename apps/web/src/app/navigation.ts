@@ -16,6 +16,8 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { to: '/my-training', label: 'myTraining', roles: ROLES },
   { to: '/e-learning', label: 'eLearning', roles: ROLES },
   { to: '/sessions', label: 'sessions', roles: ROLES },
+  { to: '/check-in', label: 'checkIn', roles: ROLES },
+  { to: '/teaching', label: 'teaching', roles: ['trainer', 'admin'] },
   {
     to: '/organisation',
     label: 'organisation',
@@ -26,6 +28,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { to: '/admin/e-learning', label: 'adminELearning', roles: ['admin'] },
   { to: '/admin/accounts', label: 'accounts', roles: ['admin'] },
   { to: '/admin/audit-log', label: 'auditLog', roles: ['admin'] },
+  { to: '/admin/roster-import', label: 'rosterImport', roles: ['admin'] },
 ];
 
 /**

@@ -16,7 +16,10 @@ import { DashboardPage } from './routes/dashboard.tsx';
 import { NotFoundPage } from './routes/not-found.tsx';
 import { parseOrganisationSearch } from './routes/organisation-search.ts';
 import { parseSignInSearch } from './routes/sign-in-search.ts';
+import { parseAccountsSearch } from './routes/admin-accounts-search.ts';
+import { parseAuditLogSearch } from './routes/admin-audit-log-search.ts';
 import { parseAdminSessionsSearch, parseSessionFinderSearch } from './routes/sessions-search.ts';
+import { parseCheckInSearch, parseTeachingSearch } from './routes/attendance-search.ts';
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -136,6 +139,23 @@ const mySessionsRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/my-sessions.tsx'), 'MySessionsPage'),
 });
 
+const adminAccountsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/accounts',
+  validateSearch: parseAccountsSearch,
+  component: lazyRouteComponent(() => import('./routes/admin-accounts.tsx'), 'AdminAccountsPage'),
+});
+
+const adminAuditLogRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/audit-log',
+  validateSearch: parseAuditLogSearch,
+  component: lazyRouteComponent(
+    () => import('./routes/admin-audit-log.tsx'),
+    'AdminAuditLogPage',
+  ),
+});
+
 // The e-learning pages share one lazily loaded chunk.
 const page = (name: keyof typeof import('./routes/e-learning.tsx')) =>
   lazyRouteComponent(() => import('./routes/e-learning.tsx'), name);
@@ -176,7 +196,57 @@ const courseAssignmentsRoute = createRoute({
   component: page('CourseAssignmentsPage'),
 });
 
+const adminRosterImportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/roster-import',
+  component: lazyRouteComponent(
+    () => import('./routes/admin-roster-import.tsx'),
+    'AdminRosterImportPage',
+  ),
+});
+
+// The attendance pages (trainers' sheets, the code screen, the print sheet) share one chunk.
+const attendancePage = (name: keyof typeof import('./routes/teaching.tsx')) =>
+  lazyRouteComponent(() => import('./routes/teaching.tsx'), name);
+
+const teachingRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/teaching',
+  validateSearch: parseTeachingSearch,
+  component: attendancePage('TeachingPage'),
+});
+
+const attendanceSheetRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/teaching/$sessionId',
+  component: attendancePage('AttendanceSheetPage'),
+});
+
+const checkInCodeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/teaching/$sessionId/check-in-code',
+  component: attendancePage('CheckInCodePage'),
+});
+
+const signInSheetRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/teaching/$sessionId/print',
+  component: attendancePage('SignInSheetPage'),
+});
+
+const checkInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/check-in',
+  validateSearch: parseCheckInSearch,
+  component: lazyRouteComponent(() => import('./routes/check-in.tsx'), 'CheckInPage'),
+});
+
 const routeTree = rootRoute.addChildren([
+  teachingRoute,
+  attendanceSheetRoute,
+  checkInCodeRoute,
+  signInSheetRoute,
+  checkInRoute,
   eLearningRoute,
   modulePlayerRoute,
   adminELearningRoute,
@@ -186,6 +256,8 @@ const routeTree = rootRoute.addChildren([
   signInRoute,
   setPasswordRoute,
   mySessionsRoute,
+  adminAccountsRoute,
+  adminAuditLogRoute,
   dashboardRoute,
   organisationRoute,
   myTrainingRoute,
@@ -197,6 +269,7 @@ const routeTree = rootRoute.addChildren([
   adminCoursesRoute,
   adminCourseNewRoute,
   adminCourseRoute,
+  adminRosterImportRoute,
 ]);
 
 /** The app's router; tests pass a memory history. */

@@ -153,7 +153,7 @@ export function RequirementCard({
         <>
           <p>{t('myTraining.step.eLearning', { due: formatDate(step.dueOn, lang) })}</p>
           <div className="requirement__actions">
-            <a href={`/e-learning/${step.courseId}`} className="button button--primary">
+            <a href={`/e-learning/modules/${step.moduleId}`} className="button button--primary">
               {t('myTraining.actions.startELearning')}
             </a>
             {step.sessionsOffered

@@ -86,6 +86,7 @@ describe('next step', () => {
     expect(nextStep(item({ status: 'e_learning_assigned', assignment }))).toEqual({
       kind: 'start_e_learning',
       courseId: 3,
+      moduleId: 9,
       dueOn: '2027-03-15',
       sessionsOffered: true,
     });

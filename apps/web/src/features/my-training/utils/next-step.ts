@@ -15,7 +15,13 @@ export type NextStep =
   | { kind: 'find_session'; courseId: number }
   | { kind: 'attend'; booking: MyBooking; canChange: boolean }
   | { kind: 'wait'; waits: MyBooking[]; courseId: number }
-  | { kind: 'start_e_learning'; courseId: number; dueOn: string; sessionsOffered: boolean }
+  | {
+      kind: 'start_e_learning';
+      courseId: number;
+      moduleId: number;
+      dueOn: string;
+      sessionsOffered: boolean;
+    }
   | { kind: 'await_e_learning' }
   | { kind: 'completed'; how: 'attended' | 'e_learning' | 'credited'; at: string }
   | { kind: 'none' };
@@ -40,7 +46,13 @@ export function nextStep(item: RequirementItem): NextStep {
         : { kind: 'find_session', courseId };
     case 'e_learning_assigned':
       return item.assignment
-        ? { kind: 'start_e_learning', courseId, dueOn: item.assignment.dueOn, sessionsOffered }
+        ? {
+            kind: 'start_e_learning',
+            courseId,
+            moduleId: item.assignment.moduleId,
+            dueOn: item.assignment.dueOn,
+            sessionsOffered,
+          }
         : sessionsOffered
           ? { kind: 'find_session', courseId }
           : { kind: 'await_e_learning' };

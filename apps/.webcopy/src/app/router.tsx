@@ -1,0 +1,275 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  redirect,
+  type RouterHistory,
+} from '@tanstack/react-router';
+import { meQueryOptions } from '../features/auth/api/get-me.ts';
+import { currentFiscalYearQueryOptions } from '../features/fiscal-years/api/get-current-fiscal-year.ts';
+import { orgUnitsQueryOptions } from '../features/org-units/api/get-org-units.ts';
+import { AppLayout } from './layout/app-layout.tsx';
+import { isPublicPath } from './navigation.ts';
+import { DashboardPage } from './routes/dashboard.tsx';
+import { NotFoundPage } from './routes/not-found.tsx';
+import { parseOrganisationSearch } from './routes/organisation-search.ts';
+import { parseSignInSearch } from './routes/sign-in-search.ts';
+import { parseAdminSessionsSearch, parseSessionFinderSearch } from './routes/sessions-search.ts';
+import { parseCheckInSearch, parseTeachingSearch } from './routes/attendance-search.ts';
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+// Loaders only start fetches (they do not await them): pages show their own loading states,
+// and hovering a link already warms the cache for the page behind it.
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: AppLayout,
+  notFoundComponent: NotFoundPage,
+  // Every page but the public ones needs a signed-in person: strangers go to sign-in, which
+  // brings them back here afterwards. A network failure lets the page render, and the layout
+  // shows the error with a retry.
+  beforeLoad: async ({ context, location }) => {
+    if (isPublicPath(location.pathname)) return;
+    const me = await context.queryClient.ensureQueryData(meQueryOptions()).catch(() => undefined);
+    if (me === null) throw redirect({ to: '/sign-in', search: { next: location.href } });
+  },
+  loader: ({ context }) => {
+    void context.queryClient.prefetchQuery(currentFiscalYearQueryOptions());
+  },
+});
+
+const dashboardRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/',
+  component: DashboardPage,
+  loader: ({ context }) => {
+    void context.queryClient.prefetchQuery(orgUnitsQueryOptions());
+  },
+});
+
+const organisationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/organisation',
+  validateSearch: parseOrganisationSearch,
+  // Pages other than home load on first visit (or on hovering a link to them), so the first
+  // screen does not wait for the tree, table and search code.
+  component: lazyRouteComponent(() => import('./routes/organisation.tsx'), 'OrganisationPage'),
+  loader: ({ context }) => {
+    void context.queryClient.prefetchQuery(orgUnitsQueryOptions());
+  },
+});
+
+const myTrainingRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/my-training',
+  component: lazyRouteComponent(() => import('./routes/my-training.tsx'), 'MyTrainingPage'),
+});
+
+const sessionFinderRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sessions',
+  validateSearch: parseSessionFinderSearch,
+  component: lazyRouteComponent(() => import('./routes/sessions.tsx'), 'SessionFinderPage'),
+});
+
+const adminSessionsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/sessions',
+  validateSearch: parseAdminSessionsSearch,
+  component: lazyRouteComponent(() => import('./routes/admin-sessions.tsx'), 'AdminSessionsPage'),
+});
+
+const adminSessionNewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/sessions/new',
+  component: lazyRouteComponent(() => import('./routes/admin-sessions.tsx'), 'AdminSessionNewPage'),
+});
+
+const adminSeriesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/sessions/series',
+  component: lazyRouteComponent(() => import('./routes/admin-sessions.tsx'), 'AdminSeriesPage'),
+});
+
+const adminSessionRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/sessions/$sessionId',
+  component: lazyRouteComponent(() => import('./routes/admin-sessions.tsx'), 'AdminSessionPage'),
+});
+
+const adminCoursesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/courses',
+  component: lazyRouteComponent(() => import('./routes/admin-courses.tsx'), 'AdminCoursesPage'),
+});
+
+const adminCourseNewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/courses/new',
+  component: lazyRouteComponent(() => import('./routes/admin-courses.tsx'), 'AdminCourseNewPage'),
+});
+
+const adminCourseRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/courses/$courseId',
+  component: lazyRouteComponent(() => import('./routes/admin-courses.tsx'), 'AdminCourseEditPage'),
+});
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  validateSearch: parseSignInSearch,
+  component: lazyRouteComponent(() => import('./routes/sign-in.tsx'), 'SignInPage'),
+});
+
+const setPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/set-password',
+  component: lazyRouteComponent(() => import('./routes/set-password.tsx'), 'SetPasswordPage'),
+});
+
+const mySessionsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/account/sessions',
+  component: lazyRouteComponent(() => import('./routes/my-sessions.tsx'), 'MySessionsPage'),
+});
+
+// The e-learning pages share one lazily loaded chunk.
+const page = (name: keyof typeof import('./routes/e-learning.tsx')) =>
+  lazyRouteComponent(() => import('./routes/e-learning.tsx'), name);
+
+const eLearningRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/e-learning',
+  component: page('ELearningPage'),
+});
+
+const modulePlayerRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/e-learning/modules/$moduleId',
+  component: page('ModulePlayerPage'),
+});
+
+const adminELearningRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/e-learning',
+  component: page('AdminELearningPage'),
+});
+
+const moduleNewRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/e-learning/new',
+  component: page('ModuleNewPage'),
+});
+
+const moduleEditorRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/e-learning/modules/$moduleId',
+  component: page('ModuleEditorPage'),
+});
+
+const courseAssignmentsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/e-learning/courses/$courseId',
+  component: page('CourseAssignmentsPage'),
+});
+
+const adminRosterImportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/roster-import',
+  component: lazyRouteComponent(
+    () => import('./routes/admin-roster-import.tsx'),
+    'AdminRosterImportPage',
+  ),
+});
+
+// The attendance pages (trainers' sheets, the code screen, the print sheet) share one chunk.
+const attendancePage = (name: keyof typeof import('./routes/teaching.tsx')) =>
+  lazyRouteComponent(() => import('./routes/teaching.tsx'), name);
+
+const teachingRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/teaching',
+  validateSearch: parseTeachingSearch,
+  component: attendancePage('TeachingPage'),
+});
+
+const attendanceSheetRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/teaching/$sessionId',
+  component: attendancePage('AttendanceSheetPage'),
+});
+
+const checkInCodeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/teaching/$sessionId/check-in-code',
+  component: attendancePage('CheckInCodePage'),
+});
+
+const signInSheetRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/teaching/$sessionId/print',
+  component: attendancePage('SignInSheetPage'),
+});
+
+const checkInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/check-in',
+  validateSearch: parseCheckInSearch,
+  component: lazyRouteComponent(() => import('./routes/check-in.tsx'), 'CheckInPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  teachingRoute,
+  attendanceSheetRoute,
+  checkInCodeRoute,
+  signInSheetRoute,
+  checkInRoute,
+  eLearningRoute,
+  modulePlayerRoute,
+  adminELearningRoute,
+  moduleNewRoute,
+  moduleEditorRoute,
+  courseAssignmentsRoute,
+  signInRoute,
+  setPasswordRoute,
+  mySessionsRoute,
+  dashboardRoute,
+  organisationRoute,
+  myTrainingRoute,
+  sessionFinderRoute,
+  adminSessionsRoute,
+  adminSessionNewRoute,
+  adminSeriesRoute,
+  adminSessionRoute,
+  adminCoursesRoute,
+  adminCourseNewRoute,
+  adminCourseRoute,
+  adminRosterImportRoute,
+]);
+
+/** The app's router; tests pass a memory history. */
+export function createAppRouter({
+  queryClient,
+  history,
+}: {
+  queryClient: QueryClient;
+  history?: RouterHistory;
+}) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    ...(history ? { history } : {}),
+    defaultPreload: 'intent',
+    scrollRestoration: true,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

@@ -1,0 +1,56 @@
+import { useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Card } from '../../components/card.tsx';
+import { Link } from '../../components/link.tsx';
+import { PageHeader } from '../../components/page-header.tsx';
+import { FormAlert } from '../../features/auth/components/form-fields.tsx';
+import { SetPasswordForm } from '../../features/auth/components/set-password-form.tsx';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import './account-pages.css';
+
+/** The one-time token from `#token=…`: in the fragment, so it never reaches a server's logs. */
+function tokenFromHash(hash: string): string | undefined {
+  const token = new URLSearchParams(hash.replace(/^#/, '')).get('token');
+  return token && token.length >= 20 ? token : undefined;
+}
+
+/** Setting a password from an admin's one-time link; then on to sign-in. */
+export function SetPasswordPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  // Read once: the token is then taken out of the address bar and the history entry.
+  const [token] = useState(() => {
+    const found = tokenFromHash(window.location.hash);
+    if (found) window.history.replaceState(window.history.state, '', window.location.pathname);
+    return found;
+  });
+  useDocumentTitle(t('auth.setPassword.title'));
+
+  return (
+    <div className="auth-page">
+      <div className="auth-page__card">
+        <PageHeader title={t('auth.setPassword.title')}>
+          <p>{t('auth.setPassword.intro')}</p>
+        </PageHeader>
+        <Card title={t('auth.setPassword.title')}>
+          {token ? (
+            <SetPasswordForm
+              token={token}
+              onDone={() => void navigate({ to: '/sign-in', search: { reason: 'passwordSet' } })}
+            />
+          ) : (
+            <div className="stack-form">
+              <FormAlert title={t('auth.setPassword.errorTitle')}>
+                <p>{t('auth.setPassword.noToken')}</p>
+              </FormAlert>
+              <Link to="/sign-in" className="text-link">
+                {t('auth.setPassword.backToSignIn')}
+              </Link>
+            </div>
+          )}
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../lib/api-client.ts';
+import { ja } from '../locales/ja.ts';
+import { Button } from './button.tsx';
+
+type TranslatedCode = keyof typeof ja.errors.codes;
+
+// The API may learn new error codes before the web app has words for them; those still get a
+// sensible message instead of a raw key.
+function isTranslatedCode(code: string): code is TranslatedCode {
+  return Object.hasOwn(ja.errors.codes, code);
+}
+
+/**
+ * Shown when a query failed: what went wrong in the user's language, the API's own message and
+ * request id for the help desk, and a way to try again.
+ */
+export function ErrorState({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="state state--error" role="alert">
+      <p className="state__title">{t('errors.title')}</p>
+      {isApiError(error) ? (
+        <>
+          <p className="state__message">
+            {isTranslatedCode(error.code) ? t(`errors.codes.${error.code}`) : t('errors.unknown')}
+          </p>
+          <p className="state__detail">{error.message}</p>
+          {error.requestId ? (
+            <p className="state__detail">{t('errors.requestId', { requestId: error.requestId })}</p>
+          ) : null}
+        </>
+      ) : (
+        <p className="state__message">{t('errors.network')}</p>
+      )}
+      <Button onPress={onRetry}>{t('common.retry')}</Button>
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import { useTranslation } from 'react-i18next';
+
+/** Shown while data loads; a polite live region, so screen readers hear that something is coming. */
+export function LoadingState() {
+  const { t } = useTranslation();
+  return (
+    <div className="state state--loading" role="status">
+      <span className="spinner" aria-hidden="true" />
+      <span>{t('common.loading')}</span>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/button.tsx';
+import { formatDateTime } from '../../../lib/dates.ts';
+import { useLanguage } from '../../../lib/i18n.ts';
+import { FormAlert, FormNotice, TextField } from '../../auth/components/form-fields.tsx';
+import { useIssuePasswordLink } from '../api/password-link.ts';
+
+/**
+ * Issues a one-time set-password link and shows it once, with a copy button and its expiry. The
+ * link lives only in this component: choosing another person forgets it.
+ */
+export function PasswordLink({ staffId, isActive }: { staffId: number; isActive: boolean }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const issue = useIssuePasswordLink(staffId);
+  const [copied, setCopied] = useState<'yes' | 'failed' | undefined>();
+
+  const copy = async (url: string) => {
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied('yes');
+    } catch {
+      setCopied('failed');
+    }
+  };
+
+  return (
+    <div className="stack-form">
+      <p className="field__description">{t('accounts.link.intro')}</p>
+      {issue.data ? (
+        <>
+          <TextField
+            label={t('accounts.link.label')}
+            description={t('accounts.link.expires', {
+              time: formatDateTime(new Date(issue.data.expiresAt), lang),
+            })}
+            value={issue.data.url}
+            isReadOnly
+            isVerbatim
+          />
+          <div className="button-row">
+            <Button variant="primary" onPress={() => void copy(issue.data.url)}>
+              {t('accounts.link.copy')}
+            </Button>
+          </div>
+          <div aria-live="polite">
+            {copied === 'yes' ? <FormNotice>{t('accounts.link.copied')}</FormNotice> : null}
+            {copied === 'failed' ? <p className="field__error">{t('accounts.link.copyFailed')}</p> : null}
+          </div>
+        </>
+      ) : (
+        <div>
+          <Button
+            isPending={issue.isPending}
+            isDisabled={!isActive}
+            onPress={() => issue.mutate()}
+          >
+            {issue.isPending ? t('accounts.link.issuing') : t('accounts.link.issue')}
+          </Button>
+        </div>
+      )}
+      {issue.isError ? (
+        <FormAlert title={t('accounts.link.errorTitle')}>
+          <p>{issue.error.message}</p>
+        </FormAlert>
+      ) : null}
+    </div>
+  );
+}

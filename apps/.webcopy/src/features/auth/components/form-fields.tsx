@@ -1,0 +1,162 @@
+import { forwardRef, useId, type ReactNode, type Ref } from 'react';
+import {
+  FieldError,
+  Input,
+  Label,
+  Text,
+  TextField as AriaTextField,
+  type TextFieldProps as AriaTextFieldProps,
+} from 'react-aria-components';
+
+export interface TextFieldProps extends Omit<AriaTextFieldProps, 'className' | 'isInvalid'> {
+  label: string;
+  /** Help shown under the field (a rule, an example); tied to the input by aria-describedby. */
+  description?: string | undefined;
+  /** The field's error, shown under it and tied to the input by aria-describedby. */
+  errorMessage?: string | undefined;
+  inputRef?: Ref<HTMLInputElement>;
+  /** Passed to the input: e.g. a datalist id. */
+  list?: string;
+  /** For identifiers and addresses: no automatic capitals or spelling marks. */
+  isVerbatim?: boolean;
+}
+
+/**
+ * A labelled text input with its description and error (react-aria wires label, description and
+ * error to the input). Validation is the caller's: errors arrive as `errorMessage`.
+ */
+export function TextField({
+  label,
+  description,
+  errorMessage,
+  inputRef,
+  list,
+  isVerbatim = false,
+  ...props
+}: TextFieldProps) {
+  return (
+    <AriaTextField
+      {...props}
+      className="field text-field"
+      isInvalid={Boolean(errorMessage)}
+      // ARIA validation only: the browser's own bubbles would speak a different language.
+      validationBehavior="aria"
+    >
+      <Label className="field__label">
+        {label}
+        {props.isRequired ? <RequiredMark /> : null}
+      </Label>
+      <Input
+        className="field__input"
+        ref={inputRef}
+        list={list}
+        {...(isVerbatim ? { autoCapitalize: 'none', spellCheck: false } : {})}
+      />
+      {description ? (
+        <Text slot="description" className="field__description">
+          {description}
+        </Text>
+      ) : null}
+      <FieldError className="field__error">{errorMessage}</FieldError>
+    </AriaTextField>
+  );
+}
+
+/** "*" after a required field's label; screen readers hear "required" from aria-required. */
+export function RequiredMark() {
+  return (
+    <span className="field__required" aria-hidden="true">
+      {' *'}
+    </span>
+  );
+}
+
+export interface FormAlertProps {
+  title: string;
+  children: ReactNode;
+}
+
+/**
+ * A form's error message: announced at once (role="alert") and focusable, so the form can move
+ * focus to it after a failed submit.
+ */
+export const FormAlert = forwardRef(function FormAlert(
+  { title, children }: FormAlertProps,
+  ref: Ref<HTMLDivElement>,
+) {
+  return (
+    <div className="form-message form-message--error" role="alert" tabIndex={-1} ref={ref}>
+      <p className="form-message__title">{title}</p>
+      <div className="form-message__body">{children}</div>
+    </div>
+  );
+});
+
+/** A success or information message, announced politely. */
+export function FormNotice({ children }: { children: ReactNode }) {
+  return (
+    <div className="form-message form-message--notice" role="status">
+      {children}
+    </div>
+  );
+}
+
+export interface SelectFieldProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: readonly { value: string; label: string }[];
+  /** An empty first option ("choose…"), for a choice that has no default. */
+  placeholder?: string;
+  errorMessage?: string | undefined;
+  isRequired?: boolean;
+  selectRef?: Ref<HTMLSelectElement>;
+}
+
+/**
+ * A labelled native select: the phone's own picker, fine for long lists such as units, and
+ * it can start empty (the shared Select always holds a value).
+ */
+export function SelectField({
+  label,
+  value,
+  onChange,
+  options,
+  placeholder,
+  errorMessage,
+  isRequired = false,
+  selectRef,
+}: SelectFieldProps) {
+  const id = useId();
+  const errorId = `${id}-error`;
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={id}>
+        {label}
+        {isRequired ? <RequiredMark /> : null}
+      </label>
+      <select
+        id={id}
+        ref={selectRef}
+        className="field__input field__select"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-required={isRequired || undefined}
+        aria-invalid={errorMessage ? true : undefined}
+        aria-describedby={errorMessage ? errorId : undefined}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      {errorMessage ? (
+        <p className="field__error" id={errorId}>
+          {errorMessage}
+        </p>
+      ) : null}
+    </div>
+  );
+}

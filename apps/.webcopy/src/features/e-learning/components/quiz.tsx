@@ -1,0 +1,217 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/button.tsx';
+import { useLanguage } from '../../../lib/i18n.ts';
+import {
+  useStartAttempt,
+  useSubmitAttempt,
+  type AttemptResult,
+  type PlayerModule,
+  type QuizAttempt,
+} from '../api/learn.ts';
+import { eLearningErrorMessage } from './error-message.ts';
+
+/** The quiz: start (or resume) an attempt, answer, submit; then score, pass/fail and review. */
+export function Quiz({ module }: { module: PlayerModule }) {
+  const { t } = useTranslation();
+  const start = useStartAttempt(module.moduleId);
+  const [attempt, setAttempt] = useState<QuizAttempt | null>(null);
+  const [result, setResult] = useState<AttemptResult | null>(null);
+  const { progress } = module;
+  const limitReached = module.attemptLimit !== null && progress.attemptsUsed >= module.attemptLimit;
+
+  const begin = () => {
+    setResult(null);
+    start.mutate(undefined, { onSuccess: setAttempt });
+  };
+
+  return (
+    <section className="quiz" aria-labelledby="quiz-heading">
+      <h2 id="quiz-heading" tabIndex={-1}>
+        {t('eLearning.quiz.heading')}
+      </h2>
+      <p>
+        {t('eLearning.quiz.intro', { count: module.questionCount, passMark: module.passMark })}{' '}
+        {module.attemptLimit === null
+          ? t('eLearning.quiz.attemptsUnlimited', { used: progress.attemptsUsed })
+          : t('eLearning.quiz.attempts', {
+              used: progress.attemptsUsed,
+              limit: module.attemptLimit,
+            })}
+      </p>
+      {result ? (
+        <QuizResult result={result} />
+      ) : attempt ? (
+        <QuizForm
+          attempt={attempt}
+          moduleId={module.moduleId}
+          onSubmitted={(r) => {
+            setAttempt(null);
+            setResult(r);
+          }}
+        />
+      ) : null}
+      {!attempt ? (
+        limitReached && !progress.openAttemptId ? (
+          <p>{t('eLearning.quiz.limitReached')}</p>
+        ) : (
+          <Button
+            variant={result ? 'secondary' : 'primary'}
+            onPress={begin}
+            isDisabled={start.isPending}
+          >
+            {result ? t('eLearning.quiz.retry') : t('eLearning.quiz.start')}
+          </Button>
+        )
+      ) : null}
+      {start.isError ? (
+        <p role="alert" className="form-error">
+          {eLearningErrorMessage(start.error, t)}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function QuizForm({
+  attempt,
+  moduleId,
+  onSubmitted,
+}: {
+  attempt: QuizAttempt;
+  moduleId: number;
+  onSubmitted: (result: AttemptResult) => void;
+}) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const formId = useId();
+  const submit = useSubmitAttempt(moduleId);
+  const [chosen, setChosen] = useState<Record<number, number[]>>({});
+  const unanswered = attempt.questions.filter((q) => (chosen[q.id] ?? []).length === 0).length;
+
+  const toggle = (questionId: number, optionId: number, single: boolean) => {
+    setChosen((old) => {
+      const current = old[questionId] ?? [];
+      const next = single
+        ? [optionId]
+        : current.includes(optionId)
+          ? current.filter((o) => o !== optionId)
+          : [...current, optionId];
+      return { ...old, [questionId]: next };
+    });
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    submit.mutate(
+      {
+        attemptId: attempt.id,
+        answers: attempt.questions.map((q) => ({
+          questionId: q.id,
+          optionIds: chosen[q.id] ?? [],
+        })),
+      },
+      { onSuccess: onSubmitted },
+    );
+  };
+
+  return (
+    <form className="quiz__form" onSubmit={onSubmit} noValidate>
+      {attempt.questions.map((q, i) => {
+        const single = q.kind === 'single';
+        return (
+          <fieldset key={q.id} className="quiz__question">
+            <legend>
+              <span className="quiz__number">
+                {t('eLearning.quiz.question', { number: i + 1 })}
+              </span>{' '}
+              {lang === 'ja' ? q.textJa : q.textEn}{' '}
+              <span className="muted">
+                （{single ? t('eLearning.quiz.single') : t('eLearning.quiz.multiple')}）
+              </span>
+            </legend>
+            {q.options.map((o) => {
+              const inputId = `${formId}-${q.id}-${o.id}`;
+              return (
+                <div key={o.id} className="quiz__option">
+                  <input
+                    id={inputId}
+                    type={single ? 'radio' : 'checkbox'}
+                    name={`${formId}-${q.id}`}
+                    checked={(chosen[q.id] ?? []).includes(o.id)}
+                    onChange={() => toggle(q.id, o.id, single)}
+                  />
+                  <label htmlFor={inputId}>{lang === 'ja' ? o.ja : o.en}</label>
+                </div>
+              );
+            })}
+          </fieldset>
+        );
+      })}
+      {unanswered > 0 ? (
+        <p className="muted">{t('eLearning.quiz.unanswered', { count: unanswered })}</p>
+      ) : null}
+      {submit.isError ? (
+        <p role="alert" className="form-error">
+          {eLearningErrorMessage(submit.error, t)}
+        </p>
+      ) : null}
+      <Button type="submit" variant="primary" isDisabled={submit.isPending}>
+        {t('eLearning.quiz.submit')}
+      </Button>
+    </form>
+  );
+}
+
+function QuizResult({ result }: { result: AttemptResult }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const pick = (ja: string, en: string) => (lang === 'ja' ? ja : en);
+  const optionText = (options: AttemptResult['review'][number]['options'], ids: number[]) =>
+    options
+      .filter((o) => ids.includes(o.id))
+      .map((o) => pick(o.ja, o.en))
+      .join(' / ') || '—';
+  return (
+    <div className="quiz__result">
+      <div role="status" className={result.passed ? 'quiz__verdict--pass' : 'quiz__verdict--fail'}>
+        <p className="quiz__score">
+          {t('eLearning.quiz.score', {
+            score: result.score,
+            correct: result.correctCount,
+            total: result.questionCount,
+          })}
+        </p>
+        <p>
+          {result.passed
+            ? t('eLearning.quiz.passed')
+            : t('eLearning.quiz.failed', { passMark: result.passMark })}
+        </p>
+      </div>
+      <h3>{t('eLearning.quiz.review')}</h3>
+      <ol className="quiz__review">
+        {result.review.map((r) => (
+          <li key={r.questionId}>
+            <p>
+              <strong>
+                {r.isCorrect
+                  ? `✓ ${t('eLearning.quiz.correct')}`
+                  : `✗ ${t('eLearning.quiz.wrong')}`}
+              </strong>{' '}
+              {pick(r.textJa, r.textEn)}
+            </p>
+            <dl>
+              <dt>{t('eLearning.quiz.yourAnswer')}</dt>
+              <dd>{optionText(r.options, r.chosen)}</dd>
+              <dt>{t('eLearning.quiz.correctAnswer')}</dt>
+              <dd>{optionText(r.options, r.correct)}</dd>
+            </dl>
+            {pick(r.explanationJa, r.explanationEn) ? (
+              <p className="muted">{pick(r.explanationJa, r.explanationEn)}</p>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

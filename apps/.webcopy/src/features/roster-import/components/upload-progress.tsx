@@ -1,0 +1,48 @@
+import { Label, ProgressBar } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { UploadProgress as Progress } from '../api/upload-roster.ts';
+
+/**
+ * The upload's progress as a react-aria ProgressBar (role progressbar with the value announced),
+ * then, once every byte is sent, an indeterminate bar while the server works on the file.
+ */
+export function UploadProgress({
+  progress,
+  workingLabel,
+}: {
+  progress: Progress | null;
+  /** What the server is doing once the file is sent ("Checking the file…"). */
+  workingLabel: string;
+}) {
+  const { t } = useTranslation();
+  if (progress?.sent) {
+    return (
+      <ProgressBar className="roster-progress" isIndeterminate aria-label={workingLabel}>
+        <span className="roster-progress__label" aria-hidden="true">
+          {workingLabel}
+        </span>
+        <div className="roster-progress__track">
+          <div className="roster-progress__fill roster-progress__fill--indeterminate" />
+        </div>
+      </ProgressBar>
+    );
+  }
+  const loaded = progress?.loaded ?? 0;
+  const total = Math.max(progress?.total ?? 0, 1);
+  const valueText = t('rosterImport.progress.uploadValue', { loaded, total });
+  return (
+    <ProgressBar className="roster-progress" value={loaded} maxValue={total} valueLabel={valueText}>
+      {({ percentage }) => (
+        <>
+          <div className="roster-progress__header">
+            <Label className="roster-progress__label">{t('rosterImport.progress.upload')}</Label>
+            <span className="roster-progress__value">{valueText}</span>
+          </div>
+          <div className="roster-progress__track">
+            <div className="roster-progress__fill" style={{ width: `${percentage ?? 0}%` }} />
+          </div>
+        </>
+      )}
+    </ProgressBar>
+  );
+}

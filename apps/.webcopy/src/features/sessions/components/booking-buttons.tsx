@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/button.tsx';
+import './sessions.css';
+import {
+  bookingCalendarUrl,
+  useCancelBooking,
+  type BookingChangeOptions,
+} from '../api/bookings.ts';
+import { useErrorMessage } from '../utils/error-message.ts';
+import { ConfirmDialog } from './confirm-dialog.tsx';
+
+export interface CancelBookingButtonProps extends BookingChangeOptions {
+  bookingId: number;
+  /** A waitlist place is "left", a seat "cancelled". */
+  waitlisted: boolean;
+  /** The session in words (course, day and time), for the question. */
+  summary: string;
+  variant?: 'primary' | 'secondary';
+}
+
+/** "Cancel" (a seat) or "Leave waitlist", asking first. */
+export function CancelBookingButton({
+  bookingId,
+  waitlisted,
+  summary,
+  variant = 'secondary',
+  onChanged,
+}: CancelBookingButtonProps) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const [isOpen, setOpen] = useState(false);
+  const cancel = useCancelBooking({ onChanged });
+  const label = waitlisted ? t('sessions.actions.leaveWaitlist') : t('sessions.actions.cancel');
+  return (
+    <>
+      <Button variant={variant} onPress={() => setOpen(true)}>
+        {label}
+      </Button>
+      <ConfirmDialog
+        isOpen={isOpen}
+        onOpenChange={(open) => {
+          setOpen(open);
+          if (!open) cancel.reset();
+        }}
+        title={waitlisted ? t('sessions.confirm.leaveTitle') : t('sessions.confirm.cancelTitle')}
+        confirmLabel={
+          waitlisted ? t('sessions.confirm.leaveConfirm') : t('sessions.confirm.cancelConfirm')
+        }
+        isPending={cancel.isPending}
+        error={cancel.isError ? errorMessage(cancel.error) : undefined}
+        onConfirm={() => cancel.mutate({ bookingId }, { onSuccess: () => setOpen(false) })}
+      >
+        <p>{summary}</p>
+        <p>{waitlisted ? t('sessions.confirm.leaveBody') : t('sessions.confirm.cancelBody')}</p>
+      </ConfirmDialog>
+    </>
+  );
+}
+
+/** Downloads the booking as an .ics file, which calendar apps open as an event. */
+export function AddToCalendarLink({
+  bookingId,
+  variant = 'secondary',
+}: {
+  bookingId: number;
+  variant?: 'primary' | 'secondary';
+}) {
+  const { t } = useTranslation();
+  return (
+    <a className={`button button--${variant}`} href={bookingCalendarUrl(bookingId)} download>
+      {t('sessions.actions.addToCalendar')}
+    </a>
+  );
+}

@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/button.tsx';
+import { QueryState } from '../../../components/query-state.tsx';
+import type { BookingChangeOptions } from '../api/bookings.ts';
+import { useMySeats, useSessions } from '../api/list-sessions.ts';
+import { SessionCard, type BookingFor } from './session-card.tsx';
+import { SessionFilters, type SessionFiltersProps } from './session-filters.tsx';
+import { StaffPicker } from './staff-picker.tsx';
+import './sessions.css';
+
+export interface SessionFinderProps extends SessionFiltersProps, BookingChangeOptions {
+  /** Section heads, unit officers and admins may book for people in their scope. */
+  canBookForOthers: boolean;
+}
+
+/**
+ * The session finder: filters, then the sessions with what I can do on each. Booking for someone
+ * else switches to every session (the person's courses are not mine) with "Book for …" only.
+ */
+export function SessionFinder({
+  value,
+  onChange,
+  courses,
+  months,
+  canBookForOthers,
+  onChanged,
+}: SessionFinderProps) {
+  const { t } = useTranslation();
+  const [bookingFor, setBookingFor] = useState<BookingFor | undefined>(undefined);
+  const [choosing, setChoosing] = useState(false);
+  const sessions = useSessions({
+    courseId: value.course,
+    month: value.month,
+    venue: value.venue,
+    withSeats: value.seats,
+    scope: bookingFor ? 'all' : 'mine',
+  });
+  const mySeats = useMySeats();
+
+  return (
+    <div className="finder">
+      <SessionFilters value={value} onChange={onChange} courses={courses} months={months} />
+      {canBookForOthers ? (
+        <section className="book-for" aria-label={t('sessions.bookFor.heading')}>
+          {bookingFor ? (
+            <div className="book-for__chosen">
+              <p role="status">{t('sessions.bookFor.bookingFor', { name: bookingFor.name })}</p>
+              <Button onPress={() => setBookingFor(undefined)}>{t('sessions.bookFor.stop')}</Button>
+            </div>
+          ) : choosing ? (
+            <div className="book-for__picker">
+              <StaffPicker
+                label={t('sessions.bookFor.searchLabel')}
+                onPick={(person) => {
+                  setBookingFor(person);
+                  setChoosing(false);
+                }}
+              />
+              <Button onPress={() => setChoosing(false)}>{t('sessions.bookFor.close')}</Button>
+            </div>
+          ) : (
+            <Button onPress={() => setChoosing(true)}>{t('sessions.bookFor.start')}</Button>
+          )}
+        </section>
+      ) : null}
+      <QueryState
+        query={sessions}
+        empty={{ when: (items) => items.length === 0, message: t('sessions.finder.empty') }}
+      >
+        {(items) => (
+          <div className="finder__results" aria-busy={sessions.isPlaceholderData}>
+            <p className="finder__count" role="status">
+              {t('sessions.finder.count', { count: items.length })}
+            </p>
+            <ul className="session-list">
+              {items.map((session) => (
+                <li key={session.id}>
+                  <SessionCard
+                    session={session}
+                    heldSeat={mySeats.data?.get(session.course.id)}
+                    bookingFor={bookingFor}
+                    onChanged={onChanged}
+                  />
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </QueryState>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../../lib/api-client.ts';
+import { ja } from '../../../locales/ja.ts';
+import { useLanguage } from '../../../lib/i18n.ts';
+import { tokyoDayTimeLabel } from './session-time.ts';
+
+type SessionErrorCode = keyof typeof ja.sessions.errors;
+type GeneralErrorCode = keyof typeof ja.errors.codes;
+
+function isSessionErrorCode(code: string): code is SessionErrorCode {
+  return Object.hasOwn(ja.sessions.errors, code);
+}
+
+function isGeneralErrorCode(code: string): code is GeneralErrorCode {
+  return Object.hasOwn(ja.errors.codes, code);
+}
+
+/**
+ * Turns a failed booking or scheduling call into one sentence in the UI language: the booking
+ * codes have their own words, with the API's details (seats already taken, the two overlapping
+ * times, the fields at fault) filled in where that helps.
+ */
+export function useErrorMessage(): (error: unknown) => string {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  return (error) => {
+    if (!isApiError(error)) return t('errors.network');
+    const details = error.details ?? {};
+    if (error.code === 'CAPACITY_BELOW_BOOKED' && typeof details.seatsTaken === 'number') {
+      return t('sessions.errorDetails.capacityBelowBooked', { count: details.seatsTaken });
+    }
+    if (
+      error.code === 'OVERLAPPING_SESSIONS' &&
+      typeof details.first === 'string' &&
+      typeof details.second === 'string'
+    ) {
+      return t('sessions.errorDetails.overlapping', {
+        first: tokyoDayTimeLabel(details.first, lang),
+        second: tokyoDayTimeLabel(details.second, lang),
+      });
+    }
+    if (error.code === 'VALIDATION' && Array.isArray(details.fields)) {
+      const fields = details.fields
+        .map((f: unknown) =>
+          typeof f === 'object' && f !== null && 'field' in f ? String(f.field) : '',
+        )
+        .filter(Boolean);
+      if (fields.length > 0) {
+        return t('sessions.errorDetails.validation', { fields: fields.join(', ') });
+      }
+    }
+    if (isSessionErrorCode(error.code)) return t(`sessions.errors.${error.code}`);
+    if (isGeneralErrorCode(error.code)) return t(`errors.codes.${error.code}`);
+    return t('errors.unknown');
+  };
+}

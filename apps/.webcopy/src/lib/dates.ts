@@ -1,0 +1,48 @@
+import { tokyoDateOf, tokyoDateTime } from '@kenshu/domain';
+import { INTL_LOCALES, type Language } from './i18n.ts';
+
+// Training happens in Japan: every date and time is shown in Tokyo time, whatever the device's
+// own time zone is (staff on overseas postings see the same day as head office).
+const TIME_ZONE = 'Asia/Tokyo';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+// Building a DateTimeFormat is costly and tables format many cells, so each one is made once.
+function formatter(lang: Language, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${lang}|${JSON.stringify(options)}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(INTL_LOCALES[lang], { ...options, timeZone: TIME_ZONE });
+    formatters.set(key, format);
+  }
+  return format;
+}
+
+/** A calendar day ('YYYY-MM-DD', as the API sends them): `2026年4月1日(水)` / `Wed, 1 Apr 2026`. */
+export function formatDate(date: string, lang: Language): string {
+  return formatter(lang, {
+    year: 'numeric',
+    month: lang === 'ja' ? 'long' : 'short',
+    day: 'numeric',
+    weekday: 'short',
+  }).format(tokyoDateTime(date, '00:00'));
+}
+
+/** An instant as a Tokyo date and time: `2026/04/01 09:30` / `01/04/2026, 09:30`. */
+export function formatDateTime(instant: Date | number, lang: Language): string {
+  return formatter(lang, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(instant);
+}
+
+/** Whole calendar days from today in Tokyo to `date` ('YYYY-MM-DD'); negative once it is past. */
+export function daysUntil(date: string, now: Date = new Date()): number {
+  const today = tokyoDateTime(tokyoDateOf(now), '00:00');
+  return Math.round((tokyoDateTime(date, '00:00').getTime() - today.getTime()) / DAY_MS);
+}

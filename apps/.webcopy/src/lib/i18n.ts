@@ -1,0 +1,77 @@
+import i18next from 'i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
+import { en } from '../locales/en.ts';
+import { ja, type Messages } from '../locales/ja.ts';
+
+export const LANGUAGES = ['ja', 'en'] as const;
+/** A language the UI is available in. */
+export type Language = (typeof LANGUAGES)[number];
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    resources: { translation: Messages };
+  }
+}
+
+/** The locale `Intl` formats with in each language (British English for day-month order). */
+export const INTL_LOCALES: Record<Language, string> = { ja: 'ja-JP', en: 'en-GB' };
+
+const DEFAULT_LANGUAGE: Language = 'ja';
+const STORAGE_KEY = 'kenshu.language';
+
+export function isLanguage(value: unknown): value is Language {
+  return LANGUAGES.some((lang) => lang === value);
+}
+
+function storedLanguage(): Language {
+  try {
+    const value = globalThis.localStorage?.getItem(STORAGE_KEY);
+    return isLanguage(value) ? value : DEFAULT_LANGUAGE;
+  } catch {
+    // Storage can be blocked by browser policy; the default language is still usable.
+    return DEFAULT_LANGUAGE;
+  }
+}
+
+/** The app's one i18next instance, ready synchronously because both catalogues are bundled. */
+export const i18n = i18next.createInstance();
+
+void i18n.use(initReactI18next).init({
+  resources: { ja: { translation: ja }, en: { translation: en } },
+  lng: storedLanguage(),
+  fallbackLng: DEFAULT_LANGUAGE,
+  supportedLngs: LANGUAGES,
+  initAsync: false,
+  // React escapes what it renders; escaping here too would show entities like &amp;.
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+/** `<html lang>` follows the UI language so screen readers pronounce text correctly. */
+function applyLanguage(lang: string): void {
+  if (typeof document !== 'undefined') document.documentElement.lang = lang;
+}
+applyLanguage(i18n.language);
+i18n.on('languageChanged', applyLanguage);
+
+/** Switches the UI language and remembers the choice on this device. */
+export async function setLanguage(lang: Language): Promise<void> {
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, lang);
+  } catch {
+    // Not remembered across visits, but the switch itself still works.
+  }
+  await i18n.changeLanguage(lang);
+}
+
+/** The current UI language, re-rendering the caller when it changes. */
+export function useLanguage(): Language {
+  const { i18n: instance } = useTranslation();
+  const lang = instance.resolvedLanguage;
+  return isLanguage(lang) ? lang : DEFAULT_LANGUAGE;
+}
+
+/** The name in the current language, for records that carry both (units, for example). */
+export function localName(record: { nameJa: string; nameEn: string }, lang: Language): string {
+  return lang === 'en' ? record.nameEn : record.nameJa;
+}

@@ -1,0 +1,53 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { createMemoryHistory } from '@tanstack/react-router';
+import { cleanup, render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, beforeEach, vi } from 'vitest';
+import { App } from '../app/app.tsx';
+import { createAppRouter } from '../app/router.tsx';
+import { i18n } from '../lib/i18n.ts';
+import { createQueryClient } from '../lib/query-client.ts';
+
+// Every test starts in the default language with nothing remembered, and leaves no DOM or
+// stubbed fetch behind (vitest runs without globals, so testing-library cannot do this itself).
+beforeEach(async () => {
+  localStorage.clear();
+  await i18n.changeLanguage('ja');
+  // jsdom has no scrolling; the router's scroll restoration would log on every navigation.
+  vi.spyOn(window, 'scrollTo').mockImplementation(() => undefined);
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+function testQueryClient() {
+  const queryClient = createQueryClient();
+  // Failures should show at once, not after the production retry back-off.
+  queryClient.setDefaultOptions({
+    queries: { ...queryClient.getDefaultOptions().queries, retry: false },
+  });
+  return queryClient;
+}
+
+/** Renders the whole app at `path` with its own router and an empty query cache. */
+export async function renderApp(path: string) {
+  const queryClient = testQueryClient();
+  const router = createAppRouter({
+    queryClient,
+    history: createMemoryHistory({ initialEntries: [path] }),
+  });
+  await router.load();
+  return { router, ...render(<App queryClient={queryClient} router={router} />) };
+}
+
+/** Renders one component with translations and a query cache, for tests below page level. */
+export function renderWithProviders(ui: ReactElement) {
+  return render(
+    <I18nextProvider i18n={i18n}>
+      <QueryClientProvider client={testQueryClient()}>{ui}</QueryClientProvider>
+    </I18nextProvider>,
+  );
+}

@@ -1,0 +1,556 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/button.tsx';
+import { EmptyState } from '../../../components/empty-state.tsx';
+import { Link } from '../../../components/link.tsx';
+import { QueryState } from '../../../components/query-state.tsx';
+import { SearchField } from '../../../components/search-field.tsx';
+import { isApiError } from '../../../lib/api-client.ts';
+import { useLanguage } from '../../../lib/i18n.ts';
+import {
+  useAttendanceSheet,
+  type AttendanceMark,
+  type AttendanceSheet,
+} from '../api/attendance-sheet.ts';
+import {
+  attendanceCsvUrl,
+  useAddWalkIn,
+  useFinaliseAttendance,
+  useMarkUnmarkedPresent,
+  usePendingMarks,
+  useSetMarks,
+} from '../api/mark-attendance.ts';
+import { useAttendanceErrorMessage } from '../utils/error-message.ts';
+import {
+  countMarks,
+  matchesSearch,
+  MARKS,
+  newCheckIns,
+  withPendingMarks,
+  type ShownEntry,
+} from '../utils/roster.ts';
+import { tokyoDayTime } from '../utils/time.ts';
+import { AttendanceDialog } from './dialog.tsx';
+import { AttendanceRow } from './attendance-row.tsx';
+import { CheckInCodePanel } from './check-in-code-panel.tsx';
+import { MarkControl } from './mark-control.tsx';
+import { AttendanceTextField } from './text-field.tsx';
+import './attendance.css';
+
+export interface AttendanceSheetViewProps {
+  sessionId: number;
+  /** Admins may mark at any time, but after the lock only with a reason. */
+  isAdmin: boolean;
+  /** The session was cancelled: nothing to mark. */
+  isCancelled?: boolean;
+}
+
+/** The trainer's roster for one session, phone first: counts, search, one tap per person. */
+export function AttendanceSheetView({
+  sessionId,
+  isAdmin,
+  isCancelled = false,
+}: AttendanceSheetViewProps) {
+  const [showCode, setShowCode] = useState(false);
+  // While the code is on show, self check-ins arrive: refetch so they appear as they come.
+  const sheet = useAttendanceSheet(sessionId, { live: showCode });
+  return (
+    <QueryState query={sheet}>
+      {(data) => (
+        <SheetBody
+          sheet={data}
+          isAdmin={isAdmin}
+          isCancelled={isCancelled}
+          showCode={showCode}
+          onShowCodeChange={setShowCode}
+        />
+      )}
+    </QueryState>
+  );
+}
+
+type OpenDialog = 'markAll' | 'submit' | 'walkIn' | null;
+
+interface SheetBodyProps {
+  sheet: AttendanceSheet;
+  isAdmin: boolean;
+  isCancelled: boolean;
+  showCode: boolean;
+  onShowCodeChange: (show: boolean) => void;
+}
+
+function SheetBody({ sheet, isAdmin, isCancelled, showCode, onShowCodeChange }: SheetBodyProps) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const errorMessage = useAttendanceErrorMessage();
+  const sessionId = sheet.sessionId;
+
+  const pending = usePendingMarks(sessionId);
+  const entries = useMemo(() => withPendingMarks(sheet.entries, pending), [sheet.entries, pending]);
+  const counts = countMarks(entries);
+  const [query, setQuery] = useState('');
+  const visible = useMemo(() => entries.filter((e) => matchesSearch(e, query)), [entries, query]);
+
+  // What the last action did, said in the sticky bar and announced politely; failures assertively.
+  const [status, setStatus] = useState('');
+  const [failure, setFailure] = useState('');
+  const [outcome, setOutcome] = useState('');
+
+  useCheckInAnnouncements(sheet, setStatus);
+
+  const now = Date.now();
+  const notOpen = now < new Date(sheet.markingOpensAt).getTime();
+  const locked = now >= new Date(sheet.lockedAt).getTime();
+  const needsReason = isAdmin && locked;
+  const lockLabel = tokyoDayTime(sheet.lockedAt, lang);
+
+  // After the lock, an admin gives a reason once; every change on this page then carries it.
+  const [reason, setReason] = useState<string | undefined>();
+  const [reasonDraft, setReasonDraft] = useState('');
+  const [awaitingReason, setAwaitingReason] = useState<((reason: string) => void) | null>(null);
+  const withReason = useCallback(
+    (action: (reason: string | undefined) => void) => {
+      if (!needsReason) action(undefined);
+      else if (reason) action(reason);
+      else setAwaitingReason(() => action);
+    },
+    [needsReason, reason],
+  );
+
+  const { mutate: mutateMarks } = useSetMarks(sessionId);
+  const markAll = useMarkUnmarkedPresent(sessionId);
+  const addWalkIn = useAddWalkIn(sessionId);
+  const finalise = useFinaliseAttendance(sessionId);
+
+  const save = useCallback(
+    (entry: ShownEntry, mark: AttendanceMark, note?: string | null) => {
+      withReason((given) => {
+        setFailure('');
+        mutateMarks(
+          {
+            sessionId,
+            marks: [{ staffId: entry.staffId, mark, ...(note === undefined ? {} : { note }) }],
+            reason: given,
+          },
+          {
+            onSuccess: () =>
+              setStatus(
+                t('attendance.sheet.saved', {
+                  name: entry.name,
+                  mark: t(`attendance.marks.${mark}`),
+                }),
+              ),
+            onError: (error) =>
+              setFailure(
+                t('attendance.sheet.saveFailed', {
+                  name: entry.name,
+                  message: errorMessage(error),
+                }),
+              ),
+          },
+        );
+      });
+    },
+    [withReason, mutateMarks, sessionId, t, errorMessage],
+  );
+
+  const [editing, setEditing] = useState<ShownEntry | null>(null);
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+
+  const canMark = sheet.canMark && !isCancelled;
+
+  return (
+    <div className="attendance-sheet">
+      {isCancelled ? (
+        <p className="attendance-banner" role="status">
+          {t('attendance.sheet.cancelled')}
+        </p>
+      ) : notOpen ? (
+        <p className="attendance-banner" role="status">
+          {t('attendance.sheet.notOpen', { time: tokyoDayTime(sheet.markingOpensAt, lang) })}
+        </p>
+      ) : locked ? (
+        <div className="attendance-banner" role="status">
+          <p>
+            {isAdmin
+              ? t('attendance.sheet.lockedAdmin', { time: lockLabel })
+              : t('attendance.sheet.locked', { time: lockLabel })}
+          </p>
+          {isAdmin && reason ? (
+            <p className="attendance-banner__row">
+              <span>{t('attendance.sheet.reasonGiven', { reason })}</span>
+              <Button
+                onPress={() => {
+                  setReasonDraft(reason);
+                  setReason(undefined);
+                  setAwaitingReason(() => () => undefined);
+                }}
+              >
+                {t('attendance.sheet.changeReason')}
+              </Button>
+            </p>
+          ) : null}
+        </div>
+      ) : sheet.finalisedAt ? (
+        <p className="attendance-banner" role="status">
+          {t('attendance.sheet.finalised', {
+            time: tokyoDayTime(sheet.finalisedAt, lang),
+            lock: lockLabel,
+          })}
+        </p>
+      ) : null}
+
+      <div className="attendance-sticky">
+        <dl className="attendance-counts" aria-label={t('attendance.sheet.counts')}>
+          {[...MARKS, 'unmarked' as const].map((key) => (
+            <div key={key} className={`attendance-counts__item mark--${key}`}>
+              <dt>{t(`attendance.marks.${key}`)}</dt>
+              <dd>{counts[key]}</dd>
+            </div>
+          ))}
+        </dl>
+        <SearchField label={t('attendance.sheet.search')} value={query} onChange={setQuery} />
+        <p className="attendance-status" role="status" aria-live="polite">
+          {status}
+        </p>
+        {failure ? (
+          <p className="attendance-error" role="alert">
+            {failure}
+          </p>
+        ) : null}
+      </div>
+
+      {outcome ? (
+        <p className="attendance-success" role="status">
+          {outcome}
+        </p>
+      ) : null}
+
+      <div className="attendance-actions" role="group" aria-label={t('attendance.sheet.actions')}>
+        <Button
+          variant="primary"
+          isDisabled={!canMark || counts.unmarked === 0}
+          onPress={() => {
+            markAll.reset();
+            setDialog('markAll');
+          }}
+        >
+          {t('attendance.sheet.markAll')}
+        </Button>
+        <Button
+          isDisabled={!canMark}
+          onPress={() => {
+            addWalkIn.reset();
+            setDialog('walkIn');
+          }}
+        >
+          {t('attendance.sheet.addWalkIn')}
+        </Button>
+        <Button
+          aria-expanded={showCode}
+          isDisabled={isCancelled}
+          onPress={() => onShowCodeChange(!showCode)}
+        >
+          {showCode ? t('attendance.sheet.hideCode') : t('attendance.sheet.showCode')}
+        </Button>
+        <Button
+          isDisabled={!canMark || now < new Date(sheet.startsAt).getTime()}
+          onPress={() => {
+            finalise.reset();
+            setDialog('submit');
+          }}
+        >
+          {t('attendance.sheet.submit')}
+        </Button>
+        <Link
+          to="/teaching/$sessionId/print"
+          params={{ sessionId: String(sessionId) }}
+          className="button button--secondary"
+        >
+          {t('attendance.sheet.print')}
+        </Link>
+        <a className="button button--secondary" href={attendanceCsvUrl(sessionId, lang)} download>
+          {t('attendance.sheet.csv')}
+        </a>
+      </div>
+
+      {showCode ? (
+        <section className="attendance-code-section" aria-label={t('attendance.code.title')}>
+          <CheckInCodePanel sessionId={sessionId} />
+          <p className="muted">{t('attendance.sheet.live')}</p>
+          <Link
+            to="/teaching/$sessionId/check-in-code"
+            params={{ sessionId: String(sessionId) }}
+            className="text-link"
+          >
+            {t('attendance.code.fullScreen')}
+          </Link>
+        </section>
+      ) : null}
+
+      {entries.length === 0 ? (
+        <EmptyState message={t('attendance.sheet.empty')} />
+      ) : visible.length === 0 ? (
+        <EmptyState message={t('attendance.sheet.noMatches', { query })} />
+      ) : (
+        <ul className="attendance-list" aria-label={t('attendance.sheet.roster')}>
+          {visible.map((entry) => (
+            <AttendanceRow
+              key={entry.staffId}
+              entry={entry}
+              canMark={canMark}
+              onMark={save}
+              onEdit={setEditing}
+            />
+          ))}
+        </ul>
+      )}
+
+      <AttendanceDialog
+        isOpen={dialog === 'markAll'}
+        onOpenChange={(open) => setDialog(open ? 'markAll' : null)}
+        title={t('attendance.markAll.title')}
+        confirmLabel={t('attendance.markAll.confirm')}
+        isPending={markAll.isPending}
+        error={markAll.isError ? errorMessage(markAll.error) : undefined}
+        onConfirm={() =>
+          withReason((given) =>
+            markAll.mutate(
+              { sessionId, reason: given },
+              {
+                onSuccess: ({ marked }) => {
+                  setDialog(null);
+                  setStatus(
+                    marked === 0
+                      ? t('attendance.markAll.none')
+                      : t('attendance.markAll.done', { count: marked }),
+                  );
+                },
+              },
+            ),
+          )
+        }
+      >
+        <p>{t('attendance.markAll.body', { count: counts.unmarked })}</p>
+      </AttendanceDialog>
+
+      <AttendanceDialog
+        isOpen={dialog === 'submit'}
+        onOpenChange={(open) => setDialog(open ? 'submit' : null)}
+        title={t('attendance.submit.title')}
+        confirmLabel={t('attendance.submit.confirm')}
+        isPending={finalise.isPending}
+        error={finalise.isError ? errorMessage(finalise.error) : undefined}
+        onConfirm={() =>
+          withReason((given) =>
+            finalise.mutate(
+              { sessionId, reason: given },
+              {
+                onSuccess: ({ noShows }) => {
+                  setDialog(null);
+                  setOutcome(t('attendance.sheet.noShows', { count: noShows }));
+                },
+              },
+            ),
+          )
+        }
+      >
+        <p>
+          {counts.unmarked === 0
+            ? t('attendance.submit.bodyAllMarked', { lock: lockLabel })
+            : t('attendance.submit.body', { count: counts.unmarked, lock: lockLabel })}
+        </p>
+      </AttendanceDialog>
+
+      {dialog === 'walkIn' ? (
+        <WalkInDialog
+          isPending={addWalkIn.isPending}
+          error={addWalkIn.error}
+          onClose={() => setDialog(null)}
+          onAdd={(staffNumber, note) =>
+            withReason((given) =>
+              addWalkIn.mutate(
+                { sessionId, staffNumber, note, reason: given },
+                {
+                  onSuccess: () => {
+                    setDialog(null);
+                    setQuery('');
+                    setStatus(t('attendance.walkIn.added', { staffNumber }));
+                  },
+                },
+              ),
+            )
+          }
+        />
+      ) : null}
+
+      {editing ? (
+        <NoteDialog
+          entry={editing}
+          onClose={() => setEditing(null)}
+          onSave={(mark, note) => {
+            setEditing(null);
+            save(editing, mark, note);
+          }}
+        />
+      ) : null}
+
+      <AttendanceDialog
+        role="dialog"
+        isOpen={awaitingReason !== null}
+        onOpenChange={(open) => {
+          if (!open) setAwaitingReason(null);
+        }}
+        title={t('attendance.reason.title')}
+        confirmLabel={t('attendance.reason.confirm')}
+        isConfirmDisabled={reasonDraft.trim() === ''}
+        onConfirm={() => {
+          const given = reasonDraft.trim();
+          setReason(given);
+          awaitingReason?.(given);
+          setAwaitingReason(null);
+        }}
+      >
+        <p>{t('attendance.reason.body')}</p>
+        <AttendanceTextField
+          label={t('attendance.reason.label')}
+          value={reasonDraft}
+          onChange={setReasonDraft}
+          maxLength={500}
+          isRequired
+          autoFocus
+        />
+      </AttendanceDialog>
+    </div>
+  );
+}
+
+/** Says who checked themselves in since the last refetch (not on first load). */
+function useCheckInAnnouncements(sheet: AttendanceSheet, announce: (message: string) => void) {
+  const { t } = useTranslation();
+  const known = useRef<Set<number> | null>(null);
+  useEffect(() => {
+    const checkedIn = new Set(
+      sheet.entries.filter((e) => e.checkedInAt !== null).map((e) => e.staffId),
+    );
+    if (known.current) {
+      const fresh = newCheckIns(sheet.entries, known.current);
+      if (fresh.length > 0) {
+        announce(
+          t('attendance.sheet.arrivals', {
+            count: fresh.length,
+            names: fresh.map((p) => p.name).join('、'),
+          }),
+        );
+      }
+    }
+    known.current = checkedIn;
+  }, [sheet.entries, announce, t]);
+}
+
+function WalkInDialog({
+  isPending,
+  error,
+  onClose,
+  onAdd,
+}: {
+  isPending: boolean;
+  error: unknown;
+  onClose: () => void;
+  onAdd: (staffNumber: string, note: string | undefined) => void;
+}) {
+  const { t } = useTranslation();
+  const errorMessage = useAttendanceErrorMessage();
+  const [staffNumber, setStaffNumber] = useState('');
+  const [note, setNote] = useState('');
+  const [submitted, setSubmitted] = useState('');
+  const message =
+    error === null
+      ? undefined
+      : isApiError(error) && error.code === 'NOT_FOUND'
+        ? t('attendance.walkIn.unknown', { staffNumber: submitted })
+        : errorMessage(error);
+  return (
+    <AttendanceDialog
+      role="dialog"
+      isOpen
+      onOpenChange={(open) => {
+        if (!open) onClose();
+      }}
+      title={t('attendance.walkIn.title')}
+      confirmLabel={t('attendance.walkIn.confirm')}
+      isPending={isPending}
+      error={message}
+      isConfirmDisabled={staffNumber.trim() === ''}
+      onConfirm={() => {
+        const number = staffNumber.trim().normalize('NFKC');
+        setSubmitted(number);
+        onAdd(number, note.trim() || undefined);
+      }}
+    >
+      <p>{t('attendance.walkIn.body')}</p>
+      <AttendanceTextField
+        label={t('attendance.walkIn.staffNumber')}
+        value={staffNumber}
+        onChange={setStaffNumber}
+        autoComplete="off"
+        maxLength={32}
+        isRequired
+        autoFocus
+      />
+      <AttendanceTextField
+        label={t('attendance.walkIn.note')}
+        value={note}
+        onChange={setNote}
+        maxLength={500}
+      />
+    </AttendanceDialog>
+  );
+}
+
+function NoteDialog({
+  entry,
+  onClose,
+  onSave,
+}: {
+  entry: ShownEntry;
+  onClose: () => void;
+  onSave: (mark: AttendanceMark, note: string | null) => void;
+}) {
+  const { t } = useTranslation();
+  const [mark, setMark] = useState<AttendanceMark | null>(entry.mark);
+  const [note, setNote] = useState(entry.note ?? '');
+  return (
+    <AttendanceDialog
+      role="dialog"
+      isOpen
+      onOpenChange={(open) => {
+        if (!open) onClose();
+      }}
+      title={t('attendance.note.title', { name: entry.name })}
+      confirmLabel={t('attendance.note.save')}
+      isConfirmDisabled={mark === null}
+      onConfirm={() => {
+        if (mark) onSave(mark, note.trim() || null);
+      }}
+    >
+      <div className="field">
+        <p className="field__label" aria-hidden="true">
+          {t('attendance.note.mark')}
+        </p>
+        <MarkControl name={entry.name} value={mark} onChange={setMark} />
+        {mark === null ? (
+          <p className="field__description">{t('attendance.note.needsMark')}</p>
+        ) : null}
+      </div>
+      <AttendanceTextField
+        label={t('attendance.note.note')}
+        value={note}
+        onChange={setNote}
+        maxLength={500}
+        multiline
+        autoFocus
+      />
+    </AttendanceDialog>
+  );
+}
