@@ -1,7 +1,6 @@
 import { serve } from '@hono/node-server';
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createApp } from '@kenshu/api';
 import { loadConfig, type Config } from '@kenshu/api/config';

@@ -1,11 +1,4 @@
-import {
-  completionsOf,
-  findCourseById,
-  findStaffById,
-  insertAudit,
-  insertCompletion,
-  runInTransaction,
-} from '@kenshu/db';
+import { findCourseById, findStaffById, insertAudit, runInTransaction } from '@kenshu/db';
 import { AppError, notFound } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
 import { requireViewer } from '../../lib/service-context.ts';
@@ -25,21 +18,18 @@ export async function creditCompletion({
       throw notFound('staff member', { id: input.staffId });
     if (!(await findCourseById(trx, input.courseId)))
       throw notFound('course', { id: input.courseId });
-    const existing = await completionsOf(trx, input.staffId, input.fiscalYear);
-    if (existing.some((c) => c.course_id === input.courseId)) {
+    // Through recordCompletion, so whatever reacts to a met requirement (an open e-learning
+    // assignment closing, say) does so for a credit too.
+    const recorded = await recordCompletion(
+      trx,
+      { ...input, kind: 'credited', recordedBy: viewer.staffId },
+      ctx.now,
+    );
+    if (!recorded)
       throw new AppError(
         'ALREADY_COMPLETED',
         'This course is already completed for that fiscal year',
       );
-    }
-    await insertCompletion(trx, {
-      staff_id: input.staffId,
-      course_id: input.courseId,
-      fiscal_year: input.fiscalYear,
-      kind: 'credited',
-      reason: input.reason,
-      recorded_by: viewer.staffId,
-    });
     await insertAudit(trx, {
       actorStaffId: viewer.staffId,
       action: 'completion.credited',
