@@ -44,6 +44,20 @@ export async function prepareDatabase(
   }
 }
 
+/** A production start refuses the published demo passwords unless explicitly allowed. */
+export async function assertNoDemoPasswords(
+  db: Database['db'],
+  config: Pick<Config, 'production' | 'allowDemoPasswords'>,
+): Promise<void> {
+  if (!config.production || config.allowDemoPasswords) return;
+  if ((await countDemoCredentials(db)) > 0) {
+    throw new StartupError(
+      'Refusing to start in production: demo accounts with the published demo password exist. ' +
+        'Start on a database without demo data (KENSHU_SEED=none), or set KENSHU_ALLOW_DEMO_PASSWORDS=true for a demo.',
+    );
+  }
+}
+
 /** A start-up problem explained in one line. */
 export class StartupError extends Error {
   override name = 'StartupError';
