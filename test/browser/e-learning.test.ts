@@ -106,7 +106,7 @@ describe('e-learning for someone who missed the group session', () => {
       }
     }
     await page.getByRole('button', { name: '解答を送信' }).click();
-    await page.getByText('合格です。').waitFor();
+    await page.getByText('合格です。', { exact: true }).waitFor();
     await page.getByText('得点 100%（7 / 7問正解）').waitFor();
     await page.getByText('今年度の研修の受講が記録されました。', { exact: false }).waitFor();
 

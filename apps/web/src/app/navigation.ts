@@ -23,6 +23,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     label: 'organisation',
     roles: ['section_head', 'unit_security_officer', 'admin'],
   },
+  { to: '/team', label: 'team', roles: ['section_head', 'unit_security_officer', 'admin'] },
   { to: '/admin/sessions', label: 'adminSessions', roles: ['admin'] },
   { to: '/admin/courses', label: 'adminCourses', roles: ['admin'] },
   { to: '/admin/e-learning', label: 'adminELearning', roles: ['admin'] },

@@ -15,6 +15,7 @@ import { isPublicPath } from './navigation.ts';
 import { DashboardPage } from './routes/dashboard.tsx';
 import { NotFoundPage } from './routes/not-found.tsx';
 import { parseOrganisationSearch } from './routes/organisation-search.ts';
+import { parseTeamSearch } from './routes/team-search.ts';
 import { parseSignInSearch } from './routes/sign-in-search.ts';
 import { parseAccountsSearch } from './routes/admin-accounts-search.ts';
 import { parseAuditLogSearch } from './routes/admin-audit-log-search.ts';
@@ -59,6 +60,16 @@ const organisationRoute = createRoute({
   // Pages other than home load on first visit (or on hovering a link to them), so the first
   // screen does not wait for the tree, table and search code.
   component: lazyRouteComponent(() => import('./routes/organisation.tsx'), 'OrganisationPage'),
+  loader: ({ context }) => {
+    void context.queryClient.prefetchQuery(orgUnitsQueryOptions());
+  },
+});
+
+const teamRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/team',
+  validateSearch: parseTeamSearch,
+  component: lazyRouteComponent(() => import('./routes/team.tsx'), 'TeamPage'),
   loader: ({ context }) => {
     void context.queryClient.prefetchQuery(orgUnitsQueryOptions());
   },
@@ -150,10 +161,7 @@ const adminAuditLogRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin/audit-log',
   validateSearch: parseAuditLogSearch,
-  component: lazyRouteComponent(
-    () => import('./routes/admin-audit-log.tsx'),
-    'AdminAuditLogPage',
-  ),
+  component: lazyRouteComponent(() => import('./routes/admin-audit-log.tsx'), 'AdminAuditLogPage'),
 });
 
 // The e-learning pages share one lazily loaded chunk.
@@ -260,6 +268,7 @@ const routeTree = rootRoute.addChildren([
   adminAuditLogRoute,
   dashboardRoute,
   organisationRoute,
+  teamRoute,
   myTrainingRoute,
   sessionFinderRoute,
   adminSessionsRoute,

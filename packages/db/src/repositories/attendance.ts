@@ -100,6 +100,8 @@ export async function upsertMarks(
         via: eb.ref('excluded.via'),
         marked_by: eb.ref('excluded.marked_by'),
         marked_at: eb.ref('excluded.marked_at'),
+        // A check-in after an earlier mark keeps its time; a later trainer mark keeps the check-in.
+        checked_in_at: sql<Date | null>`coalesce(excluded.checked_in_at, attendance.checked_in_at)`,
       })),
     )
     .execute();

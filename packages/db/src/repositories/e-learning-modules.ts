@@ -39,6 +39,19 @@ export interface ModuleContent {
   }[];
 }
 
+/** The version row's own columns of some content (sections and questions live in tables). */
+function versionFields(c: ModuleContent) {
+  return {
+    title_ja: c.title_ja,
+    title_en: c.title_en,
+    video_url: c.video_url,
+    pass_mark: c.pass_mark,
+    shuffle: c.shuffle,
+    attempt_limit: c.attempt_limit,
+    completion_rule: c.completion_rule,
+  };
+}
+
 export async function insertModule(
   db: Executor,
   row: { course_id: number; created_by: number | null },
@@ -154,7 +167,7 @@ export async function insertModuleVersion(
   row: { module_id: number; version: number; created_by: number | null },
   content: ModuleContent,
 ): Promise<ModuleVersion> {
-  const { sections, questions, ...fields } = content;
+  const fields = versionFields(content);
   const version = await trx
     .insertInto('module_version')
     .values({ ...row, ...fields, status: 'draft' })
@@ -171,7 +184,7 @@ export async function replaceDraftContent(
   content: ModuleContent,
   at: Date,
 ): Promise<ModuleVersion> {
-  const { sections, questions, ...fields } = content;
+  const fields = versionFields(content);
   const version = await trx
     .updateTable('module_version')
     .set({ ...fields, updated_at: at })

@@ -1,7 +1,5 @@
 import {
-  findEmailHolders,
-  findRosterStaffStates,
-  listActiveStaffNames,
+  listRosterStaffStates,
   listRosterUnitStates,
   type Executor,
   type RosterStaffState,
@@ -55,16 +53,26 @@ export interface AnalyseOptions {
   mode: RosterImportMode;
   maxProblems?: number;
   maxChanges?: number;
-  /** Called with each batch of valid people, in file order (the apply stages them). */
-  onStaffBatch?: (batch: RosterStaff[]) => Promise<void>;
+  /**
+   * Called with each batch of valid people the import must write (new, changed, or whose
+   * membership history needs repair), in file order: the apply stages them. Unchanged people
+   * are left out, so a re-import stages and writes only what differs.
+   */
+  onStaffBatch?: (batch: StaffToWrite[]) => Promise<void>;
+  /** Called with the active people a full import deactivates (the apply stages them). */
+  onGone?: (staffNumbers: string[]) => Promise<void>;
   /** Called once with the file's valid units, after the last record. */
   onUnits?: (units: RosterUnit[]) => Promise<void>;
   onProgress?: (rows: number) => void;
 }
 
-// Big enough that the per-batch lookups are few (40 for 80,000 people), small enough that a
-// batch is a few megabytes.
-const BATCH = 2_000;
+/** A person from the file that the import will write. */
+export interface StaffToWrite extends RosterStaff {
+  isNew: boolean;
+}
+
+// Rows staged per statement: few round trips, and a batch stays a few megabytes.
+const BATCH = 5_000;
 
 /**
  * Reads the file once and works out everything a preview shows: every problem (per record and
@@ -98,49 +106,47 @@ export async function analyseRoster(
     if (changes.length < maxChanges) changes.push(change);
   };
 
-  let batch: RosterStaff[] = [];
+  // Everyone in the database, read once: the diff of each record and the e-mail check need no
+  // further queries. Its size follows the database, not the file.
+  const states = new Map<string, RosterStaffState>();
+  const emailHolders = new Map<string, string>();
+  for (const state of await listRosterStaffStates(db)) {
+    states.set(state.staff_number, state);
+    emailHolders.set(state.email.toLowerCase(), state.staff_number);
+  }
+
+  let batch: StaffToWrite[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
     const current = batch;
     batch = [];
-    const states = new Map(
-      (
-        await findRosterStaffStates(
-          db,
-          current.map((s) => s.staffNumber),
-        )
-      ).map((s) => [s.staff_number, s]),
-    );
+    if (problemCount === 0) await options.onStaffBatch?.(current);
+  };
+  const addStaff = async (staff: RosterStaff) => {
+    const state = states.get(staff.staffNumber);
     // Only a new person or a new e-mail can clash with someone else's address.
-    const fresh = current.filter(
-      (s) => states.get(s.staffNumber)?.email.toLowerCase() !== s.email.toLowerCase(),
-    );
-    const holders = await findEmailHolders(
-      db,
-      fresh.map((s) => s.email),
-    );
-    const holderOf = new Map(holders.map((h) => [h.email, h.staff_number]));
-    for (const staff of fresh) {
-      const holder = holderOf.get(staff.email.toLowerCase());
+    if (state?.email.toLowerCase() !== staff.email.toLowerCase()) {
+      const holder = emailHolders.get(staff.email.toLowerCase());
       if (holder !== undefined && holder !== staff.staffNumber) {
         checks.noteEmailHolder(staff.line, staff.email, holder);
       }
     }
-    for (const staff of current) {
-      const diff = diffStaff(staff, toCurrentStaff(states.get(staff.staffNumber)));
-      counts.staff[diff.change] += 1;
-      if (diff.change !== 'unchanged') {
-        sample({
-          line: staff.line,
-          recordType: 'staff',
-          key: staff.staffNumber,
-          name: `${staff.familyName} ${staff.givenName}`,
-          change: diff.change,
-          fields: diff.fields,
-        });
-      }
+    const diff = diffStaff(staff, toCurrentStaff(state));
+    counts.staff[diff.change] += 1;
+    if (diff.change !== 'unchanged') {
+      sample({
+        line: staff.line,
+        recordType: 'staff',
+        key: staff.staffNumber,
+        name: `${staff.familyName} ${staff.givenName}`,
+        change: diff.change,
+        fields: diff.fields,
+      });
     }
-    if (problemCount === 0) await options.onStaffBatch?.(current);
+    if (diff.change !== 'unchanged' || state?.membership_differs) {
+      batch.push({ ...staff, isNew: state === undefined });
+      if (batch.length >= BATCH) await flush();
+    }
   };
 
   let header: { header: RosterHeader; width: number } | null = null;
@@ -172,8 +178,7 @@ export async function analyseRoster(
         records.staff += 1;
         const duplicates = checks.addStaff(record.staff);
         report(duplicates);
-        if (duplicates.length === 0) batch.push(record.staff);
-        if (batch.length >= BATCH) await flush();
+        if (duplicates.length === 0) await addStaff(record.staff);
       }
       options.onProgress?.(records.units + records.staff);
     }
@@ -217,8 +222,10 @@ export async function analyseRoster(
     }
   }
   if (options.mode === 'full' && header) {
-    for (const person of await listActiveStaffNames(db)) {
-      if (checks.hasStaffNumber(person.staff_number)) continue;
+    const gone = [...states.values()]
+      .filter((person) => person.active && !checks.hasStaffNumber(person.staff_number))
+      .sort((a, b) => (a.staff_number < b.staff_number ? -1 : 1));
+    for (const person of gone) {
       counts.staff.deactivated += 1;
       sample({
         line: null,
@@ -229,6 +236,7 @@ export async function analyseRoster(
         fields: ['active'],
       });
     }
+    if (problemCount === 0) await options.onGone?.(gone.map((person) => person.staff_number));
   }
   if (problemCount === 0) await options.onUnits?.(checks.fileUnits());
 

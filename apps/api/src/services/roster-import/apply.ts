@@ -6,6 +6,7 @@ import {
   insertAudit,
   insertRosterImport,
   lockRosterImports,
+  stageRosterGone,
   stageRosterStaff,
   stageRosterUnits,
 } from '@kenshu/db';
@@ -14,6 +15,13 @@ import type { RosterImportResult } from '@kenshu/contracts';
 import type { ServiceContext } from '../../context.ts';
 import { analyseRoster } from './analyse.ts';
 import { requireRosterAdmin, type RosterImportInput } from './preview.ts';
+
+/**
+ * From this many new people on, the apply checks their foreign keys in one pass at the end
+ * instead of row by row, holding exclusive locks on the staff tables meanwhile (see
+ * applyRosterStage): a first import or a big reorganisation, not the routine feeds.
+ */
+const BULK_INSERT = 10_000;
 
 /**
  * Applies a previewed roster all-or-nothing: in one transaction it re-validates the file,
@@ -65,9 +73,11 @@ export async function applyRosterImport({
             is_system_security_officer: s.systemSecurityOfficer,
             is_pjmo_member: s.pjmoMember,
             locale: s.locale,
+            is_new: s.isNew,
           })),
         );
       },
+      onGone: (staffNumbers) => stageRosterGone(trx, staffNumbers),
       onUnits: async (units) => {
         await stageRosterUnits(
           trx,
@@ -99,6 +109,7 @@ export async function applyRosterImport({
     input.onPhase?.('writing');
     const written = await applyRosterStage(trx, {
       deactivateMissing: input.mode === 'full',
+      bulkInsert: analysis.counts.staff.new >= BULK_INSERT,
       effectiveDate,
       now: ctx.now,
     });

@@ -46,11 +46,7 @@ export function AdminAccountsPage() {
             <FormNotice>{t('accounts.create.created', { name: created.name })}</FormNotice>
           ) : null}
           {search.staff !== undefined && viewer.me ? (
-            <PersonPanel
-              key={search.staff}
-              staffId={search.staff}
-              viewerId={viewer.me.staffId}
-            />
+            <PersonPanel key={search.staff} staffId={search.staff} viewerId={viewer.me.staffId} />
           ) : (
             <EmptyState message={t('accounts.person.noneSelected')} />
           )}

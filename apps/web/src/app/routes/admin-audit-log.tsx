@@ -7,7 +7,11 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { useAuditLog } from '../../features/audit-log/api/search-audit-log.ts';
 import { AuditFilterForm } from '../../features/audit-log/components/audit-filter-form.tsx';
 import { AuditTable } from '../../features/audit-log/components/audit-table.tsx';
-import { exportUrl, FILTER_KEYS, type AuditFilters } from '../../features/audit-log/utils/filters.ts';
+import {
+  exportUrl,
+  FILTER_KEYS,
+  type AuditFilters,
+} from '../../features/audit-log/utils/filters.ts';
 import { DEFAULT_PAGE_SIZE } from '../../lib/paging.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import './account-pages.css';

@@ -10,6 +10,7 @@ import { AttendanceSheetView } from '../../features/attendance/components/attend
 import { CheckInCodePanel } from '../../features/attendance/components/check-in-code-panel.tsx';
 import { SignInSheet } from '../../features/attendance/components/sign-in-sheet.tsx';
 import { TeachingList } from '../../features/attendance/components/teaching-list.tsx';
+import { checkedInTime } from '../../features/attendance/utils/roster.ts';
 import { sessionTimeLabel } from '../../features/attendance/utils/time.ts';
 import { useLanguage } from '../../lib/i18n.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
@@ -116,7 +117,7 @@ export function CheckInCodePage() {
   const { t } = useTranslation();
   const sessionId = useSessionIdParam(codeRoute);
   const sheet = useAttendanceSheet(sessionId, { live: true });
-  const checkedIn = sheet.data?.entries.filter((e) => e.checkedInAt !== null).length;
+  const checkedIn = sheet.data?.entries.filter((e) => checkedInTime(e) !== null).length;
   return (
     <>
       <Link

@@ -29,9 +29,7 @@ export function useFindPeople(q: string) {
 
 /** One person, for the account panel. */
 export function getPerson(id: number, signal?: AbortSignal) {
-  return unwrap(
-    api.api.staff[':id'].$get({ param: { id: String(id) } }, { init: { signal } }),
-  );
+  return unwrap(api.api.staff[':id'].$get({ param: { id: String(id) } }, { init: { signal } }));
 }
 
 /** A staff member as the API describes them. */

@@ -46,16 +46,14 @@ export function PasswordLink({ staffId, isActive }: { staffId: number; isActive:
           </div>
           <div aria-live="polite">
             {copied === 'yes' ? <FormNotice>{t('accounts.link.copied')}</FormNotice> : null}
-            {copied === 'failed' ? <p className="field__error">{t('accounts.link.copyFailed')}</p> : null}
+            {copied === 'failed' ? (
+              <p className="field__error">{t('accounts.link.copyFailed')}</p>
+            ) : null}
           </div>
         </>
       ) : (
         <div>
-          <Button
-            isPending={issue.isPending}
-            isDisabled={!isActive}
-            onPress={() => issue.mutate()}
-          >
+          <Button isPending={issue.isPending} isDisabled={!isActive} onPress={() => issue.mutate()}>
             {issue.isPending ? t('accounts.link.issuing') : t('accounts.link.issue')}
           </Button>
         </div>

@@ -65,6 +65,8 @@ export function PeopleSearch({ q, selectedId, onSearchChange }: PeopleSearchProp
                       to="/admin/accounts"
                       search={{ q, staff: person.id }}
                       className="people-list__link"
+                      // Only the open person is current (the router would mark every match).
+                      activeOptions={{ includeSearch: true }}
                       aria-current={person.id === selectedId ? 'true' : undefined}
                     >
                       <span className="people-list__name" lang="ja">

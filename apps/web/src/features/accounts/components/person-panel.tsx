@@ -49,8 +49,6 @@ export function PersonPanel({ staffId, viewerId }: { staffId: number; viewerId: 
             <QueryState query={roles}>
               {(r) => (
                 <RolesForm
-                  // A fresh form per person and per saved state.
-                  key={`${staffId}:${r.grantedRoles.join(',')}`}
                   staffId={staffId}
                   hrRoles={r.hrRoles}
                   grantedRoles={r.grantedRoles}

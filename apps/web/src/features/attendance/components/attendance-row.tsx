@@ -4,7 +4,7 @@ import { Badge } from '../../../components/badge.tsx';
 import { Button } from '../../../components/button.tsx';
 import { localName, useLanguage } from '../../../lib/i18n.ts';
 import type { AttendanceMark } from '../api/attendance-sheet.ts';
-import type { ShownEntry } from '../utils/roster.ts';
+import { checkedInTime, type ShownEntry } from '../utils/roster.ts';
 import { tokyoTime } from '../utils/time.ts';
 import { MarkControl } from './mark-control.tsx';
 
@@ -25,6 +25,7 @@ export const AttendanceRow = memo(function AttendanceRow({
   const { t } = useTranslation();
   const lang = useLanguage();
   const unit = localName({ nameJa: entry.unitJa, nameEn: entry.unitEn }, lang);
+  const checkedInAt = checkedInTime(entry);
   return (
     <li
       className={`attendance-row attendance-row--${entry.mark ?? 'unmarked'}`}
@@ -39,12 +40,12 @@ export const AttendanceRow = memo(function AttendanceRow({
           <span>{entry.staffNumber}</span>
           <span>{unit}</span>
         </p>
-        {entry.walkIn || entry.checkedInAt || entry.via === 'no_show' || entry.saving ? (
+        {entry.walkIn || checkedInAt || entry.via === 'no_show' || entry.saving ? (
           <p className="badges attendance-row__badges">
             {entry.walkIn ? <Badge>{t('attendance.sheet.walkIn')}</Badge> : null}
-            {entry.checkedInAt ? (
+            {checkedInAt ? (
               <Badge>
-                {t('attendance.sheet.checkedIn', { time: tokyoTime(entry.checkedInAt, lang) })}
+                {t('attendance.sheet.checkedIn', { time: tokyoTime(checkedInAt, lang) })}
               </Badge>
             ) : null}
             {entry.via === 'no_show' ? <Badge>{t('attendance.sheet.noShow')}</Badge> : null}

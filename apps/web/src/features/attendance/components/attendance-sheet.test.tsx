@@ -58,6 +58,7 @@ beforeEach(() => {
   vi.stubGlobal('CSS', { escape: (value: string) => value, supports: () => false });
 });
 
+// Each test first loads the lazily split sheet page, which jsdom takes its time over (15 s each).
 describe('attendance sheet', () => {
   it('counts marks, marks with one tap at once, and saves with PUT', async () => {
     const entries = [
@@ -90,7 +91,7 @@ describe('attendance sheet', () => {
       });
     });
     await renderApp('/teaching/5');
-    const list = await screen.findByRole('list', { name: '参加者' });
+    const list = await screen.findByRole('list', { name: '参加者' }, { timeout: 5000 });
     expect(within(list).getAllByRole('listitem')).toHaveLength(3);
     expect(counts()).toMatchObject({ 出席: 0, 公欠: 1, 未記録: 2 });
 
@@ -105,7 +106,7 @@ describe('attendance sheet', () => {
     act(() => answer());
     await screen.findByText('鈴木 一郎: 出席を保存しました。');
     expect(counts()).toMatchObject({ 出席: 1, 公欠: 1, 未記録: 1 });
-  });
+  }, 15_000);
 
   it('filters by name, kana or staff number', async () => {
     mockApi({
@@ -114,7 +115,7 @@ describe('attendance sheet', () => {
       }),
     });
     await renderApp('/teaching/5');
-    const list = await screen.findByRole('list', { name: '参加者' });
+    const list = await screen.findByRole('list', { name: '参加者' }, { timeout: 5000 });
     const search = screen.getByRole('searchbox', { name: '名前・ふりがな・職員番号で検索' });
     act(() => {
       fireEvent.change(search, { target: { value: 'S0002' } });
@@ -124,7 +125,7 @@ describe('attendance sheet', () => {
         .getAllByRole('listitem')
         .map((li) => li.textContent),
     ).toEqual([expect.stringContaining('鈴木 一郎')]);
-  });
+  }, 15_000);
 
   it('asks before marking the unmarked present, saying existing marks stay', async () => {
     const fetchMock = mockApi({
@@ -134,7 +135,9 @@ describe('attendance sheet', () => {
       '/api/sessions/5/attendance/mark-unmarked-present': () => ({ body: { marked: 1 } }),
     });
     await renderApp('/teaching/5');
-    fireEvent.click(await screen.findByRole('button', { name: '未記録を全員出席に' }));
+    fireEvent.click(
+      await screen.findByRole('button', { name: '未記録を全員出席に' }, { timeout: 5000 }),
+    );
     const dialog = await screen.findByRole('alertdialog', { name: '未記録の人を出席にしますか？' });
     expect(dialog.textContent).toContain('上書きしません');
     fireEvent.click(within(dialog).getByRole('button', { name: '出席にする' }));
@@ -144,5 +147,5 @@ describe('attendance sheet', () => {
         String(input).endsWith('/attendance/mark-unmarked-present'),
       ),
     ).toBe(true);
-  });
+  }, 15_000);
 });

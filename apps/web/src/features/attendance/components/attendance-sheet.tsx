@@ -22,6 +22,7 @@ import {
 } from '../api/mark-attendance.ts';
 import { useAttendanceErrorMessage } from '../utils/error-message.ts';
 import {
+  checkedInTime,
   countMarks,
   matchesSearch,
   MARKS,
@@ -431,7 +432,7 @@ function useCheckInAnnouncements(sheet: AttendanceSheet, announce: (message: str
   const known = useRef<Set<number> | null>(null);
   useEffect(() => {
     const checkedIn = new Set(
-      sheet.entries.filter((e) => e.checkedInAt !== null).map((e) => e.staffId),
+      sheet.entries.filter((e) => checkedInTime(e) !== null).map((e) => e.staffId),
     );
     if (known.current) {
       const fresh = newCheckIns(sheet.entries, known.current);

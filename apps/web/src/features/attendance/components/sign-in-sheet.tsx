@@ -68,44 +68,52 @@ export function SignInSheet({ session, sheet }: SignInSheetProps) {
         </dl>
         <p className="sign-in-sheet__count">{t('attendance.print.booked', { count: booked })}</p>
       </header>
-      <table className="sign-in-table">
-        <thead>
-          <tr>
-            <th scope="col" className="sign-in-table__no">
-              {t('attendance.print.no')}
-            </th>
-            <th scope="col">{t('attendance.print.name')}</th>
-            <th scope="col">{t('attendance.print.kana')}</th>
-            <th scope="col">{t('attendance.print.unit')}</th>
-            <th scope="col" className="sign-in-table__signature">
-              {t('attendance.print.signature')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {sheet.entries.map((entry, index) => (
-            <tr key={entry.staffId}>
-              <td className="sign-in-table__no">{index + 1}</td>
-              <td>
-                {entry.name}
-                <span className="sign-in-table__staff-number">{entry.staffNumber}</span>
-              </td>
-              <td>{entry.nameKana}</td>
-              <td>{localName({ nameJa: entry.unitJa, nameEn: entry.unitEn }, lang)}</td>
-              <td className="sign-in-table__signature" />
+      {/* On a phone the table scrolls sideways inside this frame, which keyboards can scroll too. */}
+      <div
+        className="sign-in-table-frame"
+        role="region"
+        aria-label={t('attendance.print.title')}
+        tabIndex={0}
+      >
+        <table className="sign-in-table">
+          <thead>
+            <tr>
+              <th scope="col" className="sign-in-table__no">
+                {t('attendance.print.no')}
+              </th>
+              <th scope="col">{t('attendance.print.name')}</th>
+              <th scope="col">{t('attendance.print.kana')}</th>
+              <th scope="col">{t('attendance.print.unit')}</th>
+              <th scope="col" className="sign-in-table__signature">
+                {t('attendance.print.signature')}
+              </th>
             </tr>
-          ))}
-          {Array.from({ length: BLANK_ROWS }, (_, i) => (
-            <tr key={`blank-${i}`} className="sign-in-table__blank">
-              <td className="sign-in-table__no">{sheet.entries.length + i + 1}</td>
-              <td />
-              <td />
-              <td />
-              <td className="sign-in-table__signature" />
-            </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {sheet.entries.map((entry, index) => (
+              <tr key={entry.staffId}>
+                <td className="sign-in-table__no">{index + 1}</td>
+                <td>
+                  {entry.name}
+                  <span className="sign-in-table__staff-number">{entry.staffNumber}</span>
+                </td>
+                <td>{entry.nameKana}</td>
+                <td>{localName({ nameJa: entry.unitJa, nameEn: entry.unitEn }, lang)}</td>
+                <td className="sign-in-table__signature" />
+              </tr>
+            ))}
+            {Array.from({ length: BLANK_ROWS }, (_, i) => (
+              <tr key={`blank-${i}`} className="sign-in-table__blank">
+                <td className="sign-in-table__no">{sheet.entries.length + i + 1}</td>
+                <td />
+                <td />
+                <td />
+                <td className="sign-in-table__signature" />
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </article>
   );
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AttendanceEntry } from '../api/attendance-sheet.ts';
 import {
+  checkedInTime,
   countMarks,
   matchesSearch,
   newCheckIns,
@@ -108,5 +109,17 @@ describe('newCheckIns', () => {
     ];
     expect(newCheckIns(entries, new Set([1]))).toEqual([{ staffId: 2, name: 'B' }]);
     expect(newCheckIns(entries, new Set([1, 2]))).toEqual([]);
+  });
+
+  it('counts a self check-in over an earlier mark, which carries its time in markedAt', () => {
+    const over = entry({
+      staffId: 4,
+      via: 'check_in',
+      markedAt: '2027-02-02T01:05:00Z',
+      name: 'D',
+    });
+    expect(checkedInTime(over)).toBe('2027-02-02T01:05:00Z');
+    expect(checkedInTime(entry({ staffId: 5, via: 'trainer', markedAt: 'x' }))).toBeNull();
+    expect(newCheckIns([over], new Set())).toEqual([{ staffId: 4, name: 'D' }]);
   });
 });

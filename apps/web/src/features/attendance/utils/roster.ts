@@ -79,12 +79,22 @@ export function matchesSearch(
   );
 }
 
+type CheckInFields = Pick<AttendanceEntry, 'checkedInAt' | 'via' | 'markedAt'>;
+
+/**
+ * When the person checked themselves in, or null. A self check-in over an earlier mark may come
+ * without `checkedInAt`; its mark (via check_in) then carries the time.
+ */
+export function checkedInTime(entry: CheckInFields): string | null {
+  return entry.checkedInAt ?? (entry.via === 'check_in' ? entry.markedAt : null);
+}
+
 /** People who checked themselves in since `known` (staff ids already seen checked in). */
 export function newCheckIns(
-  entries: readonly Pick<AttendanceEntry, 'staffId' | 'checkedInAt' | 'name'>[],
+  entries: readonly (Pick<AttendanceEntry, 'staffId' | 'name'> & CheckInFields)[],
   known: ReadonlySet<number>,
 ): { staffId: number; name: string }[] {
   return entries
-    .filter((e) => e.checkedInAt !== null && !known.has(e.staffId))
+    .filter((e) => checkedInTime(e) !== null && !known.has(e.staffId))
     .map((e) => ({ staffId: e.staffId, name: e.name }));
 }

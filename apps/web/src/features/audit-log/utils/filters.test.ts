@@ -3,9 +3,9 @@ import { exportUrl, filterQuery, isIsoDate } from './filters.ts';
 
 describe('audit log filters', () => {
   it('send only the filters that are set', () => {
-    expect(filterQuery({ action: ' account.roles_changed ', targetId: '', from: '2026-04-01' })).toEqual(
-      { action: 'account.roles_changed', from: '2026-04-01' },
-    );
+    expect(
+      filterQuery({ action: ' account.roles_changed ', targetId: '', from: '2026-04-01' }),
+    ).toEqual({ action: 'account.roles_changed', from: '2026-04-01' });
   });
 
   it('export the same selection as CSV', () => {

@@ -7,6 +7,7 @@ import {
   TextField as AriaTextField,
   type TextFieldProps as AriaTextFieldProps,
 } from 'react-aria-components';
+import './auth.css';
 
 export interface TextFieldProps extends Omit<AriaTextFieldProps, 'className' | 'isInvalid'> {
   label: string;

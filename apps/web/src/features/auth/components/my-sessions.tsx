@@ -91,7 +91,9 @@ function SessionItem({
   const { t } = useTranslation();
   const lang = useLanguage();
   const device = describeUserAgent(session.userAgent);
-  const deviceName = device ? t('auth.sessions.device', { browser: device.browser, os: device.os }) : t('auth.sessions.unknownDevice');
+  const deviceName = device
+    ? t('auth.sessions.device', { browser: device.browser, os: device.os })
+    : t('auth.sessions.unknownDevice');
   return (
     <li className={session.current ? 'session-item session-item--current' : 'session-item'}>
       <div className="session-item__head">

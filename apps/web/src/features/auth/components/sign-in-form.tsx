@@ -28,6 +28,16 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   const passwordRef = useRef<HTMLInputElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
 
+  const errorMessage = (error: unknown): string => {
+    if (!isApiError(error)) return t('auth.signIn.network');
+    if (error.code === 'UNAUTHENTICATED') return t('auth.signIn.wrongCredentials');
+    if (error.code === 'RATE_LIMITED') {
+      const seconds = retryAfterSeconds(error) ?? 15 * 60;
+      return t('auth.signIn.lockedOut', { count: Math.max(1, Math.ceil(seconds / 60)) });
+    }
+    return t('auth.signIn.failed');
+  };
+
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (signIn.isPending) return;
@@ -58,7 +68,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
     <form className="auth-form" noValidate onSubmit={submit}>
       {signIn.isError ? (
         <FormAlert ref={alertRef} title={t('auth.signIn.errorTitle')}>
-          <p>{signInErrorMessage(signIn.error, t)}</p>
+          <p>{errorMessage(signIn.error)}</p>
         </FormAlert>
       ) : null}
       <TextField
@@ -95,16 +105,4 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
       </Button>
     </form>
   );
-}
-
-type Translate = ReturnType<typeof useTranslation>['t'];
-
-function signInErrorMessage(error: unknown, t: Translate): string {
-  if (!isApiError(error)) return t('auth.signIn.network');
-  if (error.code === 'UNAUTHENTICATED') return t('auth.signIn.wrongCredentials');
-  if (error.code === 'RATE_LIMITED') {
-    const seconds = retryAfterSeconds(error) ?? 15 * 60;
-    return t('auth.signIn.lockedOut', { count: Math.max(1, Math.ceil(seconds / 60)) });
-  }
-  return t('auth.signIn.failed');
 }

@@ -43,10 +43,7 @@ export function UserMenu({ me }: { me: Me }) {
 
   return (
     <DialogTrigger isOpen={isOpen} onOpenChange={setOpen}>
-      <AriaButton
-        className="user-menu__trigger"
-        aria-label={t('auth.userMenu.label', { name })}
-      >
+      <AriaButton className="user-menu__trigger" aria-label={t('auth.userMenu.label', { name })}>
         <span className="user-menu__avatar" aria-hidden="true">
           {me.familyName.slice(0, 1)}
         </span>

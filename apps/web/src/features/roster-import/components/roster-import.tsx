@@ -180,7 +180,7 @@ export function RosterImport() {
           </div>
 
           <div className="roster-import__actions">
-            <Button type="submit" variant="primary" isPending={check.isPending} isDisabled={busy}>
+            <Button type="submit" variant="primary" isDisabled={busy}>
               {t('rosterImport.form.preview')}
             </Button>
           </div>
@@ -293,8 +293,9 @@ function PreviewPanel({
         <Button
           variant="primary"
           onPress={onApply}
+          // Not isPending: react-aria leaves its pending announcer behind when the panel goes,
+          // an unlabelled role=img; the progress bar below already says what is happening.
           isDisabled={hasErrors || applying}
-          isPending={applying}
         >
           {t('rosterImport.preview.apply')}
         </Button>

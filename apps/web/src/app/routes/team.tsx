@@ -1,0 +1,85 @@
+import { getRouteApi } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../components/page-header.tsx';
+import { useCourses } from '../../features/courses/api/courses.ts';
+import { useOrgUnits } from '../../features/org-units/api/get-org-units.ts';
+import type { TeamFilterPatch } from '../../features/team-status/components/team-filters.tsx';
+import { TeamStatusView } from '../../features/team-status/components/team-status-view.tsx';
+import { overseenUnits } from '../../features/team-status/utils/overseen-units.ts';
+import { localName, useLanguage } from '../../lib/i18n.ts';
+import { DEFAULT_PAGE_SIZE, type PageSize } from '../../lib/paging.ts';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { useViewer } from '../use-viewer.ts';
+import { DEFAULT_TEAM_STATUS, type TeamSearch } from './team-search.ts';
+
+const route = getRouteApi('/team');
+
+/** Where the people I oversee stand on a course, with reminders for those not yet done. */
+export function TeamPage() {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const viewer = useViewer();
+  const courses = useCourses();
+  const orgUnits = useOrgUnits();
+  useDocumentTitle(t('team.title'));
+
+  // Any change of filter or page size starts again from the first page.
+  const update = (patch: TeamSearch, options: { replace?: boolean } = {}) =>
+    void navigate({ search: (prev) => ({ ...prev, offset: undefined, ...patch }), ...options });
+
+  const onFiltersChange = (patch: TeamFilterPatch, options?: { replace?: boolean }) => {
+    const next: TeamSearch = {};
+    if ('courseId' in patch) next.course = patch.courseId;
+    if ('unitId' in patch) next.unit = patch.unitId;
+    if (patch.status !== undefined) {
+      next.status = patch.status === DEFAULT_TEAM_STATUS ? undefined : patch.status;
+    }
+    if (patch.q !== undefined) next.q = patch.q || undefined;
+    update(next, options);
+  };
+
+  const me = viewer.me;
+  const units = me
+    ? overseenUnits(orgUnits.data ?? [], {
+        orgUnitId: me.orgUnit.id,
+        isAdmin: viewer.roles.has('admin'),
+        isSectionHead: viewer.roles.has('section_head'),
+        isUnitSecurityOfficer: viewer.roles.has('unit_security_officer'),
+      })
+    : [];
+  const topDepth = Math.min(...units.map((u) => u.depth));
+
+  return (
+    <>
+      <PageHeader title={t('team.title')}>
+        <p>{t('team.intro')}</p>
+      </PageHeader>
+      <TeamStatusView
+        filters={{
+          courseId: search.course,
+          unitId: search.unit,
+          status: search.status ?? DEFAULT_TEAM_STATUS,
+          q: search.q ?? '',
+        }}
+        offset={search.offset ?? 0}
+        limit={search.limit ?? DEFAULT_PAGE_SIZE}
+        courses={(courses.data ?? []).map((c) => ({
+          id: c.id,
+          label: lang === 'en' ? c.titleEn : c.titleJa,
+        }))}
+        units={units.map((u) => ({
+          id: u.id,
+          label: localName(u, lang),
+          level: u.depth - topDepth,
+        }))}
+        onFiltersChange={onFiltersChange}
+        onOffsetChange={(offset) => update({ offset: offset || undefined })}
+        onLimitChange={(limit: PageSize) => update({ limit })}
+        // Section heads, unit officers and admins all book for the people they oversee.
+        canBookForThem
+      />
+    </>
+  );
+}

@@ -1,0 +1,245 @@
+import { useState, type ReactNode } from 'react';
+import type { Selection } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/button.tsx';
+import { Card } from '../../../components/card.tsx';
+import { EmptyState } from '../../../components/empty-state.tsx';
+import { Pagination } from '../../../components/pagination.tsx';
+import { QueryState } from '../../../components/query-state.tsx';
+import { useLanguage } from '../../../lib/i18n.ts';
+import type { PageSize } from '../../../lib/paging.ts';
+import { useErrorMessage } from '../../sessions/utils/error-message.ts';
+import {
+  useSendReminders,
+  useTeamStatus,
+  type OverseenPerson,
+  type TeamStatusPage,
+} from '../api/team-status.ts';
+import { mergePageSelection } from '../utils/page-selection.ts';
+import { PersonRecordDialog } from './person-record-dialog.tsx';
+import { ReminderDialog } from './reminder-dialog.tsx';
+import { TeamFilters, type TeamFilterPatch, type TeamFiltersProps } from './team-filters.tsx';
+import { TeamSummary } from './team-summary.tsx';
+import { isRemindable, TeamTable } from './team-table.tsx';
+import './team-status.css';
+
+export interface TeamStatusViewProps {
+  filters: Omit<TeamFiltersProps['value'], 'courseId'> & { courseId: number | undefined };
+  offset: number;
+  limit: PageSize;
+  courses: TeamFiltersProps['courses'];
+  units: TeamFiltersProps['units'];
+  onFiltersChange: (patch: TeamFilterPatch, options?: { replace?: boolean }) => void;
+  onOffsetChange: (offset: number) => void;
+  onLimitChange: (limit: PageSize) => void;
+  /** Whether the viewer may book sessions for the people shown (offered from their record). */
+  canBookForThem: boolean;
+}
+
+const NOBODY: ReadonlySet<number> = new Set();
+
+/**
+ * Where the people the viewer oversees stand on one course: filters, the counts with coverage,
+ * and a paged list to choose people from and remind them. The caller owns the filters (the URL);
+ * the choice of people is kept across pages until the course changes or a reminder goes.
+ */
+export function TeamStatusView({
+  filters,
+  offset,
+  limit,
+  courses,
+  units,
+  onFiltersChange,
+  onOffsetChange,
+  onLimitChange,
+  canBookForThem,
+}: TeamStatusViewProps) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const query = useTeamStatus({
+    courseId: filters.courseId,
+    orgUnitId: filters.unitId,
+    status: filters.status === 'all' ? undefined : filters.status,
+    q: filters.q || undefined,
+    limit,
+    offset,
+  });
+  const shownCourseId = query.data?.course.id;
+
+  const [selected, setSelected] = useState<ReadonlySet<number>>(NOBODY);
+  // A choice of people belongs to one course: another course starts with nobody chosen.
+  const [selectionCourseId, setSelectionCourseId] = useState(shownCourseId);
+  if (shownCourseId !== selectionCourseId) {
+    setSelectionCourseId(shownCourseId);
+    setSelected(NOBODY);
+  }
+
+  const [result, setResult] = useState<{ reminded: number; skipped: number } | null>(null);
+  const [isReminderOpen, setReminderOpen] = useState(false);
+  const [recordOf, setRecordOf] = useState<OverseenPerson | null>(null);
+  const reminders = useSendReminders();
+  const errorMessage = useErrorMessage();
+
+  const send = (course: TeamStatusPage['course'], message: string | undefined) => {
+    reminders.mutate(
+      { courseId: course.id, staffIds: [...selected], message },
+      {
+        onSuccess: (sent) => {
+          setResult(sent);
+          setSelected(NOBODY);
+          setReminderOpen(false);
+        },
+      },
+    );
+  };
+
+  return (
+    <div className="team-status">
+      <Card title={t('team.filters.label')}>
+        <TeamFilters
+          value={{ ...filters, courseId: filters.courseId ?? shownCourseId }}
+          onChange={onFiltersChange}
+          courses={courses}
+          units={units}
+        />
+      </Card>
+      <QueryState query={query}>
+        {(page) => (
+          <TeamResults
+            page={page}
+            busy={query.isPlaceholderData}
+            q={filters.q}
+            offset={offset}
+            limit={limit}
+            selected={selected}
+            onSelectedChange={setSelected}
+            onOffsetChange={onOffsetChange}
+            onLimitChange={onLimitChange}
+            onOpenRecord={setRecordOf}
+            onOpenReminder={() => {
+              reminders.reset();
+              setReminderOpen(true);
+            }}
+            result={result}
+            reminderDialog={
+              <ReminderDialog
+                isOpen={isReminderOpen}
+                onOpenChange={setReminderOpen}
+                courseTitle={courseTitle(page.course)}
+                count={selected.size}
+                onSend={(message) => send(page.course, message)}
+                isPending={reminders.isPending}
+                error={reminders.isError ? errorMessage(reminders.error) : undefined}
+              />
+            }
+          />
+        )}
+      </QueryState>
+      <PersonRecordDialog
+        person={recordOf}
+        onClose={() => setRecordOf(null)}
+        canBookForThem={canBookForThem}
+      />
+    </div>
+  );
+
+  function courseTitle(course: TeamStatusPage['course']) {
+    return lang === 'en' ? course.titleEn : course.titleJa;
+  }
+}
+
+interface TeamResultsProps {
+  page: TeamStatusPage;
+  busy: boolean;
+  q: string;
+  offset: number;
+  limit: PageSize;
+  selected: ReadonlySet<number>;
+  onSelectedChange: (selected: ReadonlySet<number>) => void;
+  onOffsetChange: (offset: number) => void;
+  onLimitChange: (limit: PageSize) => void;
+  onOpenRecord: (person: OverseenPerson) => void;
+  onOpenReminder: () => void;
+  result: { reminded: number; skipped: number } | null;
+  reminderDialog: ReactNode;
+}
+
+/** The counts, then the chosen people's actions, the list and its pages. */
+function TeamResults({
+  page,
+  busy,
+  q,
+  offset,
+  limit,
+  selected,
+  onSelectedChange,
+  onOffsetChange,
+  onLimitChange,
+  onOpenRecord,
+  onOpenReminder,
+  result,
+  reminderDialog,
+}: TeamResultsProps) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const course = lang === 'en' ? page.course.titleEn : page.course.titleJa;
+  const remindableHere = page.items.filter(isRemindable).map((p) => p.staffId);
+  const selectedHere = new Set(remindableHere.filter((id) => selected.has(id)));
+  const choose = (choice: Selection) =>
+    onSelectedChange(mergePageSelection(selected, remindableHere, choice));
+
+  return (
+    <Card title={t('team.summary.heading', { course, year: page.fiscalYear })}>
+      <div className="team-status__results" aria-busy={busy}>
+        <TeamSummary counts={page.counts} />
+        <div className="team-toolbar">
+          <p className="team-toolbar__count" aria-live="polite">
+            {selected.size === 0
+              ? t('team.selection.none')
+              : t('team.selection.selected', { count: selected.size })}
+          </p>
+          <div className="team-toolbar__buttons">
+            <Button
+              isDisabled={
+                remindableHere.length === 0 || selectedHere.size === remindableHere.length
+              }
+              onPress={() => choose('all')}
+            >
+              {t('team.selection.selectPage')}
+            </Button>
+            <Button isDisabled={selected.size === 0} onPress={() => onSelectedChange(new Set())}>
+              {t('team.selection.clear')}
+            </Button>
+            <Button variant="primary" isDisabled={selected.size === 0} onPress={onOpenReminder}>
+              {t('team.reminder.open')}
+            </Button>
+          </div>
+        </div>
+        <p className="team-toolbar__result" role="status">
+          {result ? t('team.reminder.result', result) : null}
+        </p>
+        {page.total === 0 ? (
+          <EmptyState message={q ? t('team.emptySearch', { q }) : t('team.empty')} />
+        ) : (
+          <>
+            <TeamTable
+              label={t('team.table.label', { course })}
+              people={page.items}
+              selectedIds={selectedHere}
+              onSelectionChange={choose}
+              onOpenRecord={onOpenRecord}
+            />
+            <Pagination
+              offset={offset}
+              limit={limit}
+              total={page.total}
+              onOffsetChange={onOffsetChange}
+              onLimitChange={onLimitChange}
+            />
+          </>
+        )}
+      </div>
+      {reminderDialog}
+    </Card>
+  );
+}

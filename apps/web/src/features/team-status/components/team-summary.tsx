@@ -1,0 +1,55 @@
+import { Label, Meter } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { coveragePercent, type TeamCounts } from '../utils/coverage.ts';
+
+const FIGURES = [
+  'required',
+  'completed',
+  'booked',
+  'waiting',
+  'eLearningAssigned',
+  'notStarted',
+] as const satisfies readonly (keyof TeamCounts)[];
+
+/** The counts per status among everyone in scope, and coverage (把握率) as a meter. */
+export function TeamSummary({ counts }: { counts: TeamCounts }) {
+  const { t } = useTranslation();
+  const percent = coveragePercent(counts);
+  return (
+    <div className="team-summary">
+      <dl className="figures team-summary__figures" aria-label={t('team.summary.countsLabel')}>
+        {FIGURES.map((key) => (
+          <div key={key} className={`figures__item team-summary__item team-summary__item--${key}`}>
+            <dt>{t(`team.summary.${key}`)}</dt>
+            <dd>{t('team.summary.people', { count: counts[key] })}</dd>
+          </div>
+        ))}
+      </dl>
+      {percent === null ? (
+        <p className="muted">{t('team.summary.noneRequired')}</p>
+      ) : (
+        <Meter
+          className="team-meter"
+          value={percent}
+          valueLabel={t('team.summary.coverageValue', {
+            percent,
+            completed: counts.completed,
+            required: counts.required,
+          })}
+        >
+          {({ percentage, valueText }) => (
+            <>
+              <div className="team-meter__header">
+                <Label className="team-meter__label">{t('team.summary.coverage')}</Label>
+                <span className="team-meter__value">{valueText}</span>
+              </div>
+              <div className="team-meter__track" aria-hidden="true">
+                <div className="team-meter__fill" style={{ width: `${percentage}%` }} />
+              </div>
+            </>
+          )}
+        </Meter>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import type { OrgUnit } from '@kenshu/contracts';
+
+/** Who is looking, as far as choosing units goes. */
+export interface UnitViewer {
+  /** The viewer's own unit. */
+  orgUnitId: number;
+  isAdmin: boolean;
+  isSectionHead: boolean;
+  isUnitSecurityOfficer: boolean;
+}
+
+/**
+ * The units the viewer may filter the list by, in tree order (parents before children,
+ * siblings in roster order): every unit for admins; otherwise the subtree of their own unit
+ * (section heads) and of the bureau or regional office above it (unit security officers),
+ * the same rule the API applies.
+ */
+export function overseenUnits(units: readonly OrgUnit[], viewer: UnitViewer): OrgUnit[] {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const childrenOf = new Map<number | null, OrgUnit[]>();
+  for (const unit of [...units].sort((a, b) => a.id - b.id)) {
+    const parentId = unit.parentId !== null && byId.has(unit.parentId) ? unit.parentId : null;
+    childrenOf.set(parentId, [...(childrenOf.get(parentId) ?? []), unit]);
+  }
+
+  const roots: OrgUnit[] = [];
+  if (viewer.isAdmin) {
+    roots.push(...(childrenOf.get(null) ?? []));
+  } else {
+    const own = byId.get(viewer.orgUnitId);
+    if (own && viewer.isUnitSecurityOfficer) {
+      roots.push(bureauOf(own, byId) ?? own);
+    }
+    if (own && viewer.isSectionHead) roots.push(own);
+  }
+
+  const result: OrgUnit[] = [];
+  const seen = new Set<number>();
+  const visit = (unit: OrgUnit) => {
+    // The seen check drops a section head's unit already inside their bureau, and guards
+    // against a cycle in bad data.
+    if (seen.has(unit.id)) return;
+    seen.add(unit.id);
+    result.push(unit);
+    for (const child of childrenOf.get(unit.id) ?? []) visit(child);
+  };
+  for (const root of roots) visit(root);
+  return result;
+}
+
+function bureauOf(unit: OrgUnit, byId: ReadonlyMap<number, OrgUnit>): OrgUnit | undefined {
+  const visited = new Set<number>();
+  let current: OrgUnit | undefined = unit;
+  while (current && !visited.has(current.id)) {
+    if (current.kind === 'bureau' || current.kind === 'regional_office') return current;
+    visited.add(current.id);
+    current = current.parentId === null ? undefined : byId.get(current.parentId);
+  }
+  return undefined;
+}

@@ -1,0 +1,140 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { hashPassword } from '@kenshu/api/passwords';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '@kenshu/db';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchChromium,
+  signedInPage,
+  startAppServer,
+  type RunningApp,
+} from '../support/browser.ts';
+import { useTestDatabase } from '../support/database.ts';
+
+const database = useTestDatabase();
+let running: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  await seedDemo(database.current.db, { demoPasswordHash: await hashPassword(DEMO_PASSWORD) });
+  running = await startAppServer(database.current);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await running?.close();
+});
+
+/** A fresh, signed-out browser on `path`. */
+async function openSignedOut(path: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${running.baseUrl}${path}`);
+  return page;
+}
+
+async function signInThroughPage(page: Page, login: string, password: string) {
+  await page.getByLabel('職員番号またはメールアドレス').fill(login);
+  await page.getByLabel('パスワード', { exact: false }).first().fill(password);
+  await page.getByRole('button', { name: 'ログイン', exact: true }).click();
+}
+
+/** Axe's findings, reduced to what a reader of a failed test needs. */
+async function accessibilityViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.map((v) => ({
+    rule: v.id,
+    impact: v.impact,
+    targets: v.nodes.map((n) => n.target),
+  }));
+}
+
+describe('signing in and out', () => {
+  it('signs in through the sign-in page, returns to the page wanted, and signs out', async () => {
+    const page = await openSignedOut('/organisation');
+    await page.getByRole('heading', { level: 1, name: 'ログイン' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await signInThroughPage(page, DEMO_ACCOUNTS.admin, DEMO_PASSWORD);
+    await page.getByRole('heading', { level: 1, name: '組織と職員' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/organisation');
+    const me = await (await page.request.get(`${running.baseUrl}/api/auth/me`)).json();
+    const name = `${me.familyName} ${me.givenName}`;
+    const menuButton = page.getByRole('button', { name: `アカウント: ${name}` });
+    await menuButton.waitFor();
+    expect(await menuButton.textContent()).toContain(name);
+
+    await menuButton.click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText(DEMO_ACCOUNTS.admin).waitFor();
+    await dialog.getByRole('button', { name: 'ログアウト' }).click();
+    await page.getByRole('heading', { level: 1, name: 'ログイン' }).waitFor();
+    await page.getByText('ログアウトしました。').waitFor();
+    // The session is over on the server too.
+    expect((await page.request.get(`${running.baseUrl}/api/auth/me`)).status()).toBe(401);
+  });
+
+  it('shows how long to wait once repeated wrong passwords lock the account', async () => {
+    const page = await openSignedOut('/sign-in');
+    await page.getByRole('heading', { level: 1, name: 'ログイン' }).waitFor();
+    const alert = page.getByRole('alert');
+    // The API locks an account after 10 failures in 15 minutes; the 11th try is refused.
+    for (let attempt = 1; attempt <= 10; attempt++) {
+      await signInThroughPage(page, DEMO_ACCOUNTS.trainer, `wrong-${attempt}`);
+      await alert.getByText('パスワードが正しくありません').waitFor();
+      // Wait for this answer before the next try (the button is busy meanwhile).
+      await page.getByRole('button', { name: 'ログイン', exact: true }).waitFor();
+    }
+    await signInThroughPage(page, DEMO_ACCOUNTS.trainer, DEMO_PASSWORD);
+    await alert.getByText(/一時的にログインできなくなっています。\d+分ほど待ってから/).waitFor();
+  }, 40_000);
+});
+
+describe('roles and the admin pages', () => {
+  it('shows a learner the not-allowed page for an admin page', async () => {
+    const page = await signedInPage(browser, running, database.current, DEMO_ACCOUNTS.staff);
+    await page.goto(`${running.baseUrl}/admin/accounts`);
+    await page
+      .getByRole('heading', { level: 1, name: 'このページを表示する権限がありません' })
+      .waitFor();
+    const menu = page.getByRole('navigation', { name: 'メインメニュー' });
+    expect(await menu.getByRole('link', { name: 'アカウントと役割' }).count()).toBe(0);
+  });
+
+  it('lets an admin change someone’s roles, and shows the change in the audit log', async () => {
+    const page = await signedInPage(browser, running, database.current, DEMO_ACCOUNTS.admin);
+    await page.goto(`${running.baseUrl}/admin/accounts`);
+    await page.getByRole('heading', { level: 1, name: 'アカウントと役割' }).waitFor();
+
+    await page.getByRole('searchbox', { name: '職員を検索' }).fill(DEMO_ACCOUNTS.pjmo);
+    await page
+      .getByRole('list', { name: '検索結果' })
+      .getByRole('link', { name: new RegExp(DEMO_ACCOUNTS.pjmo) })
+      .click();
+    const trainer = page.getByRole('checkbox', { name: '講師' });
+    await trainer.waitFor();
+    expect(await trainer.isChecked()).toBe(false);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // react-aria keeps the real input visually hidden; people press its label.
+    await page.getByRole('group', { name: '付与する役割' }).getByText('講師').click();
+    expect(await trainer.isChecked()).toBe(true);
+    await page.getByRole('button', { name: '役割を保存' }).click();
+    await page.getByText('役割を保存しました。').waitFor();
+
+    await page
+      .getByRole('navigation', { name: 'メインメニュー' })
+      .getByRole('link', { name: '監査ログ' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: '監査ログ' }).waitFor();
+    const row = page.getByRole('row', { name: /役割の変更/ }).first();
+    await row.waitFor();
+    expect(await row.textContent()).toContain(DEMO_ACCOUNTS.admin);
+    await row.getByText('変更内容を表示').click();
+    expect(await row.getByText(/"trainer"/).count()).toBeGreaterThan(0);
+    const exportLink = page.getByRole('link', { name: 'CSVでダウンロード' });
+    expect(await exportLink.getAttribute('href')).toBe('/api/audit-log/export.csv');
+  });
+});

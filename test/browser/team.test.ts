@@ -1,0 +1,159 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { DEMO_ACCOUNTS, seedDemo } from '@kenshu/db';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchChromium,
+  signedInPage,
+  startAppServer,
+  type RunningApp,
+} from '../support/browser.ts';
+import { useTestDatabase } from '../support/database.ts';
+
+const database = useTestDatabase();
+let running: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  await seedDemo(database.current.db);
+  running = await startAppServer(database.current);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await running?.close();
+});
+
+/** The demo section head (主計局 総務課) on the team page, the way a bookmark would open it. */
+async function openTeam(path = '/team'): Promise<Page> {
+  const page = await signedInPage(browser, running, database.current, DEMO_ACCOUNTS.sectionHead);
+  await page.goto(`${running.baseUrl}${path}`);
+  return page;
+}
+
+/** Axe's findings, reduced to what a reader of a failed test needs. */
+async function accessibilityViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.map((v) => ({
+    rule: v.id,
+    impact: v.impact,
+    targets: v.nodes.map((n) => n.target),
+  }));
+}
+
+const TABLE = '情報セキュリティ研修の受講状況';
+
+describe("a section head's view of their people", () => {
+  it('shows the counts and the people not yet done, and reminds the one chosen', async () => {
+    const page = await openTeam();
+    await page
+      .getByRole('navigation', { name: 'メインメニュー' })
+      .getByRole('link', { name: '部下の受講状況' })
+      .waitFor();
+    await page.getByRole('heading', { name: '部下の受講状況', level: 1 }).waitFor();
+
+    const meter = page.getByRole('meter', { name: '把握率' });
+    await meter.waitFor();
+    const counts = page.getByRole('definition');
+    expect(await counts.count()).toBe(6);
+    const required = Number((await counts.first().textContent())?.replace(/\D/g, ''));
+    expect(required).toBeGreaterThan(0);
+    expect(await meter.getAttribute('aria-valuetext')).toMatch(
+      new RegExp(`^\\d+%（${required}名中 \\d+名修了）$`),
+    );
+
+    const table = page.getByRole('grid', { name: TABLE });
+    await table.waitFor();
+    const rows = table.getByRole('row');
+    expect(await rows.count()).toBeGreaterThan(1);
+    // The default filter is "not completed": nobody listed is done.
+    expect(await table.getByText('修了', { exact: true }).count()).toBe(0);
+
+    const person = rows.nth(1);
+    const staffNumber = (await person.getByRole('rowheader').textContent())?.trim();
+    // The checkbox's box covers the native input, as a label does: force clicks through it.
+    await person.getByRole('checkbox').check({ force: true });
+    await page.getByText('1名を選択中').waitFor();
+
+    await page.getByRole('button', { name: 'リマインドを送る' }).click();
+    const dialog = page.getByRole('dialog', { name: 'リマインドを送る' });
+    await dialog
+      .getByRole('textbox', { name: 'メッセージ（任意）' })
+      .fill('今月中に受講してください');
+    await dialog.getByRole('button', { name: '送信する' }).click();
+    await page
+      .getByRole('status')
+      .filter({
+        hasText: '1名にリマインドを送りました。0名は修了済みまたは担当外のため送りませんでした。',
+      })
+      .waitFor();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText('職員を選択していません').waitFor();
+
+    const staff = await database.current.db
+      .selectFrom('staff')
+      .select('id')
+      .where('staff_number', '=', staffNumber ?? '')
+      .executeTakeFirstOrThrow();
+    const notes = await database.current.db
+      .selectFrom('notification')
+      .select(['payload'])
+      .where('kind', '=', 'training.reminder')
+      .where('staff_id', '=', staff.id)
+      .execute();
+    expect(notes).toHaveLength(1);
+  });
+
+  it('keeps the filters in the address and opens a person’s record', async () => {
+    const page = await openTeam('/team?status=all');
+    const table = page.getByRole('grid', { name: TABLE });
+    await table.waitFor();
+    await page.getByRole('button', { name: /すべて.*受講状況|受講状況.*すべて/ }).waitFor();
+
+    await page.getByRole('searchbox', { name: '職員を検索' }).fill(DEMO_ACCOUNTS.staff);
+    await page.waitForURL(/q=S0001/);
+    expect(new URL(page.url()).searchParams.get('status')).toBe('all');
+    const row = table.getByRole('row', { name: new RegExp(DEMO_ACCOUNTS.staff) });
+    await row.waitFor();
+    expect(await table.getByRole('row').count()).toBe(2);
+
+    await row.getByRole('button', { name: /の受講記録$/ }).click();
+    const record = page.getByRole('dialog', { name: /の受講記録$/ });
+    await record.getByText('情報セキュリティ研修').waitFor();
+    await record.getByRole('button', { name: '閉じる' }).click();
+    await record.waitFor({ state: 'detached' });
+  });
+
+  it('has no accessibility violations axe can find, in either language', async () => {
+    const page = await openTeam();
+    await page.getByRole('grid', { name: TABLE }).waitFor();
+    await page.getByRole('meter').waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.getByRole('radio', { name: 'English' }).click();
+    await page.getByRole('grid', { name: 'Status on Information security training' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page
+      .getByRole('grid')
+      .getByRole('row')
+      .nth(1)
+      .getByRole('checkbox')
+      .check({ force: true });
+    await page.getByRole('button', { name: 'Send reminder' }).click();
+    await page.getByRole('dialog', { name: 'Send reminder' }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  it('works on a phone-sized screen', async () => {
+    const page = await openTeam();
+    await page.setViewportSize({ width: 375, height: 740 });
+    // Any language: the previous test may have switched the viewer to English.
+    await page.getByRole('grid').getByRole('row').nth(1).waitFor();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
