@@ -39,6 +39,8 @@ export default defineConfig({
           root,
           environment: 'jsdom',
           include: ['apps/web/src/**/*.test.tsx', 'apps/web/src/**/*.test.ts'],
+          // Rendering with jsdom is slow on a busy 2-core machine; a timeout here means "busy".
+          testTimeout: 30_000,
         },
       },
       {
@@ -48,8 +50,8 @@ export default defineConfig({
           environment: 'node',
           include: ['test/browser/**/*.test.ts'],
           globalSetup: [databaseSetup],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
           fileParallelism: false,
         },
       },

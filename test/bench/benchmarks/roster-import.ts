@@ -160,7 +160,12 @@ async function measureInChild(
     process.execPath,
     ['--import', 'tsx', 'test/bench/roster-import-memory.ts', file, kind],
     { cwd: root, maxBuffer: 1024 * 1024 },
-  );
+  ).catch((error: unknown) => {
+    // execFile's own message says only "Command failed"; the child's stderr says why.
+    const stderr =
+      typeof error === 'object' && error !== null && 'stderr' in error ? String(error.stderr) : '';
+    throw new Error(`memory child for ${file} (${kind}) failed:\n${stderr}`, { cause: error });
+  });
   const last = stdout.trim().split('\n').at(-1) ?? '{}';
   return JSON.parse(last);
 }

@@ -1,9 +1,16 @@
 import { autoFinaliseJob } from '../services/attendance/finalise.ts';
-import { assignAfterWindowClosesJob, assignWithoutGroupAccessJob } from './e-learning-assignments.ts';
+import {
+  assignAfterWindowClosesJob,
+  assignWithoutGroupAccessJob,
+} from './e-learning-assignments.ts';
 import type { Job } from './scheduler.ts';
 
 export { runJobOnce, startScheduler, type Job } from './scheduler.ts';
 export { autoFinaliseJob, assignAfterWindowClosesJob, assignWithoutGroupAccessJob };
 
 /** Every recurring job the app runs. Each is idempotent and runs under its own advisory lock. */
-export const JOBS: Job[] = [autoFinaliseJob, assignAfterWindowClosesJob, assignWithoutGroupAccessJob];
+export const JOBS: Job[] = [
+  autoFinaliseJob,
+  assignAfterWindowClosesJob,
+  assignWithoutGroupAccessJob,
+];

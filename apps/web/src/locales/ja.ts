@@ -900,7 +900,8 @@ export const ja = {
       tooLong: '1,000文字以内で入力してください。',
       send: '送信する',
       cancel: 'キャンセル',
-      result: '{{reminded, number}}名にリマインドを送りました。{{skipped, number}}名は修了済みまたは担当外のため送りませんでした。',
+      result:
+        '{{reminded, number}}名にリマインドを送りました。{{skipped, number}}名は修了済みまたは担当外のため送りませんでした。',
     },
     record: {
       title: '{{name}}の受講記録',
