@@ -116,7 +116,8 @@ describe("a section head's view of their people", () => {
     expect(new URL(page.url()).searchParams.get('status')).toBe('all');
     const row = table.getByRole('row', { name: new RegExp(DEMO_ACCOUNTS.staff) });
     await row.waitFor();
-    expect(await table.getByRole('row').count()).toBe(2);
+    // The old page stays on screen until the search answers; wait for the header row and S0001 alone.
+    await expect.poll(() => table.getByRole('row').count(), { timeout: 30_000 }).toBe(2);
 
     await row.getByRole('button', { name: /の受講記録$/ }).click();
     const record = page.getByRole('dialog', { name: /の受講記録$/ });
