@@ -420,6 +420,22 @@ describe('bad input: a clear report, and nothing written', () => {
     ],
     ['an empty file', () => '', { line: 1, code: 'empty_file' }],
     [
+      'a quote never closed',
+      () => rosterCsv(units, [person(), person({ family: 'OPEN' })]).replace('OPEN', '"山田'),
+      { line: 4, code: 'invalid_csv', message: /quoted field is never closed/ },
+    ],
+    [
+      'a quote in the wrong place',
+      () => rosterCsv(units, [person({ family: 'STRAY' })]).replace('STRAY', '"山"田"'),
+      { line: 3, code: 'invalid_csv', message: /quote is in the wrong place/ },
+    ],
+    [
+      'a problem after a name that spans two lines (lines are counted as in the file)',
+      () =>
+        rosterCsv([{ ...units[0]!, ja: '本省\r\n情報局' }], [person({ email: 'not-an-address' })]),
+      { line: 4, code: 'invalid_email' },
+    ],
+    [
       'a row with too many columns',
       () => rosterCsv(units, [person()]).replace(/\r\n$/, ',extra\r\n'),
       { line: 3, code: 'too_many_columns', message: /20 fields, but the header has 19/ },

@@ -131,9 +131,13 @@ function operatorViewer(): SignedInViewer {
   };
 }
 
+/** A line on stderr each time the count of rows read passes another 10,000. */
 function progress(label: string): (rows: number) => void {
+  let printed = 0;
   return (rows) => {
-    if (rows % 10_000 === 0) console.error(`${label}: ${rows.toLocaleString('en-US')} rows`);
+    if (Math.floor(rows / 10_000) <= Math.floor(printed / 10_000)) return;
+    printed = rows;
+    console.error(`${label}: ${rows.toLocaleString('en-US')} rows`);
   };
 }
 

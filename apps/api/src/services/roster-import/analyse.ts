@@ -19,8 +19,12 @@ import {
   type RosterStaff,
   type RosterUnit,
 } from '@kenshu/domain';
-import { CsvError } from 'csv-parse';
-import { readRosterCsv, type RosterEncoding, type RosterEncodingChoice } from './read-csv.ts';
+import {
+  readRosterCsv,
+  RosterCsvError,
+  type RosterEncoding,
+  type RosterEncodingChoice,
+} from './read-csv.ts';
 import type { RosterFile } from './receive.ts';
 
 export type RosterImportMode = 'full' | 'partial';
@@ -151,40 +155,46 @@ export async function analyseRoster(
 
   let header: { header: RosterHeader; width: number } | null = null;
   try {
-    for await (const row of readRosterCsv(file.path, options.encoding, (e) => (encoding = e))) {
-      if (row.values.some(isGarbled)) {
-        report([garbled(row.line, encoding)]);
-        break;
-      }
-      if (!header) {
-        const resolved = resolveRosterHeader(row.values, row.line);
-        report(resolved.problems);
-        // Without the right columns no record can be read; the header's problems say why.
-        if (resolved.problems.length > 0) break;
-        header = resolved;
-        continue;
-      }
-      const { record, problems: found } = validateRosterRecord(
-        row.values,
-        header.header,
-        header.width,
-        row.line,
-      );
-      report(found);
-      if (record?.type === 'unit') {
-        records.units += 1;
-        report(checks.addUnit(record.unit));
-      } else if (record?.type === 'staff') {
-        records.staff += 1;
-        const duplicates = checks.addStaff(record.staff);
-        report(duplicates);
-        if (duplicates.length === 0) await addStaff(record.staff);
+    reading: for await (const rows of readRosterCsv(
+      file.path,
+      options.encoding,
+      (e) => (encoding = e),
+    )) {
+      for (const row of rows) {
+        if (row.values.some(isGarbled)) {
+          report([garbled(row.line, encoding)]);
+          break reading;
+        }
+        if (!header) {
+          const resolved = resolveRosterHeader(row.values, row.line);
+          report(resolved.problems);
+          // Without the right columns no record can be read; the header's problems say why.
+          if (resolved.problems.length > 0) break reading;
+          header = resolved;
+          continue;
+        }
+        const { record, problems: found } = validateRosterRecord(
+          row.values,
+          header.header,
+          header.width,
+          row.line,
+        );
+        report(found);
+        if (record?.type === 'unit') {
+          records.units += 1;
+          report(checks.addUnit(record.unit));
+        } else if (record?.type === 'staff') {
+          records.staff += 1;
+          const duplicates = checks.addStaff(record.staff);
+          report(duplicates);
+          if (duplicates.length === 0) await addStaff(record.staff);
+        }
       }
       options.onProgress?.(records.units + records.staff);
     }
   } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    report([csvProblem(error)]);
+    if (!(error instanceof RosterCsvError)) throw error;
+    report([{ line: error.line, code: 'invalid_csv', message: error.message }]);
   }
   await flush();
 
@@ -268,11 +278,6 @@ function garbled(line: number, encoding: RosterEncoding | null): RosterProblem {
     code: 'garbled_text',
     message: `Line ${line} is not readable as ${encoding === 'cp932' ? 'CP932 (Shift_JIS)' : 'UTF-8'} text. ${hint}`,
   };
-}
-
-function csvProblem(error: CsvError): RosterProblem {
-  const line = 'lines' in error && typeof error.lines === 'number' ? error.lines : 0;
-  return { line, code: 'invalid_csv', message: `The CSV cannot be read: ${error.message}` };
 }
 
 function toCurrentStaff(state: RosterStaffState | undefined): CurrentStaff | undefined {

@@ -1,0 +1,51 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readRosterCsv, RosterCsvError, type CsvRow } from './read-csv.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'kenshu-read-csv-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
+
+async function read(content: string | Buffer): Promise<CsvRow[]> {
+  const path = join(dir, `${(files += 1)}.csv`);
+  writeFileSync(path, content);
+  const rows: CsvRow[] = [];
+  for await (const batch of readRosterCsv(path, 'auto', () => undefined)) rows.push(...batch);
+  return rows;
+}
+
+describe('readRosterCsv', () => {
+  it('numbers records by the line they start on, through blank lines and quoted line breaks', async () => {
+    const rows = await read('a,b\r\n1,"two\r\nlines"\r\n\r\n3,x\r\n');
+    expect(rows).toEqual([
+      { line: 1, values: ['a', 'b'] },
+      { line: 2, values: ['1', 'two\r\nlines'] },
+      { line: 5, values: ['3', 'x'] },
+    ]);
+  });
+
+  it('reads LF files and a last line without a line break', async () => {
+    expect(await read('a,b\n1,"x,y"\n2,z')).toEqual([
+      { line: 1, values: ['a', 'b'] },
+      { line: 2, values: ['1', 'x,y'] },
+      { line: 3, values: ['2', 'z'] },
+    ]);
+  });
+
+  it('keeps records whole across chunk boundaries of a large file', async () => {
+    const lines = Array.from({ length: 20_000 }, (_, i) => `${i},"名前 ${i}, ""引用"""`);
+    const rows = await read(`n,name\n${lines.join('\n')}\n`);
+    expect(rows).toHaveLength(20_001);
+    expect(rows[12_345]).toEqual({ line: 12_346, values: ['12344', '名前 12344, "引用"'] });
+    expect(rows.at(-1)?.line).toBe(20_001);
+  });
+
+  it('stops at a quote left open instead of reading the rest of the file into one field', async () => {
+    const rest = 'x,y\n'.repeat(50_000);
+    const error = await read(`a,b\n1,"open\n${rest}`).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RosterCsvError);
+    expect(error).toMatchObject({ line: 2, message: expect.stringMatching(/quote left open/) });
+  });
+});
