@@ -120,11 +120,18 @@ export async function analyseRoster(
   }
 
   let batch: StaffToWrite[] = [];
+  // The batch being written while the next one is read: on a PostgreSQL server the two overlap.
+  let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
     if (batch.length === 0) return;
     const current = batch;
     batch = [];
-    if (problemCount === 0) await options.onStaffBatch?.(current);
+    await writing;
+    if (problemCount === 0 && options.onStaffBatch) {
+      writing = options.onStaffBatch(current);
+      // Awaited at the next flush; marked handled now so a failure cannot crash the process.
+      writing.catch(() => undefined);
+    }
   };
   const addStaff = async (staff: RosterStaff) => {
     const state = states.get(staff.staffNumber);
@@ -197,6 +204,7 @@ export async function analyseRoster(
     report([{ line: error.line, code: 'invalid_csv', message: error.message }]);
   }
   await flush();
+  await writing;
 
   if (problemCount === 0 && !header) {
     report([{ line: 1, code: 'empty_file', message: 'The file is empty' }]);
