@@ -1,9 +1,13 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { makeCourse, makeOrgUnit, makeSession, makeStaff } from '@kenshu/db/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePerson, signedInAs } from '../support/auth.ts';
-import { launchChromium, startAppServer, type RunningApp } from '../support/browser.ts';
+import {
+  accessibilityViolations,
+  launchChromium,
+  startAppServer,
+  type RunningApp,
+} from '../support/browser.ts';
 import { useTestDatabase } from '../support/database.ts';
 
 const database = useTestDatabase();
@@ -34,15 +38,6 @@ async function pageFor(staffId: number, viewport = PHONE): Promise<Page> {
     { name: cookie.slice(0, separator), value: cookie.slice(separator + 1), url: running.baseUrl },
   ]);
   return context.newPage();
-}
-
-async function accessibilityViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.map((v) => ({
-    rule: v.id,
-    impact: v.impact,
-    targets: v.nodes.map((n) => n.target),
-  }));
 }
 
 async function screenshot(page: Page, name: string) {

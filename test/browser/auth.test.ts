@@ -1,9 +1,9 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { hashPassword } from '@kenshu/api/passwords';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '@kenshu/db';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  accessibilityViolations,
   launchChromium,
   signedInPage,
   startAppServer,
@@ -38,16 +38,6 @@ async function signInThroughPage(page: Page, login: string, password: string) {
   await page.getByLabel('職員番号またはメールアドレス').fill(login);
   await page.getByLabel('パスワード', { exact: false }).first().fill(password);
   await page.getByRole('button', { name: 'ログイン', exact: true }).click();
-}
-
-/** Axe's findings, reduced to what a reader of a failed test needs. */
-async function accessibilityViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.map((v) => ({
-    rule: v.id,
-    impact: v.impact,
-    targets: v.nodes.map((n) => n.target),
-  }));
 }
 
 describe('signing in and out', () => {

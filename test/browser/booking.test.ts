@@ -1,10 +1,14 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { DEMO_ACCOUNTS, DEMO_COURSES, findStaffByLogin, seedDemo } from '@kenshu/db';
 import { makeCourse, makeSession } from '@kenshu/db/testing';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePerson, signedInAs } from '../support/auth.ts';
-import { launchChromium, startAppServer, type RunningApp } from '../support/browser.ts';
+import {
+  accessibilityViolations,
+  launchChromium,
+  startAppServer,
+  type RunningApp,
+} from '../support/browser.ts';
 import { useTestDatabase } from '../support/database.ts';
 
 const database = useTestDatabase();
@@ -56,16 +60,6 @@ async function securityCourseId(): Promise<number> {
 /** The card (on My training) of the course with this title. */
 function requirement(page: Page, title: string): Locator {
   return page.getByRole('article', { name: title });
-}
-
-/** Axe's findings, reduced to what a reader of a failed test needs. */
-async function accessibilityViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.map((v) => ({
-    rule: v.id,
-    impact: v.impact,
-    targets: v.nodes.map((n) => n.target),
-  }));
 }
 
 describe('booking from the session finder', () => {

@@ -1,63 +1,17 @@
-import { publishTrainingEvents } from '@kenshu/api/training-events';
 import {
   DEMO_ACCOUNTS,
   DEMO_COURSES,
   findCourseByCode,
   findStaffByLogin,
-  runInTransaction,
   seedDemo,
 } from '@kenshu/db';
-import { currentFiscalYear } from '@kenshu/domain';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchChromium,
-  signedInPage,
-  startAppServer,
-  type RunningApp,
-} from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { useBrowserApp } from '../support/browser.ts';
 import { useTestDatabase } from '../support/database.ts';
+import { markAbsent } from '../support/training.ts';
 
 const database = useTestDatabase();
-let running: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  await seedDemo(database.current.db);
-  running = await startAppServer(database.current);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await running?.close();
-});
-
-/** Marks a person absent from a session of the course, as finalising its roster would. */
-async function markAbsent(staffId: number, courseId: number) {
-  const db = database.current.db;
-  const session = await db
-    .selectFrom('training_session')
-    .select('id')
-    .where('course_id', '=', courseId)
-    .orderBy('starts_at')
-    .executeTakeFirstOrThrow();
-  await runInTransaction(db, (trx) =>
-    publishTrainingEvents(
-      trx,
-      [
-        {
-          type: 'attendance.absent',
-          staffId,
-          courseId,
-          fiscalYear: currentFiscalYear(),
-          sessionId: session.id,
-        },
-      ],
-      new Date(),
-    ),
-  );
-}
+const app = useBrowserApp(database, ({ db }) => seedDemo(db));
 
 describe('e-learning for someone who missed the group session', () => {
   it('absent → assigned in My training → study → pass the quiz → requirement completed', async () => {
@@ -65,10 +19,10 @@ describe('e-learning for someone who missed the group session', () => {
     const learner = await findStaffByLogin(db, DEMO_ACCOUNTS.staff);
     const course = await findCourseByCode(db, DEMO_COURSES.security);
     if (!learner || !course) throw new Error('demo data missing');
-    await markAbsent(learner.id, course.id);
+    await markAbsent(database.current, learner.id, course.id);
 
-    const page = await signedInPage(browser, running, database.current, DEMO_ACCOUNTS.staff);
-    await page.goto(`${running.baseUrl}/my-training`);
+    const page = await app.signedInPage(DEMO_ACCOUNTS.staff);
+    await page.goto(app.url('/my-training'));
     await page.getByRole('link', { name: 'eラーニングを始める' }).click();
 
     // Study: every section, in order, with the Next button.
@@ -126,7 +80,7 @@ describe('e-learning for someone who missed the group session', () => {
       .where('course_id', '=', course.id)
       .executeTakeFirstOrThrow();
     expect(assignment.status).toBe('completed');
-    await page.goto(`${running.baseUrl}/my-training`);
+    await page.goto(app.url('/my-training'));
     await page.getByRole('link', { name: 'eラーニングを始める' }).waitFor({ state: 'detached' });
   });
 });

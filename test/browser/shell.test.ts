@@ -1,45 +1,17 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { DEMO_ACCOUNTS, seedDemo } from '@kenshu/db';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchChromium,
-  signedInPage,
-  startAppServer,
-  type RunningApp,
-} from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { accessibilityViolations, useBrowserApp } from '../support/browser.ts';
 import { useTestDatabase } from '../support/database.ts';
 
 const database = useTestDatabase();
-let running: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  await seedDemo(database.current.db);
-  running = await startAppServer(database.current);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await running?.close();
-});
+const app = useBrowserApp(database, ({ db }) => seedDemo(db));
 
 /** An admin's page on the organisation page, the way a bookmark would open it. */
 async function openOrganisation(path = '/organisation'): Promise<Page> {
-  const page = await signedInPage(browser, running, database.current, DEMO_ACCOUNTS.admin);
-  await page.goto(`${running.baseUrl}${path}`);
+  const page = await app.signedInPage(DEMO_ACCOUNTS.admin);
+  await page.goto(app.url(path));
   return page;
-}
-
-/** Axe's findings, reduced to what a reader of a failed test needs. */
-async function accessibilityViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.map((v) => ({
-    rule: v.id,
-    impact: v.impact,
-    targets: v.nodes.map((n) => n.target),
-  }));
 }
 
 describe('the app shell', () => {
@@ -67,9 +39,7 @@ describe('the app shell', () => {
     await page.reload();
     await page.getByRole('link', { name: 'Home' }).click();
     await page.getByRole('heading', { name: 'This fiscal year' }).waitFor();
-    const { labelEn } = await (
-      await page.request.get(`${running.baseUrl}/api/fiscal-years/current`)
-    ).json();
+    const { labelEn } = await (await page.request.get(app.url('/api/fiscal-years/current'))).json();
     await page.getByText(labelEn, { exact: true }).first().waitFor();
     await page.getByRole('link', { name: 'Budget Bureau' }).waitFor();
   });

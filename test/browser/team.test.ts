@@ -1,45 +1,17 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { DEMO_ACCOUNTS, seedDemo } from '@kenshu/db';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchChromium,
-  signedInPage,
-  startAppServer,
-  type RunningApp,
-} from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { accessibilityViolations, useBrowserApp } from '../support/browser.ts';
 import { useTestDatabase } from '../support/database.ts';
 
 const database = useTestDatabase();
-let running: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  await seedDemo(database.current.db);
-  running = await startAppServer(database.current);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await running?.close();
-});
+const app = useBrowserApp(database, ({ db }) => seedDemo(db));
 
 /** The demo section head (主計局 総務課) on the team page, the way a bookmark would open it. */
 async function openTeam(path = '/team'): Promise<Page> {
-  const page = await signedInPage(browser, running, database.current, DEMO_ACCOUNTS.sectionHead);
-  await page.goto(`${running.baseUrl}${path}`);
+  const page = await app.signedInPage(DEMO_ACCOUNTS.sectionHead);
+  await page.goto(app.url(path));
   return page;
-}
-
-/** Axe's findings, reduced to what a reader of a failed test needs. */
-async function accessibilityViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.map((v) => ({
-    rule: v.id,
-    impact: v.impact,
-    targets: v.nodes.map((n) => n.target),
-  }));
 }
 
 const TABLE = '情報セキュリティ研修の受講状況';

@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import { serve } from '@hono/node-server';
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -6,6 +7,7 @@ import { createApp } from '@kenshu/api';
 import { loadConfig, type Config } from '@kenshu/api/config';
 import { findStaffByLogin, type Database } from '@kenshu/db';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { signedInAs } from './auth.ts';
 
 /** Debian's chromium by default; CHROMIUM_PATH points elsewhere (a CI image, a laptop). */
@@ -86,4 +88,66 @@ export async function signedInPage(
   const context = await browser.newContext();
   await context.addCookies([{ name, value, url: running.baseUrl }]);
   return context.newPage();
+}
+
+/** Axe's findings, reduced to what a reader of a failed test needs. */
+export async function accessibilityViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.map((v) => ({
+    rule: v.id,
+    impact: v.impact,
+    targets: v.nodes.map((n) => n.target),
+  }));
+}
+
+/** The app and a browser for one test file; read the members inside tests, after beforeAll. */
+export interface BrowserApp {
+  readonly running: RunningApp;
+  readonly browser: Browser;
+  /** The address of `path` (e.g. `/my-training`) on the running app. */
+  url(path: string): string;
+  /** A fresh browser context signed in as the staff member with this staff number. */
+  signedInPage(staffNumber: string): Promise<Page>;
+  /** A fresh, signed-out browser context on `path`. */
+  signedOutPage(path: string): Promise<Page>;
+}
+
+/**
+ * Serves the app over the file's test database and launches chromium (beforeAll, after
+ * `prepare` seeds the database), and closes both when the file ends. Call after useTestDatabase.
+ */
+export function useBrowserApp(
+  database: { readonly current: Database },
+  prepare?: (database: Database) => Promise<void>,
+): BrowserApp {
+  let running: RunningApp | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    if (prepare) await prepare(database.current);
+    running = await startAppServer(database.current);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await running?.close();
+  });
+  const app: BrowserApp = {
+    get running() {
+      if (!running) throw new Error('the app is started in beforeAll');
+      return running;
+    },
+    get browser() {
+      if (!browser) throw new Error('the browser is launched in beforeAll');
+      return browser;
+    },
+    url: (path) => `${app.running.baseUrl}${path}`,
+    signedInPage: (staffNumber) =>
+      signedInPage(app.browser, app.running, database.current, staffNumber),
+    signedOutPage: async (path) => {
+      const page = await (await app.browser.newContext()).newPage();
+      await page.goto(app.url(path));
+      return page;
+    },
+  };
+  return app;
 }

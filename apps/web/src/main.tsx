@@ -1,9 +1,10 @@
+// The global styles first: the bundle keeps import order, and feature styles build on these.
+import './styles/index.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';
 import { createAppRouter } from './app/router.tsx';
 import { createQueryClient } from './lib/query-client.ts';
-import './styles/index.css';
 
 const queryClient = createQueryClient();
 const router = createAppRouter({ queryClient });

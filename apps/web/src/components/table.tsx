@@ -16,15 +16,17 @@ import {
 
 /**
  * A data table (react-aria grid: arrow-key navigation, announced headers). It scrolls sideways
- * inside its frame on narrow screens instead of squeezing columns unreadably.
+ * inside its frame on narrow screens instead of squeezing columns unreadably, or, with
+ * `stackOnPhones`, shows each row as a block on phones (the feature places the cells).
  */
 export function Table({
   children,
+  stackOnPhones = false,
   ...props
-}: Omit<TableProps, 'className'> & { children: ReactNode }) {
+}: Omit<TableProps, 'className'> & { children: ReactNode; stackOnPhones?: boolean }) {
   return (
     <div className="table-frame">
-      <AriaTable {...props} className="table">
+      <AriaTable {...props} className={stackOnPhones ? 'table table--stacked' : 'table'}>
         {children}
       </AriaTable>
     </div>

@@ -41,6 +41,28 @@ export function formatDateTime(instant: Date | number, lang: Language): string {
   }).format(instant);
 }
 
+/** `10:00` in Tokyo (24-hour), whatever the device's time zone. */
+export function tokyoTime(instant: string, lang: Language): string {
+  return formatter(lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    new Date(instant),
+  );
+}
+
+/** A moment as its day and time in Tokyo: `2027年2月2日(火) 10:00`. */
+export function tokyoDayTime(instant: string, lang: Language): string {
+  return `${formatDate(tokyoDateOf(new Date(instant)), lang)} ${tokyoTime(instant, lang)}`;
+}
+
+/** A session's day with its weekday and its hours: `2027年2月2日(火) 10:00–11:30`. */
+export function sessionTimeLabel(startsAt: string, endsAt: string, lang: Language): string {
+  return `${tokyoDayTime(startsAt, lang)}–${tokyoTime(endsAt, lang)}`;
+}
+
+/** Whether the instant falls on today's date in Tokyo. */
+export function isTokyoToday(instant: string, now: Date = new Date()): boolean {
+  return tokyoDateOf(new Date(instant)) === tokyoDateOf(now);
+}
+
 /** Whole calendar days from today in Tokyo to `date` ('YYYY-MM-DD'); negative once it is past. */
 export function daysUntil(date: string, now: Date = new Date()): number {
   const today = tokyoDateTime(tokyoDateOf(now), '00:00');

@@ -1,4 +1,5 @@
 import i18next from 'i18next';
+import { useEffect } from 'react';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { en } from '../locales/en.ts';
 import { ja, type Messages } from '../locales/ja.ts';
@@ -23,14 +24,19 @@ export function isLanguage(value: unknown): value is Language {
   return LANGUAGES.some((lang) => lang === value);
 }
 
-function storedLanguage(): Language {
+/** The language chosen on this device with the switch, if any. */
+function chosenLanguage(): Language | null {
   try {
     const value = globalThis.localStorage?.getItem(STORAGE_KEY);
-    return isLanguage(value) ? value : DEFAULT_LANGUAGE;
+    return isLanguage(value) ? value : null;
   } catch {
     // Storage can be blocked by browser policy; the default language is still usable.
-    return DEFAULT_LANGUAGE;
+    return null;
   }
+}
+
+function storedLanguage(): Language {
+  return chosenLanguage() ?? DEFAULT_LANGUAGE;
 }
 
 /** The app's one i18next instance, ready synchronously because both catalogues are bundled. */
@@ -62,6 +68,18 @@ export async function setLanguage(lang: Language): Promise<void> {
     // Not remembered across visits, but the switch itself still works.
   }
   await i18n.changeLanguage(lang);
+}
+
+/**
+ * Shows the UI in the signed-in person's own language (from their HR record), unless someone
+ * has picked a language with the switch on this device: that choice is theirs to keep.
+ */
+export function useAccountLanguage(locale: Language | undefined): void {
+  useEffect(() => {
+    if (locale && chosenLanguage() === null && i18n.language !== locale) {
+      void i18n.changeLanguage(locale);
+    }
+  }, [locale]);
 }
 
 /** The current UI language, re-rendering the caller when it changes. */

@@ -72,6 +72,7 @@ export const eLearningEn: typeof eLearningJa = {
     ATTEMPT_LIMIT_REACHED: 'You have used all your attempts.',
     IMAGE_TOO_LARGE: 'The image is too large (2 MB at most).',
     E_LEARNING_NOT_OFFERED: 'This course has no e-learning that can be assigned.',
+    ALREADY_COMPLETED: 'This person has already completed the course this year.',
   },
   admin: {
     title: 'E-learning administration',
@@ -87,6 +88,7 @@ export const eLearningEn: typeof eLearningJa = {
     versionLabel: 'Version',
     publishedVersion: 'Published version {{version}}',
     noneYet: 'There are no modules yet.',
+    actions: 'Actions',
   },
   editor: {
     titleNew: 'Add a module',
@@ -111,6 +113,8 @@ export const eLearningEn: typeof eLearningJa = {
     bodyJa: 'Text (Japanese, Markdown)',
     bodyEn: 'Text (English, Markdown)',
     preview: 'Preview',
+    previewJa: 'Preview (Japanese)',
+    previewEn: 'Preview (English)',
     addSection: 'Add a section',
     remove: 'Remove',
     questions: 'Quiz questions',
@@ -146,6 +150,7 @@ export const eLearningEn: typeof eLearningJa = {
     staff: 'Staff',
     due: 'Due',
     source: 'Reason',
+    actions: 'Actions',
     total: '{{count}} assignments',
     withdraw: 'Withdraw',
     withdrawReason: 'Reason for withdrawing',
@@ -162,5 +167,13 @@ export const eLearningEn: typeof eLearningJa = {
     settingsSaved: 'Saved.',
     notOffered:
       'This course has no published e-learning module, so nothing is assigned automatically.',
+    assignHeading: 'Assign to someone',
+    findPerson: 'Person to assign',
+    assignTo: 'Assigning to {{name}}',
+    chooseAgain: 'Choose someone else',
+    assignReason: 'Reason for assigning',
+    assign: 'Assign',
+    assigned: 'Assigned to {{name}}.',
+    alreadyAssigned: 'This person already has an open assignment for this course.',
   },
 };

@@ -8,6 +8,7 @@ import { useMe } from '../../features/auth/api/get-me.ts';
 import { UserMenu } from '../../features/auth/components/user-menu.tsx';
 import { useSessionExpiry } from '../../features/auth/hooks/use-session-expiry.ts';
 import { FiscalYearBadge } from '../../features/fiscal-years/components/fiscal-year-badge.tsx';
+import { useAccountLanguage } from '../../lib/i18n.ts';
 import { isPublicPath, mayOpen } from '../navigation.ts';
 import { NotAllowedPage } from '../routes/not-allowed.tsx';
 import { useViewer } from '../use-viewer.ts';
@@ -29,6 +30,7 @@ export function AppLayout() {
   const isPublic = isPublicPath(pathname);
   const me = useMe();
   const viewer = useViewer();
+  useAccountLanguage(viewer.me?.locale);
 
   // Focus moves by script rather than by `#main` in the URL, which the router would treat as
   // a navigation.

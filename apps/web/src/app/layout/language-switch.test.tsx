@@ -1,11 +1,12 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { FISCAL_YEAR_2026, MINISTRY } from '../../testing/fixtures.ts';
+import { FISCAL_YEAR_2026, ME_ADMIN, MINISTRY } from '../../testing/fixtures.ts';
 import { mockApi } from '../../testing/mock-api.ts';
 import { renderApp } from '../../testing/test-utils.tsx';
 
-function mockDashboardApi() {
+function mockDashboardApi(me = ME_ADMIN) {
   mockApi({
+    '/api/auth/me': () => ({ body: me }),
     '/api/fiscal-years/current': () => ({ body: FISCAL_YEAR_2026 }),
     '/api/org-units': () => ({ body: { items: MINISTRY } }),
   });
@@ -36,5 +37,22 @@ describe('language switch', () => {
     await renderApp('/');
     fireEvent.click(screen.getByRole('radio', { name: 'English' }));
     expect(localStorage.getItem('kenshu.language')).toBe('en');
+  });
+
+  it("follows the signed-in person's own language until this device chooses one", async () => {
+    mockDashboardApi({ ...ME_ADMIN, locale: 'en' });
+    await renderApp('/');
+    await screen.findByRole('navigation', { name: 'Main menu' });
+    expect(document.documentElement.lang).toBe('en');
+    expect(localStorage.getItem('kenshu.language')).toBeNull();
+  });
+
+  it("keeps this device's choice over the person's language", async () => {
+    localStorage.setItem('kenshu.language', 'ja');
+    mockDashboardApi({ ...ME_ADMIN, locale: 'en' });
+    await renderApp('/');
+    await screen.findByText('令和8年度', { selector: '.fiscal-year-badge' });
+    expect(screen.getByRole('navigation', { name: 'メインメニュー' })).toBeTruthy();
+    expect(document.documentElement.lang).toBe('ja');
   });
 });

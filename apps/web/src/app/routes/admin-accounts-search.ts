@@ -1,3 +1,5 @@
+import { positiveInteger, searchText, withoutUndefined } from './search-params.ts';
+
 /** The accounts page's URL state: `?q=山田&staff=12`, both optional. */
 export interface AccountsSearch {
   q?: string;
@@ -7,13 +9,9 @@ export interface AccountsSearch {
 
 const MAX_QUERY_LENGTH = 100;
 
-/** Reads the URL leniently: a bad parameter is dropped rather than breaking the page. */
 export function parseAccountsSearch(raw: Record<string, unknown>): AccountsSearch {
-  const search: AccountsSearch = {};
-  if (typeof raw.q === 'string' && raw.q.trim() !== '') {
-    search.q = raw.q.trim().slice(0, MAX_QUERY_LENGTH);
-  }
-  const staff = typeof raw.staff === 'string' ? Number(raw.staff) : raw.staff;
-  if (typeof staff === 'number' && Number.isSafeInteger(staff) && staff > 0) search.staff = staff;
-  return search;
+  return withoutUndefined({
+    q: searchText(raw.q, MAX_QUERY_LENGTH),
+    staff: positiveInteger(raw.staff),
+  });
 }

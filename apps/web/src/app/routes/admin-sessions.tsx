@@ -18,7 +18,7 @@ import { Roster } from '../../features/sessions/components/admin/roster.tsx';
 import { SeriesForm } from '../../features/sessions/components/admin/series-form.tsx';
 import { SessionForm } from '../../features/sessions/components/admin/session-form.tsx';
 import { SessionTable } from '../../features/sessions/components/admin/session-table.tsx';
-import { sessionTimeLabel } from '../../features/sessions/utils/session-time.ts';
+import { sessionTimeLabel } from '../../lib/dates.ts';
 import { useLanguage } from '../../lib/i18n.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { AdminOnly } from './admin-guard.tsx';

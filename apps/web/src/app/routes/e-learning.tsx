@@ -83,7 +83,9 @@ export function AdminELearningPage() {
                     <th className="table__column">{t('eLearning.admin.module')}</th>
                     <th className="table__column">{t('eLearning.admin.course')}</th>
                     <th className="table__column">{t('eLearning.admin.status')}</th>
-                    <th className="table__column" />
+                    <th className="table__column">
+                      <span className="visually-hidden">{t('eLearning.admin.actions')}</span>
+                    </th>
                   </tr>
                 </thead>
                 <tbody>

@@ -1,8 +1,8 @@
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Card } from '../../components/card.tsx';
+import { FormNotice } from '../../components/form-fields.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { FormNotice } from '../../features/auth/components/form-fields.tsx';
 import { SignInForm } from '../../features/auth/components/sign-in-form.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import './account-pages.css';

@@ -11,10 +11,10 @@ import { CheckInCodePanel } from '../../features/attendance/components/check-in-
 import { SignInSheet } from '../../features/attendance/components/sign-in-sheet.tsx';
 import { TeachingList } from '../../features/attendance/components/teaching-list.tsx';
 import { checkedInTime } from '../../features/attendance/utils/roster.ts';
-import { sessionTimeLabel } from '../../features/attendance/utils/time.ts';
 import { useLanguage } from '../../lib/i18n.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useViewer } from '../use-viewer.ts';
+import { sessionTimeLabel } from '../../lib/dates.ts';
 
 const teachingRoute = getRouteApi('/teaching');
 const sheetRoute = getRouteApi('/teaching/$sessionId');

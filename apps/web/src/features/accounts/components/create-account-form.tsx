@@ -2,14 +2,14 @@ import type { OrgUnit } from '@kenshu/contracts';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button.tsx';
-import { isApiError } from '../../../lib/api-client.ts';
-import { localName, useLanguage } from '../../../lib/i18n.ts';
 import {
   FormAlert,
   SelectField,
   TextField,
   type TextFieldProps,
-} from '../../auth/components/form-fields.tsx';
+} from '../../../components/form-fields.tsx';
+import { isApiError } from '../../../lib/api-client.ts';
+import { localName, useLanguage } from '../../../lib/i18n.ts';
 import { apiFieldErrors } from '../../auth/utils/api-errors.ts';
 import { useCreateAccount, type NewAccount } from '../api/create-account.ts';
 

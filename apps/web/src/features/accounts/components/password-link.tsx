@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button.tsx';
+import { FormAlert, FormNotice, TextField } from '../../../components/form-fields.tsx';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
-import { FormAlert, FormNotice, TextField } from '../../auth/components/form-fields.tsx';
 import { useIssuePasswordLink } from '../api/password-link.ts';
 
 /**

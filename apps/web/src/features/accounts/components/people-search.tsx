@@ -1,4 +1,3 @@
-import { useEffect, useEffectEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/badge.tsx';
 import { EmptyState } from '../../../components/empty-state.tsx';
@@ -6,10 +5,9 @@ import { Link } from '../../../components/link.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
 import { SearchField } from '../../../components/search-field.tsx';
 import { localName, useLanguage } from '../../../lib/i18n.ts';
+import { useSearchText } from '../../../lib/use-search-text.ts';
 import { PEOPLE_SHOWN, useFindPeople } from '../api/find-people.ts';
 import './accounts.css';
-
-const SEARCH_DELAY_MS = 300;
 
 export interface PeopleSearchProps {
   q: string;
@@ -26,28 +24,14 @@ export function PeopleSearch({ q, selectedId, onSearchChange }: PeopleSearchProp
   const lang = useLanguage();
   const people = useFindPeople(q);
 
-  const [text, setText] = useState(q);
-  const [lastQ, setLastQ] = useState(q);
-  if (q !== lastQ) {
-    setLastQ(q);
-    if (q !== text.trim()) setText(q);
-  }
-  const applySearch = useEffectEvent((value: string) => {
-    if (value !== q) onSearchChange(value);
-  });
-  useEffect(() => {
-    const timer = setTimeout(() => applySearch(text.trim()), SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [text]);
+  const search = useSearchText(q, onSearchChange);
 
   return (
     <div className="people-search">
       <SearchField
         label={t('accounts.search.label')}
         description={t('accounts.search.description')}
-        value={text}
-        onChange={setText}
-        onSubmit={(value) => applySearch(value.trim())}
+        {...search}
       />
       {q === '' ? (
         <EmptyState message={t('accounts.search.prompt')} />

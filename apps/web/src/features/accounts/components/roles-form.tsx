@@ -1,11 +1,11 @@
 import { ROLES, type Role } from '@kenshu/domain';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Checkbox, CheckboxGroup, Label, Text } from 'react-aria-components';
+import { CheckboxGroup, Label, Text } from 'react-aria-components';
 import { Badge } from '../../../components/badge.tsx';
 import { Button } from '../../../components/button.tsx';
+import { CheckboxField, FormAlert, FormNotice } from '../../../components/form-fields.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
-import { FormAlert, FormNotice } from '../../auth/components/form-fields.tsx';
 import { useUpdateAccountRoles } from '../api/account-roles.ts';
 
 function isRole(value: string): value is Role {
@@ -67,10 +67,9 @@ export function RolesForm({ staffId, hrRoles, grantedRoles, isSelf }: RolesFormP
           {t('accounts.roles.grantedNote')}
         </Text>
         {ROLES.map((role) => (
-          <Checkbox key={role} value={role} className="checkbox">
-            <span className="checkbox__box" aria-hidden="true" />
+          <CheckboxField key={role} value={role}>
             {t(`staff.roles.${role}`)}
-          </Checkbox>
+          </CheckboxField>
         ))}
       </CheckboxGroup>
       {update.isError ? (

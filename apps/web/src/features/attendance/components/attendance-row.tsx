@@ -5,8 +5,8 @@ import { Button } from '../../../components/button.tsx';
 import { localName, useLanguage } from '../../../lib/i18n.ts';
 import type { AttendanceMark } from '../api/attendance-sheet.ts';
 import { checkedInTime, type ShownEntry } from '../utils/roster.ts';
-import { tokyoTime } from '../utils/time.ts';
 import { MarkControl } from './mark-control.tsx';
+import { tokyoTime } from '../../../lib/dates.ts';
 
 export interface AttendanceRowProps {
   entry: ShownEntry;

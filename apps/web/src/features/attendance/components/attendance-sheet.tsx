@@ -1,11 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button.tsx';
+import { ConfirmDialog } from '../../../components/dialog.tsx';
 import { EmptyState } from '../../../components/empty-state.tsx';
+import { TextField } from '../../../components/form-fields.tsx';
 import { Link } from '../../../components/link.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
 import { SearchField } from '../../../components/search-field.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
+import { tokyoDayTime } from '../../../lib/dates.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import {
   useAttendanceSheet,
@@ -30,12 +33,9 @@ import {
   withPendingMarks,
   type ShownEntry,
 } from '../utils/roster.ts';
-import { tokyoDayTime } from '../utils/time.ts';
-import { AttendanceDialog } from './dialog.tsx';
 import { AttendanceRow } from './attendance-row.tsx';
 import { CheckInCodePanel } from './check-in-code-panel.tsx';
 import { MarkControl } from './mark-control.tsx';
-import { AttendanceTextField } from './text-field.tsx';
 import './attendance.css';
 
 export interface AttendanceSheetViewProps {
@@ -71,6 +71,19 @@ export function AttendanceSheetView({
 }
 
 type OpenDialog = 'markAll' | 'submit' | 'walkIn' | null;
+/** How a sheet-wide action is started: for this session, with the reason when one is due. */
+type SheetActionMutate<Result> = (
+  input: { sessionId: number; reason: string | undefined },
+  options: { onSuccess: (result: Result) => void },
+) => void;
+
+/** What a dialog needs of the mutation it runs. */
+interface DialogMutation {
+  reset: () => void;
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+}
 
 interface SheetBodyProps {
   sheet: AttendanceSheet;
@@ -160,6 +173,34 @@ function SheetBody({ sheet, isAdmin, isCancelled, showCode, onShowCodeChange }: 
 
   const canMark = sheet.canMark && !isCancelled;
 
+  // Each dialog runs one mutation: opening it clears that mutation's last failure.
+  const openDialog = (name: NonNullable<OpenDialog>, mutation: DialogMutation) => () => {
+    mutation.reset();
+    setDialog(name);
+  };
+  const dialogState = (name: NonNullable<OpenDialog>, mutation: DialogMutation) => ({
+    isOpen: dialog === name,
+    onOpenChange: (open: boolean) => setDialog(open ? name : null),
+    isPending: mutation.isPending,
+    error: mutation.isError ? errorMessage(mutation.error) : undefined,
+  });
+  // A sheet-wide action (mark all, submit) runs with the reason, if one is due; once done, its
+  // dialog closes and `done` says what happened.
+  const runSheetAction =
+    <Result,>(mutate: SheetActionMutate<Result>, done: (result: Result) => void) =>
+    () =>
+      withReason((given) =>
+        mutate(
+          { sessionId, reason: given },
+          {
+            onSuccess: (result) => {
+              setDialog(null);
+              done(result);
+            },
+          },
+        ),
+      );
+
   return (
     <div className="attendance-sheet">
       {isCancelled ? (
@@ -215,14 +256,14 @@ function SheetBody({ sheet, isAdmin, isCancelled, showCode, onShowCodeChange }: 
           {status}
         </p>
         {failure ? (
-          <p className="attendance-error" role="alert">
+          <p className="alert alert--error attendance-error" role="alert">
             {failure}
           </p>
         ) : null}
       </div>
 
       {outcome ? (
-        <p className="attendance-success" role="status">
+        <p className="alert alert--success attendance-success" role="status">
           {outcome}
         </p>
       ) : null}
@@ -231,20 +272,11 @@ function SheetBody({ sheet, isAdmin, isCancelled, showCode, onShowCodeChange }: 
         <Button
           variant="primary"
           isDisabled={!canMark || counts.unmarked === 0}
-          onPress={() => {
-            markAll.reset();
-            setDialog('markAll');
-          }}
+          onPress={openDialog('markAll', markAll)}
         >
           {t('attendance.sheet.markAll')}
         </Button>
-        <Button
-          isDisabled={!canMark}
-          onPress={() => {
-            addWalkIn.reset();
-            setDialog('walkIn');
-          }}
-        >
+        <Button isDisabled={!canMark} onPress={openDialog('walkIn', addWalkIn)}>
           {t('attendance.sheet.addWalkIn')}
         </Button>
         <Button
@@ -256,10 +288,7 @@ function SheetBody({ sheet, isAdmin, isCancelled, showCode, onShowCodeChange }: 
         </Button>
         <Button
           isDisabled={!canMark || now < new Date(sheet.startsAt).getTime()}
-          onPress={() => {
-            finalise.reset();
-            setDialog('submit');
-          }}
+          onPress={openDialog('submit', finalise)}
         >
           {t('attendance.sheet.submit')}
         </Button>
@@ -307,61 +336,37 @@ function SheetBody({ sheet, isAdmin, isCancelled, showCode, onShowCodeChange }: 
         </ul>
       )}
 
-      <AttendanceDialog
-        isOpen={dialog === 'markAll'}
-        onOpenChange={(open) => setDialog(open ? 'markAll' : null)}
+      <ConfirmDialog
+        {...dialogState('markAll', markAll)}
         title={t('attendance.markAll.title')}
+        cancelLabel={t('attendance.dialog.back')}
         confirmLabel={t('attendance.markAll.confirm')}
-        isPending={markAll.isPending}
-        error={markAll.isError ? errorMessage(markAll.error) : undefined}
-        onConfirm={() =>
-          withReason((given) =>
-            markAll.mutate(
-              { sessionId, reason: given },
-              {
-                onSuccess: ({ marked }) => {
-                  setDialog(null);
-                  setStatus(
-                    marked === 0
-                      ? t('attendance.markAll.none')
-                      : t('attendance.markAll.done', { count: marked }),
-                  );
-                },
-              },
-            ),
-          )
-        }
+        onConfirm={runSheetAction(markAll.mutate, ({ marked }) =>
+          setStatus(
+            marked === 0
+              ? t('attendance.markAll.none')
+              : t('attendance.markAll.done', { count: marked }),
+          ),
+        )}
       >
         <p>{t('attendance.markAll.body', { count: counts.unmarked })}</p>
-      </AttendanceDialog>
+      </ConfirmDialog>
 
-      <AttendanceDialog
-        isOpen={dialog === 'submit'}
-        onOpenChange={(open) => setDialog(open ? 'submit' : null)}
+      <ConfirmDialog
+        {...dialogState('submit', finalise)}
         title={t('attendance.submit.title')}
+        cancelLabel={t('attendance.dialog.back')}
         confirmLabel={t('attendance.submit.confirm')}
-        isPending={finalise.isPending}
-        error={finalise.isError ? errorMessage(finalise.error) : undefined}
-        onConfirm={() =>
-          withReason((given) =>
-            finalise.mutate(
-              { sessionId, reason: given },
-              {
-                onSuccess: ({ noShows }) => {
-                  setDialog(null);
-                  setOutcome(t('attendance.sheet.noShows', { count: noShows }));
-                },
-              },
-            ),
-          )
-        }
+        onConfirm={runSheetAction(finalise.mutate, ({ noShows }) =>
+          setOutcome(t('attendance.sheet.noShows', { count: noShows })),
+        )}
       >
         <p>
           {counts.unmarked === 0
             ? t('attendance.submit.bodyAllMarked', { lock: lockLabel })
             : t('attendance.submit.body', { count: counts.unmarked, lock: lockLabel })}
         </p>
-      </AttendanceDialog>
+      </ConfirmDialog>
 
       {dialog === 'walkIn' ? (
         <WalkInDialog
@@ -396,13 +401,14 @@ function SheetBody({ sheet, isAdmin, isCancelled, showCode, onShowCodeChange }: 
         />
       ) : null}
 
-      <AttendanceDialog
+      <ConfirmDialog
         role="dialog"
         isOpen={awaitingReason !== null}
         onOpenChange={(open) => {
           if (!open) setAwaitingReason(null);
         }}
         title={t('attendance.reason.title')}
+        cancelLabel={t('attendance.dialog.back')}
         confirmLabel={t('attendance.reason.confirm')}
         isConfirmDisabled={reasonDraft.trim() === ''}
         onConfirm={() => {
@@ -413,7 +419,7 @@ function SheetBody({ sheet, isAdmin, isCancelled, showCode, onShowCodeChange }: 
         }}
       >
         <p>{t('attendance.reason.body')}</p>
-        <AttendanceTextField
+        <TextField
           label={t('attendance.reason.label')}
           value={reasonDraft}
           onChange={setReasonDraft}
@@ -421,7 +427,7 @@ function SheetBody({ sheet, isAdmin, isCancelled, showCode, onShowCodeChange }: 
           isRequired
           autoFocus
         />
-      </AttendanceDialog>
+      </ConfirmDialog>
     </div>
   );
 }
@@ -472,13 +478,14 @@ function WalkInDialog({
         ? t('attendance.walkIn.unknown', { staffNumber: submitted })
         : errorMessage(error);
   return (
-    <AttendanceDialog
+    <ConfirmDialog
       role="dialog"
       isOpen
       onOpenChange={(open) => {
         if (!open) onClose();
       }}
       title={t('attendance.walkIn.title')}
+      cancelLabel={t('attendance.dialog.back')}
       confirmLabel={t('attendance.walkIn.confirm')}
       isPending={isPending}
       error={message}
@@ -490,7 +497,7 @@ function WalkInDialog({
       }}
     >
       <p>{t('attendance.walkIn.body')}</p>
-      <AttendanceTextField
+      <TextField
         label={t('attendance.walkIn.staffNumber')}
         value={staffNumber}
         onChange={setStaffNumber}
@@ -499,13 +506,13 @@ function WalkInDialog({
         isRequired
         autoFocus
       />
-      <AttendanceTextField
+      <TextField
         label={t('attendance.walkIn.note')}
         value={note}
         onChange={setNote}
         maxLength={500}
       />
-    </AttendanceDialog>
+    </ConfirmDialog>
   );
 }
 
@@ -522,13 +529,14 @@ function NoteDialog({
   const [mark, setMark] = useState<AttendanceMark | null>(entry.mark);
   const [note, setNote] = useState(entry.note ?? '');
   return (
-    <AttendanceDialog
+    <ConfirmDialog
       role="dialog"
       isOpen
       onOpenChange={(open) => {
         if (!open) onClose();
       }}
       title={t('attendance.note.title', { name: entry.name })}
+      cancelLabel={t('attendance.dialog.back')}
       confirmLabel={t('attendance.note.save')}
       isConfirmDisabled={mark === null}
       onConfirm={() => {
@@ -544,7 +552,7 @@ function NoteDialog({
           <p className="field__description">{t('attendance.note.needsMark')}</p>
         ) : null}
       </div>
-      <AttendanceTextField
+      <TextField
         label={t('attendance.note.note')}
         value={note}
         onChange={setNote}
@@ -552,6 +560,6 @@ function NoteDialog({
         multiline
         autoFocus
       />
-    </AttendanceDialog>
+    </ConfirmDialog>
   );
 }

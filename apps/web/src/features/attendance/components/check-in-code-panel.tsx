@@ -2,10 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../components/error-state.tsx';
 import { LoadingState } from '../../../components/loading-state.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
+import { tokyoDayTime, tokyoTime } from '../../../lib/dates.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { useCheckInCode } from '../api/check-in-code.ts';
 import { useAttendanceErrorMessage } from '../utils/error-message.ts';
-import { tokyoDayTime, tokyoTime } from '../utils/time.ts';
 import './attendance.css';
 
 export interface CheckInCodePanelProps {
@@ -53,7 +53,7 @@ export function CheckInCodePanel({ sessionId, large = false }: CheckInCodePanelP
     }
     if (isApiError(error)) {
       return (
-        <p className="attendance-error" role="alert">
+        <p className="alert alert--error attendance-error" role="alert">
           {errorMessage(error)}
         </p>
       );

@@ -2,11 +2,11 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Input, Label, Text, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button.tsx';
+import { sessionTimeLabel } from '../../../lib/dates.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { useCheckIn } from '../api/check-in.ts';
 import { useSessionDetails } from '../api/session-details.ts';
 import { useAttendanceErrorMessage } from '../utils/error-message.ts';
-import { sessionTimeLabel } from '../utils/time.ts';
 import './attendance.css';
 
 export interface CheckInFormProps {
@@ -122,7 +122,7 @@ export function CheckInForm({ sessionId, code, onLinkUsed }: CheckInFormProps) {
         </p>
       ) : null}
       {error ? (
-        <p className="attendance-error" role="alert" id={resultId}>
+        <p className="alert alert--error attendance-error" role="alert" id={resultId}>
           {error}
         </p>
       ) : null}

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/badge.tsx';
 import { Link } from '../../../components/link.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
+import { isTokyoToday, sessionTimeLabel } from '../../../lib/dates.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { useTeachingSessions, type TeachingScope } from '../api/teaching-sessions.ts';
-import { isTokyoToday, sessionTimeLabel } from '../utils/time.ts';
 import './attendance.css';
 
 /** Sessions split into today's, those still to come and those finished (latest first). */

@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button.tsx';
-import { SelectField, TextField } from '../../auth/components/form-fields.tsx';
+import { SelectField, TextField } from '../../../components/form-fields.tsx';
 import { FILTER_KEYS, type AuditFilters } from '../utils/filters.ts';
 import { ACTION_LABELS, TARGET_TYPES } from '../utils/labels.ts';
 import './audit-log.css';

@@ -5,6 +5,8 @@ import type { AuditEntry } from '../api/search-audit-log.ts';
 import { ACTION_LABELS, isKnownAction, isKnownTargetType } from '../utils/labels.ts';
 import './audit-log.css';
 
+const COLUMNS = ['at', 'actor', 'action', 'target', 'changes'] as const;
+
 /**
  * One page of audit entries. A plain HTML table rather than the shared grid: each row holds a
  * disclosure (<details>) with the before/after values, and a grid's arrow-key navigation would
@@ -19,21 +21,11 @@ export function AuditTable({ label, entries }: { label: string; entries: readonl
         <caption className="visually-hidden">{label}</caption>
         <thead className="table__header">
           <tr>
-            <th scope="col" className="table__column">
-              {t('auditLog.columns.at')}
-            </th>
-            <th scope="col" className="table__column">
-              {t('auditLog.columns.actor')}
-            </th>
-            <th scope="col" className="table__column">
-              {t('auditLog.columns.action')}
-            </th>
-            <th scope="col" className="table__column">
-              {t('auditLog.columns.target')}
-            </th>
-            <th scope="col" className="table__column">
-              {t('auditLog.columns.changes')}
-            </th>
+            {COLUMNS.map((column) => (
+              <th key={column} scope="col" className="table__column">
+                {t(`auditLog.columns.${column}`)}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody className="table__body">
@@ -93,27 +85,25 @@ function Changes({ before, after }: { before: unknown; after: unknown }) {
     <details className="audit-changes">
       <summary className="audit-changes__summary">{t('auditLog.changes.show')}</summary>
       <dl className="audit-changes__values">
-        <div>
-          <dt>{t('auditLog.changes.before')}</dt>
-          <dd>
-            {isEmpty(before) ? (
-              <span className="muted">{t('auditLog.changes.none')}</span>
-            ) : (
-              <pre className="audit-changes__json">{JSON.stringify(before, null, 2)}</pre>
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('auditLog.changes.after')}</dt>
-          <dd>
-            {isEmpty(after) ? (
-              <span className="muted">{t('auditLog.changes.none')}</span>
-            ) : (
-              <pre className="audit-changes__json">{JSON.stringify(after, null, 2)}</pre>
-            )}
-          </dd>
-        </div>
+        <ChangedValue label={t('auditLog.changes.before')} value={before} />
+        <ChangedValue label={t('auditLog.changes.after')} value={after} />
       </dl>
     </details>
+  );
+}
+
+function ChangedValue({ label, value }: { label: string; value: unknown }) {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>
+        {isEmpty(value) ? (
+          <span className="muted">{t('auditLog.changes.none')}</span>
+        ) : (
+          <pre className="audit-changes__json">{JSON.stringify(value, null, 2)}</pre>
+        )}
+      </dd>
+    </div>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/badge.tsx';
 import { Button } from '../../../components/button.tsx';
+import { FormAlert, FormNotice } from '../../../components/form-fields.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
@@ -12,7 +13,6 @@ import {
   useMySessions,
 } from '../api/my-sessions.ts';
 import { describeUserAgent } from '../utils/user-agent.ts';
-import { FormAlert, FormNotice } from './form-fields.tsx';
 import './auth.css';
 
 /** My active sign-ins: the device, address and times of each, and buttons to end the others. */

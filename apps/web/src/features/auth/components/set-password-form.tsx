@@ -1,9 +1,9 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button.tsx';
+import { FormAlert, TextField } from '../../../components/form-fields.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { useSetPassword } from '../api/set-password.ts';
-import { FormAlert, TextField } from './form-fields.tsx';
 import './auth.css';
 
 /** The rule the API enforces (SetPasswordRequest): at least 10 characters. */
@@ -64,7 +64,7 @@ export function SetPasswordForm({ token, onDone }: { token: string; onDone: () =
   const linkInvalid = isApiError(error) && error.status === 403;
 
   return (
-    <form className="auth-form" noValidate onSubmit={submit}>
+    <form className="stack-form auth-form" noValidate onSubmit={submit}>
       {setPassword.isError ? (
         <FormAlert ref={alertRef} title={t('auth.setPassword.errorTitle')}>
           <p>

@@ -2,10 +2,10 @@ import type { Me } from '@kenshu/contracts';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button.tsx';
+import { FormAlert, TextField } from '../../../components/form-fields.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { useSignIn } from '../api/sign-in.ts';
 import { retryAfterSeconds } from '../utils/api-errors.ts';
-import { FormAlert, TextField } from './form-fields.tsx';
 import './auth.css';
 
 interface FieldErrors {
@@ -65,7 +65,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   };
 
   return (
-    <form className="auth-form" noValidate onSubmit={submit}>
+    <form className="stack-form auth-form" noValidate onSubmit={submit}>
       {signIn.isError ? (
         <FormAlert ref={alertRef} title={t('auth.signIn.errorTitle')}>
           <p>{errorMessage(signIn.error)}</p>

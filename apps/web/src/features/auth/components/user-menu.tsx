@@ -11,11 +11,11 @@ import {
   Popover,
 } from 'react-aria-components';
 import { Button } from '../../../components/button.tsx';
+import { FormAlert } from '../../../components/form-fields.tsx';
 import { Link } from '../../../components/link.tsx';
 import { localName, useLanguage } from '../../../lib/i18n.ts';
 import { resetSession } from '../api/reset-session.ts';
 import { useSignOut } from '../api/sign-out.ts';
-import { FormAlert } from './form-fields.tsx';
 import './auth.css';
 
 /**

@@ -1,19 +1,10 @@
 import { ROLES } from '@kenshu/domain';
 import { useState, type FormEvent } from 'react';
-import {
-  Checkbox,
-  CheckboxGroup,
-  FieldError,
-  Input,
-  Label,
-  Radio,
-  RadioGroup,
-  Text,
-  TextArea,
-  TextField,
-} from 'react-aria-components';
+import { CheckboxGroup, Label, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button.tsx';
+import { RemovableChips } from '../../../components/chips.tsx';
+import { CheckboxField, RadioField, TextField } from '../../../components/form-fields.tsx';
 import { SearchField } from '../../../components/search-field.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { ja } from '../../../locales/ja.ts';
@@ -38,47 +29,6 @@ function isGeneralCode(code: string): code is keyof typeof ja.errors.codes {
 
 function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
   return values.some((v) => v === value);
-}
-
-function Field({
-  label,
-  value,
-  onChange,
-  error,
-  description,
-  multiline = false,
-  isRequired = false,
-}: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  error?: string | undefined;
-  description?: string | undefined;
-  multiline?: boolean;
-  isRequired?: boolean;
-}) {
-  return (
-    <TextField
-      className="field"
-      value={value}
-      onChange={onChange}
-      isInvalid={error !== undefined}
-      isRequired={isRequired}
-    >
-      <Label className="field__label">{label}</Label>
-      {multiline ? (
-        <TextArea className="field__input field__textarea" />
-      ) : (
-        <Input className="field__input" />
-      )}
-      {description ? (
-        <Text slot="description" className="field__description">
-          {description}
-        </Text>
-      ) : null}
-      <FieldError className="field__error">{error}</FieldError>
-    </TextField>
-  );
 }
 
 /**
@@ -190,47 +140,47 @@ export function CourseForm({
   return (
     <form className="admin-form" onSubmit={submit} noValidate>
       {generalError ? (
-        <p className="form-error form-error--block" role="alert">
+        <p className="alert alert--error" role="alert">
           {t('courses.form.failed')} {generalError}
         </p>
       ) : null}
       {missing ? (
-        <p className="form-error form-error--block" role="alert">
+        <p className="alert alert--error" role="alert">
           {t('courses.form.fillRequired')}
         </p>
       ) : null}
-      <Field
+      <TextField
         label={t('courses.form.code')}
         description={t('courses.form.codeDescription')}
         value={code}
         onChange={setCode}
-        error={fieldErrors.get('code') ?? emptyError(code)}
+        errorMessage={fieldErrors.get('code') ?? emptyError(code)}
         isRequired
       />
       <div className="form-row form-row--wide">
-        <Field
+        <TextField
           label={t('courses.form.titleJa')}
           value={titleJa}
           onChange={setTitleJa}
-          error={fieldErrors.get('titleJa') ?? emptyError(titleJa)}
+          errorMessage={fieldErrors.get('titleJa') ?? emptyError(titleJa)}
           isRequired
         />
-        <Field
+        <TextField
           label={t('courses.form.titleEn')}
           value={titleEn}
           onChange={setTitleEn}
-          error={fieldErrors.get('titleEn') ?? emptyError(titleEn)}
+          errorMessage={fieldErrors.get('titleEn') ?? emptyError(titleEn)}
           isRequired
         />
       </div>
       <div className="form-row form-row--wide">
-        <Field
+        <TextField
           label={t('courses.form.descriptionJa')}
           value={descriptionJa}
           onChange={setDescriptionJa}
           multiline
         />
-        <Field
+        <TextField
           label={t('courses.form.descriptionEn')}
           value={descriptionEn}
           onChange={setDescriptionEn}
@@ -246,10 +196,9 @@ export function CourseForm({
       >
         <Label className="field__label">{t('courses.form.audience')}</Label>
         {AUDIENCE_KINDS.map((kind) => (
-          <Radio key={kind} value={kind} className="radio">
-            <span className="radio__dot" aria-hidden="true" />
+          <RadioField key={kind} value={kind}>
             {t(`courses.audience.${kind}`)}
-          </Radio>
+          </RadioField>
         ))}
       </RadioGroup>
       {audienceKind === 'rule' ? (
@@ -259,10 +208,9 @@ export function CourseForm({
           <CheckboxGroup className="choice-group" value={roles} onChange={setRoles}>
             <Label className="field__label">{t('courses.form.roles')}</Label>
             {ROLES.map((role) => (
-              <Checkbox key={role} value={role} className="checkbox">
-                <span className="checkbox__box" aria-hidden="true" />
+              <CheckboxField key={role} value={role}>
                 {t(`staff.roles.${role}`)}
-              </Checkbox>
+              </CheckboxField>
             ))}
           </CheckboxGroup>
           <CheckboxGroup
@@ -272,31 +220,25 @@ export function CourseForm({
           >
             <Label className="field__label">{t('courses.form.employmentTypes')}</Label>
             {EMPLOYMENT_TYPES.map((type) => (
-              <Checkbox key={type} value={type} className="checkbox">
-                <span className="checkbox__box" aria-hidden="true" />
+              <CheckboxField key={type} value={type}>
                 {t(`staff.employmentTypes.${type}`)}
-              </Checkbox>
+              </CheckboxField>
             ))}
           </CheckboxGroup>
-          <div className="unit-picker">
+          <div className="picker">
             <p className="field__label" id="course-units-label">
               {t('courses.form.units')}
             </p>
             {unitIds.length > 0 ? (
-              <ul className="chips" aria-labelledby="course-units-label">
-                {unitIds.map((id) => (
-                  <li key={id} className="chip">
-                    <span>{unitLabel(id)}</span>
-                    <Button
-                      className="chip__remove"
-                      aria-label={t('courses.form.removeUnit', { name: unitLabel(id) })}
-                      onPress={() => setUnitIds(unitIds.filter((u) => u !== id))}
-                    >
-                      ×
-                    </Button>
-                  </li>
-                ))}
-              </ul>
+              <RemovableChips
+                aria-labelledby="course-units-label"
+                chips={unitIds.map((id) => ({
+                  id,
+                  label: unitLabel(id),
+                  removeLabel: t('courses.form.removeUnit', { name: unitLabel(id) }),
+                }))}
+                onRemove={(id) => setUnitIds(unitIds.filter((u) => u !== id))}
+              />
             ) : (
               <p className="muted">{t('courses.form.anyUnit')}</p>
             )}
@@ -306,9 +248,9 @@ export function CourseForm({
               onChange={setUnitQuery}
             />
             {unitMatches.length > 0 ? (
-              <ul className="unit-picker__matches">
+              <ul className="picker__matches">
                 {unitMatches.map((u) => (
-                  <li key={u.id}>
+                  <li key={u.id} className="picker__match">
                     <span>{u.label}</span>
                     <Button
                       aria-label={t('courses.form.addUnit', { name: u.label })}
@@ -335,16 +277,14 @@ export function CourseForm({
       >
         <Label className="field__label">{t('courses.form.modes')}</Label>
         {MODES.map((mode) => (
-          <Radio key={mode} value={mode} className="radio">
-            <span className="radio__dot" aria-hidden="true" />
+          <RadioField key={mode} value={mode}>
             {t(`courses.modes.${mode}`)}
-          </Radio>
+          </RadioField>
         ))}
       </RadioGroup>
-      <Checkbox isSelected={active} onChange={setActive} className="checkbox">
-        <span className="checkbox__box" aria-hidden="true" />
+      <CheckboxField isSelected={active} onChange={setActive}>
         {t('courses.form.active')}
-      </Checkbox>
+      </CheckboxField>
       <div className="form-actions">
         <p role="status" className="form-saved">
           {saved ? t('courses.form.saved') : ''}

@@ -4,10 +4,13 @@ import { Button } from '../../../components/button.tsx';
 import { Card } from '../../../components/card.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
 import { useOrgUnits } from '../../org-units/api/get-org-units.ts';
+import { StaffPicker, type PickedStaff } from '../../staff/components/staff-picker.tsx';
+import { isApiError } from '../../../lib/api-client.ts';
 import { formatDate } from '../../../lib/dates.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import {
   useAssignments,
+  useAssignStaff,
   useAssignmentSettings,
   useSaveAssignmentSettings,
   useWithdrawAssignment,
@@ -30,9 +33,81 @@ export function CourseAssignments({ courseId }: { courseId: number }) {
           {(data) => <SettingsForm key={JSON.stringify(data)} courseId={courseId} initial={data} />}
         </QueryState>
       </Card>
+      <Card title={t('eLearning.assignments.assignHeading')}>
+        <AssignForm courseId={courseId} />
+      </Card>
       <Card title={t('eLearning.assignments.title')}>
         <AssignmentTable courseId={courseId} />
       </Card>
+    </div>
+  );
+}
+
+/** Assigns the course's e-learning to one chosen person by hand, with a reason. */
+function AssignForm({ courseId }: { courseId: number }) {
+  const { t } = useTranslation();
+  const assign = useAssignStaff();
+  const [person, setPerson] = useState<PickedStaff | null>(null);
+  const [reason, setReason] = useState('');
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!person || reason.trim() === '') return;
+    assign.mutate(
+      { staffId: person.staffId, courseId, reason: reason.trim() },
+      {
+        onSuccess: () => {
+          setPerson(null);
+          setReason('');
+        },
+      },
+    );
+  };
+  return (
+    <div className="editor">
+      {person ? (
+        <p>
+          {t('eLearning.assignments.assignTo', { name: person.name })}{' '}
+          <Button onPress={() => setPerson(null)}>{t('eLearning.assignments.chooseAgain')}</Button>
+        </p>
+      ) : (
+        <StaffPicker
+          label={t('eLearning.assignments.findPerson')}
+          onPick={(picked) => {
+            assign.reset();
+            setPerson(picked);
+          }}
+        />
+      )}
+      <form onSubmit={onSubmit} className="editor">
+        <label className="field">
+          <span className="field__label">{t('eLearning.assignments.assignReason')}</span>
+          <input
+            className="field__input"
+            value={reason}
+            required
+            onChange={(e) => setReason(e.target.value)}
+          />
+        </label>
+        <div role="status">
+          {assign.isSuccess ? (
+            <p>{t('eLearning.assignments.assigned', { name: assign.data.staff.name })}</p>
+          ) : null}
+        </div>
+        {assign.isError ? (
+          <p role="alert" className="form-error">
+            {isApiError(assign.error) && assign.error.code === 'CONFLICT'
+              ? t('eLearning.assignments.alreadyAssigned')
+              : eLearningErrorMessage(assign.error, t)}
+          </p>
+        ) : null}
+        <Button
+          type="submit"
+          variant="primary"
+          isDisabled={!person || reason.trim() === '' || assign.isPending}
+        >
+          {t('eLearning.assignments.assign')}
+        </Button>
+      </form>
     </div>
   );
 }
@@ -115,7 +190,9 @@ function AssignmentTable({ courseId }: { courseId: number }) {
                     <th className="table__column">{t('eLearning.assignments.due')}</th>
                     <th className="table__column">{t('eLearning.assignments.status')}</th>
                     <th className="table__column">{t('eLearning.assignments.source')}</th>
-                    <th className="table__column" />
+                    <th className="table__column">
+                      <span className="visually-hidden">{t('eLearning.assignments.actions')}</span>
+                    </th>
                   </tr>
                 </thead>
                 <tbody>

@@ -1,16 +1,23 @@
 import type { TFunction } from 'i18next';
 import { isApiError } from '../../../lib/api-client.ts';
 import { eLearningJa } from '../../../locales/e-learning.ja.ts';
+import { ja } from '../../../locales/ja.ts';
 
 type ELearningErrorCode = keyof typeof eLearningJa.errors;
+type GeneralErrorCode = keyof typeof ja.errors.codes;
 
 function isELearningCode(code: string): code is ELearningErrorCode {
   return Object.hasOwn(eLearningJa.errors, code);
 }
 
-/** A failed e-learning call in the user's words; the API's own message otherwise. */
+function isGeneralErrorCode(code: string): code is GeneralErrorCode {
+  return Object.hasOwn(ja.errors.codes, code);
+}
+
+/** A failed e-learning call in the user's words (the API's own messages are English only). */
 export function eLearningErrorMessage(error: unknown, t: TFunction): string {
   if (!isApiError(error)) return t('errors.network');
   if (isELearningCode(error.code)) return t(`eLearning.errors.${error.code}`);
-  return error.message;
+  if (isGeneralErrorCode(error.code)) return t(`errors.codes.${error.code}`);
+  return t('errors.unknown');
 }

@@ -109,11 +109,10 @@ function TextField({
 }
 
 /** The server's rendering of the Markdown, exactly as learners will see it. */
-function Preview({ markdown }: { markdown: string }) {
-  const { t } = useTranslation();
+function Preview({ markdown, label }: { markdown: string; label: string }) {
   const preview = usePreviewMarkdown(markdown);
   return (
-    <div className="editor__preview" aria-label={t('eLearning.editor.preview')} role="region">
+    <div className="editor__preview" aria-label={label} role="region">
       {/* Sanitised by the server's renderer, the same one that runs on save. */}
       <div
         className="player__content"
@@ -244,8 +243,8 @@ export function ModuleForm({
           </div>
           {previewing === i ? (
             <>
-              <Preview markdown={s.bodyJa} />
-              <Preview markdown={s.bodyEn} />
+              <Preview markdown={s.bodyJa} label={t('eLearning.editor.previewJa')} />
+              <Preview markdown={s.bodyEn} label={t('eLearning.editor.previewEn')} />
             </>
           ) : null}
         </fieldset>

@@ -2,12 +2,11 @@ import type { ReactNode } from 'react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../../components/link.tsx';
-import { formatDate } from '../../../lib/dates.ts';
+import { formatDate, sessionTimeLabel } from '../../../lib/dates.ts';
 import { useLanguage, type Language } from '../../../lib/i18n.ts';
 import { tokyoDateOf } from '@kenshu/domain';
 import type { MyBooking, RequirementItem } from '../api/get-my-training.ts';
 import { nextStep } from '../utils/next-step.ts';
-import { sessionTimeLabel } from '../utils/session-time.ts';
 import { StatusBadge } from './status-badge.tsx';
 
 /**

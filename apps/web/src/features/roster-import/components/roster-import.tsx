@@ -88,8 +88,8 @@ export function RosterImport() {
   return (
     <div className="roster-import">
       <Card title={t('rosterImport.form.heading')}>
-        <form className="roster-import__form" onSubmit={submit} noValidate>
-          <div className="roster-import__field" data-invalid={fileError ? '' : undefined}>
+        <form className="admin-form" onSubmit={submit} noValidate>
+          <div className="field roster-import__field" data-invalid={fileError ? '' : undefined}>
             <label className="field__label" htmlFor={fileInputId}>
               {t('rosterImport.form.file')}
             </label>
@@ -132,8 +132,8 @@ export function RosterImport() {
           >
             <Label className="field__label">{t('rosterImport.form.mode')}</Label>
             {MODES.map((m) => (
-              <Radio key={m} value={m} className="roster-import__radio">
-                <span className="roster-import__radio-dot" aria-hidden="true" />
+              <Radio key={m} value={m} className="radio roster-import__radio">
+                <span className="radio__dot roster-import__radio-dot" aria-hidden="true" />
                 <span className="roster-import__radio-text">
                   <span className="roster-import__radio-label">
                     {t(`rosterImport.form.modes.${m}`)}
@@ -179,7 +179,7 @@ export function RosterImport() {
             </TextField>
           </div>
 
-          <div className="roster-import__actions">
+          <div className="form-actions roster-import__actions">
             <Button type="submit" variant="primary" isDisabled={busy}>
               {t('rosterImport.form.preview')}
             </Button>
@@ -191,7 +191,7 @@ export function RosterImport() {
             />
           ) : null}
           {check.isError ? (
-            <p className="roster-import__alert" role="alert">
+            <p className="alert alert--error" role="alert">
               {t('rosterImport.failure.preview')} {failure(check.error)}
             </p>
           ) : null}
@@ -263,7 +263,7 @@ function PreviewPanel({
       </h3>
       {hasErrors ? (
         <>
-          <p className="roster-import__alert" role="alert">
+          <p className="alert alert--error" role="alert">
             {t('rosterImport.preview.errors.blocked')}
           </p>
           <ErrorsTable preview={preview} />
@@ -282,11 +282,11 @@ function PreviewPanel({
       )}
 
       {preview.mode === 'full' && deactivated > 0 && !hasErrors ? (
-        <p className="roster-import__warning">
+        <p className="alert alert--warning roster-import__warning">
           {t('rosterImport.preview.fullWarning', { count: deactivated })}
         </p>
       ) : null}
-      <div className="roster-import__actions">
+      <div className="form-actions roster-import__actions">
         <Button onPress={onStartOver} isDisabled={applying}>
           {t('rosterImport.preview.startOver')}
         </Button>
@@ -302,7 +302,7 @@ function PreviewPanel({
       </div>
       {progress}
       {failure ? (
-        <p className="roster-import__alert" role="alert">
+        <p className="alert alert--error" role="alert">
           {t('rosterImport.failure.apply')} {failure}
         </p>
       ) : null}
@@ -366,7 +366,7 @@ function ResultPanel({ result, onStartOver }: { result: RosterResult; onStartOve
   const count = useCount();
   return (
     <Card title={t('rosterImport.result.heading')} className="roster-import__result">
-      <p className="roster-import__success" role="status">
+      <p className="alert alert--success" role="status">
         {t('rosterImport.result.summary', { importId: result.importId })}
       </p>
       <Summary
@@ -386,7 +386,7 @@ function ResultPanel({ result, onStartOver }: { result: RosterResult; onStartOve
           </div>
         ))}
       </dl>
-      <div className="roster-import__actions">
+      <div className="form-actions roster-import__actions">
         <Button onPress={onStartOver}>{t('rosterImport.result.importAnother')}</Button>
       </div>
     </Card>

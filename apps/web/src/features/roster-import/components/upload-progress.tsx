@@ -17,12 +17,12 @@ export function UploadProgress({
   const { t } = useTranslation();
   if (progress?.sent) {
     return (
-      <ProgressBar className="roster-progress" isIndeterminate aria-label={workingLabel}>
-        <span className="roster-progress__label" aria-hidden="true">
+      <ProgressBar className="meter roster-progress" isIndeterminate aria-label={workingLabel}>
+        <span className="meter__label" aria-hidden="true">
           {workingLabel}
         </span>
-        <div className="roster-progress__track">
-          <div className="roster-progress__fill roster-progress__fill--indeterminate" />
+        <div className="meter__track">
+          <div className="meter__fill roster-progress__fill roster-progress__fill--indeterminate" />
         </div>
       </ProgressBar>
     );
@@ -31,15 +31,23 @@ export function UploadProgress({
   const total = Math.max(progress?.total ?? 0, 1);
   const valueText = t('rosterImport.progress.uploadValue', { loaded, total });
   return (
-    <ProgressBar className="roster-progress" value={loaded} maxValue={total} valueLabel={valueText}>
+    <ProgressBar
+      className="meter roster-progress"
+      value={loaded}
+      maxValue={total}
+      valueLabel={valueText}
+    >
       {({ percentage }) => (
         <>
-          <div className="roster-progress__header">
-            <Label className="roster-progress__label">{t('rosterImport.progress.upload')}</Label>
-            <span className="roster-progress__value">{valueText}</span>
+          <div className="meter__header">
+            <Label className="meter__label">{t('rosterImport.progress.upload')}</Label>
+            <span className="meter__value roster-progress__value">{valueText}</span>
           </div>
-          <div className="roster-progress__track">
-            <div className="roster-progress__fill" style={{ width: `${percentage ?? 0}%` }} />
+          <div className="meter__track">
+            <div
+              className="meter__fill roster-progress__fill"
+              style={{ width: `${percentage ?? 0}%` }}
+            />
           </div>
         </>
       )}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button.tsx';
+import { ConfirmDialog } from '../../../components/dialog.tsx';
 import './sessions.css';
 import {
   bookingCalendarUrl,
@@ -8,7 +9,6 @@ import {
   type BookingChangeOptions,
 } from '../api/bookings.ts';
 import { useErrorMessage } from '../utils/error-message.ts';
-import { ConfirmDialog } from './confirm-dialog.tsx';
 
 export interface CancelBookingButtonProps extends BookingChangeOptions {
   bookingId: number;
@@ -44,6 +44,7 @@ export function CancelBookingButton({
           if (!open) cancel.reset();
         }}
         title={waitlisted ? t('sessions.confirm.leaveTitle') : t('sessions.confirm.cancelTitle')}
+        cancelLabel={t('sessions.dialog.back')}
         confirmLabel={
           waitlisted ? t('sessions.confirm.leaveConfirm') : t('sessions.confirm.cancelConfirm')
         }

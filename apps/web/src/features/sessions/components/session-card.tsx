@@ -2,14 +2,13 @@ import type { TrainingSession } from '@kenshu/contracts';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button.tsx';
-import { formatDateTime } from '../../../lib/dates.ts';
+import { ConfirmDialog } from '../../../components/dialog.tsx';
+import { formatDateTime, sessionTimeLabel, tokyoDayTime } from '../../../lib/dates.ts';
 import { useLanguage, type Language } from '../../../lib/i18n.ts';
 import { useBookSession, useMoveBooking, type BookingChangeOptions } from '../api/bookings.ts';
 import { useErrorMessage } from '../utils/error-message.ts';
 import { sessionAction, type HeldSeat } from '../utils/session-action.ts';
-import { sessionTimeLabel, tokyoDayTimeLabel } from '../utils/session-time.ts';
 import { AddToCalendarLink, CancelBookingButton } from './booking-buttons.tsx';
-import { ConfirmDialog } from './confirm-dialog.tsx';
 import { PlaceBadge } from './place-badge.tsx';
 
 /** Someone a section head, unit officer or admin is booking for. */
@@ -229,6 +228,7 @@ function SessionActions({
               if (!open) move.reset();
             }}
             title={t('sessions.confirm.moveTitle')}
+            cancelLabel={t('sessions.dialog.back')}
             confirmLabel={t('sessions.confirm.moveConfirm')}
             isPending={move.isPending}
             error={move.isError ? errorMessage(move.error) : undefined}
@@ -246,7 +246,7 @@ function SessionActions({
           >
             <p>
               {t('sessions.confirm.moveBody', {
-                from: tokyoDayTimeLabel(action.seat.startsAt, lang),
+                from: tokyoDayTime(action.seat.startsAt, lang),
                 to: summary,
               })}
             </p>

@@ -1,10 +1,10 @@
-import { useEffect, useEffectEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CheckboxField } from '../../../components/form-fields.tsx';
 import { SearchField } from '../../../components/search-field.tsx';
 import { Select } from '../../../components/select.tsx';
 import { useLanguage } from '../../../lib/i18n.ts';
+import { useSearchText } from '../../../lib/use-search-text.ts';
 import { monthLabel } from '../utils/session-time.ts';
-import { CheckboxField } from './fields.tsx';
 
 /** The finder's filters, as the URL holds them. */
 export interface FinderFilters {
@@ -23,26 +23,14 @@ export interface SessionFiltersProps {
 }
 
 const ALL = 'all';
-const VENUE_DELAY_MS = 300;
 
 /** Course, month, venue text and "seats left only"; every change goes to the URL. */
 export function SessionFilters({ value, onChange, courses, months }: SessionFiltersProps) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const [venue, setVenue] = useState(value.venue ?? '');
-  const [lastVenue, setLastVenue] = useState(value.venue ?? '');
-  // The URL can change from outside (back button): show it unless it is what was typed.
-  if ((value.venue ?? '') !== lastVenue) {
-    setLastVenue(value.venue ?? '');
-    if ((value.venue ?? '') !== venue.trim()) setVenue(value.venue ?? '');
-  }
-  const applyVenue = useEffectEvent((text: string) => {
-    if (text !== (value.venue ?? '')) onChange({ venue: text || undefined }, { replace: true });
-  });
-  useEffect(() => {
-    const timer = setTimeout(() => applyVenue(venue.trim()), VENUE_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [venue]);
+  const venue = useSearchText(value.venue ?? '', (text) =>
+    onChange({ venue: text || undefined }, { replace: true }),
+  );
 
   return (
     <form
@@ -68,12 +56,7 @@ export function SessionFilters({ value, onChange, courses, months }: SessionFilt
         value={value.month ?? ALL}
         onChange={(id) => onChange({ month: id === ALL ? undefined : id })}
       />
-      <SearchField
-        label={t('sessions.filters.venue')}
-        value={venue}
-        onChange={setVenue}
-        onSubmit={(text) => applyVenue(text.trim())}
-      />
+      <SearchField label={t('sessions.filters.venue')} {...venue} />
       <CheckboxField
         isSelected={value.seats === true}
         onChange={(seats) => onChange({ seats: seats || undefined })}

@@ -6,7 +6,7 @@ import type { BookingChangeOptions } from '../api/bookings.ts';
 import { useMySeats, useSessions } from '../api/list-sessions.ts';
 import { SessionCard, type BookingFor } from './session-card.tsx';
 import { SessionFilters, type SessionFiltersProps } from './session-filters.tsx';
-import { StaffPicker } from './staff-picker.tsx';
+import { StaffPicker } from '../../staff/components/staff-picker.tsx';
 import './sessions.css';
 
 export interface SessionFinderProps extends SessionFiltersProps, BookingChangeOptions {

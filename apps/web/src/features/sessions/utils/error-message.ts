@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api-client.ts';
 import { ja } from '../../../locales/ja.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
-import { tokyoDayTimeLabel } from './session-time.ts';
+import { tokyoDayTime } from '../../../lib/dates.ts';
 
 type SessionErrorCode = keyof typeof ja.sessions.errors;
 type GeneralErrorCode = keyof typeof ja.errors.codes;
@@ -35,8 +35,8 @@ export function useErrorMessage(): (error: unknown) => string {
       typeof details.second === 'string'
     ) {
       return t('sessions.errorDetails.overlapping', {
-        first: tokyoDayTimeLabel(details.first, lang),
-        second: tokyoDayTimeLabel(details.second, lang),
+        first: tokyoDayTime(details.first, lang),
+        second: tokyoDayTime(details.second, lang),
       });
     }
     if (error.code === 'VALIDATION' && Array.isArray(details.fields)) {

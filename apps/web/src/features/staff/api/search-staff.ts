@@ -39,3 +39,29 @@ export function searchStaffQueryOptions(search: StaffSearch) {
 export function useSearchStaff(search: StaffSearch) {
   return useQuery(searchStaffQueryOptions(search));
 }
+
+const PICKER_LIMIT = 10;
+
+/** The first few staff matching `q`, for choosing a person: whom to book for, who trains, whom to assign. */
+export async function searchStaffForPicker(q: string, signal?: AbortSignal) {
+  const { items } = await unwrap(
+    api.api.staff.$get(
+      { query: { q, limit: String(PICKER_LIMIT), offset: '0' } },
+      { init: { signal } },
+    ),
+  );
+  return items;
+}
+
+export function staffPickerQueryOptions(q: string) {
+  return queryOptions({
+    queryKey: ['staff', 'picker', q],
+    queryFn: ({ signal }) => searchStaffForPicker(q, signal),
+    enabled: q.length > 0,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useStaffPicker(q: string) {
+  return useQuery(staffPickerQueryOptions(q));
+}

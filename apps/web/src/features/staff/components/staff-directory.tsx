@@ -1,14 +1,12 @@
-import { useEffect, useEffectEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Pagination } from '../../../components/pagination.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
 import { SearchField } from '../../../components/search-field.tsx';
 import type { PageSize } from '../../../lib/paging.ts';
+import { useSearchText } from '../../../lib/use-search-text.ts';
 import { useSearchStaff } from '../api/search-staff.ts';
 import { StaffTable } from './staff-table.tsx';
 import './staff.css';
-
-const SEARCH_DELAY_MS = 300;
 
 export interface StaffDirectoryProps {
   /** Whose staff: this unit and the units under it; everyone when absent. */
@@ -25,7 +23,7 @@ export interface StaffDirectoryProps {
 
 /**
  * Searchable, paged staff list. The caller owns the search state (the URL, so a search can be
- * bookmarked and the back button works); typing is applied after a short pause, Enter at once.
+ * bookmarked and the back button works).
  */
 export function StaffDirectory({
   orgUnitId,
@@ -40,30 +38,14 @@ export function StaffDirectory({
   const { t } = useTranslation();
   const query = useSearchStaff({ orgUnitId, q: q || undefined, limit, offset });
 
-  const [text, setText] = useState(q);
-  // The search can change from outside (back button, a link): show it, unless it is what was typed.
-  const [lastQ, setLastQ] = useState(q);
-  if (q !== lastQ) {
-    setLastQ(q);
-    if (q !== text.trim()) setText(q);
-  }
-
-  const applySearch = useEffectEvent((value: string) => {
-    if (value !== q) onSearchChange(value);
-  });
-  useEffect(() => {
-    const timer = setTimeout(() => applySearch(text.trim()), SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [text]);
+  const search = useSearchText(q, onSearchChange);
 
   return (
     <div className="staff-directory">
       <SearchField
         label={t('staff.searchLabel')}
         description={t('staff.searchDescription')}
-        value={text}
-        onChange={setText}
-        onSubmit={(value) => applySearch(value.trim())}
+        {...search}
       />
       <QueryState
         query={query}

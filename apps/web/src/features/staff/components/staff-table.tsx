@@ -20,7 +20,7 @@ export function StaffTable({ label, staff }: { label: string; staff: readonly St
   const { t } = useTranslation();
   const lang = useLanguage();
   return (
-    <Table aria-label={label}>
+    <Table stackOnPhones aria-label={label}>
       <TableHeader>
         <Column isRowHeader>{t('staff.columns.staffNumber')}</Column>
         <Column>{t('staff.columns.name')}</Column>

@@ -1,8 +1,9 @@
 import { tokyoDateOf } from '@kenshu/domain';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Heading } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/badge.tsx';
 import { Button } from '../../../components/button.tsx';
+import { Dialog } from '../../../components/dialog.tsx';
 import { Link } from '../../../components/link.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
 import { formatDate } from '../../../lib/dates.ts';
@@ -22,22 +23,17 @@ export interface PersonRecordDialogProps {
 /** Someone's training record for this fiscal year: each course, its status and the detail. */
 export function PersonRecordDialog({ person, onClose, canBookForThem }: PersonRecordDialogProps) {
   return (
-    <ModalOverlay
-      className="modal-overlay"
+    <Dialog
       isOpen={person !== null}
       onOpenChange={(open) => {
         if (!open) onClose();
       }}
-      isDismissable
+      className="team-record"
     >
-      <Modal className="modal team-record">
-        <Dialog className="dialog">
-          {person ? (
-            <PersonRecord person={person} onClose={onClose} canBookForThem={canBookForThem} />
-          ) : null}
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+      {person ? (
+        <PersonRecord person={person} onClose={onClose} canBookForThem={canBookForThem} />
+      ) : null}
+    </Dialog>
   );
 }
 

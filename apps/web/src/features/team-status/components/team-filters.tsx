@@ -1,10 +1,9 @@
-import { useEffect, useEffectEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SearchField } from '../../../components/search-field.tsx';
 import { Select } from '../../../components/select.tsx';
+import { useSearchText } from '../../../lib/use-search-text.ts';
 import { TEAM_STATUS_FILTERS, type TeamStatusFilter } from '../../../app/routes/team-search.ts';
 
-const SEARCH_DELAY_MS = 300;
 /** The unit choice meaning "everyone I oversee". */
 const ALL_UNITS = 'all';
 
@@ -35,21 +34,8 @@ export interface TeamFiltersProps {
 /** Course, unit, status and a search box; every change goes to the URL. */
 export function TeamFilters({ value, onChange, courses, units }: TeamFiltersProps) {
   const { t } = useTranslation();
-  const [text, setText] = useState(value.q);
-  // The search can change from outside (back button, a link): show it, unless it is what was typed.
-  const [lastQ, setLastQ] = useState(value.q);
-  if (value.q !== lastQ) {
-    setLastQ(value.q);
-    if (value.q !== text.trim()) setText(value.q);
-  }
-  const applySearch = useEffectEvent((q: string) => {
-    // Typing replaces the history entry: Back leaves the search, not one letter at a time.
-    if (q !== value.q) onChange({ q }, { replace: true });
-  });
-  useEffect(() => {
-    const timer = setTimeout(() => applySearch(text.trim()), SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [text]);
+  // Typing replaces the history entry: Back leaves the search, not one letter at a time.
+  const search = useSearchText(value.q, (q) => onChange({ q }, { replace: true }));
 
   return (
     <form
@@ -88,9 +74,7 @@ export function TeamFilters({ value, onChange, courses, units }: TeamFiltersProp
       <SearchField
         label={t('team.filters.searchLabel')}
         description={t('team.filters.searchDescription')}
-        value={text}
-        onChange={setText}
-        onSubmit={(q) => applySearch(q.trim())}
+        {...search}
       />
     </form>
   );

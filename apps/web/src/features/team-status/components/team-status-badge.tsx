@@ -7,8 +7,6 @@ export type TeamBadgeStatus =
 export function TeamStatusBadge({ status }: { status: TeamBadgeStatus }) {
   const { t } = useTranslation();
   return (
-    <span className={`team-status-badge team-status-badge--${status}`}>
-      {t(`team.status.${status}`)}
-    </span>
+    <span className={`status-badge status-badge--${status}`}>{t(`team.status.${status}`)}</span>
   );
 }

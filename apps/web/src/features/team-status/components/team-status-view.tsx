@@ -215,7 +215,7 @@ function TeamResults({
             </Button>
           </div>
         </div>
-        <p className="team-toolbar__result" role="status">
+        <p className="alert alert--success team-toolbar__result" role="status">
           {result ? t('team.reminder.result', result) : null}
         </p>
         {page.total === 0 ? (

@@ -29,7 +29,7 @@ export function TeamSummary({ counts }: { counts: TeamCounts }) {
         <p className="muted">{t('team.summary.noneRequired')}</p>
       ) : (
         <Meter
-          className="team-meter"
+          className="meter"
           value={percent}
           valueLabel={t('team.summary.coverageValue', {
             percent,
@@ -39,12 +39,12 @@ export function TeamSummary({ counts }: { counts: TeamCounts }) {
         >
           {({ percentage, valueText }) => (
             <>
-              <div className="team-meter__header">
-                <Label className="team-meter__label">{t('team.summary.coverage')}</Label>
-                <span className="team-meter__value">{valueText}</span>
+              <div className="meter__header">
+                <Label className="meter__label">{t('team.summary.coverage')}</Label>
+                <span className="meter__value">{valueText}</span>
               </div>
-              <div className="team-meter__track" aria-hidden="true">
-                <div className="team-meter__fill" style={{ width: `${percentage}%` }} />
+              <div className="meter__track" aria-hidden="true">
+                <div className="meter__fill" style={{ width: `${percentage}%` }} />
               </div>
             </>
           )}

@@ -34,6 +34,7 @@ export function TeamTable({
   const lang = useLanguage();
   return (
     <Table
+      stackOnPhones
       aria-label={label}
       selectionMode="multiple"
       selectedKeys={selectedIds}
@@ -58,7 +59,7 @@ export function TeamTable({
               <SelectionCheckbox />
             </Cell>
             <Cell>
-              <span className="team-table__number">{person.staffNumber}</span>
+              <span className="staff-number">{person.staffNumber}</span>
             </Cell>
             <Cell>
               <AriaButton

@@ -3,14 +3,19 @@ import { tokyoDateOf } from '@kenshu/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../../components/button.tsx';
+import { ConfirmDialog } from '../../../../components/dialog.tsx';
+import { TextField } from '../../../../components/form-fields.tsx';
 import { isApiError } from '../../../../lib/api-client.ts';
+import { tokyoTime } from '../../../../lib/dates.ts';
 import { useCancelSession, useUpdateSession, type UpdateSessionInput } from '../../api/schedule.ts';
 import { useErrorMessage } from '../../utils/error-message.ts';
-import { tokyoTime } from '../../utils/session-time.ts';
-import { ConfirmDialog } from '../confirm-dialog.tsx';
-import { TextInput } from '../fields.tsx';
-import { FormError, parseWhole, tokyoInstant } from './form-parts.tsx';
-import { VenueFields } from './session-form.tsx';
+import {
+  FormError,
+  parseWhole,
+  SessionTimeFields,
+  tokyoInstant,
+  VenueFields,
+} from './form-parts.tsx';
 import '../sessions.css';
 
 /** Changes time, venue and capacity; only what changed is sent. */
@@ -30,9 +35,9 @@ export function EditSessionForm({ session }: { session: TrainingSession }) {
   const [form, setForm] = useState(initial);
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const [saved, setSaved] = useState(false);
-  const set = (key: keyof typeof initial) => (value: string) => {
+  const change = (patch: Partial<typeof initial>) => {
     setSaved(false);
-    setForm((f) => ({ ...f, [key]: value }));
+    setForm((f) => ({ ...f, ...patch }));
   };
 
   const submit = (event: FormEvent) => {
@@ -66,38 +71,8 @@ export function EditSessionForm({ session }: { session: TrainingSession }) {
   return (
     <form className="admin-form" onSubmit={submit} noValidate>
       <FormError message={problem ?? (update.isError ? errorMessage(update.error) : undefined)} />
-      <div className="form-row">
-        <TextInput
-          label={t('sessions.form.date')}
-          type="date"
-          value={form.date}
-          onChange={set('date')}
-          isRequired
-        />
-        <TextInput
-          label={t('sessions.form.start')}
-          type="time"
-          value={form.start}
-          onChange={set('start')}
-          isRequired
-        />
-        <TextInput
-          label={t('sessions.form.end')}
-          type="time"
-          value={form.end}
-          onChange={set('end')}
-          isRequired
-        />
-      </div>
-      <VenueFields
-        capacity={form.capacity}
-        onCapacity={set('capacity')}
-        venue={form.venue}
-        onVenue={set('venue')}
-        onlineUrl={form.onlineUrl}
-        onOnlineUrl={set('onlineUrl')}
-        capacityError={capacityError}
-      />
+      <SessionTimeFields value={form} onChange={change} />
+      <VenueFields value={form} onChange={change} capacityError={capacityError} />
       <div className="form-actions">
         <p role="status" className="form-saved">
           {saved ? t('sessions.edit.saved') : ''}
@@ -129,6 +104,7 @@ export function CancelSessionButton({ session }: { session: TrainingSession }) {
           if (!open) cancel.reset();
         }}
         title={t('sessions.cancel.title')}
+        cancelLabel={t('sessions.dialog.back')}
         confirmLabel={t('sessions.cancel.confirm')}
         isPending={cancel.isPending}
         isConfirmDisabled={reason.trim() === ''}
@@ -141,7 +117,7 @@ export function CancelSessionButton({ session }: { session: TrainingSession }) {
         }
       >
         <p>{t('sessions.cancel.body', { count: session.seatsTaken + session.waitingCount })}</p>
-        <TextInput
+        <TextField
           label={t('sessions.cancel.reason')}
           value={reason}
           onChange={setReason}

@@ -3,9 +3,9 @@ import { addDays, tokyoDateOf, weekdayOf } from '@kenshu/domain';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../../components/button.tsx';
 import { Link } from '../../../../components/link.tsx';
-import { formatDate } from '../../../../lib/dates.ts';
+import { formatDate, tokyoTime } from '../../../../lib/dates.ts';
 import { INTL_LOCALES, useLanguage } from '../../../../lib/i18n.ts';
-import { monthLabel, tokyoTime } from '../../utils/session-time.ts';
+import { monthLabel } from '../../utils/session-time.ts';
 import '../sessions.css';
 
 /** The month before or after 'YYYY-MM'. */

@@ -2,23 +2,24 @@ import type { TrainingSession } from '@kenshu/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../../components/button.tsx';
-import { Link } from '../../../../components/link.tsx';
+import { TextField } from '../../../../components/form-fields.tsx';
 import { Select } from '../../../../components/select.tsx';
 import { formatDate } from '../../../../lib/dates.ts';
 import { useLanguage } from '../../../../lib/i18n.ts';
 import { useCreateSeries, useUpdateSession } from '../../api/schedule.ts';
 import { useErrorMessage } from '../../utils/error-message.ts';
-import { sessionTimeLabel } from '../../utils/session-time.ts';
-import { TextInput } from '../fields.tsx';
-import type { PickedStaff } from '../staff-picker.tsx';
-import { FormError, parseWhole, tokyoInstant, TrainersField } from './form-parts.tsx';
-import { VenueFields, type CourseOption } from './session-form.tsx';
+import {
+  cutoffInstant,
+  FormError,
+  newSessionDetails,
+  parseWhole,
+  SessionDetailsFields,
+  sessionDetailsInput,
+  ValueListField,
+} from './form-parts.tsx';
+import type { CourseOption } from './session-form.tsx';
+import { AdminSessionLink } from './session-table.tsx';
 import '../sessions.css';
-
-/** Adds a value to a sorted list without duplicates. */
-function addSorted(list: readonly string[], value: string): string[] {
-  return list.includes(value) ? [...list] : [...list, value].sort();
-}
 
 /**
  * A whole series in one step: several dates × several start times, one duration, capacity and
@@ -32,16 +33,9 @@ export function SeriesForm({ courses }: { courses: readonly CourseOption[] }) {
   const setCutoff = useUpdateSession();
   const [courseId, setCourseId] = useState(courses[0]?.id ?? 0);
   const [dates, setDates] = useState<string[]>([]);
-  const [dateText, setDateText] = useState('');
   const [times, setTimes] = useState<string[]>(['10:00', '14:00']);
-  const [timeText, setTimeText] = useState('');
   const [duration, setDuration] = useState('90');
-  const [capacity, setCapacity] = useState('40');
-  const [venue, setVenue] = useState('');
-  const [onlineUrl, setOnlineUrl] = useState('');
-  const [trainers, setTrainers] = useState<PickedStaff[]>([]);
-  const [cutoffDate, setCutoffDate] = useState('');
-  const [cutoffTime, setCutoffTime] = useState('17:00');
+  const [details, setDetails] = useState(() => newSessionDetails('40'));
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const [created, setCreated] = useState<TrainingSession[] | null>(null);
 
@@ -50,7 +44,7 @@ export function SeriesForm({ courses }: { courses: readonly CourseOption[] }) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const minutes = parseWhole(duration);
-    const seats = parseWhole(capacity);
+    const seats = parseWhole(details.capacity);
     if (dates.length === 0 || times.length === 0) {
       setProblem(t('sessions.series.needDatesAndTimes'));
       return;
@@ -68,18 +62,14 @@ export function SeriesForm({ courses }: { courses: readonly CourseOption[] }) {
         dates,
         startTimes: times,
         durationMinutes: minutes,
-        capacity: seats,
-        venue: venue.trim() || null,
-        onlineUrl: onlineUrl.trim() || null,
-        trainerIds: trainers.map((tr) => tr.staffId),
-        minAttendance: null,
+        ...sessionDetailsInput(details, seats),
       });
     } catch {
       return; // shown from create.error
     }
     // The series API takes no cut-off: an override is applied to each new session after.
-    if (cutoffDate) {
-      const bookingCutoffAt = tokyoInstant(cutoffDate, cutoffTime || '17:00');
+    const bookingCutoffAt = cutoffInstant(details);
+    if (bookingCutoffAt) {
       try {
         for (const s of sessions) {
           await setCutoff.mutateAsync({ id: s.id, changes: { bookingCutoffAt } });
@@ -96,18 +86,12 @@ export function SeriesForm({ courses }: { courses: readonly CourseOption[] }) {
     <form className="admin-form" onSubmit={(e) => void submit(e)} noValidate>
       <FormError message={problem ?? (create.isError ? errorMessage(create.error) : undefined)} />
       {created ? (
-        <div className="form-success" role="status">
+        <div className="alert alert--success" role="status">
           <p>{t('sessions.series.created', { count: created.length })}</p>
           <ul>
             {created.map((s) => (
               <li key={s.id}>
-                <Link
-                  to="/admin/sessions/$sessionId"
-                  params={{ sessionId: String(s.id) }}
-                  className="text-link"
-                >
-                  {sessionTimeLabel(s.startsAt, s.endsAt, lang)}
-                </Link>
+                <AdminSessionLink session={s} />
               </li>
             ))}
           </ul>
@@ -119,83 +103,29 @@ export function SeriesForm({ courses }: { courses: readonly CourseOption[] }) {
         value={courseId}
         onChange={setCourseId}
       />
-      <fieldset className="fieldset">
-        <legend className="field__label">{t('sessions.series.dates')}</legend>
-        <div className="form-row form-row--add">
-          <TextInput
-            label={t('sessions.series.date')}
-            type="date"
-            value={dateText}
-            onChange={setDateText}
-          />
-          <Button
-            isDisabled={!dateText}
-            onPress={() => {
-              setDates(addSorted(dates, dateText));
-              setDateText('');
-            }}
-          >
-            {t('sessions.series.addDate')}
-          </Button>
-        </div>
-        {dates.length > 0 ? (
-          <ul className="chips" aria-label={t('sessions.series.datesChosen')}>
-            {dates.map((d) => (
-              <li key={d} className="chip">
-                <span>{formatDate(d, lang)}</span>
-                <Button
-                  className="chip__remove"
-                  aria-label={t('sessions.form.removeNamed', { name: formatDate(d, lang) })}
-                  onPress={() => setDates(dates.filter((x) => x !== d))}
-                >
-                  ×
-                </Button>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="muted">{t('sessions.series.noDates')}</p>
-        )}
-      </fieldset>
-      <fieldset className="fieldset">
-        <legend className="field__label">{t('sessions.series.times')}</legend>
-        <div className="form-row form-row--add">
-          <TextInput
-            label={t('sessions.series.time')}
-            type="time"
-            value={timeText}
-            onChange={setTimeText}
-          />
-          <Button
-            isDisabled={!timeText}
-            onPress={() => {
-              setTimes(addSorted(times, timeText));
-              setTimeText('');
-            }}
-          >
-            {t('sessions.series.addTime')}
-          </Button>
-        </div>
-        {times.length > 0 ? (
-          <ul className="chips" aria-label={t('sessions.series.timesChosen')}>
-            {times.map((time) => (
-              <li key={time} className="chip">
-                <span>{time}</span>
-                <Button
-                  className="chip__remove"
-                  aria-label={t('sessions.form.removeNamed', { name: time })}
-                  onPress={() => setTimes(times.filter((x) => x !== time))}
-                >
-                  ×
-                </Button>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="muted">{t('sessions.series.noTimes')}</p>
-        )}
-      </fieldset>
-      <TextInput
+      <ValueListField
+        legend={t('sessions.series.dates')}
+        inputLabel={t('sessions.series.date')}
+        type="date"
+        addLabel={t('sessions.series.addDate')}
+        listLabel={t('sessions.series.datesChosen')}
+        emptyText={t('sessions.series.noDates')}
+        values={dates}
+        onChange={setDates}
+        format={(date) => formatDate(date, lang)}
+      />
+      <ValueListField
+        legend={t('sessions.series.times')}
+        inputLabel={t('sessions.series.time')}
+        type="time"
+        addLabel={t('sessions.series.addTime')}
+        listLabel={t('sessions.series.timesChosen')}
+        emptyText={t('sessions.series.noTimes')}
+        values={times}
+        onChange={setTimes}
+        format={(time) => time}
+      />
+      <TextField
         label={t('sessions.series.duration')}
         type="number"
         inputMode="numeric"
@@ -203,33 +133,11 @@ export function SeriesForm({ courses }: { courses: readonly CourseOption[] }) {
         onChange={setDuration}
         isRequired
       />
-      <VenueFields
-        capacity={capacity}
-        onCapacity={setCapacity}
-        venue={venue}
-        onVenue={setVenue}
-        onlineUrl={onlineUrl}
-        onOnlineUrl={setOnlineUrl}
+      <SessionDetailsFields
+        value={details}
+        onChange={(patch) => setDetails((d) => ({ ...d, ...patch }))}
+        cutoffDescription={t('sessions.series.cutoffDescription')}
       />
-      <TrainersField value={trainers} onChange={setTrainers} />
-      <fieldset className="fieldset">
-        <legend className="field__label">{t('sessions.form.cutoff')}</legend>
-        <p className="field__description">{t('sessions.series.cutoffDescription')}</p>
-        <div className="form-row">
-          <TextInput
-            label={t('sessions.form.cutoffDate')}
-            type="date"
-            value={cutoffDate}
-            onChange={setCutoffDate}
-          />
-          <TextInput
-            label={t('sessions.form.cutoffTime')}
-            type="time"
-            value={cutoffTime}
-            onChange={setCutoffTime}
-          />
-        </div>
-      </fieldset>
       <div className="form-actions">
         <p className="muted" aria-live="polite">
           {t('sessions.series.total', { count: total })}

@@ -2,8 +2,8 @@ import type { TrainingSession } from '@kenshu/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../../../components/link.tsx';
 import { Cell, Column, Row, Table, TableBody, TableHeader } from '../../../../components/table.tsx';
+import { sessionTimeLabel } from '../../../../lib/dates.ts';
 import { useLanguage } from '../../../../lib/i18n.ts';
-import { sessionTimeLabel } from '../../utils/session-time.ts';
 import { courseTitle } from '../session-card.tsx';
 import '../sessions.css';
 
@@ -31,13 +31,7 @@ export function SessionTable({
         {(s) => (
           <Row id={s.id}>
             <Cell>
-              <Link
-                to="/admin/sessions/$sessionId"
-                params={{ sessionId: String(s.id) }}
-                className="text-link"
-              >
-                {sessionTimeLabel(s.startsAt, s.endsAt, lang)}
-              </Link>
+              <AdminSessionLink session={s} />
             </Cell>
             <Cell>
               <span className="course-code">{s.course.code}</span> {courseTitle(s.course, lang)}
@@ -63,5 +57,19 @@ export function SessionTable({
         )}
       </TableBody>
     </Table>
+  );
+}
+
+/** A session's day and hours, linking to its admin page. */
+export function AdminSessionLink({ session }: { session: TrainingSession }) {
+  const lang = useLanguage();
+  return (
+    <Link
+      to="/admin/sessions/$sessionId"
+      params={{ sessionId: String(session.id) }}
+      className="text-link"
+    >
+      {sessionTimeLabel(session.startsAt, session.endsAt, lang)}
+    </Link>
   );
 }

@@ -4,7 +4,7 @@ import { Button } from '../../../components/button.tsx';
 import { SearchField } from '../../../components/search-field.tsx';
 import { localName, useLanguage } from '../../../lib/i18n.ts';
 import { useStaffPicker } from '../api/search-staff.ts';
-import './sessions.css';
+import './staff.css';
 
 const SEARCH_DELAY_MS = 300;
 
@@ -35,7 +35,7 @@ export function StaffPicker({
   const people = (results.data ?? []).filter((p) => !excludeIds.includes(p.id));
 
   return (
-    <div className="staff-picker">
+    <div className="picker">
       <SearchField
         label={label}
         description={t('sessions.staffPicker.description')}
@@ -57,11 +57,11 @@ export function StaffPicker({
           ) : people.length === 0 && !results.isFetching ? (
             <p className="muted">{t('sessions.staffPicker.none', { q })}</p>
           ) : (
-            <ul className="staff-picker__results">
+            <ul className="picker__matches">
               {people.map((person) => {
                 const name = `${person.familyName} ${person.givenName}`;
                 return (
-                  <li key={person.id} className="staff-picker__row">
+                  <li key={person.id} className="picker__match">
                     <span>
                       <span className="staff-picker__name" lang="ja">
                         {name}

@@ -1,35 +1,46 @@
 import { forwardRef, useId, type ReactNode, type Ref } from 'react';
 import {
+  Checkbox as AriaCheckbox,
+  type CheckboxProps as AriaCheckboxProps,
   FieldError,
   Input,
   Label,
+  Radio as AriaRadio,
+  type RadioProps as AriaRadioProps,
   Text,
+  TextArea,
   TextField as AriaTextField,
   type TextFieldProps as AriaTextFieldProps,
 } from 'react-aria-components';
-import './auth.css';
 
-export interface TextFieldProps extends Omit<AriaTextFieldProps, 'className' | 'isInvalid'> {
+export interface TextFieldProps extends Omit<
+  AriaTextFieldProps,
+  'className' | 'isInvalid' | 'children'
+> {
   label: string;
   /** Help shown under the field (a rule, an example); tied to the input by aria-describedby. */
   description?: string | undefined;
   /** The field's error, shown under it and tied to the input by aria-describedby. */
   errorMessage?: string | undefined;
+  /** A text area, for a reason or a note, instead of a one-line input. */
+  multiline?: boolean;
+  /** The one-line input's ref (not a text area's). */
   inputRef?: Ref<HTMLInputElement>;
-  /** Passed to the input: e.g. a datalist id. */
+  /** Passed to the one-line input: e.g. a datalist id. */
   list?: string;
-  /** For identifiers and addresses: no automatic capitals or spelling marks. */
+  /** For identifiers and addresses (one-line): no automatic capitals or spelling marks. */
   isVerbatim?: boolean;
 }
 
 /**
- * A labelled text input with its description and error (react-aria wires label, description and
- * error to the input). Validation is the caller's: errors arrive as `errorMessage`.
+ * A labelled text input (or area) with its description and error (react-aria wires label,
+ * description and error to the input). Validation is the caller's: errors arrive as `errorMessage`.
  */
 export function TextField({
   label,
   description,
   errorMessage,
+  multiline = false,
   inputRef,
   list,
   isVerbatim = false,
@@ -38,7 +49,7 @@ export function TextField({
   return (
     <AriaTextField
       {...props}
-      className="field text-field"
+      className="field"
       isInvalid={Boolean(errorMessage)}
       // ARIA validation only: the browser's own bubbles would speak a different language.
       validationBehavior="aria"
@@ -47,12 +58,16 @@ export function TextField({
         {label}
         {props.isRequired ? <RequiredMark /> : null}
       </Label>
-      <Input
-        className="field__input"
-        ref={inputRef}
-        list={list}
-        {...(isVerbatim ? { autoCapitalize: 'none', spellCheck: false } : {})}
-      />
+      {multiline ? (
+        <TextArea className="field__input field__textarea" />
+      ) : (
+        <Input
+          className="field__input"
+          ref={inputRef}
+          list={list}
+          {...(isVerbatim ? { autoCapitalize: 'none', spellCheck: false } : {})}
+        />
+      )}
       {description ? (
         <Text slot="description" className="field__description">
           {description}
@@ -159,5 +174,31 @@ export function SelectField({
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** A checkbox with its label beside it, drawn so it is visible without colour. */
+export function CheckboxField({
+  children,
+  ...props
+}: Omit<AriaCheckboxProps, 'className' | 'children'> & { children: string }) {
+  return (
+    <AriaCheckbox {...props} className="checkbox">
+      <span className="checkbox__box" aria-hidden="true" />
+      <span>{children}</span>
+    </AriaCheckbox>
+  );
+}
+
+/** A radio with its label beside it, inside a react-aria RadioGroup. */
+export function RadioField({
+  children,
+  ...props
+}: Omit<AriaRadioProps, 'className' | 'children'> & { children: string }) {
+  return (
+    <AriaRadio {...props} className="radio">
+      <span className="radio__dot" aria-hidden="true" />
+      <span>{children}</span>
+    </AriaRadio>
   );
 }
