@@ -63,133 +63,165 @@ export function validateRosterRecord(
   line: number,
 ): { record: RosterRecord | null; problems: RosterProblem[] } {
   const problems: RosterProblem[] = [];
-  const problem = (code: RosterProblem['code'], message: string) => {
-    problems.push({ line, code, message });
-  };
   // A trailing empty field (a comma at the end of the line) is not an extra column.
   const used = values.length > width && values.slice(width).every((v) => v.trim() === '');
   if (values.length > width && !used) {
-    problem('too_many_columns', `${values.length} fields, but the header has ${width} columns`);
+    problems.push({
+      line,
+      code: 'too_many_columns',
+      message: `${values.length} fields, but the header has ${width} columns`,
+    });
     return { record: null, problems };
   }
   if (values.length < width) {
-    problem('too_few_columns', `${values.length} fields, but the header has ${width} columns`);
+    problems.push({
+      line,
+      code: 'too_few_columns',
+      message: `${values.length} fields, but the header has ${width} columns`,
+    });
     return { record: null, problems };
   }
-  const get = (column: RosterColumn): string => {
-    const index = header.get(column);
-    return index === undefined ? '' : (values[index] ?? '').trim();
-  };
-  const required = (column: RosterColumn, max: number): string => {
-    const value = get(column);
-    if (value === '') problem('missing_field', `${column} is empty`);
-    else if (value.length > max)
-      problem('invalid_field', `${column} is longer than ${max} characters`);
-    return value;
-  };
+  const reader = new RecordReader(values, header, line, problems);
+  const recordType = reader.get('record_type').toLowerCase();
+  const record =
+    recordType === 'unit'
+      ? readUnit(reader)
+      : recordType === 'staff'
+        ? readStaff(reader)
+        : unknownRecordType(reader);
+  return { record: problems.length > 0 ? null : record, problems };
+}
 
-  const recordType = get('record_type').toLowerCase();
-  if (recordType === 'unit') {
-    const code = required('code', 64);
-    if (code && !KEY_PATTERN.test(code)) {
-      problem('invalid_field', `code "${code}" may hold only letters, digits and _ . - /`);
+/**
+ * One record's fields by column, and the problems found in them. A class rather than closures
+ * made per record: the import reads hundreds of thousands of records.
+ */
+class RecordReader {
+  constructor(
+    private readonly values: readonly string[],
+    private readonly header: RosterHeader,
+    readonly line: number,
+    private readonly problems: RosterProblem[],
+  ) {}
+
+  problem(code: RosterProblem['code'], message: string): void {
+    this.problems.push({ line: this.line, code, message });
+  }
+
+  get(column: RosterColumn): string {
+    const index = this.header.get(column);
+    return index === undefined ? '' : (this.values[index] ?? '').trim();
+  }
+
+  required(column: RosterColumn, max: number): string {
+    const value = this.get(column);
+    if (value === '') this.problem('missing_field', `${column} is empty`);
+    else if (value.length > max) {
+      this.problem('invalid_field', `${column} is longer than ${max} characters`);
     }
-    const parentCode = get('parent_code');
-    if (parentCode && !KEY_PATTERN.test(parentCode)) {
-      problem(
-        'invalid_field',
-        `parent_code "${parentCode}" may hold only letters, digits and _ . - /`,
+    return value;
+  }
+
+  flag(column: RosterColumn): boolean {
+    const value = this.get(column).toLowerCase();
+    if (TRUE_WORDS.has(value)) return true;
+    if (!FALSE_WORDS.has(value)) {
+      this.problem(
+        'invalid_flag',
+        `${column} must be 1/0, true/false or yes/no, not "${this.get(column)}"`,
       );
     }
-    const kind = oneOf(get('kind').toLowerCase(), ORG_UNIT_KINDS);
-    if (!kind) {
-      const raw = get('kind');
-      if (raw === '') problem('missing_field', 'kind is empty');
-      else problem('unknown_kind', `Unknown kind "${raw}" (expected ${ORG_UNIT_KINDS.join(', ')})`);
-    }
-    const nameJa = required('name_ja', 200);
-    const nameEn = required('name_en', 200);
-    if (problems.length > 0 || !kind) return { record: null, problems };
-    return {
-      record: {
-        type: 'unit',
-        unit: { line, code, parentCode: parentCode || null, kind, nameJa, nameEn },
-      },
-      problems,
-    };
+    return false;
   }
-  if (recordType === 'staff') {
-    const staffNumber = required('staff_number', 32);
-    if (staffNumber && !STAFF_NUMBER_PATTERN.test(staffNumber)) {
-      problem('invalid_field', `staff_number "${staffNumber}" may hold only letters, digits and -`);
-    }
-    const familyName = required('family_name', 100);
-    const givenName = required('given_name', 100);
-    const familyNameKana = required('family_name_kana', 100);
-    const givenNameKana = required('given_name_kana', 100);
-    const email = required('email', 254);
-    if (email && !EMAIL_PATTERN.test(email))
-      problem('invalid_email', `"${email}" is not an e-mail address`);
-    const unitCode = required('unit_code', 64);
-    const rawType = get('employment_type');
-    const employmentType = oneOf(rawType.toLowerCase(), EMPLOYMENT_TYPES);
-    if (!employmentType) {
-      if (rawType === '') problem('missing_field', 'employment_type is empty');
-      else {
-        problem(
-          'unknown_employment_type',
-          `Unknown employment_type "${rawType}" (expected ${EMPLOYMENT_TYPES.join(', ')})`,
-        );
-      }
-    }
-    const flag = (column: RosterColumn): boolean => {
-      const value = get(column).toLowerCase();
-      if (TRUE_WORDS.has(value)) return true;
-      if (!FALSE_WORDS.has(value)) {
-        problem(
-          'invalid_flag',
-          `${column} must be 1/0, true/false or yes/no, not "${get(column)}"`,
-        );
-      }
-      return false;
-    };
-    const sectionHead = flag('section_head');
-    const unitSecurityOfficer = flag('unit_security_officer');
-    const systemSecurityOfficer = flag('system_security_officer');
-    const pjmoMember = flag('pjmo_member');
-    const rawLocale = get('locale').toLowerCase();
-    const locale = rawLocale === '' ? 'ja' : oneOf(rawLocale, ROSTER_LOCALES);
-    if (!locale) problem('unknown_locale', `Unknown locale "${get('locale')}" (expected ja or en)`);
-    if (problems.length > 0 || !employmentType || !locale) return { record: null, problems };
-    return {
-      record: {
-        type: 'staff',
-        staff: {
-          line,
-          staffNumber,
-          familyName,
-          givenName,
-          familyNameKana,
-          givenNameKana,
-          email,
-          unitCode,
-          employmentType,
-          sectionHead,
-          unitSecurityOfficer,
-          systemSecurityOfficer,
-          pjmoMember,
-          locale,
-        },
-      },
-      problems,
-    };
+}
+
+function readUnit(r: RecordReader): RosterRecord | null {
+  const code = r.required('code', 64);
+  if (code && !KEY_PATTERN.test(code)) {
+    r.problem('invalid_field', `code "${code}" may hold only letters, digits and _ . - /`);
   }
-  const raw = get('record_type');
-  problem(
-    raw === '' ? 'missing_field' : 'unknown_record_type',
-    raw === '' ? 'record_type is empty' : `Unknown record_type "${raw}" (expected unit or staff)`,
-  );
-  return { record: null, problems };
+  const parentCode = r.get('parent_code');
+  if (parentCode && !KEY_PATTERN.test(parentCode)) {
+    r.problem(
+      'invalid_field',
+      `parent_code "${parentCode}" may hold only letters, digits and _ . - /`,
+    );
+  }
+  const kind = oneOf(r.get('kind').toLowerCase(), ORG_UNIT_KINDS);
+  if (!kind) {
+    const raw = r.get('kind');
+    if (raw === '') r.problem('missing_field', 'kind is empty');
+    else r.problem('unknown_kind', `Unknown kind "${raw}" (expected ${ORG_UNIT_KINDS.join(', ')})`);
+  }
+  const nameJa = r.required('name_ja', 200);
+  const nameEn = r.required('name_en', 200);
+  if (!kind) return null;
+  return {
+    type: 'unit',
+    unit: { line: r.line, code, parentCode: parentCode || null, kind, nameJa, nameEn },
+  };
+}
+
+function readStaff(r: RecordReader): RosterRecord | null {
+  const staffNumber = r.required('staff_number', 32);
+  if (staffNumber && !STAFF_NUMBER_PATTERN.test(staffNumber)) {
+    r.problem('invalid_field', `staff_number "${staffNumber}" may hold only letters, digits and -`);
+  }
+  const familyName = r.required('family_name', 100);
+  const givenName = r.required('given_name', 100);
+  const familyNameKana = r.required('family_name_kana', 100);
+  const givenNameKana = r.required('given_name_kana', 100);
+  const email = r.required('email', 254);
+  if (email && !EMAIL_PATTERN.test(email)) {
+    r.problem('invalid_email', `"${email}" is not an e-mail address`);
+  }
+  const unitCode = r.required('unit_code', 64);
+  const rawType = r.get('employment_type');
+  const employmentType = oneOf(rawType.toLowerCase(), EMPLOYMENT_TYPES);
+  if (!employmentType) {
+    if (rawType === '') r.problem('missing_field', 'employment_type is empty');
+    else {
+      r.problem(
+        'unknown_employment_type',
+        `Unknown employment_type "${rawType}" (expected ${EMPLOYMENT_TYPES.join(', ')})`,
+      );
+    }
+  }
+  const sectionHead = r.flag('section_head');
+  const unitSecurityOfficer = r.flag('unit_security_officer');
+  const systemSecurityOfficer = r.flag('system_security_officer');
+  const pjmoMember = r.flag('pjmo_member');
+  const rawLocale = r.get('locale').toLowerCase();
+  const locale = rawLocale === '' ? 'ja' : oneOf(rawLocale, ROSTER_LOCALES);
+  if (!locale)
+    r.problem('unknown_locale', `Unknown locale "${r.get('locale')}" (expected ja or en)`);
+  if (!employmentType || !locale) return null;
+  return {
+    type: 'staff',
+    staff: {
+      line: r.line,
+      staffNumber,
+      familyName,
+      givenName,
+      familyNameKana,
+      givenNameKana,
+      email,
+      unitCode,
+      employmentType,
+      sectionHead,
+      unitSecurityOfficer,
+      systemSecurityOfficer,
+      pjmoMember,
+      locale,
+    },
+  };
+}
+
+function unknownRecordType(r: RecordReader): null {
+  const raw = r.get('record_type');
+  if (raw === '') r.problem('missing_field', 'record_type is empty');
+  else r.problem('unknown_record_type', `Unknown record_type "${raw}" (expected unit or staff)`);
+  return null;
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[]): T | undefined {

@@ -77,6 +77,28 @@ export interface StaffToWrite extends RosterStaff {
 
 // Rows staged per statement: few round trips, and a batch stays a few megabytes.
 const BATCH = 5_000;
+// People read ahead while the database's states are still on their way (a few megabytes).
+const MAX_UNSETTLED = 40_000;
+
+/** Everyone in the database by staff number, and who holds each e-mail (lower case). */
+interface KnownStaff {
+  states: Map<string, RosterStaffState>;
+  emailHolders: Map<string, string>;
+}
+
+/**
+ * Everyone in the database, read once: the diff of each record and the e-mail check need no
+ * further queries. Its size follows the database, not the file.
+ */
+async function loadKnownStaff(db: Executor): Promise<KnownStaff> {
+  const states = new Map<string, RosterStaffState>();
+  const emailHolders = new Map<string, string>();
+  for (const state of await listRosterStaffStates(db)) {
+    states.set(state.staff_number, state);
+    emailHolders.set(state.email.toLowerCase(), state.staff_number);
+  }
+  return { states, emailHolders };
+}
 
 /**
  * Reads the file once and works out everything a preview shows: every problem (per record and
@@ -90,7 +112,12 @@ export async function analyseRoster(
 ): Promise<RosterAnalysis> {
   const maxProblems = options.maxProblems ?? 1_000;
   const maxChanges = options.maxChanges ?? 1_000;
-  const unitStates = await listRosterUnitStates(db);
+  // Both queries go out at once; the people's states (the larger answer) are awaited only
+  // when the first records need them, so on a PostgreSQL server reading the file overlaps.
+  const unitStatesQuery = listRosterUnitStates(db);
+  const known = loadKnownStaff(db);
+  known.catch(() => undefined);
+  const unitStates = await unitStatesQuery;
   const knownUnits = unitStates.map((u) => ({ code: u.code, parentCode: u.parent_code }));
   const checks = new RosterFileChecks(knownUnits);
   const counts = emptyRosterCounts();
@@ -110,15 +137,6 @@ export async function analyseRoster(
     if (changes.length < maxChanges) changes.push(change);
   };
 
-  // Everyone in the database, read once: the diff of each record and the e-mail check need no
-  // further queries. Its size follows the database, not the file.
-  const states = new Map<string, RosterStaffState>();
-  const emailHolders = new Map<string, string>();
-  for (const state of await listRosterStaffStates(db)) {
-    states.set(state.staff_number, state);
-    emailHolders.set(state.email.toLowerCase(), state.staff_number);
-  }
-
   let batch: StaffToWrite[] = [];
   // The batch being written while the next one is read: on a PostgreSQL server the two overlap.
   let writing: Promise<void> = Promise.resolve();
@@ -133,31 +151,50 @@ export async function analyseRoster(
       writing.catch(() => undefined);
     }
   };
-  const addStaff = async (staff: RosterStaff) => {
-    const state = states.get(staff.staffNumber);
-    // Only a new person or a new e-mail can clash with someone else's address.
-    if (state?.email.toLowerCase() !== staff.email.toLowerCase()) {
-      const holder = emailHolders.get(staff.email.toLowerCase());
-      if (holder !== undefined && holder !== staff.staffNumber) {
-        checks.noteEmailHolder(staff.line, staff.email, holder);
+
+  // Valid people read but not yet compared with the database, in file order.
+  let unsettled: RosterStaff[] = [];
+  let ready: KnownStaff | null = null;
+  known.then(
+    (k) => (ready = k),
+    () => undefined,
+  );
+  const settle = async (force: boolean) => {
+    // Until the states arrive, keep reading (up to a bound, so memory stays flat).
+    if (!ready && !force && unsettled.length < MAX_UNSETTLED) return;
+    const { states, emailHolders } = ready ?? (await known);
+    const people = unsettled;
+    unsettled = [];
+    for (const staff of people) {
+      const state = states.get(staff.staffNumber);
+      // Only a new person or a new e-mail can clash with someone else's address.
+      if (state?.email.toLowerCase() !== staff.email.toLowerCase()) {
+        const holder = emailHolders.get(staff.email.toLowerCase());
+        if (holder !== undefined && holder !== staff.staffNumber) {
+          checks.noteEmailHolder(staff.line, staff.email, holder);
+        }
+      }
+      const diff = diffStaff(staff, toCurrentStaff(state));
+      counts.staff[diff.change] += 1;
+      if (diff.change !== 'unchanged') {
+        sample({
+          line: staff.line,
+          recordType: 'staff',
+          key: staff.staffNumber,
+          name: `${staff.familyName} ${staff.givenName}`,
+          change: diff.change,
+          fields: diff.fields,
+        });
+      }
+      if (diff.change !== 'unchanged' || state?.membership_differs) {
+        batch.push({ ...staff, isNew: state === undefined });
+        if (batch.length >= BATCH) await flush();
       }
     }
-    const diff = diffStaff(staff, toCurrentStaff(state));
-    counts.staff[diff.change] += 1;
-    if (diff.change !== 'unchanged') {
-      sample({
-        line: staff.line,
-        recordType: 'staff',
-        key: staff.staffNumber,
-        name: `${staff.familyName} ${staff.givenName}`,
-        change: diff.change,
-        fields: diff.fields,
-      });
-    }
-    if (diff.change !== 'unchanged' || state?.membership_differs) {
-      batch.push({ ...staff, isNew: state === undefined });
-      if (batch.length >= BATCH) await flush();
-    }
+  };
+  const addStaff = async (staff: RosterStaff) => {
+    unsettled.push(staff);
+    if (unsettled.length >= BATCH) await settle(false);
   };
 
   let header: { header: RosterHeader; width: number } | null = null;
@@ -168,7 +205,7 @@ export async function analyseRoster(
       (e) => (encoding = e),
     )) {
       for (const row of rows) {
-        if (row.values.some(isGarbled)) {
+        if (row.garbled) {
           report([garbled(row.line, encoding)]);
           break reading;
         }
@@ -203,6 +240,7 @@ export async function analyseRoster(
     if (!(error instanceof RosterCsvError)) throw error;
     report([{ line: error.line, code: 'invalid_csv', message: error.message }]);
   }
+  await settle(true);
   await flush();
   await writing;
 
@@ -240,6 +278,7 @@ export async function analyseRoster(
     }
   }
   if (options.mode === 'full' && header) {
+    const { states } = await known;
     const gone = [...states.values()]
       .filter((person) => person.active && !checks.hasStaffNumber(person.staff_number))
       .sort((a, b) => (a.staff_number < b.staff_number ? -1 : 1));
@@ -268,12 +307,6 @@ export async function analyseRoster(
     changeCount,
     inFile: (staffNumber) => checks.hasStaffNumber(staffNumber),
   };
-}
-
-// U+FFFD is what the decoder leaves for bytes that are not valid in the encoding; NUL appears
-// when a UTF-16 file is read as either.
-function isGarbled(value: string): boolean {
-  return value.includes('\uFFFD') || value.includes('\u0000');
 }
 
 function garbled(line: number, encoding: RosterEncoding | null): RosterProblem {

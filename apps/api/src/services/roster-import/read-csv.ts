@@ -9,6 +9,8 @@ export type RosterEncodingChoice = RosterEncoding | 'auto';
 export interface CsvRow {
   line: number;
   values: string[];
+  /** Some of its text did not decode: the file is not in the encoding it was read as. */
+  garbled: boolean;
 }
 
 /** The file is not well-formed CSV (an unclosed or stray quote, a runaway record). */
@@ -24,6 +26,9 @@ export class RosterCsvError extends Error {
 
 // Enough bytes to see Japanese text in any real roster (the unit names come first).
 const SNIFF_BYTES = 64 * 1024;
+// U+FFFD is what the decoder leaves for bytes that are not valid in the encoding; NUL appears
+// when a UTF-16 file is read as either.
+const UNDECODED = /[\uFFFD\u0000]/;
 // A broken quote would otherwise swallow the rest of the file into one field.
 const MAX_RECORD_CHARS = 64 * 1024;
 
@@ -53,11 +58,15 @@ export async function* readRosterCsv(
     // Until the last chunk, the last record may be cut off: papaparse leaves it for the next.
     const result = parser.parse(input, 0, !last) as Papa.ParseResult<string[]>;
     const errorAt = new Map(result.errors.map((e) => [e.row ?? result.data.length, e]));
+    // Most chunks decode cleanly: one search of the chunk spares a search of every field.
+    const suspect = UNDECODED.test(input);
     for (const [index, values] of result.data.entries()) {
       const error = errorAt.get(index);
       if (error) return { rows, error: new RosterCsvError(line, csvMessage(error)) };
       // A blank line (papaparse gives one empty field) is skipped, but it is still a line.
-      if (values.length > 1 || values[0] !== '') rows.push({ line, values });
+      if (values.length > 1 || values[0] !== '') {
+        rows.push({ line, values, garbled: suspect && values.some((v) => UNDECODED.test(v)) });
+      }
       line += 1;
       for (const value of values) if (value.includes('\n')) line += value.split('\n').length - 1;
     }
