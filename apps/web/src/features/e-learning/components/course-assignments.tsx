@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button.tsx';
 import { Card } from '../../../components/card.tsx';
+import { TextField } from '../../../components/form-fields.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
 import { useOrgUnits } from '../../org-units/api/get-org-units.ts';
 import { StaffPicker, type PickedStaff } from '../../staff/components/staff-picker.tsx';
@@ -79,15 +80,12 @@ function AssignForm({ courseId }: { courseId: number }) {
         />
       )}
       <form onSubmit={onSubmit} className="editor">
-        <label className="field">
-          <span className="field__label">{t('eLearning.assignments.assignReason')}</span>
-          <input
-            className="field__input"
-            value={reason}
-            required
-            onChange={(e) => setReason(e.target.value)}
-          />
-        </label>
+        <TextField
+          label={t('eLearning.assignments.assignReason')}
+          value={reason}
+          isRequired
+          onChange={setReason}
+        />
         <div role="status">
           {assign.isSuccess ? (
             <p>{t('eLearning.assignments.assigned', { name: assign.data.staff.name })}</p>
@@ -232,7 +230,8 @@ function Row({ a }: { a: AssignmentRow }) {
   const [reason, setReason] = useState('');
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    withdraw.mutate({ id: a.id, reason });
+    if (reason.trim() === '') return;
+    withdraw.mutate({ id: a.id, reason: reason.trim() });
   };
   return (
     <tr className="table__row">
@@ -252,15 +251,12 @@ function Row({ a }: { a: AssignmentRow }) {
       <td className="table__cell">
         {a.status !== 'open' ? null : asking ? (
           <form onSubmit={onSubmit}>
-            <label className="field">
-              <span className="field__label">{t('eLearning.assignments.withdrawReason')}</span>
-              <input
-                className="field__input"
-                value={reason}
-                required
-                onChange={(e) => setReason(e.target.value)}
-              />
-            </label>
+            <TextField
+              label={t('eLearning.assignments.withdrawReason')}
+              value={reason}
+              isRequired
+              onChange={setReason}
+            />
             <Button type="submit" isDisabled={reason.trim() === '' || withdraw.isPending}>
               {t('eLearning.assignments.confirmWithdraw')}
             </Button>
