@@ -28,7 +28,7 @@ export class RosterCsvError extends Error {
 const SNIFF_BYTES = 64 * 1024;
 // U+FFFD is what the decoder leaves for bytes that are not valid in the encoding; NUL appears
 // when a UTF-16 file is read as either.
-const UNDECODED = /[\uFFFD\u0000]/;
+const undecoded = (text: string) => text.includes('\uFFFD') || text.includes('\u0000');
 // A broken quote would otherwise swallow the rest of the file into one field.
 const MAX_RECORD_CHARS = 64 * 1024;
 
@@ -59,13 +59,13 @@ export async function* readRosterCsv(
     const result = parser.parse(input, 0, !last) as Papa.ParseResult<string[]>;
     const errorAt = new Map(result.errors.map((e) => [e.row ?? result.data.length, e]));
     // Most chunks decode cleanly: one search of the chunk spares a search of every field.
-    const suspect = UNDECODED.test(input);
+    const suspect = undecoded(input);
     for (const [index, values] of result.data.entries()) {
       const error = errorAt.get(index);
       if (error) return { rows, error: new RosterCsvError(line, csvMessage(error)) };
       // A blank line (papaparse gives one empty field) is skipped, but it is still a line.
       if (values.length > 1 || values[0] !== '') {
-        rows.push({ line, values, garbled: suspect && values.some((v) => UNDECODED.test(v)) });
+        rows.push({ line, values, garbled: suspect && values.some(undecoded) });
       }
       line += 1;
       for (const value of values) if (value.includes('\n')) line += value.split('\n').length - 1;
