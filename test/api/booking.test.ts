@@ -263,6 +263,38 @@ describe('booking on behalf of others', () => {
       .execute();
     expect(notes.map((n) => n.kind)).toEqual(['booking.made_for_you']);
   });
+
+  it("shows a section head their person's seat, lets them move it, and refuses a second seat", async () => {
+    const course = await makeCourse(t.db);
+    const held = await makeSession(t.db, { courseId: course.id });
+    const other = await makeSession(t.db, { courseId: course.id });
+    const division = await makeOrgUnit(t.db);
+    const head = await signedInAs(
+      t.app,
+      t.db,
+      (await makePerson(t.db, ['section_head'], { org_unit_id: division.id })).id,
+    );
+    const mine = await makeStaff(t.db, { org_unit_id: division.id });
+    const stranger = await makeStaff(t.db);
+    const seat = await (await book(await signedInAs(t.app, t.db, mine.id), held.id)).json();
+
+    // The finder reads the person's places from their record, which only their overseers see.
+    const record = await (await head.request(`/api/staff/${mine.id}/training`)).json();
+    expect(
+      record.items.find((i: { course: { id: number } }) => i.course.id === course.id),
+    ).toMatchObject({ status: 'booked', booking: { id: seat.id, sessionId: held.id } });
+    expect((await head.request(`/api/staff/${stranger.id}/training`)).status).toBe(404);
+    expect((await (await learner()).request(`/api/staff/${mine.id}/training`)).status).toBe(404);
+
+    const second = await book(head, other.id, mine.id);
+    expect(second.status).toBe(409);
+    expect((await second.json()).error.code).toBe('ALREADY_BOOKED');
+    const moved = await head.json(`/api/bookings/${seat.id}/move`, { sessionId: other.id });
+    expect(moved.status).toBe(200);
+    expect(await moved.json()).toMatchObject({ sessionId: other.id, status: 'confirmed' });
+    expect(await seats(held.id)).toMatchObject({ seats_taken: 0 });
+    expect(await seats(other.id)).toMatchObject({ seats_taken: 1 });
+  });
 });
 
 describe('scheduling sessions', () => {

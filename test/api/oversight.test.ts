@@ -87,6 +87,37 @@ describe("a section head's view of their people", () => {
     expect(audit).toHaveLength(1);
   });
 
+  it('refuses reminders for a fiscal year other than the current one', async () => {
+    const course = await makeCourse(t.db);
+    const { mine } = await division();
+    const headStaff = await makePerson(t.db, ['section_head'], { org_unit_id: mine.id });
+    const head = await signedInAs(t.app, t.db, headStaff.id);
+    const idle = await makeStaff(t.db, { org_unit_id: mine.id });
+    const fy = (await (await t.app.request('/api/fiscal-years/current')).json()).fiscalYear;
+
+    const lastYear = await head.json('/api/oversight/reminders', {
+      courseId: course.id,
+      staffIds: [idle.id],
+      fiscalYear: fy - 1,
+    });
+    expect(lastYear.status).toBe(400);
+    expect((await lastYear.json()).error.code).toBe('VALIDATION');
+    const notes = await t.db
+      .selectFrom('notification')
+      .select('id')
+      .where('kind', '=', 'training.reminder')
+      .where('staff_id', '=', idle.id)
+      .execute();
+    expect(notes).toHaveLength(0);
+
+    const thisYear = await head.json('/api/oversight/reminders', {
+      courseId: course.id,
+      staffIds: [idle.id],
+      fiscalYear: fy,
+    });
+    expect(await thisYear.json()).toEqual({ reminded: 1, skipped: 0 });
+  });
+
   it('follows a course audience: the section-head course lists only section heads', async () => {
     const course = await makeCourse(t.db, { audience: { kind: 'section_heads' } });
     const { bureau, mine } = await division();

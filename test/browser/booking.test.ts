@@ -1,5 +1,5 @@
 import { DEMO_ACCOUNTS, DEMO_COURSES, findStaffByLogin, seedDemo } from '@kenshu/db';
-import { makeCourse, makeSession } from '@kenshu/db/testing';
+import { makeCourse, makeOrgUnit, makeSession } from '@kenshu/db/testing';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePerson, signedInAs } from '../support/auth.ts';
@@ -151,6 +151,72 @@ describe('booking from the session finder', () => {
     const card = page.getByRole('article', { name: secondWhen });
     await card.getByRole('button', { name: '予約する' }).click();
     await card.getByRole('alert').filter({ hasText: 'この研修はすでに予約しています' }).waitFor();
+    await page.context().close();
+  });
+});
+
+describe('booking for someone', () => {
+  it("shows the chosen person's seat, moves it for them, and offers no second seat", async () => {
+    const db = database.current.db;
+    const course = await makeCourse(db, { completion_modes: 'group_session' });
+    const held = await makeSession(db, { courseId: course.id, startsInHours: 240 });
+    const other = await makeSession(db, { courseId: course.id, startsInHours: 264 });
+    const division = await makeOrgUnit(db, { kind: 'division' });
+    const head = await makePerson(db, ['section_head'], { org_unit_id: division.id });
+    const person = await makePerson(db, [], {
+      org_unit_id: division.id,
+      family_name: '代理',
+      given_name: '花子',
+    });
+    const own = await signedInAs(running.app, db, person.id);
+    const seat = await (await own.json('/api/bookings', { sessionId: held.id })).json();
+
+    const page = await pageFor(head.id);
+    await page.goto(`${running.baseUrl}/sessions?course=${course.id}`);
+    await page.getByRole('button', { name: 'ほかの職員の予約をする' }).click();
+    await page.getByRole('searchbox', { name: '予約する職員を検索' }).fill(person.staff_number);
+    await page.getByRole('button', { name: '代理 花子さんを選択' }).click();
+    await page.getByRole('status').filter({ hasText: '代理 花子さんの予約をしています' }).waitFor();
+
+    // Their seat shows as mine would, with what a booker may do; no card offers a second seat.
+    const heldCard = page.getByRole('article').filter({ hasText: '予約済み' });
+    await heldCard.getByRole('button', { name: '予約を取り消す' }).waitFor();
+    expect(await heldCard.count()).toBe(1);
+    expect(await heldCard.getByRole('link', { name: 'カレンダーに追加' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: '代理 花子さんを予約' }).count()).toBe(0);
+
+    const otherCard = page
+      .getByRole('article')
+      .filter({ has: page.getByRole('button', { name: 'この回に変更' }) });
+    const otherWhen = (await otherCard.getByRole('heading').textContent()) ?? '';
+    await otherCard.getByRole('button', { name: 'この回に変更' }).click();
+    const dialog = page.getByRole('alertdialog', { name: '代理 花子さんの予約を変更しますか？' });
+    await dialog.getByRole('button', { name: '変更する' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const moved = page.getByRole('article', { name: otherWhen });
+    await moved
+      .getByRole('status')
+      .filter({ hasText: '代理 花子さんの予約をこの回に変更しました。' })
+      .waitFor();
+    await moved.getByText('予約済み', { exact: true }).waitFor();
+    await page
+      .getByRole('article')
+      .filter({ hasNotText: otherWhen })
+      .getByRole('button', { name: 'この回に変更' })
+      .waitFor();
+    const bookings = await db
+      .selectFrom('booking')
+      .select(['session_id', 'status'])
+      .where('staff_id', '=', person.id)
+      .where('status', '!=', 'cancelled')
+      .execute();
+    expect(bookings).toEqual([{ session_id: other.id, status: 'confirmed' }]);
+    expect(seat.sessionId).toBe(held.id);
+
+    // Back to my own bookings: the cards show my places again (I hold none on this course).
+    await page.getByRole('button', { name: '自分の予約に戻る' }).click();
+    await moved.getByRole('button', { name: '予約する' }).waitFor();
+    expect(await page.getByText('予約済み', { exact: true }).count()).toBe(0);
     await page.context().close();
   });
 });

@@ -94,7 +94,7 @@ describe('authoring an e-learning module', () => {
       await field(q1, `選択肢${index + 1}（日本語）`).fill(ja);
       await field(q1, `選択肢${index + 1}（英語）`).fill(en);
     }
-    await q1.getByRole('checkbox', { name: '正解' }).nth(1).check();
+    await q1.getByRole('checkbox', { name: '選択肢2を正解にする', exact: true }).check();
 
     await page.getByRole('button', { name: '問題を追加' }).click();
     const q2 = page.getByRole('group', { name: '問2' });
@@ -109,7 +109,7 @@ describe('authoring an e-learning module', () => {
       await field(q2, `選択肢${index + 1}（日本語）`).fill(ja);
       await field(q2, `選択肢${index + 1}（英語）`).fill(en);
     }
-    await q2.getByRole('checkbox', { name: '正解' }).nth(1).check();
+    await q2.getByRole('checkbox', { name: '選択肢2を正解にする', exact: true }).check();
     expect(await accessibilityViolations(page)).toEqual([]);
 
     // Saved as a draft, the editor reopens it from the server.
@@ -125,14 +125,22 @@ describe('authoring an e-learning module', () => {
     expect(await savedQ1.getByRole('radio', { name: '単一選択' }).isChecked()).toBe(true);
     expect(
       await Promise.all(
-        [0, 1, 2].map((i) => savedQ1.getByRole('checkbox', { name: '正解' }).nth(i).isChecked()),
+        [1, 2, 3].map((n) =>
+          savedQ1
+            .getByRole('checkbox', { name: `選択肢${n}を正解にする`, exact: true })
+            .isChecked(),
+        ),
       ),
     ).toEqual([false, true, false]);
     const savedQ2 = page.getByRole('group', { name: '問2' });
     expect(await savedQ2.getByRole('radio', { name: '複数選択' }).isChecked()).toBe(true);
     expect(
       await Promise.all(
-        [0, 1].map((i) => savedQ2.getByRole('checkbox', { name: '正解' }).nth(i).isChecked()),
+        [1, 2].map((n) =>
+          savedQ2
+            .getByRole('checkbox', { name: `選択肢${n}を正解にする`, exact: true })
+            .isChecked(),
+        ),
       ),
     ).toEqual([true, true]);
 

@@ -98,6 +98,43 @@ describe("a section head's view of their people", () => {
     await record.waitFor({ state: 'detached' });
   });
 
+  it("shows last fiscal year's list for reading only, and that year's records", async () => {
+    const page = await openTeam();
+    const table = page.getByRole('grid', { name: TABLE });
+    await table.waitFor();
+    await page.getByRole('button', { name: 'リマインドを送る' }).waitFor();
+
+    await page.getByRole('button', { name: /令和8年度/ }).click();
+    await page.getByRole('option', { name: '令和7年度' }).click();
+    await page.waitForURL(/year=2025/);
+    await page
+      .getByText(
+        '令和7年度の受講状況は閲覧のみです。リマインドは今年度（令和8年度）の受講状況からのみ送れます。',
+      )
+      .waitFor();
+    await page.getByRole('heading', { name: '情報セキュリティ研修（令和7年度）' }).waitFor();
+    expect(await page.getByRole('button', { name: 'リマインドを送る' }).count()).toBe(0);
+    expect(await table.getByRole('checkbox').count()).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await table
+      .getByRole('row')
+      .nth(1)
+      .getByRole('button', { name: /の受講記録$/ })
+      .click();
+    const record = page.getByRole('dialog', { name: /の受講記録$/ });
+    await record.getByText(/令和7年度/).waitFor();
+    expect(await record.getByRole('link', { name: '日程を探して代理で予約' }).count()).toBe(0);
+    await record.getByRole('button', { name: '閉じる' }).click();
+    await record.waitFor({ state: 'detached' });
+
+    // Back to this year: the plain address again, and reminders are offered.
+    await page.getByRole('button', { name: /令和7年度/ }).click();
+    await page.getByRole('option', { name: '令和8年度' }).click();
+    await page.waitForURL((url) => !url.searchParams.has('year'));
+    await page.getByRole('button', { name: 'リマインドを送る' }).waitFor();
+  });
+
   it('has no accessibility violations axe can find, in either language', async () => {
     const page = await openTeam();
     await page.getByRole('grid', { name: TABLE }).waitFor();

@@ -91,6 +91,10 @@ export const sendReminders = createRoute({
               courseId: z.number().int().positive(),
               staffIds: z.array(z.number().int().positive()).min(1).max(5000),
               message: z.string().trim().max(1000).optional(),
+              fiscalYear: z.number().int().min(2000).max(2100).optional().openapi({
+                description:
+                  'The year the list was shown for; only the current fiscal year may be reminded',
+              }),
             })
             .openapi('SendRemindersRequest'),
         },

@@ -127,6 +127,7 @@ export const eLearningEn: typeof eLearningJa = {
     optionJa: 'Option {{number}} (Japanese)',
     optionEn: 'Option {{number}} (English)',
     isCorrect: 'Correct',
+    isCorrectFor: 'Option {{number}} is correct',
     addOption: 'Add an option',
     addQuestion: 'Add a question',
     image: 'Upload an image (2 MB at most)',

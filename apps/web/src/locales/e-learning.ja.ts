@@ -123,6 +123,7 @@ export const eLearningJa = {
     optionJa: '選択肢{{number}}（日本語）',
     optionEn: '選択肢{{number}}（英語）',
     isCorrect: '正解',
+    isCorrectFor: '選択肢{{number}}を正解にする',
     addOption: '選択肢を追加',
     addQuestion: '問題を追加',
     image: '画像をアップロード（2 MBまで）',

@@ -634,6 +634,9 @@ export const en: Messages = {
       opensAt: 'Booking opens {{time}}.',
       closed: 'Booking has closed.',
       fullCannotMove: 'Full: your booking cannot move here.',
+      fullCannotMoveFor: 'Full: the booking of {{name}} cannot move here.',
+      notRequiredFor: '{{name}} does not need to take this course.',
+      completedFor: '{{name}} has already completed this course this fiscal year.',
     },
     place: {
       booked: 'Booked',
@@ -648,12 +651,15 @@ export const en: Messages = {
       leaveWaitlist: 'Leave waitlist',
       addToCalendar: 'Add to calendar',
       bookFor: 'Book for {{name}}',
+      joinWaitlistFor: 'Put {{name}} on the waitlist',
     },
     done: {
       booked: 'Booked.',
       bookedFor: '{{name}} is booked.',
       waitlisted: 'You are #{{position}} on the waitlist.',
       moved: 'Your booking has moved to this session.',
+      movedFor: 'The booking of {{name}} has moved to this session.',
+      waitlistedFor: '{{name}} is #{{position}} on the waitlist.',
     },
     confirm: {
       cancelTitle: 'Cancel this booking?',
@@ -664,6 +670,8 @@ export const en: Messages = {
       leaveConfirm: 'Leave waitlist',
       moveTitle: 'Move your booking?',
       moveBody: 'Your booking on {{from}} moves to {{to}}. Your old seat is released.',
+      moveTitleFor: 'Move the booking of {{name}}?',
+      moveBodyFor: 'The booking of {{name}} on {{from}} moves to {{to}}. The old seat is released.',
       moveConfirm: 'Move booking',
     },
     dialog: {
@@ -840,6 +848,7 @@ export const en: Messages = {
     intro:
       'See how far the people you oversee have got with each course. Choose those not yet done to send them a reminder as a notification.',
     filters: {
+      fiscalYear: 'Fiscal year',
       label: 'Filters',
       course: 'Course',
       unit: 'Unit',
@@ -866,7 +875,7 @@ export const en: Messages = {
       not_required: 'Not required',
     },
     summary: {
-      heading: '{{course}} (FY{{year}})',
+      heading: '{{course}} ({{year}})',
       countsLabel: 'Status totals',
       required: 'Must take',
       completed: 'Completed',
@@ -910,11 +919,14 @@ export const en: Messages = {
       result:
         'Reminded {{reminded, number}}, skipped {{skipped, number}} (already completed or not yours to oversee).',
     },
+    pastYear: {
+      noReminders:
+        '{{year}} is shown for reference only. Reminders can be sent only from the current fiscal year ({{current}}).',
+    },
     record: {
       title: 'Training record of {{name}}',
       subtitle: '{{staffNumber}} · {{unit}}',
-      fiscalYear: 'FY{{year}}',
-      empty: 'No courses to take this fiscal year.',
+      empty: 'No courses to take in this fiscal year.',
       required: 'Required',
       notRequired: 'Not required',
       completedOn: 'Completed {{date}}',

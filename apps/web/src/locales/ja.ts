@@ -629,6 +629,9 @@ export const ja = {
       opensAt: '{{time}}から申し込めます。',
       closed: '申込は締め切りました。',
       fullCannotMove: '満席のため、この回には変更できません。',
+      fullCannotMoveFor: '満席のため、{{name}}さんの予約をこの回には変更できません。',
+      notRequiredFor: 'この研修は{{name}}さんの受講対象ではありません。',
+      completedFor: '{{name}}さんは今年度この研修を修了しています。',
     },
     place: {
       booked: '予約済み',
@@ -643,12 +646,15 @@ export const ja = {
       leaveWaitlist: 'キャンセル待ちをやめる',
       addToCalendar: 'カレンダーに追加',
       bookFor: '{{name}}さんを予約',
+      joinWaitlistFor: '{{name}}さんをキャンセル待ちに登録',
     },
     done: {
       booked: '予約しました。',
       bookedFor: '{{name}}さんを予約しました。',
       waitlisted: 'キャンセル待ち {{position}}番目に登録しました。',
       moved: 'この回に変更しました。',
+      movedFor: '{{name}}さんの予約をこの回に変更しました。',
+      waitlistedFor: '{{name}}さんをキャンセル待ち {{position}}番目に登録しました。',
     },
     confirm: {
       cancelTitle: '予約を取り消しますか？',
@@ -659,6 +665,8 @@ export const ja = {
       leaveConfirm: 'やめる',
       moveTitle: '予約を変更しますか？',
       moveBody: '{{from}} の予約を {{to}} に変更します。元の回の席は空きます。',
+      moveTitleFor: '{{name}}さんの予約を変更しますか？',
+      moveBodyFor: '{{name}}さんの {{from}} の予約を {{to}} に変更します。元の回の席は空きます。',
       moveConfirm: '変更する',
     },
     dialog: {
@@ -833,6 +841,7 @@ export const ja = {
     intro:
       '担当する職員が研修をどこまで受講したかを確認できます。未修了の職員を選んで、お知らせでリマインドを送れます。',
     filters: {
+      fiscalYear: '年度',
       label: '絞り込み',
       course: '研修',
       unit: '組織',
@@ -859,7 +868,7 @@ export const ja = {
       not_required: '対象外',
     },
     summary: {
-      heading: '{{course}}（{{year}}年度）',
+      heading: '{{course}}（{{year}}）',
       countsLabel: '受講状況の集計',
       required: '対象者',
       completed: '修了',
@@ -903,11 +912,14 @@ export const ja = {
       result:
         '{{reminded, number}}名にリマインドを送りました。{{skipped, number}}名は修了済みまたは担当外のため送りませんでした。',
     },
+    pastYear: {
+      noReminders:
+        '{{year}}の受講状況は閲覧のみです。リマインドは今年度（{{current}}）の受講状況からのみ送れます。',
+    },
     record: {
       title: '{{name}}の受講記録',
       subtitle: '{{staffNumber}}・{{unit}}',
-      fiscalYear: '{{year}}年度',
-      empty: '今年度に受講が必要な研修はありません。',
+      empty: 'この年度に受講が必要な研修はありません。',
       required: '必修',
       notRequired: '対象外',
       completedOn: '{{date}} 修了',

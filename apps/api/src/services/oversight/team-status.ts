@@ -16,6 +16,7 @@ import {
   forbidden,
   isAdmin,
   notFound,
+  validation,
   type Viewer,
 } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
@@ -115,17 +116,29 @@ export async function teamStatus({
 /**
  * Sends an in-app reminder to people the viewer oversees who have not completed the course;
  * anyone outside their oversight or already done is skipped. One audit row for the batch.
+ * Only the current fiscal year can be chased: a past year's list is for reading, not reminding.
  */
 export async function sendReminders({
   ctx,
   input,
 }: {
   ctx: ServiceContext;
-  input: { courseId: number; staffIds: number[]; message?: string | undefined };
+  input: {
+    courseId: number;
+    staffIds: number[];
+    message?: string | undefined;
+    fiscalYear?: number | undefined;
+  };
 }): Promise<{ reminded: number; skipped: number }> {
   const viewer = requireViewer(ctx);
-  const course = await courseFor(ctx, input.courseId);
   const fiscalYear = currentFiscalYear(ctx.now);
+  if (input.fiscalYear !== undefined && input.fiscalYear !== fiscalYear) {
+    throw validation('Reminders can only be sent for the current fiscal year', {
+      fiscalYear: input.fiscalYear,
+      currentFiscalYear: fiscalYear,
+    });
+  }
+  const course = await courseFor(ctx, input.courseId);
   const audience = (await resolveAudience(ctx.db, course)) as ResolvedAudience;
   const wanted = new Set(input.staffIds);
   // The same query as the status list, so "who may be reminded" cannot drift from what is shown.

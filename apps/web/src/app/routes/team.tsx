@@ -2,6 +2,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useCourses } from '../../features/courses/api/courses.ts';
+import { useCurrentFiscalYear } from '../../features/fiscal-years/api/get-current-fiscal-year.ts';
 import { useOrgUnits } from '../../features/org-units/api/get-org-units.ts';
 import type { TeamFilterPatch } from '../../features/team-status/components/team-filters.tsx';
 import { TeamStatusView } from '../../features/team-status/components/team-status-view.tsx';
@@ -14,6 +15,9 @@ import { DEFAULT_TEAM_STATUS, type TeamSearch } from './team-search.ts';
 
 const route = getRouteApi('/team');
 
+/** Past years offered besides the current one: enough to close last year and compare. */
+const PAST_YEARS_OFFERED = 2;
+
 /** Where the people I oversee stand on a course, with reminders for those not yet done. */
 export function TeamPage() {
   const { t } = useTranslation();
@@ -23,6 +27,7 @@ export function TeamPage() {
   const viewer = useViewer();
   const courses = useCourses();
   const orgUnits = useOrgUnits();
+  const currentFiscalYear = useCurrentFiscalYear().data?.fiscalYear;
   useDocumentTitle(t('team.title'));
 
   // Any change of filter or page size starts again from the first page.
@@ -31,6 +36,10 @@ export function TeamPage() {
 
   const onFiltersChange = (patch: TeamFilterPatch, options?: { replace?: boolean }) => {
     const next: TeamSearch = {};
+    // The current year is the default, so the plain address keeps showing it.
+    if (patch.fiscalYear !== undefined) {
+      next.year = patch.fiscalYear === currentFiscalYear ? undefined : patch.fiscalYear;
+    }
     if ('courseId' in patch) next.course = patch.courseId;
     if ('unitId' in patch) next.unit = patch.unitId;
     if (patch.status !== undefined) {
@@ -58,11 +67,18 @@ export function TeamPage() {
       </PageHeader>
       <TeamStatusView
         filters={{
+          fiscalYear: search.year,
           courseId: search.course,
           unitId: search.unit,
           status: search.status ?? DEFAULT_TEAM_STATUS,
           q: search.q ?? '',
         }}
+        currentFiscalYear={currentFiscalYear}
+        fiscalYears={
+          currentFiscalYear === undefined
+            ? []
+            : Array.from({ length: PAST_YEARS_OFFERED + 1 }, (_, i) => currentFiscalYear - i)
+        }
         offset={search.offset ?? 0}
         limit={search.limit ?? DEFAULT_PAGE_SIZE}
         courses={(courses.data ?? []).map((c) => ({

@@ -1,7 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseTeamSearch } from '../../app/routes/team-search.ts';
-import { MINISTRY, orgUnit } from '../../testing/fixtures.ts';
+import { FISCAL_YEAR_2026, MINISTRY, orgUnit } from '../../testing/fixtures.ts';
 import { mockApi } from '../../testing/mock-api.ts';
 import { renderApp } from '../../testing/test-utils.tsx';
 import { coveragePercent } from './utils/coverage.ts';
@@ -21,6 +21,7 @@ describe('parseTeamSearch', () => {
       }),
     ).toEqual({ course: 3, unit: 8, status: 'not_started', q: '山田', offset: 50, limit: 25 });
     expect(parseTeamSearch({ status: 'all' })).toEqual({ status: 'all' });
+    expect(parseTeamSearch({ year: '2025' })).toEqual({ year: 2025 });
   });
 
   it('leaves the default status out, so the plain address is the usual view', () => {
@@ -34,6 +35,8 @@ describe('parseTeamSearch', () => {
     ).toEqual({});
     expect(parseTeamSearch({ course: 1.5, unit: -2, status: ['all'], q: ['a'] })).toEqual({});
     expect(parseTeamSearch({ q: 'x'.repeat(150) }).q).toHaveLength(100);
+    expect(parseTeamSearch({ year: 1999 })).toEqual({});
+    expect(parseTeamSearch({ year: '2025.5' })).toEqual({});
   });
 });
 
@@ -158,5 +161,54 @@ describe('team page', () => {
       ),
     ).toBeTruthy();
     expect(reminded).toHaveLength(1);
+  }, 20_000);
+
+  it("shows last year's list for reading only, and opens records of that year", async () => {
+    const fetchMock = mockApi({
+      '/api/fiscal-years/current': () => ({ body: FISCAL_YEAR_2026 }),
+      '/api/org-units': () => ({ body: { items: MINISTRY } }),
+      '/api/courses': () => ({ body: { items: [] } }),
+      '/api/oversight/status': (url) => ({
+        body: {
+          course: COURSE,
+          fiscalYear: Number(url.searchParams.get('fiscalYear') ?? 2026),
+          counts: {
+            required: 2,
+            completed: 1,
+            booked: 0,
+            waiting: 0,
+            eLearningAssigned: 0,
+            notStarted: 1,
+          },
+          items: [person(11, 'not_started'), person(12, 'completed')],
+          total: 2,
+        },
+      }),
+      '/api/staff/11/training': (url) => ({
+        body: { fiscalYear: Number(url.searchParams.get('fiscalYear') ?? 2026), items: [] },
+      }),
+    });
+    const { router } = await renderApp('/team?year=2025');
+
+    expect(
+      await screen.findByText(
+        '令和7年度の受講状況は閲覧のみです。リマインドは今年度（令和8年度）の受講状況からのみ送れます。',
+      ),
+    ).toBeTruthy();
+    expect(router.state.location.search).toEqual({ year: 2025 });
+    const urls = () => fetchMock.mock.calls.map(([input]) => String(input));
+    expect(
+      urls()
+        .filter((u) => u.startsWith('/api/oversight/status'))
+        .at(-1),
+    ).toBe('/api/oversight/status?limit=50&offset=0&fiscalYear=2025&status=not_completed');
+    expect(screen.queryByRole('button', { name: 'リマインドを送る' })).toBeNull();
+    const table = screen.getByRole('grid', { name: '情報セキュリティ研修の受講状況' });
+    expect(within(table).queryAllByRole('checkbox')).toHaveLength(0);
+
+    fireEvent.click(within(table).getByRole('button', { name: '山田 11の受講記録' }));
+    const record = await screen.findByRole('dialog', { name: '山田 11の受講記録' });
+    expect(await within(record).findByText(/令和7年度/)).toBeTruthy();
+    expect(urls()).toContain('/api/staff/11/training?fiscalYear=2025');
   }, 20_000);
 });

@@ -38,7 +38,7 @@ export function MySessions() {
           const others = items.filter((s) => !s.current);
           return (
             <>
-              <ul className="session-list" aria-label={t('auth.sessions.listLabel')}>
+              <ul className="sign-in-list" aria-label={t('auth.sessions.listLabel')}>
                 {items.map((session) => (
                   <SessionItem
                     key={session.id}
@@ -95,13 +95,13 @@ function SessionItem({
     ? t('auth.sessions.device', { browser: device.browser, os: device.os })
     : t('auth.sessions.unknownDevice');
   return (
-    <li className={session.current ? 'session-item session-item--current' : 'session-item'}>
-      <div className="session-item__head">
-        <p className="session-item__device">{deviceName}</p>
+    <li className={session.current ? 'sign-in-item sign-in-item--current' : 'sign-in-item'}>
+      <div className="sign-in-item__head">
+        <p className="sign-in-item__device">{deviceName}</p>
         {session.current ? <Badge>{t('auth.sessions.current')}</Badge> : null}
       </div>
-      {session.userAgent ? <p className="session-item__agent">{session.userAgent}</p> : null}
-      <dl className="session-item__facts">
+      {session.userAgent ? <p className="sign-in-item__agent">{session.userAgent}</p> : null}
+      <dl className="sign-in-item__facts">
         <div>
           <dt>{t('auth.sessions.address')}</dt>
           <dd>{session.clientAddress ?? t('auth.sessions.unknownAddress')}</dd>

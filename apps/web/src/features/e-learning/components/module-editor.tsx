@@ -309,6 +309,8 @@ export function ModuleForm({
               <label className="quiz__option">
                 <input
                   type="checkbox"
+                  // The visible "correct" alone does not say which option it marks.
+                  aria-label={t('eLearning.editor.isCorrectFor', { number: k + 1 })}
                   checked={q.correct.includes(k)}
                   onChange={(e) =>
                     setQuestion(i, {

@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../../../components/dialog.tsx';
 import { formatDateTime, sessionTimeLabel, tokyoDayTime } from '../../../lib/dates.ts';
 import { useLanguage, type Language } from '../../../lib/i18n.ts';
 import { useBookSession, useMoveBooking, type BookingChangeOptions } from '../api/bookings.ts';
+import type { CourseStanding, SessionPlace } from '../api/places-of.ts';
 import { useErrorMessage } from '../utils/error-message.ts';
 import { sessionAction, type HeldSeat } from '../utils/session-action.ts';
 import { AddToCalendarLink, CancelBookingButton } from './booking-buttons.tsx';
@@ -19,18 +20,32 @@ export interface BookingFor {
 
 export interface SessionCardProps extends BookingChangeOptions {
   session: TrainingSession;
-  /** The seat I hold on another session of this course, if any ("Move here"). */
+  /** The place on this session of the person the card is for: mine, or theirs when booking for someone. */
+  place: SessionPlace | null;
+  /** The seat they hold on another session of this course, if any ("Move here"). */
   heldSeat: HeldSeat | undefined;
-  /** Booking on someone else's behalf: only "Book for …" is offered. */
+  /** Booking on someone else's behalf: the actions act on their places, not mine. */
   bookingFor?: BookingFor | undefined;
+  /** When booking for someone: where they stand on the course; undefined if it is not theirs. */
+  standing?: CourseStanding | undefined;
 }
 
 export function courseTitle(course: { titleJa: string; titleEn: string }, lang: Language) {
   return lang === 'en' ? course.titleEn : course.titleJa;
 }
 
-/** One session in the finder: when, where, seats, trainers, my place, and what I can do. */
-export function SessionCard({ session, heldSeat, bookingFor, onChanged }: SessionCardProps) {
+/**
+ * One session in the finder: when, where, seats, trainers, the place of the person it is for (me,
+ * or whom I book for), and what I can do.
+ */
+export function SessionCard({
+  session,
+  place,
+  heldSeat,
+  bookingFor,
+  standing,
+  onChanged,
+}: SessionCardProps) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const titleId = useId();
@@ -47,7 +62,7 @@ export function SessionCard({ session, heldSeat, bookingFor, onChanged }: Sessio
         <h2 id={titleId} className="session-card__when">
           {when}
         </h2>
-        {session.myPlace && !bookingFor ? <PlaceBadge place={session.myPlace} /> : null}
+        {place ? <PlaceBadge place={place} /> : null}
       </div>
       <p className="session-card__course">{title}</p>
       <dl className="session-facts">
@@ -88,8 +103,10 @@ export function SessionCard({ session, heldSeat, bookingFor, onChanged }: Sessio
       </dl>
       <SessionActions
         session={session}
+        place={place}
         heldSeat={heldSeat}
         bookingFor={bookingFor}
+        standing={standing}
         summary={`${title} ${when}`}
         onChanged={onChanged}
       />
@@ -99,8 +116,10 @@ export function SessionCard({ session, heldSeat, bookingFor, onChanged }: Sessio
 
 function SessionActions({
   session,
+  place,
   heldSeat,
   bookingFor,
+  standing,
   summary,
   onChanged,
 }: SessionCardProps & { summary: string }) {
@@ -125,7 +144,12 @@ function SessionActions({
         ? bookingFor
           ? t('sessions.done.bookedFor', { name: bookingFor.name })
           : t('sessions.done.booked')
-        : t('sessions.done.waitlisted', { position: booking.waitlistPosition ?? '-' }),
+        : bookingFor
+          ? t('sessions.done.waitlistedFor', {
+              name: bookingFor.name,
+              position: booking.waitlistPosition ?? '-',
+            })
+          : t('sessions.done.waitlisted', { position: booking.waitlistPosition ?? '-' }),
     );
 
   const outcome = (
@@ -141,31 +165,25 @@ function SessionActions({
     </>
   );
 
-  if (bookingFor) {
+  // Someone else's course they have finished, or need not take, cannot be booked for them.
+  const ineligible =
+    bookingFor && session.status !== 'cancelled' && !place
+      ? !standing
+        ? t('sessions.card.notRequiredFor', { name: bookingFor.name })
+        : standing.completed
+          ? t('sessions.card.completedFor', { name: bookingFor.name })
+          : null
+      : null;
+  if (ineligible) {
     return (
       <div className="session-card__actions">
-        {session.bookable ? (
-          <Button
-            variant="primary"
-            isPending={book.isPending}
-            onPress={() =>
-              book.mutate(
-                { sessionId: session.id, staffId: bookingFor.staffId },
-                { onSuccess: onBooked },
-              )
-            }
-          >
-            {t('sessions.actions.bookFor', { name: bookingFor.name })}
-          </Button>
-        ) : (
-          <p className="muted">{t('sessions.card.closed')}</p>
-        )}
+        <p className="muted">{ineligible}</p>
         {outcome}
       </div>
     );
   }
 
-  const action = sessionAction(session, heldSeat);
+  const action = sessionAction({ ...session, myPlace: place }, heldSeat);
   let controls;
   switch (action.kind) {
     case 'cancelled':
@@ -178,7 +196,8 @@ function SessionActions({
     case 'booked':
       controls = (
         <>
-          <AddToCalendarLink bookingId={action.bookingId} />
+          {/* The calendar file is the booked person's own: it is offered to them, not to a booker. */}
+          {bookingFor ? null : <AddToCalendarLink bookingId={action.bookingId} />}
           {action.canCancel ? (
             <CancelBookingButton
               bookingId={action.bookingId}
@@ -213,7 +232,13 @@ function SessionActions({
       controls = <p className="muted">{t('sessions.card.closed')}</p>;
       break;
     case 'full_cannot_move':
-      controls = <p className="muted">{t('sessions.card.fullCannotMove')}</p>;
+      controls = (
+        <p className="muted">
+          {bookingFor
+            ? t('sessions.card.fullCannotMoveFor', { name: bookingFor.name })
+            : t('sessions.card.fullCannotMove')}
+        </p>
+      );
       break;
     case 'move':
       controls = (
@@ -227,7 +252,11 @@ function SessionActions({
               setMoveOpen(open);
               if (!open) move.reset();
             }}
-            title={t('sessions.confirm.moveTitle')}
+            title={
+              bookingFor
+                ? t('sessions.confirm.moveTitleFor', { name: bookingFor.name })
+                : t('sessions.confirm.moveTitle')
+            }
             cancelLabel={t('sessions.dialog.back')}
             confirmLabel={t('sessions.confirm.moveConfirm')}
             isPending={move.isPending}
@@ -238,17 +267,27 @@ function SessionActions({
                 {
                   onSuccess: () => {
                     setMoveOpen(false);
-                    announce(t('sessions.done.moved'));
+                    announce(
+                      bookingFor
+                        ? t('sessions.done.movedFor', { name: bookingFor.name })
+                        : t('sessions.done.moved'),
+                    );
                   },
                 },
               )
             }
           >
             <p>
-              {t('sessions.confirm.moveBody', {
-                from: tokyoDayTime(action.seat.startsAt, lang),
-                to: summary,
-              })}
+              {bookingFor
+                ? t('sessions.confirm.moveBodyFor', {
+                    name: bookingFor.name,
+                    from: tokyoDayTime(action.seat.startsAt, lang),
+                    to: summary,
+                  })
+                : t('sessions.confirm.moveBody', {
+                    from: tokyoDayTime(action.seat.startsAt, lang),
+                    to: summary,
+                  })}
             </p>
           </ConfirmDialog>
         </>
@@ -260,9 +299,20 @@ function SessionActions({
         <Button
           variant="primary"
           isPending={book.isPending}
-          onPress={() => book.mutate({ sessionId: session.id }, { onSuccess: onBooked })}
+          onPress={() =>
+            book.mutate(
+              { sessionId: session.id, staffId: bookingFor?.staffId },
+              { onSuccess: onBooked },
+            )
+          }
         >
-          {action.kind === 'book' ? t('sessions.actions.book') : t('sessions.actions.joinWaitlist')}
+          {bookingFor
+            ? action.kind === 'book'
+              ? t('sessions.actions.bookFor', { name: bookingFor.name })
+              : t('sessions.actions.joinWaitlistFor', { name: bookingFor.name })
+            : action.kind === 'book'
+              ? t('sessions.actions.book')
+              : t('sessions.actions.joinWaitlist')}
         </Button>
       );
       break;

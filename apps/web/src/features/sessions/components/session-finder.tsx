@@ -4,6 +4,7 @@ import { Button } from '../../../components/button.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
 import type { BookingChangeOptions } from '../api/bookings.ts';
 import { useMySeats, useSessions } from '../api/list-sessions.ts';
+import { usePlacesOf, type CourseStanding } from '../api/places-of.ts';
 import { SessionCard, type BookingFor } from './session-card.tsx';
 import { SessionFilters, type SessionFiltersProps } from './session-filters.tsx';
 import { StaffPicker } from '../../staff/components/staff-picker.tsx';
@@ -16,7 +17,8 @@ export interface SessionFinderProps extends SessionFiltersProps, BookingChangeOp
 
 /**
  * The session finder: filters, then the sessions with what I can do on each. Booking for someone
- * else switches to every session (the person's courses are not mine) with "Book for …" only.
+ * else switches to every session (the person's courses are not mine), and each card shows that
+ * person's seat or wait instead of mine, so a booker moves their seat rather than booking twice.
  */
 export function SessionFinder({
   value,
@@ -37,6 +39,49 @@ export function SessionFinder({
     scope: bookingFor ? 'all' : 'mine',
   });
   const mySeats = useMySeats();
+  const theirPlaces = usePlacesOf(bookingFor?.staffId);
+
+  const results = (theirs: Map<number, CourseStanding> | undefined) => (
+    <QueryState
+      query={sessions}
+      empty={{ when: (items) => items.length === 0, message: t('sessions.finder.empty') }}
+    >
+      {(items) => (
+        <div className="finder__results" aria-busy={sessions.isPlaceholderData}>
+          <p className="finder__count" role="status">
+            {t('sessions.finder.count', { count: items.length })}
+          </p>
+          <ul className="session-list">
+            {items.map((session) => {
+              const standing = theirs?.get(session.course.id);
+              return (
+                // Keyed by whom the card is for, so choosing another person clears its outcome.
+                <li key={`${bookingFor?.staffId ?? 'me'}-${session.id}`}>
+                  {theirs ? (
+                    <SessionCard
+                      session={session}
+                      place={standing?.places.get(session.id) ?? null}
+                      heldSeat={standing?.seat}
+                      bookingFor={bookingFor}
+                      standing={standing}
+                      onChanged={onChanged}
+                    />
+                  ) : (
+                    <SessionCard
+                      session={session}
+                      place={session.myPlace}
+                      heldSeat={mySeats.data?.get(session.course.id)}
+                      onChanged={onChanged}
+                    />
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      )}
+    </QueryState>
+  );
 
   return (
     <div className="finder">
@@ -64,30 +109,13 @@ export function SessionFinder({
           )}
         </section>
       ) : null}
-      <QueryState
-        query={sessions}
-        empty={{ when: (items) => items.length === 0, message: t('sessions.finder.empty') }}
-      >
-        {(items) => (
-          <div className="finder__results" aria-busy={sessions.isPlaceholderData}>
-            <p className="finder__count" role="status">
-              {t('sessions.finder.count', { count: items.length })}
-            </p>
-            <ul className="session-list">
-              {items.map((session) => (
-                <li key={session.id}>
-                  <SessionCard
-                    session={session}
-                    heldSeat={mySeats.data?.get(session.course.id)}
-                    bookingFor={bookingFor}
-                    onChanged={onChanged}
-                  />
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-      </QueryState>
+      {bookingFor ? (
+        // Their places must be known before any action is offered: "Book" on a course where they
+        // already hold a seat would be refused.
+        <QueryState query={theirPlaces}>{(theirs) => results(theirs)}</QueryState>
+      ) : (
+        results(undefined)
+      )}
     </div>
   );
 }

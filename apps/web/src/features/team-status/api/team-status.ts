@@ -6,6 +6,8 @@ export type TeamStatusQueryFilter =
   'completed' | 'booked' | 'waiting' | 'e_learning_assigned' | 'not_started' | 'not_completed';
 
 export interface TeamStatusSearch {
+  /** The fiscal year; the API shows the current one when absent. */
+  fiscalYear?: number | undefined;
   /** The course; the API picks the course for all staff when absent. */
   courseId?: number | undefined;
   /** Only this unit and the units under it; everyone the viewer oversees when absent. */
@@ -28,6 +30,7 @@ export function getTeamStatus(search: TeamStatusSearch, signal?: AbortSignal) {
         query: {
           limit: String(search.limit),
           offset: String(search.offset),
+          ...(search.fiscalYear === undefined ? {} : { fiscalYear: String(search.fiscalYear) }),
           ...(search.courseId === undefined ? {} : { courseId: String(search.courseId) }),
           ...(search.orgUnitId === undefined ? {} : { orgUnitId: String(search.orgUnitId) }),
           ...(search.status === undefined ? {} : { status: search.status }),
@@ -61,6 +64,8 @@ export interface ReminderInput {
   courseId: number;
   staffIds: number[];
   message?: string | undefined;
+  /** The year the list was shown for; the API refuses any but the current one. */
+  fiscalYear: number;
 }
 
 /** Sends an in-app reminder; the API skips anyone outside the viewer's oversight or done. */
@@ -70,6 +75,7 @@ export function sendReminders(input: ReminderInput) {
       json: {
         courseId: input.courseId,
         staffIds: input.staffIds,
+        fiscalYear: input.fiscalYear,
         ...(input.message ? { message: input.message } : {}),
       },
     }),

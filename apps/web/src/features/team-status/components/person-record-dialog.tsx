@@ -1,4 +1,4 @@
-import { tokyoDateOf } from '@kenshu/domain';
+import { fiscalYearLabel, tokyoDateOf } from '@kenshu/domain';
 import { Heading } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/badge.tsx';
@@ -8,20 +8,27 @@ import { Link } from '../../../components/link.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
 import { formatDate } from '../../../lib/dates.ts';
 import { localName, useLanguage } from '../../../lib/i18n.ts';
-import { useStaffTraining, type StaffRequirement } from '../api/staff-training.ts';
+import { useStaffTraining, type StaffRequirement } from '../../staff/api/staff-training.ts';
 import type { OverseenPerson } from '../api/team-status.ts';
 import { TeamStatusBadge } from './team-status-badge.tsx';
 
 export interface PersonRecordDialogProps {
   /** Whose record; the dialog is closed when null. */
   person: OverseenPerson | null;
+  /** The fiscal year of the record; the current one when undefined. */
+  fiscalYear: number | undefined;
   onClose: () => void;
   /** Whether to offer booking a session on the person's behalf (the session finder does it). */
   canBookForThem: boolean;
 }
 
-/** Someone's training record for this fiscal year: each course, its status and the detail. */
-export function PersonRecordDialog({ person, onClose, canBookForThem }: PersonRecordDialogProps) {
+/** Someone's training record for a fiscal year: each course, its status and the detail. */
+export function PersonRecordDialog({
+  person,
+  fiscalYear,
+  onClose,
+  canBookForThem,
+}: PersonRecordDialogProps) {
   return (
     <Dialog
       isOpen={person !== null}
@@ -31,7 +38,12 @@ export function PersonRecordDialog({ person, onClose, canBookForThem }: PersonRe
       className="team-record"
     >
       {person ? (
-        <PersonRecord person={person} onClose={onClose} canBookForThem={canBookForThem} />
+        <PersonRecord
+          person={person}
+          fiscalYear={fiscalYear}
+          onClose={onClose}
+          canBookForThem={canBookForThem}
+        />
       ) : null}
     </Dialog>
   );
@@ -39,16 +51,18 @@ export function PersonRecordDialog({ person, onClose, canBookForThem }: PersonRe
 
 function PersonRecord({
   person,
+  fiscalYear,
   onClose,
   canBookForThem,
 }: {
   person: OverseenPerson;
+  fiscalYear: number | undefined;
   onClose: () => void;
   canBookForThem: boolean;
 }) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const record = useStaffTraining(person.staffId);
+  const record = useStaffTraining(person.staffId, fiscalYear);
   return (
     <>
       <div>
@@ -60,7 +74,7 @@ function PersonRecord({
             staffNumber: person.staffNumber,
             unit: localName(person.unit, lang),
           })}
-          {record.data ? ` · ${t('team.record.fiscalYear', { year: record.data.fiscalYear })}` : ''}
+          {record.data ? ` · ${fiscalYearLabel(record.data.fiscalYear, lang)}` : ''}
         </p>
       </div>
       <div className="dialog__body">

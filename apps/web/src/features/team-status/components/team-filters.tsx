@@ -1,6 +1,8 @@
+import { fiscalYearLabel } from '@kenshu/domain';
 import { useTranslation } from 'react-i18next';
 import { SearchField } from '../../../components/search-field.tsx';
 import { Select } from '../../../components/select.tsx';
+import { useLanguage } from '../../../lib/i18n.ts';
 import { useSearchText } from '../../../lib/use-search-text.ts';
 import { TEAM_STATUS_FILTERS, type TeamStatusFilter } from '../../../app/routes/team-search.ts';
 
@@ -9,6 +11,8 @@ const ALL_UNITS = 'all';
 
 /** The filters as the page holds them (the URL), with the defaults already applied. */
 export interface TeamFilterValues {
+  /** The fiscal year shown; undefined until the API has said which the current one is. */
+  fiscalYear: number | undefined;
   /** The course shown; undefined until the API has said which the default course is. */
   courseId: number | undefined;
   unitId: number | undefined;
@@ -17,6 +21,7 @@ export interface TeamFilterValues {
 }
 
 export interface TeamFilterPatch {
+  fiscalYear?: number;
   courseId?: number;
   unitId?: number | undefined;
   status?: TeamStatusFilter;
@@ -26,14 +31,17 @@ export interface TeamFilterPatch {
 export interface TeamFiltersProps {
   value: TeamFilterValues;
   onChange: (patch: TeamFilterPatch, options?: { replace?: boolean }) => void;
+  /** The fiscal years to choose from, latest first. */
+  fiscalYears: readonly number[];
   courses: readonly { id: number; label: string }[];
   /** The units the viewer oversees, in tree order, each with its depth below the first. */
   units: readonly { id: number; label: string; level: number }[];
 }
 
-/** Course, unit, status and a search box; every change goes to the URL. */
-export function TeamFilters({ value, onChange, courses, units }: TeamFiltersProps) {
+/** Fiscal year, course, unit, status and a search box; every change goes to the URL. */
+export function TeamFilters({ value, onChange, fiscalYears, courses, units }: TeamFiltersProps) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   // Typing replaces the history entry: Back leaves the search, not one letter at a time.
   const search = useSearchText(value.q, (q) => onChange({ q }, { replace: true }));
 
@@ -43,6 +51,15 @@ export function TeamFilters({ value, onChange, courses, units }: TeamFiltersProp
       aria-label={t('team.filters.label')}
       onSubmit={(event) => event.preventDefault()}
     >
+      <Select
+        label={t('team.filters.fiscalYear')}
+        options={fiscalYears.map((year) => ({
+          id: String(year),
+          label: fiscalYearLabel(year, lang),
+        }))}
+        value={value.fiscalYear === undefined ? '' : String(value.fiscalYear)}
+        onChange={(year) => onChange({ fiscalYear: Number(year) })}
+      />
       <Select
         label={t('team.filters.course')}
         options={courses.map((c) => ({ id: String(c.id), label: c.label }))}

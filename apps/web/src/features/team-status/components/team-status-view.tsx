@@ -1,3 +1,4 @@
+import { fiscalYearLabel } from '@kenshu/domain';
 import { useState, type ReactNode } from 'react';
 import type { Selection } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -24,7 +25,12 @@ import { isRemindable, TeamTable } from './team-table.tsx';
 import './team-status.css';
 
 export interface TeamStatusViewProps {
-  filters: Omit<TeamFiltersProps['value'], 'courseId'> & { courseId: number | undefined };
+  /** The URL's filters; no fiscal year or course means the API's default (the current one). */
+  filters: TeamFiltersProps['value'];
+  /** Today's fiscal year, the only one reminders go out for; undefined until known. */
+  currentFiscalYear: number | undefined;
+  /** The fiscal years to offer, latest first. */
+  fiscalYears: TeamFiltersProps['fiscalYears'];
   offset: number;
   limit: PageSize;
   courses: TeamFiltersProps['courses'];
@@ -39,12 +45,15 @@ export interface TeamStatusViewProps {
 const NOBODY: ReadonlySet<number> = new Set();
 
 /**
- * Where the people the viewer oversees stand on one course: filters, the counts with coverage,
- * and a paged list to choose people from and remind them. The caller owns the filters (the URL);
- * the choice of people is kept across pages until the course changes or a reminder goes.
+ * Where the people the viewer oversees stand on one course in one fiscal year: filters, the
+ * counts with coverage, and a paged list to choose people from and remind them (this year only).
+ * The caller owns the filters (the URL); the choice of people is kept across pages until the
+ * course or year changes or a reminder goes.
  */
 export function TeamStatusView({
   filters,
+  currentFiscalYear,
+  fiscalYears,
   offset,
   limit,
   courses,
@@ -57,6 +66,7 @@ export function TeamStatusView({
   const { t } = useTranslation();
   const lang = useLanguage();
   const query = useTeamStatus({
+    fiscalYear: filters.fiscalYear,
     courseId: filters.courseId,
     orgUnitId: filters.unitId,
     status: filters.status === 'all' ? undefined : filters.status,
@@ -65,12 +75,21 @@ export function TeamStatusView({
     offset,
   });
   const shownCourseId = query.data?.course.id;
+  const shownFiscalYear = query.data?.fiscalYear;
+  // Past years stay readable but not chaseable: reminders and booking are for this year only.
+  const pastYear =
+    currentFiscalYear !== undefined &&
+    filters.fiscalYear !== undefined &&
+    filters.fiscalYear !== currentFiscalYear
+      ? { year: filters.fiscalYear, current: currentFiscalYear }
+      : undefined;
 
   const [selected, setSelected] = useState<ReadonlySet<number>>(NOBODY);
-  // A choice of people belongs to one course: another course starts with nobody chosen.
-  const [selectionCourseId, setSelectionCourseId] = useState(shownCourseId);
-  if (shownCourseId !== selectionCourseId) {
-    setSelectionCourseId(shownCourseId);
+  // A choice of people belongs to one course and year: another starts with nobody chosen.
+  const shownList = `${shownCourseId}/${shownFiscalYear}`;
+  const [selectionList, setSelectionList] = useState(shownList);
+  if (shownList !== selectionList) {
+    setSelectionList(shownList);
     setSelected(NOBODY);
   }
 
@@ -80,9 +99,14 @@ export function TeamStatusView({
   const reminders = useSendReminders();
   const errorMessage = useErrorMessage();
 
-  const send = (course: TeamStatusPage['course'], message: string | undefined) => {
+  const send = (page: TeamStatusPage, message: string | undefined) => {
     reminders.mutate(
-      { courseId: course.id, staffIds: [...selected], message },
+      {
+        courseId: page.course.id,
+        staffIds: [...selected],
+        message,
+        fiscalYear: page.fiscalYear,
+      },
       {
         onSuccess: (sent) => {
           setResult(sent);
@@ -97,8 +121,13 @@ export function TeamStatusView({
     <div className="team-status">
       <Card title={t('team.filters.label')}>
         <TeamFilters
-          value={{ ...filters, courseId: filters.courseId ?? shownCourseId }}
+          value={{
+            ...filters,
+            fiscalYear: filters.fiscalYear ?? shownFiscalYear ?? currentFiscalYear,
+            courseId: filters.courseId ?? shownCourseId,
+          }}
           onChange={onFiltersChange}
+          fiscalYears={withYear(fiscalYears, shownFiscalYear)}
           courses={courses}
           units={units}
         />
@@ -107,6 +136,13 @@ export function TeamStatusView({
         {(page) => (
           <TeamResults
             page={page}
+            noRemindersReason={
+              pastYear &&
+              t('team.pastYear.noReminders', {
+                year: fiscalYearLabel(pastYear.year, lang),
+                current: fiscalYearLabel(pastYear.current, lang),
+              })
+            }
             busy={query.isPlaceholderData}
             q={filters.q}
             offset={offset}
@@ -127,7 +163,7 @@ export function TeamStatusView({
                 onOpenChange={setReminderOpen}
                 courseTitle={courseTitle(page.course)}
                 count={selected.size}
-                onSend={(message) => send(page.course, message)}
+                onSend={(message) => send(page, message)}
                 isPending={reminders.isPending}
                 error={reminders.isError ? errorMessage(reminders.error) : undefined}
               />
@@ -137,8 +173,9 @@ export function TeamStatusView({
       </QueryState>
       <PersonRecordDialog
         person={recordOf}
+        fiscalYear={filters.fiscalYear}
         onClose={() => setRecordOf(null)}
-        canBookForThem={canBookForThem}
+        canBookForThem={canBookForThem && !pastYear}
       />
     </div>
   );
@@ -148,8 +185,16 @@ export function TeamStatusView({
   }
 }
 
+/** The years to offer, with the one shown even when the list lacks it (a hand-edited link). */
+function withYear(years: readonly number[], year: number | undefined): readonly number[] {
+  if (year === undefined || years.includes(year)) return years;
+  return [...years, year].sort((a, b) => b - a);
+}
+
 interface TeamResultsProps {
   page: TeamStatusPage;
+  /** Why nobody can be chosen and reminded (a year other than the current one is shown). */
+  noRemindersReason: string | undefined;
   busy: boolean;
   q: string;
   offset: number;
@@ -167,6 +212,7 @@ interface TeamResultsProps {
 /** The counts, then the chosen people's actions, the list and its pages. */
 function TeamResults({
   page,
+  noRemindersReason,
   busy,
   q,
   offset,
@@ -189,32 +235,38 @@ function TeamResults({
     onSelectedChange(mergePageSelection(selected, remindableHere, choice));
 
   return (
-    <Card title={t('team.summary.heading', { course, year: page.fiscalYear })}>
+    <Card
+      title={t('team.summary.heading', { course, year: fiscalYearLabel(page.fiscalYear, lang) })}
+    >
       <div className="team-status__results" aria-busy={busy}>
         <TeamSummary counts={page.counts} />
-        <div className="team-toolbar">
-          <p className="team-toolbar__count" aria-live="polite">
-            {selected.size === 0
-              ? t('team.selection.none')
-              : t('team.selection.selected', { count: selected.size })}
-          </p>
-          <div className="team-toolbar__buttons">
-            <Button
-              isDisabled={
-                remindableHere.length === 0 || selectedHere.size === remindableHere.length
-              }
-              onPress={() => choose('all')}
-            >
-              {t('team.selection.selectPage')}
-            </Button>
-            <Button isDisabled={selected.size === 0} onPress={() => onSelectedChange(new Set())}>
-              {t('team.selection.clear')}
-            </Button>
-            <Button variant="primary" isDisabled={selected.size === 0} onPress={onOpenReminder}>
-              {t('team.reminder.open')}
-            </Button>
+        {noRemindersReason ? (
+          <p className="alert alert--warning">{noRemindersReason}</p>
+        ) : (
+          <div className="team-toolbar">
+            <p className="team-toolbar__count" aria-live="polite">
+              {selected.size === 0
+                ? t('team.selection.none')
+                : t('team.selection.selected', { count: selected.size })}
+            </p>
+            <div className="team-toolbar__buttons">
+              <Button
+                isDisabled={
+                  remindableHere.length === 0 || selectedHere.size === remindableHere.length
+                }
+                onPress={() => choose('all')}
+              >
+                {t('team.selection.selectPage')}
+              </Button>
+              <Button isDisabled={selected.size === 0} onPress={() => onSelectedChange(new Set())}>
+                {t('team.selection.clear')}
+              </Button>
+              <Button variant="primary" isDisabled={selected.size === 0} onPress={onOpenReminder}>
+                {t('team.reminder.open')}
+              </Button>
+            </div>
           </div>
-        </div>
+        )}
         <p className="alert alert--success team-toolbar__result" role="status">
           {result ? t('team.reminder.result', result) : null}
         </p>
@@ -225,6 +277,7 @@ function TeamResults({
             <TeamTable
               label={t('team.table.label', { course })}
               people={page.items}
+              selectable={noRemindersReason === undefined}
               selectedIds={selectedHere}
               onSelectionChange={choose}
               onOpenRecord={onOpenRecord}

@@ -8,6 +8,8 @@ import { TeamStatusBadge } from './team-status-badge.tsx';
 export interface TeamTableProps {
   label: string;
   people: readonly OverseenPerson[];
+  /** Whether people can be chosen (to remind them); a past year's list is for reading only. */
+  selectable: boolean;
   /** Chosen people on this page. */
   selectedIds: ReadonlySet<number>;
   onSelectionChange: (selection: Selection) => void;
@@ -26,6 +28,7 @@ export function isRemindable(person: OverseenPerson): boolean {
 export function TeamTable({
   label,
   people,
+  selectable,
   selectedIds,
   onSelectionChange,
   onOpenRecord,
@@ -36,7 +39,7 @@ export function TeamTable({
     <Table
       stackOnPhones
       aria-label={label}
-      selectionMode="multiple"
+      selectionMode={selectable ? 'multiple' : 'none'}
       selectedKeys={selectedIds}
       onSelectionChange={onSelectionChange}
       disabledKeys={people.filter((p) => !isRemindable(p)).map((p) => p.staffId)}
@@ -44,20 +47,24 @@ export function TeamTable({
       disabledBehavior="selection"
     >
       <TableHeader>
-        <Column>
-          <SelectionCheckbox />
-        </Column>
+        {selectable ? (
+          <Column>
+            <SelectionCheckbox />
+          </Column>
+        ) : null}
         <Column isRowHeader>{t('team.table.staffNumber')}</Column>
         <Column>{t('team.table.name')}</Column>
         <Column>{t('team.table.unit')}</Column>
         <Column>{t('team.table.status')}</Column>
       </TableHeader>
-      <TableBody items={people} dependencies={[lang, t, onOpenRecord]}>
+      <TableBody items={people} dependencies={[lang, t, onOpenRecord, selectable]}>
         {(person) => (
           <Row id={person.staffId}>
-            <Cell>
-              <SelectionCheckbox />
-            </Cell>
+            {selectable ? (
+              <Cell>
+                <SelectionCheckbox />
+              </Cell>
+            ) : null}
             <Cell>
               <span className="staff-number">{person.staffNumber}</span>
             </Cell>
