@@ -123,6 +123,26 @@ describe('booking a session', () => {
     expect(mine).toEqual([]);
   });
 
+  it('lists only sessions not yet begun when asked, and every session of a chosen month', async () => {
+    const course = await makeCourse(t.db);
+    const held = await makeSession(t.db, { courseId: course.id, startsInHours: -2 });
+    const coming = await makeSession(t.db, { courseId: course.id, startsInHours: 48 });
+    const admin = await signedInAs(t.app, t.db, (await makePerson(t.db, ['admin'])).id);
+    const ids = async (query: string) => {
+      const res = await admin.request(`/api/sessions?scope=all&courseId=${course.id}&${query}`);
+      expect(res.status).toBe(200);
+      return ((await res.json()).items as { id: number }[]).map((s) => s.id);
+    };
+    expect(await ids('upcoming=true')).toEqual([coming.id]);
+    expect(await ids('')).toEqual([held.id, coming.id]);
+    const month = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Asia/Tokyo',
+      year: 'numeric',
+      month: '2-digit',
+    }).format(new Date(Date.now() - 2 * 3_600_000));
+    expect(await ids(`upcoming=true&month=${month}`)).toContain(held.id);
+  });
+
   it('returns 404 for a session that does not exist', async () => {
     expect((await book(await learner(), 99_999_999)).status).toBe(404);
   });

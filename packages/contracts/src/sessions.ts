@@ -59,6 +59,9 @@ export const SessionQuery = z.object({
     .default('mine')
     .openapi({ description: 'mine: courses I must take; teaching: sessions I teach; all: admins' }),
   includeCancelled: z.enum(['true', 'false']).optional(),
+  upcoming: z.enum(['true', 'false']).optional().openapi({
+    description: 'Only sessions that have not started yet (ignored when a month is given)',
+  }),
 });
 
 export const listSessions = createRoute({

@@ -21,6 +21,7 @@ export interface SessionFilter {
   withSeats?: 'true' | 'false' | undefined;
   scope: 'mine' | 'all' | 'teaching';
   includeCancelled?: 'true' | 'false' | undefined;
+  upcoming?: 'true' | 'false' | undefined;
 }
 
 /**
@@ -59,6 +60,9 @@ export async function listSessions({
     from = tokyoDateTime(`${input.month}-01`, '00:00');
     const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
     to = tokyoDateTime(`${next}-01`, '00:00');
+  } else if (input.upcoming === 'true') {
+    // A session that has begun can no longer be booked; a chosen month still shows them all.
+    from = ctx.now;
   }
   const rows = await searchTrainingSessions(ctx.db, {
     fiscalYear: input.fiscalYear ?? (input.month ? undefined : currentFiscalYear(ctx.now)),

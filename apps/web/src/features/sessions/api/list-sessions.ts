@@ -14,6 +14,8 @@ export interface SessionFilters {
   scope?: 'mine' | 'all' | undefined;
   includeCancelled?: boolean | undefined;
   fiscalYear?: number | undefined;
+  /** Only sessions not yet begun (unless a month is chosen). */
+  upcoming?: boolean | undefined;
 }
 
 /** Sessions matching the filters, soonest first. */
@@ -28,6 +30,7 @@ export async function listSessions(filters: SessionFilters, signal?: AbortSignal
           ...(filters.venue ? { venue: filters.venue } : {}),
           ...(filters.withSeats ? { withSeats: 'true' as const } : {}),
           ...(filters.includeCancelled ? { includeCancelled: 'true' as const } : {}),
+          ...(filters.upcoming ? { upcoming: 'true' as const } : {}),
           ...(filters.fiscalYear === undefined ? {} : { fiscalYear: String(filters.fiscalYear) }),
         },
       },

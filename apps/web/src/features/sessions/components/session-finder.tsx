@@ -37,6 +37,8 @@ export function SessionFinder({
     venue: value.venue,
     withSeats: value.seats,
     scope: bookingFor ? 'all' : 'mine',
+    // People come here to book: sessions already held only show when their month is chosen.
+    upcoming: value.month === undefined,
   });
   const mySeats = useMySeats();
   const theirPlaces = usePlacesOf(bookingFor?.staffId);
