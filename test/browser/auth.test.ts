@@ -1,38 +1,14 @@
 import { hashPassword } from '@kenshu/api/passwords';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '@kenshu/db';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  accessibilityViolations,
-  launchChromium,
-  signedInPage,
-  startAppServer,
-  type RunningApp,
-} from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { accessibilityViolations, useBrowserApp } from '../support/browser.ts';
 import { useTestDatabase } from '../support/database.ts';
 
 const database = useTestDatabase();
-let running: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  await seedDemo(database.current.db, { demoPasswordHash: await hashPassword(DEMO_PASSWORD) });
-  running = await startAppServer(database.current);
-  browser = await launchChromium();
+const app = useBrowserApp(database, async (db) => {
+  await seedDemo(db.db, { demoPasswordHash: await hashPassword(DEMO_PASSWORD) });
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await running?.close();
-});
-
-/** A fresh, signed-out browser on `path`. */
-async function openSignedOut(path: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(`${running.baseUrl}${path}`);
-  return page;
-}
 
 async function signInThroughPage(page: Page, login: string, password: string) {
   await page.getByLabel('職員番号またはメールアドレス').fill(login);
@@ -42,7 +18,7 @@ async function signInThroughPage(page: Page, login: string, password: string) {
 
 describe('signing in and out', () => {
   it('signs in through the sign-in page, returns to the page wanted, and signs out', async () => {
-    const page = await openSignedOut('/organisation');
+    const page = await app.signedOutPage('/organisation');
     await page.getByRole('heading', { level: 1, name: 'ログイン' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/sign-in');
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -50,7 +26,7 @@ describe('signing in and out', () => {
     await signInThroughPage(page, DEMO_ACCOUNTS.admin, DEMO_PASSWORD);
     await page.getByRole('heading', { level: 1, name: '組織と職員' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/organisation');
-    const me = await (await page.request.get(`${running.baseUrl}/api/auth/me`)).json();
+    const me = await (await page.request.get(app.url(`/api/auth/me`))).json();
     const name = `${me.familyName} ${me.givenName}`;
     const menuButton = page.getByRole('button', { name: `アカウント: ${name}` });
     await menuButton.waitFor();
@@ -63,11 +39,11 @@ describe('signing in and out', () => {
     await page.getByRole('heading', { level: 1, name: 'ログイン' }).waitFor();
     await page.getByText('ログアウトしました。').waitFor();
     // The session is over on the server too.
-    expect((await page.request.get(`${running.baseUrl}/api/auth/me`)).status()).toBe(401);
+    expect((await page.request.get(app.url(`/api/auth/me`))).status()).toBe(401);
   });
 
   it('shows how long to wait once repeated wrong passwords lock the account', async () => {
-    const page = await openSignedOut('/sign-in');
+    const page = await app.signedOutPage('/sign-in');
     await page.getByRole('heading', { level: 1, name: 'ログイン' }).waitFor();
     const alert = page.getByRole('alert');
     // The API locks an account after 10 failures in 15 minutes; the 11th try is refused.
@@ -84,8 +60,8 @@ describe('signing in and out', () => {
 
 describe('roles and the admin pages', () => {
   it('shows a learner the not-allowed page for an admin page', async () => {
-    const page = await signedInPage(browser, running, database.current, DEMO_ACCOUNTS.staff);
-    await page.goto(`${running.baseUrl}/admin/accounts`);
+    const page = await app.signedInPage(DEMO_ACCOUNTS.staff);
+    await page.goto(app.url(`/admin/accounts`));
     await page
       .getByRole('heading', { level: 1, name: 'このページを表示する権限がありません' })
       .waitFor();
@@ -94,8 +70,8 @@ describe('roles and the admin pages', () => {
   });
 
   it('lets an admin change someone’s roles, and shows the change in the audit log', async () => {
-    const page = await signedInPage(browser, running, database.current, DEMO_ACCOUNTS.admin);
-    await page.goto(`${running.baseUrl}/admin/accounts`);
+    const page = await app.signedInPage(DEMO_ACCOUNTS.admin);
+    await page.goto(app.url(`/admin/accounts`));
     await page.getByRole('heading', { level: 1, name: 'アカウントと役割' }).waitFor();
 
     await page.getByRole('searchbox', { name: '職員を検索' }).fill(DEMO_ACCOUNTS.pjmo);

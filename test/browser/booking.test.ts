@@ -1,52 +1,13 @@
-import { DEMO_ACCOUNTS, DEMO_COURSES, findStaffByLogin, seedDemo } from '@kenshu/db';
+import { DEMO_ACCOUNTS, DEMO_COURSES, seedDemo } from '@kenshu/db';
 import { makeCourse, makeOrgUnit, makeSession } from '@kenshu/db/testing';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { makePerson, signedInAs } from '../support/auth.ts';
-import {
-  accessibilityViolations,
-  launchChromium,
-  startAppServer,
-  type RunningApp,
-} from '../support/browser.ts';
+import { accessibilityViolations, useBrowserApp } from '../support/browser.ts';
 import { useTestDatabase } from '../support/database.ts';
 
 const database = useTestDatabase();
-let running: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  await seedDemo(database.current.db);
-  running = await startAppServer(database.current);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await running?.close();
-});
-
-/**
- * A page in a fresh browser context signed in as this person. Until the web app signs people in
- * itself (and so learns the session's CSRF token), the token is sent as an extra header, the way
- * the app will send it.
- */
-async function pageFor(staffId: number): Promise<Page> {
-  const { cookie, csrfToken } = await signedInAs(running.app, database.current.db, staffId);
-  const separator = cookie.indexOf('=');
-  const context = await browser.newContext();
-  await context.addCookies([
-    { name: cookie.slice(0, separator), value: cookie.slice(separator + 1), url: running.baseUrl },
-  ]);
-  await context.setExtraHTTPHeaders({ 'x-csrf-token': csrfToken });
-  return context.newPage();
-}
-
-async function staffId(staffNumber: string): Promise<number> {
-  const staff = await findStaffByLogin(database.current.db, staffNumber);
-  if (!staff) throw new Error(`no staff member ${staffNumber}`);
-  return staff.id;
-}
+const app = useBrowserApp(database, (db) => seedDemo(db.db));
 
 async function securityCourseId(): Promise<number> {
   const course = await database.current.db
@@ -65,8 +26,8 @@ function requirement(page: Page, title: string): Locator {
 describe('booking from the session finder', () => {
   it('books a seat, shows it in My training, moves it, and cancels it', async () => {
     // S0001 has no booking in the demo data.
-    const page = await pageFor(await staffId(DEMO_ACCOUNTS.staff));
-    await page.goto(`${running.baseUrl}/my-training`);
+    const page = await app.signedInPage(DEMO_ACCOUNTS.staff);
+    await page.goto(app.url(`/my-training`));
     const security = requirement(page, '情報セキュリティ研修');
     await security.getByText('未受講').waitFor();
 
@@ -129,15 +90,15 @@ describe('booking from the session finder', () => {
   it('shows an API refusal as a translated message', async () => {
     // A second person books the same course twice from two tabs: the second tab is stale.
     const person = await makePerson(database.current.db);
-    const page = await pageFor(person.id);
-    await page.goto(`${running.baseUrl}/sessions?course=${await securityCourseId()}`);
+    const page = await app.signedInPage(person.staff_number);
+    await page.goto(app.url(`/sessions?course=${await securityCourseId()}`));
     const open = page
       .getByRole('article')
       .filter({ has: page.getByRole('button', { name: '予約する' }) });
     await open.first().waitFor();
     const second = open.nth(1);
     const secondWhen = (await second.getByRole('heading').textContent()) ?? '';
-    const me = await signedInAs(running.app, database.current.db, person.id);
+    const me = await signedInAs(app.running.app, database.current.db, person.id);
     const firstId = await database.current.db
       .selectFrom('training_session')
       .select('id')
@@ -168,11 +129,11 @@ describe('booking for someone', () => {
       family_name: '代理',
       given_name: '花子',
     });
-    const own = await signedInAs(running.app, db, person.id);
+    const own = await signedInAs(app.running.app, db, person.id);
     const seat = await (await own.json('/api/bookings', { sessionId: held.id })).json();
 
-    const page = await pageFor(head.id);
-    await page.goto(`${running.baseUrl}/sessions?course=${course.id}`);
+    const page = await app.signedInPage(head.staff_number);
+    await page.goto(app.url(`/sessions?course=${course.id}`));
     await page.getByRole('button', { name: 'ほかの職員の予約をする' }).click();
     await page.getByRole('searchbox', { name: '予約する職員を検索' }).fill(person.staff_number);
     await page.getByRole('button', { name: '代理 花子さんを選択' }).click();
@@ -226,13 +187,13 @@ describe('the waitlist', () => {
     const db = database.current.db;
     const course = await makeCourse(db, { completion_modes: 'group_session' });
     const session = await makeSession(db, { courseId: course.id, capacity: 1 });
-    const holder = await signedInAs(running.app, db, (await makePerson(db)).id);
+    const holder = await signedInAs(app.running.app, db, (await makePerson(db)).id);
     const seat = await (await holder.json('/api/bookings', { sessionId: session.id })).json();
     expect(seat.status).toBe('confirmed');
 
     const waiter = await makePerson(db);
-    const page = await pageFor(waiter.id);
-    await page.goto(`${running.baseUrl}/sessions?course=${course.id}`);
+    const page = await app.signedInPage(waiter.staff_number);
+    await page.goto(app.url(`/sessions?course=${course.id}`));
     const card = page.getByRole('article').first();
     await card.getByText('満席').waitFor();
     await card.getByRole('button', { name: 'キャンセル待ちに登録' }).click();
@@ -242,7 +203,7 @@ describe('the waitlist', () => {
       .waitFor();
     await card.getByText('キャンセル待ち 1番目').first().waitFor();
 
-    await page.goto(`${running.baseUrl}/my-training`);
+    await page.goto(app.url(`/my-training`));
     const mine = requirement(page, course.title_ja);
     await mine.getByText('キャンセル待ち 1番目', { exact: true }).waitFor();
     await mine.getByRole('button', { name: 'キャンセル待ちをやめる' }).waitFor();
@@ -264,13 +225,13 @@ describe('the waitlist', () => {
 
 describe('accessibility', () => {
   it('has no violations axe can find on My training and the finder', async () => {
-    const page = await pageFor(await staffId(DEMO_ACCOUNTS.staff));
-    await page.goto(`${running.baseUrl}/my-training`);
+    const page = await app.signedInPage(DEMO_ACCOUNTS.staff);
+    await page.goto(app.url(`/my-training`));
     await requirement(page, '情報セキュリティ研修').waitFor();
     await page.getByRole('region', { name: 'お知らせ' }).waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
 
-    await page.goto(`${running.baseUrl}/sessions?course=${await securityCourseId()}`);
+    await page.goto(app.url(`/sessions?course=${await securityCourseId()}`));
     await page.getByRole('article').first().waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
 
