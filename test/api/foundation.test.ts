@@ -19,6 +19,18 @@ describe('health', () => {
   });
 });
 
+describe('the clock', () => {
+  it('is the one the app was given, so a test can move to another fiscal year', async () => {
+    t.clock.set('2027-03-31T23:59:00+09:00');
+    const before = await (await t.app.request('/api/fiscal-years/current')).json();
+    t.clock.advance(60_000);
+    const after = await (await t.app.request('/api/fiscal-years/current')).json();
+    t.clock.reset();
+    expect([before.fiscalYear, before.labelJa]).toEqual([2026, '令和8年度']);
+    expect([after.fiscalYear, after.labelEn]).toEqual([2027, 'FY2027']);
+  });
+});
+
 describe('organisation and staff', () => {
   it('finds staff anywhere in a unit subtree, and not outside it', async () => {
     const bureau = await makeOrgUnit(t.db);

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { createApp } from '@kenshu/api';
+import type { Clock } from '@kenshu/api/clock';
 import { loadConfig, type Config } from '@kenshu/api/config';
 import { findStaffByLogin, type Database } from '@kenshu/db';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -45,6 +46,7 @@ export interface RunningApp {
 export async function startAppServer(
   database: Database,
   overrides: Partial<Config> = {},
+  clock?: Clock,
 ): Promise<RunningApp> {
   const config: Config = { ...loadConfig({}), seed: 'none', ...overrides };
   if (!existsSync(join(config.webDist, 'index.html'))) {
@@ -52,7 +54,7 @@ export async function startAppServer(
       `No built web app in ${config.webDist}: run \`cd apps/web && npx vite build\`.`,
     );
   }
-  const app = createApp({ database, config });
+  const app = createApp({ database, config, clock });
   const { server, port } = await new Promise<{ server: Server; port: number }>((resolve) => {
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
       resolve({ server: server as Server, port: info.port }),

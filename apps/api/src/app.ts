@@ -8,6 +8,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from './config.ts';
+import { systemClock, type Clock } from './lib/clock.ts';
 import type { AppEnv } from './context.ts';
 import { errorResponse } from './lib/errors.ts';
 import { validationHook } from './lib/validation.ts';
@@ -38,10 +39,12 @@ import { registerELearningReactions } from './services/e-learning/rules.ts';
 export interface AppDeps {
   database: Database;
   config: Config;
+  /** The time source; tests pass their own to move through a fiscal year. */
+  clock?: Clock;
 }
 
 /** Builds the whole app: the API under /api and the built SPA for everything else. */
-export function createApp({ database, config }: AppDeps) {
+export function createApp({ database, config, clock = systemClock }: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   registerELearningReactions();
 
@@ -68,6 +71,7 @@ export function createApp({ database, config }: AppDeps) {
   app.use('/api/*', async (c, next) => {
     c.set('database', database);
     c.set('config', config);
+    c.set('clock', clock);
     await next();
   });
   const apiBodyLimit = bodyLimit({

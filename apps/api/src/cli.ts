@@ -10,6 +10,7 @@ import {
 } from '@kenshu/db';
 import { IMPORT_USAGE, importRoster } from './commands/import-roster.ts';
 import { loadConfig } from './config.ts';
+import { systemClock } from './lib/clock.ts';
 import { issuePasswordLink } from './services/accounts/issue-password-link.ts';
 import { prepareDatabase, StartupError } from './start.ts';
 
@@ -95,7 +96,7 @@ async function bootstrapAdmin(argv: string[]): Promise<void> {
       csrfToken: '',
     };
     const link = await issuePasswordLink({
-      ctx: { db: database.db, now: new Date(), viewer, requestId: 'cli', config },
+      ctx: { db: database.db, now: systemClock(), viewer, requestId: 'cli', config },
       input: { staffId, origin: config.publicUrl ?? `http://localhost:${config.port}` },
     });
     console.log(

@@ -1,6 +1,7 @@
 import type { Database } from '@kenshu/db';
 import type { Viewer } from '@kenshu/domain';
 import type { Config } from './config.ts';
+import type { Clock } from './lib/clock.ts';
 
 /** The signed-in person plus the sign-in session they came with. */
 export interface SignedInViewer extends Viewer {
@@ -14,11 +15,15 @@ export interface AppEnv {
     requestId: string;
     database: Database;
     config: Config;
+    clock: Clock;
     viewer: SignedInViewer | null;
   };
 }
 
-/** What a use-case service receives: database, clock, who is asking, and the request id for audit. */
+/**
+ * What a use-case service receives: database, the request's instant (read once from the app's
+ * clock, so every rule in one request sees the same time), who is asking, and the request id.
+ */
 export interface ServiceContext {
   db: Database['db'];
   now: Date;

@@ -5,6 +5,7 @@ import { findStaffByLogin } from '@kenshu/db';
 import { isAppError, isAdmin, tokyoDateOf } from '@kenshu/domain';
 import type { RosterImportPreview } from '@kenshu/contracts';
 import { loadConfig } from '../config.ts';
+import { systemClock } from '../lib/clock.ts';
 import type { SignedInViewer } from '../context.ts';
 import { loadViewer } from '../services/auth/viewer.ts';
 import { applyRosterImport } from '../services/roster-import/apply.ts';
@@ -63,7 +64,7 @@ export async function importRoster(argv: string[]): Promise<void> {
       fileName: basename(path),
     });
     try {
-      const ctx = { db: database.db, now: new Date(), viewer, requestId: 'cli', config };
+      const ctx = { db: database.db, now: systemClock(), viewer, requestId: 'cli', config };
       const input = {
         file,
         mode,

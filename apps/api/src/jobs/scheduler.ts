@@ -7,6 +7,7 @@ import {
 } from '@kenshu/db';
 import { Cron } from 'croner';
 import type { Config } from '../config.ts';
+import { systemClock, type Clock } from '../lib/clock.ts';
 
 /**
  * A recurring job. Each run must be idempotent (running it twice changes nothing more), and runs
@@ -25,7 +26,7 @@ export async function runJobOnce(
   database: Database,
   job: Job,
   config: Config,
-  now = new Date(),
+  now = systemClock(),
 ): Promise<{ changed: number } | null> {
   return runInTransaction(database.db, async (trx) => {
     if (!(await tryAdvisoryLock(trx, `kenshu:${job.name}`))) return null;
@@ -38,6 +39,7 @@ export function startScheduler(
   database: Database,
   jobs: readonly Job[],
   config: Config,
+  clock: Clock = systemClock,
 ): () => void {
   const crons = jobs.map(
     (job) =>
@@ -46,7 +48,7 @@ export function startScheduler(
         { timezone: 'Asia/Tokyo', protect: true, name: job.name },
         async () => {
           try {
-            const result = await runJobOnce(database, job, config);
+            const result = await runJobOnce(database, job, config, clock());
             if (result && result.changed > 0)
               console.log(`[job ${job.name}] changed ${result.changed}`);
           } catch (error) {

@@ -6,7 +6,7 @@ import type { AppEnv, ServiceContext, SignedInViewer } from '../context.ts';
 export function serviceContext(c: Context<AppEnv>): ServiceContext {
   return {
     db: c.var.database.db,
-    now: new Date(),
+    now: c.var.clock(),
     viewer: c.var.viewer ?? null,
     requestId: c.var.requestId,
     config: c.var.config,

@@ -18,7 +18,7 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   c.set('viewer', null);
   const token = readSessionCookie(c);
   const { db } = c.var.database;
-  const now = new Date();
+  const now = c.var.clock();
   if (token) {
     const session = await findLiveAuthSession(db, sha256(token));
     const idleLimit = c.var.config.sessionIdleMinutes * 60_000;

@@ -6,7 +6,7 @@ import { createRouter } from '../lib/router.ts';
 export const fiscalYearRoutes = createRouter().openapi(
   withAccess(getCurrentFiscalYear, PUBLIC),
   (c) => {
-    const fy = currentFiscalYear(new Date());
+    const fy = currentFiscalYear(c.var.clock());
     const range = fiscalYearRange(fy);
     return c.json(
       {
