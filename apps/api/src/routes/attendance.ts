@@ -16,6 +16,7 @@ import { checkIn, currentCheckInCode } from '../services/attendance/check-in.ts'
 import { finaliseRoster } from '../services/attendance/finalise.ts';
 import { addWalkIn, markAllUnmarkedPresent, setMarks } from '../services/attendance/mark.ts';
 import { attendanceCsv, attendanceSheet } from '../services/attendance/roster.ts';
+import { csvHeaders } from '../lib/csv.ts';
 
 const MARKERS = anyOf('trainer', 'admin');
 
@@ -53,10 +54,7 @@ export const attendanceRoutes = createRouter()
       ctx: serviceContext(c),
       input: { sessionId: id, lang: c.req.valid('query').lang },
     });
-    return c.body(csv, 200, {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="kenshu-session-${id}-attendance.csv"`,
-    });
+    return c.body(csv, 200, csvHeaders(`kenshu-session-${id}-attendance.csv`));
   })
   .openapi(withAccess(getCheckInCode, MARKERS), async (c) => {
     const input = { sessionId: c.req.valid('param').id, origin: new URL(c.req.url).origin };

@@ -7,6 +7,7 @@ import { withAccess } from '../lib/access.ts';
 import { createRouter } from '../lib/router.ts';
 import { serviceContext } from '../lib/service-context.ts';
 import { exportAuditLog, searchAuditLog } from '../services/audit/search.ts';
+import { csvHeaders } from '../lib/csv.ts';
 
 const ADMIN = anyOf('admin');
 
@@ -19,8 +20,5 @@ export const auditLogRoutes = createRouter()
   })
   .openapi(withAccess(exportAuditLogRoute, ADMIN), async (c) => {
     const csv = await exportAuditLog({ ctx: serviceContext(c), input: c.req.valid('query') });
-    return c.body(csv, 200, {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': 'attachment; filename="kenshu-audit-log.csv"',
-    });
+    return c.body(csv, 200, csvHeaders('kenshu-audit-log.csv'));
   });

@@ -1,9 +1,9 @@
 import { attendanceRoster, findTrainingSession, isTrainerOf } from '@kenshu/db';
 import { forbidden, isAdmin, notFound } from '@kenshu/domain';
-import { stringify } from 'csv-stringify/sync';
 import type { ServiceContext } from '../../context.ts';
 import { requireViewer } from '../../lib/service-context.ts';
 import { lockAt, markingOpensAt } from './marking-rules.ts';
+import { toCsv } from '../../lib/csv.ts';
 
 /** The trainer's view of a session: everyone booked and every walk-in, with their marks. */
 export async function attendanceSheet({
@@ -84,5 +84,5 @@ export async function attendanceCsv({
     e.checkedInAt ?? '',
     e.note ?? '',
   ]);
-  return `\uFEFF${stringify([header, ...rows])}`;
+  return toCsv(header, rows);
 }

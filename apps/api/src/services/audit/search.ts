@@ -1,8 +1,8 @@
 import type { AuditEntry } from '@kenshu/contracts';
 import { findStaffByLogin, searchAudit, type AuditRow } from '@kenshu/db';
 import { addDays, tokyoDateTime } from '@kenshu/domain';
-import { stringify } from 'csv-stringify/sync';
 import type { ServiceContext } from '../../context.ts';
+import { toCsv } from '../../lib/csv.ts';
 
 export interface AuditFilter {
   action?: string | undefined;
@@ -100,5 +100,5 @@ export async function exportAuditLog({
     'after',
     'request_id',
   ];
-  return `\uFEFF${stringify([header, ...records])}`;
+  return toCsv(header, records);
 }
