@@ -5,7 +5,6 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { AppError } from '@kenshu/domain';
 import type { Database } from '@kenshu/db';
 import { bodyLimit } from 'hono/body-limit';
-import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from './config.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
@@ -13,6 +12,7 @@ import type { AppEnv } from './context.ts';
 import { errorResponse } from './lib/errors.ts';
 import { validationHook } from './lib/validation.ts';
 import { authenticate } from './middleware/authenticate.ts';
+import { requestId } from './middleware/request-id.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { auditLogRoutes } from './routes/audit-log.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -48,7 +48,7 @@ export function createApp({ database, config, clock = systemClock }: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   registerELearningReactions();
 
-  app.use(requestId());
+  app.use(requestId);
   app.use(
     secureHeaders({
       contentSecurityPolicy: {

@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'CSRF_REJECTED',
   'CONFLICT',
   'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
   'RATE_LIMITED',
   // Booking and sessions
   'SESSION_CANCELLED',

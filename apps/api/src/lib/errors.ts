@@ -13,6 +13,7 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
   SESSION_CANCELLED: 409,
   BOOKING_NOT_OPEN: 409,
@@ -57,6 +58,11 @@ function toAppError(error: unknown): AppError {
   if (error instanceof HTTPException) {
     if (error.status === 413)
       return new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large');
+    if (error.status === 415)
+      return new AppError(
+        'UNSUPPORTED_MEDIA_TYPE',
+        'This operation does not accept a body of this content type',
+      );
     if (error.status === 400) return new AppError('VALIDATION', error.message || 'Invalid request');
     if (error.status === 404) return new AppError('NOT_FOUND', error.message || 'Not found');
     if (error.status === 401)

@@ -223,6 +223,7 @@ export const en: Messages = {
       CSRF_REJECTED: 'Your session could not be verified. Reload the page and try again.',
       CONFLICT: 'This conflicts with the current state and cannot be done.',
       PAYLOAD_TOO_LARGE: 'The data sent is too large.',
+      UNSUPPORTED_MEDIA_TYPE: 'The data was sent in a format this page does not accept.',
       RATE_LIMITED: 'The service is busy. Please try again in a moment.',
       INTERNAL: 'Something went wrong on the server.',
     },

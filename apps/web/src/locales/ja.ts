@@ -221,6 +221,7 @@ export const ja = {
       CSRF_REJECTED: 'セッションを確認できませんでした。ページを再読み込みしてください。',
       CONFLICT: '現在の状態と矛盾するため処理できません。',
       PAYLOAD_TOO_LARGE: '送信データが大きすぎます。',
+      UNSUPPORTED_MEDIA_TYPE: '送信データの形式が受け付けられません。',
       RATE_LIMITED: 'アクセスが集中しています。しばらくしてから再度お試しください。',
       INTERNAL: 'サーバーで問題が発生しました。',
     },
