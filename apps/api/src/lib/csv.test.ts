@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { neutraliseCell, toCsv } from './csv.ts';
@@ -40,5 +43,44 @@ describe('toCsv', () => {
       ['山田, "太郎"', "'=1+1"],
       ['a\nb', '3'],
     ]);
+  });
+});
+
+describe('one CSV writer', () => {
+  // Every CSV the app hands out must be neutralised, so no other file may write CSV: no other
+  // serialiser import, no hand-built text/csv answer, no CSV made in the browser.
+  const root = fileURLToPath(new URL('../../../..', import.meta.url));
+  const sources = ['apps/api/src', 'apps/web/src', 'packages']
+    .flatMap((dir) =>
+      readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' }).map((f) => join(dir, f)),
+    )
+    .filter((f) => /\.(ts|tsx)$/.test(f) && !/\.test\.tsx?$/.test(f) && !f.includes('node_modules'))
+    .map((f) => ({ file: f, text: readFileSync(join(root, f), 'utf8') }));
+
+  it('is the only file that serialises CSV or answers text/csv', () => {
+    expect(sources.length).toBeGreaterThan(100);
+    const writers = sources
+      .filter(({ text }) =>
+        [/csv-stringify/, /\bunparse\(/, /['"]content-type['"]:\s*['"]text\/csv/i].some((p) =>
+          p.test(text),
+        ),
+      )
+      .map(({ file }) => file);
+    expect(writers).toEqual(['apps/api/src/lib/csv.ts']);
+    const browserCsv = sources.filter(
+      ({ file, text }) => file.startsWith('apps/web') && /new Blob\(|text\/csv['"]\s*}/.test(text),
+    );
+    expect(browserCsv.map(({ file }) => file)).toEqual([]);
+  });
+
+  it('is what every CSV route answers with', () => {
+    const csvRoutes = sources.filter(
+      ({ file, text }) => file.startsWith('apps/api/src/routes') && /\.csv\b/.test(text),
+    );
+    expect(csvRoutes.map(({ file }) => file).sort()).toEqual([
+      'apps/api/src/routes/attendance.ts',
+      'apps/api/src/routes/audit-log.ts',
+    ]);
+    for (const { text } of csvRoutes) expect(text).toContain('csvHeaders(');
   });
 });

@@ -1,0 +1,116 @@
+import { makeCourse, makeOrgUnit, makeSession, makeStaff } from '@kenshu/db/testing';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/app.ts';
+import { makePerson, signedInAs, type SignedInClient } from '../support/auth.ts';
+
+/**
+ * Every CSV the app writes, downloaded and read back cell for cell: text that a spreadsheet
+ * would run as a formula comes out with a leading apostrophe (OWASP's advice), in both
+ * languages of the attendance export and in the audit export.
+ */
+const t = useTestApp();
+
+const HYPERLINK = '=HYPERLINK("http://x","y")';
+const CMD = "=cmd|' /C calc'!A0";
+const ACTOR = '-1+1 三郎';
+
+/** Downloads a CSV and parses it back: the BOM first, then rows of cells. */
+async function download(client: SignedInClient, path: string): Promise<string[][]> {
+  const res = await client.request(path);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+  expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename=".+\.csv"$/);
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  const parsed = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  return parsed.data;
+}
+
+/** A session under way taught by `-1+1 三郎`, with `=HYPERLINK(…)` booked and marked with `=cmd…`. */
+async function hostileSession() {
+  const course = await makeCourse(t.db);
+  const trainerStaff = await makePerson(t.db, ['trainer'], {
+    family_name: '-1+1',
+    given_name: '三郎',
+  });
+  const session = await makeSession(t.db, {
+    courseId: course.id,
+    startsInHours: -1,
+    cutoffInHours: -25,
+    opensInHours: -500,
+    trainerIds: [trainerStaff.id],
+  });
+  const learner = await makeStaff(t.db, {
+    org_unit_id: (await makeOrgUnit(t.db)).id,
+    family_name: HYPERLINK,
+    given_name: '',
+    family_name_kana: '+81',
+    given_name_kana: '@x',
+  });
+  await t.db
+    .insertInto('booking')
+    .values({
+      session_id: session.id,
+      course_id: course.id,
+      fiscal_year: session.fiscal_year,
+      staff_id: learner.id,
+      status: 'confirmed',
+      booked_by: learner.id,
+    })
+    .execute();
+  await t.db
+    .updateTable('training_session')
+    .set({ seats_taken: 1 })
+    .where('id', '=', session.id)
+    .execute();
+  const trainer = await signedInAs(t.app, t.db, trainerStaff.id);
+  const marked = await trainer.json(
+    `/api/sessions/${session.id}/attendance`,
+    { marks: [{ staffId: learner.id, mark: 'present', note: CMD }] },
+    'PUT',
+  );
+  expect(marked.status).toBe(200);
+  return { session, learner, trainer, trainerStaff };
+}
+
+describe('CSV exports neutralise formulas', () => {
+  it.each(['ja', 'en'] as const)(
+    'the attendance export (%s): a roster name and a trainer note',
+    async (lang) => {
+      const { session, learner, trainer } = await hostileSession();
+      const rows = await download(
+        trainer,
+        `/api/sessions/${session.id}/attendance.csv?lang=${lang}`,
+      );
+      const [header, row] = rows;
+      expect(header?.[0]).toBe(lang === 'ja' ? '職員番号' : 'Staff number');
+      expect(rows).toHaveLength(2);
+      expect(row?.[0]).toBe(learner.staff_number);
+      // The name cell is "=HYPERLINK(…) " (family name, space, empty given name).
+      expect(row?.[1]).toBe(`'${HYPERLINK} `);
+      expect(row?.[2]).toBe("'+81 @x");
+      expect(row?.[7]).toBe(`'${CMD}`);
+      for (const cell of row ?? []) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    },
+  );
+
+  it('the audit export: an actor name', async () => {
+    const { session, trainerStaff } = await hostileSession();
+    const admin = await signedInAs(t.app, t.db, (await makePerson(t.db, ['admin'])).id);
+    const rows = await download(
+      admin,
+      `/api/audit-log/export.csv?actorStaffNumber=${trainerStaff.staff_number}`,
+    );
+    const [header, ...entries] = rows;
+    const actorName = header?.indexOf('actor_name') ?? -1;
+    expect(actorName).toBeGreaterThan(0);
+    const marked = entries.find((r) => r.includes('attendance.marked'));
+    expect(marked?.[actorName]).toBe(`'${ACTOR}`);
+    expect(marked?.[header?.indexOf('target_id') ?? -1]).toBe(String(session.id));
+    // The note travels inside the JSON of the change, which starts with "{" and stays inert.
+    expect(marked?.join('\n')).toContain(JSON.stringify(CMD).slice(1, -1));
+    for (const row of entries) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+});
