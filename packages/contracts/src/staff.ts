@@ -1,10 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { EMPLOYMENT_TYPES } from '@kenshu/domain';
 import { RoleName } from './auth.ts';
 import { errorResponses, IdParam, Locale, PageQuery } from './common.ts';
 
-export const EmploymentType = z
-  .enum(['regular', 'part_time', 'temporary'])
-  .openapi('EmploymentType');
+export const EmploymentType = z.enum(EMPLOYMENT_TYPES).openapi('EmploymentType');
 export type EmploymentType = z.infer<typeof EmploymentType>;
 
 export const StaffMember = z

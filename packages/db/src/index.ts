@@ -26,3 +26,4 @@ export * from './transaction.ts';
 export type { Transaction, Kysely } from 'kysely';
 export * from './repositories/attendance.ts';
 export * from './repositories/oversight.ts';
+export * from './repositories/audience.ts';

@@ -1,4 +1,7 @@
+import type { EmploymentType, Role } from '@kenshu/domain';
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export type { EmploymentType, Role };
 
 /** Timestamps are written as Date or ISO strings and always read back as Date. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -11,7 +14,6 @@ type NullableTimestamp = ColumnType<
 >;
 
 export type OrgUnitKind = 'ministry' | 'bureau' | 'regional_office' | 'division' | 'section';
-export type EmploymentType = 'regular' | 'part_time' | 'temporary';
 export type Locale = 'ja' | 'en';
 
 export interface OrgUnitTable {
@@ -49,14 +51,6 @@ export interface StaffTable {
   created_at: TimestampDefault;
   updated_at: TimestampDefault;
 }
-
-export type Role =
-  | 'admin'
-  | 'trainer'
-  | 'section_head'
-  | 'unit_security_officer'
-  | 'system_security_officer'
-  | 'pjmo_member';
 
 export interface RoleGrantTable {
   staff_id: number;

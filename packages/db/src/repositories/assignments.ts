@@ -1,3 +1,4 @@
+import type { Audience } from '@kenshu/domain';
 import { sql, type RawBuilder, type Transaction } from 'kysely';
 import type { Executor } from '../connection.ts';
 import type {
@@ -5,9 +6,12 @@ import type {
   AssignmentRuleName,
   AssignmentSource,
   AssignmentStatus,
-  CourseAudience,
   DB,
 } from '../schema.ts';
+import { inAudienceSql, type PersonColumns } from './audience.ts';
+
+/** People as they are now: `staff s` in their unit `u`. */
+const STAFF_NOW: PersonColumns = { facts: 's', staffId: 's.id', unit: 'u' };
 
 /** Opens an assignment unless the person already has an open one for the course and year. */
 export async function insertAssignment(
@@ -238,49 +242,6 @@ export async function saveCourseWindow(
     .execute();
 }
 
-const ROLE_FLAGS = {
-  section_head: 'is_section_head',
-  unit_security_officer: 'is_unit_security_officer',
-  system_security_officer: 'is_system_security_officer',
-  pjmo_member: 'is_pjmo_member',
-} as const;
-
-/**
- * A course audience as a condition on `s` (staff) and `u` (their unit), so a rule can pick
- * everyone required in one statement. It says in SQL what isInAudience in @kenshu/domain says
- * for one person: HR role flags or granted roles, unit subtrees, employment types.
- */
-function audienceCondition(audience: CourseAudience): RawBuilder<boolean> {
-  const hasRole = (roles: readonly string[]): RawBuilder<boolean> => {
-    const flags = roles.flatMap((r) =>
-      r in ROLE_FLAGS ? [sql.ref(`s.${ROLE_FLAGS[r as keyof typeof ROLE_FLAGS]}`)] : [],
-    );
-    const granted = sql<boolean>`exists (select 1 from role_grant g where g.staff_id = s.id and g.role in (${sql.join(roles)}))`;
-    return flags.length ? sql<boolean>`(${sql.join(flags, sql` or `)} or ${granted})` : granted;
-  };
-  switch (audience.kind) {
-    case 'all_staff':
-      return sql<boolean>`true`;
-    case 'section_heads':
-      return hasRole(['section_head']);
-    case 'pjmo_members':
-      return hasRole(['pjmo_member']);
-    case 'rule': {
-      const parts: RawBuilder<boolean>[] = [];
-      if (audience.roles.length) parts.push(hasRole(audience.roles));
-      if (audience.unitIds.length) {
-        parts.push(
-          sql<boolean>`exists (select 1 from org_unit a where a.id in (${sql.join(audience.unitIds)}) and u.path like a.path || '%')`,
-        );
-      }
-      if (audience.employmentTypes.length) {
-        parts.push(sql<boolean>`s.employment_type in (${sql.join(audience.employmentTypes)})`);
-      }
-      return parts.length ? sql<boolean>`(${sql.join(parts, sql` and `)})` : sql<boolean>`true`;
-    }
-  }
-}
-
 interface RuleAssignment {
   courseId: number;
   fiscalYear: number;
@@ -334,7 +295,7 @@ async function assignCandidates(
  */
 export async function assignRequiredWithoutCompletion(
   trx: Transaction<DB>,
-  input: RuleAssignment & { audience: CourseAudience; onlyWithoutGroupSessions: boolean },
+  input: RuleAssignment & { audience: Audience; onlyWithoutGroupSessions: boolean },
 ): Promise<number> {
   const noGroupSessions = input.onlyWithoutGroupSessions
     ? sql`and exists (select 1 from org_unit ng where ng.has_group_sessions = false and u.path like ng.path || '%')`
@@ -343,7 +304,7 @@ export async function assignRequiredWithoutCompletion(
     trx,
     sql`select s.id as staff_id, null::int as session_id
         from staff s join org_unit u on u.id = s.org_unit_id
-        where s.active and ${audienceCondition(input.audience)} ${noGroupSessions}`,
+        where s.active and ${inAudienceSql(input.audience, STAFF_NOW)} ${noGroupSessions}`,
     input,
   );
 }

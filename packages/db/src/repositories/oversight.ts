@@ -1,73 +1,16 @@
-import { sql, type ExpressionBuilder, type SqlBool, type Expression } from 'kysely';
+import type { Audience } from '@kenshu/domain';
+import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../connection.ts';
-import type { DB, EmploymentType, Role } from '../schema.ts';
-
-/** An audience with its units already turned into subtree paths. */
-export type ResolvedAudience =
-  | { kind: 'all_staff' }
-  | { kind: 'section_heads' }
-  | { kind: 'pjmo_members' }
-  | {
-      kind: 'rule';
-      roles: readonly Role[];
-      unitPaths: readonly string[];
-      employmentTypes: readonly EmploymentType[];
-    };
+import { inAudienceSql } from './audience.ts';
 
 export type PersonStatus =
   'completed' | 'booked' | 'waiting' | 'e_learning_assigned' | 'not_started';
 
-type StaffScope = ExpressionBuilder<DB & { s: DB['staff']; u: DB['org_unit'] }, 's' | 'u'>;
-
-const HR_FLAG: Partial<
-  Record<
-    Role,
-    'is_section_head' | 'is_unit_security_officer' | 'is_system_security_officer' | 'is_pjmo_member'
-  >
-> = {
-  section_head: 'is_section_head',
-  unit_security_officer: 'is_unit_security_officer',
-  system_security_officer: 'is_system_security_officer',
-  pjmo_member: 'is_pjmo_member',
-};
-
-function hasRole(eb: StaffScope, role: Role): Expression<SqlBool> {
-  const granted = eb.exists(
-    eb
-      .selectFrom('role_grant as g')
-      .select('g.staff_id')
-      .whereRef('g.staff_id', '=', 's.id')
-      .where('g.role', '=', role),
-  );
-  const flag = HR_FLAG[role];
-  return flag ? eb.or([eb(`s.${flag}`, '=', true), granted]) : granted;
-}
-
-/** The audience rule as SQL over staff `s` and their unit `u` (the same rule as @kenshu/domain's isInAudience). */
-function inAudience(eb: StaffScope, audience: ResolvedAudience): Expression<SqlBool> {
-  switch (audience.kind) {
-    case 'all_staff':
-      return sql<SqlBool>`true`;
-    case 'section_heads':
-      return hasRole(eb, 'section_head');
-    case 'pjmo_members':
-      return hasRole(eb, 'pjmo_member');
-    case 'rule': {
-      const parts: Expression<SqlBool>[] = [];
-      if (audience.roles.length) parts.push(eb.or(audience.roles.map((r) => hasRole(eb, r))));
-      if (audience.unitPaths.length)
-        parts.push(eb.or(audience.unitPaths.map((p) => eb('u.path', 'like', `${p}%`))));
-      if (audience.employmentTypes.length)
-        parts.push(eb('s.employment_type', 'in', audience.employmentTypes));
-      return parts.length ? eb.and(parts) : sql<SqlBool>`true`;
-    }
-  }
-}
-
 export interface OversightQuery {
   courseId: number;
   fiscalYear: number;
-  audience: ResolvedAudience;
+  /** Who the course requires; null when it requires no one (an inactive course). */
+  audience: Audience | null;
   /** Subtrees to look in; undefined means the whole ministry (admins). */
   subtreePaths: readonly string[] | undefined;
   search?: string | undefined;
@@ -94,7 +37,11 @@ export async function courseStatusOfPeople(db: Executor, q: OversightQuery) {
     .selectFrom('staff as s')
     .innerJoin('org_unit as u', 'u.id', 's.org_unit_id')
     .where('s.active', '=', true)
-    .where((eb) => inAudience(eb, q.audience))
+    .where(
+      q.audience
+        ? inAudienceSql(q.audience, { facts: 's', staffId: 's.id', unit: 'u' })
+        : sql<SqlBool>`false`,
+    )
     .where((eb) => {
       const paths = q.subtreePaths;
       if (!paths) return sql<SqlBool>`true`;

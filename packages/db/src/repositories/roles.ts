@@ -28,18 +28,24 @@ export async function grantedRolesOf(
   return map;
 }
 
-/** Replaces a person's granted roles with exactly `roles`. */
+/**
+ * Replaces a person's granted roles with exactly `roles`. Roles kept keep their grant date, so
+ * a past year's report still sees who held them then.
+ */
 export async function replaceGrantedRoles(
   db: Executor,
   staffId: number,
   roles: readonly Role[],
   grantedBy: number | null,
 ): Promise<void> {
-  await db.deleteFrom('role_grant').where('staff_id', '=', staffId).execute();
+  let removed = db.deleteFrom('role_grant').where('staff_id', '=', staffId);
+  if (roles.length > 0) removed = removed.where('role', 'not in', roles);
+  await removed.execute();
   if (roles.length === 0) return;
   await db
     .insertInto('role_grant')
     .values(roles.map((role) => ({ staff_id: staffId, role, granted_by: grantedBy })))
+    .onConflict((oc) => oc.columns(['staff_id', 'role']).doNothing())
     .execute();
 }
 

@@ -1,10 +1,5 @@
-import type {
-  RosterEmploymentType,
-  RosterLocale,
-  RosterStaff,
-  RosterUnit,
-  RosterUnitKind,
-} from './records.ts';
+import type { EmploymentType } from '../staff.ts';
+import type { RosterLocale, RosterStaff, RosterUnit, RosterUnitKind } from './records.ts';
 
 /** A unit as it is in the database now, in the file's terms. */
 export interface CurrentUnit {
@@ -25,7 +20,7 @@ export interface CurrentStaff {
   givenNameKana: string;
   email: string;
   unitCode: string;
-  employmentType: RosterEmploymentType;
+  employmentType: EmploymentType;
   sectionHead: boolean;
   unitSecurityOfficer: boolean;
   systemSecurityOfficer: boolean;

@@ -1,3 +1,4 @@
+import { EMPLOYMENT_TYPES, type EmploymentType } from '../staff.ts';
 import type { RosterColumn, RosterHeader, RosterProblem } from './columns.ts';
 
 export const ORG_UNIT_KINDS = [
@@ -8,8 +9,6 @@ export const ORG_UNIT_KINDS = [
   'section',
 ] as const;
 export type RosterUnitKind = (typeof ORG_UNIT_KINDS)[number];
-export const EMPLOYMENT_TYPES = ['regular', 'part_time', 'temporary'] as const;
-export type RosterEmploymentType = (typeof EMPLOYMENT_TYPES)[number];
 export const ROSTER_LOCALES = ['ja', 'en'] as const;
 export type RosterLocale = (typeof ROSTER_LOCALES)[number];
 
@@ -33,7 +32,7 @@ export interface RosterStaff {
   givenNameKana: string;
   email: string;
   unitCode: string;
-  employmentType: RosterEmploymentType;
+  employmentType: EmploymentType;
   sectionHead: boolean;
   unitSecurityOfficer: boolean;
   systemSecurityOfficer: boolean;

@@ -5,10 +5,9 @@ import {
   listGrantedRoles,
   replaceGrantedRoles,
 } from '@kenshu/db';
-import { conflict, notFound, type Role } from '@kenshu/domain';
+import { conflict, hrRolesOf, notFound, type Role } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
 import { requireViewer } from '../../lib/service-context.ts';
-import { hrRolesOf } from '../auth/viewer.ts';
 
 export async function getAccountRoles({
   ctx,

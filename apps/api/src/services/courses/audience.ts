@@ -2,11 +2,18 @@ import {
   findOrgUnitById,
   findStaffById,
   listGrantedRoles,
+  resolveAudience,
   type Course,
   type Executor,
 } from '@kenshu/db';
-import { isInAudience, type Audience, type AudienceMember, type Role } from '@kenshu/domain';
-import { hrRolesOf } from '../auth/viewer.ts';
+import {
+  courseRequiresAnyone,
+  hrRolesOf,
+  isInAudience,
+  type Audience,
+  type AudienceMember,
+  type Role,
+} from '@kenshu/domain';
 
 /** The facts about one person that course audiences look at. */
 export async function audienceMemberOf(
@@ -27,19 +34,13 @@ export async function audienceMemberOf(
   };
 }
 
-/** A stored audience with unit ids turned into the subtree paths the rule compares against. */
-export async function resolveAudience(db: Executor, course: Course): Promise<Audience> {
-  const a = course.audience;
-  if (a.kind !== 'rule') return a;
-  const units = a.unitIds.length
-    ? await db.selectFrom('org_unit').select('path').where('id', 'in', a.unitIds).execute()
-    : [];
-  return {
-    kind: 'rule',
-    roles: a.roles,
-    unitPaths: units.map((u) => u.path),
-    employmentTypes: a.employmentTypes,
-  };
+/**
+ * Who a course requires, ready for the one-person check (`isInAudience`) or the database's
+ * (`inAudienceSql`); null when the course requires no one at all.
+ */
+export async function requiredAudienceOf(db: Executor, course: Course): Promise<Audience | null> {
+  if (!courseRequiresAnyone(course)) return null;
+  return resolveAudience(db, course.audience);
 }
 
 export async function isRequired(
@@ -47,5 +48,6 @@ export async function isRequired(
   course: Course,
   member: AudienceMember,
 ): Promise<boolean> {
-  return course.active && isInAudience(await resolveAudience(db, course), member);
+  const audience = await requiredAudienceOf(db, course);
+  return audience !== null && isInAudience(audience, member);
 }

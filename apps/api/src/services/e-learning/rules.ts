@@ -7,6 +7,7 @@ import {
   coursesWithRule,
   findCourseById,
   findCourseWindow,
+  resolveAudience,
   type DB,
   type Transaction,
 } from '@kenshu/db';
@@ -87,7 +88,7 @@ export async function assignAfterWindowCloses(trx: Transaction<DB>, now: Date): 
     if (moduleId === undefined) continue;
     changed += await assignRequiredWithoutCompletion(trx, {
       courseId: course.id,
-      audience: course.audience,
+      audience: await resolveAudience(trx, course.audience),
       fiscalYear,
       moduleId,
       dueOn: assignmentDueOn(today, course.due_days, fiscalYear),
@@ -112,7 +113,7 @@ export async function assignWithoutGroupAccess(trx: Transaction<DB>, now: Date):
     if (moduleId === undefined) continue;
     changed += await assignRequiredWithoutCompletion(trx, {
       courseId: course.id,
-      audience: course.audience,
+      audience: await resolveAudience(trx, course.audience),
       fiscalYear,
       moduleId,
       dueOn: assignmentDueOn(today, course.due_days, fiscalYear),

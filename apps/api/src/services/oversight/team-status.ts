@@ -8,7 +8,6 @@ import {
   notify,
   runInTransaction,
   type Course,
-  type ResolvedAudience,
 } from '@kenshu/db';
 import {
   canSeeUnit,
@@ -21,7 +20,7 @@ import {
 } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
 import { requireViewer } from '../../lib/service-context.ts';
-import { resolveAudience } from '../courses/audience.ts';
+import { requiredAudienceOf } from '../courses/audience.ts';
 
 /** The course everyone must take: the default a section head looks at. */
 const ALL_STAFF_COURSE = 'SEC-ALL';
@@ -72,7 +71,7 @@ export async function teamStatus({
   const viewer = requireViewer(ctx);
   const course = await courseFor(ctx, input.courseId);
   const fiscalYear = input.fiscalYear ?? currentFiscalYear(ctx.now);
-  const audience = (await resolveAudience(ctx.db, course)) as ResolvedAudience;
+  const audience = await requiredAudienceOf(ctx.db, course);
   const { rows, total, byStatus } = await courseStatusOfPeople(ctx.db, {
     courseId: course.id,
     fiscalYear,
@@ -139,7 +138,7 @@ export async function sendReminders({
     });
   }
   const course = await courseFor(ctx, input.courseId);
-  const audience = (await resolveAudience(ctx.db, course)) as ResolvedAudience;
+  const audience = await requiredAudienceOf(ctx.db, course);
   const wanted = new Set(input.staffIds);
   // The same query as the status list, so "who may be reminded" cannot drift from what is shown.
   const { rows } = await courseStatusOfPeople(ctx.db, {

@@ -6,10 +6,17 @@ import {
   searchStaff as searchStaffRows,
   type Staff,
 } from '@kenshu/db';
-import { canSeePerson, canSeeUnit, forbidden, isAdmin, notFound, type Role } from '@kenshu/domain';
+import {
+  canSeePerson,
+  canSeeUnit,
+  forbidden,
+  hrRolesOf,
+  isAdmin,
+  notFound,
+  type Role,
+} from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
 import { requireViewer } from '../../lib/service-context.ts';
-import { hrRolesOf } from '../auth/viewer.ts';
 
 export interface SearchStaffInput {
   orgUnitId?: number | undefined;

@@ -1,4 +1,5 @@
 import type { OrgUnit } from '@kenshu/contracts';
+import { EMPLOYMENT_TYPES } from '@kenshu/domain';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button.tsx';
@@ -43,7 +44,6 @@ const FIELDS: readonly Field[] = [
   'locale',
 ];
 
-const EMPLOYMENT_TYPES = ['regular', 'part_time', 'temporary'] as const;
 const LOCALES = ['ja', 'en'] as const;
 
 function isField(value: string): value is Field {

@@ -1,4 +1,4 @@
-import { ROLES } from '@kenshu/domain';
+import { EMPLOYMENT_TYPES, ROLES } from '@kenshu/domain';
 import { useState, type FormEvent } from 'react';
 import { CheckboxGroup, Label, RadioGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,6 @@ import { ja } from '../../../locales/ja.ts';
 import { useCreateCourse, useUpdateCourse, type Course, type CourseInput } from '../api/courses.ts';
 import './courses.css';
 
-const EMPLOYMENT_TYPES = ['regular', 'part_time', 'temporary'] as const;
 const AUDIENCE_KINDS = ['all_staff', 'section_heads', 'pjmo_members', 'rule'] as const;
 const MODES = ['group_session', 'e_learning', 'either'] as const;
 const MAX_UNIT_MATCHES = 8;
