@@ -58,6 +58,41 @@ describe('signing in and out', () => {
   }, 40_000);
 });
 
+describe('the page after signing in', () => {
+  // Each of these once took the browser away from the app (or was meant to): only paths of
+  // this app may follow sign-in; anything else goes home.
+  const HOSTILE_NEXT = [
+    'https://evil.example/',
+    '//evil.example/',
+    '/\\evil.example/',
+    '/%2F%2Fevil.example/',
+    '/%5Cevil.example/',
+    'HTTPS:%2F%2Fevil.example/',
+    'javascript:alert(document.domain)',
+  ];
+
+  it.each(HOSTILE_NEXT)('goes home, on this site, for next=%j', async (next) => {
+    const context = await app.browser.newContext();
+    const offSite: string[] = [];
+    // Nothing may leave for another site; record the attempt instead of making it.
+    await context.route(
+      (url) => url.origin !== new URL(app.running.baseUrl).origin,
+      async (route) => {
+        offSite.push(route.request().url());
+        await route.abort();
+      },
+    );
+    const page = await context.newPage();
+    await page.goto(app.url(`/sign-in?next=${encodeURIComponent(next)}`));
+    await page.getByRole('heading', { level: 1, name: 'ログイン' }).waitFor();
+    await signInThroughPage(page, DEMO_ACCOUNTS.staff, DEMO_PASSWORD);
+    await page.getByRole('heading', { level: 1, name: 'ホーム' }).waitFor({ timeout: 15_000 });
+    expect(page.url()).toBe(app.url('/'));
+    expect(offSite).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('roles and the admin pages', () => {
   it('shows a learner the not-allowed page for an admin page', async () => {
     const page = await app.signedInPage(DEMO_ACCOUNTS.staff);

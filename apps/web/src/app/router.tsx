@@ -16,6 +16,7 @@ import { DashboardPage } from './routes/dashboard.tsx';
 import { NotFoundPage } from './routes/not-found.tsx';
 import { parseOrganisationSearch } from './routes/organisation-search.ts';
 import { parseTeamSearch } from './routes/team-search.ts';
+import { parseRootSearch } from './routes/root-search.ts';
 import { parseSignInSearch } from './routes/sign-in-search.ts';
 import { parseAccountsSearch } from './routes/admin-accounts-search.ts';
 import { parseAuditLogSearch } from './routes/admin-audit-log-search.ts';
@@ -31,6 +32,7 @@ export interface RouterContext {
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: AppLayout,
   notFoundComponent: NotFoundPage,
+  validateSearch: parseRootSearch,
   // Every page but the public ones needs a signed-in person: strangers go to sign-in, which
   // brings them back here afterwards. A network failure lets the page render, and the layout
   // shows the error with a retry.
