@@ -1,6 +1,62 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses, PageQuery } from './common.ts';
 
+/** What an entry is about, by name, so the log can show and link to it. */
+export const AuditTarget = z
+  .discriminatedUnion('type', [
+    z.object({
+      type: z.literal('staff'),
+      id: z.number().int(),
+      staffNumber: z.string(),
+      name: z.string(),
+    }),
+    z.object({
+      type: z.literal('session'),
+      id: z.number().int(),
+      courseTitleJa: z.string(),
+      courseTitleEn: z.string(),
+      startsAt: z.string(),
+      venue: z.string().nullable(),
+    }),
+    z.object({
+      type: z.literal('booking'),
+      id: z.number().int(),
+      sessionId: z.number().int(),
+      staffNumber: z.string(),
+      name: z.string(),
+      courseTitleJa: z.string(),
+      courseTitleEn: z.string(),
+      startsAt: z.string(),
+    }),
+    z.object({
+      type: z.literal('course'),
+      id: z.number().int(),
+      code: z.string(),
+      titleJa: z.string(),
+      titleEn: z.string(),
+    }),
+    z.object({
+      type: z.literal('module'),
+      id: z.number().int(),
+      titleJa: z.string(),
+      titleEn: z.string(),
+    }),
+    z.object({
+      type: z.literal('roster_import'),
+      id: z.number().int(),
+      fileName: z.string().nullable(),
+      appliedAt: z.string(),
+    }),
+    z.object({
+      type: z.literal('org_unit'),
+      id: z.number().int(),
+      nameJa: z.string(),
+      nameEn: z.string(),
+    }),
+  ])
+  .openapi('AuditTarget');
+export type AuditTarget = z.infer<typeof AuditTarget>;
+
 export const AuditEntry = z
   .object({
     id: z.number().int(),
@@ -11,6 +67,9 @@ export const AuditEntry = z
     action: z.string(),
     targetType: z.string(),
     targetId: z.string().nullable(),
+    target: AuditTarget.nullable().openapi({
+      description: 'The target by name; null when it no longer exists or has no name',
+    }),
     before: z.unknown(),
     after: z.unknown(),
     requestId: z.string().nullable(),

@@ -1,11 +1,13 @@
+import type { AuditAction, AuditTargetType } from '@kenshu/domain';
 import { sql } from 'kysely';
 import type { Executor } from '../connection.ts';
 import type { AuditLogEntry } from '../schema.ts';
 
 export interface AuditInput {
   actorStaffId: number | null;
-  action: string;
-  targetType: string;
+  /** A code from @kenshu/domain's AUDIT_ACTIONS: the web app labels every one of them. */
+  action: AuditAction;
+  targetType: AuditTargetType;
   targetId: string | number | null;
   before?: unknown;
   after?: unknown;
@@ -72,4 +74,170 @@ export async function searchAudit(
     rows: rows.map((r) => ({ ...r, actor_name: r.actor_staff_number ? r.actor_name : null })),
     total: count.total,
   };
+}
+
+/** What an audit entry is about, by name: enough to show it and link to it. */
+export type AuditTargetName =
+  | { type: 'staff'; id: number; staffNumber: string; name: string }
+  | {
+      type: 'session';
+      id: number;
+      courseTitleJa: string;
+      courseTitleEn: string;
+      startsAt: Date;
+      venue: string | null;
+    }
+  | {
+      type: 'booking';
+      id: number;
+      sessionId: number;
+      staffNumber: string;
+      name: string;
+      courseTitleJa: string;
+      courseTitleEn: string;
+      startsAt: Date;
+    }
+  | { type: 'course'; id: number; code: string; titleJa: string; titleEn: string }
+  | { type: 'module'; id: number; titleJa: string; titleEn: string }
+  | { type: 'roster_import'; id: number; fileName: string | null; appliedAt: Date }
+  | { type: 'org_unit'; id: number; nameJa: string; nameEn: string };
+
+/** Whole-number ids of one target type among the entries (ids of other shapes are skipped). */
+function idsOf(
+  entries: readonly { target_type: string; target_id: string | null }[],
+  type: string,
+) {
+  const ids = new Set<number>();
+  for (const e of entries) {
+    if (e.target_type !== type || e.target_id === null || !/^\d{1,9}$/.test(e.target_id)) continue;
+    ids.add(Number(e.target_id));
+  }
+  return [...ids];
+}
+
+/**
+ * The names of the things a page of audit entries is about, keyed `type:id`: one query per type
+ * that occurs. A target that no longer exists has no name.
+ */
+export async function describeAuditTargets(
+  db: Executor,
+  entries: readonly { target_type: string; target_id: string | null }[],
+): Promise<Map<string, AuditTargetName>> {
+  const names = new Map<string, AuditTargetName>();
+  const add = (name: AuditTargetName) => names.set(`${name.type}:${name.id}`, name);
+  const ids = (type: AuditTargetType) => idsOf(entries, type);
+
+  const staffIds = ids('staff');
+  const sessionIds = ids('session');
+  const bookingIds = ids('booking');
+  const courseIds = ids('course');
+  const moduleIds = ids('module');
+  const importIds = ids('roster_import');
+  const unitIds = ids('org_unit');
+
+  const [staff, sessions, bookings, courses, modules, imports, units] = await Promise.all([
+    staffIds.length
+      ? db
+          .selectFrom('staff')
+          .select(['id', 'staff_number', 'family_name', 'given_name'])
+          .where('id', 'in', staffIds)
+          .execute()
+      : [],
+    sessionIds.length
+      ? db
+          .selectFrom('training_session as s')
+          .innerJoin('course as c', 'c.id', 's.course_id')
+          .select(['s.id', 's.starts_at', 's.venue', 'c.title_ja', 'c.title_en'])
+          .where('s.id', 'in', sessionIds)
+          .execute()
+      : [],
+    bookingIds.length
+      ? db
+          .selectFrom('booking as b')
+          .innerJoin('training_session as s', 's.id', 'b.session_id')
+          .innerJoin('course as c', 'c.id', 's.course_id')
+          .innerJoin('staff as p', 'p.id', 'b.staff_id')
+          .select([
+            'b.id',
+            'b.session_id',
+            's.starts_at',
+            'c.title_ja',
+            'c.title_en',
+            'p.staff_number',
+            'p.family_name',
+            'p.given_name',
+          ])
+          .where('b.id', 'in', bookingIds)
+          .execute()
+      : [],
+    courseIds.length
+      ? db
+          .selectFrom('course')
+          .select(['id', 'code', 'title_ja', 'title_en'])
+          .where('id', 'in', courseIds)
+          .execute()
+      : [],
+    moduleIds.length
+      ? db
+          .selectFrom('module_version as v')
+          .select(['v.module_id', 'v.title_ja', 'v.title_en'])
+          .where('v.module_id', 'in', moduleIds)
+          // The newest version's title: the one the editor shows.
+          .where(
+            'v.version',
+            '=',
+            sql<number>`(select max(w.version) from module_version w where w.module_id = v.module_id)`,
+          )
+          .execute()
+      : [],
+    importIds.length
+      ? db
+          .selectFrom('roster_import')
+          .select(['id', 'file_name', 'applied_at'])
+          .where('id', 'in', importIds)
+          .execute()
+      : [],
+    unitIds.length
+      ? db
+          .selectFrom('org_unit')
+          .select(['id', 'name_ja', 'name_en'])
+          .where('id', 'in', unitIds)
+          .execute()
+      : [],
+  ]);
+  for (const s of staff)
+    add({
+      type: 'staff',
+      id: s.id,
+      staffNumber: s.staff_number,
+      name: `${s.family_name} ${s.given_name}`,
+    });
+  for (const s of sessions)
+    add({
+      type: 'session',
+      id: s.id,
+      courseTitleJa: s.title_ja,
+      courseTitleEn: s.title_en,
+      startsAt: s.starts_at,
+      venue: s.venue,
+    });
+  for (const b of bookings)
+    add({
+      type: 'booking',
+      id: b.id,
+      sessionId: b.session_id,
+      staffNumber: b.staff_number,
+      name: `${b.family_name} ${b.given_name}`,
+      courseTitleJa: b.title_ja,
+      courseTitleEn: b.title_en,
+      startsAt: b.starts_at,
+    });
+  for (const c of courses)
+    add({ type: 'course', id: c.id, code: c.code, titleJa: c.title_ja, titleEn: c.title_en });
+  for (const m of modules)
+    add({ type: 'module', id: m.module_id, titleJa: m.title_ja, titleEn: m.title_en });
+  for (const r of imports)
+    add({ type: 'roster_import', id: r.id, fileName: r.file_name, appliedAt: r.applied_at });
+  for (const u of units) add({ type: 'org_unit', id: u.id, nameJa: u.name_ja, nameEn: u.name_en });
+  return names;
 }

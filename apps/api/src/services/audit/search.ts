@@ -1,6 +1,12 @@
-import type { AuditEntry } from '@kenshu/contracts';
-import { findStaffByLogin, searchAudit, type AuditRow } from '@kenshu/db';
-import { addDays, tokyoDateTime } from '@kenshu/domain';
+import type { AuditEntry, AuditTarget } from '@kenshu/contracts';
+import {
+  describeAuditTargets,
+  findStaffByLogin,
+  searchAudit,
+  type AuditRow,
+  type AuditTargetName,
+} from '@kenshu/db';
+import { addDays, tokyoDateOf, tokyoDateTime } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
 import { toCsv } from '../../lib/csv.ts';
 
@@ -26,7 +32,20 @@ async function toQuery(ctx: ServiceContext, f: AuditFilter) {
   };
 }
 
-function toEntry(r: AuditRow): AuditEntry {
+function toTarget(name: AuditTargetName | undefined): AuditTarget | null {
+  if (!name) return null;
+  switch (name.type) {
+    case 'session':
+    case 'booking':
+      return { ...name, startsAt: name.startsAt.toISOString() };
+    case 'roster_import':
+      return { ...name, appliedAt: name.appliedAt.toISOString() };
+    default:
+      return name;
+  }
+}
+
+function toEntry(r: AuditRow, names: Map<string, AuditTargetName>): AuditEntry {
   return {
     id: r.id,
     at: r.at.toISOString(),
@@ -37,6 +56,7 @@ function toEntry(r: AuditRow): AuditEntry {
     action: r.action,
     targetType: r.target_type,
     targetId: r.target_id,
+    target: toTarget(names.get(`${r.target_type}:${r.target_id}`)),
     before: r.before,
     after: r.after,
     requestId: r.request_id,
@@ -55,10 +75,41 @@ export async function searchAuditLog({
     limit: input.limit,
     offset: input.offset,
   });
-  return { items: rows.map(toEntry), total };
+  const names = await describeAuditTargets(ctx.db, rows);
+  return { items: rows.map((r) => toEntry(r, names)), total };
 }
 
 const EXPORT_LIMIT = 100_000;
+
+const TOKYO_TIME = new Intl.DateTimeFormat('ja-JP', {
+  timeZone: 'Asia/Tokyo',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** The target by name in Japanese, for the export (which has one language). */
+function targetNameJa(target: AuditTarget | null): string {
+  if (!target) return '';
+  const when = (instant: string) =>
+    `${tokyoDateOf(new Date(instant))} ${TOKYO_TIME.format(new Date(instant))}`;
+  switch (target.type) {
+    case 'staff':
+      return `${target.name} (${target.staffNumber})`;
+    case 'session':
+      return [target.courseTitleJa, when(target.startsAt), target.venue].filter(Boolean).join(' ');
+    case 'booking':
+      return `${target.name} (${target.staffNumber}) ${target.courseTitleJa} ${when(target.startsAt)}`;
+    case 'course':
+      return `${target.titleJa} (${target.code})`;
+    case 'module':
+      return target.titleJa;
+    case 'roster_import':
+      return target.fileName ?? when(target.appliedAt);
+    case 'org_unit':
+      return target.nameJa;
+  }
+}
 
 /** The filtered log as CSV with a BOM, so spreadsheet programs read the Japanese correctly. */
 export async function exportAuditLog({
@@ -73,8 +124,14 @@ export async function exportAuditLog({
     limit: EXPORT_LIMIT,
     offset: 0,
   });
+  const names = new Map<string, AuditTargetName>();
+  // Described a thousand at a time: one query's list of ids stays well within PostgreSQL's limit.
+  for (let i = 0; i < rows.length; i += 1000) {
+    for (const [key, name] of await describeAuditTargets(ctx.db, rows.slice(i, i + 1000)))
+      names.set(key, name);
+  }
   const records = rows.map((r) => {
-    const e = toEntry(r);
+    const e = toEntry(r, names);
     return [
       e.id,
       e.at,
@@ -86,6 +143,7 @@ export async function exportAuditLog({
       e.before === null ? '' : JSON.stringify(e.before),
       e.after === null ? '' : JSON.stringify(e.after),
       e.requestId ?? '',
+      targetNameJa(e.target),
     ];
   });
   const header = [
@@ -99,6 +157,7 @@ export async function exportAuditLog({
     'before',
     'after',
     'request_id',
+    'target_name',
   ];
   return toCsv(header, records);
 }

@@ -2,8 +2,10 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button.tsx';
 import { SelectField, TextField } from '../../../components/form-fields.tsx';
+import { AUDIT_ACTIONS } from '@kenshu/domain';
+import { useLanguage } from '../../../lib/i18n.ts';
 import { FILTER_KEYS, type AuditFilters } from '../utils/filters.ts';
-import { ACTION_LABELS, TARGET_TYPES } from '../utils/labels.ts';
+import { actionLabel, TARGET_TYPES } from '../utils/labels.ts';
 import './audit-log.css';
 
 type Draft = Record<(typeof FILTER_KEYS)[number], string>;
@@ -31,10 +33,10 @@ export function AuditFilterForm({
   onApply: (filters: AuditFilters) => void;
 }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const [draft, setDraft] = useState<Draft>(() => toDraft(filters));
   const [dateError, setDateError] = useState<string | undefined>();
   const toRef = useRef<HTMLInputElement>(null);
-  const listId = 'audit-actions';
 
   // The URL can change from outside (Back, a link): show what is applied.
   const [applied, setApplied] = useState(filters);
@@ -66,19 +68,22 @@ export function AuditFilterForm({
   return (
     <form className="audit-filters" noValidate onSubmit={submit}>
       <div className="audit-filters__grid">
-        <TextField
+        <SelectField
           label={t('auditLog.filters.action')}
-          description={t('auditLog.filters.actionDescription')}
           value={draft.action}
           onChange={set('action')}
-          list={listId}
-          isVerbatim
+          placeholder={t('auditLog.filters.any')}
+          options={[
+            ...AUDIT_ACTIONS.map((action) => ({
+              value: action,
+              label: actionLabel(action, lang) ?? action,
+            })).sort((a, b) => a.label.localeCompare(b.label, lang)),
+            // A code from a link that this version does not list is still shown as chosen.
+            ...(draft.action && !actionLabel(draft.action, lang)
+              ? [{ value: draft.action, label: draft.action }]
+              : []),
+          ]}
         />
-        <datalist id={listId}>
-          {Object.keys(ACTION_LABELS).map((action) => (
-            <option key={action} value={action} />
-          ))}
-        </datalist>
         <TextField
           label={t('auditLog.filters.actor')}
           value={draft.actorStaffNumber}

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../../lib/dates.ts';
+import { Link } from '../../../components/link.tsx';
+import { formatDateTime, tokyoDayTime } from '../../../lib/dates.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import type { AuditEntry } from '../api/search-audit-log.ts';
-import { ACTION_LABELS, isKnownAction, isKnownTargetType } from '../utils/labels.ts';
+import { actionLabel, isKnownTargetType } from '../utils/labels.ts';
 import './audit-log.css';
 
 const COLUMNS = ['at', 'actor', 'action', 'target', 'changes'] as const;
@@ -47,18 +48,13 @@ export function AuditTable({ label, entries }: { label: string; entries: readonl
                 )}
               </td>
               <td className="table__cell">
-                {isKnownAction(entry.action) ? (
-                  <span className="audit-table__action">{t(ACTION_LABELS[entry.action])}</span>
+                {actionLabel(entry.action, lang) ? (
+                  <span className="audit-table__action">{actionLabel(entry.action, lang)}</span>
                 ) : null}
                 <code className="audit-table__code">{entry.action}</code>
               </td>
               <td className="table__cell audit-table__target">
-                {t('auditLog.target', {
-                  type: isKnownTargetType(entry.targetType)
-                    ? t(`auditLog.targetTypes.${entry.targetType}`)
-                    : entry.targetType,
-                  id: entry.targetId ?? '—',
-                })}
+                <AuditTargetName entry={entry} />
               </td>
               <td className="table__cell">
                 <Changes before={entry.before} after={entry.after} />
@@ -68,6 +64,107 @@ export function AuditTable({ label, entries }: { label: string; entries: readonl
         </tbody>
       </table>
     </div>
+  );
+}
+
+/**
+ * The target by name (course title, session day and venue, person), linked to where it is
+ * managed; under it, its kind and id in small print, as the filters and the export know it.
+ */
+function AuditTargetName({ entry }: { entry: AuditEntry }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const reference = t('auditLog.target', {
+    type: isKnownTargetType(entry.targetType)
+      ? t(`auditLog.targetTypes.${entry.targetType}`)
+      : entry.targetType,
+    id: entry.targetId ?? '—',
+  });
+  const target = entry.target;
+  if (!target) return <span>{reference}</span>;
+  const title = (ja: string, en: string) => (lang === 'en' ? en : ja);
+  let name;
+  switch (target.type) {
+    case 'staff':
+      name = (
+        <Link to="/admin/accounts" search={{ staff: target.id }} className="text-link">
+          {target.name} <span className="staff-number">{target.staffNumber}</span>
+        </Link>
+      );
+      break;
+    case 'session':
+      name = (
+        <Link
+          to="/admin/sessions/$sessionId"
+          params={{ sessionId: String(target.id) }}
+          className="text-link"
+        >
+          {title(target.courseTitleJa, target.courseTitleEn)} {tokyoDayTime(target.startsAt, lang)}
+          {target.venue ? ` · ${target.venue}` : ''}
+        </Link>
+      );
+      break;
+    case 'booking':
+      name = (
+        <Link
+          to="/admin/sessions/$sessionId"
+          params={{ sessionId: String(target.sessionId) }}
+          className="text-link"
+        >
+          {t('auditLog.bookingOf', {
+            name: target.name,
+            course: title(target.courseTitleJa, target.courseTitleEn),
+            when: tokyoDayTime(target.startsAt, lang),
+          })}
+        </Link>
+      );
+      break;
+    case 'course':
+      name = (
+        <Link
+          to="/admin/courses/$courseId"
+          params={{ courseId: String(target.id) }}
+          className="text-link"
+        >
+          {title(target.titleJa, target.titleEn)}
+        </Link>
+      );
+      break;
+    case 'module':
+      name = (
+        <Link
+          to="/admin/e-learning/modules/$moduleId"
+          params={{ moduleId: String(target.id) }}
+          className="text-link"
+        >
+          {title(target.titleJa, target.titleEn)}
+        </Link>
+      );
+      break;
+    case 'roster_import':
+      name = (
+        <Link
+          to="/admin/audit-log"
+          search={{ targetType: 'roster_import', targetId: String(target.id) }}
+          className="text-link"
+        >
+          {target.fileName ?? formatDateTime(new Date(target.appliedAt), lang)}
+        </Link>
+      );
+      break;
+    case 'org_unit':
+      name = (
+        <Link to="/organisation" search={{ unit: target.id }} className="text-link">
+          {title(target.nameJa, target.nameEn)}
+        </Link>
+      );
+      break;
+  }
+  return (
+    <>
+      <span className="audit-table__target-name">{name}</span>
+      <span className="audit-table__code">{reference}</span>
+    </>
   );
 }
 

@@ -1,38 +1,14 @@
-/** Words for the audit log's codes; a code without words is shown as it is. */
-export const ACTION_LABELS = {
-  'account.created': 'auditLog.actions.accountCreated',
-  'account.roles_changed': 'auditLog.actions.accountRolesChanged',
-  'account.password_link_issued': 'auditLog.actions.accountPasswordLinkIssued',
-  'account.password_set': 'auditLog.actions.accountPasswordSet',
-  'account.admin_bootstrapped': 'auditLog.actions.accountAdminBootstrapped',
-  'roster.imported': 'auditLog.actions.rosterImported',
-  'session.created': 'auditLog.actions.sessionCreated',
-  'session.updated': 'auditLog.actions.sessionUpdated',
-  'session.cancelled': 'auditLog.actions.sessionCancelled',
-  'course.created': 'auditLog.actions.courseCreated',
-  'course.updated': 'auditLog.actions.courseUpdated',
-  'attendance.marked': 'auditLog.actions.attendanceMarked',
-  'completion.credited': 'auditLog.actions.completionCredited',
-  'booking.created_on_behalf': 'auditLog.actions.bookingCreatedOnBehalf',
-} as const;
+import { AUDIT_TARGET_TYPES, isAuditAction, type AuditTargetType } from '@kenshu/domain';
+import { AUDIT_ACTION_LABELS } from '../../../locales/audit-actions.ts';
+import type { Language } from '../../../lib/i18n.ts';
 
-export type KnownAction = keyof typeof ACTION_LABELS;
-
-export function isKnownAction(action: string): action is KnownAction {
-  return Object.hasOwn(ACTION_LABELS, action);
+/** Words for an audit-log code; undefined for a code this version of the app does not know. */
+export function actionLabel(action: string, lang: Language): string | undefined {
+  return isAuditAction(action) ? AUDIT_ACTION_LABELS[lang][action] : undefined;
 }
 
-export const TARGET_TYPES = [
-  'staff',
-  'session',
-  'booking',
-  'course',
-  'module',
-  'roster_import',
-] as const;
+export const TARGET_TYPES: readonly AuditTargetType[] = AUDIT_TARGET_TYPES;
 
-export type KnownTargetType = (typeof TARGET_TYPES)[number];
-
-export function isKnownTargetType(type: string): type is KnownTargetType {
+export function isKnownTargetType(type: string): type is AuditTargetType {
   return TARGET_TYPES.some((known) => known === type);
 }

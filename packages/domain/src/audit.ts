@@ -1,0 +1,63 @@
+/**
+ * Every action the audit log records, and every kind of thing an entry is about. Writing an
+ * audit row takes one of these codes (the type says so), and the web app must label each one in
+ * both languages: a test walks this list and the source, so a new code cannot appear unlabelled.
+ */
+export const AUDIT_ACTIONS = [
+  'account.admin_bootstrapped',
+  'account.created',
+  'account.password_link_issued',
+  'account.password_set',
+  'account.roles_changed',
+  'assignment.created',
+  'assignment.withdrawn',
+  'assignment_settings.saved',
+  'attendance.auto_finalised',
+  'attendance.checked_in',
+  'attendance.finalised',
+  'attendance.marked',
+  'attendance.marked_unmarked_present',
+  'attendance.walk_in',
+  'booking.cancelled_after_cutoff',
+  'booking.cancelled_on_behalf',
+  'booking.created_on_behalf',
+  'booking.moved_on_behalf',
+  'completion.credited',
+  'course.created',
+  'course.updated',
+  'module.created',
+  'module.image_uploaded',
+  'module.published',
+  'module.saved',
+  'reminders.sent',
+  'roster.imported',
+  'session.cancelled',
+  'session.created',
+  'session.series_created',
+  'session.updated',
+] as const;
+
+/** One of {@link AUDIT_ACTIONS}. */
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export function isAuditAction(code: string): code is AuditAction {
+  return (AUDIT_ACTIONS as readonly string[]).includes(code);
+}
+
+/** What an audit entry can be about; the log shows each by its name, with a link. */
+export const AUDIT_TARGET_TYPES = [
+  'staff',
+  'session',
+  'booking',
+  'course',
+  'module',
+  'roster_import',
+  'org_unit',
+] as const;
+
+/** One of {@link AUDIT_TARGET_TYPES}. */
+export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
+
+export function isAuditTargetType(type: string): type is AuditTargetType {
+  return (AUDIT_TARGET_TYPES as readonly string[]).includes(type);
+}
