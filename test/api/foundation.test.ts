@@ -10,12 +10,14 @@ beforeAll(async () => {
 });
 
 describe('health', () => {
-  it('reports the database kind and the migration version', async () => {
+  it('reports the database kind, the migration version and the runtime', async () => {
     const res = await t.app.request('/api/health');
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body).toMatchObject({ status: 'ok', migration: expect.stringMatching(/^\d{4}-/) });
     expect(body.database).toBe(process.env.DATABASE_URL ? 'postgres' : 'embedded');
+    // Every pnpm script runs on the Node 24 LTS the `node` devDependency brings.
+    expect(body.runtime).toMatch(/^node v24\./);
   });
 });
 

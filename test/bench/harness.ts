@@ -54,6 +54,29 @@ export interface Benchmark {
   run(ctx: BenchContext): Promise<BenchOutcome>;
 }
 
+/** A quantity measured once, not timed: a size in bytes, for one. */
+export interface Quantity {
+  label: string;
+  value: number;
+  /** The value as people read it (e.g. "92 KB"). */
+  text: string;
+}
+
+/** One comparison of a benchmark that needs no database. */
+export interface StaticOutcome {
+  label: string;
+  subject: Quantity;
+  baseline: Quantity;
+  figures: [label: string, value: string][];
+}
+
+/** A benchmark that needs no database (the web app's download size): run once, not per engine. */
+export interface WebBenchmark {
+  name: string;
+  description: string;
+  run(): Promise<StaticOutcome[]>;
+}
+
 export function contextFor(engine: BenchEngine, repeat: number): BenchContext {
   return {
     kind: engine.kind,

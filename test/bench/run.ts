@@ -1,11 +1,13 @@
 /**
  * `pnpm bench [name…]`: runs every registered benchmark (or the named ones) on a fresh embedded
- * database, and again on a fresh PostgreSQL database when DATABASE_URL is set. Each prints its
+ * database, and again on a fresh PostgreSQL database when DATABASE_URL is set; the web
+ * benchmarks, which need no database, run once first. Each prints its
  * subject and baseline times (median of BENCH_REPEAT runs, default 3) and their ratio. Slow
  * ratios are reported, never failed: the exit code is non-zero only when something broke.
  */
 import { attendance } from './benchmarks/attendance.ts';
 import { booking } from './benchmarks/booking.ts';
+import { firstLoad } from './benchmarks/first-load.ts';
 import { loadOrganisation } from './benchmarks/load-organisation.ts';
 import { rosterImport } from './benchmarks/roster-import.ts';
 import { openEmbeddedEngine, openPostgresEngine } from './engines.ts';
@@ -18,15 +20,21 @@ import {
   type Benchmark,
   type BenchOutcome,
   type EngineKind,
+  type StaticOutcome,
+  type WebBenchmark,
 } from './harness.ts';
 
 /** Every benchmark, in the order they run. A new benchmark file is added here. */
+const WEB_BENCHMARKS: readonly WebBenchmark[] = [firstLoad];
 const BENCHMARKS: readonly Benchmark[] = [loadOrganisation, rosterImport, booking, attendance];
+const ALL_NAMES = [...WEB_BENCHMARKS, ...BENCHMARKS].map((b) => b.name);
 
 interface Result {
   benchmark: string;
-  engine: EngineKind;
+  engine: EngineKind | '-';
   outcome?: BenchOutcome;
+  /** The outcome of a benchmark without a database. */
+  static?: StaticOutcome;
   error?: string;
   peakRssMb: number;
 }
@@ -41,22 +49,44 @@ async function main(): Promise<number> {
     return 1;
   }
   const names = process.argv.slice(2).filter((a) => a !== '--');
-  const unknown = names.filter((n) => !BENCHMARKS.some((b) => b.name === n));
+  const unknown = names.filter((n) => !ALL_NAMES.includes(n));
   if (unknown.length > 0) {
-    console.error(
-      `Unknown benchmark ${unknown.join(', ')}; known: ${BENCHMARKS.map((b) => b.name).join(', ')}`,
-    );
+    console.error(`Unknown benchmark ${unknown.join(', ')}; known: ${ALL_NAMES.join(', ')}`);
     return 1;
   }
-  const selected = BENCHMARKS.filter((b) => names.length === 0 || names.includes(b.name));
+  const chosen = <T extends { name: string }>(list: readonly T[]) =>
+    list.filter((b) => names.length === 0 || names.includes(b.name));
+  const selectedWeb = chosen(WEB_BENCHMARKS);
+  const selected = chosen(BENCHMARKS);
   const engines: [EngineKind, () => Promise<BenchEngine>][] = [['embedded', openEmbeddedEngine]];
   if (databaseUrl) engines.push(['postgres', () => openPostgresEngine(databaseUrl)]);
   console.log(
     `${selected.length} benchmark(s) on ${engines.map(([kind]) => kind).join(' and ')}, ` +
-      `median of ${repeat} run(s) each${databaseUrl ? '' : ' (set DATABASE_URL to add PostgreSQL)'}\n`,
+      `median of ${repeat} run(s) each${databaseUrl ? '' : ' (set DATABASE_URL to add PostgreSQL)'}` +
+      `${selectedWeb.length ? `, after ${selectedWeb.length} without a database` : ''}\n`,
   );
 
   const results: Result[] = [];
+  for (const benchmark of selectedWeb) {
+    console.log(`${benchmark.name}: ${benchmark.description}`);
+    try {
+      for (const outcome of await benchmark.run()) {
+        const result: Result = {
+          benchmark: `${benchmark.name} (${outcome.label})`,
+          engine: '-',
+          static: outcome,
+          peakRssMb: 0,
+        };
+        results.push(result);
+        console.log(`  ${describeResult(result)}`);
+      }
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (error instanceof Error && error.stack) console.error(error.stack);
+      results.push({ benchmark: benchmark.name, engine: '-', error: message, peakRssMb: 0 });
+    }
+    console.log('');
+  }
   for (const benchmark of selected) {
     console.log(`${benchmark.name}: ${benchmark.description}`);
     for (const [kind, open] of engines) {
@@ -107,6 +137,16 @@ function sampleRss(): { stop(): number } {
 
 function describeResult(r: Result): string {
   const head = r.engine.padEnd(9);
+  if (r.static) {
+    const { subject, baseline, figures } = r.static;
+    return [
+      head,
+      `${subject.label} ${subject.text}`,
+      `${baseline.label} ${baseline.text}`,
+      `ratio ${(subject.value / baseline.value).toFixed(2)}×`,
+      ...figures.map(([label, value]) => `${label} ${value}`),
+    ].join('  ');
+  }
   if (!r.outcome) return `${head} ERROR ${r.error ?? ''}`;
   const { subject, baseline, figures } = r.outcome;
   return [
@@ -127,20 +167,29 @@ function ratio({ subject, baseline }: BenchOutcome): string {
 function printSummary(results: Result[]): void {
   const header = ['benchmark', 'engine', 'subject', 'baseline', 'ratio', 'figures'];
   const rows = results.map((r) =>
-    r.outcome
+    r.static
       ? [
           r.benchmark,
           r.engine,
-          formatMs(r.outcome.subject),
-          formatMs(r.outcome.baseline),
-          ratio(r.outcome),
-          [
-            ...r.outcome.figures.map(([label, value]) => `${label} ${value}`),
-            `peak RSS ${formatNumber(r.peakRssMb)} MB`,
-            ...(r.error ? [`ERROR ${r.error}`] : []),
-          ].join('; '),
+          r.static.subject.text,
+          r.static.baseline.text,
+          `${(r.static.subject.value / r.static.baseline.value).toFixed(2)}×`,
+          r.static.figures.map(([label, value]) => `${label} ${value}`).join('; '),
         ]
-      : [r.benchmark, r.engine, '-', '-', '-', `ERROR ${r.error ?? ''}`],
+      : r.outcome
+        ? [
+            r.benchmark,
+            r.engine,
+            formatMs(r.outcome.subject),
+            formatMs(r.outcome.baseline),
+            ratio(r.outcome),
+            [
+              ...r.outcome.figures.map(([label, value]) => `${label} ${value}`),
+              `peak RSS ${formatNumber(r.peakRssMb)} MB`,
+              ...(r.error ? [`ERROR ${r.error}`] : []),
+            ].join('; '),
+          ]
+        : [r.benchmark, r.engine, '-', '-', '-', `ERROR ${r.error ?? ''}`],
   );
   const widths = header.map((h, i) =>
     Math.max(h.length, ...rows.map((row) => row[i]?.length ?? 0)),

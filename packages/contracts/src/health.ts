@@ -6,6 +6,8 @@ export const Health = z
     database: z.enum(['embedded', 'postgres']),
     migration: z.string().nullable(),
     version: z.string(),
+    /** The Node.js version running the API (for a security review: a supported LTS). */
+    runtime: z.string(),
   })
   .openapi('Health');
 export type Health = z.infer<typeof Health>;
@@ -14,7 +16,7 @@ export const getHealth = createRoute({
   method: 'get',
   path: '/',
   tags: ['system'],
-  summary: 'Liveness, database kind and migration version',
+  summary: 'Liveness, database kind, migration version and runtime',
   responses: {
     200: { description: 'The service is up', content: { 'application/json': { schema: Health } } },
   },

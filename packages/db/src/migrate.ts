@@ -1,5 +1,5 @@
-import { Migrator, sql } from 'kysely';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { Migrator } from 'kysely/migration';
 import { migrationProvider, migrations } from './migrations/index.ts';
 import type { DB } from './schema.ts';
 

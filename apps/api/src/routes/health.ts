@@ -12,6 +12,7 @@ export const healthRoutes = createRouter().openapi(withAccess(getHealth, PUBLIC)
       database: kind,
       migration: await currentMigration(db),
       version: '0.1.0',
+      runtime: `node ${process.version}`,
     },
     200,
   );

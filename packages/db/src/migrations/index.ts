@@ -1,4 +1,4 @@
-import type { Migration, MigrationProvider } from 'kysely';
+import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as foundation from './2026-11-26T01-foundation.ts';
 import * as signInAndAudit from './2026-11-26T02-sign-in-and-audit.ts';
 import * as coursesSessionsBookings from './2026-11-26T03-courses-sessions-bookings.ts';

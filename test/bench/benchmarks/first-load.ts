@@ -1,0 +1,94 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import react from '@vitejs/plugin-react';
+import { build, type Manifest } from 'vite';
+import { formatNumber, type WebBenchmark } from '../harness.ts';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const webRoot = join(root, 'apps/web');
+const blankRoot = fileURLToPath(new URL('../blank-vite-react', import.meta.url));
+
+/** The pages measured, by the source file of the route chunk the router loads for them. */
+const PAGES = [
+  { label: 'sign-in', chunk: 'src/app/routes/sign-in.tsx' },
+  { label: 'My training', chunk: 'src/app/routes/my-training.tsx' },
+] as const;
+
+/** Builds a Vite app with a manifest into a temporary folder; returns the folder and manifest. */
+async function buildWithManifest(
+  appRoot: string,
+  options: { configFile: string | false },
+): Promise<{ outDir: string; manifest: Manifest }> {
+  const outDir = mkdtempSync(join(tmpdir(), 'kenshu-first-load-'));
+  await build({
+    root: appRoot,
+    configFile: options.configFile,
+    ...(options.configFile === false ? { plugins: [react()] } : {}),
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, manifest: true, copyPublicDir: false },
+  });
+  const manifest = JSON.parse(
+    readFileSync(join(outDir, '.vite/manifest.json'), 'utf8'),
+  ) as Manifest;
+  return { outDir, manifest };
+}
+
+/**
+ * Every JavaScript file a browser fetches before it can show the chunk `key`: the chunk and,
+ * transitively, its static imports (what Vite writes as modulepreload links). Dynamic imports
+ * are left out: they load later, on demand.
+ */
+function staticClosure(manifest: Manifest, key: string, into = new Set<string>()): Set<string> {
+  const chunk = manifest[key];
+  if (!chunk) throw new Error(`the build manifest has no chunk for ${key}`);
+  if (into.has(chunk.file)) return into;
+  into.add(chunk.file);
+  for (const imported of chunk.imports ?? []) staticClosure(manifest, imported, into);
+  return into;
+}
+
+function gzippedBytes(outDir: string, files: Iterable<string>): number {
+  let total = 0;
+  for (const file of files) {
+    if (file.endsWith('.js'))
+      total += gzipSync(readFileSync(join(outDir, file)), { level: 9 }).length;
+  }
+  return total;
+}
+
+const kb = (bytes: number) => `${formatNumber(bytes / 1024)} KB`;
+
+/**
+ * The JavaScript a new visitor's browser downloads (gzipped) before the sign-in page and My
+ * training can show, against the blank Vite React starter built in the same run with the same
+ * Vite. The entry's static imports plus the page's route chunk and its static imports.
+ */
+export const firstLoad: WebBenchmark = {
+  name: 'first-load',
+  description:
+    'first-load JavaScript (gzipped) of sign-in and My training vs. a blank Vite React app',
+  async run() {
+    const app = await buildWithManifest(webRoot, { configFile: join(webRoot, 'vite.config.ts') });
+    const blank = await buildWithManifest(blankRoot, { configFile: false });
+    try {
+      const blankBytes = gzippedBytes(blank.outDir, staticClosure(blank.manifest, 'index.html'));
+      const entry = staticClosure(app.manifest, 'index.html');
+      return PAGES.map((page) => {
+        const files = staticClosure(app.manifest, page.chunk, new Set(entry));
+        const bytes = gzippedBytes(app.outDir, files);
+        return {
+          label: page.label,
+          subject: { label: page.label, value: bytes, text: kb(bytes) },
+          baseline: { label: 'blank Vite React', value: blankBytes, text: kb(blankBytes) },
+          figures: [['files', String(files.size)]],
+        };
+      });
+    } finally {
+      rmSync(app.outDir, { recursive: true, force: true });
+      rmSync(blank.outDir, { recursive: true, force: true });
+    }
+  },
+};
