@@ -34,6 +34,26 @@ export interface Config {
   autoFinaliseHours: number;
   /** After this many days from the end, only admins (with a reason) may change marks. */
   attendanceLockDays: number;
+  /** Where e-mail goes (smtp://user:pass@host:587 or smtps://…); none: kept in the outbox only. */
+  smtpUrl: string | undefined;
+  /** The From address of every e-mail, e.g. `研修事務局 <kenshu@example.go.jp>`. */
+  mailFrom: string;
+  /** Refuse a mail server whose TLS certificate does not verify (turn off only for testing). */
+  smtpTlsRejectUnauthorized: boolean;
+  /** A PEM file of the certificate authorities to trust for the mail server. */
+  smtpTlsCaFile: string | undefined;
+  /** Insist on STARTTLS on a smtp:// connection. */
+  smtpRequireTls: boolean;
+  /** How many connections to the mail server deliver at once. */
+  smtpConnections: number;
+  /** How many messages one delivery round claims. */
+  mailBatchSize: number;
+  /** How long a worker holds a claimed message before another may take it over. */
+  mailClaimSeconds: number;
+  /** Scheduled reminders go out only between these Tokyo times ('HH:MM'), on working days. */
+  reminderHours: { from: string; until: string };
+  /** At most one reminder per person in this many days, whoever sends it. */
+  reminderCapDays: number;
 }
 
 function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -45,8 +65,33 @@ function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
   return value;
 }
 
-function flag(env: NodeJS.ProcessEnv, name: string): boolean {
-  return ['1', 'true', 'yes'].includes((env[name] ?? '').toLowerCase());
+function flag(env: NodeJS.ProcessEnv, name: string, fallback = false): boolean {
+  const raw = (env[name] ?? '').toLowerCase();
+  if (raw === '') return fallback;
+  return ['1', 'true', 'yes'].includes(raw);
+}
+
+function hours(env: NodeJS.ProcessEnv, name: string, fallback: string) {
+  const raw = env[name] || fallback;
+  const match = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]|24):([0-5]\d)$/.exec(raw);
+  const [from, until] = raw.split('-');
+  if (!match || !from || !until || from >= until)
+    throw new Error(`${name} must be a range of Tokyo times like 09:00-17:00, got "${raw}"`);
+  return { from, until };
+}
+
+function smtpUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.KENSHU_SMTP_URL;
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error('KENSHU_SMTP_URL must be a URL like smtp://user:pass@host:587');
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:')
+    throw new Error(`KENSHU_SMTP_URL must start with smtp:// or smtps:// (got ${url.protocol}//)`);
+  return raw;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -79,5 +124,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     checkInOpensMinutes: positive(env, 'KENSHU_CHECK_IN_OPENS_MINUTES', 30),
     autoFinaliseHours: positive(env, 'KENSHU_AUTO_FINALISE_HOURS', 24),
     attendanceLockDays: positive(env, 'KENSHU_ATTENDANCE_LOCK_DAYS', 7),
+    smtpUrl: smtpUrl(env),
+    mailFrom: env.KENSHU_MAIL_FROM || 'Kenshu <kenshu@localhost>',
+    smtpTlsRejectUnauthorized: flag(env, 'KENSHU_SMTP_TLS_REJECT_UNAUTHORIZED', true),
+    smtpTlsCaFile: env.KENSHU_SMTP_TLS_CA_FILE || undefined,
+    smtpRequireTls: flag(env, 'KENSHU_SMTP_REQUIRE_TLS'),
+    smtpConnections: positive(env, 'KENSHU_SMTP_CONNECTIONS', 3),
+    mailBatchSize: positive(env, 'KENSHU_MAIL_BATCH', 100),
+    mailClaimSeconds: positive(env, 'KENSHU_MAIL_CLAIM_SECONDS', 300),
+    reminderHours: hours(env, 'KENSHU_REMINDER_HOURS', '09:00-17:00'),
+    reminderCapDays: positive(env, 'KENSHU_REMINDER_CAP_DAYS', 3),
   };
 }

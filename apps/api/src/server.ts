@@ -1,7 +1,8 @@
 import { serve } from '@hono/node-server';
 import { DatabaseConfigError } from '@kenshu/db';
 import { createApp } from './app.ts';
-import { JOBS } from './jobs/index.ts';
+import { JOBS, mailDeliveryJob } from './jobs/index.ts';
+import { createMailer } from './lib/mailer.ts';
 import { startScheduler } from './jobs/scheduler.ts';
 import { loadConfig } from './config.ts';
 import { prepareDatabase, StartupError } from './start.ts';
@@ -18,9 +19,14 @@ async function main(): Promise<void> {
       `Kenshu is running at http://localhost:${info.port} (${where}, migration ${migration}).`,
     );
   });
-  const stopJobs = config.jobs ? startScheduler(database, JOBS, config) : () => undefined;
+  const mailer = createMailer(config);
+  if (!mailer)
+    console.log('No KENSHU_SMTP_URL: e-mail is kept in the outbox (Admin → Outbox), not sent.');
+  const jobs = mailer ? [...JOBS, mailDeliveryJob(mailer)] : JOBS;
+  const stopJobs = config.jobs ? startScheduler(database, jobs, config) : () => undefined;
   const stop = () => {
     stopJobs();
+    mailer?.close();
     server.close();
     void database.close().finally(() => process.exit(0));
   };

@@ -118,11 +118,16 @@ export const calendarFeed = createRoute({
   },
 });
 
+export const NoticeText = z.object({ subject: z.string(), body: z.string() }).openapi('NoticeText');
+
 export const Notification = z
   .object({
     id: z.number().int(),
     kind: z.string(),
-    payload: z.record(z.string(), z.unknown()),
+    /** The words, in both languages: the same the e-mail of this kind uses. */
+    text: z.object({ ja: NoticeText, en: NoticeText }),
+    /** Where in the app the reader acts on it. */
+    link: z.string().nullable(),
     createdAt: z.string(),
     readAt: z.string().nullable(),
   })

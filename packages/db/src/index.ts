@@ -27,3 +27,5 @@ export type { Transaction, Kysely } from 'kysely';
 export * from './repositories/attendance.ts';
 export * from './repositories/oversight.ts';
 export * from './repositories/audience.ts';
+export * from './repositories/mail-outbox.ts';
+export * from './repositories/message-templates.ts';

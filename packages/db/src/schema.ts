@@ -291,6 +291,11 @@ export interface DB {
   assignment: AssignmentTable;
   assignment_rule: AssignmentRuleTable;
   course_window: CourseWindowTable;
+  mail_outbox: MailOutboxTable;
+  message_template: MessageTemplateTable;
+  mail_opt_out: MailOptOutTable;
+  reminder_schedule: ReminderScheduleTable;
+  reminder_progress: ReminderProgressTable;
 }
 
 export type AuditLogEntry = Selectable<AuditLogTable>;
@@ -462,3 +467,78 @@ export type ModuleQuestion = Selectable<ModuleQuestionTable>;
 export type ModuleProgress = Selectable<ModuleProgressTable>;
 export type QuizAttempt = Selectable<QuizAttemptTable>;
 export type Assignment = Selectable<AssignmentTable>;
+
+// E-mail and reminders (migration 2026-12-05T20).
+
+export type MailStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'no_address' | 'opted_out';
+
+/** One iCalendar part of an e-mail. */
+export interface MailCalendarPart {
+  method: 'REQUEST' | 'CANCEL';
+  ics: string;
+}
+
+export interface MailOutboxTable {
+  id: Generated<number>;
+  staff_id: number;
+  kind: string;
+  /** Why it is sent and for which period: one message per (staff_id, reason, period). */
+  reason: string;
+  period: string;
+  to_address: string;
+  locale: Locale;
+  subject: string;
+  body: string;
+  calendar: ColumnType<MailCalendarPart[], string | undefined, string>;
+  status: ColumnType<MailStatus, MailStatus | undefined, MailStatus>;
+  attempts: Generated<number>;
+  next_attempt_at: TimestampDefault;
+  claimed_until: NullableTimestamp;
+  last_error: string | null;
+  sent_at: NullableTimestamp;
+  created_at: TimestampDefault;
+}
+
+export interface MessageTemplateTable {
+  kind: string;
+  locale: Locale;
+  subject: string;
+  body: string;
+  updated_by: number | null;
+  updated_at: TimestampDefault;
+}
+
+export interface MailOptOutTable {
+  staff_id: number;
+  kind: string;
+  created_at: TimestampDefault;
+}
+
+export interface ReminderScheduleTable {
+  course_id: number;
+  enabled: boolean;
+  days_before: number[];
+  on_due_date: boolean;
+  overdue_every_days: number;
+  escalate_after: number;
+  officer_after: number;
+  updated_by: number | null;
+  updated_at: TimestampDefault;
+}
+
+export interface ReminderProgressTable {
+  staff_id: number;
+  course_id: number;
+  fiscal_year: number;
+  /** 'YYYY-MM-DD' */
+  due_on: string;
+  last_stage: string;
+  /** 'YYYY-MM-DD' */
+  last_reminded_on: string;
+  overdue_reminders: Generated<number>;
+  escalation: Generated<number>;
+}
+
+export type MailOutboxRow = Selectable<MailOutboxTable>;
+export type ReminderSchedule = Selectable<ReminderScheduleTable>;
+export type ReminderProgress = Selectable<ReminderProgressTable>;

@@ -7,3 +7,4 @@ export * from './audit.ts';
 export * from './booking/index.ts';
 export * from './roster/index.ts';
 export * from './e-learning/index.ts';
+export * from './messages/index.ts';

@@ -5,7 +5,8 @@ import {
 } from './e-learning-assignments.ts';
 import type { Job } from './scheduler.ts';
 
-export { runJobOnce, startScheduler, type Job } from './scheduler.ts';
+export { runJobOnce, startScheduler, type Job, type WorkerJob } from './scheduler.ts';
+export { mailDeliveryJob } from './mail.ts';
 export { autoFinaliseJob, assignAfterWindowClosesJob, assignWithoutGroupAccessJob };
 
 /** Every recurring job the app runs. Each is idempotent and runs under its own advisory lock. */

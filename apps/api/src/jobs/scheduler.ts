@@ -3,6 +3,7 @@ import {
   tryAdvisoryLock,
   type Database,
   type DB,
+  type Kysely,
   type Transaction,
 } from '@kenshu/db';
 import { Cron } from 'croner';
@@ -21,13 +22,26 @@ export interface Job {
   run(trx: Transaction<DB>, now: Date, config: Config): Promise<{ changed: number }>;
 }
 
+/**
+ * A recurring job that commits as it goes because it talks to the outside world between its
+ * transactions (delivering e-mail), and that is safe on several instances at once by itself
+ * (row claims), so it takes no advisory lock.
+ */
+export interface WorkerJob {
+  name: string;
+  schedule: string;
+  concurrent: true;
+  run(db: Kysely<DB>, now: Date, config: Config): Promise<{ changed: number }>;
+}
+
 /** Runs one job now, if no other instance is running it; returns null when it was busy. */
 export async function runJobOnce(
   database: Database,
-  job: Job,
+  job: Job | WorkerJob,
   config: Config,
   now = systemClock(),
 ): Promise<{ changed: number } | null> {
+  if ('concurrent' in job) return job.run(database.db, now, config);
   return runInTransaction(database.db, async (trx) => {
     if (!(await tryAdvisoryLock(trx, `kenshu:${job.name}`))) return null;
     return job.run(trx, now, config);
@@ -37,7 +51,7 @@ export async function runJobOnce(
 /** Starts every job on its schedule; returns a function that stops them. */
 export function startScheduler(
   database: Database,
-  jobs: readonly Job[],
+  jobs: readonly (Job | WorkerJob)[],
   config: Config,
   clock: Clock = systemClock,
 ): () => void {

@@ -573,15 +573,8 @@ export const en: Messages = {
     new: 'New',
     markRead: 'Mark as read',
     markReadNamed: 'Mark as read: {{text}}',
-    kinds: {
-      promoted: 'A seat came free: you have moved off the waitlist and are now booked.',
-      bookedForYou: 'A session was booked for you.',
-      waitlistedForYou: 'You were put on a session’s waitlist.',
-      cancelledForYou: 'Your booking was cancelled. Reason: {{reason}}',
-      sessionCancelled: 'A session you were booked on has been cancelled. Reason: {{reason}}',
-      eLearningAssigned: 'E-learning has been assigned to you.',
-      other: 'You have a new notification.',
-    },
+    details: 'Show the whole message',
+    open: 'Open',
   },
   sessions: {
     finder: {

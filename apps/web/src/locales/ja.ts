@@ -568,15 +568,8 @@ export const ja = {
     new: '未読',
     markRead: '既読にする',
     markReadNamed: '既読にする: {{text}}',
-    kinds: {
-      promoted: 'キャンセル待ちから繰り上がり、予約が確定しました。',
-      bookedForYou: 'あなたの研修が代理で予約されました。',
-      waitlistedForYou: 'あなたが代理でキャンセル待ちに登録されました。',
-      cancelledForYou: 'あなたの予約が取り消されました。理由: {{reason}}',
-      sessionCancelled: '予約していた研修の回が中止になりました。理由: {{reason}}',
-      eLearningAssigned: 'eラーニングが割り当てられました。',
-      other: '新しいお知らせがあります。',
-    },
+    details: '全文を表示',
+    open: '開く',
   },
   sessions: {
     finder: {

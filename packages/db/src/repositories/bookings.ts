@@ -180,7 +180,19 @@ export async function sessionRoster(db: Executor, sessionId: number) {
 
 /** A person's bookings for a fiscal year with their sessions, for "My training" and calendars. */
 export async function bookingsOfPerson(db: Executor, staffId: number, fiscalYear?: number) {
-  let q = db
+  let q = bookingsWithSessions(db).where('b.staff_id', '=', staffId).orderBy('s.starts_at');
+  if (fiscalYear !== undefined) q = q.where('b.fiscal_year', '=', fiscalYear);
+  return q.execute();
+}
+
+/** Bookings with their session and course, as calendars and messages describe them. */
+export async function bookingsWithSessionsById(db: Executor, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return bookingsWithSessions(db).where('b.id', 'in', ids).orderBy('b.id').execute();
+}
+
+function bookingsWithSessions(db: Executor) {
+  return db
     .selectFrom('booking as b')
     .innerJoin('training_session as s', 's.id', 'b.session_id')
     .innerJoin('course as c', 'c.id', 'b.course_id')
@@ -195,11 +207,7 @@ export async function bookingsOfPerson(db: Executor, staffId: number, fiscalYear
       'c.code as course_code',
       'c.title_ja as course_title_ja',
       'c.title_en as course_title_en',
-    ])
-    .where('b.staff_id', '=', staffId)
-    .orderBy('s.starts_at');
-  if (fiscalYear !== undefined) q = q.where('b.fiscal_year', '=', fiscalYear);
-  return q.execute();
+    ]);
 }
 
 /** Releases every live entry of a session (it was cancelled); returns who was on it. */

@@ -1,14 +1,21 @@
+import { sql } from 'kysely';
 import type { Executor } from '../connection.ts';
 
-export async function notify(
+/**
+ * Adds in-app notices, stamped with the caller's clock, as one statement whatever their number
+ * (one JSON parameter: PostgreSQL takes at most 65,535 parameters per statement).
+ */
+export async function notifyMany(
   db: Executor,
-  items: { staff_id: number; kind: string; payload: Record<string, unknown> }[],
+  items: readonly { staff_id: number; kind: string; payload: object }[],
+  at: Date,
 ): Promise<void> {
   if (items.length === 0) return;
-  await db
-    .insertInto('notification')
-    .values(items.map((i) => ({ ...i, payload: JSON.stringify(i.payload) })))
-    .execute();
+  await sql`
+    insert into notification (staff_id, kind, payload, created_at)
+    select staff_id, kind, payload, ${at}::timestamptz
+    from jsonb_to_recordset(${JSON.stringify(items)}::jsonb)
+      as n(staff_id integer, kind text, payload jsonb)`.execute(db);
 }
 
 export async function listNotifications(db: Executor, staffId: number, limit = 50) {

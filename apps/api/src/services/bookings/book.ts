@@ -10,13 +10,18 @@ import {
   isUniqueViolation,
   liveEntriesFor,
   lockTrainingSessions,
-  notify,
   runInTransaction,
+  type Booking,
+  type DB,
+  type Transaction,
 } from '@kenshu/db';
 import { AppError, assertBookable, notFound, placeFor } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
 import { requireViewer } from '../../lib/service-context.ts';
 import { audienceMemberOf, isRequired } from '../courses/audience.ts';
+import { oneSessionFacts, personFacts } from '../messages/facts.ts';
+import { sendMessages, type Outgoing } from '../messages/send.ts';
+import { bookingInvitations } from './calendar.ts';
 import { bookableOf, dropWaits } from './promote.ts';
 import { assertMayActFor } from './scope.ts';
 import { toBookingContract } from './to-contract.ts';
@@ -99,14 +104,8 @@ export async function bookSession({
         // A seat ends the person's other waits for this course.
         await dropWaits(trx, entries, ctx.now, 'wait_dropped', viewer.staffId);
       }
+      await sendMessages(trx, ctx, [await bookingMessage(trx, ctx, created, viewer.staffId)]);
       if (staffId !== viewer.staffId) {
-        await notify(trx, [
-          {
-            staff_id: staffId,
-            kind: 'booking.made_for_you',
-            payload: { bookingId: created.id, sessionId: session.id, status },
-          },
-        ]);
         await insertAudit(trx, {
           actorStaffId: viewer.staffId,
           action: 'booking.created_on_behalf',
@@ -126,4 +125,26 @@ export async function bookSession({
     }
     throw error;
   }
+}
+
+/** The e-mail and notice of a new booking: who booked it decides the words; a seat, an invitation. */
+async function bookingMessage(
+  trx: Transaction<DB>,
+  ctx: ServiceContext,
+  booking: Booking,
+  actorStaffId: number,
+): Promise<Outgoing> {
+  const session = await oneSessionFacts(trx, booking.session_id);
+  const seat = booking.status === 'confirmed';
+  const calendar = seat
+    ? [...(await bookingInvitations(trx, [booking.id], ctx.config)).values()]
+    : [];
+  const common = { staffId: booking.staff_id, period: `booking:${booking.id}`, calendar };
+  if (booking.staff_id === actorStaffId) {
+    const kind = seat ? 'booking.made' : 'booking.waitlisted';
+    return { ...common, kind, reason: kind, facts: { session } };
+  }
+  const kind = seat ? 'booking.made_for_you' : 'booking.waitlisted_for_you';
+  const actor = await personFacts(trx, actorStaffId);
+  return { ...common, kind, reason: kind, facts: { session, actor } };
 }

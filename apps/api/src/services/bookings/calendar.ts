@@ -1,12 +1,15 @@
 import {
   bookingsOfPerson,
+  bookingsWithSessionsById,
   deleteCalendarFeed,
   findBooking,
   findCalendarFeed,
   replaceCalendarFeed,
 } from '@kenshu/db';
 import { notFound } from '@kenshu/domain';
+import type { Executor, MailCalendarPart } from '@kenshu/db';
 import { createEvent, createEvents, type EventAttributes } from 'ics';
+import type { Config } from '../../config.ts';
 import type { ServiceContext } from '../../context.ts';
 import { randomToken, sha256 } from '../../lib/tokens.ts';
 import { requireViewer } from '../../lib/service-context.ts';
@@ -38,6 +41,63 @@ function eventOf(b: BookingWithSession, locale: 'ja' | 'en'): EventAttributes {
     status: live ? (b.status === 'confirmed' ? 'CONFIRMED' : 'TENTATIVE') : 'CANCELLED',
     productId: PRODUCT_ID,
   };
+}
+
+/** The name and address of a From line like `研修事務局 <kenshu@example.go.jp>`. */
+function organizerOf(from: string): { name?: string; email: string } {
+  const match = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(from);
+  if (!match?.[2]) return { email: from.trim() };
+  return match[1] ? { name: match[1], email: match[2] } : { email: match[2] };
+}
+
+/**
+ * Meeting invitations for booking e-mails, by booking: METHOD:REQUEST while the booking holds a
+ * seat, METHOD:CANCEL once it does not. Each keeps the booking's UID and carries its SEQUENCE,
+ * which every change raises, so Outlook and phone calendars replace or remove the same event.
+ */
+export async function bookingInvitations(
+  db: Executor,
+  bookingIds: readonly number[],
+  config: Pick<Config, 'mailFrom'>,
+): Promise<Map<number, MailCalendarPart>> {
+  const rows = await bookingsWithSessionsById(db, bookingIds);
+  if (rows.length === 0) return new Map();
+  const people = await db
+    .selectFrom('staff')
+    .select(['id', 'family_name', 'given_name', 'email', 'locale'])
+    .where(
+      'id',
+      'in',
+      rows.map((r) => r.staff_id),
+    )
+    .execute();
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const organizer = organizerOf(config.mailFrom);
+  const parts = new Map<number, MailCalendarPart>();
+  for (const row of rows) {
+    const person = byId.get(row.staff_id);
+    if (!person) continue;
+    const event = eventOf(row, person.locale);
+    const method = event.status === 'CANCELLED' ? 'CANCEL' : 'REQUEST';
+    const ics = unwrap(
+      createEvent({
+        ...event,
+        method,
+        organizer,
+        attendees: [
+          {
+            name: `${person.family_name} ${person.given_name}`,
+            ...(person.email ? { email: person.email } : {}),
+            rsvp: false,
+            partstat: 'ACCEPTED',
+            role: 'REQ-PARTICIPANT',
+          },
+        ],
+      }),
+    );
+    parts.set(row.id, { method, ics });
+  }
+  return parts;
 }
 
 function unwrap(result: { error: Error | null; value: string | null }): string {

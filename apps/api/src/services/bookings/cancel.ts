@@ -6,12 +6,14 @@ import {
   insertAudit,
   insertBookingEvents,
   lockTrainingSessions,
-  notify,
   runInTransaction,
 } from '@kenshu/db';
 import { AppError, canCancelSelf, isAdmin, notFound, validation } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
 import { requireViewer } from '../../lib/service-context.ts';
+import { oneSessionFacts, personFacts } from '../messages/facts.ts';
+import { sendMessages } from '../messages/send.ts';
+import { bookingInvitations } from './calendar.ts';
 import { fillFreeSeats } from './promote.ts';
 import { assertMayActFor } from './scope.ts';
 import { toBookingContract } from './to-contract.ts';
@@ -71,17 +73,34 @@ export async function cancelBooking({
     ]);
     if (booking.status === 'confirmed') {
       await changeSeatsTaken(trx, session.id, -1);
-      await fillFreeSeats(trx, session.id, ctx.now, viewer.staffId);
+      await fillFreeSeats(trx, session.id, ctx, viewer.staffId);
     }
-    if (booking.staff_id !== viewer.staffId) {
-      await notify(trx, [
-        {
-          staff_id: booking.staff_id,
-          kind: 'booking.cancelled_for_you',
-          payload: { bookingId: booking.id, sessionId: session.id, reason },
-        },
-      ]);
-    }
+    const facts = await oneSessionFacts(trx, session.id);
+    // Only a seat was ever sent as an invitation; a waitlist place has nothing to take back.
+    const calendar =
+      booking.status === 'confirmed'
+        ? [...(await bookingInvitations(trx, [booking.id], ctx.config)).values()]
+        : [];
+    const common = { staffId: booking.staff_id, period: `booking:${booking.id}`, calendar };
+    await sendMessages(trx, ctx, [
+      booking.staff_id === viewer.staffId
+        ? {
+            ...common,
+            kind: 'booking.cancelled',
+            reason: 'booking.cancelled',
+            facts: { session: facts },
+          }
+        : {
+            ...common,
+            kind: 'booking.cancelled_for_you',
+            reason: 'booking.cancelled_for_you',
+            facts: {
+              session: facts,
+              actor: await personFacts(trx, viewer.staffId),
+              reason: input.reason ?? null,
+            },
+          },
+    ]);
     if (booking.staff_id !== viewer.staffId || lateCancellation) {
       await insertAudit(trx, {
         actorStaffId: viewer.staffId,

@@ -21,6 +21,9 @@ import {
 } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
 import { requireViewer } from '../../lib/service-context.ts';
+import { oneSessionFacts, personFacts } from '../messages/facts.ts';
+import { sendMessages } from '../messages/send.ts';
+import { bookingInvitations } from './calendar.ts';
 import { bookableOf, dropWaits, fillFreeSeats } from './promote.ts';
 import { assertMayActFor } from './scope.ts';
 import { toBookingContract } from './to-contract.ts';
@@ -102,7 +105,26 @@ export async function moveBooking({
       await liveEntriesFor(trx, booking.staff_id, booking.course_id, booking.fiscal_year)
     ).filter((e) => e.status === 'waitlisted');
     await dropWaits(trx, waits, ctx.now, 'wait_dropped', viewer.staffId);
-    await fillFreeSeats(trx, from.id, ctx.now, viewer.staffId);
+    await fillFreeSeats(trx, from.id, ctx, viewer.staffId);
+    // The new seat's invitation first (calendars add it), then the old one's cancellation.
+    const invitations = await bookingInvitations(trx, [moved.id, booking.id], ctx.config);
+    await sendMessages(trx, ctx, [
+      {
+        kind: 'booking.moved',
+        staffId: booking.staff_id,
+        reason: 'booking.moved',
+        period: `booking:${moved.id}`,
+        facts: {
+          session: await oneSessionFacts(trx, to.id),
+          previous: await oneSessionFacts(trx, from.id),
+          actor:
+            booking.staff_id === viewer.staffId ? null : await personFacts(trx, viewer.staffId),
+        },
+        calendar: [invitations.get(moved.id), invitations.get(booking.id)].filter(
+          (part) => part !== undefined,
+        ),
+      },
+    ]);
     if (booking.staff_id !== viewer.staffId) {
       await insertAudit(trx, {
         actorStaffId: viewer.staffId,

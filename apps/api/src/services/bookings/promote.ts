@@ -6,13 +6,15 @@ import {
   firstWaiting,
   insertBookingEvents,
   liveEntriesFor,
-  notify,
   type Booking,
   type DB,
   type TrainingSession,
   type Transaction,
 } from '@kenshu/db';
 import { promotesWaitlist, seatsLeft } from '@kenshu/domain';
+import { sessionFacts } from '../messages/facts.ts';
+import { sendMessages, type MessageEnv } from '../messages/send.ts';
+import { bookingInvitations } from './calendar.ts';
 
 export function bookableOf(s: TrainingSession) {
   return {
@@ -25,9 +27,44 @@ export function bookableOf(s: TrainingSession) {
 
 /**
  * Gives every free seat of a (locked) session to the people waiting longest, while the roster is
- * still open. A promoted person's other waits for the course end: they have a seat now.
+ * still open. A promoted person's other waits for the course end: they have a seat now, and an
+ * e-mail with the invitation says so.
  */
 export async function fillFreeSeats(
+  trx: Transaction<DB>,
+  sessionId: number,
+  env: MessageEnv,
+  actorStaffId: number | null,
+): Promise<Booking[]> {
+  const promoted = await promoteWaiting(trx, sessionId, env.now, actorStaffId);
+  if (promoted.length === 0) return promoted;
+  const [session] = (await sessionFacts(trx, [sessionId])).values();
+  const invitations = await bookingInvitations(
+    trx,
+    promoted.map((b) => b.id),
+    env.config,
+  );
+  if (session) {
+    await sendMessages(
+      trx,
+      env,
+      promoted.map((seat) => {
+        const invitation = invitations.get(seat.id);
+        return {
+          kind: 'booking.promoted',
+          staffId: seat.staff_id,
+          facts: { session },
+          reason: 'booking.promoted',
+          period: `booking:${seat.id}`,
+          calendar: invitation ? [invitation] : [],
+        };
+      }),
+    );
+  }
+  return promoted;
+}
+
+async function promoteWaiting(
   trx: Transaction<DB>,
   sessionId: number,
   now: Date,
@@ -65,13 +102,6 @@ export async function fillFreeSeats(
         'wait_dropped',
         actorStaffId,
       );
-      await notify(trx, [
-        {
-          staff_id: seat.staff_id,
-          kind: 'booking.promoted',
-          payload: { bookingId: seat.id, sessionId },
-        },
-      ]);
       promoted.push(seat);
     }
   }

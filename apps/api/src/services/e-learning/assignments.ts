@@ -9,7 +9,6 @@ import {
   insertAssignment,
   insertAudit,
   lockAssignment,
-  notify,
   runInTransaction,
   searchAssignments,
   withdrawAssignment as withdrawAssignmentRow,
@@ -32,6 +31,8 @@ import {
   validation,
 } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
+import { courseFacts, personFacts } from '../messages/facts.ts';
+import { sendMessages } from '../messages/send.ts';
 import { requireViewer } from '../../lib/service-context.ts';
 
 function requireAdmin(ctx: ServiceContext) {
@@ -190,18 +191,13 @@ export async function createAssignment({
     if (!created) {
       throw conflict('This person already has an open assignment for the course this year');
     }
-    await notify(trx, [
+    await sendMessages(trx, ctx, [
       {
-        staff_id: created.staff_id,
         kind: 'e_learning.assigned',
-        payload: {
-          assignmentId: created.id,
-          courseId: course.id,
-          moduleId,
-          fiscalYear,
-          dueOn,
-          source: 'manual',
-        },
+        staffId: created.staff_id,
+        reason: 'e_learning.assigned',
+        period: `assignment:${created.id}`,
+        facts: { course: courseFacts(course), dueOn, reason: input.reason },
       },
     ]);
     await insertAudit(trx, {
@@ -242,6 +238,22 @@ export async function withdrawAssignment({
       reason: input.reason,
       at: ctx.now,
     });
+    const course = await findCourseById(trx, current.course_id);
+    if (course) {
+      await sendMessages(trx, ctx, [
+        {
+          kind: 'e_learning.withdrawn',
+          staffId: current.staff_id,
+          reason: 'e_learning.withdrawn',
+          period: `assignment:${current.id}`,
+          facts: {
+            course: courseFacts(course),
+            actor: await personFacts(trx, viewer.staffId),
+            reason: input.reason,
+          },
+        },
+      ]);
+    }
     await insertAudit(trx, {
       actorStaffId: viewer.staffId,
       action: 'assignment.withdrawn',

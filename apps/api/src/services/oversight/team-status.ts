@@ -5,7 +5,6 @@ import {
   findCourseById,
   findOrgUnitById,
   insertAudit,
-  notify,
   runInTransaction,
   type Course,
 } from '@kenshu/db';
@@ -15,12 +14,15 @@ import {
   forbidden,
   isAdmin,
   notFound,
+  tokyoDateOf,
   validation,
   type Viewer,
 } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
 import { requireViewer } from '../../lib/service-context.ts';
 import { requiredAudienceOf } from '../courses/audience.ts';
+import { courseFacts, personFacts } from '../messages/facts.ts';
+import { sendMessages } from '../messages/send.ts';
 
 /** The course everyone must take: the default a section head looks at. */
 const ALL_STAFF_COURSE = 'SEC-ALL';
@@ -152,15 +154,20 @@ export async function sendReminders({
   });
   const targets = rows.filter((r) => wanted.has(r.id)).map((r) => r.id);
   await runInTransaction(ctx.db, async (trx) => {
-    await notify(
+    const sender = await personFacts(trx, viewer.staffId);
+    await sendMessages(
       trx,
+      ctx,
       targets.map((staffId) => ({
-        staff_id: staffId,
         kind: 'training.reminder',
-        payload: {
-          courseId: course.id,
+        staffId,
+        // One reminder per person, course and day, however often the button is pressed.
+        reason: `training.reminder:course:${course.id}`,
+        period: tokyoDateOf(ctx.now),
+        facts: {
+          course: courseFacts(course),
           fiscalYear,
-          fromStaffId: viewer.staffId,
+          sender,
           message: input.message ?? null,
         },
       })),

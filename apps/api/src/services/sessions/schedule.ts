@@ -12,7 +12,7 @@ import {
   insertBookingEvents,
   insertTrainingSessions,
   lockTrainingSessions,
-  notify,
+  liveBookingsOfSession,
   releaseSessionBookings,
   runInTransaction,
   setSessionTrainers,
@@ -31,7 +31,10 @@ import {
 } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
 import { requireViewer } from '../../lib/service-context.ts';
+import { bookingInvitations } from '../bookings/calendar.ts';
 import { fillFreeSeats } from '../bookings/promote.ts';
+import { oneSessionFacts } from '../messages/facts.ts';
+import { sendMessages } from '../messages/send.ts';
 import { getSession } from './list.ts';
 
 async function assertTrainers(db: Executor, ids: readonly number[]): Promise<void> {
@@ -212,7 +215,7 @@ export async function updateSession({
       // Calendar apps only take an update whose SEQUENCE went up.
       await bumpBookingSequences(trx, input.id);
     }
-    await fillFreeSeats(trx, input.id, ctx.now, viewer.staffId);
+    await fillFreeSeats(trx, input.id, ctx, viewer.staffId);
     await insertAudit(trx, {
       actorStaffId: viewer.staffId,
       action: 'session.updated',
@@ -250,6 +253,9 @@ export async function cancelSession({
     if (!session) throw notFound('session', { id: input.id });
     if (session.status === 'cancelled')
       throw new AppError('SESSION_CANCELLED', 'This session is already cancelled');
+    const seats = (await liveBookingsOfSession(trx, input.id))
+      .filter((b) => b.status === 'confirmed')
+      .map((b) => b.id);
     const released = await releaseSessionBookings(trx, input.id, {
       staffId: viewer.staffId,
       at: ctx.now,
@@ -269,13 +275,23 @@ export async function cancelSession({
         details: { reason: input.reason },
       })),
     );
-    await notify(
+    const facts = await oneSessionFacts(trx, input.id);
+    // Cancellations only for seats: a waitlist place was never sent as an invitation.
+    const invitations = await bookingInvitations(trx, seats, ctx.config);
+    await sendMessages(
       trx,
-      released.map((b) => ({
-        staff_id: b.staff_id,
-        kind: 'session.cancelled',
-        payload: { sessionId: input.id, bookingId: b.id, reason: input.reason },
-      })),
+      ctx,
+      released.map((b) => {
+        const cancellation = invitations.get(b.id);
+        return {
+          kind: 'session.cancelled',
+          staffId: b.staff_id,
+          reason: 'session.cancelled',
+          period: `booking:${b.id}`,
+          facts: { session: facts, reason: input.reason },
+          calendar: cancellation ? [cancellation] : [],
+        };
+      }),
     );
     await insertAudit(trx, {
       actorStaffId: viewer.staffId,

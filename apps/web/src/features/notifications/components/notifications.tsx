@@ -1,6 +1,7 @@
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button.tsx';
+import { Link } from '../../../components/link.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
@@ -11,28 +12,18 @@ import {
 } from '../api/notifications.ts';
 import './notifications.css';
 
-/** A notification in words, from its kind and payload; unknown kinds still read sensibly. */
-export function useNotificationText(): (n: AppNotification) => string {
-  const { t } = useTranslation();
-  return (n) => {
-    const reason = typeof n.payload.reason === 'string' ? n.payload.reason : '';
-    switch (n.kind) {
-      case 'booking.promoted':
-        return t('notifications.kinds.promoted');
-      case 'booking.made_for_you':
-        return n.payload.status === 'waitlisted'
-          ? t('notifications.kinds.waitlistedForYou')
-          : t('notifications.kinds.bookedForYou');
-      case 'booking.cancelled_for_you':
-        return t('notifications.kinds.cancelledForYou', { reason });
-      case 'session.cancelled':
-        return t('notifications.kinds.sessionCancelled', { reason });
-      case 'e_learning.assigned':
-        return t('notifications.kinds.eLearningAssigned');
-      default:
-        return t('notifications.kinds.other');
-    }
-  };
+/** The pages a notice can send its reader to (the catalogue's link paths). */
+const NOTICE_PAGES = ['/my-training', '/e-learning', '/sessions', '/team'] as const;
+type NoticePage = (typeof NOTICE_PAGES)[number];
+
+function noticePage(link: string | null): NoticePage | undefined {
+  return NOTICE_PAGES.find((page) => page === link);
+}
+
+/** A notice's words in the UI language: the same as its e-mail. */
+export function useNotificationText(): (n: AppNotification) => { subject: string; body: string } {
+  const lang = useLanguage();
+  return (n) => n.text[lang];
 }
 
 /** How many are unread: a count beside a bell, linking to the list. */
@@ -71,6 +62,7 @@ export function NotificationList() {
         <ul className="notifications">
           {items.map((n) => {
             const unread = n.readAt === null;
+            const page = noticePage(n.link);
             return (
               <li
                 key={n.id}
@@ -82,22 +74,33 @@ export function NotificationList() {
                       {t('notifications.new')}
                     </span>
                   ) : null}
-                  <p>{text(n)}</p>
+                  <p className="notification__subject">{text(n).subject}</p>
+                  <details className="notification__details">
+                    <summary>{t('notifications.details')}</summary>
+                    <p className="notification__text">{text(n).body}</p>
+                  </details>
                   <p className="muted">
                     <time dateTime={n.createdAt}>
                       {formatDateTime(new Date(n.createdAt), lang)}
                     </time>
                   </p>
                 </div>
-                {unread ? (
-                  <Button
-                    onPress={() => markRead.mutate(n.id)}
-                    isPending={markRead.isPending && markRead.variables === n.id}
-                    aria-label={t('notifications.markReadNamed', { text: text(n) })}
-                  >
-                    {t('notifications.markRead')}
-                  </Button>
-                ) : null}
+                <div className="notification__actions">
+                  {page ? (
+                    <Link to={page} className="button">
+                      {t('notifications.open')}
+                    </Link>
+                  ) : null}
+                  {unread ? (
+                    <Button
+                      onPress={() => markRead.mutate(n.id)}
+                      isPending={markRead.isPending && markRead.variables === n.id}
+                      aria-label={t('notifications.markReadNamed', { text: text(n).subject })}
+                    >
+                      {t('notifications.markRead')}
+                    </Button>
+                  ) : null}
+                </div>
               </li>
             );
           })}

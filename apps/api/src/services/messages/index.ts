@@ -1,0 +1,2 @@
+export { deliverMail, retryDelayMs, type DeliveryResult } from './deliver.ts';
+export { sendMessages, type Outgoing, type SendSummary } from './send.ts';

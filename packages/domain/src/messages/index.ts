@@ -1,0 +1,5 @@
+export * from './facts.ts';
+export * from './format.ts';
+export * from './catalogue.ts';
+export * from './render.ts';
+export * from './examples.ts';

@@ -1,0 +1,222 @@
+import { createMailer, type Mailer } from '@kenshu/api/mailer';
+import { loadConfig, type Config } from '@kenshu/api/config';
+import { deliverMail } from '@kenshu/api/messages';
+import { makeCourse, makeOrgUnit, makeSession, makeStaff } from '@kenshu/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/app.ts';
+import { makePerson, signedInAs } from '../support/auth.ts';
+import { startSmtpServer, type SmtpTestServer } from '../support/smtp.ts';
+
+/**
+ * Every message kind reaches the person twice in the same words: as a notice in the app and as
+ * an e-mail through the outbox to a real SMTP server on 127.0.0.1, in the person's language.
+ */
+const settings: Partial<Config> = {};
+const t = useTestApp(settings);
+let smtp: SmtpTestServer;
+let mailer: Mailer;
+let config: Config;
+
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+  settings.smtpUrl = smtp.url;
+  settings.mailFrom = '研修事務局 <kenshu@mof.example.go.jp>';
+  settings.publicUrl = 'https://kenshu.example.go.jp';
+  config = { ...loadConfig({}), ...settings };
+  const made = createMailer(config);
+  if (!made) throw new Error('the mailer needs an SMTP URL');
+  mailer = made;
+});
+afterAll(async () => {
+  mailer.close();
+  await smtp.close();
+});
+
+async function deliver() {
+  return deliverMail(t.db, t.clock.now(), config, mailer);
+}
+
+async function outboxOf(staffId: number) {
+  return t.db
+    .selectFrom('mail_outbox')
+    .selectAll()
+    .where('staff_id', '=', staffId)
+    .orderBy('id')
+    .execute();
+}
+
+function field(ics: string, name: string): string | undefined {
+  return new RegExp(`^${name}[:;](.*)$`, 'm').exec(ics)?.[1]?.trim();
+}
+
+describe('booking e-mails', () => {
+  it('confirm a booking with a calendar invitation, and cancel it with the same UID', async () => {
+    const course = await makeCourse(t.db);
+    const session = await makeSession(t.db, { courseId: course.id });
+    const learner = await makeStaff(t.db, { locale: 'en' });
+    const client = await signedInAs(t.app, t.db, learner.id);
+    const booked = await (await client.json('/api/bookings', { sessionId: session.id })).json();
+    smtp.clear();
+    expect(await deliver()).toMatchObject({ sent: 1, retrying: 0, failed: 0 });
+
+    const [confirmation] = smtp.received;
+    expect(confirmation?.to).toBe(learner.email);
+    expect(confirmation?.subject).toBe(`Booking confirmed: ${course.title_en}`);
+    expect(confirmation?.text).toContain('https://kenshu.example.go.jp/my-training');
+    const invite = confirmation?.calendars[0] ?? '';
+    expect(field(invite, 'METHOD')).toBe('REQUEST');
+    const uid = field(invite, 'UID');
+    const row = await t.db
+      .selectFrom('booking')
+      .select('uid')
+      .where('id', '=', booked.id)
+      .executeTakeFirstOrThrow();
+    expect(uid).toBe(`${row.uid}@kenshu`);
+    const firstSequence = Number(field(invite, 'SEQUENCE') ?? 0);
+
+    smtp.clear();
+    expect((await client.json(`/api/bookings/${booked.id}/cancel`, {})).status).toBe(200);
+    await deliver();
+    const [cancellation] = smtp.received;
+    expect(cancellation?.subject).toBe(`Booking cancelled: ${course.title_en}`);
+    const cancel = cancellation?.calendars[0] ?? '';
+    expect(field(cancel, 'METHOD')).toBe('CANCEL');
+    expect(field(cancel, 'UID')).toBe(uid);
+    expect(Number(field(cancel, 'SEQUENCE'))).toBeGreaterThan(firstSequence);
+  });
+
+  it('tell a person in Japanese who booked for them, the same words as their notice', async () => {
+    const course = await makeCourse(t.db);
+    const session = await makeSession(t.db, { courseId: course.id });
+    const division = await makeOrgUnit(t.db);
+    const head = await makePerson(t.db, ['section_head'], {
+      org_unit_id: division.id,
+      family_name: '佐藤',
+      given_name: '花子',
+    });
+    const learner = await makeStaff(t.db, { org_unit_id: division.id, locale: 'ja' });
+    const client = await signedInAs(t.app, t.db, head.id);
+    const res = await client.json('/api/bookings', { sessionId: session.id, staffId: learner.id });
+    expect(res.status).toBe(201);
+    smtp.clear();
+    await deliver();
+    const [mail] = smtp.received;
+    expect(mail?.subject).toBe(
+      `【研修】佐藤 花子 さんがあなたの研修を予約しました: ${course.title_ja}`,
+    );
+    expect(mail?.text).toContain('試験 太郎 様');
+    const notes = await (
+      await (await signedInAs(t.app, t.db, learner.id)).request('/api/me/notifications')
+    ).json();
+    expect(notes.items[0].text.ja.subject).toBe(mail?.subject);
+    expect(mail?.text).toContain(notes.items[0].text.ja.body);
+    expect(notes.items[0].text.en.subject).toContain('佐藤 花子 booked a training session for you');
+  });
+
+  it('send the new invitation and the old cancellation when a booking moves', async () => {
+    const course = await makeCourse(t.db);
+    const first = await makeSession(t.db, { courseId: course.id, startsInHours: 24 * 20 });
+    const second = await makeSession(t.db, { courseId: course.id, startsInHours: 24 * 30 });
+    const learner = await makeStaff(t.db, { locale: 'en' });
+    const client = await signedInAs(t.app, t.db, learner.id);
+    const booked = await (await client.json('/api/bookings', { sessionId: first.id })).json();
+    await deliver();
+    smtp.clear();
+    const moved = await client.json(`/api/bookings/${booked.id}/move`, { sessionId: second.id });
+    expect(moved.status).toBe(200);
+    await deliver();
+    const [mail] = smtp.received;
+    expect(mail?.subject).toBe(`Your training booking has moved: ${course.title_en}`);
+    const methods = [...new Set(mail?.calendars ?? [])].map((ics) => field(ics, 'METHOD'));
+    expect(methods).toEqual(['REQUEST', 'CANCEL']);
+  });
+});
+
+describe('the outbox', () => {
+  it('keeps a notice for a person without an e-mail address and reports it', async () => {
+    const course = await makeCourse(t.db);
+    const session = await makeSession(t.db, { courseId: course.id });
+    const learner = await makeStaff(t.db, { email: '' });
+    await (
+      await signedInAs(t.app, t.db, learner.id)
+    ).json('/api/bookings', {
+      sessionId: session.id,
+    });
+    const [row] = await outboxOf(learner.id);
+    expect(row).toMatchObject({ status: 'no_address', kind: 'booking.made' });
+    smtp.clear();
+    await deliver();
+    expect(smtp.received).toHaveLength(0);
+  });
+
+  it('leaves a message queued with the error while the server refuses, and retries it', async () => {
+    const course = await makeCourse(t.db);
+    const session = await makeSession(t.db, { courseId: course.id });
+    const learner = await makeStaff(t.db);
+    t.clock.set(new Date());
+    try {
+      await (
+        await signedInAs(t.app, t.db, learner.id)
+      ).json('/api/bookings', {
+        sessionId: session.id,
+      });
+      smtp.refuse(451);
+      expect(await deliver()).toMatchObject({ sent: 0, retrying: 1 });
+      const [waiting] = await outboxOf(learner.id);
+      expect(waiting).toMatchObject({ status: 'queued', attempts: 1 });
+      expect(waiting?.last_error).toContain('451');
+      expect(waiting?.next_attempt_at.getTime()).toBeGreaterThan(t.clock.now().getTime());
+
+      smtp.refuse(null);
+      smtp.clear();
+      expect(await deliver()).toMatchObject({ sent: 0 });
+      t.clock.advance(2 * 60_000);
+      expect(await deliver()).toMatchObject({ sent: 1 });
+      const [sent] = await outboxOf(learner.id);
+      expect(sent).toMatchObject({ status: 'sent', attempts: 2, last_error: null });
+      expect(smtp.received.map((m) => m.outboxId)).toEqual([sent?.id]);
+    } finally {
+      smtp.refuse(null);
+      t.clock.reset();
+    }
+  });
+
+  it('gives up on an address the server refuses for good, with the reason', async () => {
+    const course = await makeCourse(t.db);
+    const session = await makeSession(t.db, { courseId: course.id });
+    const learner = await makeStaff(t.db, { email: 'nobody@refused.example' });
+    await (
+      await signedInAs(t.app, t.db, learner.id)
+    ).json('/api/bookings', {
+      sessionId: session.id,
+    });
+    expect(await deliver()).toMatchObject({ failed: 1 });
+    const [row] = await outboxOf(learner.id);
+    expect(row?.status).toBe('failed');
+    expect(row?.last_error).toContain('No such user');
+  });
+});
+
+describe('reminders in the notice list', () => {
+  it('show the course and the sender’s own words (they used to read only "new notice")', async () => {
+    const course = await makeCourse(t.db);
+    const division = await makeOrgUnit(t.db);
+    const head = await makePerson(t.db, ['section_head'], { org_unit_id: division.id });
+    const learner = await makeStaff(t.db, { org_unit_id: division.id });
+    const res = await (
+      await signedInAs(t.app, t.db, head.id)
+    ).json('/api/oversight/reminders', {
+      courseId: course.id,
+      staffIds: [learner.id],
+      message: '今月中に受講してください',
+    });
+    expect(res.status).toBe(200);
+    const notes = await (
+      await (await signedInAs(t.app, t.db, learner.id)).request('/api/me/notifications')
+    ).json();
+    expect(notes.items[0].kind).toBe('training.reminder');
+    expect(notes.items[0].text.ja.subject).toBe(`【研修】受講のお願い: ${course.title_ja}`);
+    expect(notes.items[0].text.ja.body).toContain('今月中に受講してください');
+    expect(notes.items[0].link).toBe('/my-training');
+  });
+});
