@@ -116,6 +116,7 @@ async function build(org: Generated) {
       active: p.active,
       ...p.now.flags,
     })),
+    { memberSince: null },
   );
   const grants = org.people.flatMap((p, i) =>
     p.grants.map((g) => ({

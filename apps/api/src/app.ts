@@ -28,6 +28,7 @@ import {
   staffTrainingRoutes,
 } from './routes/me.ts';
 import { oversightRoutes } from './routes/oversight.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { fiscalYearRoutes } from './routes/fiscal-years.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -110,6 +111,7 @@ export function createApp({ database, config, clock = systemClock }: AppDeps) {
     .route('/api/me', meRoutes)
     .route('/api/calendar', calendarFeedRoutes)
     .route('/api/oversight', oversightRoutes)
+    .route('/api/reports', reportRoutes)
     .route('/api/completions', completionRoutes)
     .route('/api/e-learning', eLearningRoutes);
 

@@ -14,3 +14,4 @@ export * from './roster-import.ts';
 export * from './e-learning.ts';
 export * from './attendance.ts';
 export * from './oversight.ts';
+export * from './reports.ts';

@@ -29,3 +29,4 @@ export * from './repositories/oversight.ts';
 export * from './repositories/audience.ts';
 export * from './repositories/mail-outbox.ts';
 export * from './repositories/message-templates.ts';
+export * from './repositories/reports.ts';

@@ -296,6 +296,9 @@ export interface DB {
   mail_opt_out: MailOptOutTable;
   reminder_schedule: ReminderScheduleTable;
   reminder_progress: ReminderProgressTable;
+  report_setting: ReportSettingTable;
+  audit_sample: AuditSampleTable;
+  audit_sample_item: AuditSampleItemTable;
 }
 
 export type AuditLogEntry = Selectable<AuditLogTable>;
@@ -542,3 +545,37 @@ export interface ReminderProgressTable {
 export type MailOutboxRow = Selectable<MailOutboxTable>;
 export type ReminderSchedule = Selectable<ReminderScheduleTable>;
 export type ReminderProgress = Selectable<ReminderProgressTable>;
+// Reports: settings and saved audit samples (migration 2026-12-06T10).
+
+/** The one row of report settings. */
+export interface ReportSettingTable {
+  id: Generated<boolean>;
+  /** Attainment thresholds in whole percent, highest first. */
+  attainment_thresholds: ColumnType<number[], number[] | undefined, number[]>;
+  updated_by: number | null;
+  updated_at: TimestampDefault;
+}
+
+/** An audit sample as drawn; never edited. */
+export interface AuditSampleTable {
+  id: Generated<number>;
+  fiscal_year: number;
+  course_id: number;
+  /** The scope's unit; null for the whole ministry. */
+  org_unit_id: number | null;
+  seed: string;
+  population: number;
+  sample_size: number;
+  drawn_by: number;
+  drawn_at: TimestampDefault;
+}
+
+export interface AuditSampleItemTable {
+  sample_id: number;
+  /** 1-based, in draw order. */
+  position: number;
+  staff_id: number;
+  completion_id: number;
+}
+
+export type AuditSample = Selectable<AuditSampleTable>;

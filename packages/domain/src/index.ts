@@ -8,3 +8,4 @@ export * from './booking/index.ts';
 export * from './roster/index.ts';
 export * from './e-learning/index.ts';
 export * from './messages/index.ts';
+export * from './reports/index.ts';

@@ -32,15 +32,12 @@ export function hrRolesOf(flags: HrFlags): HrRole[] {
  * and unit security officers), system security officers and PJMO staff, and other staff. A
  * person in two groups counts in the first, so the groups add up to everyone.
  */
+export const ROLE_GROUP_ORDER = ['security_officers', 'system_officers', 'other_staff'] as const;
+export type RoleGroup = (typeof ROLE_GROUP_ORDER)[number];
 export const ROLE_GROUPS = [
   { group: 'security_officers', roles: ['section_head', 'unit_security_officer'] },
   { group: 'system_officers', roles: ['system_security_officer', 'pjmo_member'] },
-] as const satisfies readonly { group: string; roles: readonly Role[] }[];
-export type RoleGroup = (typeof ROLE_GROUPS)[number]['group'] | 'other_staff';
-export const ROLE_GROUP_ORDER: readonly RoleGroup[] = [
-  ...ROLE_GROUPS.map((g) => g.group),
-  'other_staff',
-];
+] as const satisfies readonly { group: RoleGroup; roles: readonly Role[] }[];
 
 /** The report group of a person with these roles. */
 export function roleGroupOf(roles: ReadonlySet<Role>): RoleGroup {

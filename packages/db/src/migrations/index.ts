@@ -6,6 +6,7 @@ import * as rosterHistory from './2026-11-26T04-roster-history.ts';
 import * as attendance from './2026-11-26T05-attendance.ts';
 import * as eLearning from './2026-11-26T06-e-learning.ts';
 import * as mailAndReminders from './2026-12-05T20-mail-and-reminders.ts';
+import * as reports from './2026-12-06T10-reports.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not read from disk) so the same set runs
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T05-attendance': attendance,
   '2026-11-26T06-e-learning': eLearning,
   '2026-12-05T20-mail-and-reminders': mailAndReminders,
+  '2026-12-06T10-reports': reports,
 };
 
 export const migrationProvider: MigrationProvider = {

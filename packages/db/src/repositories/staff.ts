@@ -12,16 +12,45 @@ export interface StaffQuery {
   offset: number;
 }
 
-export async function insertStaff(db: Executor, rows: NewStaff[]): Promise<Staff[]> {
+/**
+ * Inserts people and opens each one's membership history (unit, employment type and HR roles
+ * from `memberSince`, by default today in Tokyo), so past years' reports can count them where
+ * they were. The roster import writes memberships itself, with the file's effective date.
+ */
+export async function insertStaff(
+  db: Executor,
+  rows: NewStaff[],
+  options: { memberSince?: string | null } = {},
+): Promise<Staff[]> {
   const out: Staff[] = [];
   for (let i = 0; i < rows.length; i += 1000) {
-    out.push(
-      ...(await db
-        .insertInto('staff')
-        .values(rows.slice(i, i + 1000))
-        .returningAll()
-        .execute()),
-    );
+    const inserted = await db
+      .insertInto('staff')
+      .values(rows.slice(i, i + 1000))
+      .returningAll()
+      .execute();
+    out.push(...inserted);
+    if (options.memberSince === null || inserted.length === 0) continue;
+    const since = options.memberSince
+      ? sql<string>`${options.memberSince}::date`
+      : sql<string>`(now() at time zone 'Asia/Tokyo')::date`;
+    await db
+      .insertInto('staff_membership')
+      .values(
+        inserted.map((s) => ({
+          staff_id: s.id,
+          org_unit_id: s.org_unit_id,
+          employment_type: s.employment_type,
+          is_section_head: s.is_section_head,
+          is_unit_security_officer: s.is_unit_security_officer,
+          is_system_security_officer: s.is_system_security_officer,
+          is_pjmo_member: s.is_pjmo_member,
+          valid_from: since,
+          // Someone added as already gone was a member for no day at all.
+          valid_to: s.active ? null : since,
+        })),
+      )
+      .execute();
   }
   return out;
 }

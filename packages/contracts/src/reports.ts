@@ -1,0 +1,462 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { EMPLOYMENT_TYPES, ROLE_GROUP_ORDER, SAMPLE_SEED_PATTERN } from '@kenshu/domain';
+import { errorResponses, IdParam, PageQuery } from './common.ts';
+
+const FiscalYearParam = z.coerce.number().int().min(2000).max(2100);
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD');
+
+export const RoleGroup = z.enum(ROLE_GROUP_ORDER).openapi('RoleGroup', {
+  description:
+    'Subject groups of the annual report (表4): section heads and unit security officers; system security officers and PJMO staff; everyone else',
+});
+export const CompletionMethod = z
+  .enum(['group_session', 'e_learning', 'admin_credit'])
+  .openapi('CompletionMethod');
+const EmploymentTypeName = z.enum(EMPLOYMENT_TYPES);
+
+export const Coverage = z
+  .object({
+    required: z.number().int(),
+    completed: z.number().int(),
+    coverage: z
+      .number()
+      .nullable()
+      .openapi({ description: 'completed ÷ required (0–1); null when nobody was required' }),
+  })
+  .openapi('Coverage');
+export type Coverage = z.infer<typeof Coverage>;
+
+const CourseRef = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  titleJa: z.string(),
+  titleEn: z.string(),
+});
+
+export const ReportScope = z
+  .object({
+    orgUnitId: z.number().int().nullable().openapi({ description: 'null: the whole ministry' }),
+    nameJa: z.string(),
+    nameEn: z.string(),
+  })
+  .openapi('ReportScope');
+
+const ReportBasis = z.enum(['current_staff', 'membership_on_day']).openapi({
+  description:
+    'current_staff: the year under way, counting people as they are now; membership_on_day: a closed year, counting people where they were on `asOf` by their recorded membership',
+});
+
+export const ReportNote = z
+  .enum(['nobody_required', 'no_history', 'year_not_started'])
+  .openapi('ReportNote', {
+    description:
+      'Why the figures are zero: the course required nobody here; no membership history reaches back to that year; the year has not begun',
+  });
+
+export const ReportUnit = z
+  .object({
+    id: z.number().int(),
+    parentId: z.number().int().nullable(),
+    kind: z.string(),
+    code: z.string(),
+    nameJa: z.string(),
+    nameEn: z.string(),
+    depth: z.number().int(),
+    own: Coverage.openapi({ description: "The unit's own staff" }),
+    subtree: Coverage.openapi({ description: 'The unit and every unit below it' }),
+  })
+  .openapi('ReportUnit');
+export type ReportUnit = z.infer<typeof ReportUnit>;
+
+export const Attainment = z
+  .object({
+    counted: z.number().int().openapi({ description: 'Items with anyone required' }),
+    reached: z.array(z.number().int()).openapi({ description: 'Per threshold, in order' }),
+  })
+  .openapi('Attainment');
+
+export const AnnualReport = z
+  .object({
+    fiscalYear: z.number().int(),
+    course: CourseRef,
+    scope: ReportScope,
+    asOf: z.string().openapi({ description: 'The day the figures describe (Asia/Tokyo)' }),
+    closed: z.boolean(),
+    basis: ReportBasis,
+    note: ReportNote.nullable(),
+    overall: Coverage,
+    courses: z.array(CourseRef.extend({ counts: Coverage })),
+    units: z
+      .array(ReportUnit)
+      .openapi({ description: 'Units within the scope with anyone required, parents first' }),
+    roleGroups: z.array(z.object({ group: RoleGroup, counts: Coverage })),
+    employmentTypes: z.array(z.object({ type: EmploymentTypeName, counts: Coverage })),
+    methods: z.array(z.object({ method: CompletionMethod, completed: z.number().int() })),
+    attainment: z.object({
+      thresholds: z.array(z.number().int()).openapi({ description: 'Percent, highest first' }),
+      units: Attainment.openapi({ description: "Units judged by their own staff's coverage" }),
+      courses: Attainment,
+    }),
+    progress: z.object({
+      required: z.number().int(),
+      weeks: z.array(
+        z.object({
+          weekStart: z.string().openapi({ description: 'Monday of the week' }),
+          completions: z.number().int(),
+          cumulative: z.number().int(),
+        }),
+      ),
+    }),
+  })
+  .openapi('AnnualReport');
+export type AnnualReport = z.infer<typeof AnnualReport>;
+
+export const YearOverYear = z
+  .object({
+    course: CourseRef,
+    scope: ReportScope,
+    years: z.array(
+      z.object({
+        fiscalYear: z.number().int(),
+        asOf: z.string(),
+        closed: z.boolean(),
+        basis: ReportBasis,
+        overall: Coverage,
+        roleGroups: z.array(z.object({ group: RoleGroup, counts: Coverage })),
+      }),
+    ),
+  })
+  .openapi('YearOverYear');
+export type YearOverYear = z.infer<typeof YearOverYear>;
+
+export const ReportQuery = z.object({
+  fiscalYear: FiscalYearParam.optional().openapi({ description: 'Default: the current year' }),
+  courseId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .openapi({ description: 'Default: the course for all staff' }),
+  orgUnitId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .openapi({ description: 'Default: everything you may see' }),
+});
+export type ReportQuery = z.infer<typeof ReportQuery>;
+
+export const PeopleQuery = ReportQuery.extend({
+  within: z
+    .enum(['subtree', 'own'])
+    .default('subtree')
+    .openapi({ description: "With orgUnitId: the unit's subtree, or its own staff only" }),
+  roleGroup: RoleGroup.optional(),
+  employmentType: EmploymentTypeName.optional(),
+  method: CompletionMethod.optional(),
+  status: z.enum(['required', 'completed', 'not_completed']).default('required'),
+  completedFrom: Day.optional(),
+  completedTo: Day.optional(),
+});
+export type PeopleQuery = z.infer<typeof PeopleQuery>;
+
+export const ReportPerson = z
+  .object({
+    staffId: z.number().int(),
+    staffNumber: z.string(),
+    name: z.string(),
+    nameKana: z.string(),
+    unit: z.object({
+      id: z.number().int(),
+      code: z.string(),
+      nameJa: z.string(),
+      nameEn: z.string(),
+    }),
+    roleGroup: RoleGroup,
+    employmentType: EmploymentTypeName,
+    method: CompletionMethod.nullable(),
+    completedOn: z.string().nullable(),
+  })
+  .openapi('ReportPerson');
+export type ReportPerson = z.infer<typeof ReportPerson>;
+
+export const ReportPeople = z
+  .object({
+    fiscalYear: z.number().int(),
+    asOf: z.string(),
+    items: z.array(ReportPerson),
+    total: z.number().int(),
+  })
+  .openapi('ReportPeople');
+export type ReportPeople = z.infer<typeof ReportPeople>;
+
+const Lang = z.enum(['ja', 'en']).default('ja');
+
+export const REPORT_TABLES = [
+  'courses',
+  'units',
+  'role-groups',
+  'employment-types',
+  'methods',
+  'attainment',
+  'progress',
+  'history',
+  'people',
+] as const;
+export type ReportTable = (typeof REPORT_TABLES)[number];
+
+export const getAnnualReport = createRoute({
+  method: 'get',
+  path: '/annual',
+  tags: ['reports'],
+  summary: "A fiscal year's training figures for one course within your scope",
+  description:
+    'Coverage overall, per course, per org unit (own and subtree), per report group and employment type; how people completed; attainment; progress by week. Admins see the ministry, unit security officers their bureau, section heads their unit.',
+  request: { query: ReportQuery },
+  responses: {
+    200: { description: 'The figures', content: { 'application/json': { schema: AnnualReport } } },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+export const getYearOverYear = createRoute({
+  method: 'get',
+  path: '/history',
+  tags: ['reports'],
+  summary: 'Five fiscal years side by side, ending with the chosen one (表3)',
+  request: { query: ReportQuery },
+  responses: {
+    200: { description: 'The years', content: { 'application/json': { schema: YearOverYear } } },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+export const getReportPeople = createRoute({
+  method: 'get',
+  path: '/people',
+  tags: ['reports'],
+  summary: 'The people behind a figure',
+  request: { query: PeopleQuery.merge(PageQuery) },
+  responses: {
+    200: { description: 'One page', content: { 'application/json': { schema: ReportPeople } } },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+export const exportReportTable = createRoute({
+  method: 'get',
+  path: '/export/{table}',
+  tags: ['reports'],
+  summary: 'One table of the report as CSV (UTF-8 with BOM)',
+  request: {
+    params: z.object({
+      table: z.enum(REPORT_TABLES).openapi({ param: { name: 'table', in: 'path' } }),
+    }),
+    query: PeopleQuery.extend({ lang: Lang }),
+  },
+  responses: {
+    200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+export const getAnnualSummary = createRoute({
+  method: 'get',
+  path: '/summary',
+  tags: ['reports'],
+  summary: 'The one-page annual summary, as a printable page or a PDF',
+  request: {
+    query: ReportQuery.extend({
+      lang: Lang,
+      format: z.enum(['html', 'pdf']).default('html'),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'The summary',
+      content: {
+        'text/html': { schema: z.string() },
+        'application/pdf': { schema: z.string().openapi({ format: 'binary' }) },
+      },
+    },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+export const AttainmentSettings = z
+  .object({
+    thresholds: z
+      .array(z.number().int().min(1).max(100))
+      .min(1)
+      .max(5)
+      .openapi({ description: 'Whole percent, highest first, e.g. [100, 95, 90]' }),
+  })
+  .openapi('AttainmentSettings');
+
+export const getReportSettings = createRoute({
+  method: 'get',
+  path: '/settings',
+  tags: ['reports'],
+  summary: 'Attainment thresholds',
+  responses: {
+    200: {
+      description: 'Settings',
+      content: { 'application/json': { schema: AttainmentSettings } },
+    },
+    ...errorResponses(401, 403),
+  },
+});
+
+export const putReportSettings = createRoute({
+  method: 'put',
+  path: '/settings',
+  tags: ['reports'],
+  summary: 'Change the attainment thresholds (admins)',
+  request: {
+    body: { content: { 'application/json': { schema: AttainmentSettings } }, required: true },
+  },
+  responses: {
+    200: {
+      description: 'Saved',
+      content: { 'application/json': { schema: AttainmentSettings } },
+    },
+    ...errorResponses(400, 401, 403),
+  },
+});
+
+export const SampleEvidence = z
+  .object({
+    method: CompletionMethod,
+    recordedAt: z.string(),
+    recordedBy: z.string().nullable(),
+    session: z
+      .object({
+        id: z.number().int(),
+        startsAt: z.string(),
+        venue: z.string().nullable(),
+        mark: z.string().nullable(),
+        markedVia: z.string().nullable(),
+        markedBy: z.string().nullable(),
+        markedAt: z.string().nullable(),
+        checkedInAt: z.string().nullable(),
+      })
+      .nullable(),
+    module: z
+      .object({
+        reference: z.string().nullable(),
+        titleJa: z.string().nullable(),
+        titleEn: z.string().nullable(),
+        version: z.number().int().nullable(),
+        completedAt: z.string().nullable(),
+        bestScore: z.number().nullable(),
+      })
+      .nullable(),
+    creditReason: z.string().nullable(),
+  })
+  .openapi('SampleEvidence');
+
+export const AuditSample = z
+  .object({
+    id: z.number().int(),
+    fiscalYear: z.number().int(),
+    course: CourseRef,
+    scope: ReportScope,
+    seed: z.string(),
+    population: z.number().int(),
+    size: z.number().int(),
+    drawnBy: z.object({ staffId: z.number().int(), name: z.string() }),
+    drawnAt: z.string(),
+    items: z.array(
+      z.object({
+        position: z.number().int(),
+        staffId: z.number().int(),
+        staffNumber: z.string(),
+        name: z.string(),
+        unit: z.object({ id: z.number().int(), nameJa: z.string(), nameEn: z.string() }),
+        evidence: SampleEvidence,
+      }),
+    ),
+  })
+  .openapi('AuditSample');
+export type AuditSample = z.infer<typeof AuditSample>;
+
+export const AuditSampleSummary = AuditSample.omit({ items: true }).openapi('AuditSampleSummary');
+export type AuditSampleSummary = z.infer<typeof AuditSampleSummary>;
+
+export const drawAuditSample = createRoute({
+  method: 'post',
+  path: '/samples',
+  tags: ['reports'],
+  summary: 'Draw an audit sample: ⌈√N⌉ of the N people who completed, at random, saved',
+  request: {
+    body: {
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              fiscalYear: z.number().int().min(2000).max(2100),
+              courseId: z.number().int().positive(),
+              orgUnitId: z.number().int().positive().optional(),
+              seed: z
+                .string()
+                .regex(SAMPLE_SEED_PATTERN, '16 hexadecimal digits')
+                .optional()
+                .openapi({ description: 'Give an earlier sample’s seed to draw it again' }),
+            })
+            .openapi('DrawAuditSampleRequest'),
+        },
+      },
+      required: true,
+    },
+  },
+  responses: {
+    201: {
+      description: 'Drawn and saved',
+      content: { 'application/json': { schema: AuditSample } },
+    },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
+
+export const listAuditSamples = createRoute({
+  method: 'get',
+  path: '/samples',
+  tags: ['reports'],
+  summary: 'Audit samples drawn within your scope, newest first',
+  request: { query: ReportQuery.merge(PageQuery) },
+  responses: {
+    200: {
+      description: 'Samples',
+      content: {
+        'application/json': {
+          schema: z.object({ items: z.array(AuditSampleSummary), total: z.number().int() }),
+        },
+      },
+    },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+export const getAuditSample = createRoute({
+  method: 'get',
+  path: '/samples/{id}',
+  tags: ['reports'],
+  summary: 'One audit sample with its evidence',
+  request: { params: IdParam },
+  responses: {
+    200: { description: 'The sample', content: { 'application/json': { schema: AuditSample } } },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+export const exportAuditSample = createRoute({
+  method: 'get',
+  path: '/samples/{id}/csv',
+  tags: ['reports'],
+  summary: 'One audit sample with its evidence as CSV',
+  request: { params: IdParam, query: z.object({ lang: Lang }) },
+  responses: {
+    200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});

@@ -1,0 +1,3 @@
+export * from './coverage.ts';
+export * from './weeks.ts';
+export * from './sample.ts';

@@ -1,0 +1,365 @@
+import { insertStaff, type OrgUnit } from '@kenshu/db';
+import { makeCourse, makeOrgUnit, makeStaff, unique } from '@kenshu/db/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/app.ts';
+import { makePerson, signedInAs, type SignedInClient } from '../support/auth.ts';
+
+const t = useTestApp();
+
+// 15 October 2026 in Tokyo: FY2026 (令和8年度) is under way, FY2025 closed on 31 March.
+const TODAY = '2026-10-15T12:00:00+09:00';
+
+interface Org {
+  ministry: OrgUnit;
+  bureau: OrgUnit;
+  divisionA: OrgUnit;
+  divisionB: OrgUnit;
+  otherBureau: OrgUnit;
+}
+
+async function organisation(): Promise<Org> {
+  const ministry = await makeOrgUnit(t.db, { kind: 'ministry' });
+  const bureau = await makeOrgUnit(t.db, { parent_id: ministry.id, kind: 'bureau' });
+  const divisionA = await makeOrgUnit(t.db, { parent_id: bureau.id, kind: 'division' });
+  const divisionB = await makeOrgUnit(t.db, { parent_id: bureau.id, kind: 'division' });
+  const otherBureau = await makeOrgUnit(t.db, { parent_id: ministry.id, kind: 'bureau' });
+  return { ministry, bureau, divisionA, divisionB, otherBureau };
+}
+
+async function complete(
+  staffId: number,
+  courseId: number,
+  kind: 'attended' | 'e_learning' | 'credited',
+  at: string,
+  fiscalYear = 2026,
+) {
+  const [row] = await t.db
+    .insertInto('completion')
+    .values({
+      staff_id: staffId,
+      course_id: courseId,
+      fiscal_year: fiscalYear,
+      kind,
+      reason: kind === 'credited' ? '他省庁で受講済み' : null,
+      recorded_by: null,
+      recorded_at: at,
+    })
+    .returning('id')
+    .execute();
+  return row?.id ?? 0;
+}
+
+describe('the annual report', () => {
+  let org: Org;
+  let admin: SignedInClient;
+  let courseId: number;
+  const ids: Record<string, number> = {};
+
+  beforeAll(async () => {
+    t.clock.set(TODAY);
+    org = await organisation();
+    const course = await makeCourse(t.db);
+    courseId = course.id;
+    admin = await signedInAs(t.app, t.db, (await makePerson(t.db, ['admin'])).id);
+    // Division A: a section head and three staff; division B: a PJMO member and a part-timer;
+    // the other bureau: one temporary worker. Three in A complete, in three ways.
+    const a = org.divisionA.id;
+    const b = org.divisionB.id;
+    ids.head = (await makePerson(t.db, ['section_head'], { org_unit_id: a })).id;
+    ids.a1 = (await makeStaff(t.db, { org_unit_id: a })).id;
+    ids.a2 = (await makeStaff(t.db, { org_unit_id: a })).id;
+    ids.a3 = (await makeStaff(t.db, { org_unit_id: a })).id;
+    ids.pjmo = (await makePerson(t.db, ['pjmo_member'], { org_unit_id: b })).id;
+    ids.part = (await makeStaff(t.db, { org_unit_id: b, employment_type: 'part_time' })).id;
+    ids.temp = (
+      await makeStaff(t.db, { org_unit_id: org.otherBureau.id, employment_type: 'temporary' })
+    ).id;
+    ids.gone = (await makeStaff(t.db, { org_unit_id: a, active: false })).id;
+    await complete(ids.head, courseId, 'attended', '2026-09-08T15:00:00+09:00');
+    await complete(ids.a1, courseId, 'e_learning', '2026-09-10T10:00:00+09:00');
+    await complete(ids.a2, courseId, 'credited', '2026-10-13T10:00:00+09:00');
+    await complete(ids.pjmo, courseId, 'attended', '2026-09-09T15:00:00+09:00');
+    // A withdrawn completion does not count; nor does someone no longer here.
+    const wrong = await complete(ids.part, courseId, 'attended', '2026-09-09T15:00:00+09:00');
+    await t.db
+      .insertInto('completion')
+      .values({
+        staff_id: ids.part,
+        course_id: courseId,
+        fiscal_year: 2026,
+        kind: 'withdrawn',
+        withdraws_completion_id: wrong,
+        reason: '欠席だった',
+        recorded_by: null,
+      })
+      .execute();
+    await complete(ids.gone, courseId, 'attended', '2026-09-09T15:00:00+09:00');
+  });
+
+  async function report(query: string, client = admin) {
+    const res = await client.request(`/api/reports/annual?${query}`);
+    expect(res.status).toBe(200);
+    return res.json();
+  }
+
+  it('gives coverage per unit, own and rolled up, per group, per type and per method', async () => {
+    const body = await report(`courseId=${courseId}&orgUnitId=${org.ministry.id}`);
+    expect(body).toMatchObject({
+      fiscalYear: 2026,
+      asOf: '2026-10-15',
+      closed: false,
+      basis: 'current_staff',
+      note: null,
+      overall: { required: 7, completed: 4, coverage: 4 / 7 },
+    });
+    const unit = (id: number) => body.units.find((u: { id: number }) => u.id === id);
+    expect(unit(org.divisionA.id)).toMatchObject({
+      own: { required: 4, completed: 3 },
+      subtree: { required: 4, completed: 3 },
+    });
+    expect(unit(org.bureau.id)).toMatchObject({
+      own: { required: 0, completed: 0, coverage: null },
+      subtree: { required: 6, completed: 4 },
+    });
+    expect(unit(org.ministry.id)).toMatchObject({ subtree: { required: 7, completed: 4 } });
+    expect(body.roleGroups).toEqual([
+      { group: 'security_officers', counts: { required: 1, completed: 1, coverage: 1 } },
+      { group: 'system_officers', counts: { required: 1, completed: 1, coverage: 1 } },
+      { group: 'other_staff', counts: { required: 5, completed: 2, coverage: 0.4 } },
+    ]);
+    expect(body.employmentTypes).toEqual([
+      { type: 'regular', counts: { required: 5, completed: 4, coverage: 0.8 } },
+      { type: 'part_time', counts: { required: 1, completed: 0, coverage: 0 } },
+      { type: 'temporary', counts: { required: 1, completed: 0, coverage: 0 } },
+    ]);
+    expect(body.methods).toEqual([
+      { method: 'group_session', completed: 2 },
+      { method: 'e_learning', completed: 1 },
+      { method: 'admin_credit', completed: 1 },
+    ]);
+    // Units with own staff: A 75%, B 50%, the other bureau 0%: none reaches 90%.
+    expect(body.attainment.thresholds).toEqual([100, 95, 90]);
+    expect(body.attainment.units).toEqual({ counted: 3, reached: [0, 0, 0] });
+  });
+
+  it('shows progress by week up to today, cumulative, against the required total', async () => {
+    const body = await report(`courseId=${courseId}&orgUnitId=${org.ministry.id}`);
+    expect(body.progress.required).toBe(7);
+    const weeks = body.progress.weeks;
+    expect(weeks[0]).toEqual({ weekStart: '2026-03-30', completions: 0, cumulative: 0 });
+    expect(weeks.at(-1)).toEqual({ weekStart: '2026-10-12', completions: 1, cumulative: 4 });
+    expect(weeks.find((w: { weekStart: string }) => w.weekStart === '2026-09-07')).toEqual({
+      weekStart: '2026-09-07',
+      completions: 3,
+      cumulative: 3,
+    });
+  });
+
+  it('lists the people behind each number, and the lists add up to the numbers', async () => {
+    const people = async (q: string) => {
+      const res = await admin.request(
+        `/api/reports/people?courseId=${courseId}&orgUnitId=${org.ministry.id}&${q}`,
+      );
+      expect(res.status).toBe(200);
+      return res.json();
+    };
+    const notDone = await people('status=not_completed');
+    expect(notDone.total).toBe(3);
+    expect(notDone.items.map((p: { staffId: number }) => p.staffId).sort()).toEqual(
+      [ids.a3, ids.part, ids.temp].sort(),
+    );
+    const own = await admin.request(
+      `/api/reports/people?courseId=${courseId}&orgUnitId=${org.divisionA.id}&within=own&status=completed`,
+    );
+    expect((await own.json()).total).toBe(3);
+    expect((await people('method=admin_credit')).items).toMatchObject([
+      { staffId: ids.a2, method: 'admin_credit', completedOn: '2026-10-13' },
+    ]);
+    expect((await people('roleGroup=system_officers')).total).toBe(1);
+    expect((await people('employmentType=temporary')).total).toBe(1);
+    expect((await people('completedFrom=2026-09-07&completedTo=2026-09-13')).total).toBe(3);
+  });
+
+  it('scopes a section head to their unit and a unit officer to their bureau', async () => {
+    const head = await signedInAs(t.app, t.db, ids.head ?? 0);
+    const mine = await report(`courseId=${courseId}`, head);
+    expect(mine.scope).toMatchObject({ orgUnitId: org.divisionA.id });
+    expect(mine.overall).toMatchObject({ required: 4, completed: 3 });
+    expect(mine.units.map((u: { id: number }) => u.id)).toEqual([org.divisionA.id]);
+    for (const path of ['annual', 'history', 'people']) {
+      const res = await head.request(
+        `/api/reports/${path}?courseId=${courseId}&orgUnitId=${org.divisionB.id}`,
+      );
+      expect(res.status).toBe(403);
+      expect((await res.json()).error.code).toBe('FORBIDDEN');
+    }
+    const officer = await signedInAs(
+      t.app,
+      t.db,
+      (await makePerson(t.db, ['unit_security_officer'], { org_unit_id: org.divisionB.id })).id,
+    );
+    const bureau = await report(`courseId=${courseId}`, officer);
+    expect(bureau.scope).toMatchObject({ orgUnitId: org.bureau.id });
+    // The bureau without the other bureau's temporary worker, plus the officer (in B) themself.
+    expect(bureau.overall).toMatchObject({ required: 7, completed: 4 });
+    const staff = await signedInAs(t.app, t.db, ids.a3 ?? 0);
+    expect((await staff.request(`/api/reports/annual?courseId=${courseId}`)).status).toBe(403);
+  });
+
+  it('answers bad requests with the usual error body', async () => {
+    const expectError = async (path: string, status: number, code: string) => {
+      const res = await admin.request(path);
+      expect(res.status).toBe(status);
+      expect((await res.json()).error.code).toBe(code);
+    };
+    await expectError(`/api/reports/annual?courseId=999999999`, 404, 'NOT_FOUND');
+    await expectError(`/api/reports/annual?courseId=${courseId}&fiscalYear=2027`, 404, 'NOT_FOUND');
+    await expectError(
+      `/api/reports/annual?orgUnitId=999999999&courseId=${courseId}`,
+      404,
+      'NOT_FOUND',
+    );
+    await expectError(`/api/reports/annual?fiscalYear=1999`, 400, 'VALIDATION');
+    await expectError(`/api/reports/annual?courseId=abc`, 400, 'VALIDATION');
+    await expectError(`/api/reports/people?courseId=${courseId}&within=own`, 400, 'VALIDATION');
+    await expectError(
+      `/api/reports/people?courseId=${courseId}&completedFrom=${encodeURIComponent('=cmd')}`,
+      400,
+      'VALIDATION',
+    );
+  });
+
+  it('shows zeros with a note for a year with no data', async () => {
+    const body = await report(`courseId=${courseId}&fiscalYear=2015&orgUnitId=${org.ministry.id}`);
+    expect(body).toMatchObject({
+      closed: true,
+      asOf: '2016-03-31',
+      basis: 'membership_on_day',
+      note: 'no_history',
+      overall: { required: 0, completed: 0, coverage: null },
+      units: [],
+    });
+    expect(body.progress.weeks).toHaveLength(53);
+    const empty = await makeCourse(t.db, {
+      audience: {
+        kind: 'rule',
+        roles: [],
+        unitIds: [org.otherBureau.id],
+        employmentTypes: ['part_time'],
+      },
+    });
+    const none = await report(`courseId=${empty.id}&orgUnitId=${org.ministry.id}`);
+    expect(none).toMatchObject({ note: 'nobody_required', overall: { required: 0 } });
+  });
+});
+
+describe('closed years', () => {
+  it('count people where their membership put them on 31 March, whatever the roster says later', async () => {
+    t.clock.set(TODAY);
+    const org = await organisation();
+    const course = await makeCourse(t.db);
+    const admin = await signedInAs(t.app, t.db, (await makePerson(t.db, ['admin'])).id);
+    // Three people with history: one moved from A to B in June 2025, one joined in May 2025,
+    // one left in January 2026 (not there on 31 March).
+    const people = await insertStaff(
+      t.db,
+      ['mover', 'joiner', 'leaver'].map((n) => ({
+        staff_number: unique(n.slice(0, 1).toUpperCase()),
+        family_name: '履歴',
+        given_name: n,
+        family_name_kana: 'りれき',
+        given_name_kana: n,
+        email: `${unique('h').toLowerCase()}@test.kenshu.example`,
+        org_unit_id: org.divisionB.id,
+        employment_type: 'regular' as const,
+        active: n !== 'leaver',
+      })),
+      { memberSince: null },
+    );
+    const [mover, joiner, leaver] = people.map((p) => p.id);
+    const membership = (
+      staffId: number | undefined,
+      unit: OrgUnit,
+      from: string,
+      to: string | null,
+    ) => ({
+      staff_id: staffId ?? 0,
+      org_unit_id: unit.id,
+      employment_type: 'regular' as const,
+      is_section_head: false,
+      is_unit_security_officer: false,
+      is_system_security_officer: false,
+      is_pjmo_member: false,
+      valid_from: from,
+      valid_to: to,
+    });
+    await t.db
+      .insertInto('staff_membership')
+      .values([
+        membership(mover, org.divisionA, '2024-04-01', '2025-06-01'),
+        membership(mover, org.divisionB, '2025-06-01', null),
+        membership(joiner, org.divisionB, '2025-05-01', null),
+        membership(leaver, org.divisionA, '2024-04-01', '2026-01-10'),
+      ])
+      .execute();
+    await complete(mover ?? 0, course.id, 'attended', '2025-09-10T15:00:00+09:00', 2025);
+    await complete(leaver ?? 0, course.id, 'attended', '2025-09-10T15:00:00+09:00', 2025);
+    await complete(mover ?? 0, course.id, 'e_learning', '2024-11-10T15:00:00+09:00', 2024);
+    const fy2025 = async () =>
+      (
+        await admin.request(
+          `/api/reports/annual?courseId=${course.id}&fiscalYear=2025&orgUnitId=${org.ministry.id}`,
+        )
+      ).json();
+    const before = await fy2025();
+    expect(before).toMatchObject({ closed: true, asOf: '2026-03-31', basis: 'membership_on_day' });
+    expect(before.overall).toMatchObject({ required: 2, completed: 1 });
+    const unitB = before.units.find((u: { id: number }) => u.id === org.divisionB.id);
+    expect(unitB.own).toMatchObject({ required: 2, completed: 1 });
+
+    // A roster import in the current year moves the mover to A: FY2025 stays as it was.
+    await t.db
+      .updateTable('staff_membership')
+      .set({ valid_to: '2026-07-01' })
+      .where('staff_id', '=', mover ?? 0)
+      .where('valid_to', 'is', null)
+      .execute();
+    await t.db
+      .insertInto('staff_membership')
+      .values(membership(mover, org.divisionA, '2026-07-01', null))
+      .execute();
+    await t.db
+      .updateTable('staff')
+      .set({ org_unit_id: org.divisionA.id })
+      .where('id', '=', mover ?? 0)
+      .execute();
+    expect(await fy2025()).toEqual(before);
+
+    const history = await (
+      await admin.request(`/api/reports/history?courseId=${course.id}&orgUnitId=${org.ministry.id}`)
+    ).json();
+    expect(history.years.map((y: { fiscalYear: number }) => y.fiscalYear)).toEqual([
+      2022, 2023, 2024, 2025, 2026,
+    ]);
+    expect(history.years[2]).toMatchObject({
+      fiscalYear: 2024,
+      asOf: '2025-03-31',
+      overall: { required: 2, completed: 1 },
+    });
+    expect(history.years[3].overall).toEqual(before.overall);
+    expect(history.years[4]).toMatchObject({
+      closed: false,
+      basis: 'current_staff',
+      overall: { required: 2, completed: 0 },
+    });
+    // Someone who oversees only division A sees last year's people who were in A then.
+    const head = await signedInAs(
+      t.app,
+      t.db,
+      (await makePerson(t.db, ['section_head'], { org_unit_id: org.divisionA.id })).id,
+    );
+    const theirs = await (await head.request(`/api/reports/history?courseId=${course.id}`)).json();
+    expect(theirs.years[2].overall).toMatchObject({ required: 2, completed: 1 });
+    expect(theirs.years[3].overall).toMatchObject({ required: 0 });
+  });
+});
