@@ -22,7 +22,10 @@ try {
   const admin = await makePerson(engine.db, ['admin']);
   const rssBeforeMb = process.memoryUsage().rss / 1024 / 1024;
   const started = performance.now();
-  const roster = await receiveRosterFile(createReadStream(file), { maxBytes: 2 ** 32 });
+  const roster = await receiveRosterFile(createReadStream(file), {
+    maxBytes: 2 ** 32,
+    dir: loadConfig({}).uploadDir,
+  });
   try {
     const result = await applyRosterImport({
       ctx: {

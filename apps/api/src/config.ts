@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /** Everything the app reads from the environment, with its default. The README lists these. */
 export interface Config {
@@ -6,6 +6,8 @@ export interface Config {
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Private folder (0700) for roster uploads while they are checked and applied. */
+  uploadDir: string;
   seed: 'demo' | 'none';
   bodyLimitBytes: number;
   /** The largest HR roster file an import accepts (the general body limit does not apply). */
@@ -103,11 +105,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (seed !== 'demo' && seed !== 'none') {
     throw new Error(`KENSHU_SEED must be "demo" or "none", got "${seed}"`);
   }
+  const dataDir = resolve(
+    env.KENSHU_DATA_DIR ?? new URL('../../../.data', import.meta.url).pathname,
+  );
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: resolve(env.KENSHU_DATA_DIR ?? new URL('../../../.data', import.meta.url).pathname),
+    dataDir,
+    uploadDir: resolve(env.KENSHU_UPLOAD_DIR || join(dataDir, 'uploads')),
     seed,
     bodyLimitBytes: positive(env, 'KENSHU_BODY_LIMIT_BYTES', 1024 * 1024),
     rosterImportMaxBytes: positive(env, 'KENSHU_ROSTER_MAX_BYTES', 50 * 1024 * 1024),

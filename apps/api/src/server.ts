@@ -6,11 +6,18 @@ import { createMailer } from './lib/mailer.ts';
 import { startScheduler } from './jobs/scheduler.ts';
 import { loadConfig } from './config.ts';
 import { prepareDatabase, StartupError } from './start.ts';
+import { prepareUploadDir } from './services/roster-import/receive.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const { database, migration, seeded } = await prepareDatabase(config);
   if (seeded) console.log('Seeded the demo ministry (the README lists the demo accounts).');
+  const leftovers = await prepareUploadDir(config.uploadDir);
+  if (leftovers > 0) {
+    console.log(
+      `Removed ${leftovers} roster upload(s) left by a stopped process from ${config.uploadDir}.`,
+    );
+  }
   const app = createApp({ database, config });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const where =

@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
 import type { DB } from './schema.ts';
 
 export type DatabaseKind = 'embedded' | 'postgres';
@@ -79,11 +80,20 @@ async function openPostgres(url: string, max: number): Promise<Database> {
 async function openEmbedded(dataDir: string, loadDataDir?: Blob): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create({
-    ...(inMemory ? {} : { dataDir }),
-    ...(loadDataDir ? { loadDataDir } : {}),
-    parsers: TYPE_PARSERS,
-  });
+  // Two processes on one folder would each keep their own view and lose the other's writes.
+  const lock = inMemory ? undefined : await lockDataDir(dataDir);
+  if (lock && 'holderPid' in lock) throw new DataDirInUseError(lock.folder, lock.holderPid);
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      ...(inMemory ? {} : { dataDir }),
+      ...(loadDataDir ? { loadDataDir } : {}),
+      parsers: TYPE_PARSERS,
+    });
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return {
     db,
@@ -92,6 +102,7 @@ async function openEmbedded(dataDir: string, loadDataDir?: Blob): Promise<Databa
     close: async () => {
       await db.destroy();
       if (!pglite.closed) await pglite.close();
+      await lock?.release();
     },
   };
 }
@@ -109,6 +120,20 @@ export async function dumpEmbedded(dataDir: string): Promise<Blob> {
 /** A configuration problem worth one clear line at start-up rather than a stack trace. */
 export class DatabaseConfigError extends Error {
   override name = 'DatabaseConfigError';
+}
+
+/** Another live process is using the embedded data folder (start-up prints this one line). */
+export class DataDirInUseError extends DatabaseConfigError {
+  override name = 'DataDirInUseError';
+  readonly holderPid: number | null;
+
+  constructor(folder: string, holderPid: number | null) {
+    const who = holderPid === null ? 'another process' : `process ${holderPid}`;
+    super(
+      `The data folder ${folder} is in use by another Kenshu (${who}); stop it first, or give this one its own KENSHU_DATA_DIR.`,
+    );
+    this.holderPid = holderPid;
+  }
 }
 
 function redact(url: string): string {

@@ -156,7 +156,10 @@ async function importFile(
   adminId: number,
   path: string,
 ): Promise<RosterImportResult> {
-  const file = await receiveRosterFile(createReadStream(path), { maxBytes: 2 ** 32 });
+  const file = await receiveRosterFile(createReadStream(path), {
+    maxBytes: 2 ** 32,
+    dir: loadConfig({}).uploadDir,
+  });
   try {
     return await applyRosterImport({
       ctx: {

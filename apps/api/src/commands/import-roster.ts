@@ -10,7 +10,11 @@ import type { SignedInViewer } from '../context.ts';
 import { loadViewer } from '../services/auth/viewer.ts';
 import { applyRosterImport } from '../services/roster-import/apply.ts';
 import { previewRosterImport } from '../services/roster-import/preview.ts';
-import { discardRosterFile, receiveRosterFile } from '../services/roster-import/receive.ts';
+import {
+  discardRosterFile,
+  prepareUploadDir,
+  receiveRosterFile,
+} from '../services/roster-import/receive.ts';
 import { prepareDatabase, StartupError } from '../start.ts';
 
 export const IMPORT_USAGE = `  import <file.csv> [--dry-run] [--mode full|partial] [--encoding auto|utf-8|cp932]
@@ -55,12 +59,14 @@ export async function importRoster(argv: string[]): Promise<void> {
   const config = { ...loadConfig(), seed: 'none' as const };
   const { database } = await prepareDatabase(config);
   try {
+    await prepareUploadDir(config.uploadDir);
     const viewer = values.as
       ? await adminViewer(database.db, values.as)
       : // A dry run writes nothing, so whoever runs the server's command line may look.
         operatorViewer();
     const file = await receiveRosterFile(createReadStream(path), {
       maxBytes: config.rosterImportMaxBytes,
+      dir: config.uploadDir,
       fileName: basename(path),
     });
     try {

@@ -23,7 +23,7 @@ const ADMIN = anyOf('admin');
 const FILE_TYPES = ['text/csv', 'application/octet-stream', 'text/plain'];
 
 /**
- * The roster file is the raw request body, streamed to a temporary file under the roster's own
+ * The roster file is the raw request body, streamed to the upload folder under the roster's own
  * size limit (app.ts exempts these routes from the general 1 MB body limit).
  */
 async function withUploadedFile<T>(
@@ -45,6 +45,7 @@ async function withUploadedFile<T>(
   if (!body) throw validation('The request has no body: send the roster file');
   const file = await receiveRosterFile(Readable.fromWeb(body as NodeReadableStream<Uint8Array>), {
     maxBytes,
+    dir: c.var.config.uploadDir,
     fileName,
   });
   try {

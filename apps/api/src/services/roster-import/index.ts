@@ -1,3 +1,8 @@
 export { applyRosterImport } from './apply.ts';
 export { previewRosterImport, type RosterImportInput } from './preview.ts';
-export { discardRosterFile, receiveRosterFile, type RosterFile } from './receive.ts';
+export {
+  discardRosterFile,
+  prepareUploadDir,
+  receiveRosterFile,
+  type RosterFile,
+} from './receive.ts';

@@ -1,12 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '@kenshu/domain';
 
-/** An uploaded roster, kept in a private temporary file while it is previewed or applied. */
+/** An uploaded roster, kept in a private file of the app's own while it is previewed or applied. */
 export interface RosterFile {
   path: string;
   /** sha256 of the bytes, hex: what a preview is bound to and what the audit log records. */
@@ -15,17 +14,62 @@ export interface RosterFile {
   fileName: string | null;
 }
 
+// Named after the process that wrote it, so a start can tell a dead process's leftover from a
+// live neighbour's upload in a shared folder.
+const UPLOAD_NAME = /^kenshu-roster-(\d+)-[0-9a-f]+\.csv$/;
+/** A leftover this old is removed whoever wrote it (its pid may since belong to another process). */
+const LEFTOVER_MAX_AGE_MS = 24 * 3600_000;
+
 /**
- * Copies an upload (or a file from the command line) to a temporary file, hashing and counting
- * as it goes, and stops as soon as it exceeds `maxBytes`. Holding the bytes on disk rather than
- * in memory lets a 400,000-row file be read twice (validate, then apply) at flat memory, and
- * keeps the import's transaction independent of how fast the client uploads.
+ * Makes the upload folder private (0700: rosters hold personal data) and removes uploads that a
+ * killed process left behind: those whose process is gone, and any older than a day. Other
+ * files in the folder are not touched. Returns how many were removed.
+ */
+export async function prepareUploadDir(dir: string, now = new Date()): Promise<number> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  await chmod(dir, 0o700);
+  let removed = 0;
+  for (const name of await readdir(dir)) {
+    const match = UPLOAD_NAME.exec(name);
+    if (!match) continue;
+    const path = join(dir, name);
+    const info = await stat(path).catch(() => undefined);
+    if (!info) continue;
+    const pid = Number(match[1]);
+    const stale = now.getTime() - info.mtimeMs > LEFTOVER_MAX_AGE_MS;
+    if (stale || pid === process.pid || !isAlive(pid)) {
+      await rm(path, { force: true });
+      removed += 1;
+    }
+  }
+  return removed;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to another user.
+    return error instanceof Error && 'code' in error && error.code === 'EPERM';
+  }
+}
+
+/**
+ * Copies an upload (or a file from the command line) into the upload folder, hashing and
+ * counting as it goes, and stops as soon as it exceeds `maxBytes`. Holding the bytes on disk
+ * rather than in memory lets a 400,000-row file be read twice (validate, then apply) at flat
+ * memory, and keeps the import's transaction independent of how fast the client uploads.
  */
 export async function receiveRosterFile(
   source: AsyncIterable<Uint8Array>,
-  options: { maxBytes: number; fileName?: string | null | undefined },
+  options: { maxBytes: number; dir: string; fileName?: string | null | undefined },
 ): Promise<RosterFile> {
-  const path = join(tmpdir(), `kenshu-roster-${randomBytes(12).toString('hex')}.csv`);
+  await mkdir(options.dir, { recursive: true, mode: 0o700 });
+  const path = join(
+    options.dir,
+    `kenshu-roster-${process.pid}-${randomBytes(12).toString('hex')}.csv`,
+  );
   // The roster holds personal data: readable by this user only, and removed after use.
   const out = createWriteStream(path, { mode: 0o600 });
   const hash = createHash('sha256');
@@ -49,7 +93,7 @@ export async function receiveRosterFile(
   return { path, checksum: hash.digest('hex'), bytes, fileName: options.fileName ?? null };
 }
 
-/** Removes the temporary copy. */
+/** Removes the copy. */
 export async function discardRosterFile(file: RosterFile): Promise<void> {
   await rm(file.path, { force: true });
 }
