@@ -195,6 +195,8 @@ describe('one definition of who a course requires', () => {
           const team = await courseStatusOfPeople(db(), {
             courseId: 0,
             fiscalYear: 2025,
+            now: new Date('2025-09-01T00:00:00Z'),
+            today: '2025-09-01',
             audience: resolved,
             subtreePaths: [root.path],
             limit: 1,

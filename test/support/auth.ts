@@ -16,12 +16,14 @@ export interface SignedInClient {
 
 /**
  * Starts a session for a person directly in the database (no password hashing), the way a
- * successful sign-in would, and returns a client that sends its cookie and CSRF token.
+ * successful sign-in would, and returns a client that sends its cookie and CSRF token. Pass the
+ * app's clock time when a test has moved it, so the sign-in is fresh at that time.
  */
 export async function signedInAs(
   app: Fetcher,
   db: Executor,
   staffId: number,
+  now: Date = new Date(),
 ): Promise<SignedInClient> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
@@ -29,7 +31,9 @@ export async function signedInAs(
     token_hash: createHash('sha256').update(token).digest('hex'),
     staff_id: staffId,
     csrf_token: csrfToken,
-    expires_at: new Date(Date.now() + 12 * 3600_000),
+    created_at: now,
+    last_seen_at: now,
+    expires_at: new Date(now.getTime() + 12 * 3600_000),
     user_agent: 'test',
     client_address: '127.0.0.1',
   });

@@ -1,10 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { REQUIREMENT_STATUSES } from '@kenshu/domain';
 import { errorResponses, IdParam } from './common.ts';
 import { Course } from './courses.ts';
 
-export const RequirementStatus = z
-  .enum(['completed', 'booked', 'waiting', 'e_learning_assigned', 'not_started', 'not_required'])
-  .openapi('RequirementStatus');
+export const RequirementStatus = z.enum(REQUIREMENT_STATUSES).openapi('RequirementStatus');
 
 export const MyBooking = z
   .object({
@@ -27,12 +26,42 @@ export const RequirementItem = z
     required: z.boolean(),
     status: RequirementStatus,
     completion: z
-      .object({ kind: z.enum(['attended', 'e_learning', 'credited']), recordedAt: z.string() })
+      .object({
+        kind: z.enum(['attended', 'e_learning', 'credited']),
+        recordedAt: z.string(),
+        completedOn: z.string().openapi({
+          description: 'The day it counts from (YYYY-MM-DD, Tokyo): the session day if attended',
+        }),
+      })
       .nullable(),
-    booking: MyBooking.nullable(),
-    waits: z.array(MyBooking),
+    booking: MyBooking.nullable().openapi({
+      description: 'The seat on a session that has not ended; never a session already held',
+    }),
+    waits: z.array(MyBooking).openapi({ description: 'Waitlist places on sessions ahead' }),
+    pastSession: z
+      .object({
+        bookingId: z.number().int(),
+        sessionId: z.number().int(),
+        startsAt: z.string(),
+        endsAt: z.string(),
+        venue: z.string().nullable(),
+        mark: z.enum(['present', 'late', 'absent', 'excused']).nullable(),
+        finalised: z.boolean(),
+      })
+      .nullable()
+      .openapi({ description: 'The latest session this person held a seat on that has ended' }),
+    eLearningModuleId: z.number().int().nullable().openapi({
+      description: 'The module that completes this course, when it offers one',
+    }),
     assignment: z
-      .object({ id: z.number().int(), dueOn: z.string(), moduleId: z.number().int() })
+      .object({
+        id: z.number().int(),
+        dueOn: z.string(),
+        moduleId: z.number().int(),
+        overdue: z.boolean(),
+        started: z.boolean(),
+        source: z.string(),
+      })
       .nullable(),
   })
   .openapi('RequirementItem');

@@ -1,9 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { REQUIREMENT_STATUSES } from '@kenshu/domain';
 import { errorResponses, PageQuery } from './common.ts';
 
-export const PersonStatus = z
-  .enum(['completed', 'booked', 'waiting', 'e_learning_assigned', 'not_started'])
-  .openapi('PersonStatus');
+/** Every requirement status but not_required: the team page lists only people required. */
+export const PERSON_STATUSES = REQUIREMENT_STATUSES.filter(
+  (s): s is Exclude<(typeof REQUIREMENT_STATUSES)[number], 'not_required'> => s !== 'not_required',
+);
+
+export const PersonStatus = z.enum(PERSON_STATUSES).openapi('PersonStatus');
 
 export const OverseenPerson = z
   .object({
@@ -30,8 +34,11 @@ export const TeamStatus = z
       required: z.number().int(),
       completed: z.number().int(),
       booked: z.number().int(),
-      waiting: z.number().int(),
+      awaitingRoster: z.number().int(),
+      eLearningOverdue: z.number().int(),
+      eLearningInProgress: z.number().int(),
       eLearningAssigned: z.number().int(),
+      waiting: z.number().int(),
       notStarted: z.number().int(),
     }),
     items: z.array(OverseenPerson),
@@ -55,16 +62,7 @@ export const getTeamStatus = createRoute({
         .openapi({ description: 'Default: the course for all staff' }),
       fiscalYear: z.coerce.number().int().min(2000).max(2100).optional(),
       orgUnitId: z.coerce.number().int().positive().optional(),
-      status: z
-        .enum([
-          'completed',
-          'booked',
-          'waiting',
-          'e_learning_assigned',
-          'not_started',
-          'not_completed',
-        ])
-        .optional(),
+      status: z.enum([...PERSON_STATUSES, 'not_completed']).optional(),
       q: z.string().trim().max(100).optional(),
     }),
   },

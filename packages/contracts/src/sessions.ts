@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { SESSION_PHASES } from '@kenshu/domain';
 import { errorResponses, IdParam } from './common.ts';
 
 const Instant = z.iso.datetime({ offset: true }).openapi({ example: '2027-02-10T10:00:00+09:00' });
@@ -37,6 +38,11 @@ export const TrainingSession = z
     bookingCutoffAt: z.string(),
     minAttendance: z.number().int().nullable(),
     status: z.enum(['scheduled', 'cancelled']),
+    phase: z.enum(SESSION_PHASES).openapi({
+      description:
+        'scheduled → in_progress → awaiting_roster (held, roster not submitted) → finalised; or cancelled',
+    }),
+    finalisedAt: z.string().nullable(),
     cancelReason: z.string().nullable(),
     trainers: z.array(z.object({ id: z.number().int(), name: z.string() })),
     bookable: z.boolean().openapi({ description: 'Open for booking right now' }),
@@ -174,6 +180,9 @@ export const UpdateSessionRequest = z
     capacity: z.number().int().min(1).max(10_000).optional(),
     trainerIds: z.array(z.number().int().positive()).max(20).optional(),
     minAttendance: z.number().int().min(1).nullable().optional(),
+    reason: z.string().trim().min(1).max(500).optional().openapi({
+      description: 'Required once the session has started; recorded in the audit log',
+    }),
   })
   .openapi('UpdateSessionRequest');
 

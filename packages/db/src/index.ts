@@ -30,3 +30,4 @@ export * from './repositories/audience.ts';
 export * from './repositories/mail-outbox.ts';
 export * from './repositories/message-templates.ts';
 export * from './repositories/reports.ts';
+export * from './repositories/requirements.ts';

@@ -179,6 +179,8 @@ export interface BookingTable {
   sequence: Generated<number>;
   created_at: TimestampDefault;
   updated_at: TimestampDefault;
+  /** Set when the session's roster was finalised: the booking is history from then on. */
+  closed_at: NullableTimestamp;
 }
 
 export interface BookingEventTable {

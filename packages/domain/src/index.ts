@@ -5,6 +5,8 @@ export * from './access.ts';
 export * from './staff.ts';
 export * from './audit.ts';
 export * from './booking/index.ts';
+export * from './sessions/index.ts';
+export * from './requirements/index.ts';
 export * from './roster/index.ts';
 export * from './e-learning/index.ts';
 export * from './messages/index.ts';

@@ -60,7 +60,6 @@ export const en: Messages = {
       booked_other: '{{count}} booked',
       online: 'Online',
       noVenue: 'Venue to be decided',
-      cancelled: 'Cancelled',
     },
     sheet: {
       title: 'Attendance',
@@ -204,6 +203,13 @@ export const en: Messages = {
       FORBIDDEN: 'Only this session’s trainers and the training office handle its attendance.',
       NOT_FOUND: 'The session was not found.',
     },
+  },
+  sessionPhase: {
+    scheduled: 'Scheduled',
+    in_progress: 'In progress',
+    awaiting_roster: 'Held, awaiting the roster',
+    finalised: 'Finalised',
+    cancelled: 'Cancelled',
   },
   common: {
     loading: 'Loading…',
@@ -518,6 +524,9 @@ export const en: Messages = {
       booked: 'Booked',
       waiting: 'Waiting',
       waitingAt: 'Waiting #{{position}}',
+      awaiting_roster: 'Attendance being recorded',
+      e_learning_overdue: 'E-learning overdue',
+      e_learning_in_progress: 'E-learning in progress',
       e_learning_assigned: 'E-learning assigned',
       not_started: 'Not started',
       not_required: 'Not required',
@@ -533,6 +542,15 @@ export const en: Messages = {
       waitingHint:
         'If a seat frees up you are booked automatically and notified. You can also book another session.',
       eLearning: 'E-learning has been assigned to you. It is due by {{due}}.',
+      eLearningOverdue: 'The e-learning was due by {{due}}. Please complete it now.',
+      eLearningStarted: 'You have started the e-learning. Continue where you left off.',
+      missed: {
+        absent: 'You were absent from the group session on {{date}}.',
+        excused: 'You were excused from the group session on {{date}}.',
+      },
+      bookAnother: 'Book another session, or complete it by e-learning.',
+      awaitRoster:
+        'The session on {{when}} has ended. Your attendance will show once the trainer submits the roster.',
       awaitELearning:
         'This course is taken by e-learning. Please wait until it is assigned to you.',
       completed: {
@@ -547,6 +565,8 @@ export const en: Messages = {
       move: 'Move',
       findAnother: 'Find another session',
       startELearning: 'Start e-learning',
+      continueELearning: 'Continue e-learning',
+      takeELearning: 'Take it by e-learning',
       findSessionInstead: 'Find a group session',
     },
     feed: {
@@ -683,6 +703,10 @@ export const en: Messages = {
       ALREADY_COMPLETED: 'You have already completed this course this fiscal year.',
       COURSE_NOT_REQUIRED: 'This course is not one you need to take.',
       SESSION_CANCELLED: 'This session has been cancelled.',
+      SESSION_STARTED:
+        'This session has already started, so it cannot be changed or cancelled. The trainer records attendance.',
+      SESSION_FINALISED:
+        'This session’s attendance is final. Its bookings are a record and cannot be changed or cancelled.',
       CAPACITY_BELOW_BOOKED: 'Capacity cannot be lower than the number of people already booked.',
       INVALID_TIME_RANGE: 'The end time must be after the start time.',
       OVERLAPPING_SESSIONS: 'Some sessions overlap. Check the dates and start times.',
@@ -719,7 +743,6 @@ export const en: Messages = {
         status: 'Status',
       },
       status: {
-        scheduled: 'Scheduled',
         cancelled: 'Cancelled',
       },
     },
@@ -782,7 +805,13 @@ export const en: Messages = {
       heading: 'Change time, venue or capacity',
       save: 'Save changes',
       saved: 'Saved.',
+      pastNotice:
+        'This session has already started. Give a reason to change it; it is recorded in the audit log.',
+      reason: 'Reason for the change',
     },
+    attendanceLink: 'Attendance',
+    finalisedNoCancel:
+      'A session whose attendance is final cannot be cancelled. Correct attendance marks instead.',
     cancel: {
       open: 'Cancel this session',
       title: 'Cancel this session?',
@@ -814,6 +843,7 @@ export const en: Messages = {
         moved_out: 'Moved to another session',
         moved_in: 'Moved from another session',
         wait_dropped: 'Waitlist place ended (booked elsewhere)',
+        wait_ended_session_held: 'Waitlist place ended (the session was held)',
         session_cancelled: 'Released: session cancelled',
       },
       bySystem: '(automatic)',
@@ -842,6 +872,9 @@ export const en: Messages = {
       completed: 'Completed',
       booked: 'Booked',
       waiting: 'On the waitlist',
+      awaiting_roster: 'Attendance being recorded',
+      e_learning_overdue: 'E-learning overdue',
+      e_learning_in_progress: 'E-learning in progress',
       e_learning_assigned: 'E-learning assigned',
       not_started: 'Not started',
     },
@@ -849,6 +882,9 @@ export const en: Messages = {
       completed: 'Completed',
       booked: 'Booked',
       waiting: 'On the waitlist',
+      awaiting_roster: 'Attendance being recorded',
+      e_learning_overdue: 'E-learning overdue',
+      e_learning_in_progress: 'E-learning in progress',
       e_learning_assigned: 'E-learning assigned',
       not_started: 'Not started',
       not_required: 'Not required',
@@ -860,6 +896,9 @@ export const en: Messages = {
       completed: 'Completed',
       booked: 'Booked',
       waiting: 'On the waitlist',
+      awaitingRoster: 'Attendance being recorded',
+      eLearningOverdue: 'E-learning overdue',
+      eLearningInProgress: 'E-learning in progress',
       eLearningAssigned: 'E-learning assigned',
       notStarted: 'Not started',
       people: '{{count, number}}',

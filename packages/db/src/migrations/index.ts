@@ -7,6 +7,7 @@ import * as attendance from './2026-11-26T05-attendance.ts';
 import * as eLearning from './2026-11-26T06-e-learning.ts';
 import * as mailAndReminders from './2026-12-05T20-mail-and-reminders.ts';
 import * as reports from './2026-12-06T10-reports.ts';
+import * as bookingHistory from './2026-12-06T11-booking-history.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not read from disk) so the same set runs
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T06-e-learning': eLearning,
   '2026-12-05T20-mail-and-reminders': mailAndReminders,
   '2026-12-06T10-reports': reports,
+  '2026-12-06T11-booking-history': bookingHistory,
 };
 
 export const migrationProvider: MigrationProvider = {

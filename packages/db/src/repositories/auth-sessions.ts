@@ -10,6 +10,9 @@ export async function insertAuthSession(
     expires_at: Date;
     user_agent: string | null;
     client_address: string | null;
+    /** The app's clock at sign-in; the database's time when left out. */
+    created_at?: Date;
+    last_seen_at?: Date;
   },
 ): Promise<AuthSession> {
   return db.insertInto('auth_session').values(row).returningAll().executeTakeFirstOrThrow();

@@ -20,7 +20,10 @@ export async function findBooking(db: Executor, id: number): Promise<Booking | u
   return db.selectFrom('booking').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** A person's live entries (seat or waitlist places) for a course in a fiscal year. */
+/**
+ * A person's live entries (seat or waitlist places) for a course in a fiscal year. A seat on a
+ * finalised session is history, not a live entry.
+ */
 export async function liveEntriesFor(
   db: Executor,
   staffId: number,
@@ -34,6 +37,7 @@ export async function liveEntriesFor(
     .where('course_id', '=', courseId)
     .where('fiscal_year', '=', fiscalYear)
     .where('status', '<>', 'cancelled')
+    .where('closed_at', 'is', null)
     .orderBy('id')
     .execute();
 }
@@ -178,7 +182,10 @@ export async function sessionRoster(db: Executor, sessionId: number) {
   return { bookings, events };
 }
 
-/** A person's bookings for a fiscal year with their sessions, for "My training" and calendars. */
+/**
+ * A person's bookings for a fiscal year with their sessions and their attendance mark there, for
+ * "My training" and calendars.
+ */
 export async function bookingsOfPerson(db: Executor, staffId: number, fiscalYear?: number) {
   let q = bookingsWithSessions(db).where('b.staff_id', '=', staffId).orderBy('s.starts_at');
   if (fiscalYear !== undefined) q = q.where('b.fiscal_year', '=', fiscalYear);
@@ -196,6 +203,9 @@ function bookingsWithSessions(db: Executor) {
     .selectFrom('booking as b')
     .innerJoin('training_session as s', 's.id', 'b.session_id')
     .innerJoin('course as c', 'c.id', 'b.course_id')
+    .leftJoin('attendance as a', (join) =>
+      join.onRef('a.session_id', '=', 'b.session_id').onRef('a.staff_id', '=', 'b.staff_id'),
+    )
     .selectAll('b')
     .select([
       's.starts_at',
@@ -203,7 +213,9 @@ function bookingsWithSessions(db: Executor) {
       's.venue',
       's.online_url',
       's.status as session_status',
+      's.finalised_at as session_finalised_at',
       's.booking_cutoff_at',
+      'a.mark',
       'c.code as course_code',
       'c.title_ja as course_title_ja',
       'c.title_en as course_title_en',
@@ -255,5 +267,37 @@ export async function confirmedSeatsOf(
     .where('session_id', '=', sessionId)
     .where('status', '=', 'confirmed')
     .where('staff_id', 'in', staffIds)
+    .execute();
+}
+
+/**
+ * A session's roster is final: its seats become history (they no longer hold the person's place
+ * for the course) and its waitlist places end, since they can never turn into seats. Returns the
+ * waitlist places ended.
+ */
+export async function closeSessionBookings(
+  trx: Transaction<DB>,
+  sessionId: number,
+  at: Date,
+): Promise<Pick<Booking, 'id' | 'staff_id'>[]> {
+  await trx
+    .updateTable('booking')
+    .set({ closed_at: at, updated_at: at })
+    .where('session_id', '=', sessionId)
+    .where('status', '=', 'confirmed')
+    .where('closed_at', 'is', null)
+    .execute();
+  return trx
+    .updateTable('booking')
+    .set({
+      status: 'cancelled',
+      cancelled_at: at,
+      cancel_reason: 'session_held',
+      sequence: sql`sequence + 1`,
+      updated_at: at,
+    })
+    .where('session_id', '=', sessionId)
+    .where('status', '=', 'waitlisted')
+    .returning(['id', 'staff_id'])
     .execute();
 }

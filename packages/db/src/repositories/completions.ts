@@ -10,6 +10,8 @@ export interface NewCompletion {
   source_ref?: string | null;
   reason?: string | null;
   recorded_by: number | null;
+  /** When it happened by the app's clock; the database's time when left out. */
+  recorded_at?: Date;
 }
 
 /** Records a completion event. Never updated or deleted afterwards (a trigger enforces it). */

@@ -1,14 +1,19 @@
-import type { Audience } from '@kenshu/domain';
+import type { Audience, RequirementStatus } from '@kenshu/domain';
 import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../connection.ts';
 import { inAudienceSql } from './audience.ts';
+import { requirementFactsSql, requirementStatusSql } from './requirements.ts';
 
-export type PersonStatus =
-  'completed' | 'booked' | 'waiting' | 'e_learning_assigned' | 'not_started';
+/** Where a required person stands (the team page never lists people not required). */
+export type PersonStatus = Exclude<RequirementStatus, 'not_required'>;
 
 export interface OversightQuery {
   courseId: number;
   fiscalYear: number;
+  /** The moment the list describes (a seat is upcoming or held relative to it). */
+  now: Date;
+  /** Today in Tokyo, 'YYYY-MM-DD'. */
+  today: string;
   /** Who the course requires; null when it requires no one (an inactive course). */
   audience: Audience | null;
   /** Subtrees to look in; undefined means the whole ministry (admins). */
@@ -21,17 +26,17 @@ export interface OversightQuery {
 
 /**
  * Everyone required to take a course in the subtrees, with where they stand, in one query: the
- * page asked for, the total, and the count per status. The status order mirrors the domain's
- * requirementStatus: completed, booked, waiting, e-learning assigned, not started.
+ * page asked for, the total, and the count per status. The status is the domain's rule
+ * (requirementStatus) over the same facts a person's own record reads.
  */
 export async function courseStatusOfPeople(db: Executor, q: OversightQuery) {
-  const completed = sql<boolean>`exists (
-    select 1 from completion c where c.staff_id = s.id and c.course_id = ${q.courseId} and c.fiscal_year = ${q.fiscalYear}
-      and c.kind <> 'withdrawn' and not exists (select 1 from completion w where w.withdraws_completion_id = c.id))`;
-  const booked = sql<boolean>`exists (select 1 from booking b where b.staff_id = s.id and b.course_id = ${q.courseId} and b.fiscal_year = ${q.fiscalYear} and b.status = 'confirmed')`;
-  const waiting = sql<boolean>`exists (select 1 from booking b where b.staff_id = s.id and b.course_id = ${q.courseId} and b.fiscal_year = ${q.fiscalYear} and b.status = 'waitlisted')`;
-  const assigned = sql<boolean>`exists (select 1 from assignment a where a.staff_id = s.id and a.course_id = ${q.courseId} and a.fiscal_year = ${q.fiscalYear} and a.status = 'open')`;
-  const status = sql<PersonStatus>`case when ${completed} then 'completed' when ${booked} then 'booked' when ${waiting} then 'waiting' when ${assigned} then 'e_learning_assigned' else 'not_started' end`;
+  const facts = requirementFactsSql(sql.ref('s.id'), sql`${q.courseId}::int`, sql`true`, {
+    fiscalYear: q.fiscalYear,
+    now: q.now,
+    today: q.today,
+  });
+  // Everyone listed is in the audience, so the rule never reaches not_required here.
+  const status = sql<PersonStatus>`${requirementStatusSql(facts)}`;
 
   const people = db
     .selectFrom('staff as s')

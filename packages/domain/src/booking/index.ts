@@ -2,4 +2,3 @@ export * from './booking-window.ts';
 export * from './capacity.ts';
 export * from './series.ts';
 export * from './audience.ts';
-export * from './requirement-status.ts';

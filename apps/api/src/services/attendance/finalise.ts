@@ -1,5 +1,7 @@
 import {
+  closeSessionBookings,
   insertAudit,
+  insertBookingEvents,
   lockTrainingSessions,
   markUnmarked,
   marksOf,
@@ -19,8 +21,9 @@ import { assertMayMark } from './marking-rules.ts';
 import { applyOutcomes } from './outcomes.ts';
 
 /**
- * Closes a roster: everyone booked and still unmarked becomes a no-show (absent), and every mark
- * turns into its outcome (completion, or the absence that triggers e-learning). Three set-based
+ * Closes a roster: everyone booked and still unmarked becomes a no-show (absent), the session's
+ * bookings become history (so whoever missed it can book another session), and every mark turns
+ * into its outcome (completion, or the absence that triggers e-learning). A few set-based
  * statements however large the session.
  */
 async function finaliseInTransaction(
@@ -35,6 +38,15 @@ async function finaliseInTransaction(
     at,
   });
   await setSessionFinalised(trx, session.id, actorStaffId, at);
+  const endedWaits = await closeSessionBookings(trx, session.id, at);
+  await insertBookingEvents(
+    trx,
+    endedWaits.map((b) => ({
+      booking_id: b.id,
+      action: 'wait_ended_session_held',
+      actor_staff_id: actorStaffId,
+    })),
+  );
   const marks = await marksOf(trx, session.id);
   await applyOutcomes(
     trx,

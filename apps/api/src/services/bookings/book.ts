@@ -71,12 +71,13 @@ export async function bookSession({
       const entries = await liveEntriesFor(trx, staffId, course.id, session.fiscal_year);
       const seat = entries.find((e) => e.status === 'confirmed');
       if (seat) {
+        const held = await findTrainingSession(trx, seat.session_id);
         throw new AppError(
           'ALREADY_BOOKED',
-          'Already booked on a session of this course; move the booking instead',
-          {
-            bookingId: seat.id,
-          },
+          held && held.ends_at <= ctx.now
+            ? 'Your booked session has ended and its roster is not final yet; once it is, you can book another session if you missed it'
+            : 'Already booked on a session of this course; move the booking instead',
+          { bookingId: seat.id },
         );
       }
       if (entries.some((e) => e.session_id === session.id)) {

@@ -8,12 +8,20 @@ import {
   lockTrainingSessions,
   runInTransaction,
 } from '@kenshu/db';
-import { AppError, canCancelSelf, isAdmin, notFound, validation } from '@kenshu/domain';
+import {
+  AppError,
+  assertBookingChangeable,
+  canCancelSelf,
+  isAdmin,
+  notFound,
+  validation,
+} from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
 import { requireViewer } from '../../lib/service-context.ts';
 import { oneSessionFacts, personFacts } from '../messages/facts.ts';
 import { sendMessages } from '../messages/send.ts';
 import { bookingInvitations } from './calendar.ts';
+import { phaseOf } from '../sessions/phase.ts';
 import { fillFreeSeats } from './promote.ts';
 import { assertMayActFor } from './scope.ts';
 import { toBookingContract } from './to-contract.ts';
@@ -21,6 +29,7 @@ import { toBookingContract } from './to-contract.ts';
 /**
  * Cancels a booking (or leaves a waitlist). Until the cut-off the person, their section head or
  * unit officer may; after it only an admin, with a reason, and the cancellation is audited.
+ * Once the session has begun a seat is a record (SESSION_STARTED, then SESSION_FINALISED).
  * A freed seat goes straight to the first person waiting.
  */
 export async function cancelBooking({
@@ -39,6 +48,8 @@ export async function cancelBooking({
     const booking = await findBooking(trx, input.bookingId);
     if (!session || !booking) throw notFound('booking', { id: input.bookingId });
     if (booking.status === 'cancelled') return toBookingContract(trx, booking);
+    // A waitlist place may always be left; a seat on a session that has begun is a record.
+    if (booking.status === 'confirmed') assertBookingChangeable(phaseOf(session, ctx.now));
 
     const lateCancellation = !canCancelSelf(
       { bookingCutoffAt: session.booking_cutoff_at },

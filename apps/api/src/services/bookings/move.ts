@@ -13,6 +13,7 @@ import {
 import {
   AppError,
   assertBookable,
+  assertBookingChangeable,
   canCancelSelf,
   isAdmin,
   notFound,
@@ -24,6 +25,7 @@ import { requireViewer } from '../../lib/service-context.ts';
 import { oneSessionFacts, personFacts } from '../messages/facts.ts';
 import { sendMessages } from '../messages/send.ts';
 import { bookingInvitations } from './calendar.ts';
+import { phaseOf } from '../sessions/phase.ts';
 import { bookableOf, dropWaits, fillFreeSeats } from './promote.ts';
 import { assertMayActFor } from './scope.ts';
 import { toBookingContract } from './to-contract.ts';
@@ -52,6 +54,7 @@ export async function moveBooking({
     if (!to) throw notFound('session', { sessionId: input.toSessionId });
     if (booking.status !== 'confirmed')
       throw validation('Only a booked seat can be moved; book the other session instead');
+    assertBookingChangeable(phaseOf(from, ctx.now));
     if (to.id === from.id) throw new AppError('ALREADY_BOOKED', 'Already booked on this session');
     if (to.course_id !== booking.course_id || to.fiscal_year !== booking.fiscal_year) {
       throw new AppError(

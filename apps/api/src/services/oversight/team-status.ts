@@ -7,6 +7,7 @@ import {
   insertAudit,
   runInTransaction,
   type Course,
+  type PersonStatus,
 } from '@kenshu/db';
 import {
   canSeeUnit,
@@ -57,14 +58,7 @@ export async function teamStatus({
     courseId?: number | undefined;
     fiscalYear?: number | undefined;
     orgUnitId?: number | undefined;
-    status?:
-      | 'completed'
-      | 'booked'
-      | 'waiting'
-      | 'e_learning_assigned'
-      | 'not_started'
-      | 'not_completed'
-      | undefined;
+    status?: PersonStatus | 'not_completed' | undefined;
     q?: string | undefined;
     limit: number;
     offset: number;
@@ -77,6 +71,8 @@ export async function teamStatus({
   const { rows, total, byStatus } = await courseStatusOfPeople(ctx.db, {
     courseId: course.id,
     fiscalYear,
+    now: ctx.now,
+    today: tokyoDateOf(ctx.now),
     audience,
     subtreePaths: await subtreesFor(ctx, viewer, input.orgUnitId),
     search: input.q || undefined,
@@ -97,8 +93,11 @@ export async function teamStatus({
       required: Object.values(byStatus).reduce((a, b) => a + (b ?? 0), 0),
       completed: n('completed'),
       booked: n('booked'),
-      waiting: n('waiting'),
+      awaitingRoster: n('awaiting_roster'),
+      eLearningOverdue: n('e_learning_overdue'),
+      eLearningInProgress: n('e_learning_in_progress'),
       eLearningAssigned: n('e_learning_assigned'),
+      waiting: n('waiting'),
       notStarted: n('not_started'),
     },
     items: rows.map((r) => ({
@@ -146,6 +145,8 @@ export async function sendReminders({
   const { rows } = await courseStatusOfPeople(ctx.db, {
     courseId: course.id,
     fiscalYear,
+    now: ctx.now,
+    today: tokyoDateOf(ctx.now),
     audience,
     subtreePaths: isAdmin(viewer) ? undefined : viewer.oversightPaths,
     status: 'not_completed',

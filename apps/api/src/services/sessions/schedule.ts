@@ -22,6 +22,7 @@ import {
 import {
   AppError,
   assertCapacity,
+  assertSessionChangeable,
   assertTimeRange,
   defaultBookingCutoff,
   expandSeries,
@@ -36,6 +37,7 @@ import { fillFreeSeats } from '../bookings/promote.ts';
 import { oneSessionFacts } from '../messages/facts.ts';
 import { sendMessages } from '../messages/send.ts';
 import { getSession } from './list.ts';
+import { phaseOf } from './phase.ts';
 
 async function assertTrainers(db: Executor, ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;
@@ -182,8 +184,8 @@ export async function updateSession({
   await runInTransaction(ctx.db, async (trx) => {
     const before = (await lockTrainingSessions(trx, [input.id])).get(input.id);
     if (!before) throw notFound('session', { id: input.id });
-    if (before.status === 'cancelled')
-      throw new AppError('SESSION_CANCELLED', 'A cancelled session cannot be changed');
+    const phase = phaseOf(before, ctx.now);
+    assertSessionChangeable(phase, 'edit', input.reason);
     const startsAt = input.startsAt ? new Date(input.startsAt) : before.starts_at;
     const endsAt = input.endsAt ? new Date(input.endsAt) : before.ends_at;
     assertTimeRange(startsAt, endsAt);
@@ -232,6 +234,8 @@ export async function updateSession({
         endsAt: after.ends_at,
         venue: after.venue,
         capacity: after.capacity,
+        phase,
+        reason: input.reason ?? null,
       },
       requestId: ctx.requestId,
     });
@@ -251,8 +255,8 @@ export async function cancelSession({
   await runInTransaction(ctx.db, async (trx) => {
     const session = (await lockTrainingSessions(trx, [input.id])).get(input.id);
     if (!session) throw notFound('session', { id: input.id });
-    if (session.status === 'cancelled')
-      throw new AppError('SESSION_CANCELLED', 'This session is already cancelled');
+    const phase = phaseOf(session, ctx.now);
+    assertSessionChangeable(phase, 'cancel', input.reason);
     const seats = (await liveBookingsOfSession(trx, input.id))
       .filter((b) => b.status === 'confirmed')
       .map((b) => b.id);
@@ -298,7 +302,7 @@ export async function cancelSession({
       action: 'session.cancelled',
       targetType: 'session',
       targetId: input.id,
-      before: { status: session.status, seatsTaken: session.seats_taken },
+      before: { status: session.status, phase, seatsTaken: session.seats_taken },
       after: { status: 'cancelled', reason: input.reason, released: released.length },
       requestId: ctx.requestId,
     });

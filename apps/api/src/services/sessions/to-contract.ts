@@ -7,6 +7,7 @@ import {
   type TrainingSession,
 } from '@kenshu/db';
 import { seatsLeft } from '@kenshu/domain';
+import { phaseOf } from './phase.ts';
 
 type SessionRow = TrainingSession & {
   course_code: string;
@@ -59,6 +60,8 @@ export async function toSessionContracts(
         bookingCutoffAt: s.booking_cutoff_at.toISOString(),
         minAttendance: s.min_attendance,
         status: s.status,
+        phase: phaseOf(s, opts.now),
+        finalisedAt: s.finalised_at?.toISOString() ?? null,
         cancelReason: s.cancel_reason,
         trainers: trainers
           .filter((t) => t.session_id === s.id)

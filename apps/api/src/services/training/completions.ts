@@ -33,6 +33,7 @@ export async function recordCompletions(
       source_ref: i.sourceRef ?? null,
       reason: i.reason ?? null,
       recorded_by: i.recordedBy,
+      recorded_at: at,
     })),
   );
   await publishTrainingEvents(

@@ -1,11 +1,14 @@
 import type { TrainingRecord } from '@kenshu/contracts';
 import {
+  assignableModuleOf,
   bookingsOfPerson,
   completionsOf,
   findOrgUnitById,
   findStaffById,
+  findTrainingSession,
   listCourses,
   openAssignmentsOf,
+  requirementFactsOf,
   waitlistPosition,
 } from '@kenshu/db';
 import {
@@ -14,6 +17,7 @@ import {
   currentFiscalYear,
   notFound,
   requirementStatus,
+  tokyoDateOf,
 } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
 import { requireViewer } from '../../lib/service-context.ts';
@@ -22,7 +26,8 @@ import { toCourse } from '../courses/catalogue.ts';
 
 /**
  * A person's training record for a fiscal year: each course they must take (or did take) with
- * where they stand, derived from completion events, bookings and assignments.
+ * where they stand. The status is the domain's requirementStatus over the same facts the team
+ * page counts; the rest is the detail the card shows for that status.
  */
 export async function trainingRecord({
   ctx,
@@ -45,13 +50,21 @@ export async function trainingRecord({
     bookingsOfPerson(ctx.db, staffId, fiscalYear),
     openAssignmentsOf(ctx.db, staffId, fiscalYear),
   ]);
+  const factsByCourse = await requirementFactsOf(
+    ctx.db,
+    staffId,
+    courses.map((c) => c.id),
+    { fiscalYear, now: ctx.now, today: tokyoDateOf(ctx.now) },
+  );
   const items = [];
   for (const course of courses) {
     const required = member ? await isRequired(ctx.db, course, member) : false;
+    const facts = factsByCourse.get(course.id);
     const completion = completions.find((c) => c.course_id === course.id) ?? null;
-    const live = bookings.filter((b) => b.course_id === course.id && b.status !== 'cancelled');
-    if (!required && !completion && live.length === 0) continue;
-    const toMine = async (b: (typeof live)[number]) => ({
+    const mine = bookings.filter((b) => b.course_id === course.id);
+    if (!facts || (!required && !completion && !mine.some((b) => b.status !== 'cancelled')))
+      continue;
+    const toMine = async (b: (typeof mine)[number]) => ({
       id: b.id,
       sessionId: b.session_id,
       status: b.status,
@@ -63,26 +76,54 @@ export async function trainingRecord({
       bookingCutoffAt: b.booking_cutoff_at.toISOString(),
       canCancel: canCancelSelf({ bookingCutoffAt: b.booking_cutoff_at }, ctx.now),
     });
-    const seat = live.find((b) => b.status === 'confirmed');
-    const waits = live.filter((b) => b.status === 'waitlisted');
+    // The same lines the facts draw: a seat ahead is one whose session has not ended; a seat
+    // on a session that has ended is the past, whatever its roster says.
+    const seats = mine.filter((b) => b.status === 'confirmed');
+    const upcoming = seats.find((b) => b.closed_at === null && b.ends_at > ctx.now);
+    const past = seats.filter((b) => b.ends_at <= ctx.now).at(-1);
+    const waits = mine.filter((b) => b.status === 'waitlisted' && b.starts_at > ctx.now);
     const assignment = assignments.find((a) => a.course_id === course.id);
+    const attendedAt =
+      completion?.kind === 'attended' && completion.session_id !== null
+        ? (await findTrainingSession(ctx.db, completion.session_id))?.starts_at
+        : undefined;
     items.push({
       course: toCourse(course),
       required,
-      status: requirementStatus({
-        required,
-        completed: completion !== null,
-        hasConfirmedBooking: seat !== undefined,
-        waitingCount: waits.length,
-        hasOpenAssignment: assignment !== undefined,
-      }),
+      status: requirementStatus({ ...facts, required }),
       completion: completion
-        ? { kind: completion.kind, recordedAt: completion.recorded_at.toISOString() }
+        ? {
+            kind: completion.kind,
+            recordedAt: completion.recorded_at.toISOString(),
+            completedOn: tokyoDateOf(attendedAt ?? completion.recorded_at),
+          }
         : null,
-      booking: seat ? await toMine(seat) : null,
+      booking: upcoming ? await toMine(upcoming) : null,
       waits: await Promise.all(waits.map(toMine)),
+      pastSession: past
+        ? {
+            bookingId: past.id,
+            sessionId: past.session_id,
+            startsAt: past.starts_at.toISOString(),
+            endsAt: past.ends_at.toISOString(),
+            venue: past.venue,
+            mark: past.mark,
+            finalised: past.session_finalised_at !== null,
+          }
+        : null,
+      eLearningModuleId:
+        course.completion_modes === 'group_session'
+          ? null
+          : ((await assignableModuleOf(ctx.db, course.id)) ?? null),
       assignment: assignment
-        ? { id: assignment.id, dueOn: assignment.due_on, moduleId: assignment.module_id }
+        ? {
+            id: assignment.id,
+            dueOn: assignment.due_on,
+            moduleId: assignment.module_id,
+            overdue: facts.eLearningOverdue,
+            started: facts.eLearningStarted,
+            source: assignment.source,
+          }
         : null,
     });
   }

@@ -5,6 +5,7 @@ import { Card } from '../../components/card.tsx';
 import { Link } from '../../components/link.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryState } from '../../components/query-state.tsx';
+import { SessionPhaseBadge } from '../../components/session-phase-badge.tsx';
 import { Select } from '../../components/select.tsx';
 import { useCourses } from '../../features/courses/api/courses.ts';
 import { useSession } from '../../features/sessions/api/get-session.ts';
@@ -17,7 +18,11 @@ import { MonthCalendar } from '../../features/sessions/components/admin/month-ca
 import { Roster } from '../../features/sessions/components/admin/roster.tsx';
 import { SeriesForm } from '../../features/sessions/components/admin/series-form.tsx';
 import { SessionForm } from '../../features/sessions/components/admin/session-form.tsx';
-import { SessionTable } from '../../features/sessions/components/admin/session-table.tsx';
+import {
+  AttendanceLink,
+  hasBegun,
+  SessionTable,
+} from '../../features/sessions/components/admin/session-table.tsx';
 import { sessionTimeLabel } from '../../lib/dates.ts';
 import { useLanguage } from '../../lib/i18n.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
@@ -234,14 +239,20 @@ export function AdminSessionPage() {
                       {s.trainers.map((tr) => tr.name).join('、') || t('sessions.form.noTrainers')}
                     </dd>
                   </div>
-                  {s.status === 'cancelled' ? (
-                    <div>
-                      <dt>{t('sessions.admin.columns.status')}</dt>
-                      <dd>{t('sessions.card.cancelled', { reason: s.cancelReason ?? '' })}</dd>
-                    </div>
-                  ) : null}
+                  <div>
+                    <dt>{t('sessions.admin.columns.status')}</dt>
+                    <dd className="session-phase">
+                      <SessionPhaseBadge phase={s.phase} />
+                      {s.status === 'cancelled'
+                        ? t('sessions.card.cancelled', { reason: s.cancelReason ?? '' })
+                        : null}
+                      {hasBegun(s) ? <AttendanceLink session={s} /> : null}
+                    </dd>
+                  </div>
                 </dl>
-                {s.status === 'scheduled' ? (
+                {s.phase === 'finalised' ? (
+                  <p className="muted">{t('sessions.finalisedNoCancel')}</p>
+                ) : s.status === 'scheduled' ? (
                   <div className="card__footer">
                     <CancelSessionButton session={s} />
                   </div>

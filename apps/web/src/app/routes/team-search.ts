@@ -13,8 +13,11 @@ export const TEAM_STATUS_FILTERS = [
   'all',
   'completed',
   'booked',
-  'waiting',
+  'awaiting_roster',
+  'e_learning_overdue',
+  'e_learning_in_progress',
   'e_learning_assigned',
+  'waiting',
   'not_started',
 ] as const;
 export type TeamStatusFilter = (typeof TEAM_STATUS_FILTERS)[number];

@@ -1,8 +1,8 @@
 import type { TrainingSession } from '@kenshu/contracts';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Badge } from '../../../components/badge.tsx';
 import { Link } from '../../../components/link.tsx';
+import { SessionPhaseBadge } from '../../../components/session-phase-badge.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
 import { isTokyoToday, sessionTimeLabel } from '../../../lib/dates.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
@@ -87,9 +87,7 @@ function TeachingSessionLink({ session }: { session: TrainingSession }) {
       <span className="teaching-item__meta">
         <span>{venue ?? t('attendance.teaching.noVenue')}</span>
         <span>{t('attendance.teaching.booked', { count: session.seatsTaken })}</span>
-        {session.status === 'cancelled' ? (
-          <Badge>{t('attendance.teaching.cancelled')}</Badge>
-        ) : null}
+        <SessionPhaseBadge phase={session.phase} />
       </span>
     </Link>
   );

@@ -6,7 +6,7 @@ import { formatDate, sessionTimeLabel } from '../../../lib/dates.ts';
 import { useLanguage, type Language } from '../../../lib/i18n.ts';
 import { tokyoDateOf } from '@kenshu/domain';
 import type { MyBooking, RequirementItem } from '../api/get-my-training.ts';
-import { nextStep } from '../utils/next-step.ts';
+import { nextStep, type MissedSession } from '../utils/next-step.ts';
 import { StatusBadge } from './status-badge.tsx';
 
 /**
@@ -69,18 +69,42 @@ export function RequirementCard({
     </Link>
   );
 
+  const eLearningLink = (moduleId: number, variant: 'primary' | 'secondary', label: string) => (
+    <a href={`/e-learning/modules/${moduleId}`} className={`button button--${variant}`}>
+      {label}
+    </a>
+  );
+  const missedLine = (missed: MissedSession | null) =>
+    missed ? (
+      <p>
+        {t(`myTraining.step.missed.${missed.mark}`, {
+          date: formatDate(tokyoDateOf(new Date(missed.startsAt)), lang),
+        })}
+      </p>
+    ) : null;
+
   let body: ReactNode;
   switch (step.kind) {
     case 'find_session':
       body = (
         <>
+          {missedLine(step.missed)}
           <p>
-            {item.course.completionModes === 'either'
-              ? t('myTraining.step.notStartedEither')
-              : t('myTraining.step.notStarted')}
+            {step.missed
+              ? t('myTraining.step.bookAnother')
+              : item.course.completionModes === 'either'
+                ? t('myTraining.step.notStartedEither')
+                : t('myTraining.step.notStarted')}
           </p>
           <div className="requirement__actions">
             {findSession('primary', t('myTraining.actions.findSession'))}
+            {item.eLearningModuleId !== null
+              ? eLearningLink(
+                  item.eLearningModuleId,
+                  'secondary',
+                  t('myTraining.actions.takeELearning'),
+                )
+              : null}
           </div>
         </>
       );
@@ -115,6 +139,15 @@ export function RequirementCard({
       );
       break;
     }
+    case 'await_roster':
+      body = (
+        <p>
+          {t('myTraining.step.awaitRoster', {
+            when: sessionTimeLabel(step.startsAt, step.endsAt, lang),
+          })}
+        </p>
+      );
+      break;
     case 'wait':
       body = (
         <>
@@ -147,14 +180,25 @@ export function RequirementCard({
         </>
       );
       break;
-    case 'start_e_learning':
+    case 'e_learning':
       body = (
         <>
-          <p>{t('myTraining.step.eLearning', { due: formatDate(step.dueOn, lang) })}</p>
+          {missedLine(step.missed)}
+          <p className={step.overdue ? 'requirement__overdue' : undefined}>
+            {step.dueOn === null
+              ? t('myTraining.step.eLearningStarted')
+              : step.overdue
+                ? t('myTraining.step.eLearningOverdue', { due: formatDate(step.dueOn, lang) })
+                : t('myTraining.step.eLearning', { due: formatDate(step.dueOn, lang) })}
+          </p>
           <div className="requirement__actions">
-            <a href={`/e-learning/modules/${step.moduleId}`} className="button button--primary">
-              {t('myTraining.actions.startELearning')}
-            </a>
+            {eLearningLink(
+              step.moduleId,
+              'primary',
+              step.started
+                ? t('myTraining.actions.continueELearning')
+                : t('myTraining.actions.startELearning'),
+            )}
             {step.sessionsOffered
               ? findSession('secondary', t('myTraining.actions.findSessionInstead'))
               : null}
@@ -167,11 +211,7 @@ export function RequirementCard({
       break;
     case 'completed':
       body = (
-        <p>
-          {t(`myTraining.step.completed.${step.how}`, {
-            date: formatDate(tokyoDateOf(new Date(step.at)), lang),
-          })}
-        </p>
+        <p>{t(`myTraining.step.completed.${step.how}`, { date: formatDate(step.on, lang) })}</p>
       );
       break;
     case 'none':

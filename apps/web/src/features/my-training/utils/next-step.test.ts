@@ -39,6 +39,8 @@ function item(overrides: Partial<RequirementItem>): RequirementItem {
     completion: null,
     booking: null,
     waits: [],
+    pastSession: null,
+    eLearningModuleId: 9,
     assignment: null,
     ...overrides,
   };
@@ -49,6 +51,7 @@ describe('next step', () => {
     expect(nextStep(item({ status: 'not_started' }))).toEqual({
       kind: 'find_session',
       courseId: 3,
+      missed: null,
     });
   });
 
@@ -82,22 +85,100 @@ describe('next step', () => {
   });
 
   it('starts assigned e-learning, noting whether sessions are an alternative', () => {
-    const assignment = { id: 5, dueOn: '2027-03-15', moduleId: 9 };
+    const assignment = {
+      id: 5,
+      dueOn: '2027-03-15',
+      moduleId: 9,
+      overdue: false,
+      started: false,
+      source: 'window_closed',
+    };
     expect(nextStep(item({ status: 'e_learning_assigned', assignment }))).toEqual({
-      kind: 'start_e_learning',
+      kind: 'e_learning',
       courseId: 3,
       moduleId: 9,
       dueOn: '2027-03-15',
+      overdue: false,
+      started: false,
+      missed: null,
       sessionsOffered: true,
     });
   });
 
-  it('says how and when a completed course was completed', () => {
-    const completion = { kind: 'credited' as const, recordedAt: '2026-09-02T01:00:00.000Z' };
+  it('after an absence, goes straight into the e-learning and says which session was missed', () => {
+    const pastSession = {
+      bookingId: 11,
+      sessionId: 21,
+      startsAt: '2026-09-01T01:00:00.000Z',
+      endsAt: '2026-09-01T02:30:00.000Z',
+      venue: '本省 第1会議室',
+      mark: 'absent' as const,
+      finalised: true,
+    };
+    const assignment = {
+      id: 5,
+      dueOn: '2026-10-01',
+      moduleId: 9,
+      overdue: true,
+      started: true,
+      source: 'absent',
+    };
+    expect(nextStep(item({ status: 'e_learning_overdue', pastSession, assignment }))).toMatchObject(
+      {
+        kind: 'e_learning',
+        moduleId: 9,
+        dueOn: '2026-10-01',
+        overdue: true,
+        started: true,
+        missed: { startsAt: '2026-09-01T01:00:00.000Z', mark: 'absent' },
+      },
+    );
+  });
+
+  it('never offers a session that has ended as a seat: it waits for the roster', () => {
+    const pastSession = {
+      bookingId: 11,
+      sessionId: 21,
+      startsAt: '2026-09-01T01:00:00.000Z',
+      endsAt: '2026-09-01T02:30:00.000Z',
+      venue: null,
+      mark: null,
+      finalised: false,
+    };
+    expect(nextStep(item({ status: 'awaiting_roster', pastSession }))).toEqual({
+      kind: 'await_roster',
+      startsAt: '2026-09-01T01:00:00.000Z',
+      endsAt: '2026-09-01T02:30:00.000Z',
+    });
+  });
+
+  it('offers another session to someone excused when no e-learning was assigned', () => {
+    const pastSession = {
+      bookingId: 11,
+      sessionId: 21,
+      startsAt: '2026-09-01T01:00:00.000Z',
+      endsAt: '2026-09-01T02:30:00.000Z',
+      venue: null,
+      mark: 'excused' as const,
+      finalised: true,
+    };
+    expect(nextStep(item({ status: 'not_started', pastSession }))).toEqual({
+      kind: 'find_session',
+      courseId: 3,
+      missed: { startsAt: '2026-09-01T01:00:00.000Z', mark: 'excused' },
+    });
+  });
+
+  it('says how and when a completed course was completed, by the session day', () => {
+    const completion = {
+      kind: 'attended' as const,
+      recordedAt: '2026-09-02T01:00:00.000Z',
+      completedOn: '2026-09-01',
+    };
     expect(nextStep(item({ status: 'completed', completion }))).toEqual({
       kind: 'completed',
-      how: 'credited',
-      at: '2026-09-02T01:00:00.000Z',
+      how: 'attended',
+      on: '2026-09-01',
     });
   });
 
@@ -118,6 +199,7 @@ describe('sorting my courses', () => {
     const b = item({ course: { ...COURSE, id: 2 }, status: 'booked', booking: booking() });
     const c = item({ course: { ...COURSE, id: 3 }, status: 'not_started' });
     const d = item({ course: { ...COURSE, id: 4 }, status: 'not_started' });
-    expect(sortRequirements([a, b, c, d]).map((i) => i.course.id)).toEqual([3, 4, 2, 1]);
+    const e = item({ course: { ...COURSE, id: 5 }, status: 'e_learning_overdue' });
+    expect(sortRequirements([a, b, c, d, e]).map((i) => i.course.id)).toEqual([5, 3, 4, 2, 1]);
   });
 });

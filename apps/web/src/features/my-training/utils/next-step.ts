@@ -1,63 +1,100 @@
 import type { MyBooking, RequirementItem } from '../api/get-my-training.ts';
 
+/** The session a person missed, as the card explains an e-learning assignment. */
+export interface MissedSession {
+  startsAt: string;
+  mark: 'absent' | 'excused';
+}
+
 /**
  * What a person should do next for one course, which decides the one primary action shown:
  *
  * - `find_session`: not started and the course has group sessions → "Find a session"
- * - `attend`: holds a seat → the session, "Add to calendar"; "Move" and "Cancel" until the cut-off
+ * - `attend`: holds a seat on a session ahead → the session, "Add to calendar"; "Move" and
+ *   "Cancel" until the cut-off
+ * - `await_roster`: the session has ended and the trainer has not submitted its roster yet
  * - `wait`: on one or more waitlists → position, "Leave waitlist"
- * - `start_e_learning`: e-learning assigned → "Start e-learning"
+ * - `e_learning`: e-learning owed or begun → due day, "Start" or "Continue" straight into it
  * - `await_e_learning`: an e-learning-only course not assigned yet → nothing to press
  * - `completed`: how and when
  * - `none`: not required (shown only because of past activity)
  */
 export type NextStep =
-  | { kind: 'find_session'; courseId: number }
+  | { kind: 'find_session'; courseId: number; missed: MissedSession | null }
   | { kind: 'attend'; booking: MyBooking; canChange: boolean }
+  | { kind: 'await_roster'; startsAt: string; endsAt: string }
   | { kind: 'wait'; waits: MyBooking[]; courseId: number }
   | {
-      kind: 'start_e_learning';
+      kind: 'e_learning';
       courseId: number;
       moduleId: number;
-      dueOn: string;
+      dueOn: string | null;
+      overdue: boolean;
+      started: boolean;
+      missed: MissedSession | null;
       sessionsOffered: boolean;
     }
   | { kind: 'await_e_learning' }
-  | { kind: 'completed'; how: 'attended' | 'e_learning' | 'credited'; at: string }
+  | { kind: 'completed'; how: 'attended' | 'e_learning' | 'credited'; on: string }
   | { kind: 'none' };
+
+function missedSession(item: RequirementItem): MissedSession | null {
+  const past = item.pastSession;
+  if (!past || !past.finalised) return null;
+  return past.mark === 'absent' || past.mark === 'excused'
+    ? { startsAt: past.startsAt, mark: past.mark }
+    : null;
+}
 
 /** The next step for one course of my record. */
 export function nextStep(item: RequirementItem): NextStep {
   const courseId = item.course.id;
   const sessionsOffered = item.course.completionModes !== 'e_learning';
+  const missed = missedSession(item);
+  const fallback: NextStep = sessionsOffered
+    ? { kind: 'find_session', courseId, missed }
+    : { kind: 'await_e_learning' };
   switch (item.status) {
     case 'completed':
       return item.completion
-        ? { kind: 'completed', how: item.completion.kind, at: item.completion.recordedAt }
+        ? { kind: 'completed', how: item.completion.kind, on: item.completion.completedOn }
         : { kind: 'none' };
     case 'booked':
-      // The record says booked only with a seat; be safe if it ever does not.
+      // The record says booked only with a seat ahead; be safe if it ever does not.
       return item.booking
         ? { kind: 'attend', booking: item.booking, canChange: item.booking.canCancel }
-        : { kind: 'find_session', courseId };
+        : fallback;
+    case 'awaiting_roster':
+      return item.pastSession
+        ? {
+            kind: 'await_roster',
+            startsAt: item.pastSession.startsAt,
+            endsAt: item.pastSession.endsAt,
+          }
+        : fallback;
     case 'waiting':
       return item.waits.length > 0
         ? { kind: 'wait', waits: sortByPosition(item.waits), courseId }
-        : { kind: 'find_session', courseId };
-    case 'e_learning_assigned':
-      return item.assignment
-        ? {
-            kind: 'start_e_learning',
+        : fallback;
+    case 'e_learning_overdue':
+    case 'e_learning_in_progress':
+    case 'e_learning_assigned': {
+      const moduleId = item.assignment?.moduleId ?? item.eLearningModuleId;
+      return moduleId === null
+        ? fallback
+        : {
+            kind: 'e_learning',
             courseId,
-            moduleId: item.assignment.moduleId,
-            dueOn: item.assignment.dueOn,
+            moduleId,
+            dueOn: item.assignment?.dueOn ?? null,
+            overdue: item.status === 'e_learning_overdue',
+            started: item.assignment?.started ?? item.status === 'e_learning_in_progress',
+            missed,
             sessionsOffered,
-          }
-        : sessionsOffered
-          ? { kind: 'find_session', courseId }
-          : { kind: 'await_e_learning' };
+          };
+    }
     case 'not_started':
-      return sessionsOffered ? { kind: 'find_session', courseId } : { kind: 'await_e_learning' };
+      return fallback;
     case 'not_required':
       return { kind: 'none' };
   }
@@ -72,12 +109,15 @@ function sortByPosition(waits: readonly MyBooking[]): MyBooking[] {
 
 /** The statuses in the order a person should deal with them: open work first, done last. */
 const STATUS_ORDER: Record<RequirementItem['status'], number> = {
-  not_started: 0,
-  e_learning_assigned: 1,
-  waiting: 2,
-  booked: 3,
-  completed: 4,
-  not_required: 5,
+  e_learning_overdue: 0,
+  not_started: 1,
+  e_learning_assigned: 2,
+  e_learning_in_progress: 3,
+  waiting: 4,
+  booked: 5,
+  awaiting_roster: 6,
+  completed: 7,
+  not_required: 8,
 };
 
 /** My courses, what still needs doing first; ties keep the catalogue's order. */

@@ -3,6 +3,7 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button.tsx';
 import { ConfirmDialog } from '../../../components/dialog.tsx';
+import { SessionPhaseBadge } from '../../../components/session-phase-badge.tsx';
 import { formatDateTime, sessionTimeLabel, tokyoDayTime } from '../../../lib/dates.ts';
 import { useLanguage, type Language } from '../../../lib/i18n.ts';
 import { useBookSession, useMoveBooking, type BookingChangeOptions } from '../api/bookings.ts';
@@ -63,6 +64,7 @@ export function SessionCard({
           {when}
         </h2>
         {place ? <PlaceBadge place={place} /> : null}
+        {session.phase !== 'scheduled' ? <SessionPhaseBadge phase={session.phase} /> : null}
       </div>
       <p className="session-card__course">{title}</p>
       <dl className="session-facts">

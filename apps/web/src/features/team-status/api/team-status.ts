@@ -1,9 +1,9 @@
+import type { RequirementStatus } from '@kenshu/domain';
 import { keepPreviousData, queryOptions, useMutation, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client.ts';
 
 /** The API's status filter: one status, or everyone not yet done. */
-export type TeamStatusQueryFilter =
-  'completed' | 'booked' | 'waiting' | 'e_learning_assigned' | 'not_started' | 'not_completed';
+export type TeamStatusQueryFilter = Exclude<RequirementStatus, 'not_required'> | 'not_completed';
 
 export interface TeamStatusSearch {
   /** The fiscal year; the API shows the current one when absent. */

@@ -1,7 +1,7 @@
+import type { RequirementStatus } from '@kenshu/domain';
 import { useTranslation } from 'react-i18next';
 
-export type TeamBadgeStatus =
-  'completed' | 'booked' | 'waiting' | 'e_learning_assigned' | 'not_started' | 'not_required';
+export type TeamBadgeStatus = RequirementStatus;
 
 /** A person's status on a course: the words carry the meaning, the colour only repeats it. */
 export function TeamStatusBadge({ status }: { status: TeamBadgeStatus }) {

@@ -6,8 +6,11 @@ const FIGURES = [
   'required',
   'completed',
   'booked',
-  'waiting',
+  'awaitingRoster',
+  'eLearningOverdue',
+  'eLearningInProgress',
   'eLearningAssigned',
+  'waiting',
   'notStarted',
 ] as const satisfies readonly (keyof TeamCounts)[];
 

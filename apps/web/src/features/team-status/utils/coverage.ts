@@ -3,8 +3,11 @@ export interface TeamCounts {
   required: number;
   completed: number;
   booked: number;
-  waiting: number;
+  awaitingRoster: number;
+  eLearningOverdue: number;
+  eLearningInProgress: number;
   eLearningAssigned: number;
+  waiting: number;
   notStarted: number;
 }
 

@@ -33,6 +33,9 @@ export function EditSessionForm({ session }: { session: TrainingSession }) {
     onlineUrl: session.onlineUrl ?? '',
   };
   const [form, setForm] = useState(initial);
+  // Once a session has begun, a change needs a reason (it goes in the audit log).
+  const begun = session.phase !== 'scheduled';
+  const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const [saved, setSaved] = useState(false);
   const change = (patch: Partial<typeof initial>) => {
@@ -59,6 +62,13 @@ export function EditSessionForm({ session }: { session: TrainingSession }) {
     }
     if (form.venue !== initial.venue) changes.venue = form.venue.trim() || null;
     if (form.onlineUrl !== initial.onlineUrl) changes.onlineUrl = form.onlineUrl.trim() || null;
+    if (begun) {
+      if (reason.trim() === '') {
+        setProblem(t('sessions.edit.pastNotice'));
+        return;
+      }
+      changes.reason = reason.trim();
+    }
     setProblem(undefined);
     update.mutate({ id: session.id, changes }, { onSuccess: () => setSaved(true) });
   };
@@ -73,6 +83,18 @@ export function EditSessionForm({ session }: { session: TrainingSession }) {
       <FormError message={problem ?? (update.isError ? errorMessage(update.error) : undefined)} />
       <SessionTimeFields value={form} onChange={change} />
       <VenueFields value={form} onChange={change} capacityError={capacityError} />
+      {begun ? (
+        <>
+          <p className="muted">{t('sessions.edit.pastNotice')}</p>
+          <TextField
+            label={t('sessions.edit.reason')}
+            value={reason}
+            onChange={setReason}
+            multiline
+            isRequired
+          />
+        </>
+      ) : null}
       <div className="form-actions">
         <p role="status" className="form-saved">
           {saved ? t('sessions.edit.saved') : ''}

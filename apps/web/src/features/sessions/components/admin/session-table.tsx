@@ -1,13 +1,17 @@
 import type { TrainingSession } from '@kenshu/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../../../components/link.tsx';
+import { SessionPhaseBadge } from '../../../../components/session-phase-badge.tsx';
 import { Cell, Column, Row, Table, TableBody, TableHeader } from '../../../../components/table.tsx';
 import { sessionTimeLabel } from '../../../../lib/dates.ts';
 import { useLanguage } from '../../../../lib/i18n.ts';
 import { courseTitle } from '../session-card.tsx';
 import '../sessions.css';
 
-/** The admin's list of sessions: when, course, venue, seats, waiting, status; each opens. */
+/**
+ * The admin's list of sessions: when, course, venue, seats, waiting, and where each is in its
+ * life; each opens, and one that has begun links to its attendance.
+ */
 export function SessionTable({
   label,
   sessions,
@@ -45,18 +49,38 @@ export function SessionTable({
             </Cell>
             <Cell>{s.waitingCount}</Cell>
             <Cell>
-              {s.status === 'cancelled' ? (
-                <span className="status-badge status-badge--cancelled">
-                  {t('sessions.admin.status.cancelled')}
-                </span>
-              ) : (
-                <span className="status-badge">{t('sessions.admin.status.scheduled')}</span>
-              )}
+              <span className="session-phase">
+                <SessionPhaseBadge phase={s.phase} />
+                {hasBegun(s) ? <AttendanceLink session={s} /> : null}
+              </span>
             </Cell>
           </Row>
         )}
       </TableBody>
     </Table>
+  );
+}
+
+/** Whether a session has begun (and so has attendance to look at). */
+export function hasBegun(session: TrainingSession): boolean {
+  return (
+    session.phase === 'in_progress' ||
+    session.phase === 'awaiting_roster' ||
+    session.phase === 'finalised'
+  );
+}
+
+/** "Attendance": the session's roster with marks (the trainer's page, which admins may open). */
+export function AttendanceLink({ session }: { session: TrainingSession }) {
+  const { t } = useTranslation();
+  return (
+    <Link
+      to="/teaching/$sessionId"
+      params={{ sessionId: String(session.id) }}
+      className="text-link"
+    >
+      {t('sessions.attendanceLink')}
+    </Link>
   );
 }
 
