@@ -2,9 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { AppError } from '@kenshu/domain';
 import type { Database } from '@kenshu/db';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from './config.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
@@ -50,6 +52,9 @@ export function createApp({ database, config, clock = systemClock }: AppDeps) {
   registerELearningReactions();
 
   app.use(requestId);
+  // API answers are compressed as they go (gzip); the web app's files were compressed once at
+  // build time (brotli and gzip) and are served as they are, see mountSpa.
+  app.use(compress());
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -137,7 +142,15 @@ export function createApp({ database, config, clock = systemClock }: AppDeps) {
 /** The API's type, for the web app's typed client. */
 export type AppType = ReturnType<typeof createApp>;
 
-/** Serves the built SPA; every non-file path gets index.html so the SPA's router decides. */
+/** Hashed file names change with their content, so a browser may keep them for good. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** index.html names the current hashed files: the browser must check it on every visit. */
+const REVALIDATE = 'no-cache';
+
+/**
+ * Serves the built SPA; every non-file path gets index.html so the SPA's router decides. Files
+ * are sent precompressed (the build wrote .br and .gz copies) when the browser accepts it.
+ */
 function mountSpa(app: OpenAPIHono<AppEnv>, webDist: string): void {
   const indexFile = join(webDist, 'index.html');
   if (!existsSync(indexFile)) {
@@ -147,9 +160,26 @@ function mountSpa(app: OpenAPIHono<AppEnv>, webDist: string): void {
     return;
   }
   const indexHtml = readFileSync(indexFile, 'utf8');
+  const page = (c: Context) => {
+    c.header('Cache-Control', REVALIDATE);
+    return c.html(indexHtml);
+  };
   // "/" must be the SPA page itself; serveStatic would try to stream the folder.
-  app.get('/', (c) => c.html(indexHtml));
-  app.use('/assets/*', serveStatic({ root: webDist }));
-  app.use('*', serveStatic({ root: webDist, index: '' }));
-  app.get('*', (c) => c.html(indexHtml));
+  app.get('/', page);
+  // onFound runs after serveStatic built its response, too late for a header: set it on the way out.
+  app.use('/assets/*', async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.res.headers.set('Cache-Control', IMMUTABLE);
+  });
+  app.use('/assets/*', serveStatic({ root: webDist, precompressed: true }));
+  // A missing hashed file is a 404, not the SPA page a browser would then cache as a script.
+  app.get('/assets/*', (c) => errorResponse(new AppError('NOT_FOUND', 'No such file'), c));
+  // favicon.svg and the like keep their names across builds: cache, but check daily.
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.res.status === 200 && !c.res.headers.has('Cache-Control'))
+      c.res.headers.set('Cache-Control', 'public, max-age=86400');
+  });
+  app.use('*', serveStatic({ root: webDist, index: '', precompressed: true }));
+  app.get('*', page);
 }

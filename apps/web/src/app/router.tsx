@@ -12,7 +12,6 @@ import { currentFiscalYearQueryOptions } from '../features/fiscal-years/api/get-
 import { orgUnitsQueryOptions } from '../features/org-units/api/get-org-units.ts';
 import { AppLayout } from './layout/app-layout.tsx';
 import { isPublicPath } from './navigation.ts';
-import { DashboardPage } from './routes/dashboard.tsx';
 import { NotFoundPage } from './routes/not-found.tsx';
 import { parseOrganisationSearch } from './routes/organisation-search.ts';
 import { parseTeamSearch } from './routes/team-search.ts';
@@ -49,7 +48,7 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({
 const dashboardRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/',
-  component: DashboardPage,
+  component: lazyRouteComponent(() => import('./routes/dashboard.tsx'), 'DashboardPage'),
   loader: ({ context }) => {
     void context.queryClient.prefetchQuery(orgUnitsQueryOptions());
   },

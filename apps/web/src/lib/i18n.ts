@@ -1,7 +1,6 @@
-import i18next from 'i18next';
+import i18next, { type BackendModule } from 'i18next';
 import { useEffect } from 'react';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import { en } from '../locales/en.ts';
 import { ja, type Messages } from '../locales/ja.ts';
 
 export const LANGUAGES = ['ja', 'en'] as const;
@@ -39,19 +38,41 @@ function storedLanguage(): Language {
   return chosenLanguage() ?? DEFAULT_LANGUAGE;
 }
 
-/** The app's one i18next instance, ready synchronously because both catalogues are bundled. */
+/**
+ * Japanese, the default, is part of the first download; English is fetched the first time it is
+ * needed (a visitor who chose it, or the switch), so most visitors never download it.
+ */
+const lazyCatalogues: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read: (language, _namespace, callback) => {
+    const load =
+      language === 'en' ? import('../locales/en.ts').then((m) => m.en) : Promise.resolve(ja);
+    load.then(
+      (messages) => callback(null, messages),
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), null),
+    );
+  },
+};
+
+/** The app's one i18next instance, ready synchronously in Japanese (see `i18nReady`). */
 export const i18n = i18next.createInstance();
 
-void i18n.use(initReactI18next).init({
-  resources: { ja: { translation: ja }, en: { translation: en } },
-  lng: storedLanguage(),
-  fallbackLng: DEFAULT_LANGUAGE,
-  supportedLngs: LANGUAGES,
-  initAsync: false,
-  // React escapes what it renders; escaping here too would show entities like &amp;.
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
+const initialised = i18n
+  .use(lazyCatalogues)
+  .use(initReactI18next)
+  .init({
+    resources: { ja: { translation: ja } },
+    // Japanese comes bundled; the backend fetches only what is missing.
+    partialBundledLanguages: true,
+    lng: storedLanguage(),
+    fallbackLng: DEFAULT_LANGUAGE,
+    supportedLngs: LANGUAGES,
+    initAsync: false,
+    // React escapes what it renders; escaping here too would show entities like &amp;.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
 
 /** `<html lang>` follows the UI language so screen readers pronounce text correctly. */
 function applyLanguage(lang: string): void {
@@ -59,6 +80,9 @@ function applyLanguage(lang: string): void {
 }
 applyLanguage(i18n.language);
 i18n.on('languageChanged', applyLanguage);
+
+/** Resolves once the starting language's catalogue is there (at once, unless it is English). */
+export const i18nReady: Promise<unknown> = initialised;
 
 /** Switches the UI language and remembers the choice on this device. */
 export async function setLanguage(lang: Language): Promise<void> {

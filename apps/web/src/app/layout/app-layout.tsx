@@ -1,11 +1,10 @@
 import { Outlet, useRouterState } from '@tanstack/react-router';
-import { useEffect, useRef, type MouseEvent, type RefObject } from 'react';
+import { lazy, Suspense, useEffect, useRef, type MouseEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/error-state.tsx';
 import { Link } from '../../components/link.tsx';
 import { LoadingState } from '../../components/loading-state.tsx';
 import { useMe } from '../../features/auth/api/get-me.ts';
-import { UserMenu } from '../../features/auth/components/user-menu.tsx';
 import { useSessionExpiry } from '../../features/auth/hooks/use-session-expiry.ts';
 import { FiscalYearBadge } from '../../features/fiscal-years/components/fiscal-year-badge.tsx';
 import { useAccountLanguage } from '../../lib/i18n.ts';
@@ -15,6 +14,11 @@ import { useViewer } from '../use-viewer.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 import { MainNav } from './main-nav.tsx';
 import './app-layout.css';
+
+// The signed-in person's menu (popover, dialog) is not needed to show the sign-in page.
+const UserMenu = lazy(() =>
+  import('../../features/auth/components/user-menu.tsx').then((m) => ({ default: m.UserMenu })),
+);
 
 /**
  * The frame of every page: skip link, header (product, fiscal year, language, the signed-in
@@ -59,7 +63,11 @@ export function AppLayout() {
           <div className="app-header__context">
             <FiscalYearBadge />
             <LanguageSwitch />
-            {viewer.me && !isPublic ? <UserMenu me={viewer.me} /> : null}
+            {viewer.me && !isPublic ? (
+              <Suspense fallback={null}>
+                <UserMenu me={viewer.me} />
+              </Suspense>
+            ) : null}
           </div>
         </div>
       </header>

@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/app.ts';
+
+/**
+ * What a browser on a slow office network gets: compressed files, hashed assets it may keep for a
+ * year, and an index.html it checks on every visit. Needs the built web app (`pnpm test` builds it).
+ */
+const t = useTestApp();
+
+function firstScript(): string {
+  const html = readFileSync(join(configDist(), 'index.html'), 'utf8');
+  const src = /<script type="module" crossorigin src="([^"]+)"/.exec(html)?.[1];
+  if (!src) throw new Error('index.html names no script');
+  return src;
+}
+
+function configDist(): string {
+  return new URL('../../apps/web/dist', import.meta.url).pathname;
+}
+
+describe('delivering the web app', () => {
+  it('sends index.html for every page, to be checked again on each visit', async () => {
+    for (const path of ['/', '/my-training', '/sign-in?next=%2F']) {
+      const res = await t.app.request(path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('cache-control'), path).toBe('no-cache');
+      expect(res.headers.get('content-type'), path).toMatch(/text\/html/);
+    }
+  });
+
+  it('sends hashed assets brotli- or gzip-compressed, to be kept for a year', async () => {
+    const script = firstScript();
+    const plain = readFileSync(join(configDist(), script));
+    const br = await t.app.request(script, { headers: { 'accept-encoding': 'gzip, br' } });
+    expect(br.status).toBe(200);
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(br.headers.get('content-type')).toMatch(/javascript/);
+    const brBytes = Buffer.from(await br.arrayBuffer());
+    expect(brBytes.length).toBeLessThan(plain.length / 2);
+    expect(brotliDecompressSync(brBytes).equals(plain)).toBe(true);
+
+    const gz = await t.app.request(script, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).equals(plain)).toBe(true);
+
+    const none = await t.app.request(script);
+    expect(none.headers.get('content-encoding')).toBeNull();
+    expect(Buffer.from(await none.arrayBuffer()).equals(plain)).toBe(true);
+  });
+
+  it('answers a missing asset with 404, not with the page, and not for a year', async () => {
+    const res = await t.app.request('/assets/no-such-file-123.js');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('cache-control') ?? '').not.toMatch(/immutable/);
+  });
+
+  it('lets the browser keep the icon for a day', async () => {
+    const res = await t.app.request('/favicon.svg');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=86400');
+  });
+
+  it('compresses API answers for a browser that accepts gzip', async () => {
+    const res = await t.app.request('/api/openapi.json', {
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    const body = JSON.parse(gunzipSync(Buffer.from(await res.arrayBuffer())).toString('utf8'));
+    expect(body.openapi).toBe('3.1.0');
+  });
+});
