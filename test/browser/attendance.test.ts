@@ -142,14 +142,11 @@ describe('attendance at phone size', () => {
       .poll(() => page.getByRole('list', { name: '参加者' }).getByRole('listitem').count())
       .toBe(4);
 
-    // A staff number nobody has is refused in words.
+    // Someone nobody has heard of is not found, in words.
     await page.getByRole('button', { name: '飛び入りを追加' }).click();
     const walkIn = page.getByRole('dialog', { name: '飛び入りを追加' });
-    await walkIn.getByRole('textbox', { name: '職員番号' }).fill('NO-SUCH-1');
-    await walkIn.getByRole('button', { name: '追加する' }).click();
-    await walkIn
-      .getByText('職員番号「NO-SUCH-1」の職員は見つかりません。番号を確認してください。')
-      .waitFor();
+    await walkIn.getByRole('searchbox', { name: '名前・ふりがな・職員番号' }).fill('NO-SUCH-1');
+    await walkIn.getByText('「NO-SUCH-1」に該当する職員はいません。').waitFor();
     await walkIn.getByRole('button', { name: '戻る' }).click();
     await walkIn.waitFor({ state: 'detached' });
 

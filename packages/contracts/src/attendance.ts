@@ -120,6 +120,42 @@ export const markUnmarkedPresent = createRoute({
   },
 });
 
+export const WalkInCandidate = z
+  .object({
+    staffId: z.number().int(),
+    staffNumber: z.string(),
+    name: z.string(),
+    nameKana: z.string(),
+    unitJa: z.string(),
+    unitEn: z.string(),
+    onRoster: z.boolean().openapi({ description: 'Already booked or marked on this session' }),
+  })
+  .openapi('WalkInCandidate');
+export type WalkInCandidate = z.infer<typeof WalkInCandidate>;
+
+export const findWalkIns = createRoute({
+  method: 'get',
+  path: '/{id}/attendance/people',
+  tags: ['attendance'],
+  summary:
+    'Find someone who came without a booking by name, kana or staff number (the session’s trainers while they may mark, and admins)',
+  request: {
+    params: IdParam,
+    query: z.object({
+      q: z.string().trim().min(1).max(50).openapi({
+        description: 'Name or kana (either script; words in any order) or staff number',
+      }),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'Up to 10 active staff, best matches first',
+      content: { 'application/json': { schema: z.object({ items: z.array(WalkInCandidate) }) } },
+    },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
+
 export const addWalkIn = createRoute({
   method: 'post',
   path: '/{id}/attendance/walk-ins',

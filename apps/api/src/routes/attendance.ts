@@ -3,6 +3,7 @@ import {
   checkIn as checkInRoute,
   exportAttendance,
   finaliseAttendance,
+  findWalkIns as findWalkInsRoute,
   getAttendance,
   getCheckInCode,
   markUnmarkedPresent,
@@ -14,6 +15,7 @@ import { createRouter } from '../lib/router.ts';
 import { serviceContext } from '../lib/service-context.ts';
 import { checkIn, currentCheckInCode } from '../services/attendance/check-in.ts';
 import { finaliseRoster } from '../services/attendance/finalise.ts';
+import { findWalkIns } from '../services/attendance/find-walk-ins.ts';
 import { addWalkIn, markAllUnmarkedPresent, setMarks } from '../services/attendance/mark.ts';
 import { attendanceCsv, attendanceSheet } from '../services/attendance/roster.ts';
 import { csvHeaders } from '../lib/csv.ts';
@@ -39,6 +41,10 @@ export const attendanceRoutes = createRouter()
   .openapi(withAccess(markUnmarkedPresent, MARKERS), async (c) => {
     const input = { sessionId: c.req.valid('param').id, reason: reasonOf(c.req.valid('json')) };
     return c.json(await markAllUnmarkedPresent({ ctx: serviceContext(c), input }), 200);
+  })
+  .openapi(withAccess(findWalkInsRoute, MARKERS), async (c) => {
+    const input = { sessionId: c.req.valid('param').id, q: c.req.valid('query').q };
+    return c.json(await findWalkIns({ ctx: serviceContext(c), input }), 200);
   })
   .openapi(withAccess(addWalkInRoute, MARKERS), async (c) => {
     const input = { sessionId: c.req.valid('param').id, ...c.req.valid('json') };

@@ -5,7 +5,7 @@ import { ROLES, type Role, type Viewer } from './use-viewer.ts';
 export interface NavEntry {
   to: NonNullable<LinkProps['to']>;
   /** Key under `nav.` in the message catalogue. */
-  label: Exclude<keyof Messages['nav'], 'label'>;
+  label: Exclude<keyof Messages['nav'], 'label' | 'menu'>;
   /** Who sees the entry (and may use the page: the API enforces the same rule). */
   roles: readonly Role[];
 }

@@ -198,3 +198,53 @@ export async function sessionsDueForFinalising(db: Executor, endedBefore: Date) 
     .limit(500)
     .execute();
 }
+
+/**
+ * Active people who might have walked in: every word of the search must match the staff number
+ * (from its start), the name or the kana (stored in hiragana, so pass kana as hiragana). Exact
+ * staff numbers first, then by kana; each with whether they are already on the session.
+ */
+export async function findWalkInCandidates(
+  db: Executor,
+  sessionId: number,
+  words: readonly string[],
+  limit: number,
+) {
+  if (words.length === 0) return [];
+  const like = (w: string) => w.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return db
+    .selectFrom('staff as s')
+    .innerJoin('org_unit as u', 'u.id', 's.org_unit_id')
+    .where('s.active', '=', true)
+    .where((eb) =>
+      eb.and(
+        words.map((w) =>
+          eb.or([
+            eb('s.staff_number', 'ilike', `${like(w)}%`),
+            eb(sql`s.family_name || s.given_name`, 'like', `%${like(w)}%`),
+            eb(sql`s.family_name_kana || s.given_name_kana`, 'like', `%${like(w)}%`),
+          ]),
+        ),
+      ),
+    )
+    .select([
+      's.id as staff_id',
+      's.staff_number',
+      's.family_name',
+      's.given_name',
+      's.family_name_kana',
+      's.given_name_kana',
+      'u.name_ja as unit_name_ja',
+      'u.name_en as unit_name_en',
+      sql<boolean>`exists (select 1 from booking b where b.staff_id = s.id and b.session_id = ${sessionId} and b.status = 'confirmed')
+        or exists (select 1 from attendance a where a.staff_id = s.id and a.session_id = ${sessionId})`.as(
+        'on_roster',
+      ),
+    ])
+    .orderBy(sql`lower(s.staff_number) = ${words.join('').toLowerCase()}`, 'desc')
+    .orderBy('s.family_name_kana')
+    .orderBy('s.given_name_kana')
+    .orderBy('s.staff_number')
+    .limit(limit)
+    .execute();
+}

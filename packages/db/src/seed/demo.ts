@@ -7,6 +7,7 @@ import type { DB, EmploymentType, NewStaff, OrgUnitKind } from '../schema.ts';
 import { FAMILY_NAMES, GIVEN_NAMES, pick, seededRandom } from './names.ts';
 import { seedDemoProgramme } from './programme.ts';
 import { seedDemoELearning } from './e-learning.ts';
+import { seedTodaysSession } from './todays-session.ts';
 
 type UnitSpec = [code: string, parent: string | null, kind: OrgUnitKind, ja: string, en: string];
 
@@ -160,6 +161,10 @@ export async function seedDemo(
     );
     await seedDemoProgramme(trx, inserted, options.now ?? new Date());
     await seedDemoELearning(trx, options.now ?? new Date());
+    await seedTodaysSession(trx, options.now ?? new Date(), {
+      trainer: DEMO_ACCOUNTS.trainer,
+      keepAsTheyAre: Object.values(DEMO_ACCOUNTS),
+    });
     if (options.demoPasswordHash) {
       await setDemoPasswordHashes(
         trx,

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Card } from '../../components/card.tsx';
 import { Link } from '../../components/link.tsx';
+import { TeachingOverview } from '../../features/attendance/components/teaching-overview.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { useCurrentFiscalYear } from '../../features/fiscal-years/api/get-current-fiscal-year.ts';
@@ -16,7 +17,10 @@ import { MyTrainingPanel } from './my-training-panel.tsx';
 import './pages.css';
 import './training-pages.css';
 
-/** Home: my training first, then the fiscal year in force and the shape of the organisation. */
+/**
+ * Home: for trainers, the sessions they teach today and next (what they come for, often on a
+ * phone in the room); then my training, the fiscal year in force and the organisation.
+ */
 export function DashboardPage() {
   const { t } = useTranslation();
   const lang = useLanguage();
@@ -30,6 +34,11 @@ export function DashboardPage() {
     <>
       <PageHeader title={t('dashboard.title')} />
       <div className="dashboard">
+        {viewer.roles.has('trainer') ? (
+          <Card title={t('attendance.overview.title')} className="dashboard__teaching">
+            <TeachingOverview />
+          </Card>
+        ) : null}
         <Card title={t('myTraining.title')} className="dashboard__my-training">
           <MyTrainingPanel />
         </Card>

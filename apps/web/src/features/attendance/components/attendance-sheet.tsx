@@ -1,13 +1,14 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Heading } from 'react-aria-components';
+import { Badge } from '../../../components/badge.tsx';
 import { Button } from '../../../components/button.tsx';
-import { ConfirmDialog } from '../../../components/dialog.tsx';
+import { ConfirmDialog, Dialog } from '../../../components/dialog.tsx';
 import { EmptyState } from '../../../components/empty-state.tsx';
 import { TextField } from '../../../components/form-fields.tsx';
 import { Link } from '../../../components/link.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
 import { SearchField } from '../../../components/search-field.tsx';
-import { isApiError } from '../../../lib/api-client.ts';
 import { tokyoDayTime } from '../../../lib/dates.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import {
@@ -15,6 +16,7 @@ import {
   type AttendanceMark,
   type AttendanceSheet,
 } from '../api/attendance-sheet.ts';
+import { useWalkInSearch, type WalkInCandidate } from '../api/find-walk-ins.ts';
 import {
   attendanceCsvUrl,
   useAddWalkIn,
@@ -114,6 +116,8 @@ function SheetBody({ sheet, isAdmin, isCancelled, showCode, onShowCodeChange }: 
 
   const now = Date.now();
   const notOpen = now < new Date(sheet.markingOpensAt).getTime();
+  const beforeStart = now < new Date(sheet.startsAt).getTime();
+  const submitHintId = useId();
   const locked = now >= new Date(sheet.lockedAt).getTime();
   const needsReason = isAdmin && locked;
   const lockLabel = tokyoDayTime(sheet.lockedAt, lang);
@@ -287,7 +291,8 @@ function SheetBody({ sheet, isAdmin, isCancelled, showCode, onShowCodeChange }: 
           {showCode ? t('attendance.sheet.hideCode') : t('attendance.sheet.showCode')}
         </Button>
         <Button
-          isDisabled={!canMark || now < new Date(sheet.startsAt).getTime()}
+          isDisabled={!canMark || beforeStart}
+          aria-describedby={beforeStart && !isCancelled ? submitHintId : undefined}
           onPress={openDialog('submit', finalise)}
         >
           {t('attendance.sheet.submit')}
@@ -303,6 +308,13 @@ function SheetBody({ sheet, isAdmin, isCancelled, showCode, onShowCodeChange }: 
           {t('attendance.sheet.csv')}
         </a>
       </div>
+
+      {beforeStart && !isCancelled ? (
+        // Why "Submit" is greyed out: a roster is submitted once the session has begun.
+        <p id={submitHintId} className="attendance-hint">
+          {t('attendance.sheet.submitFrom', { time: tokyoDayTime(sheet.startsAt, lang) })}
+        </p>
+      ) : null}
 
       {showCode ? (
         <section className="attendance-code-section" aria-label={t('attendance.code.title')}>
@@ -370,18 +382,19 @@ function SheetBody({ sheet, isAdmin, isCancelled, showCode, onShowCodeChange }: 
 
       {dialog === 'walkIn' ? (
         <WalkInDialog
+          sessionId={sessionId}
           isPending={addWalkIn.isPending}
           error={addWalkIn.error}
           onClose={() => setDialog(null)}
-          onAdd={(staffNumber, note) =>
+          onAdd={(person, note) =>
             withReason((given) =>
               addWalkIn.mutate(
-                { sessionId, staffNumber, note, reason: given },
+                { sessionId, staffNumber: person.staffNumber, note, reason: given },
                 {
                   onSuccess: () => {
                     setDialog(null);
                     setQuery('');
-                    setStatus(t('attendance.walkIn.added', { staffNumber }));
+                    setStatus(t('attendance.walkIn.added', { name: person.name }));
                   },
                 },
               ),
@@ -455,64 +468,120 @@ function useCheckInAnnouncements(sheet: AttendanceSheet, announce: (message: str
   }, [sheet.entries, announce, t]);
 }
 
+const SEARCH_DELAY_MS = 300;
+
+/**
+ * Adds someone who came without a booking: find them by name, kana or staff number (as a trainer
+ * hears it in the room), then add them with one tap.
+ */
 function WalkInDialog({
+  sessionId,
   isPending,
   error,
   onClose,
   onAdd,
 }: {
+  sessionId: number;
   isPending: boolean;
   error: unknown;
   onClose: () => void;
-  onAdd: (staffNumber: string, note: string | undefined) => void;
+  onAdd: (person: WalkInCandidate, note: string | undefined) => void;
 }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const errorMessage = useAttendanceErrorMessage();
-  const [staffNumber, setStaffNumber] = useState('');
+  const [text, setText] = useState('');
+  const [q, setQ] = useState('');
   const [note, setNote] = useState('');
-  const [submitted, setSubmitted] = useState('');
-  const message =
-    error === null
-      ? undefined
-      : isApiError(error) && error.code === 'NOT_FOUND'
-        ? t('attendance.walkIn.unknown', { staffNumber: submitted })
-        : errorMessage(error);
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(text.trim()), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [text]);
+  const results = useWalkInSearch(sessionId, q);
+  const people = results.data ?? [];
+  const failure =
+    error !== null
+      ? errorMessage(error)
+      : results.isError
+        ? errorMessage(results.error)
+        : undefined;
   return (
-    <ConfirmDialog
-      role="dialog"
+    <Dialog
       isOpen
+      isDismissable={!isPending}
       onOpenChange={(open) => {
         if (!open) onClose();
       }}
-      title={t('attendance.walkIn.title')}
-      cancelLabel={t('attendance.dialog.back')}
-      confirmLabel={t('attendance.walkIn.confirm')}
-      isPending={isPending}
-      error={message}
-      isConfirmDisabled={staffNumber.trim() === ''}
-      onConfirm={() => {
-        const number = staffNumber.trim().normalize('NFKC');
-        setSubmitted(number);
-        onAdd(number, note.trim() || undefined);
-      }}
     >
-      <p>{t('attendance.walkIn.body')}</p>
-      <TextField
-        label={t('attendance.walkIn.staffNumber')}
-        value={staffNumber}
-        onChange={setStaffNumber}
-        autoComplete="off"
-        maxLength={32}
-        isRequired
-        autoFocus
-      />
-      <TextField
-        label={t('attendance.walkIn.note')}
-        value={note}
-        onChange={setNote}
-        maxLength={500}
-      />
-    </ConfirmDialog>
+      <Heading slot="title" className="dialog__title">
+        {t('attendance.walkIn.title')}
+      </Heading>
+      <div className="dialog__body walk-in">
+        <p>{t('attendance.walkIn.body')}</p>
+        <SearchField
+          label={t('attendance.walkIn.search')}
+          description={t('attendance.walkIn.searchHint')}
+          value={text}
+          onChange={setText}
+          onSubmit={(value) => setQ(value.trim())}
+          autoFocus
+        />
+        <TextField
+          label={t('attendance.walkIn.note')}
+          value={note}
+          onChange={setNote}
+          maxLength={500}
+        />
+        <p className="visually-hidden" role="status">
+          {q && !results.isFetching ? t('attendance.walkIn.found', { count: people.length }) : ''}
+        </p>
+        {failure ? (
+          <p className="alert alert--error" role="alert">
+            {failure}
+          </p>
+        ) : null}
+        {q && !results.isFetching && !results.isError && people.length === 0 ? (
+          <p className="muted">{t('attendance.walkIn.none', { q })}</p>
+        ) : null}
+        {people.length > 0 ? (
+          <ul className="walk-in__matches" aria-label={t('attendance.walkIn.matches')}>
+            {people.map((person) => (
+              <li key={person.staffId} className="walk-in__match">
+                <span className="walk-in__who">
+                  <span className="walk-in__name" lang="ja">
+                    {person.name}
+                  </span>
+                  <span className="muted">
+                    {person.nameKana} · {person.staffNumber} ·{' '}
+                    {lang === 'en' ? person.unitEn : person.unitJa}
+                  </span>
+                </span>
+                {person.onRoster ? (
+                  <Badge>{t('attendance.walkIn.onRoster')}</Badge>
+                ) : (
+                  <Button
+                    variant="primary"
+                    isDisabled={isPending}
+                    aria-label={t('attendance.walkIn.addNamed', {
+                      name: person.name,
+                      staffNumber: person.staffNumber,
+                    })}
+                    onPress={() => onAdd(person, note.trim() || undefined)}
+                  >
+                    {t('attendance.walkIn.confirm')}
+                  </Button>
+                )}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+      <div className="dialog__actions">
+        <Button onPress={onClose} isDisabled={isPending}>
+          {t('attendance.dialog.back')}
+        </Button>
+      </div>
+    </Dialog>
   );
 }
 

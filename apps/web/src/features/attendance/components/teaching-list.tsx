@@ -69,7 +69,7 @@ function SessionGroup({ title, sessions }: { title: string; sessions: TrainingSe
   );
 }
 
-function TeachingSessionLink({ session }: { session: TrainingSession }) {
+export function TeachingSessionLink({ session }: { session: TrainingSession }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const title = lang === 'en' ? session.course.titleEn : session.course.titleJa;
