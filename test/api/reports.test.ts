@@ -6,6 +6,11 @@ import { makePerson, signedInAs, type SignedInClient } from '../support/auth.ts'
 
 const t = useTestApp();
 
+/** A download's text with its byte-order mark kept (Response.text() would drop it). */
+async function csvText(res: Response): Promise<string> {
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
+}
+
 // 15 October 2026 in Tokyo: FY2026 (令和8年度) is under way, FY2025 closed on 31 March.
 const TODAY = '2026-10-15T12:00:00+09:00';
 
@@ -250,6 +255,148 @@ describe('the annual report', () => {
     });
     const none = await report(`courseId=${empty.id}&orgUnitId=${org.ministry.id}`);
     expect(none).toMatchObject({ note: 'nobody_required', overall: { required: 0 } });
+  });
+  it('draws an audit sample of ⌈√N⌉ completed people with evidence, again from its seed', async () => {
+    const draw = (body: object) => admin.json('/api/reports/samples', body);
+    const res = await draw({ fiscalYear: 2026, courseId, orgUnitId: org.ministry.id });
+    expect(res.status).toBe(201);
+    const sample = await res.json();
+    expect(sample).toMatchObject({ population: 4, size: 2, scope: { orgUnitId: org.ministry.id } });
+    expect(sample.seed).toMatch(/^[0-9a-f]{16}$/);
+    const done = [ids.head, ids.a1, ids.a2, ids.pjmo];
+    for (const item of sample.items) expect(done).toContain(item.staffId);
+    const credited = await draw({
+      fiscalYear: 2026,
+      courseId,
+      orgUnitId: org.divisionA.id,
+      seed: 'a1b2c3d4e5f60718',
+    });
+    const inA = await credited.json();
+    expect(inA).toMatchObject({ population: 3, size: 2 });
+    const again = await (
+      await draw({
+        fiscalYear: 2026,
+        courseId,
+        orgUnitId: org.divisionA.id,
+        seed: 'a1b2c3d4e5f60718',
+      })
+    ).json();
+    expect(again.items.map((i: { staffId: number }) => i.staffId)).toEqual(
+      inA.items.map((i: { staffId: number }) => i.staffId),
+    );
+    expect(again.id).not.toBe(inA.id);
+    const byMethod = Object.fromEntries(
+      inA.items.map((i: { evidence: { method: string } }) => [i.evidence.method, i.evidence]),
+    );
+    if (byMethod.admin_credit) expect(byMethod.admin_credit.creditReason).toBe('他省庁で受講済み');
+
+    const list = await (
+      await admin.request(
+        `/api/reports/samples?fiscalYear=2026&courseId=${courseId}&orgUnitId=${org.divisionA.id}`,
+      )
+    ).json();
+    expect(list.total).toBe(2);
+    expect(list.items[0]).toMatchObject({ seed: 'a1b2c3d4e5f60718', size: 2 });
+    const csv = await admin.request(`/api/reports/samples/${inA.id}/csv?lang=ja`);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const text = await csvText(csv);
+    expect(text.startsWith('\uFEFF順番,職員番号')).toBe(true);
+    expect(text.trim().split('\r\n')).toHaveLength(3);
+
+    // A section head of division B may not see division A's sample.
+    const headB = await signedInAs(
+      t.app,
+      t.db,
+      (await makePerson(t.db, ['section_head'], { org_unit_id: org.divisionB.id })).id,
+    );
+    expect((await headB.request(`/api/reports/samples/${inA.id}`)).status).toBe(403);
+    expect((await admin.request('/api/reports/samples/999999999')).status).toBe(404);
+    // Nobody completed in the other bureau: a clear refusal, nothing saved.
+    const none = await draw({ fiscalYear: 2026, courseId, orgUnitId: org.otherBureau.id });
+    expect(none.status).toBe(409);
+    expect((await none.json()).error.message).toMatch(/no one to sample/);
+    expect((await draw({ fiscalYear: 2026, courseId, seed: 'XYZ' })).status).toBe(400);
+    const rows = await t.db
+      .selectFrom('audit_sample')
+      .select('id')
+      .where('org_unit_id', '=', org.otherBureau.id)
+      .execute();
+    expect(rows).toEqual([]);
+    await expect(
+      t.db
+        .updateTable('audit_sample')
+        .set({ seed: '0000000000000000' })
+        .where('id', '=', inA.id)
+        .execute(),
+    ).rejects.toThrow(/cannot be changed/);
+  });
+
+  it('exports every table as CSV with a BOM, neutralising formulas', async () => {
+    const [person] = await insertStaff(t.db, [
+      {
+        staff_number: unique('F'),
+        family_name: '=HYPERLINK("x")',
+        given_name: '花子',
+        family_name_kana: 'はいぱー',
+        given_name_kana: 'はなこ',
+        email: `${unique('f').toLowerCase()}@test.kenshu.example`,
+        org_unit_id: org.otherBureau.id,
+        employment_type: 'regular',
+      },
+    ]);
+    for (const table of [
+      'courses',
+      'units',
+      'role-groups',
+      'employment-types',
+      'methods',
+      'attainment',
+      'progress',
+      'history',
+      'people',
+    ]) {
+      const res = await admin.request(
+        `/api/reports/export/${table}?courseId=${courseId}&orgUnitId=${org.ministry.id}&lang=en`,
+      );
+      expect(res.status, table).toBe(200);
+      expect(res.headers.get('content-disposition')).toContain(`-${table}.csv`);
+      expect((await csvText(res)).startsWith('\uFEFF')).toBe(true);
+    }
+    const people = await (
+      await admin.request(
+        `/api/reports/export/people?courseId=${courseId}&orgUnitId=${org.otherBureau.id}&lang=ja`,
+      )
+    ).text();
+    expect(people).toContain(`'=HYPERLINK`);
+    expect(people).toContain(person?.staff_number ?? 'missing');
+    const groups = await (
+      await admin.request(
+        `/api/reports/export/role-groups?courseId=${courseId}&orgUnitId=${org.divisionA.id}&lang=ja`,
+      )
+    ).text();
+    expect(groups).toContain('情報セキュリティ責任者等,1,1,100');
+    expect(groups).toContain('合計,4,3,75');
+    expect((await admin.request(`/api/reports/export/secrets?courseId=${courseId}`)).status).toBe(
+      400,
+    );
+  });
+
+  it('lets admins set the attainment thresholds, and the report uses them', async () => {
+    const put = (client: SignedInClient, thresholds: unknown) =>
+      client.json('/api/reports/settings', { thresholds }, 'PUT');
+    expect((await put(admin, [90, 95])).status).toBe(400);
+    expect((await put(admin, [])).status).toBe(400);
+    expect((await put(admin, [101])).status).toBe(400);
+    const head = await signedInAs(t.app, t.db, ids.head ?? 0);
+    expect((await put(head, [75])).status).toBe(403);
+    expect((await put(admin, [75, 50])).status).toBe(200);
+    const body = await report(`courseId=${courseId}&orgUnitId=${org.bureau.id}`);
+    // A: 3 of 4 (75%), B: 1 of 3 with the officer (33%).
+    expect(body.attainment).toMatchObject({
+      thresholds: [75, 50],
+      units: { counted: 2, reached: [1, 1] },
+    });
+    await put(admin, [100, 95, 90]);
   });
 });
 

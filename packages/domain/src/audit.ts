@@ -30,6 +30,8 @@ export const AUDIT_ACTIONS = [
   'module.published',
   'module.saved',
   'reminders.sent',
+  'report.sample_drawn',
+  'report_settings.saved',
   'roster.imported',
   'session.cancelled',
   'session.created',

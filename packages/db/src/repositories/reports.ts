@@ -337,3 +337,166 @@ export async function refreshStatistics(
 ): Promise<void> {
   for (const table of tables) await sql`analyze ${sql.table(table)}`.execute(db);
 }
+
+/** Saves a drawn sample and its people, in draw order. */
+export async function insertAuditSample(
+  trx: Transaction<DB>,
+  sample: {
+    fiscalYear: number;
+    courseId: number;
+    orgUnitId: number | null;
+    seed: string;
+    population: number;
+    drawnBy: number;
+    drawnAt: Date;
+    items: readonly { staff_id: number; completion_id: number }[];
+  },
+): Promise<number> {
+  const { id } = await trx
+    .insertInto('audit_sample')
+    .values({
+      fiscal_year: sample.fiscalYear,
+      course_id: sample.courseId,
+      org_unit_id: sample.orgUnitId,
+      seed: sample.seed,
+      population: sample.population,
+      sample_size: sample.items.length,
+      drawn_by: sample.drawnBy,
+      drawn_at: sample.drawnAt,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (sample.items.length > 0) {
+    await trx
+      .insertInto('audit_sample_item')
+      .values(
+        sample.items.map((item, i) => ({
+          sample_id: id,
+          position: i + 1,
+          staff_id: item.staff_id,
+          completion_id: item.completion_id,
+        })),
+      )
+      .execute();
+  }
+  return id;
+}
+
+/** A saved sample with who drew it and the scope's unit (path for scope checks). */
+export async function findAuditSample(db: Executor, id: number) {
+  return db
+    .selectFrom('audit_sample as a')
+    .innerJoin('staff as d', 'd.id', 'a.drawn_by')
+    .leftJoin('org_unit as u', 'u.id', 'a.org_unit_id')
+    .selectAll('a')
+    .select([
+      sql<string>`d.family_name || ' ' || d.given_name`.as('drawn_by_name'),
+      'u.path as unit_path',
+      'u.name_ja as unit_name_ja',
+      'u.name_en as unit_name_en',
+    ])
+    .where('a.id', '=', id)
+    .executeTakeFirst();
+}
+
+export type SavedAuditSample = NonNullable<Awaited<ReturnType<typeof findAuditSample>>>;
+
+/** Samples of a course and year whose scope lies within the given subtrees, newest first. */
+export async function listAuditSamples(
+  db: Executor,
+  q: {
+    courseId: number;
+    fiscalYear: number;
+    /** undefined: every sample (admins); otherwise samples drawn for a unit inside these. */
+    subtreePaths: readonly string[] | undefined;
+    limit: number;
+    offset: number;
+  },
+): Promise<{ rows: SavedAuditSample[]; total: number }> {
+  const base = db
+    .selectFrom('audit_sample as a')
+    .innerJoin('staff as d', 'd.id', 'a.drawn_by')
+    .leftJoin('org_unit as u', 'u.id', 'a.org_unit_id')
+    .where('a.course_id', '=', q.courseId)
+    .where('a.fiscal_year', '=', q.fiscalYear)
+    .where(
+      q.subtreePaths === undefined
+        ? sql<boolean>`true`
+        : sql<boolean>`u.path is not null and ${withinSql(sql.ref('u.path'), q.subtreePaths)}`,
+    );
+  const [rows, count] = await Promise.all([
+    base
+      .selectAll('a')
+      .select([
+        sql<string>`d.family_name || ' ' || d.given_name`.as('drawn_by_name'),
+        'u.path as unit_path',
+        'u.name_ja as unit_name_ja',
+        'u.name_en as unit_name_en',
+      ])
+      .orderBy('a.drawn_at', 'desc')
+      .orderBy('a.id', 'desc')
+      .limit(q.limit)
+      .offset(q.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+/** The evidence behind each sampled completion: where and how it was recorded. */
+export async function sampleEvidence(db: Executor, sampleId: number) {
+  const { rows } = await sql<{
+    position: number;
+    staff_id: number;
+    staff_number: string;
+    name: string;
+    unit_id: number;
+    unit_name_ja: string;
+    unit_name_en: string;
+    kind: 'attended' | 'e_learning' | 'credited';
+    recorded_at: Date;
+    recorded_by_name: string | null;
+    reason: string | null;
+    source_ref: string | null;
+    session_id: number | null;
+    session_starts_at: Date | null;
+    venue: string | null;
+    mark: string | null;
+    marked_via: string | null;
+    marked_by_name: string | null;
+    marked_at: Date | null;
+    checked_in_at: Date | null;
+    module_title_ja: string | null;
+    module_title_en: string | null;
+    module_version: number | null;
+    module_completed_at: Date | null;
+    best_score: number | null;
+  }>`
+    select i.position, s.id as staff_id, s.staff_number, s.family_name || ' ' || s.given_name as name,
+      u.id as unit_id, u.name_ja as unit_name_ja, u.name_en as unit_name_en,
+      c.kind, c.recorded_at, rb.family_name || ' ' || rb.given_name as recorded_by_name, c.reason,
+      c.source_ref, c.session_id, t.starts_at as session_starts_at, t.venue,
+      a.mark, a.via as marked_via, mb.family_name || ' ' || mb.given_name as marked_by_name,
+      a.marked_at, a.checked_in_at,
+      mv.title_ja as module_title_ja, mv.title_en as module_title_en, mv.version as module_version,
+      p.completed_at as module_completed_at,
+      (select max(q.score) from quiz_attempt q where q.progress_id = p.id and q.passed) as best_score
+    from audit_sample_item i
+    join completion c on c.id = i.completion_id
+    join staff s on s.id = i.staff_id
+    join org_unit u on u.id = s.org_unit_id
+    left join staff rb on rb.id = c.recorded_by
+    left join training_session t on t.id = c.session_id
+    left join attendance a on a.session_id = c.session_id and a.staff_id = c.staff_id
+    left join staff mb on mb.id = a.marked_by
+    left join lateral (
+      select p.* from module_progress p join module m on m.id = p.module_id
+      where c.kind = 'e_learning' and p.staff_id = c.staff_id and m.course_id = c.course_id
+        and p.fiscal_year = c.fiscal_year
+      order by p.completed_at nulls last limit 1
+    ) p on true
+    left join module_version mv on mv.id = p.module_version_id
+    where i.sample_id = ${sampleId}::int
+    order by i.position`.execute(db);
+  return rows;
+}

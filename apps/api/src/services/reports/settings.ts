@@ -1,0 +1,46 @@
+import {
+  attainmentThresholds,
+  insertAudit,
+  runInTransaction,
+  saveAttainmentThresholds,
+} from '@kenshu/db';
+import { forbidden, isAdmin, validAttainmentThresholds, validation } from '@kenshu/domain';
+import type { ServiceContext } from '../../context.ts';
+import { requireViewer } from '../../lib/service-context.ts';
+
+export async function reportSettings({ ctx }: { ctx: ServiceContext }) {
+  requireViewer(ctx);
+  return { thresholds: await attainmentThresholds(ctx.db) };
+}
+
+/** Admins set the attainment thresholds (到達率) every report uses; audited. */
+export async function saveReportSettings({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { thresholds: number[] };
+}) {
+  const viewer = requireViewer(ctx);
+  if (!isAdmin(viewer)) throw forbidden('Only admins change the attainment thresholds');
+  if (!validAttainmentThresholds(input.thresholds)) {
+    throw validation('Thresholds are 1 to 5 whole percentages from 1 to 100, highest first', {
+      thresholds: input.thresholds,
+    });
+  }
+  await runInTransaction(ctx.db, async (trx) => {
+    const before = await attainmentThresholds(trx);
+    await saveAttainmentThresholds(trx, input.thresholds, viewer.staffId, ctx.now);
+    // The thresholds belong to the whole organisation, not to one unit.
+    await insertAudit(trx, {
+      actorStaffId: viewer.staffId,
+      action: 'report_settings.saved',
+      targetType: 'org_unit',
+      targetId: null,
+      before: { thresholds: before },
+      after: { thresholds: input.thresholds },
+      requestId: ctx.requestId,
+    });
+  });
+  return { thresholds: input.thresholds };
+}
