@@ -99,3 +99,74 @@ export const bookingCalendar = createRoute({
     ...errorResponses(400, 401, 404),
   },
 });
+
+/** What booking one person of a list came to. */
+export const BookForOthersOutcome = z
+  .enum([
+    'booked',
+    'waitlisted',
+    'already_booked',
+    'already_done',
+    'not_required',
+    'outside_scope',
+    'unknown',
+    'closed',
+  ])
+  .openapi('BookForOthersOutcome', {
+    description:
+      'booked / waitlisted: done now; already_booked: holds a seat (or this wait) for the course; already_done: completed this year; not_required: the course does not require them; outside_scope: not someone you oversee; unknown: no active member of staff; closed: the session stopped taking bookings meanwhile',
+  });
+export type BookForOthersOutcome = z.infer<typeof BookForOthersOutcome>;
+
+export const BookForOthersResult = z
+  .object({
+    staffNumber: z.string(),
+    staffId: z.number().int().nullable(),
+    /** Only for people in your scope. */
+    name: z.string().nullable(),
+    outcome: BookForOthersOutcome,
+    bookingId: z.number().int().nullable(),
+    waitlistPosition: z.number().int().nullable(),
+  })
+  .openapi('BookForOthersResult');
+export type BookForOthersResult = z.infer<typeof BookForOthersResult>;
+
+export const BookForOthersRequest = z
+  .object({
+    sessionId: z.number().int().positive(),
+    staffIds: z.array(z.number().int().positive()).max(500).default([]),
+    staffNumbers: z.array(z.string().trim().min(1).max(32)).max(500).default([]),
+  })
+  .refine((r) => r.staffIds.length + r.staffNumbers.length > 0, {
+    message: 'Choose at least one person',
+    path: ['staffIds'],
+  })
+  .refine((r) => r.staffIds.length + r.staffNumbers.length <= 500, {
+    message: 'At most 500 people at a time',
+    path: ['staffNumbers'],
+  })
+  .openapi('BookForOthersRequest');
+
+export const bookForOthers = createRoute({
+  method: 'post',
+  path: '/for-others',
+  tags: ['bookings'],
+  summary:
+    'Book many people you oversee on one session in one step (section heads, unit security officers, admins): a result per person',
+  request: {
+    body: { content: { 'application/json': { schema: BookForOthersRequest } }, required: true },
+  },
+  responses: {
+    200: {
+      description: 'Each person once, in the order given, with what booking them came to',
+      content: {
+        'application/json': {
+          schema: z
+            .object({ results: z.array(BookForOthersResult) })
+            .openapi('BookForOthersResponse'),
+        },
+      },
+    },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});

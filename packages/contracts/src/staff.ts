@@ -81,3 +81,55 @@ export const getStaffMember = createRoute({
     ...errorResponses(400, 401, 403, 404),
   },
 });
+
+/** Staff numbers as pasted: one per entry, up to 500 at a time. */
+export const StaffNumberList = z
+  .array(z.string().trim().min(1).max(32))
+  .max(500)
+  .openapi({ description: 'Staff numbers (compared without regard to case or full-width form)' });
+
+/** One entry of a list of people given by number or id: who it is, or why nobody. */
+export const ResolvedPerson = z
+  .object({
+    /** The staff number as given (or the person's, when given by id). */
+    staffNumber: z.string(),
+    person: z
+      .object({
+        staffId: z.number().int(),
+        staffNumber: z.string(),
+        name: z.string(),
+        nameKana: z.string(),
+        unit: z.object({ id: z.number().int(), nameJa: z.string(), nameEn: z.string() }),
+      })
+      .nullable(),
+    problem: z.enum(['unknown', 'outside_scope']).nullable().openapi({
+      description:
+        'unknown: no active member of staff has this number; outside_scope: someone you do not oversee (not named)',
+    }),
+  })
+  .openapi('ResolvedPerson');
+export type ResolvedPerson = z.infer<typeof ResolvedPerson>;
+
+export const lookUpStaff = createRoute({
+  method: 'post',
+  path: '/look-up',
+  tags: ['staff'],
+  summary: 'Who a list of staff numbers is, among the people you oversee (admins: everyone)',
+  request: {
+    body: {
+      content: {
+        'application/json': {
+          schema: z.object({ staffNumbers: StaffNumberList.min(1) }).openapi('LookUpStaffRequest'),
+        },
+      },
+      required: true,
+    },
+  },
+  responses: {
+    200: {
+      description: 'Each distinct number once, in the order given',
+      content: { 'application/json': { schema: z.object({ items: z.array(ResolvedPerson) }) } },
+    },
+    ...errorResponses(400, 401, 403),
+  },
+});

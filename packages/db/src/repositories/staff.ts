@@ -118,3 +118,39 @@ export async function searchStaff(
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+/** A person found by id or staff number, with their unit (for scope checks and display). */
+export type StaffWithUnit = Staff & {
+  unit_path: string;
+  unit_name_ja: string;
+  unit_name_en: string;
+};
+
+/**
+ * People by id and by staff number (compared without regard to case), with their units, in
+ * one query. Inactive people are included; the caller decides what they mean.
+ */
+export async function findStaffByIdsOrNumbers(
+  db: Executor,
+  ids: readonly number[],
+  staffNumbers: readonly string[],
+): Promise<StaffWithUnit[]> {
+  if (ids.length === 0 && staffNumbers.length === 0) return [];
+  const upper = [...new Set(staffNumbers.map((n) => n.toUpperCase()))];
+  return db
+    .selectFrom('staff')
+    .innerJoin('org_unit', 'org_unit.id', 'staff.org_unit_id')
+    .selectAll('staff')
+    .select([
+      'org_unit.path as unit_path',
+      'org_unit.name_ja as unit_name_ja',
+      'org_unit.name_en as unit_name_en',
+    ])
+    .where((eb) =>
+      eb.or([
+        ...(ids.length ? [eb('staff.id', 'in', ids)] : []),
+        ...(upper.length ? [eb(sql`upper(staff.staff_number)`, 'in', upper)] : []),
+      ]),
+    )
+    .execute();
+}
