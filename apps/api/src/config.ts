@@ -22,6 +22,8 @@ export interface Config {
   passwordLinkHours: number;
   /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy in front of the app. */
   trustProxy: boolean;
+  /** How many reverse proxies in front of the app append to X-Forwarded-For (with trustProxy). */
+  trustedProxies: number;
   /** Mark cookies Secure even when the request looked like plain HTTP. */
   secureCookies: boolean;
   /** Let a production start run while demo passwords exist. */
@@ -64,6 +66,13 @@ function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
   const value = Number(raw);
   if (!Number.isFinite(value) || value <= 0)
     throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return value;
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = positive(env, name, fallback);
+  if (!Number.isInteger(value))
+    throw new Error(`${name} must be a whole number, got "${env[name]}"`);
   return value;
 }
 
@@ -123,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteHours: positive(env, 'KENSHU_SESSION_ABSOLUTE_HOURS', 12),
     passwordLinkHours: positive(env, 'KENSHU_PASSWORD_LINK_HOURS', 24),
     trustProxy: flag(env, 'KENSHU_TRUST_PROXY'),
+    trustedProxies: wholeNumber(env, 'KENSHU_TRUSTED_PROXIES', 1),
     secureCookies: flag(env, 'KENSHU_SECURE_COOKIES'),
     allowDemoPasswords: flag(env, 'KENSHU_ALLOW_DEMO_PASSWORDS'),
     publicUrl: env.KENSHU_PUBLIC_URL || undefined,

@@ -87,6 +87,8 @@ export interface PasswordTokenTable {
   created_at: TimestampDefault;
   expires_at: Timestamp;
   used_at: NullableTimestamp;
+  /** Set when a newer link was issued or another link of the person's was used. */
+  revoked_at: NullableTimestamp;
 }
 
 export interface SignInThrottleTable {

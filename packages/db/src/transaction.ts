@@ -39,6 +39,15 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
 }
 
 /**
+ * Whether an error says every pooled connection stayed busy for the pool's whole wait: the
+ * database is overloaded, not wrong, and the request may be tried again shortly.
+ */
+export function isDatabaseBusy(error: unknown): boolean {
+  // pg-pool gives this error no code, only its message.
+  return error instanceof Error && error.message === 'timeout exceeded when trying to connect';
+}
+
+/**
  * Takes a transaction-scoped advisory lock by name if it is free. Lets several app instances
  * agree that only one of them runs a scheduled job at a time.
  */

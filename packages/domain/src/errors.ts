@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'RATE_LIMITED',
+  'UNAVAILABLE',
   // Booking and sessions
   'SESSION_CANCELLED',
   'BOOKING_NOT_OPEN',

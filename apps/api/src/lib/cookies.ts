@@ -28,12 +28,3 @@ export function writeSessionCookie(c: Context<AppEnv>, token: string, maxAgeSeco
 export function clearSessionCookie(c: Context<AppEnv>): void {
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isSecure(c) });
 }
-
-/** The client's address: the socket's, or the proxy's X-Forwarded-For when told to trust it. */
-export function clientAddress(c: Context<AppEnv>, socketAddress: string | undefined): string {
-  if (c.var.config.trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  return socketAddress ?? 'unknown';
-}

@@ -1,3 +1,4 @@
+import { isDatabaseBusy } from '@kenshu/db';
 import { AppError, type ErrorCode, isAppError } from '@kenshu/domain';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
@@ -15,6 +16,7 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
   SESSION_CANCELLED: 409,
   BOOKING_NOT_OPEN: 409,
   BOOKING_CLOSED: 409,
@@ -42,6 +44,8 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
 export function errorResponse(error: unknown, c: Context<AppEnv>): Response {
   const appError = toAppError(error);
   if (appError.code === 'INTERNAL') console.error(`[${c.var.requestId}]`, error);
+  const retryAfter = appError.details?.retryAfterSeconds;
+  if (typeof retryAfter === 'number') c.header('Retry-After', String(retryAfter));
   return c.json(
     {
       error: {
@@ -57,6 +61,11 @@ export function errorResponse(error: unknown, c: Context<AppEnv>): Response {
 
 function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
+  if (isDatabaseBusy(error)) {
+    return new AppError('UNAVAILABLE', 'The service is busy; try again in a moment', {
+      retryAfterSeconds: 5,
+    });
+  }
   if (error instanceof HTTPException) {
     if (error.status === 413)
       return new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large');

@@ -7,8 +7,15 @@ import { sha256 } from '../lib/tokens.ts';
 import { loadViewer } from '../services/auth/viewer.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-// Writing last_seen_at on every request would turn every read into a write.
-const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * How stale last_seen_at may get before a request writes it again. Writing on every request would
+ * turn every read into a write; a tenth of the idle limit (at most a minute) keeps the idle
+ * timeout honoured to within 10% whatever the limit is set to.
+ */
+export function touchEveryMs(idleLimitMs: number): number {
+  return Math.min(60_000, idleLimitMs / 10);
+}
 
 /**
  * Finds the viewer from the session cookie (or none), ends sessions past their idle or absolute
@@ -32,7 +39,7 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
       const viewer = await loadViewer(db, session.staff_id);
       if (viewer) {
         c.set('viewer', { ...viewer, sessionId: session.id, csrfToken: session.csrf_token });
-        if (now.getTime() - session.last_seen_at.getTime() > TOUCH_EVERY_MS) {
+        if (now.getTime() - session.last_seen_at.getTime() > touchEveryMs(idleLimit)) {
           await touchAuthSession(db, session.id, now);
         }
       } else {
@@ -75,7 +82,8 @@ function checkCsrf(
   if (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none') {
     throw new AppError('CSRF_REJECTED', 'Cross-site request refused');
   }
-  if (origin && origin !== 'null' && origin !== new URL(url).origin) {
+  // "null" is what sandboxed frames, data: pages and cross-site redirects send: not this site.
+  if (origin !== undefined && origin !== new URL(url).origin) {
     throw new AppError('CSRF_REJECTED', 'Cross-site request refused');
   }
 }

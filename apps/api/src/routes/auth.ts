@@ -1,4 +1,3 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import {
   endMyOtherSessions as endMyOtherSessionsRoute,
   endMySession as endMySessionRoute,
@@ -9,10 +8,9 @@ import {
   signOut as signOutRoute,
 } from '@kenshu/contracts';
 import { PUBLIC, SIGNED_IN } from '@kenshu/domain';
-import type { Context } from 'hono';
-import type { AppEnv } from '../context.ts';
 import { withAccess } from '../lib/access.ts';
-import { clearSessionCookie, clientAddress, writeSessionCookie } from '../lib/cookies.ts';
+import { clientAddress } from '../lib/client-address.ts';
+import { clearSessionCookie, writeSessionCookie } from '../lib/cookies.ts';
 import { createRouter } from '../lib/router.ts';
 import { requireViewer, serviceContext } from '../lib/service-context.ts';
 import { getMe } from '../services/auth/me.ts';
@@ -25,15 +23,6 @@ import {
 import { setPasswordWithToken } from '../services/auth/set-password.ts';
 import { signIn } from '../services/auth/sign-in.ts';
 
-function socketAddress(c: Context<AppEnv>): string | undefined {
-  try {
-    return getConnInfo(c).remote.address;
-  } catch {
-    // app.request() in tests has no socket.
-    return undefined;
-  }
-}
-
 export const authRoutes = createRouter()
   .openapi(withAccess(signInRoute, PUBLIC), async (c) => {
     const body = c.req.valid('json');
@@ -42,7 +31,7 @@ export const authRoutes = createRouter()
       input: {
         ...body,
         userAgent: c.req.header('user-agent') ?? null,
-        clientAddress: clientAddress(c, socketAddress(c)),
+        clientAddress: clientAddress(c),
       },
     });
     writeSessionCookie(c, token, maxAgeSeconds);
@@ -72,6 +61,9 @@ export const authRoutes = createRouter()
     return c.json(await endMyOtherSessions({ ctx: serviceContext(c) }), 200);
   })
   .openapi(withAccess(setPasswordRoute, PUBLIC), async (c) => {
-    await setPasswordWithToken({ ctx: serviceContext(c), input: c.req.valid('json') });
+    await setPasswordWithToken({
+      ctx: serviceContext(c),
+      input: { ...c.req.valid('json'), clientAddress: clientAddress(c) },
+    });
     return c.body(null, 204);
   });

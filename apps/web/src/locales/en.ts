@@ -246,6 +246,7 @@ export const en: Messages = {
       PAYLOAD_TOO_LARGE: 'The data sent is too large.',
       UNSUPPORTED_MEDIA_TYPE: 'The data was sent in a format this page does not accept.',
       RATE_LIMITED: 'The service is busy. Please try again in a moment.',
+      UNAVAILABLE: 'The service is busy. Please try again in a moment.',
       INTERNAL: 'Something went wrong on the server.',
     },
   },

@@ -244,6 +244,7 @@ export const ja = {
       PAYLOAD_TOO_LARGE: '送信データが大きすぎます。',
       UNSUPPORTED_MEDIA_TYPE: '送信データの形式が受け付けられません。',
       RATE_LIMITED: 'アクセスが集中しています。しばらくしてから再度お試しください。',
+      UNAVAILABLE: 'アクセスが集中しています。しばらくしてから再度お試しください。',
       INTERNAL: 'サーバーで問題が発生しました。',
     },
   },

@@ -8,6 +8,7 @@ import * as eLearning from './2026-11-26T06-e-learning.ts';
 import * as mailAndReminders from './2026-12-05T20-mail-and-reminders.ts';
 import * as reports from './2026-12-06T10-reports.ts';
 import * as bookingHistory from './2026-12-06T11-booking-history.ts';
+import * as passwordLinkRevocation from './2026-12-06T20-password-link-revocation.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not read from disk) so the same set runs
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05T20-mail-and-reminders': mailAndReminders,
   '2026-12-06T10-reports': reports,
   '2026-12-06T11-booking-history': bookingHistory,
+  '2026-12-06T20-password-link-revocation': passwordLinkRevocation,
 };
 
 export const migrationProvider: MigrationProvider = {

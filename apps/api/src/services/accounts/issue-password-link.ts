@@ -1,4 +1,4 @@
-import { findStaffById, insertAudit, insertPasswordToken } from '@kenshu/db';
+import { findStaffById, insertAudit, replacePasswordToken, runInTransaction } from '@kenshu/db';
 import { conflict, notFound } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
 import { requireViewer } from '../../lib/service-context.ts';
@@ -6,7 +6,8 @@ import { randomToken, sha256 } from '../../lib/tokens.ts';
 
 /**
  * Issues a one-time set-password link for a person. Only the hash of the token is stored; the
- * link is shown once, to the admin who hands it over.
+ * link is shown once, to the admin who hands it over. Links issued to the person before stop
+ * working: only the one just handed over can set the password.
  */
 export async function issuePasswordLink({
   ctx,
@@ -18,22 +19,26 @@ export async function issuePasswordLink({
   const viewer = requireViewer(ctx);
   const token = randomToken();
   const expiresAt = new Date(ctx.now.getTime() + ctx.config.passwordLinkHours * 3600_000);
-  await ctx.db.transaction().execute(async (trx) => {
+  await runInTransaction(ctx.db, async (trx) => {
     const staff = await findStaffById(trx, input.staffId);
     if (!staff) throw notFound('staff member', { id: input.staffId });
     if (!staff.active) throw conflict('This person is no longer active');
-    await insertPasswordToken(trx, {
-      token_hash: sha256(token),
-      staff_id: staff.id,
-      created_by: viewer.staffId,
-      expires_at: expiresAt,
-    });
+    const revokedLinks = await replacePasswordToken(
+      trx,
+      {
+        token_hash: sha256(token),
+        staff_id: staff.id,
+        created_by: viewer.staffId,
+        expires_at: expiresAt,
+      },
+      ctx.now,
+    );
     await insertAudit(trx, {
       actorStaffId: viewer.staffId,
       action: 'account.password_link_issued',
       targetType: 'staff',
       targetId: staff.id,
-      after: { expiresAt: expiresAt.toISOString() },
+      after: { expiresAt: expiresAt.toISOString(), revokedLinks },
       requestId: ctx.requestId,
     });
   });

@@ -1,10 +1,14 @@
 import {
+  budgetAvailableAt,
   clearThrottle,
+  endAuthSession,
   findCredential,
   findStaffByLogin,
-  findThrottles,
   insertAuthSession,
-  recordSignInFailure,
+  recordFailedAttempt,
+  releaseAttempt,
+  reserveAttempt,
+  type Executor,
 } from '@kenshu/db';
 import { AppError } from '@kenshu/domain';
 import type { Me } from '@kenshu/contracts';
@@ -14,12 +18,15 @@ import { randomToken, sha256 } from '../../lib/tokens.ts';
 import { getMe } from './me.ts';
 import { loadViewer } from './viewer.ts';
 
-/** Guessing policy: failures per login and per client address within a 15-minute window. */
+/**
+ * Guessing policy: passwords checked per account and per client address within a 15-minute
+ * window; once a budget is spent, the account (or address) is locked for 15 minutes.
+ */
 export const THROTTLE = {
   windowMs: 15 * 60_000,
   lockMs: 15 * 60_000,
-  loginLockAfter: 10,
-  addressLockAfter: 50,
+  accountLimit: 10,
+  addressLimit: 50,
   slowAfter: 3,
 } as const;
 
@@ -35,7 +42,9 @@ export interface SignInInput {
 
 /**
  * Checks the password and starts a new server-side session (a fresh id every time, so a session
- * id planted before sign-in is worthless). Slows, then locks out, repeated failures.
+ * id planted before sign-in is worthless); a session this browser already had ends. Each check
+ * first reserves an attempt from the account's and the address's budgets, so no burst of
+ * concurrent guesses gets more checks than the limit. Repeated failures are slowed, then locked.
  */
 export async function signIn({
   ctx,
@@ -44,42 +53,59 @@ export async function signIn({
   ctx: ServiceContext;
   input: SignInInput;
 }): Promise<{ token: string; me: Me; maxAgeSeconds: number }> {
-  const loginKey = `login:${input.login.trim().toLowerCase()}`;
+  const login = input.login.trim();
+  const staff = await findStaffByLogin(ctx.db, login);
+  // The budget belongs to the person, whether their staff number or e-mail is typed. A login that
+  // matches nobody has a budget of its own, so its lock looks the same as a person's.
+  const accountKey = staff ? `account:${staff.id}` : `login:${login.toLowerCase()}`;
   const addressKey = `address:${input.clientAddress}`;
-  const throttles = await findThrottles(ctx.db, [loginKey, addressKey]);
-  const lockedUntil = throttles
-    .map((t) => t.locked_until)
-    .filter((d): d is Date => d !== null && d > ctx.now)
-    .sort((a, b) => b.getTime() - a.getTime())[0];
-  if (lockedUntil) {
-    throw new AppError('RATE_LIMITED', 'Too many failed sign-ins. Try again later.', {
-      retryAfterSeconds: Math.ceil((lockedUntil.getTime() - ctx.now.getTime()) / 1000),
-    });
+  const budget = (limit: number) => ({
+    now: ctx.now,
+    windowMs: THROTTLE.windowMs,
+    lockMs: THROTTLE.lockMs,
+    limit,
+  });
+  const address = budget(THROTTLE.addressLimit);
+  const account = budget(THROTTLE.accountLimit);
+
+  if (!(await reserveAttempt(ctx.db, addressKey, address))) await refuse(ctx, addressKey);
+  if (!(await reserveAttempt(ctx.db, accountKey, account))) {
+    await releaseAttempt(ctx.db, addressKey);
+    await refuse(ctx, accountKey);
   }
 
-  const staff = await findStaffByLogin(ctx.db, input.login.trim());
-  const credential = staff?.active ? await findCredential(ctx.db, staff.id) : undefined;
-  const ok = await verifyPassword(credential?.password_hash, input.password);
-  const viewer = ok && staff ? await loadViewer(ctx.db, staff.id) : null;
+  let viewer: Awaited<ReturnType<typeof loadViewer>> = null;
+  try {
+    const credential = staff?.active ? await findCredential(ctx.db, staff.id) : undefined;
+    const ok = await verifyPassword(credential?.password_hash, input.password);
+    viewer = ok && staff ? await loadViewer(ctx.db, staff.id) : null;
+  } catch (error) {
+    // Not checked after all (too busy, say): the reservations are given back.
+    await Promise.all([releaseAttempt(ctx.db, addressKey), releaseAttempt(ctx.db, accountKey)]);
+    throw error;
+  }
   if (!viewer) {
-    const opts = { now: ctx.now, windowMs: THROTTLE.windowMs, lockMs: THROTTLE.lockMs };
-    const [byLogin] = await Promise.all([
-      recordSignInFailure(ctx.db, loginKey, { ...opts, lockAfter: THROTTLE.loginLockAfter }),
-      recordSignInFailure(ctx.db, addressKey, { ...opts, lockAfter: THROTTLE.addressLockAfter }),
+    const [failures] = await Promise.all([
+      recordFailedAttempt(ctx.db, accountKey, account),
+      recordFailedAttempt(ctx.db, addressKey, address),
     ]);
     // Each further failure waits longer before answering, which makes guessing slow.
-    const excess = byLogin.failures - THROTTLE.slowAfter;
+    const excess = failures - THROTTLE.slowAfter;
     if (excess > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** excess)));
     throw new AppError('UNAUTHENTICATED', WRONG);
   }
 
-  await clearThrottle(ctx.db, loginKey);
+  await Promise.all([clearThrottle(ctx.db, accountKey), releaseAttempt(ctx.db, addressKey)]);
+  // Whoever signed in before in this browser is signed out on the server, not just in the cookie.
+  if (ctx.viewer) await endAuthSession(ctx.db, ctx.viewer.sessionId, ctx.now);
   const token = randomToken();
   const maxAgeSeconds = ctx.config.sessionAbsoluteHours * 3600;
   const session = await insertAuthSession(ctx.db, {
     token_hash: sha256(token),
     staff_id: viewer.staffId,
     csrf_token: randomToken(),
+    created_at: ctx.now,
+    last_seen_at: ctx.now,
     expires_at: new Date(ctx.now.getTime() + maxAgeSeconds * 1000),
     user_agent: input.userAgent?.slice(0, 300) ?? null,
     client_address: input.clientAddress,
@@ -89,4 +115,12 @@ export async function signIn({
     viewer: { ...viewer, sessionId: session.id, csrfToken: session.csrf_token },
   });
   return { token, me, maxAgeSeconds };
+}
+
+async function refuse(ctx: { db: Executor; now: Date }, key: string): Promise<never> {
+  const availableAt = await budgetAvailableAt(ctx.db, key, THROTTLE.windowMs);
+  const waitMs = (availableAt?.getTime() ?? ctx.now.getTime()) - ctx.now.getTime();
+  throw new AppError('RATE_LIMITED', 'Too many failed sign-ins. Try again later.', {
+    retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)),
+  });
 }
