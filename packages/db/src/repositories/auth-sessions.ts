@@ -7,8 +7,6 @@ export async function insertAuthSession(
     token_hash: string;
     staff_id: number;
     csrf_token: string;
-    created_at?: Date;
-    last_seen_at?: Date;
     expires_at: Date;
     user_agent: string | null;
     client_address: string | null;
