@@ -31,6 +31,7 @@ function content(
     questions?: QuestionSpec[];
     passMark?: number;
     attemptLimit?: number | null;
+    revealAnswers?: boolean;
     completionRule?: 'all_sections_viewed' | 'quiz_passed' | 'both';
     bodyJa?: string;
     titleEn?: string;
@@ -45,6 +46,7 @@ function content(
     titleEn: options.titleEn ?? 'Information management',
     passMark: options.passMark ?? 80,
     attemptLimit: options.attemptLimit ?? null,
+    ...(options.revealAnswers === undefined ? {} : { revealAnswers: options.revealAnswers }),
     completionRule: options.completionRule ?? 'both',
     sections: Array.from({ length: options.sections ?? 2 }, (_, i) => ({
       titleJa: `第${i + 1}節`,
@@ -99,6 +101,14 @@ async function viewAll(client: SignedInClient, moduleId: number) {
 /** The right answers, read from the editor view (as only an admin can). */
 function rightAnswers(module: { questions: { id: number; correct: number[] }[] }) {
   return module.questions.map((q) => ({ questionId: q.id, optionIds: q.correct }));
+}
+
+/** An answer to every question, each wrong: the first option that is not a correct one. */
+function wrongAnswers(module: { questions: { id: number; correct: number[] }[] }) {
+  return module.questions.map((q) => ({
+    questionId: q.id,
+    optionIds: [[0, 1, 2].find((o) => !q.correct.includes(o)) ?? 0],
+  }));
 }
 
 async function startAttempt(client: SignedInClient, moduleId: number) {
@@ -166,7 +176,7 @@ describe('the quiz', () => {
     expect(res.status).toBe(200);
     const result = await res.json();
     expect(result).toMatchObject({ score: 50, passed: false, correctCount: 1, questionCount: 2 });
-    expect(result.review[1]).toMatchObject({ chosen: [0], correct: [0, 2], isCorrect: false });
+    expect(result.review[1]).toMatchObject({ chosen: [0], correct: null, isCorrect: null });
     expect(await completionsOf(me.staffId, course.id)).toHaveLength(0);
   });
 
@@ -209,7 +219,7 @@ describe('the quiz', () => {
     expect(b.score).toBe(a.score);
     expect(b.passed).toBe(true);
     expect(b.progress.attemptsUsed).toBe(1);
-    const late = await (await submit([])).json();
+    const late = await (await submit(wrongAnswers(module))).json();
     expect(late).toMatchObject({ score: a.score, passed: true });
     expect(await completionsOf(me.staffId, course.id)).toHaveLength(1);
   });
@@ -236,7 +246,9 @@ describe('the quiz', () => {
     const attempt = await (await startAttempt(me, module.id)).json();
     // Starting again before submitting resumes the same attempt rather than using another.
     expect((await (await startAttempt(me, module.id)).json()).id).toBe(attempt.id);
-    await me.json(`/api/e-learning/attempts/${attempt.id}/submit`, { answers: [] });
+    await me.json(`/api/e-learning/attempts/${attempt.id}/submit`, {
+      answers: wrongAnswers(module),
+    });
     const again = await startAttempt(me, module.id);
     expect(again.status).toBe(409);
     expect((await again.json()).error.code).toBe('ATTEMPT_LIMIT_REACHED');
@@ -247,8 +259,114 @@ describe('the quiz', () => {
     const attempt = await (await startAttempt(await learner(), module.id)).json();
     const res = await (
       await learner()
-    ).json(`/api/e-learning/attempts/${attempt.id}/submit`, { answers: [] });
+    ).json(`/api/e-learning/attempts/${attempt.id}/submit`, { answers: rightAnswers(module) });
     expect(res.status).toBe(404);
+  });
+});
+
+describe('the correct answers', () => {
+  /** Starts an attempt and submits `answers`; returns the HTTP status and the body. */
+  async function attemptWith(client: SignedInClient, moduleId: number, answers: unknown) {
+    const attempt = await (await startAttempt(client, moduleId)).json();
+    const res = await client.json(`/api/e-learning/attempts/${attempt.id}/submit`, { answers });
+    return { attempt, status: res.status, body: await res.json() };
+  }
+
+  function revealed(result: { review: { correct: unknown; isCorrect: unknown }[] }) {
+    return result.review.some((r) => r.correct !== null || r.isCorrect !== null);
+  }
+
+  it('refuses a blank or partial submission with 400, keeping the attempt open', async () => {
+    // The review's finding: unlimited attempts, a blank submission showed every answer.
+    const { module } = await publishedModule({ attemptLimit: null, revealAnswers: true });
+    const me = await learner();
+    const blank = await attemptWith(me, module.id, []);
+    expect(blank.status).toBe(400);
+    expect(blank.body.error).toMatchObject({
+      code: 'VALIDATION',
+      message: 'Answer every question before submitting: 2 of 2 are unanswered',
+      details: { field: 'answers', unanswered: module.questions.map((q: { id: number }) => q.id) },
+    });
+    expect(JSON.stringify(blank.body)).not.toMatch(/correct/);
+    const [first] = rightAnswers(module);
+    const partial = await attemptWith(me, module.id, [
+      first,
+      { questionId: module.questions[1].id, optionIds: [] },
+    ]);
+    expect(partial.status).toBe(400);
+    expect(partial.body.error.message).toBe(
+      'Answer every question before submitting: 1 of 2 is unanswered',
+    );
+    // Still the same open attempt, and nothing was counted.
+    expect(partial.attempt.id).toBe(blank.attempt.id);
+    const player = await (await open(me, module.id)).json();
+    expect(player.progress).toMatchObject({ attemptsUsed: 0, openAttemptId: blank.attempt.id });
+  });
+
+  it('are never shown by a module that does not reveal them (the default), even after a pass', async () => {
+    const { module } = await publishedModule({ attemptLimit: 2 });
+    expect(module.revealAnswers).toBe(false);
+    const me = await learner();
+    const failed = await attemptWith(me, module.id, wrongAnswers(module));
+    expect(failed.body).toMatchObject({ passed: false, score: 0, answersRevealed: false });
+    expect(
+      failed.body.review.every((r: { explanationJa: unknown }) => r.explanationJa === null),
+    ).toBe(true);
+    expect(revealed(failed.body)).toBe(false);
+    const passed = await attemptWith(me, module.id, rightAnswers(module));
+    expect(passed.body).toMatchObject({ passed: true, answersRevealed: false });
+    expect(revealed(passed.body)).toBe(false);
+  });
+
+  it('with unlimited attempts, show only after a pass', async () => {
+    const { module } = await publishedModule({ attemptLimit: null, revealAnswers: true });
+    const me = await learner();
+    for (let i = 0; i < 3; i++) {
+      const failed = await attemptWith(me, module.id, wrongAnswers(module));
+      expect(failed.body).toMatchObject({ passed: false, answersRevealed: false });
+      expect(revealed(failed.body)).toBe(false);
+    }
+    const passed = await attemptWith(me, module.id, rightAnswers(module));
+    expect(passed.body).toMatchObject({ passed: true, answersRevealed: true });
+    expect(passed.body.review).toEqual(
+      module.questions.map((q: { id: number; correct: number[] }) =>
+        expect.objectContaining({ questionId: q.id, correct: q.correct, isCorrect: true }),
+      ),
+    );
+  });
+
+  it('with a limit, show after the last allowed attempt and not before', async () => {
+    const { module } = await publishedModule({ attemptLimit: 2, revealAnswers: true });
+    const me = await learner();
+    const first = await attemptWith(me, module.id, wrongAnswers(module));
+    expect(first.body.answersRevealed).toBe(false);
+    expect(revealed(first.body)).toBe(false);
+    const last = await attemptWith(me, module.id, wrongAnswers(module));
+    expect(last.body).toMatchObject({ passed: false, answersRevealed: true });
+    expect(last.body.review[1]).toMatchObject({ correct: [0, 2], isCorrect: false });
+  });
+
+  it('is a setting admins save with the module, off unless set', async () => {
+    const course = await makeCourse(t.db);
+    const created = await admin.json('/api/e-learning/modules', {
+      courseId: course.id,
+      ...content({ revealAnswers: true }),
+    });
+    expect(created.status).toBe(201);
+    const module = await created.json();
+    expect(module.revealAnswers).toBe(true);
+    const saved = await admin.json(
+      `/api/e-learning/modules/${module.id}`,
+      content({ revealAnswers: false }),
+      'PUT',
+    );
+    expect(saved.status).toBe(200);
+    expect((await saved.json()).revealAnswers).toBe(false);
+    const defaulted = await admin.json('/api/e-learning/modules', {
+      courseId: course.id,
+      ...content(),
+    });
+    expect((await defaulted.json()).revealAnswers).toBe(false);
   });
 });
 

@@ -110,6 +110,11 @@ describe('authoring an e-learning module', () => {
       await field(q2, `選択肢${index + 1}（英語）`).fill(en);
     }
     await q2.getByRole('checkbox', { name: '選択肢2を正解にする', exact: true }).check();
+    const reveal = page.getByRole('checkbox', {
+      name: '合格した後、または最後の受験の後に正解と解説を表示する',
+    });
+    expect(await reveal.isChecked()).toBe(false);
+    await reveal.check();
     expect(await accessibilityViolations(page)).toEqual([]);
 
     // Saved as a draft, the editor reopens it from the server.
@@ -121,6 +126,7 @@ describe('authoring an e-learning module', () => {
     expect(
       await field(page.getByRole('group', { name: '第2節' }), '節の見出し（英語）').inputValue(),
     ).toBe('Report what you find');
+    expect(await reveal.isChecked()).toBe(true);
     const savedQ1 = page.getByRole('group', { name: '問1' });
     expect(await savedQ1.getByRole('radio', { name: '単一選択' }).isChecked()).toBe(true);
     expect(

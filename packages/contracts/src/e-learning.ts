@@ -91,6 +91,10 @@ export const ModuleContentInput = z
       .nullable()
       .default(null)
       .openapi({ description: 'null: unlimited' }),
+    revealAnswers: z.boolean().default(false).openapi({
+      description:
+        'Show the correct answers and explanations after a pass or after the last allowed attempt; never before',
+    }),
     completionRule: CompletionRule.default('both'),
     sections: z.array(SectionInput).min(1).max(50),
     questions: z.array(QuestionInput).max(50).default([]),
@@ -134,6 +138,7 @@ export const ModuleForEditing = z
     passMark: z.number().int(),
     shuffle: z.boolean(),
     attemptLimit: z.number().int().nullable(),
+    revealAnswers: z.boolean(),
     completionRule: CompletionRule,
     sections: z.array(
       SectionInput.extend({ id: z.number().int(), htmlJa: z.string(), htmlEn: z.string() }),
@@ -185,6 +190,7 @@ export const PlayerModule = z
     completionRule: CompletionRule,
     passMark: z.number().int(),
     attemptLimit: z.number().int().nullable(),
+    revealAnswers: z.boolean(),
     questionCount: z.number().int(),
     sections: z.array(
       z.object({
@@ -239,7 +245,8 @@ export const SubmitAttemptRequest = z
           optionIds: z.array(z.number().int().min(0)).max(10),
         }),
       )
-      .max(100),
+      .max(100)
+      .openapi({ description: 'One answer with at least one option for every question' }),
   })
   .openapi('SubmitAttemptRequest');
 
@@ -252,6 +259,10 @@ export const AttemptResult = z
     correctCount: z.number().int(),
     questionCount: z.number().int(),
     submittedAt: z.string(),
+    answersRevealed: z.boolean().openapi({
+      description:
+        'Whether `correct`, `isCorrect` and the explanations are filled in: only on a module that reveals answers, after a pass or the last allowed attempt',
+    }),
     review: z.array(
       z.object({
         questionId: z.number().int(),
@@ -260,10 +271,10 @@ export const AttemptResult = z
         textEn: z.string(),
         options: z.array(z.object({ id: z.number().int(), ja: z.string(), en: z.string() })),
         chosen: z.array(z.number().int()),
-        correct: z.array(z.number().int()),
-        isCorrect: z.boolean(),
-        explanationJa: z.string(),
-        explanationEn: z.string(),
+        correct: z.array(z.number().int()).nullable(),
+        isCorrect: z.boolean().nullable(),
+        explanationJa: z.string().nullable(),
+        explanationEn: z.string().nullable(),
       }),
     ),
     progress: ModuleProgress,

@@ -346,6 +346,8 @@ export interface ModuleVersionTable {
   shuffle: Generated<boolean>;
   /** null: unlimited attempts. */
   attempt_limit: number | null;
+  /** Show the correct answers after a pass or after the last allowed attempt (never before). */
+  reveal_answers: Generated<boolean>;
   completion_rule: CompletionRule;
   created_by: number | null;
   created_at: TimestampDefault;

@@ -55,7 +55,9 @@ export const eLearningEn: typeof eLearningJa = {
     question: 'Question {{number}}',
     single: 'Choose one',
     multiple: 'Choose all that apply',
-    unanswered: '{{count}} questions are unanswered. If you submit now, they count as wrong.',
+    unanswered: '{{count}} questions are still unanswered. Answer every question to submit.',
+    answerAll: 'Answer every question before submitting ({{count}} unanswered).',
+    notAnswered: 'Not answered yet',
     score: 'Score {{score}}% ({{correct}} of {{total}} correct)',
     passed: 'You passed.',
     failed: 'You did not pass. The pass mark is {{passMark}}%.',
@@ -66,6 +68,11 @@ export const eLearningEn: typeof eLearningJa = {
     wrong: 'Wrong',
     retry: 'Try again',
     limitReached: 'You have used all your attempts.',
+    answersAfterPass: 'The correct answers are shown once you pass.',
+    answersAfterPassOrLast:
+      'The correct answers are shown once you pass or after your last attempt.',
+    answersNotShown:
+      'This quiz does not show the correct answers. Read the sections again before your next attempt.',
   },
   errors: {
     MODULE_NOT_PUBLISHED: 'This module is not published yet.',
@@ -100,6 +107,8 @@ export const eLearningEn: typeof eLearningJa = {
     passMark: 'Pass mark (%)',
     attemptLimit: 'Attempt limit (empty: unlimited)',
     shuffle: 'Shuffle questions and options for each attempt',
+    revealAnswers:
+      'Show the correct answers and explanations after a pass or after the last allowed attempt',
     completionRule: 'Completion rule',
     rules: {
       all_sections_viewed: 'Read every section',

@@ -51,7 +51,9 @@ export const eLearningJa = {
     question: '問{{number}}',
     single: '1つ選んでください',
     multiple: 'あてはまるものをすべて選んでください',
-    unanswered: '未解答の問題があります（{{count}}問）。このまま送信すると不正解になります。',
+    unanswered: '未解答の問題があります（{{count}}問）。すべての問題に解答すると送信できます。',
+    answerAll: 'すべての問題に解答してから送信してください（未解答 {{count}}問）。',
+    notAnswered: '未解答',
     score: '得点 {{score}}%（{{correct}} / {{total}}問正解）',
     passed: '合格です。',
     failed: '不合格です。合格点は{{passMark}}%です。',
@@ -62,6 +64,9 @@ export const eLearningJa = {
     wrong: '不正解',
     retry: 'もう一度受ける',
     limitReached: '受験回数の上限に達しました。',
+    answersAfterPass: '正解は合格すると表示されます。',
+    answersAfterPassOrLast: '正解は合格したとき、または最後の受験の後に表示されます。',
+    answersNotShown: 'このテストでは正解を表示しません。教材をもう一度読んでから受験してください。',
   },
   errors: {
     MODULE_NOT_PUBLISHED: 'この教材はまだ公開されていません。',
@@ -96,6 +101,7 @@ export const eLearningJa = {
     passMark: '合格点（%）',
     attemptLimit: '受験回数の上限（空欄は無制限）',
     shuffle: '問題と選択肢の順番を毎回入れ替える',
+    revealAnswers: '合格した後、または最後の受験の後に正解と解説を表示する',
     completionRule: '修了条件',
     rules: {
       all_sections_viewed: 'すべての節を読む',

@@ -9,6 +9,7 @@ import * as mailAndReminders from './2026-12-05T20-mail-and-reminders.ts';
 import * as reports from './2026-12-06T10-reports.ts';
 import * as bookingHistory from './2026-12-06T11-booking-history.ts';
 import * as passwordLinkRevocation from './2026-12-06T20-password-link-revocation.ts';
+import * as quizAnswerReveal from './2026-12-06T21-quiz-answer-reveal.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not read from disk) so the same set runs
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T10-reports': reports,
   '2026-12-06T11-booking-history': bookingHistory,
   '2026-12-06T20-password-link-revocation': passwordLinkRevocation,
+  '2026-12-06T21-quiz-answer-reveal': quizAnswerReveal,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -19,6 +19,7 @@ export interface ModuleContent {
   pass_mark: number;
   shuffle: boolean;
   attempt_limit: number | null;
+  reveal_answers: boolean;
   completion_rule: CompletionRule;
   sections: {
     title_ja: string;
@@ -48,6 +49,7 @@ function versionFields(c: ModuleContent) {
     pass_mark: c.pass_mark,
     shuffle: c.shuffle,
     attempt_limit: c.attempt_limit,
+    reveal_answers: c.reveal_answers,
     completion_rule: c.completion_rule,
   };
 }

@@ -294,6 +294,8 @@ export async function seedDemoELearning(trx: Transaction<DB>, now: Date): Promis
       pass_mark: 80,
       shuffle: true,
       attempt_limit: null,
+      // Unlimited attempts, so the answers show only once a learner has passed.
+      reveal_answers: true,
       completion_rule: 'both',
       sections: LESSONS.map((l) => {
         const ja = body(l, 0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scoreQuiz, validateAnswers, type ScoredQuestion } from './scoring.ts';
+import { scoreQuiz, unansweredQuestions, validateAnswers, type ScoredQuestion } from './scoring.ts';
 
 const quiz: ScoredQuestion[] = [
   { id: 1, kind: 'single', optionCount: 3, correct: [1] },
@@ -69,5 +69,24 @@ describe('checking answers', () => {
         { questionId: 1, optionIds: [1] },
       ]),
     ).toThrow(/twice/);
+  });
+});
+
+describe('unanswered questions', () => {
+  it('lists questions without an answer or with no option chosen, in the quiz order', () => {
+    expect(unansweredQuestions(quiz, [])).toEqual([1, 2, 3]);
+    expect(
+      unansweredQuestions(quiz, [
+        { questionId: 3, optionIds: [0] },
+        { questionId: 2, optionIds: [] },
+      ]),
+    ).toEqual([1, 2]);
+    expect(
+      unansweredQuestions(quiz, [
+        { questionId: 1, optionIds: [1] },
+        { questionId: 2, optionIds: [3] },
+        { questionId: 3, optionIds: [1] },
+      ]),
+    ).toEqual([]);
   });
 });

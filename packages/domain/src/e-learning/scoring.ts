@@ -63,6 +63,19 @@ export function validateAnswers(
 }
 
 /**
+ * The questions a submission leaves without a chosen option, in the quiz's order. A learner
+ * must answer every one: a blank submission would otherwise cost nothing and, where answers
+ * are revealed, show them all.
+ */
+export function unansweredQuestions(
+  questions: readonly Pick<ScoredQuestion, 'id'>[],
+  answers: readonly QuizAnswer[],
+): number[] {
+  const answered = new Set(answers.filter((a) => a.optionIds.length > 0).map((a) => a.questionId));
+  return questions.filter((q) => !answered.has(q.id)).map((q) => q.id);
+}
+
+/**
  * Scores a quiz: a question counts only when exactly its correct options are chosen (no partial
  * credit for multiple choice); unanswered questions count as wrong.
  */

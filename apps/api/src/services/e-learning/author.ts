@@ -37,6 +37,7 @@ function toContent(input: ModuleContentInput): ModuleContent {
     pass_mark: input.passMark,
     shuffle: input.shuffle,
     attempt_limit: input.attemptLimit,
+    reveal_answers: input.revealAnswers,
     completion_rule: input.completionRule,
     sections: input.sections.map((s) => ({
       title_ja: s.titleJa,
@@ -91,6 +92,7 @@ export async function moduleForEditing(db: Executor, moduleId: number): Promise<
     passMark: version.pass_mark,
     shuffle: version.shuffle,
     attemptLimit: version.attempt_limit,
+    revealAnswers: version.reveal_answers,
     completionRule: version.completion_rule,
     sections: sections.map((s) => ({
       id: s.id,

@@ -115,6 +115,7 @@ export async function openModule({
     completionRule: version.completion_rule,
     passMark: version.pass_mark,
     attemptLimit: version.attempt_limit,
+    revealAnswers: version.reveal_answers,
     questionCount: questions.length,
     sections: sections.map((s) => ({
       id: s.id,

@@ -21,8 +21,11 @@ import {
   AppError,
   currentFiscalYear,
   notFound,
+  revealsAnswers,
   scoreQuiz,
   shuffleWithSeed,
+  unansweredQuestions,
+  validateAnswers,
   validation,
 } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
@@ -128,8 +131,10 @@ export async function startAttempt({
 }
 
 /**
- * Scores an attempt on the server and reveals the answers. Submitting an attempt again returns
- * its first result unchanged, so a double click or a retried request counts once.
+ * Scores an attempt on the server. Every question must be answered. The correct answers come
+ * back only where the module reveals them and only after a pass or the last allowed attempt.
+ * Submitting an attempt again returns its first result unchanged, so a double click or a
+ * retried request counts once.
  */
 export async function submitAttempt({
   ctx,
@@ -158,6 +163,14 @@ export async function submitAttempt({
       correct: q.correct,
     }));
     if (attempt.submitted_at === null) {
+      validateAnswers(scored, input.answers);
+      const unanswered = unansweredQuestions(scored, input.answers);
+      if (unanswered.length > 0) {
+        throw validation(
+          `Answer every question before submitting: ${unanswered.length} of ${questions.length} ${unanswered.length === 1 ? 'is' : 'are'} unanswered`,
+          { field: 'answers', unanswered },
+        );
+      }
       const first = scoreQuiz(scored, input.answers, version.pass_mark);
       attempt = await submitQuizAttempt(trx, attempt.id, {
         answers: input.answers,
@@ -178,6 +191,15 @@ export async function submitAttempt({
       at: ctx.now,
     });
     const resultOf = new Map(result.questions.map((r) => [r.questionId, r]));
+    const submitted = (await attemptsOfProgress(trx, progress.id)).filter(
+      (a) => a.submitted_at !== null,
+    );
+    const answersRevealed = revealsAnswers({
+      revealAnswers: version.reveal_answers,
+      attemptLimit: version.attempt_limit,
+      attemptsUsed: submitted.length,
+      passed: submitted.some((a) => a.passed === true),
+    });
     return {
       attemptId: attempt.id,
       score: result.score,
@@ -186,6 +208,7 @@ export async function submitAttempt({
       correctCount: result.correctCount,
       questionCount: questions.length,
       submittedAt: (attempt.submitted_at ?? ctx.now).toISOString(),
+      answersRevealed,
       review: shownQuestions(attempt, questions).map(({ question, options }) => {
         const r = resultOf.get(question.id);
         return {
@@ -195,10 +218,11 @@ export async function submitAttempt({
           textEn: question.text_en,
           options,
           chosen: r?.chosen ?? [],
-          correct: r?.correct ?? [],
-          isCorrect: r?.isCorrect ?? false,
-          explanationJa: question.explanation_ja,
-          explanationEn: question.explanation_en,
+          // Which questions were wrong narrows the search as much as the answers themselves.
+          correct: answersRevealed ? (r?.correct ?? []) : null,
+          isCorrect: answersRevealed ? (r?.isCorrect ?? false) : null,
+          explanationJa: answersRevealed ? question.explanation_ja : null,
+          explanationEn: answersRevealed ? question.explanation_en : null,
         };
       }),
       progress: await progressView(trx, {

@@ -39,6 +39,7 @@ export function emptyContent(): Content {
     passMark: 80,
     shuffle: false,
     attemptLimit: null,
+    revealAnswers: false,
     completionRule: 'both',
     sections: [blankSection()],
     questions: [],
@@ -54,6 +55,7 @@ export function contentOf(m: ModuleForEditing): Content {
     passMark: m.passMark,
     shuffle: m.shuffle,
     attemptLimit: m.attemptLimit,
+    revealAnswers: m.revealAnswers,
     completionRule: m.completionRule,
     sections: m.sections.map(({ titleJa, titleEn, bodyJa, bodyEn }) => ({
       titleJa,
@@ -189,6 +191,14 @@ export function ModuleForm({
           onChange={(e) => set({ shuffle: e.target.checked })}
         />
         {t('eLearning.editor.shuffle')}
+      </label>
+      <label className="quiz__option">
+        <input
+          type="checkbox"
+          checked={c.revealAnswers ?? false}
+          onChange={(e) => set({ revealAnswers: e.target.checked })}
+        />
+        {t('eLearning.editor.revealAnswers')}
       </label>
       <fieldset className="quiz__question">
         <legend>{t('eLearning.editor.completionRule')}</legend>

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button.tsx';
 import { useLanguage } from '../../../lib/i18n.ts';
@@ -40,7 +40,7 @@ export function Quiz({ module }: { module: PlayerModule }) {
             })}
       </p>
       {result ? (
-        <QuizResult result={result} />
+        <QuizResult result={result} module={module} />
       ) : attempt ? (
         <QuizForm
           attempt={attempt}
@@ -87,7 +87,11 @@ function QuizForm({
   const formId = useId();
   const submit = useSubmitAttempt(moduleId);
   const [chosen, setChosen] = useState<Record<number, number[]>>({});
-  const unanswered = attempt.questions.filter((q) => (chosen[q.id] ?? []).length === 0).length;
+  // Set by a submit with questions left blank: the blank ones are pointed out until answered.
+  const [showMissing, setShowMissing] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const isAnswered = (questionId: number) => (chosen[questionId] ?? []).length > 0;
+  const unanswered = attempt.questions.filter((q) => !isAnswered(q.id));
 
   const toggle = (questionId: number, optionId: number, single: boolean) => {
     setChosen((old) => {
@@ -103,6 +107,15 @@ function QuizForm({
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    const [firstBlank] = unanswered;
+    if (firstBlank) {
+      // The server refuses a blank answer too; say so here and take the learner to the first.
+      setShowMissing(true);
+      formRef.current
+        ?.querySelector<HTMLInputElement>(`[data-question="${firstBlank.id}"] input`)
+        ?.focus();
+      return;
+    }
     submit.mutate(
       {
         attemptId: attempt.id,
@@ -116,11 +129,18 @@ function QuizForm({
   };
 
   return (
-    <form className="quiz__form" onSubmit={onSubmit} noValidate>
+    <form className="quiz__form" onSubmit={onSubmit} noValidate ref={formRef}>
       {attempt.questions.map((q, i) => {
         const single = q.kind === 'single';
+        const missing = showMissing && !isAnswered(q.id);
+        const missingId = `${formId}-${q.id}-missing`;
         return (
-          <fieldset key={q.id} className="quiz__question">
+          <fieldset
+            key={q.id}
+            className={missing ? 'quiz__question quiz__question--missing' : 'quiz__question'}
+            data-question={q.id}
+            aria-describedby={missing ? missingId : undefined}
+          >
             <legend>
               <span className="quiz__number">
                 {t('eLearning.quiz.question', { number: i + 1 })}
@@ -130,6 +150,11 @@ function QuizForm({
                 （{single ? t('eLearning.quiz.single') : t('eLearning.quiz.multiple')}）
               </span>
             </legend>
+            {missing ? (
+              <p id={missingId} className="form-error">
+                {t('eLearning.quiz.notAnswered')}
+              </p>
+            ) : null}
             {q.options.map((o) => {
               const inputId = `${formId}-${q.id}-${o.id}`;
               return (
@@ -148,8 +173,14 @@ function QuizForm({
           </fieldset>
         );
       })}
-      {unanswered > 0 ? (
-        <p className="muted">{t('eLearning.quiz.unanswered', { count: unanswered })}</p>
+      {unanswered.length > 0 ? (
+        showMissing ? (
+          <p role="alert" className="form-error">
+            {t('eLearning.quiz.answerAll', { count: unanswered.length })}
+          </p>
+        ) : (
+          <p className="muted">{t('eLearning.quiz.unanswered', { count: unanswered.length })}</p>
+        )
       ) : null}
       {submit.isError ? (
         <p role="alert" className="form-error">
@@ -163,10 +194,18 @@ function QuizForm({
   );
 }
 
-function QuizResult({ result }: { result: AttemptResult }) {
+/** Why the review shows no correct answers, from the module's setting and attempt limit. */
+function hiddenAnswersNote(module: PlayerModule) {
+  if (!module.revealAnswers) return 'eLearning.quiz.answersNotShown' as const;
+  return module.attemptLimit === null
+    ? ('eLearning.quiz.answersAfterPass' as const)
+    : ('eLearning.quiz.answersAfterPassOrLast' as const);
+}
+
+function QuizResult({ result, module }: { result: AttemptResult; module: PlayerModule }) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const pick = (ja: string, en: string) => (lang === 'ja' ? ja : en);
+  const pick = (ja: string | null, en: string | null) => (lang === 'ja' ? ja : en);
   const optionText = (options: AttemptResult['review'][number]['options'], ids: number[]) =>
     options
       .filter((o) => ids.includes(o.id))
@@ -189,22 +228,31 @@ function QuizResult({ result }: { result: AttemptResult }) {
         </p>
       </div>
       <h3>{t('eLearning.quiz.review')}</h3>
+      {result.answersRevealed ? null : <p className="muted">{t(hiddenAnswersNote(module))}</p>}
       <ol className="quiz__review">
         {result.review.map((r) => (
           <li key={r.questionId}>
             <p>
-              <strong>
-                {r.isCorrect
-                  ? `✓ ${t('eLearning.quiz.correct')}`
-                  : `✗ ${t('eLearning.quiz.wrong')}`}
-              </strong>{' '}
+              {r.isCorrect === null ? null : (
+                <>
+                  <strong>
+                    {r.isCorrect
+                      ? `✓ ${t('eLearning.quiz.correct')}`
+                      : `✗ ${t('eLearning.quiz.wrong')}`}
+                  </strong>{' '}
+                </>
+              )}
               {pick(r.textJa, r.textEn)}
             </p>
             <dl>
               <dt>{t('eLearning.quiz.yourAnswer')}</dt>
               <dd>{optionText(r.options, r.chosen)}</dd>
-              <dt>{t('eLearning.quiz.correctAnswer')}</dt>
-              <dd>{optionText(r.options, r.correct)}</dd>
+              {r.correct === null ? null : (
+                <>
+                  <dt>{t('eLearning.quiz.correctAnswer')}</dt>
+                  <dd>{optionText(r.options, r.correct)}</dd>
+                </>
+              )}
             </dl>
             {pick(r.explanationJa, r.explanationEn) ? (
               <p className="muted">{pick(r.explanationJa, r.explanationEn)}</p>
