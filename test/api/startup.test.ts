@@ -1,9 +1,10 @@
-import { loadConfig } from '@kenshu/api/config';
+import { ConfigError, loadConfig } from '@kenshu/api/config';
 import { assertNoDemoPasswords, StartupError } from '@kenshu/api/start';
 import { DatabaseConfigError, openDatabase, setPasswordHash } from '@kenshu/db';
 import { makeStaff } from '@kenshu/db/testing';
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../support/database.ts';
+import { spawnServer, stopServer } from '../support/server-process.ts';
 
 const database = useTestDatabase();
 
@@ -35,6 +36,60 @@ describe('starting up', () => {
       /KENSHU_SESSION_IDLE_MINUTES/,
     );
   });
+
+  it.each([
+    ['PORT', '70000', 'PORT must be a port number from 0 to 65535 (got "70000")'],
+    ['KENSHU_SEED', 'lots', 'KENSHU_SEED must be one of demo, none (got "lots")'],
+    ['KENSHU_JOBS', 'sometimes', 'KENSHU_JOBS must be one of on, off (got "sometimes")'],
+    [
+      'KENSHU_TRUST_PROXY',
+      'maybe',
+      'KENSHU_TRUST_PROXY must be true or false (also 1/0, yes/no, on/off) (got "maybe")',
+    ],
+    [
+      'KENSHU_BODY_LIMIT_BYTES',
+      '1e',
+      'KENSHU_BODY_LIMIT_BYTES must be a positive number (got "1e")',
+    ],
+    [
+      'KENSHU_PUBLIC_URL',
+      'kenshu.example.go.jp',
+      'KENSHU_PUBLIC_URL must be an http:// or https:// address (got "kenshu.example.go.jp")',
+    ],
+    [
+      'KENSHU_LOG_LEVEL',
+      'loud',
+      'KENSHU_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")',
+    ],
+    [
+      'KENSHU_REMINDER_HOURS',
+      '17:00-09:00',
+      'KENSHU_REMINDER_HOURS must be a range of Tokyo times like 09:00-17:00 (got "17:00-09:00")',
+    ],
+  ])('names %s and what it allows', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new ConfigError(message));
+  });
+
+  it('names a bad secret without echoing it', () => {
+    const attempt = () => loadConfig({ KENSHU_METRICS_TOKEN: 'short secret' });
+    expect(attempt).toThrow(
+      'KENSHU_METRICS_TOKEN must be at least 16 printable characters without spaces',
+    );
+    expect(attempt).not.toThrow(/short secret/);
+    expect(() => loadConfig({ KENSHU_SMTP_URL: 'http://user:pw@mail' })).not.toThrow(/pw@/);
+  });
+
+  it('stops the server before it opens anything, with one line on stderr', async () => {
+    const server = spawnServer({ KENSHU_JOBS: 'sometimes', DATABASE_URL: '' });
+    try {
+      expect(await server.exited).toEqual({ code: 1, signal: null });
+      expect(server.output().trim().split('\n')).toEqual([
+        'KENSHU_JOBS must be one of on, off (got "sometimes")',
+      ]);
+    } finally {
+      await stopServer(server);
+    }
+  }, 60_000);
 
   it('refuses a production start while demo passwords exist, unless told to', async () => {
     const db = database.current.db;

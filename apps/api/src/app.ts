@@ -10,6 +10,10 @@ import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from './config.ts';
 import { systemClock, type Clock } from './lib/clock.ts';
+import type { Lifecycle } from './lib/lifecycle.ts';
+import { silentLogger, type Logger } from './lib/logger.ts';
+import { createMetrics, type Metrics } from './lib/metrics.ts';
+import { observe } from './middleware/observe.ts';
 import type { AppEnv } from './context.ts';
 import { errorResponse } from './lib/errors.ts';
 import { validationHook } from './lib/validation.ts';
@@ -33,7 +37,8 @@ import { oversightRoutes } from './routes/oversight.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { fiscalYearRoutes } from './routes/fiscal-years.ts';
-import { healthRoutes } from './routes/health.ts';
+import { healthRoutes, readinessRoutes } from './routes/health.ts';
+import { metricsRoutes } from './routes/metrics.ts';
 import { orgUnitRoutes } from './routes/org-units.ts';
 import { rosterImportRoutes } from './routes/roster-import.ts';
 import { staffRoutes } from './routes/staff.ts';
@@ -44,14 +49,28 @@ export interface AppDeps {
   config: Config;
   /** The time source; tests pass their own to move through a fiscal year. */
   clock?: Clock;
+  /** Where JSON log lines go; tests pass a capturing one. Default: nothing is logged. */
+  logger?: Logger;
+  /** This instance's Prometheus metrics (server.ts shares them with the job scheduler). */
+  metrics?: Metrics;
+  /** Whether jobs run and whether the instance is shutting down, for /api/ready. */
+  lifecycle?: Lifecycle;
 }
 
 /** Builds the whole app: the API under /api and the built SPA for everything else. */
-export function createApp({ database, config, clock = systemClock }: AppDeps) {
+export function createApp({
+  database,
+  config,
+  clock = systemClock,
+  logger = silentLogger,
+  metrics = createMetrics(),
+  lifecycle = { jobsRunning: () => false, draining: () => false },
+}: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   registerELearningReactions();
 
   app.use(requestId);
+  app.use(observe(logger, metrics));
   // API answers are compressed as they go (gzip); the web app's files were compressed once at
   // build time (brotli and gzip) and are served as they are, see mountSpa.
   app.use(compress());
@@ -78,6 +97,7 @@ export function createApp({ database, config, clock = systemClock }: AppDeps) {
     c.set('database', database);
     c.set('config', config);
     c.set('clock', clock);
+    c.set('lifecycle', lifecycle);
     await next();
   });
   const apiBodyLimit = bodyLimit({
@@ -100,6 +120,7 @@ export function createApp({ database, config, clock = systemClock }: AppDeps) {
 
   const api = app
     .route('/api/health', healthRoutes)
+    .route('/api/ready', readinessRoutes)
     .route('/api/auth', authRoutes)
     .route('/api/accounts', accountRoutes)
     .route('/api/audit-log', auditLogRoutes)
@@ -129,6 +150,8 @@ export function createApp({ database, config, clock = systemClock }: AppDeps) {
     },
   });
   app.route('/api/docs', docsRoutes);
+
+  app.route('/metrics', metricsRoutes(metrics, config.metricsToken));
 
   app.all('/api/*', (c) => {
     throw new AppError('NOT_FOUND', `No API route ${c.req.method} ${c.req.path}`);

@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { z } from 'zod';
 
 /** Everything the app reads from the environment, with its default. The README lists these. */
 export interface Config {
@@ -58,62 +59,118 @@ export interface Config {
   reminderHours: { from: string; until: string };
   /** At most one reminder per person in this many days, whoever sends it. */
   reminderCapDays: number;
+  /** How much the JSON log says: one line per request at `info`. */
+  logLevel: LogLevel;
+  /** Set: /metrics answers to `Authorization: Bearer <token>`. Unset: /metrics does not exist. */
+  metricsToken: string | undefined;
+  /** On SIGTERM, how long in-flight requests and running jobs get before the process exits. */
+  shutdownSeconds: number;
 }
 
-function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** A setting the app cannot start with: the message names the variable and what is allowed. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Reads one variable through a zod schema. Unset or empty means the default; anything the schema
+ * refuses stops start-up with one line: the variable, what it allows, and what it got.
+ */
+function read<T>(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  schema: z.ZodType<T>,
+  allowed: string,
+  fallback: T,
+): T {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0)
-    throw new Error(`${name} must be a positive number, got "${raw}"`);
-  return value;
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const shown = raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
+    // Secrets are named, never echoed.
+    const got = /TOKEN|PASSWORD|SECRET|DATABASE_URL|SMTP_URL/.test(name) ? '' : ` (got "${shown}")`;
+    throw new ConfigError(`${name} must be ${allowed}${got}`);
+  }
+  return parsed.data;
 }
+
+const positiveNumber = z.coerce.number().finite().positive();
+
+function positive(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  return read(env, name, positiveNumber, 'a positive number', fallback);
+}
+
+const FLAG = z
+  .string()
+  .transform((v) => v.toLowerCase())
+  .pipe(z.enum(['1', 'true', 'yes', 'on', '0', 'false', 'no', 'off']))
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+const wholeNumberSchema = z.coerce.number().int().positive();
 
 function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const value = positive(env, name, fallback);
-  if (!Number.isInteger(value))
-    throw new Error(`${name} must be a whole number, got "${env[name]}"`);
-  return value;
+  return read(env, name, wholeNumberSchema, 'a positive whole number', fallback);
+}
+function flag(env: NodeJS.ProcessEnv, name: string, fallback = false): boolean {
+  return read(env, name, FLAG, 'true or false (also 1/0, yes/no, on/off)', fallback);
 }
 
-function flag(env: NodeJS.ProcessEnv, name: string, fallback = false): boolean {
-  const raw = (env[name] ?? '').toLowerCase();
-  if (raw === '') return fallback;
-  return ['1', 'true', 'yes'].includes(raw);
+function oneOf<const T extends readonly [string, ...string[]]>(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  values: T,
+  fallback: T[number],
+): T[number] {
+  return read(env, name, z.enum(values), `one of ${values.join(', ')}`, fallback);
 }
+
+const TOKYO_HOURS = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]|24):([0-5]\d)$/)
+  .transform((raw) => {
+    const [from = '', until = ''] = raw.split('-');
+    return { from, until };
+  })
+  .refine(({ from, until }) => from < until);
 
 function hours(env: NodeJS.ProcessEnv, name: string, fallback: string) {
-  const raw = env[name] || fallback;
-  const match = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]|24):([0-5]\d)$/.exec(raw);
-  const [from, until] = raw.split('-');
-  if (!match || !from || !until || from >= until)
-    throw new Error(`${name} must be a range of Tokyo times like 09:00-17:00, got "${raw}"`);
-  return { from, until };
+  const [from = '', until = ''] = fallback.split('-');
+  return read(env, name, TOKYO_HOURS, 'a range of Tokyo times like 09:00-17:00', { from, until });
+}
+
+function url(protocols: readonly string[]) {
+  return z.string().refine((raw) => {
+    try {
+      return protocols.includes(new URL(raw).protocol);
+    } catch {
+      return false;
+    }
+  });
 }
 
 function smtpUrl(env: NodeJS.ProcessEnv): string | undefined {
-  const raw = env.KENSHU_SMTP_URL;
-  if (!raw) return undefined;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new Error('KENSHU_SMTP_URL must be a URL like smtp://user:pass@host:587');
-  }
-  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:')
-    throw new Error(`KENSHU_SMTP_URL must start with smtp:// or smtps:// (got ${url.protocol}//)`);
-  return raw;
+  return read(
+    env,
+    'KENSHU_SMTP_URL',
+    url(['smtp:', 'smtps:']).optional(),
+    'a URL like smtp://user:pass@host:587 or smtps://…',
+    undefined,
+  );
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`PORT must be a port number, got "${env.PORT}"`);
-  }
-  const seed = env.KENSHU_SEED ?? 'demo';
-  if (seed !== 'demo' && seed !== 'none') {
-    throw new Error(`KENSHU_SEED must be "demo" or "none", got "${seed}"`);
-  }
+  const port = read(
+    env,
+    'PORT',
+    z.coerce.number().int().min(0).max(65535),
+    'a port number from 0 to 65535',
+    3000,
+  );
+  const seed = oneOf(env, 'KENSHU_SEED', ['demo', 'none'], 'demo');
   const dataDir = resolve(
     env.KENSHU_DATA_DIR ?? new URL('../../../.data', import.meta.url).pathname,
   );
@@ -135,8 +192,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustedProxies: wholeNumber(env, 'KENSHU_TRUSTED_PROXIES', 1),
     secureCookies: flag(env, 'KENSHU_SECURE_COOKIES'),
     allowDemoPasswords: flag(env, 'KENSHU_ALLOW_DEMO_PASSWORDS'),
-    publicUrl: env.KENSHU_PUBLIC_URL || undefined,
-    jobs: (env.KENSHU_JOBS ?? 'on') !== 'off',
+    publicUrl: read(
+      env,
+      'KENSHU_PUBLIC_URL',
+      url(['http:', 'https:']).optional(),
+      'an http:// or https:// address',
+      undefined,
+    ),
+    jobs: oneOf(env, 'KENSHU_JOBS', ['on', 'off'], 'on') === 'on',
     checkInOpensMinutes: positive(env, 'KENSHU_CHECK_IN_OPENS_MINUTES', 30),
     autoFinaliseHours: positive(env, 'KENSHU_AUTO_FINALISE_HOURS', 24),
     attendanceLockDays: positive(env, 'KENSHU_ATTENDANCE_LOCK_DAYS', 7),
@@ -150,5 +213,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailClaimSeconds: positive(env, 'KENSHU_MAIL_CLAIM_SECONDS', 300),
     reminderHours: hours(env, 'KENSHU_REMINDER_HOURS', '09:00-17:00'),
     reminderCapDays: positive(env, 'KENSHU_REMINDER_CAP_DAYS', 3),
+    logLevel: oneOf(env, 'KENSHU_LOG_LEVEL', LOG_LEVELS, 'info'),
+    metricsToken: read(
+      env,
+      'KENSHU_METRICS_TOKEN',
+      z
+        .string()
+        .min(16)
+        .regex(/^[\x21-\x7e]+$/),
+      'at least 16 printable characters without spaces',
+      undefined,
+    ),
+    shutdownSeconds: positive(env, 'KENSHU_SHUTDOWN_SECONDS', 25),
   };
 }

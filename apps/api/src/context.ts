@@ -2,6 +2,8 @@ import type { Database } from '@kenshu/db';
 import type { Viewer } from '@kenshu/domain';
 import type { Config } from './config.ts';
 import type { Clock } from './lib/clock.ts';
+import type { Lifecycle } from './lib/lifecycle.ts';
+import type { Logger } from './lib/logger.ts';
 
 /** The signed-in person plus the sign-in session they came with. */
 export interface SignedInViewer extends Viewer {
@@ -13,6 +15,9 @@ export interface SignedInViewer extends Viewer {
 export interface AppEnv {
   Variables: {
     requestId: string;
+    /** The request's logger: every line carries its request id. */
+    log: Logger;
+    lifecycle: Lifecycle;
     database: Database;
     config: Config;
     clock: Clock;

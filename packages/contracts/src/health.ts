@@ -21,3 +21,37 @@ export const getHealth = createRoute({
     200: { description: 'The service is up', content: { 'application/json': { schema: Health } } },
   },
 });
+
+export const Readiness = z
+  .object({
+    status: z.enum(['ready', 'not_ready']),
+    checks: z.object({
+      /** The database answered a query. */
+      database: z.boolean(),
+      /** The database has every migration this code knows (and no newer one). */
+      migrations: z.boolean(),
+      /** The scheduled jobs run in this instance (false also where KENSHU_JOBS=off). */
+      jobs: z.boolean(),
+      /** The instance is not shutting down. */
+      accepting: z.boolean(),
+    }),
+    migration: z.string().nullable(),
+    expectedMigration: z.string().nullable(),
+  })
+  .openapi('Readiness');
+export type Readiness = z.infer<typeof Readiness>;
+
+export const getReadiness = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['system'],
+  summary: 'Ready for traffic: database reachable, migrations current, jobs running',
+  description:
+    'A load balancer sends traffic only while this answers 200. 503 while the database is ' +
+    'unreachable, migrations are behind, the jobs stopped, or the instance is shutting down. ' +
+    'An instance started with KENSHU_JOBS=off is ready without running jobs.',
+  responses: {
+    200: { description: 'Ready', content: { 'application/json': { schema: Readiness } } },
+    503: { description: 'Not ready', content: { 'application/json': { schema: Readiness } } },
+  },
+});

@@ -5,7 +5,13 @@ import {
 } from './e-learning-assignments.ts';
 import type { Job } from './scheduler.ts';
 
-export { runJobOnce, startScheduler, type Job, type WorkerJob } from './scheduler.ts';
+export {
+  runJobOnce,
+  startScheduler,
+  type Job,
+  type Scheduler,
+  type WorkerJob,
+} from './scheduler.ts';
 export { mailDeliveryJob } from './mail.ts';
 export { autoFinaliseJob, assignAfterWindowClosesJob, assignWithoutGroupAccessJob };
 

@@ -9,6 +9,8 @@ import {
 import { Cron } from 'croner';
 import type { Config } from '../config.ts';
 import { systemClock, type Clock } from '../lib/clock.ts';
+import { silentLogger, type Logger } from '../lib/logger.ts';
+import type { Metrics } from '../lib/metrics.ts';
 
 /**
  * A recurring job. Each run must be idempotent (running it twice changes nothing more), and runs
@@ -48,31 +50,72 @@ export async function runJobOnce(
   });
 }
 
-/** Starts every job on its schedule; returns a function that stops them. */
+/** The running scheduler of one instance. */
+export interface Scheduler {
+  /** True until stop() is called: /api/ready reports it. */
+  readonly running: boolean;
+  /**
+   * Takes no new runs, then waits (at most `timeoutMs`) for the runs in progress to finish;
+   * resolves true when they all did.
+   */
+  stop(timeoutMs: number): Promise<boolean>;
+}
+
+/** Starts every job on its schedule. Each run is logged (JSON) and counted for /metrics. */
 export function startScheduler(
   database: Database,
   jobs: readonly (Job | WorkerJob)[],
   config: Config,
   clock: Clock = systemClock,
-): () => void {
+  observe: { logger: Logger; metrics?: Metrics } = { logger: silentLogger },
+): Scheduler {
+  const { logger, metrics } = observe;
+  const inFlight = new Set<Promise<void>>();
+  let running = true;
+  const runOnce = async (job: Job | WorkerJob) => {
+    const log = logger.child({ job: job.name });
+    metrics?.jobsRunning.inc();
+    const started = performance.now();
+    try {
+      const result = await runJobOnce(database, job, config, clock());
+      metrics?.jobRuns.inc({ job: job.name, outcome: result ? 'done' : 'busy' });
+      if (result && result.changed > 0)
+        log.info(
+          { changed: result.changed, ms: Math.round(performance.now() - started) },
+          'job ran',
+        );
+    } catch (error) {
+      metrics?.jobRuns.inc({ job: job.name, outcome: 'failed' });
+      log.error({ err: error }, 'job failed');
+    } finally {
+      metrics?.jobsRunning.dec();
+    }
+  };
   const crons = jobs.map(
     (job) =>
-      new Cron(
-        job.schedule,
-        { timezone: 'Asia/Tokyo', protect: true, name: job.name },
-        async () => {
-          try {
-            const result = await runJobOnce(database, job, config, clock());
-            if (result && result.changed > 0)
-              console.log(`[job ${job.name}] changed ${result.changed}`);
-          } catch (error) {
-            console.error(
-              `[job ${job.name}] failed:`,
-              error instanceof Error ? error.message : error,
-            );
-          }
-        },
-      ),
+      new Cron(job.schedule, { timezone: 'Asia/Tokyo', protect: true, name: job.name }, () => {
+        if (!running) return;
+        const run = runOnce(job);
+        inFlight.add(run);
+        void run.finally(() => inFlight.delete(run));
+        return run;
+      }),
   );
-  return () => crons.forEach((c) => c.stop());
+  return {
+    get running() {
+      return running;
+    },
+    async stop(timeoutMs) {
+      running = false;
+      crons.forEach((c) => c.stop());
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = new Promise<false>((resolve) => {
+        timer = setTimeout(() => resolve(false), timeoutMs);
+      });
+      const finished = Promise.allSettled([...inFlight]).then(() => true as const);
+      const outcome = await Promise.race([finished, timedOut]);
+      clearTimeout(timer);
+      return outcome;
+    },
+  };
 }

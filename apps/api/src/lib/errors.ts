@@ -43,7 +43,7 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
 /** Turns anything thrown into the one error shape; never leaks a stack trace. */
 export function errorResponse(error: unknown, c: Context<AppEnv>): Response {
   const appError = toAppError(error);
-  if (appError.code === 'INTERNAL') console.error(`[${c.var.requestId}]`, error);
+  if (appError.code === 'INTERNAL') c.var.log.error({ err: error }, 'request failed');
   const retryAfter = appError.details?.retryAfterSeconds;
   if (typeof retryAfter === 'number') c.header('Retry-After', String(retryAfter));
   return c.json(

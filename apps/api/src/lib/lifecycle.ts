@@ -1,0 +1,18 @@
+/**
+ * What this instance is doing, for /api/ready: server.ts reports whether its jobs run and when it
+ * starts shutting down, so a load balancer stops sending it requests before it goes.
+ */
+export interface Lifecycle {
+  jobsRunning(): boolean;
+  draining(): boolean;
+}
+
+/** A lifecycle server.ts can update as the instance starts jobs and begins to shut down. */
+export function createLifecycle() {
+  const state = { jobs: null as { readonly running: boolean } | null, draining: false };
+  return {
+    state,
+    jobsRunning: () => state.jobs?.running ?? false,
+    draining: () => state.draining,
+  } satisfies Lifecycle & { state: unknown };
+}
