@@ -112,7 +112,7 @@ export function startScheduler(
       const timedOut = new Promise<false>((resolve) => {
         timer = setTimeout(() => resolve(false), timeoutMs);
       });
-      const finished = Promise.allSettled([...inFlight]).then(() => true as const);
+      const finished = Promise.allSettled(inFlight).then(() => true as const);
       const outcome = await Promise.race([finished, timedOut]);
       clearTimeout(timer);
       return outcome;
