@@ -1,5 +1,5 @@
 import { DatabaseConfigError, openDatabase } from '../connection.ts';
-import { migrateToLatest } from '../migrate.ts';
+import { migrate } from '../migrate.ts';
 
 // `pnpm db:migrate`: the same migrations the app runs at start, on the configured database.
 try {
@@ -8,8 +8,10 @@ try {
     dataDir: process.env.KENSHU_DATA_DIR ?? '.data',
   });
   try {
-    const version = await migrateToLatest(database.db);
-    console.log(`Database (${database.kind}) is at migration ${version ?? '(none)'}.`);
+    const { applied, current } = await migrate(database.db);
+    console.log(
+      `Applied ${applied.length} migration(s); the database (${database.kind}) is at migration ${current ?? '(none)'}.`,
+    );
   } finally {
     await database.close();
   }
