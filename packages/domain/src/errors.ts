@@ -62,9 +62,13 @@ export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }
 
-/** `NOT_FOUND` for the named thing, e.g. `notFound('session', { sessionId })`. */
-export function notFound(what: string, details?: Record<string, unknown>): AppError {
-  return new AppError('NOT_FOUND', `${what} not found`, details);
+/**
+ * `NOT_FOUND` for the named thing, e.g. `notFound('session')`. It carries no details on purpose:
+ * the caller knows what they asked for, and anything more (whose booking it was, say) would tell
+ * them about a record they may not read.
+ */
+export function notFound(what: string): AppError {
+  return new AppError('NOT_FOUND', `${what} not found`);
 }
 
 /** `FORBIDDEN`: the caller is known but may not do this. */

@@ -15,8 +15,7 @@ export async function createAccount({
 }): Promise<{ id: number }> {
   const viewer = requireViewer(ctx);
   return ctx.db.transaction().execute(async (trx) => {
-    if (!(await findOrgUnitById(trx, input.orgUnitId)))
-      throw notFound('org unit', { orgUnitId: input.orgUnitId });
+    if (!(await findOrgUnitById(trx, input.orgUnitId))) throw notFound('org unit');
     // The unique indexes back these checks; checking first gives a clearer message.
     if (await findStaffByLogin(trx, input.staffNumber)) {
       throw conflict('This staff number is already in use', { field: 'staffNumber' });

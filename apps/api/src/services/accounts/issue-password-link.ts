@@ -21,7 +21,7 @@ export async function issuePasswordLink({
   const expiresAt = new Date(ctx.now.getTime() + ctx.config.passwordLinkHours * 3600_000);
   await runInTransaction(ctx.db, async (trx) => {
     const staff = await findStaffById(trx, input.staffId);
-    if (!staff) throw notFound('staff member', { id: input.staffId });
+    if (!staff) throw notFound('staff member');
     if (!staff.active) throw conflict('This person is no longer active');
     const revokedLinks = await replacePasswordToken(
       trx,

@@ -17,7 +17,7 @@ export async function getAccountRoles({
   input: { staffId: number };
 }) {
   const staff = await findStaffById(ctx.db, input.staffId);
-  if (!staff) throw notFound('staff member', { id: input.staffId });
+  if (!staff) throw notFound('staff member');
   return {
     hrRoles: hrRolesOf(staff),
     grantedRoles: (await listGrantedRoles(ctx.db, staff.id)).sort(),
@@ -39,7 +39,7 @@ export async function updateAccountRoles({
   const roles = [...new Set(input.grantedRoles)].sort();
   await ctx.db.transaction().execute(async (trx) => {
     const staff = await findStaffById(trx, input.staffId);
-    if (!staff) throw notFound('staff member', { id: input.staffId });
+    if (!staff) throw notFound('staff member');
     const before = (await listGrantedRoles(trx, staff.id)).sort();
     const losesAdmin = before.includes('admin') && !roles.includes('admin');
     if (losesAdmin && staff.id === viewer.staffId) {

@@ -46,7 +46,7 @@ export async function currentCheckInCode({
 }) {
   const viewer = requireViewer(ctx);
   const session = await findTrainingSession(ctx.db, input.sessionId);
-  if (!session) throw notFound('session', { sessionId: input.sessionId });
+  if (!session) throw notFound('session');
   if (!isAdmin(viewer) && !(await isTrainerOf(ctx.db, session.id, viewer.staffId))) {
     throw forbidden('Only this session’s trainers show its check-in code');
   }
@@ -98,8 +98,7 @@ export async function checkIn({
         (s): s is TrainingSession => s !== undefined,
       )
     : await sessionsInCheckInWindow(ctx.db, ctx.now, ctx.config.checkInOpensMinutes * 60_000);
-  if (input.sessionId && candidates.length === 0)
-    throw notFound('session', { sessionId: input.sessionId });
+  if (input.sessionId && candidates.length === 0) throw notFound('session');
   const session = candidates.find(
     (s) =>
       s.check_in_secret &&

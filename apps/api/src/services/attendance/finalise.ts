@@ -73,7 +73,7 @@ export async function finaliseRoster({
   const viewer = requireViewer(ctx);
   return runInTransaction(ctx.db, async (trx) => {
     const session = (await lockTrainingSessions(trx, [input.sessionId])).get(input.sessionId);
-    if (!session) throw notFound('session', { sessionId: input.sessionId });
+    if (!session) throw notFound('session');
     await assertMayMark(trx, viewer, session, ctx.now, ctx.config, input.reason);
     if (ctx.now < session.starts_at) {
       throw new AppError(

@@ -35,7 +35,7 @@ export async function findWalkIns({
 }): Promise<{ items: WalkInCandidate[] }> {
   const viewer = requireViewer(ctx);
   const session = await findTrainingSession(ctx.db, input.sessionId);
-  if (!session) throw notFound('session', { sessionId: input.sessionId });
+  if (!session) throw notFound('session');
   if (!isAdmin(viewer)) {
     if (!(await isTrainerOf(ctx.db, session.id, viewer.staffId)))
       throw forbidden('Only this session’s trainers and the training office add walk-ins');

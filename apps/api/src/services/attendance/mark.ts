@@ -39,7 +39,7 @@ export async function setMarks({
     throw validation('A person appears twice', { field: 'marks' });
   return runInTransaction(ctx.db, async (trx) => {
     const session = await findTrainingSession(trx, input.sessionId);
-    if (!session) throw notFound('session', { sessionId: input.sessionId });
+    if (!session) throw notFound('session');
     const as = await assertMayMark(trx, viewer, session, ctx.now, ctx.config, input.reason);
 
     const onRoster = await rosterMembers(trx, session.id, ids);
@@ -118,7 +118,7 @@ export async function markAllUnmarkedPresent({
   const viewer = requireViewer(ctx);
   return runInTransaction(ctx.db, async (trx) => {
     const session = await findTrainingSession(trx, input.sessionId);
-    if (!session) throw notFound('session', { sessionId: input.sessionId });
+    if (!session) throw notFound('session');
     const as = await assertMayMark(trx, viewer, session, ctx.now, ctx.config, input.reason);
     const marked = await markUnmarked(trx, session.id, 'present', {
       staffId: viewer.staffId,
@@ -167,11 +167,10 @@ export async function addWalkIn({
   const viewer = requireViewer(ctx);
   return runInTransaction(ctx.db, async (trx) => {
     const session = await findTrainingSession(trx, input.sessionId);
-    if (!session) throw notFound('session', { sessionId: input.sessionId });
+    if (!session) throw notFound('session');
     const as = await assertMayMark(trx, viewer, session, ctx.now, ctx.config, input.reason);
     const person = await findStaffByLogin(trx, input.staffNumber.trim());
-    if (!person || !person.active)
-      throw notFound('staff member', { staffNumber: input.staffNumber });
+    if (!person || !person.active) throw notFound('staff member');
     const [booked] = await confirmedSeatsOf(trx, session.id, [person.id]);
     const [existing] = await marksOf(trx, session.id, [person.id]);
     await upsertMarks(

@@ -15,7 +15,7 @@ export async function attendanceSheet({
 }) {
   const viewer = requireViewer(ctx);
   const session = await findTrainingSession(ctx.db, input.sessionId);
-  if (!session) throw notFound('session', { sessionId: input.sessionId });
+  if (!session) throw notFound('session');
   const admin = isAdmin(viewer);
   if (!admin && !(await isTrainerOf(ctx.db, session.id, viewer.staffId))) {
     throw forbidden('Only this session’s trainers and the training office see its attendance');

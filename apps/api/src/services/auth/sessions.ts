@@ -29,8 +29,7 @@ export async function endMySession({
 }) {
   const viewer = requireViewer(ctx);
   const mine = await listMySessions({ ctx });
-  if (!mine.some((s) => s.id === input.sessionId))
-    throw notFound('session', { sessionId: input.sessionId });
+  if (!mine.some((s) => s.id === input.sessionId)) throw notFound('session');
   await endAuthSession(ctx.db, input.sessionId, ctx.now);
   return { endedCurrent: input.sessionId === viewer.sessionId };
 }

@@ -42,7 +42,7 @@ export async function bookForOthers({
   if (!oversees(viewer))
     throw forbidden('Only section heads, unit security officers and admins book for others');
   const session = await findTrainingSession(ctx.db, input.sessionId);
-  if (!session) throw notFound('session', { sessionId: input.sessionId });
+  if (!session) throw notFound('session');
   // A session nobody can book is refused once for everyone, before anyone is looked at.
   assertBookable(bookableOf(session), ctx.now);
 

@@ -44,11 +44,11 @@ export async function bookSession({
   // session queue on it one short transaction at a time.
   if (staffId !== viewer.staffId) await assertMayActFor(ctx.db, viewer, staffId);
   const target = await findTrainingSession(ctx.db, input.sessionId);
-  if (!target) throw notFound('session', { sessionId: input.sessionId });
+  if (!target) throw notFound('session');
   assertBookable(bookableOf(target), ctx.now);
   const course = await findCourseById(ctx.db, target.course_id);
   const member = await audienceMemberOf(ctx.db, staffId);
-  if (!course || !member || !member.active) throw notFound('staff member', { id: staffId });
+  if (!course || !member || !member.active) throw notFound('staff member');
   if (!(await isRequired(ctx.db, course, member))) {
     throw new AppError('COURSE_NOT_REQUIRED', 'This course is not one this person must take', {
       courseId: course.id,
@@ -65,7 +65,7 @@ export async function bookSession({
   try {
     const booking = await runInTransaction(ctx.db, async (trx) => {
       const session = (await lockTrainingSessions(trx, [input.sessionId])).get(input.sessionId);
-      if (!session) throw notFound('session', { sessionId: input.sessionId });
+      if (!session) throw notFound('session');
       // Re-checked under the lock: the session may have been cancelled or closed meanwhile.
       assertBookable(bookableOf(session), ctx.now);
       const entries = await liveEntriesFor(trx, staffId, course.id, session.fiscal_year);

@@ -116,11 +116,11 @@ export async function bookingCalendar({
 }): Promise<string> {
   const viewer = requireViewer(ctx);
   const booking = await findBooking(ctx.db, input.bookingId);
-  if (!booking) throw notFound('booking', { id: input.bookingId });
-  await assertMayActFor(ctx.db, viewer, booking.staff_id);
+  if (!booking) throw notFound('booking');
+  await assertMayActFor(ctx.db, viewer, booking.staff_id, 'booking');
   const all = await bookingsOfPerson(ctx.db, booking.staff_id);
   const row = all.find((b) => b.id === booking.id);
-  if (!row) throw notFound('booking', { id: input.bookingId });
+  if (!row) throw notFound('booking');
   const staff = await ctx.db
     .selectFrom('staff')
     .select('locale')

@@ -42,11 +42,11 @@ export async function cancelBooking({
   const viewer = requireViewer(ctx);
   return runInTransaction(ctx.db, async (trx) => {
     const peek = await findBooking(trx, input.bookingId);
-    if (!peek) throw notFound('booking', { id: input.bookingId });
-    await assertMayActFor(trx, viewer, peek.staff_id);
+    if (!peek) throw notFound('booking');
+    await assertMayActFor(trx, viewer, peek.staff_id, 'booking');
     const session = (await lockTrainingSessions(trx, [peek.session_id])).get(peek.session_id);
     const booking = await findBooking(trx, input.bookingId);
-    if (!session || !booking) throw notFound('booking', { id: input.bookingId });
+    if (!session || !booking) throw notFound('booking');
     if (booking.status === 'cancelled') return toBookingContract(trx, booking);
     // A waitlist place may always be left; a seat on a session that has begun is a record.
     if (booking.status === 'confirmed') assertBookingChangeable(phaseOf(session, ctx.now));
@@ -73,7 +73,7 @@ export async function cancelBooking({
       reason,
       at: ctx.now,
     });
-    if (!cancelled) throw notFound('booking', { id: booking.id });
+    if (!cancelled) throw notFound('booking');
     await insertBookingEvents(trx, [
       {
         booking_id: booking.id,

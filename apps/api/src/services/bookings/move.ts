@@ -44,14 +44,14 @@ export async function moveBooking({
   const viewer = requireViewer(ctx);
   return runInTransaction(ctx.db, async (trx) => {
     const peek = await findBooking(trx, input.bookingId);
-    if (!peek) throw notFound('booking', { id: input.bookingId });
-    await assertMayActFor(trx, viewer, peek.staff_id);
+    if (!peek) throw notFound('booking');
+    await assertMayActFor(trx, viewer, peek.staff_id, 'booking');
     const locked = await lockTrainingSessions(trx, [peek.session_id, input.toSessionId]);
     const from = locked.get(peek.session_id);
     const to = locked.get(input.toSessionId);
     const booking = await findBooking(trx, input.bookingId);
-    if (!booking || !from) throw notFound('booking', { id: input.bookingId });
-    if (!to) throw notFound('session', { sessionId: input.toSessionId });
+    if (!booking || !from) throw notFound('booking');
+    if (!to) throw notFound('session');
     if (booking.status !== 'confirmed')
       throw validation('Only a booked seat can be moved; book the other session instead');
     assertBookingChangeable(phaseOf(from, ctx.now));

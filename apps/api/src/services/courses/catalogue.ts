@@ -80,7 +80,7 @@ export async function updateCourse({
   const viewer = requireViewer(ctx);
   return ctx.db.transaction().execute(async (trx) => {
     const before = await findCourseById(trx, input.id);
-    if (!before) throw notFound('course', { id: input.id });
+    if (!before) throw notFound('course');
     const clash = await findCourseByCode(trx, input.code);
     if (clash && clash.id !== input.id)
       throw conflict('A course with this code exists', { field: 'code' });

@@ -60,7 +60,7 @@ export async function eLearningModuleOf(db: Executor, course: Course): Promise<n
 async function toView(db: Executor, a: Assignment, today: string): Promise<AssignmentView> {
   const staff = await findStaffById(db, a.staff_id);
   const unit = staff && (await findOrgUnitById(db, staff.org_unit_id));
-  if (!staff || !unit) throw notFound('staff member', { id: a.staff_id });
+  if (!staff || !unit) throw notFound('staff member');
   return {
     id: a.id,
     staff: {
@@ -101,11 +101,11 @@ export async function listAssignments({
 }) {
   requireAdmin(ctx);
   if (!(await findCourseById(ctx.db, input.courseId))) {
-    throw notFound('course', { id: input.courseId });
+    throw notFound('course');
   }
   const unit =
     input.orgUnitId === undefined ? undefined : await findOrgUnitById(ctx.db, input.orgUnitId);
-  if (input.orgUnitId !== undefined && !unit) throw notFound('org unit', { id: input.orgUnitId });
+  if (input.orgUnitId !== undefined && !unit) throw notFound('org unit');
   const today = tokyoDateOf(ctx.now);
   const { rows, total } = await searchAssignments(ctx.db, {
     courseId: input.courseId,
@@ -164,9 +164,9 @@ export async function createAssignment({
   }
   return runInTransaction(ctx.db, async (trx) => {
     const staff = await findStaffById(trx, input.staffId);
-    if (!staff) throw notFound('staff member', { id: input.staffId });
+    if (!staff) throw notFound('staff member');
     const course = await findCourseById(trx, input.courseId);
-    if (!course) throw notFound('course', { id: input.courseId });
+    if (!course) throw notFound('course');
     const moduleId = await eLearningModuleOf(trx, course);
     const completions = await completionsOf(trx, input.staffId, fiscalYear);
     if (completions.some((c) => c.course_id === course.id)) {
@@ -229,7 +229,7 @@ export async function withdrawAssignment({
   const viewer = requireAdmin(ctx);
   return runInTransaction(ctx.db, async (trx) => {
     const current = await lockAssignment(trx, input.id);
-    if (!current) throw notFound('assignment', { id: input.id });
+    if (!current) throw notFound('assignment');
     if (current.status !== 'open') {
       throw conflict(`The assignment is already ${current.status}`, { status: current.status });
     }

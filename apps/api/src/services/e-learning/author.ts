@@ -64,7 +64,7 @@ export async function moduleForEditing(db: Executor, moduleId: number): Promise<
   const module = await findModule(db, moduleId);
   const version = module && (await latestVersion(db, moduleId));
   const course = module && (await findCourseById(db, module.course_id));
-  if (!module || !version || !course) throw notFound('module', { id: moduleId });
+  if (!module || !version || !course) throw notFound('module');
   const [sections, questions, versions] = await Promise.all([
     sectionsOf(db, version.id),
     questionsOf(db, version.id),
@@ -157,7 +157,7 @@ export async function createModule({
   const viewer = requireAdmin(ctx);
   return runInTransaction(ctx.db, async (trx) => {
     if (!(await findCourseById(trx, input.courseId))) {
-      throw notFound('course', { id: input.courseId });
+      throw notFound('course');
     }
     const module = await insertModule(trx, {
       course_id: input.courseId,
@@ -195,7 +195,7 @@ export async function saveModule({
   return runInTransaction(ctx.db, async (trx) => {
     const module = await lockModule(trx, input.id);
     const latest = module && (await latestVersion(trx, module.id));
-    if (!module || !latest) throw notFound('module', { id: input.id });
+    if (!module || !latest) throw notFound('module');
     const content = toContent(input);
     const saved =
       latest.status === 'draft'
@@ -229,7 +229,7 @@ export async function publishModule({
   return runInTransaction(ctx.db, async (trx) => {
     const module = await lockModule(trx, input.id);
     const latest = module && (await latestVersion(trx, module.id));
-    if (!module || !latest) throw notFound('module', { id: input.id });
+    if (!module || !latest) throw notFound('module');
     if (latest.status !== 'draft') {
       throw conflict(`Version ${latest.version} is already published; save a change first`);
     }

@@ -56,7 +56,7 @@ export async function uploadModuleImage({
     throw validation(`The file is not a valid ${type} image`, { contentType: type });
   }
   return runInTransaction(ctx.db, async (trx) => {
-    if (!(await findModule(trx, input.moduleId))) throw notFound('module', { id: input.moduleId });
+    if (!(await findModule(trx, input.moduleId))) throw notFound('module');
     const image = await insertModuleImage(trx, {
       module_id: input.moduleId,
       content_type: type,
@@ -85,9 +85,9 @@ export async function getModuleImage({
 }) {
   const viewer = requireViewer(ctx);
   const image = await findModuleImage(ctx.db, input.id);
-  if (!image) throw notFound('image', { id: input.id });
+  if (!image) throw notFound('image');
   if (!isAdmin(viewer) && !(await latestPublishedVersion(ctx.db, image.module_id))) {
-    throw notFound('image', { id: input.id });
+    throw notFound('image');
   }
   return { contentType: image.content_type, bytes: new Uint8Array(image.bytes) };
 }

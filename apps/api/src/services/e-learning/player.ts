@@ -43,7 +43,7 @@ async function resolveLearnerModule(
   fiscalYear: number,
 ) {
   const module = await findModule(db, moduleId);
-  if (!module) throw notFound('module', { id: moduleId });
+  if (!module) throw notFound('module');
   const progress = await findModuleProgress(db, staffId, moduleId, fiscalYear);
   const version = progress
     ? await findModuleVersionById(db, progress.module_version_id)
@@ -52,7 +52,7 @@ async function resolveLearnerModule(
     throw new AppError('MODULE_NOT_PUBLISHED', 'This module is not published yet', { moduleId });
   }
   const course = await findCourseById(db, module.course_id);
-  if (!course) throw notFound('course', { id: module.course_id });
+  if (!course) throw notFound('course');
   return { module, progress, version, course };
 }
 
@@ -75,7 +75,7 @@ export async function lockLearnerModule(
     progress.module_version_id === resolved.version.id
       ? resolved.version
       : await findModuleVersionById(trx, progress.module_version_id);
-  if (!version) throw notFound('module', { id: moduleId });
+  if (!version) throw notFound('module');
   return { ...resolved, progress, version };
 }
 
@@ -193,7 +193,7 @@ export async function myELearning({ ctx }: { ctx: ServiceContext }): Promise<MyE
   ]);
   const courseRef = async (courseId: number) => {
     const c = await findCourseById(ctx.db, courseId);
-    if (!c) throw notFound('course', { id: courseId });
+    if (!c) throw notFound('course');
     return { id: c.id, code: c.code, titleJa: c.title_ja, titleEn: c.title_en };
   };
   return {

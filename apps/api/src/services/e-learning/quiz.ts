@@ -146,15 +146,15 @@ export async function submitAttempt({
   const viewer = requireViewer(ctx);
   return runInTransaction(ctx.db, async (trx) => {
     const found = await findQuizAttempt(trx, input.id);
-    if (!found || found.staff_id !== viewer.staffId) throw notFound('attempt', { id: input.id });
+    if (!found || found.staff_id !== viewer.staffId) throw notFound('attempt');
     const version = await findModuleVersionById(trx, found.module_version_id);
     const module = version && (await findModule(trx, version.module_id));
     const course = module && (await findCourseById(trx, module.course_id));
-    if (!version || !course) throw notFound('attempt', { id: input.id });
+    if (!version || !course) throw notFound('attempt');
     // Progress first, then the attempt: the order starting an attempt locks in, so no deadlock.
     const progress = await lockModuleProgress(trx, found.progress_id);
     let attempt = await lockQuizAttempt(trx, found.id);
-    if (!progress || !attempt) throw notFound('attempt', { id: input.id });
+    if (!progress || !attempt) throw notFound('attempt');
     const questions = await questionsOf(trx, version.id);
     const scored = questions.map((q) => ({
       id: q.id,

@@ -39,7 +39,7 @@ async function settingsOf(
   fiscalYear: number,
 ): Promise<AssignmentSettings> {
   const course = await findCourseById(db, courseId);
-  if (!course) throw notFound('course', { id: courseId });
+  if (!course) throw notFound('course');
   const [stored, closesOn, moduleId] = await Promise.all([
     assignmentRulesOf(db, courseId),
     findCourseWindow(db, courseId, fiscalYear),

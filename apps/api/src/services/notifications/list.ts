@@ -71,6 +71,6 @@ export async function readNotification({
   input: { id: number };
 }) {
   if (!(await markNotificationRead(ctx.db, requireViewer(ctx).staffId, input.id, ctx.now))) {
-    throw notFound('notification', { id: input.id });
+    throw notFound('notification');
   }
 }

@@ -32,14 +32,14 @@ async function courseFor(ctx: ServiceContext, courseId: number | undefined): Pro
   const course = courseId
     ? await findCourseById(ctx.db, courseId)
     : await findCourseByCode(ctx.db, ALL_STAFF_COURSE);
-  if (!course) throw notFound('course', { courseId });
+  if (!course) throw notFound('course');
   return course;
 }
 
 async function subtreesFor(ctx: ServiceContext, viewer: Viewer, orgUnitId: number | undefined) {
   if (orgUnitId === undefined) return isAdmin(viewer) ? undefined : viewer.oversightPaths;
   const unit = await findOrgUnitById(ctx.db, orgUnitId);
-  if (!unit) throw notFound('org unit', { orgUnitId });
+  if (!unit) throw notFound('org unit');
   if (!canSeeUnit(viewer, unit.path))
     throw forbidden('This unit is outside the part of the organisation you oversee');
   return [unit.path];

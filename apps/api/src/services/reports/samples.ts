@@ -53,7 +53,7 @@ function summaryOf(s: SavedAuditSample, course: AuditSample['course']): AuditSam
 
 async function withEvidence(ctx: ServiceContext, s: SavedAuditSample): Promise<AuditSample> {
   const course = await findCourseById(ctx.db, s.course_id);
-  if (!course) throw notFound('course', { courseId: s.course_id });
+  if (!course) throw notFound('course');
   const rows = await sampleEvidence(ctx.db, s.id);
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   return {
@@ -171,7 +171,7 @@ export async function drawAuditSample({
 async function visibleSample(ctx: ServiceContext, id: number): Promise<SavedAuditSample> {
   const viewer = requireViewer(ctx);
   const sample = await findAuditSample(ctx.db, id);
-  if (!sample) throw notFound('audit sample', { id });
+  if (!sample) throw notFound('audit sample');
   const visible =
     isAdmin(viewer) || (sample.unit_path !== null && canSeeUnit(viewer, sample.unit_path));
   if (!visible)

@@ -27,7 +27,7 @@ export async function reportCourse(db: Executor, courseId: number | undefined): 
   const course = courseId
     ? await findCourseById(db, courseId)
     : await findCourseByCode(db, ALL_STAFF_COURSE);
-  if (!course) throw notFound('course', { courseId: courseId ?? ALL_STAFF_COURSE });
+  if (!course) throw notFound('course');
   return course;
 }
 
@@ -55,7 +55,7 @@ export async function reportScope(
 ): Promise<Scope> {
   if (orgUnitId !== undefined) {
     const unit = await findOrgUnitById(db, orgUnitId);
-    if (!unit) throw notFound('org unit', { orgUnitId });
+    if (!unit) throw notFound('org unit');
     if (!canSeeUnit(viewer, unit.path)) {
       throw forbidden('This unit is outside the part of the organisation you oversee');
     }
@@ -97,7 +97,7 @@ export function yearView(fiscalYear: number | undefined, now: Date): YearView {
   const current = currentFiscalYear(now);
   const fy = fiscalYear ?? current;
   if (fy > current) {
-    throw notFound('fiscal year', { fiscalYear: fy, currentFiscalYear: current });
+    throw notFound('fiscal year');
   }
   if (fy === current) {
     return { fiscalYear: fy, asOf: tokyoDateOf(now), closed: false, basis: { kind: 'current' } };

@@ -91,6 +91,6 @@ export async function getSession({
     now: ctx.now,
     viewerStaffId: viewer.staffId,
   });
-  if (!session) throw notFound('session', { id: input.id });
+  if (!session) throw notFound('session');
   return session;
 }

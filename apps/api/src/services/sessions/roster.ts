@@ -13,7 +13,7 @@ export async function getSessionRoster({
 }) {
   const viewer = requireViewer(ctx);
   const session = await findTrainingSession(ctx.db, input.id);
-  if (!session) throw notFound('session', { id: input.id });
+  if (!session) throw notFound('session');
   if (!isAdmin(viewer) && !(await isTrainerOf(ctx.db, input.id, viewer.staffId))) {
     throw forbidden('Only the training office and this session’s trainers see its roster');
   }

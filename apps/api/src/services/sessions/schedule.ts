@@ -53,7 +53,7 @@ async function assertTrainers(db: Executor, ids: readonly number[]): Promise<voi
 
 async function courseForSessions(db: Executor, courseId: number) {
   const course = await findCourseById(db, courseId);
-  if (!course) throw notFound('course', { courseId });
+  if (!course) throw notFound('course');
   if (course.completion_modes === 'e_learning') {
     throw validation('This course is completed by e-learning only; it has no group sessions', {
       field: 'courseId',
@@ -183,7 +183,7 @@ export async function updateSession({
   const viewer = requireViewer(ctx);
   await runInTransaction(ctx.db, async (trx) => {
     const before = (await lockTrainingSessions(trx, [input.id])).get(input.id);
-    if (!before) throw notFound('session', { id: input.id });
+    if (!before) throw notFound('session');
     const phase = phaseOf(before, ctx.now);
     assertSessionChangeable(phase, 'edit', input.reason);
     const startsAt = input.startsAt ? new Date(input.startsAt) : before.starts_at;
@@ -254,7 +254,7 @@ export async function cancelSession({
   const viewer = requireViewer(ctx);
   await runInTransaction(ctx.db, async (trx) => {
     const session = (await lockTrainingSessions(trx, [input.id])).get(input.id);
-    if (!session) throw notFound('session', { id: input.id });
+    if (!session) throw notFound('session');
     const phase = phaseOf(session, ctx.now);
     assertSessionChangeable(phase, 'cancel', input.reason);
     const seats = (await liveBookingsOfSession(trx, input.id))

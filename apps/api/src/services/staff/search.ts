@@ -43,7 +43,7 @@ export async function searchStaff({
     : viewer.oversightPaths;
   if (input.orgUnitId !== undefined) {
     const unit = await findOrgUnitById(ctx.db, input.orgUnitId);
-    if (!unit) throw notFound('org unit', { orgUnitId: input.orgUnitId });
+    if (!unit) throw notFound('org unit');
     if (!canSeeUnit(viewer, unit.path))
       throw forbidden('This unit is outside the part of the organisation you oversee');
     subtreePaths = [unit.path];
@@ -83,7 +83,7 @@ export async function getStaffMember({
   const staff = await findStaffById(ctx.db, input.id);
   const unit = staff && (await findOrgUnitById(ctx.db, staff.org_unit_id));
   if (!staff || !unit || !canSeePerson(viewer, { staffId: staff.id, unitPath: unit.path })) {
-    throw notFound('staff member', { id: input.id });
+    throw notFound('staff member');
   }
   const granted = await grantedRolesOf(ctx.db, [staff.id]);
   return toStaffMember(

@@ -14,10 +14,8 @@ export async function creditCompletion({
 }): Promise<void> {
   const viewer = requireViewer(ctx);
   await runInTransaction(ctx.db, async (trx) => {
-    if (!(await findStaffById(trx, input.staffId)))
-      throw notFound('staff member', { id: input.staffId });
-    if (!(await findCourseById(trx, input.courseId)))
-      throw notFound('course', { id: input.courseId });
+    if (!(await findStaffById(trx, input.staffId))) throw notFound('staff member');
+    if (!(await findCourseById(trx, input.courseId))) throw notFound('course');
     // Through recordCompletion, so whatever reacts to a met requirement (an open e-learning
     // assignment closing, say) does so for a credit too.
     const recorded = await recordCompletion(

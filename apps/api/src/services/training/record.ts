@@ -41,7 +41,7 @@ export async function trainingRecord({
   const staff = await findStaffById(ctx.db, staffId);
   const unit = staff && (await findOrgUnitById(ctx.db, staff.org_unit_id));
   if (!staff || !unit || !canSeePerson(viewer, { staffId, unitPath: unit.path }))
-    throw notFound('staff member', { id: staffId });
+    throw notFound('staff member');
   const fiscalYear = input.fiscalYear ?? currentFiscalYear(ctx.now);
   const [courses, member, completions, bookings, assignments] = await Promise.all([
     listCourses(ctx.db),
