@@ -381,6 +381,32 @@ describe('the annual report', () => {
     );
   });
 
+  it('prints a one-page annual summary in Japanese (令和) or English, and as a PDF', async () => {
+    const html = await admin.request(
+      `/api/reports/summary?courseId=${courseId}&orgUnitId=${org.ministry.id}`,
+    );
+    expect(html.headers.get('content-type')).toContain('text/html');
+    const ja = await html.text();
+    expect(ja).toContain('令和8年度');
+    expect(ja).toContain('57.1%');
+    const en = await (
+      await admin.request(
+        `/api/reports/summary?courseId=${courseId}&orgUnitId=${org.ministry.id}&lang=en`,
+      )
+    ).text();
+    expect(en).toContain('FY2026');
+    expect(en).toContain('Other staff');
+    const pdf = await admin.request(
+      `/api/reports/summary?courseId=${courseId}&orgUnitId=${org.ministry.id}&format=pdf`,
+    );
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const bytes = new Uint8Array(await pdf.arrayBuffer());
+    expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
+    // One page.
+    expect(new TextDecoder('latin1').decode(bytes).match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
+  });
+
   it('lets admins set the attainment thresholds, and the report uses them', async () => {
     const put = (client: SignedInClient, thresholds: unknown) =>
       client.json('/api/reports/settings', { thresholds }, 'PUT');

@@ -46,12 +46,10 @@ const ReportBasis = z.enum(['current_staff', 'membership_on_day']).openapi({
     'current_staff: the year under way, counting people as they are now; membership_on_day: a closed year, counting people where they were on `asOf` by their recorded membership',
 });
 
-export const ReportNote = z
-  .enum(['nobody_required', 'no_history', 'year_not_started'])
-  .openapi('ReportNote', {
-    description:
-      'Why the figures are zero: the course required nobody here; no membership history reaches back to that year; the year has not begun',
-  });
+export const ReportNote = z.enum(['nobody_required', 'no_history']).openapi('ReportNote', {
+  description:
+    'Why the figures are zero: the course required nobody here; no membership history reaches back to that year',
+});
 
 export const ReportUnit = z
   .object({

@@ -3,6 +3,7 @@ import {
   exportAuditSample,
   exportReportTable as exportReportTableRoute,
   getAnnualReport,
+  getAnnualSummary,
   getAuditSample as getAuditSampleRoute,
   getReportPeople,
   getReportSettings,
@@ -26,6 +27,7 @@ import {
   listSamples,
 } from '../services/reports/samples.ts';
 import { reportSettings, saveReportSettings } from '../services/reports/settings.ts';
+import { annualSummaryHtml, annualSummaryPdf } from '../services/reports/summary.ts';
 
 /** Who reads reports; each sees the part of the organisation they oversee (see reportScope). */
 const READERS = anyOf('admin', 'unit_security_officer', 'section_head');
@@ -46,6 +48,18 @@ export const reportRoutes = createRouter()
     const csv = await exportReportTable({ ctx: serviceContext(c), input: { ...query, table } });
     const year = query.fiscalYear ?? 'current';
     return c.body(csv, 200, csvHeaders(`kenshu-report-${year}-${table}.csv`));
+  })
+  .openapi(withAccess(getAnnualSummary, READERS), async (c) => {
+    const query = c.req.valid('query');
+    const ctx = serviceContext(c);
+    if (query.format === 'pdf') {
+      const pdf = await annualSummaryPdf({ ctx, input: query });
+      return c.body(pdf, 200, {
+        'content-type': 'application/pdf',
+        'content-disposition': `attachment; filename="kenshu-summary-${query.fiscalYear ?? 'current'}-${query.lang}.pdf"`,
+      });
+    }
+    return c.html(await annualSummaryHtml({ ctx, input: query }), 200);
   })
   .openapi(withAccess(getReportSettings, READERS), async (c) => {
     return c.json(await reportSettings({ ctx: serviceContext(c) }), 200);

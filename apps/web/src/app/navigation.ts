@@ -24,6 +24,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     roles: ['section_head', 'unit_security_officer', 'admin'],
   },
   { to: '/team', label: 'team', roles: ['section_head', 'unit_security_officer', 'admin'] },
+  { to: '/reports', label: 'reports', roles: ['section_head', 'unit_security_officer', 'admin'] },
   { to: '/admin/sessions', label: 'adminSessions', roles: ['admin'] },
   { to: '/admin/courses', label: 'adminCourses', roles: ['admin'] },
   { to: '/admin/e-learning', label: 'adminELearning', roles: ['admin'] },

@@ -15,6 +15,7 @@ import { isPublicPath } from './navigation.ts';
 import { NotFoundPage } from './routes/not-found.tsx';
 import { parseOrganisationSearch } from './routes/organisation-search.ts';
 import { parseTeamSearch } from './routes/team-search.ts';
+import { parseReportsSearch } from './routes/reports-search.ts';
 import { parseRootSearch } from './routes/root-search.ts';
 import { parseSignInSearch } from './routes/sign-in-search.ts';
 import { parseAccountsSearch } from './routes/admin-accounts-search.ts';
@@ -71,6 +72,17 @@ const teamRoute = createRoute({
   path: '/team',
   validateSearch: parseTeamSearch,
   component: lazyRouteComponent(() => import('./routes/team.tsx'), 'TeamPage'),
+  loader: ({ context }) => {
+    void context.queryClient.prefetchQuery(orgUnitsQueryOptions());
+  },
+});
+
+// The report page carries the chart library: it loads only when someone opens it.
+const reportsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/reports',
+  validateSearch: parseReportsSearch,
+  component: lazyRouteComponent(() => import('./routes/reports.tsx'), 'ReportsPage'),
   loader: ({ context }) => {
     void context.queryClient.prefetchQuery(orgUnitsQueryOptions());
   },
@@ -270,6 +282,7 @@ const routeTree = rootRoute.addChildren([
   dashboardRoute,
   organisationRoute,
   teamRoute,
+  reportsRoute,
   myTrainingRoute,
   sessionFinderRoute,
   adminSessionsRoute,

@@ -1,6 +1,7 @@
 import type { Messages } from './ja.ts';
 import { eLearningEn } from './e-learning.en.ts';
 import { rosterImportEn } from './roster-import.en.ts';
+import { reportsEn } from './reports.en.ts';
 
 /** English. Typed against the Japanese catalogue, so a missing or extra key fails the build. */
 export const en: Messages = {
@@ -12,6 +13,7 @@ export const en: Messages = {
   skipToContent: 'Skip to main content',
   eLearning: eLearningEn,
   rosterImport: rosterImportEn,
+  reports: reportsEn,
   nav: {
     label: 'Main menu',
     menu: 'Menu',
@@ -29,6 +31,7 @@ export const en: Messages = {
     auditLog: 'Audit log',
     rosterImport: 'Roster import',
     team: "My people's training",
+    reports: 'Reports',
   },
   language: {
     label: 'Language',

@@ -1,5 +1,6 @@
 import { eLearningJa } from './e-learning.ja.ts';
 import { rosterImportJa } from './roster-import.ja.ts';
+import { reportsJa } from './reports.ja.ts';
 
 /** Japanese, the default language. Its shape is the shape every other language must have. */
 export const ja = {
@@ -11,6 +12,7 @@ export const ja = {
   skipToContent: '本文へ移動',
   eLearning: eLearningJa,
   rosterImport: rosterImportJa,
+  reports: reportsJa,
   nav: {
     label: 'メインメニュー',
     menu: 'メニュー',
@@ -28,6 +30,7 @@ export const ja = {
     auditLog: '監査ログ',
     rosterImport: '職員名簿の取り込み',
     team: '部下の受講状況',
+    reports: '実施状況の報告',
   },
   language: {
     label: '表示言語',
