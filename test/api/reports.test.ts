@@ -388,7 +388,9 @@ describe('the annual report', () => {
     expect(html.headers.get('content-type')).toContain('text/html');
     const ja = await html.text();
     expect(ja).toContain('令和8年度');
-    expect(ja).toContain('57.1%');
+    const figures = await report(`courseId=${courseId}&orgUnitId=${org.ministry.id}`);
+    expect(ja).toContain(`${Math.floor(figures.overall.coverage * 1000) / 10}%`);
+    expect(ja).toContain(`(${figures.overall.completed} / ${figures.overall.required})`);
     const en = await (
       await admin.request(
         `/api/reports/summary?courseId=${courseId}&orgUnitId=${org.ministry.id}&lang=en`,
