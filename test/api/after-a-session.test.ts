@@ -304,3 +304,179 @@ describe('one rule for one person and for a count', () => {
     expect(rows.map((r) => r.status)).toEqual(combos.map((f) => requirementStatus(f)));
   });
 });
+
+describe('everyone who did not attend gets the e-learning', () => {
+  async function finalisedSession(
+    courseId: number,
+    marks: { staffId: number; mark: 'present' | 'absent' | 'excused' }[],
+  ) {
+    const trainerStaff = await makePerson(t.db, ['trainer']);
+    const now = t.clock.now();
+    const session = await makeSession(t.db, {
+      courseId,
+      startsInHours: 48,
+      trainerIds: [trainerStaff.id],
+      now,
+    });
+    for (const m of marks) {
+      const res = await (await as(m.staffId)).json('/api/bookings', { sessionId: session.id });
+      expect(res.status).toBe(201);
+    }
+    t.clock.set(new Date(session.ends_at.getTime() + HOUR));
+    const trainer = await as(trainerStaff.id);
+    const marked = await trainer.json(
+      `/api/sessions/${session.id}/attendance`,
+      { marks: marks.map((m) => ({ staffId: m.staffId, mark: m.mark })) },
+      'PUT',
+    );
+    expect(marked.status).toBe(200);
+    expect((await trainer.json(`/api/sessions/${session.id}/attendance/finalise`, {})).status).toBe(
+      200,
+    );
+    return session;
+  }
+
+  async function assignmentOf(staffId: number, courseId: number) {
+    return t.db
+      .selectFrom('assignment')
+      .select(['source', 'status', 'session_id'])
+      .where('staff_id', '=', staffId)
+      .where('course_id', '=', courseId)
+      .executeTakeFirst();
+  }
+
+  it('assigns the excused at finalise like the absent, unless the course says otherwise', async () => {
+    t.clock.set(START);
+    const { course } = await courseWithELearning();
+    const [absent, excused, present] = [
+      await makeStaff(t.db),
+      await makeStaff(t.db),
+      await makeStaff(t.db),
+    ];
+    const session = await finalisedSession(course.id, [
+      { staffId: absent.id, mark: 'absent' },
+      { staffId: excused.id, mark: 'excused' },
+      { staffId: present.id, mark: 'present' },
+    ]);
+    expect(await assignmentOf(absent.id, course.id)).toEqual({
+      source: 'absent',
+      status: 'open',
+      session_id: session.id,
+    });
+    expect(await assignmentOf(excused.id, course.id)).toEqual({
+      source: 'excused',
+      status: 'open',
+      session_id: session.id,
+    });
+    expect(await assignmentOf(present.id, course.id)).toBeUndefined();
+    expect((await myItem(await as(excused.id), course.id)).status).toBe('e_learning_assigned');
+
+    // The course form's setting: excused people are left to book another session.
+    const admin = await as(adminId);
+    const saved = await admin.json(
+      `/api/courses/${course.id}`,
+      {
+        code: course.code,
+        titleJa: course.title_ja,
+        titleEn: course.title_en,
+        audience: { kind: 'all_staff' },
+        completionModes: 'either',
+        excusedGetELearning: false,
+      },
+      'PUT',
+    );
+    expect(saved.status).toBe(200);
+    expect((await saved.json()).excusedGetELearning).toBe(false);
+    const [absent2, excused2] = [await makeStaff(t.db), await makeStaff(t.db)];
+    await finalisedSession(course.id, [
+      { staffId: absent2.id, mark: 'absent' },
+      { staffId: excused2.id, mark: 'excused' },
+    ]);
+    expect((await assignmentOf(absent2.id, course.id))?.source).toBe('absent');
+    expect(await assignmentOf(excused2.id, course.id)).toBeUndefined();
+    expect(await myItem(await as(excused2.id), course.id)).toMatchObject({
+      status: 'not_started',
+      pastSession: { mark: 'excused', finalised: true },
+    });
+  });
+
+  it('lets an admin preview and assign a course’s e-learning to everyone still without it', async () => {
+    t.clock.set(START);
+    const unit = await makeOrgUnit(t.db);
+    const audience = { kind: 'rule' as const, roles: [], unitIds: [unit.id], employmentTypes: [] };
+    const { course } = await courseWithELearning();
+    await t.db
+      .updateTable('course')
+      .set({ audience: JSON.stringify(audience) })
+      .where('id', '=', course.id)
+      .execute();
+    const people = [];
+    for (let i = 0; i < 5; i++) people.push(await makeStaff(t.db, { org_unit_id: unit.id }));
+    const [booked, done, withdrawn, waiting, nothing] = people;
+    if (!booked || !done || !withdrawn || !waiting || !nothing) throw new Error('people missing');
+    const now = t.clock.now();
+    const ahead = await makeSession(t.db, { courseId: course.id, startsInHours: 72, now });
+    const full = await makeSession(t.db, {
+      courseId: course.id,
+      startsInHours: 96,
+      capacity: 1,
+      now,
+    });
+    await (await as(booked.id)).json('/api/bookings', { sessionId: ahead.id });
+    await (await as(done.id)).json('/api/bookings', { sessionId: full.id });
+    await (await as(waiting.id)).json('/api/bookings', { sessionId: full.id });
+    let admin = await as(adminId);
+    await admin.json('/api/completions/credit', {
+      staffId: done.id,
+      courseId: course.id,
+      fiscalYear: 2026,
+      reason: '他省庁で受講済み',
+    });
+    const manual = await admin.json('/api/e-learning/assignments', {
+      staffId: withdrawn.id,
+      courseId: course.id,
+      fiscalYear: 2026,
+      reason: 'テスト',
+    });
+    await admin.json(`/api/e-learning/assignments/${(await manual.json()).id}/withdraw`, {
+      reason: '誤って割り当て',
+    });
+
+    const learner = await as(nothing.id);
+    expect((await learner.request(`/api/e-learning/courses/${course.id}/assign-now`)).status).toBe(
+      403,
+    );
+    const preview = await admin.request(`/api/e-learning/courses/${course.id}/assign-now`);
+    expect(preview.status).toBe(200);
+    const body = await preview.json();
+    expect(body).toMatchObject({ fiscalYear: 2026, dueOn: '2026-10-01', total: 2 });
+    expect(body.people.map((p: { staffId: number }) => p.staffId).sort()).toEqual(
+      [waiting.id, nothing.id].sort(),
+    );
+
+    admin = await as(adminId);
+    const run = await admin.json(`/api/e-learning/courses/${course.id}/assign-now`, {});
+    expect(await run.json()).toEqual({ assigned: 2, dueOn: '2026-10-01', fiscalYear: 2026 });
+    expect(await assignmentOf(nothing.id, course.id)).toMatchObject({
+      source: 'assigned_now',
+      status: 'open',
+    });
+    expect(await assignmentOf(booked.id, course.id)).toBeUndefined();
+    expect((await myItem(await as(nothing.id), course.id)).status).toBe('e_learning_assigned');
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['actor_staff_id', 'after'])
+      .where('action', '=', 'assignment.assigned_now')
+      .where('target_id', '=', String(course.id))
+      .execute();
+    expect(audit).toEqual([
+      { actor_staff_id: adminId, after: { fiscalYear: 2026, dueOn: '2026-10-01', assigned: 2 } },
+    ]);
+    const again = await admin.json(`/api/e-learning/courses/${course.id}/assign-now`, {});
+    expect((await again.json()).assigned).toBe(0);
+    const badDue = await admin.json(`/api/e-learning/courses/${course.id}/assign-now`, {
+      dueOn: '2027-04-01',
+    });
+    expect(badDue.status).toBe(400);
+  });
+});

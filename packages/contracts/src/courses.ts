@@ -34,6 +34,9 @@ export const Course = z
     completionModes: CompletionModes,
     recurrence: z.literal('yearly'),
     active: z.boolean(),
+    excusedGetELearning: z.boolean().openapi({
+      description: 'People excused from a session get the e-learning at finalise, like the absent',
+    }),
   })
   .openapi('Course');
 export type Course = z.infer<typeof Course>;
@@ -53,6 +56,7 @@ export const CourseInput = z
     audience: Audience,
     completionModes: CompletionModes,
     active: z.boolean().default(true),
+    excusedGetELearning: z.boolean().default(true),
   })
   .openapi('CourseInput');
 export type CourseInput = z.infer<typeof CourseInput>;

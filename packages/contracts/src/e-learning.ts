@@ -18,7 +18,7 @@ export const AssignmentStatus = z
   .enum(['open', 'completed', 'withdrawn'])
   .openapi('AssignmentStatus');
 export const AssignmentSource = z
-  .enum(['absent', 'window_closed', 'no_group_access', 'manual'])
+  .enum(['absent', 'excused', 'window_closed', 'no_group_access', 'manual', 'assigned_now'])
   .openapi('AssignmentSource');
 export const AssignmentRuleName = z
   .enum(['absent', 'window_closed', 'no_group_access'])
@@ -655,5 +655,60 @@ export const saveAssignmentSettings = createRoute({
       content: { 'application/json': { schema: AssignmentSettings } },
     },
     ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+export const AssignNowPreview = z
+  .object({
+    courseId: z.number().int(),
+    fiscalYear: z.number().int(),
+    dueOn: z.string().openapi({ description: 'The due day the assignments would get' }),
+    total: z.number().int().openapi({ description: 'How many people would be assigned' }),
+    people: z
+      .array(
+        z.object({
+          staffId: z.number().int(),
+          staffNumber: z.string(),
+          name: z.string(),
+          unit: z.object({ id: z.number().int(), nameJa: z.string(), nameEn: z.string() }),
+        }),
+      )
+      .openapi({ description: 'The first of them, by unit and name' }),
+  })
+  .openapi('AssignNowPreview');
+
+const AssignNowQuery = z.object({ dueOn: CalendarDay.optional() });
+
+export const previewAssignNow = createRoute({
+  method: 'get',
+  path: '/courses/{id}/assign-now',
+  tags: ['e-learning'],
+  summary:
+    "Who would get the course's e-learning now: everyone required, not done, never assigned, with no seat ahead (admins)",
+  request: { params: IdParam, query: AssignNowQuery },
+  responses: {
+    200: { description: 'Preview', content: { 'application/json': { schema: AssignNowPreview } } },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
+
+export const assignNow = createRoute({
+  method: 'post',
+  path: '/courses/{id}/assign-now',
+  tags: ['e-learning'],
+  summary: "Assign the course's e-learning now to everyone the preview lists (admins); audited",
+  request: { params: IdParam, body: json(AssignNowQuery.openapi('AssignNowRequest')) },
+  responses: {
+    200: {
+      description: 'Assigned',
+      content: {
+        'application/json': {
+          schema: z
+            .object({ assigned: z.number().int(), dueOn: z.string(), fiscalYear: z.number().int() })
+            .openapi('AssignNowResult'),
+        },
+      },
+    },
+    ...errorResponses(400, 401, 403, 404, 409),
   },
 });

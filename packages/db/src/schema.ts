@@ -126,6 +126,8 @@ export interface CourseTable {
   completion_modes: CompletionModes;
   recurrence: Generated<'yearly'>;
   active: Generated<boolean>;
+  /** Whether people excused from a session get the e-learning at finalise, like the absent. */
+  excused_get_e_learning: Generated<boolean>;
   created_at: TimestampDefault;
   updated_at: TimestampDefault;
 }
@@ -324,8 +326,10 @@ export type ModuleVersionStatus = 'draft' | 'published';
 export type CompletionRule = 'all_sections_viewed' | 'quiz_passed' | 'both';
 export type QuestionKind = 'single' | 'multiple';
 export type AssignmentStatus = 'open' | 'completed' | 'withdrawn';
-export type AssignmentSource = 'absent' | 'window_closed' | 'no_group_access' | 'manual';
-export type AssignmentRuleName = Exclude<AssignmentSource, 'manual'>;
+export type AssignmentSource =
+  'absent' | 'excused' | 'window_closed' | 'no_group_access' | 'manual' | 'assigned_now';
+/** The automatic rules an admin switches per course (excused people follow the absent rule). */
+export type AssignmentRuleName = Exclude<AssignmentSource, 'manual' | 'excused' | 'assigned_now'>;
 
 export interface ModuleTable {
   id: Generated<number>;

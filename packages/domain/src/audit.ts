@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = [
   'account.password_link_issued',
   'account.password_set',
   'account.roles_changed',
+  'assignment.assigned_now',
   'assignment.created',
   'assignment.withdrawn',
   'assignment_settings.saved',

@@ -1,4 +1,5 @@
 import {
+  assignNow as assignNowRoute,
   createAssignment as createAssignmentRoute,
   createModule as createModuleRoute,
   getAssignmentSettings as getAssignmentSettingsRoute,
@@ -8,6 +9,7 @@ import {
   listAssignments as listAssignmentsRoute,
   listModules as listModulesRoute,
   openModule as openModuleRoute,
+  previewAssignNow as previewAssignNowRoute,
   previewMarkdown as previewMarkdownRoute,
   publishModule as publishModuleRoute,
   saveAssignmentSettings as saveAssignmentSettingsRoute,
@@ -45,6 +47,7 @@ import {
 import { myELearning, openModule, saveProgress } from '../services/e-learning/player.ts';
 import { startAttempt, submitAttempt } from '../services/e-learning/quiz.ts';
 import { getAssignmentSettings, saveAssignmentSettings } from '../services/e-learning/settings.ts';
+import { assignNow, previewAssignNow } from '../services/e-learning/assign-now.ts';
 
 const ADMIN = anyOf('admin');
 
@@ -141,4 +144,12 @@ export const eLearningRoutes = router
   .openapi(withAccess(saveAssignmentSettingsRoute, ADMIN), async (c) => {
     const input = { ...c.req.valid('json'), courseId: c.req.valid('param').id };
     return c.json(await saveAssignmentSettings({ ctx: serviceContext(c), input }), 200);
+  })
+  .openapi(withAccess(previewAssignNowRoute, ADMIN), async (c) => {
+    const input = { ...c.req.valid('query'), courseId: c.req.valid('param').id };
+    return c.json(await previewAssignNow({ ctx: serviceContext(c), input }), 200);
+  })
+  .openapi(withAccess(assignNowRoute, ADMIN), async (c) => {
+    const input = { ...c.req.valid('json'), courseId: c.req.valid('param').id };
+    return c.json(await assignNow({ ctx: serviceContext(c), input }), 200);
   });

@@ -12,9 +12,11 @@ export const eLearningEn: typeof eLearningJa = {
     start: 'Study now',
     source: {
       absent: 'You were absent from a group session',
+      excused: 'You were excused from a group session',
       window_closed: 'The group sessions have ended',
       no_group_access: 'Your unit has no group sessions',
       manual: 'Assigned by an administrator',
+      assigned_now: 'Assigned to everyone still without it by the training office',
     },
   },
   modules: {
@@ -168,7 +170,8 @@ export const eLearningEn: typeof eLearningJa = {
     cancel: 'Cancel',
     empty: 'No assignments match.',
     settings: 'Automatic assignment rules',
-    ruleAbsent: 'Assign to people absent from a group session',
+    ruleAbsent:
+      'Assign to people absent from a group session (and the excused, unless the course says otherwise)',
     ruleWindow: 'After the group sessions end, assign to everyone who has not taken the course',
     ruleNoGroup: 'At the start of the year, assign to people in units without group sessions',
     dueDays: 'Due after (days)',
@@ -185,5 +188,24 @@ export const eLearningEn: typeof eLearningJa = {
     assign: 'Assign',
     assigned: 'Assigned to {{name}}.',
     alreadyAssigned: 'This person already has an open assignment for this course.',
+  },
+  assignNow: {
+    heading: 'Assign e-learning now',
+    intro:
+      'Assign the e-learning now to everyone who must take this course this year, has not completed it, has never been assigned it, and is not booked on a session ahead.',
+    preview: 'Preview who will get it',
+    summary_one: '{{count}} person will be assigned, due by {{due}}.',
+    summary_other: '{{count}} people will be assigned, due by {{due}}.',
+    more_one: 'and {{count}} more person',
+    more_other: 'and {{count}} more people',
+    assign_one: 'Assign to {{count}} person',
+    assign_other: 'Assign to {{count}} people',
+    confirmTitle: 'Assign the e-learning now?',
+    confirmBody_one:
+      '{{count}} person gets the e-learning, due by {{due}}, and a notification. This is recorded in the audit log.',
+    confirmBody_other:
+      '{{count}} people get the e-learning, due by {{due}}, and a notification. This is recorded in the audit log.',
+    done_one: 'Assigned to {{count}} person, due by {{due}}.',
+    done_other: 'Assigned to {{count}} people, due by {{due}}.',
   },
 };

@@ -10,9 +10,11 @@ export const eLearningJa = {
     start: '受講する',
     source: {
       absent: '集合研修を欠席したため',
+      excused: '集合研修を公欠としたため',
       window_closed: '集合研修の期間が終了したため',
       no_group_access: '集合研修を受講できない組織のため',
       manual: '管理者による割り当て',
+      assigned_now: '研修事務局による一斉割り当て',
     },
   },
   modules: {
@@ -161,7 +163,7 @@ export const eLearningJa = {
     cancel: 'やめる',
     empty: '該当する割り当てはありません。',
     settings: '自動割り当てのルール',
-    ruleAbsent: '集合研修を欠席した人に割り当てる',
+    ruleAbsent: '集合研修を欠席した人（研修の設定により公欠の人も）に割り当てる',
     ruleWindow: '集合研修の期間終了後、未受講の人に割り当てる',
     ruleNoGroup: '集合研修を受講できない組織の人に年度当初に割り当てる',
     dueDays: '期限（日数）',
@@ -177,5 +179,24 @@ export const eLearningJa = {
     assign: '割り当てる',
     assigned: '{{name}}さんに割り当てました。',
     alreadyAssigned: 'この人には、この研修の未修了の割り当てがすでにあります。',
+  },
+  assignNow: {
+    heading: 'eラーニングを今すぐ割り当てる',
+    intro:
+      '今年度この研修の受講対象で、まだ修了しておらず、eラーニングを割り当てられたことがなく、今後の回を予約していない全員に、今すぐ割り当てます。',
+    preview: '割り当てる対象者を確認',
+    summary_one: '{{count}}名に割り当てます。期限は{{due}}です。',
+    summary_other: '{{count}}名に割り当てます。期限は{{due}}です。',
+    more_one: 'ほか{{count}}名',
+    more_other: 'ほか{{count}}名',
+    assign_one: '{{count}}名に割り当てる',
+    assign_other: '{{count}}名に割り当てる',
+    confirmTitle: 'eラーニングを今すぐ割り当てますか？',
+    confirmBody_one:
+      '{{count}}名にeラーニング（期限：{{due}}）を割り当て、お知らせを送ります。この操作は監査ログに記録されます。',
+    confirmBody_other:
+      '{{count}}名にeラーニング（期限：{{due}}）を割り当て、お知らせを送ります。この操作は監査ログに記録されます。',
+    done_one: '{{count}}名に割り当てました（期限：{{due}}）。',
+    done_other: '{{count}}名に割り当てました（期限：{{due}}）。',
   },
 };

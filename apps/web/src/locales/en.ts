@@ -1030,6 +1030,8 @@ export const en: Messages = {
       add: 'Add',
       modes: 'Completed by',
       active: 'Active (people must take it)',
+      excusedGetELearning:
+        'People excused from a session get the e-learning when the roster is final, like the absent',
       required: 'Enter a value.',
       fillRequired: 'Fill in the required fields.',
       invalid: 'Check this value.',

@@ -1020,6 +1020,7 @@ export const ja = {
       add: '追加',
       modes: '受講方法',
       active: '有効（受講対象として扱う）',
+      excusedGetELearning: '公欠の人にも、欠席者と同じく出欠確定時にeラーニングを割り当てる',
       required: '入力してください。',
       fillRequired: '必須項目を入力してください。',
       invalid: '入力内容を確認してください。',

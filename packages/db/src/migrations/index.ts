@@ -10,6 +10,7 @@ import * as reports from './2026-12-06T10-reports.ts';
 import * as bookingHistory from './2026-12-06T11-booking-history.ts';
 import * as passwordLinkRevocation from './2026-12-06T20-password-link-revocation.ts';
 import * as quizAnswerReveal from './2026-12-06T21-quiz-answer-reveal.ts';
+import * as eLearningForEveryNonAttendee from './2026-12-07T01-e-learning-for-every-non-attendee.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not read from disk) so the same set runs
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T11-booking-history': bookingHistory,
   '2026-12-06T20-password-link-revocation': passwordLinkRevocation,
   '2026-12-06T21-quiz-answer-reveal': quizAnswerReveal,
+  '2026-12-07T01-e-learning-for-every-non-attendee': eLearningForEveryNonAttendee,
 };
 
 export const migrationProvider: MigrationProvider = {

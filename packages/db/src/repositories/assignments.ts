@@ -9,6 +9,7 @@ import type {
   DB,
 } from '../schema.ts';
 import { inAudienceSql, type PersonColumns } from './audience.ts';
+import { requirementFactsSql } from './requirements.ts';
 
 /** People as they are now: `staff s` in their unit `u`. */
 const STAFF_NOW: PersonColumns = { facts: 's', staffId: 's.id', unit: 'u' };
@@ -247,7 +248,9 @@ interface RuleAssignment {
   fiscalYear: number;
   moduleId: number;
   dueOn: string;
-  source: AssignmentRuleName;
+  source: Exclude<AssignmentSource, 'manual'>;
+  /** The admin who assigned by hand ("assign now"); null for the automatic rules. */
+  createdBy?: number | null;
 }
 
 /**
@@ -262,10 +265,10 @@ async function assignCandidates(
 ): Promise<number> {
   const { rows } = await sql<{ n: number }>`
     with inserted as (
-      insert into assignment (staff_id, course_id, fiscal_year, module_id, due_on, source, session_id)
+      insert into assignment (staff_id, course_id, fiscal_year, module_id, due_on, source, session_id, created_by)
       select distinct on (cand.staff_id)
         cand.staff_id, ${a.courseId}::int, ${a.fiscalYear}::int, ${a.moduleId}::int,
-        ${a.dueOn}::date, ${a.source}::text, cand.session_id
+        ${a.dueOn}::date, ${a.source}::text, cand.session_id, ${a.createdBy ?? null}::int
       from (${candidates}) cand
       where not exists (
           select 1 from completion c
@@ -307,6 +310,63 @@ export async function assignRequiredWithoutCompletion(
         where s.active and ${inAudienceSql(input.audience, STAFF_NOW)} ${noGroupSessions}`,
     input,
   );
+}
+
+export interface AssignNowQuery {
+  courseId: number;
+  fiscalYear: number;
+  audience: Audience;
+  now: Date;
+  /** Today in Tokyo, 'YYYY-MM-DD'. */
+  today: string;
+}
+
+/**
+ * Who "assign e-learning now" reaches: everyone the course requires who has not completed it,
+ * has never had its e-learning assigned this year (a withdrawn one stays withdrawn), and holds no
+ * seat on a session ahead or one awaiting its roster.
+ */
+function assignNowCandidatesSql(q: AssignNowQuery): RawBuilder<unknown> {
+  const facts = requirementFactsSql(sql.ref('s.id'), sql`${q.courseId}::int`, sql`true`, q);
+  return sql`select s.id as staff_id, null::int as session_id
+    from staff s join org_unit u on u.id = s.org_unit_id
+    where s.active and ${inAudienceSql(q.audience, STAFF_NOW)}
+      and not ${facts.completed} and not ${facts.upcomingSeat} and not ${facts.awaitingRoster}
+      and not exists (
+        select 1 from assignment x
+        where x.staff_id = s.id and x.course_id = ${q.courseId}::int
+          and x.fiscal_year = ${q.fiscalYear}::int)`;
+}
+
+/** How many "assign now" would reach, and the first `limit` of them by unit and name. */
+export async function previewAssignNow(db: Executor, q: AssignNowQuery, limit: number) {
+  const candidates = assignNowCandidatesSql(q);
+  const [people, count] = await Promise.all([
+    sql<{
+      staff_id: number;
+      staff_number: string;
+      family_name: string;
+      given_name: string;
+      unit_id: number;
+      unit_name_ja: string;
+      unit_name_en: string;
+    }>`select s.id as staff_id, s.staff_number, s.family_name, s.given_name,
+        u.id as unit_id, u.name_ja as unit_name_ja, u.name_en as unit_name_en
+      from (${candidates}) cand
+      join staff s on s.id = cand.staff_id join org_unit u on u.id = s.org_unit_id
+      order by u.path, s.family_name_kana, s.given_name_kana, s.staff_number
+      limit ${limit}`.execute(db),
+    sql<{ n: number }>`select count(*)::int as n from (${candidates}) cand`.execute(db),
+  ]);
+  return { total: count.rows[0]?.n ?? 0, people: people.rows };
+}
+
+/** Assigns a course's module to everyone "assign now" reaches, in one statement; returns how many. */
+export async function assignNow(
+  trx: Transaction<DB>,
+  q: AssignNowQuery & { moduleId: number; dueOn: string; createdBy: number },
+): Promise<number> {
+  return assignCandidates(trx, assignNowCandidatesSql(q), { ...q, source: 'assigned_now' });
 }
 
 /** Assigns a course's module to the listed people (e.g. everyone absent from one session). */

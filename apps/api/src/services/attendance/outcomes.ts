@@ -12,8 +12,8 @@ const COMPLETES: ReadonlySet<AttendanceMark> = new Set(['present', 'late']);
 
 /**
  * Turns final marks into requirement outcomes: present or late completes the course for the
- * year; absent (a no-show too) leaves it open and is published for e-learning assignment;
- * excused leaves it open quietly. A mark corrected away from present withdraws the completion.
+ * year; absent (a no-show too) and excused leave it open and are published, so whoever did not
+ * attend is assigned the e-learning. A mark corrected away from present withdraws the completion.
  */
 export async function applyOutcomes(
   trx: Transaction<DB>,
@@ -26,9 +26,10 @@ export async function applyOutcomes(
   const revoked = changes
     .filter((c) => c.before !== null && COMPLETES.has(c.before) && !COMPLETES.has(c.after))
     .map((c) => c.staffId);
-  const absent = changes
-    .filter((c) => c.after === 'absent' && c.before !== 'absent')
-    .map((c) => c.staffId);
+  const missed = changes.filter(
+    (c): c is typeof c & { after: 'absent' | 'excused' } =>
+      (c.after === 'absent' || c.after === 'excused') && c.before !== c.after,
+  );
 
   await withdrawAttendanceCompletions(trx, session.id, revoked, {
     staffId: actorStaffId,
@@ -48,9 +49,9 @@ export async function applyOutcomes(
   );
   await publishTrainingEvents(
     trx,
-    absent.map((staffId) => ({
-      type: 'attendance.absent' as const,
-      staffId,
+    missed.map((c) => ({
+      type: c.after === 'absent' ? ('attendance.absent' as const) : ('attendance.excused' as const),
+      staffId: c.staffId,
       courseId: session.course_id,
       fiscalYear: session.fiscal_year,
       sessionId: session.id,

@@ -24,6 +24,7 @@ export function toCourse(c: Course): CourseContract {
     completionModes: c.completion_modes,
     recurrence: c.recurrence,
     active: c.active,
+    excusedGetELearning: c.excused_get_e_learning,
   };
 }
 
@@ -47,6 +48,7 @@ function toRow(input: CourseInput) {
     audience: JSON.stringify(input.audience),
     completion_modes: input.completionModes,
     active: input.active,
+    excused_get_e_learning: input.excusedGetELearning,
   };
 }
 

@@ -15,26 +15,30 @@ import { assignmentDueOn, currentFiscalYear, tokyoDateOf } from '@kenshu/domain'
 import { onTrainingEvent, type TrainingEvent } from '../training/events.ts';
 
 /**
- * Rule 1: people marked absent (or no-shows) at a group session get the course's e-learning, if
- * the course offers it and the rule is on. A finalised roster arrives as one batch, assigned in
- * one statement per course; the open-assignment index makes a repeat harmless.
+ * Rule 1: people who did not attend a group session (absent, no-shows, and the excused unless
+ * the course says otherwise) get the course's e-learning, if the course offers it and the rule is
+ * on. A finalised roster arrives as one batch, assigned in one statement per course and kind; the
+ * open-assignment index makes a repeat harmless.
  */
 async function assignOnAbsence(
   trx: Transaction<DB>,
   events: readonly TrainingEvent[],
   at: Date,
 ): Promise<void> {
-  const byCourseYear = new Map<string, Extract<TrainingEvent, { type: 'attendance.absent' }>[]>();
+  type Missed = Extract<TrainingEvent, { type: 'attendance.absent' | 'attendance.excused' }>;
+  const groups = new Map<string, Missed[]>();
   for (const e of events) {
-    if (e.type !== 'attendance.absent') continue;
-    const key = `${e.courseId}:${e.fiscalYear}`;
-    byCourseYear.set(key, [...(byCourseYear.get(key) ?? []), e]);
+    if (e.type !== 'attendance.absent' && e.type !== 'attendance.excused') continue;
+    const key = `${e.courseId}:${e.fiscalYear}:${e.type}`;
+    groups.set(key, [...(groups.get(key) ?? []), e]);
   }
-  for (const group of byCourseYear.values()) {
+  for (const group of groups.values()) {
     const first = group[0];
     if (!first) continue;
     const course = await findCourseById(trx, first.courseId);
     if (!course || !course.active || course.completion_modes === 'group_session') continue;
+    const excused = first.type === 'attendance.excused';
+    if (excused && !course.excused_get_e_learning) continue;
     const rule = (await assignmentRulesOf(trx, course.id)).find((r) => r.rule === 'absent');
     if (!rule?.enabled) continue;
     const moduleId = await assignableModuleOf(trx, course.id);
@@ -47,7 +51,7 @@ async function assignOnAbsence(
         fiscalYear: first.fiscalYear,
         moduleId,
         dueOn: assignmentDueOn(tokyoDateOf(at), rule.due_days, first.fiscalYear),
-        source: 'absent',
+        source: excused ? 'excused' : 'absent',
       },
     );
   }

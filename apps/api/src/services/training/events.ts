@@ -13,7 +13,8 @@ export type TrainingEvent =
       via: 'attended' | 'e_learning' | 'credited';
     }
   | {
-      type: 'attendance.absent';
+      /** Marked absent or excused on a finalised roster: they did not attend. */
+      type: 'attendance.absent' | 'attendance.excused';
       staffId: number;
       courseId: number;
       fiscalYear: number;

@@ -65,6 +65,9 @@ export function CourseForm({
   const [unitQuery, setUnitQuery] = useState('');
   const [modes, setModes] = useState<(typeof MODES)[number]>(course?.completionModes ?? 'either');
   const [active, setActive] = useState(course?.active ?? true);
+  const [excusedGetELearning, setExcusedGetELearning] = useState(
+    course?.excusedGetELearning ?? true,
+  );
   const [missing, setMissing] = useState(false);
   const [saved, setSaved] = useState(false);
 
@@ -110,6 +113,7 @@ export function CourseForm({
           : { kind: audienceKind },
       completionModes: modes,
       active,
+      excusedGetELearning,
     };
     const onSuccess = (result: Course) => {
       setSaved(true);
@@ -281,6 +285,11 @@ export function CourseForm({
           </RadioField>
         ))}
       </RadioGroup>
+      {modes !== 'group_session' ? (
+        <CheckboxField isSelected={excusedGetELearning} onChange={setExcusedGetELearning}>
+          {t('courses.form.excusedGetELearning')}
+        </CheckboxField>
+      ) : null}
       <CheckboxField isSelected={active} onChange={setActive}>
         {t('courses.form.active')}
       </CheckboxField>

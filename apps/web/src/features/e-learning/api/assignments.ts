@@ -107,3 +107,44 @@ export function useSaveAssignmentSettings(courseId: number) {
     onSuccess: (saved) => queryClient.setQueryData(settingsKey(courseId), saved),
   });
 }
+
+const assignNowKey = (courseId: number) => ['e-learning', 'assign-now', courseId] as const;
+
+/** Who would get the course's e-learning if it were assigned now. */
+export function previewAssignNow(courseId: number, signal?: AbortSignal) {
+  return unwrap(
+    eLearning.courses[':id']['assign-now'].$get(
+      { param: { id: String(courseId) }, query: {} },
+      { init: { signal } },
+    ),
+  );
+}
+
+/** The preview, fetched only once the admin asks for it (it counts the whole ministry). */
+export function useAssignNowPreview(courseId: number, enabled: boolean) {
+  return useQuery({
+    queryKey: assignNowKey(courseId),
+    queryFn: ({ signal }) => previewAssignNow(courseId, signal),
+    enabled,
+  });
+}
+
+export type AssignNowPreview = Awaited<ReturnType<typeof previewAssignNow>>;
+
+export function useAssignNow(courseId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { dueOn: string }) =>
+      unwrap(
+        eLearning.courses[':id']['assign-now'].$post({
+          param: { id: String(courseId) },
+          json: input,
+        }),
+      ),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ASSIGNMENTS_KEY }),
+        queryClient.invalidateQueries({ queryKey: assignNowKey(courseId) }),
+      ]),
+  });
+}

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button.tsx';
 import { Card } from '../../../components/card.tsx';
+import { ConfirmDialog } from '../../../components/dialog.tsx';
 import { TextField } from '../../../components/form-fields.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
 import { useOrgUnits } from '../../org-units/api/get-org-units.ts';
@@ -11,6 +12,8 @@ import { formatDate } from '../../../lib/dates.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import {
   useAssignments,
+  useAssignNow,
+  useAssignNowPreview,
   useAssignStaff,
   useAssignmentSettings,
   useSaveAssignmentSettings,
@@ -34,12 +37,102 @@ export function CourseAssignments({ courseId }: { courseId: number }) {
           {(data) => <SettingsForm key={JSON.stringify(data)} courseId={courseId} initial={data} />}
         </QueryState>
       </Card>
+      <Card title={t('eLearning.assignNow.heading')}>
+        <AssignNowPanel courseId={courseId} />
+      </Card>
       <Card title={t('eLearning.assignments.assignHeading')}>
         <AssignForm courseId={courseId} />
       </Card>
       <Card title={t('eLearning.assignments.title')}>
         <AssignmentTable courseId={courseId} />
       </Card>
+    </div>
+  );
+}
+
+/**
+ * "Assign e-learning now": first a preview of who would get it (everyone required, not done,
+ * never assigned, without a seat ahead), then the assignment itself after a confirmation.
+ */
+function AssignNowPanel({ courseId }: { courseId: number }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const [asked, setAsked] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const preview = useAssignNowPreview(courseId, asked);
+  const assign = useAssignNow(courseId);
+  return (
+    <div className="editor">
+      <p>{t('eLearning.assignNow.intro')}</p>
+      <div role="status">
+        {assign.isSuccess ? (
+          <p>
+            {t('eLearning.assignNow.done', {
+              count: assign.data.assigned,
+              due: formatDate(assign.data.dueOn, lang),
+            })}
+          </p>
+        ) : null}
+      </div>
+      {!asked ? (
+        <Button onPress={() => setAsked(true)}>{t('eLearning.assignNow.preview')}</Button>
+      ) : (
+        <QueryState query={preview}>
+          {(data) => (
+            <>
+              <p>
+                {t('eLearning.assignNow.summary', {
+                  count: data.total,
+                  due: formatDate(data.dueOn, lang),
+                })}
+              </p>
+              {data.people.length > 0 ? (
+                <ul className="assign-now__people">
+                  {data.people.map((p) => (
+                    <li key={p.staffId}>
+                      {p.name}（{p.staffNumber}）{lang === 'en' ? p.unit.nameEn : p.unit.nameJa}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              {data.total > data.people.length ? (
+                <p className="muted">
+                  {t('eLearning.assignNow.more', { count: data.total - data.people.length })}
+                </p>
+              ) : null}
+              <Button
+                variant="primary"
+                isDisabled={data.total === 0}
+                onPress={() => {
+                  assign.reset();
+                  setConfirming(true);
+                }}
+              >
+                {t('eLearning.assignNow.assign', { count: data.total })}
+              </Button>
+              <ConfirmDialog
+                isOpen={confirming}
+                onOpenChange={setConfirming}
+                title={t('eLearning.assignNow.confirmTitle')}
+                cancelLabel={t('eLearning.assignments.cancel')}
+                confirmLabel={t('eLearning.assignNow.assign', { count: data.total })}
+                isPending={assign.isPending}
+                error={assign.isError ? eLearningErrorMessage(assign.error, t) : undefined}
+                onConfirm={() =>
+                  assign.mutate({ dueOn: data.dueOn }, { onSuccess: () => setConfirming(false) })
+                }
+              >
+                <p>
+                  {t('eLearning.assignNow.confirmBody', {
+                    count: data.total,
+                    due: formatDate(data.dueOn, lang),
+                  })}
+                </p>
+              </ConfirmDialog>
+            </>
+          )}
+        </QueryState>
+      )}
     </div>
   );
 }

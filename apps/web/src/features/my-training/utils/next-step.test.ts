@@ -13,6 +13,7 @@ const COURSE: RequirementItem['course'] = {
   completionModes: 'either',
   recurrence: 'yearly',
   active: true,
+  excusedGetELearning: true,
 };
 
 function booking(overrides: Partial<MyBooking> = {}): MyBooking {

@@ -50,6 +50,7 @@ const COURSE: Course = {
   completionModes: 'group_session',
   recurrence: 'yearly',
   active: true,
+  excusedGetELearning: true,
 };
 
 const HELD = session(11, 3, 10);
