@@ -100,6 +100,12 @@ describe('a roster upload interrupted by kill -9', () => {
     const next = start();
     await waitUntilListening(next);
     expect(existsSync(join(uploadDir, leftover))).toBe(false);
-    expect(next.output()).toContain(`Removed 1 roster upload(s) left by a stopped process`);
+    const removal = next
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { msg?: string; removed?: number })
+      .find((entry) => entry.msg === 'removed roster uploads left by a stopped process');
+    expect(removal?.removed).toBe(1);
   }, 240_000);
 });

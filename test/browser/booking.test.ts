@@ -215,10 +215,17 @@ describe('the waitlist', () => {
     await mine.getByText('予約済み', { exact: true }).waitFor();
     await mine.getByRole('link', { name: 'カレンダーに追加' }).waitFor();
     const notifications = page.getByRole('region', { name: 'お知らせ' });
-    await notifications.getByText('キャンセル待ちから繰り上がり、予約が確定しました。').waitFor();
+    // The notice carries the catalogue's subject, naming the course.
+    await notifications
+      .getByText(`【研修】席が空き、予約が確定しました: ${course.title_ja}`)
+      .waitFor();
+    // Unread: the waitlist confirmation and the promotion. Reading one leaves the other.
+    await page.getByRole('link', { name: '未読のお知らせ 2件' }).waitFor();
+    await notifications
+      .getByRole('button', { name: /^既読にする/ })
+      .first()
+      .click();
     await page.getByRole('link', { name: '未読のお知らせ 1件' }).waitFor();
-    await notifications.getByRole('button', { name: /^既読にする/ }).click();
-    await page.getByRole('link', { name: '未読のお知らせ 0件' }).waitFor();
     await page.context().close();
   });
 });

@@ -28,7 +28,9 @@ describe("a section head's view of their people", () => {
     const meter = page.getByRole('meter', { name: '把握率' });
     await meter.waitFor();
     const counts = page.getByRole('definition');
-    expect(await counts.count()).toBe(6);
+    // One figure per requirement status, after the number of people required.
+    expect(await counts.count()).toBe(9);
+    await page.getByRole('term').filter({ hasText: 'eラーニング期限超過' }).waitFor();
     const required = Number((await counts.first().textContent())?.replace(/\D/g, ''));
     expect(required).toBeGreaterThan(0);
     expect(await meter.getAttribute('aria-valuetext')).toMatch(
