@@ -41,7 +41,7 @@ function requireAdmin(ctx: ServiceContext) {
  */
 async function plan(db: Executor, ctx: ServiceContext, courseId: number, dueOn?: string) {
   const course = await findCourseById(db, courseId);
-  if (!course) throw notFound('course', { id: courseId });
+  if (!course) throw notFound('course');
   const moduleId = await eLearningModuleOf(db, course);
   const fiscalYear = currentFiscalYear(ctx.now);
   const today = tokyoDateOf(ctx.now);
