@@ -31,3 +31,4 @@ export * from './repositories/mail-outbox.ts';
 export * from './repositories/message-templates.ts';
 export * from './repositories/reports.ts';
 export * from './repositories/requirements.ts';
+export * from './repositories/reminders.ts';

@@ -302,6 +302,8 @@ export interface DB {
   mail_opt_out: MailOptOutTable;
   reminder_schedule: ReminderScheduleTable;
   reminder_progress: ReminderProgressTable;
+  reminder_setting: ReminderSettingTable;
+  reminder_run: ReminderRunTable;
   report_setting: ReportSettingTable;
   audit_sample: AuditSampleTable;
   audit_sample_item: AuditSampleItemTable;
@@ -550,6 +552,28 @@ export interface ReminderProgressTable {
   last_reminded_on: string;
   overdue_reminders: Generated<number>;
   escalation: Generated<number>;
+}
+
+// Reminder settings and runs (migration 2026-12-07T02).
+
+/** The one row of admins' reminder settings; null columns follow the configuration. */
+export interface ReminderSettingTable {
+  id: Generated<boolean>;
+  cap_days: number | null;
+  hours_from: string | null;
+  hours_until: string | null;
+  updated_by: number | null;
+  updated_at: TimestampDefault;
+}
+
+/** One day's scheduled reminder run. */
+export interface ReminderRunTable {
+  /** 'YYYY-MM-DD' Tokyo. */
+  day: string;
+  ran_at: Date;
+  digests: number;
+  escalations: number;
+  capped: number;
 }
 
 export type MailOutboxRow = Selectable<MailOutboxTable>;

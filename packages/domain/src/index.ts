@@ -11,3 +11,4 @@ export * from './roster/index.ts';
 export * from './e-learning/index.ts';
 export * from './messages/index.ts';
 export * from './reports/index.ts';
+export * from './reminders/index.ts';

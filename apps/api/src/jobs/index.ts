@@ -3,6 +3,7 @@ import {
   assignAfterWindowClosesJob,
   assignWithoutGroupAccessJob,
 } from './e-learning-assignments.ts';
+import { dailyRemindersJob } from './reminders.ts';
 import type { Job } from './scheduler.ts';
 
 export {
@@ -13,11 +14,12 @@ export {
   type WorkerJob,
 } from './scheduler.ts';
 export { mailDeliveryJob } from './mail.ts';
-export { autoFinaliseJob, assignAfterWindowClosesJob, assignWithoutGroupAccessJob };
+export { autoFinaliseJob, assignAfterWindowClosesJob, assignWithoutGroupAccessJob, dailyRemindersJob };
 
 /** Every recurring job the app runs. Each is idempotent and runs under its own advisory lock. */
 export const JOBS: Job[] = [
   autoFinaliseJob,
   assignAfterWindowClosesJob,
   assignWithoutGroupAccessJob,
+  dailyRemindersJob,
 ];

@@ -11,6 +11,7 @@ import * as bookingHistory from './2026-12-06T11-booking-history.ts';
 import * as passwordLinkRevocation from './2026-12-06T20-password-link-revocation.ts';
 import * as quizAnswerReveal from './2026-12-06T21-quiz-answer-reveal.ts';
 import * as eLearningForEveryNonAttendee from './2026-12-07T01-e-learning-for-every-non-attendee.ts';
+import * as reminderSettingsAndRuns from './2026-12-07T02-reminder-settings-and-runs.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not read from disk) so the same set runs
@@ -29,6 +30,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T20-password-link-revocation': passwordLinkRevocation,
   '2026-12-06T21-quiz-answer-reveal': quizAnswerReveal,
   '2026-12-07T01-e-learning-for-every-non-attendee': eLearningForEveryNonAttendee,
+  '2026-12-07T02-reminder-settings-and-runs': reminderSettingsAndRuns,
 };
 
 export const migrationProvider: MigrationProvider = {

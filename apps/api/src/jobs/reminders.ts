@@ -1,0 +1,15 @@
+import { runDailyReminders } from '../services/reminders/daily-run.ts';
+import type { Job } from './scheduler.ts';
+
+/**
+ * The daily reminder run. It wakes every ten minutes but decides a day once (on the first wake
+ * inside the configured hours of a working day), so the hours can change without a restart.
+ */
+export const dailyRemindersJob: Job = {
+  name: 'reminders.daily',
+  schedule: '0 */10 * * * *',
+  run: async (trx, now, config) => {
+    const result = await runDailyReminders(trx, now, config);
+    return { changed: result.digests + result.escalations };
+  },
+};
