@@ -14,7 +14,12 @@ export {
   type WorkerJob,
 } from './scheduler.ts';
 export { mailDeliveryJob } from './mail.ts';
-export { autoFinaliseJob, assignAfterWindowClosesJob, assignWithoutGroupAccessJob, dailyRemindersJob };
+export {
+  autoFinaliseJob,
+  assignAfterWindowClosesJob,
+  assignWithoutGroupAccessJob,
+  dailyRemindersJob,
+};
 
 /** Every recurring job the app runs. Each is idempotent and runs under its own advisory lock. */
 export const JOBS: Job[] = [

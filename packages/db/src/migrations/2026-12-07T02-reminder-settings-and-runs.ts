@@ -15,7 +15,9 @@ export async function up(db: Kysely<any>): Promise<void> {
         .check(sql`id`),
     )
     .addColumn('cap_days', 'integer', (c) => c.check(sql`cap_days between 1 and 60`))
-    .addColumn('hours_from', 'text', (c) => c.check(sql`hours_from ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`))
+    .addColumn('hours_from', 'text', (c) =>
+      c.check(sql`hours_from ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`),
+    )
     .addColumn('hours_until', 'text', (c) =>
       c.check(sql`hours_until ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$'`),
     )

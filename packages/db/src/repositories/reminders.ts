@@ -70,7 +70,8 @@ export async function reminderSettings(db: Executor) {
   const row = await db.selectFrom('reminder_setting').selectAll().executeTakeFirst();
   return {
     capDays: row?.cap_days ?? null,
-    hours: row?.hours_from && row.hours_until ? { from: row.hours_from, until: row.hours_until } : null,
+    hours:
+      row?.hours_from && row.hours_until ? { from: row.hours_from, until: row.hours_until } : null,
     updatedAt: row?.updated_at ?? null,
   };
 }
@@ -189,7 +190,9 @@ export async function saveReminderProgress(
     on conflict (staff_id, course_id, fiscal_year) do update set
       due_on = excluded.due_on, last_stage = excluded.last_stage,
       last_reminded_on = excluded.last_reminded_on,
-      overdue_reminders = excluded.overdue_reminders, escalation = excluded.escalation`.execute(trx);
+      overdue_reminders = excluded.overdue_reminders, escalation = excluded.escalation`.execute(
+    trx,
+  );
 }
 
 /**

@@ -89,7 +89,8 @@ export function planReminderDay(input: {
       const level = Math.max(was, escalationLevel(o.rule, overdue));
       // One level at a time: the officer hears only after the section head has.
       const next = level > was ? was + 1 : was;
-      if (next > was) plan.escalations.push({ level: next as 1 | 2, obligation: o, overdueReminders: overdue });
+      if (next > was)
+        plan.escalations.push({ level: next as 1 | 2, obligation: o, overdueReminders: overdue });
       plan.progress.push({
         staffId,
         courseId: o.courseId,

@@ -8,7 +8,12 @@ import {
   reminderStage,
 } from './schedule.ts';
 
-const progress = (lastStage: string, lastRemindedOn: string, overdueReminders = 0, escalation = 0) => ({
+const progress = (
+  lastStage: string,
+  lastRemindedOn: string,
+  overdueReminders = 0,
+  escalation = 0,
+) => ({
   dueOn: '2027-03-31',
   lastStage,
   lastRemindedOn,
@@ -23,17 +28,31 @@ describe('reminderStage', () => {
   });
   it('makes up a day before that fell on a weekend, once', () => {
     expect(reminderStage(RULE, '2027-03-31', '2027-03-19', null)).toBe('before:14');
-    expect(reminderStage(RULE, '2027-03-31', '2027-03-19', progress('before:14', '2027-03-17'))).toBeNull();
-    expect(reminderStage(RULE, '2027-03-31', '2027-03-29', progress('before:14', '2027-03-17'))).toBe('before:3');
+    expect(
+      reminderStage(RULE, '2027-03-31', '2027-03-19', progress('before:14', '2027-03-17')),
+    ).toBeNull();
+    expect(
+      reminderStage(RULE, '2027-03-31', '2027-03-29', progress('before:14', '2027-03-17')),
+    ).toBe('before:3');
   });
   it('reminds on the due date, then every N days while overdue', () => {
-    expect(reminderStage(RULE, '2027-03-31', '2027-03-31', progress('before:3', '2027-03-28'))).toBe('due');
-    expect(reminderStage(RULE, '2027-03-31', '2027-04-01', progress('due', '2027-03-31'))).toBe('overdue:1');
-    expect(reminderStage(RULE, '2027-03-31', '2027-04-05', progress('overdue:1', '2027-04-01', 1))).toBeNull();
-    expect(reminderStage(RULE, '2027-03-31', '2027-04-08', progress('overdue:1', '2027-04-01', 1))).toBe('overdue:2');
+    expect(
+      reminderStage(RULE, '2027-03-31', '2027-03-31', progress('before:3', '2027-03-28')),
+    ).toBe('due');
+    expect(reminderStage(RULE, '2027-03-31', '2027-04-01', progress('due', '2027-03-31'))).toBe(
+      'overdue:1',
+    );
+    expect(
+      reminderStage(RULE, '2027-03-31', '2027-04-05', progress('overdue:1', '2027-04-01', 1)),
+    ).toBeNull();
+    expect(
+      reminderStage(RULE, '2027-03-31', '2027-04-08', progress('overdue:1', '2027-04-01', 1)),
+    ).toBe('overdue:2');
   });
   it('starts again for a new due date, and says nothing when disabled', () => {
-    expect(reminderStage(RULE, '2027-05-31', '2027-05-31', progress('overdue:3', '2027-04-20', 3))).toBe('due');
+    expect(
+      reminderStage(RULE, '2027-05-31', '2027-05-31', progress('overdue:3', '2027-04-20', 3)),
+    ).toBe('due');
     expect(reminderStage({ ...RULE, enabled: false }, '2027-03-31', '2027-04-08', null)).toBeNull();
   });
 });
@@ -60,7 +79,12 @@ describe('when reminders may go', () => {
 });
 
 describe('planReminderDay', () => {
-  const owe = (staffId: number, courseId: number, dueOn: string, p: Obligation['progress'] = null): Obligation => ({
+  const owe = (
+    staffId: number,
+    courseId: number,
+    dueOn: string,
+    p: Obligation['progress'] = null,
+  ): Obligation => ({
     staffId,
     courseId,
     fiscalYear: 2026,
@@ -91,7 +115,12 @@ describe('planReminderDay', () => {
     });
     expect(capped.capped).toEqual([1]);
     expect(capped.escalations).toEqual([]);
-    const sent = planReminderDay({ today: '2027-04-08', capDays: 3, obligations: [overdue], lastReminded: new Map() });
+    const sent = planReminderDay({
+      today: '2027-04-08',
+      capDays: 3,
+      obligations: [overdue],
+      lastReminded: new Map(),
+    });
     expect(sent.escalations).toMatchObject([{ level: 1, overdueReminders: 2 }]);
     expect(sent.progress[0]).toMatchObject({ overdueReminders: 2, escalation: 1 });
   });

@@ -55,7 +55,10 @@ export interface ReminderRunResult {
 }
 
 /** The cap and hours in force: the admins' setting, else the instance's configuration. */
-export async function reminderRules(db: Executor, config: Pick<Config, 'reminderCapDays' | 'reminderHours'>) {
+export async function reminderRules(
+  db: Executor,
+  config: Pick<Config, 'reminderCapDays' | 'reminderHours'>,
+) {
   const saved = await reminderSettings(db);
   return {
     capDays: saved.capDays ?? config.reminderCapDays,
