@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import {
+  anyOf,
+  canSeePerson,
+  canSeeUnit,
+  oversees,
+  oversightPathsOf,
+  passesAccess,
+  PUBLIC,
+  SIGNED_IN,
+  type Role,
+  type Viewer,
+} from './access.ts';
+
+const viewer = (roles: Role[] = [], oversightPaths: string[] = []): Viewer => ({
+  staffId: 1,
+  roles: new Set(roles),
+  unitPath: '/1/7/12/',
+  oversightPaths,
+});
+
+describe('route access', () => {
+  it('lets anyone through a public route, and only the signed-in through the rest', () => {
+    expect(passesAccess(null, PUBLIC)).toBe('ok');
+    expect(passesAccess(null, SIGNED_IN)).toBe('unauthenticated');
+    expect(passesAccess(null, anyOf('admin'))).toBe('unauthenticated');
+    expect(passesAccess(viewer(), SIGNED_IN)).toBe('ok');
+  });
+
+  it('needs one of the roles a route names', () => {
+    expect(passesAccess(viewer(['trainer']), anyOf('admin'))).toBe('forbidden');
+    expect(passesAccess(viewer(['trainer']), anyOf('admin', 'trainer'))).toBe('ok');
+  });
+});
+
+describe('whose records a viewer sees', () => {
+  const colleague = { staffId: 2, unitPath: '/1/7/12/' };
+  const elsewhere = { staffId: 3, unitPath: '/1/8/20/' };
+
+  it('staff see their own record only', () => {
+    const staff = viewer();
+    expect(canSeePerson(staff, { staffId: 1, unitPath: '/1/7/12/' })).toBe(true);
+    expect(canSeePerson(staff, colleague)).toBe(false);
+    expect(oversees(staff)).toBe(false);
+  });
+
+  it('a section head sees the subtree they oversee and nothing beside it', () => {
+    const head = viewer(['section_head'], ['/1/7/12/']);
+    expect(canSeePerson(head, colleague)).toBe(true);
+    expect(canSeePerson(head, { staffId: 4, unitPath: '/1/7/12/30/' })).toBe(true);
+    expect(canSeePerson(head, { staffId: 5, unitPath: '/1/7/120/' })).toBe(false);
+    expect(canSeePerson(head, elsewhere)).toBe(false);
+    expect(canSeeUnit(head, '/1/7/')).toBe(false);
+    expect(oversees(head)).toBe(true);
+  });
+
+  it('an admin sees everyone and every unit', () => {
+    const admin = viewer(['admin']);
+    expect(canSeePerson(admin, elsewhere)).toBe(true);
+    expect(canSeeUnit(admin, '/1/8/')).toBe(true);
+    expect(oversees(admin)).toBe(true);
+  });
+
+  it('a trainer oversees nobody by being a trainer', () => {
+    const trainer = viewer(['trainer']);
+    expect(canSeePerson(trainer, colleague)).toBe(false);
+    expect(oversees(trainer)).toBe(false);
+  });
+});
+
+describe('oversightPathsOf', () => {
+  const ancestors = [
+    { path: '/1/7/12/', kind: 'section' },
+    { path: '/1/7/', kind: 'bureau' },
+    { path: '/1/', kind: 'ministry' },
+  ];
+
+  it('gives a section head their own unit', () => {
+    expect(oversightPathsOf(new Set(['section_head']), ancestors)).toEqual(['/1/7/12/']);
+  });
+
+  it('gives a unit security officer their bureau, which already holds their own unit', () => {
+    expect(oversightPathsOf(new Set(['unit_security_officer']), ancestors)).toEqual(['/1/7/']);
+    expect(oversightPathsOf(new Set(['section_head', 'unit_security_officer']), ancestors)).toEqual(
+      ['/1/7/'],
+    );
+  });
+
+  it('falls back to the own unit when no bureau or regional office is above it', () => {
+    expect(
+      oversightPathsOf(new Set(['unit_security_officer']), [{ path: '/1/', kind: 'ministry' }]),
+    ).toEqual(['/1/']);
+  });
+
+  it('gives other roles nothing to oversee', () => {
+    expect(oversightPathsOf(new Set(['trainer', 'pjmo_member']), ancestors)).toEqual([]);
+  });
+});
