@@ -10,6 +10,7 @@ import { makeCourse, makeOrgUnit, makeSession, makeStaff } from '@kenshu/db/test
 import { addDays, currentFiscalYear, tokyoDateOf } from '@kenshu/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.ts';
+import { manualAnalyses } from '../support/database.ts';
 import { makePerson, signedInAs, type SignedInClient } from '../support/auth.ts';
 
 const t = useTestApp();
@@ -575,7 +576,13 @@ describe('automatic assignment', () => {
     expect(await assignmentsOf(owing.id, course.id)).toHaveLength(0);
 
     await enableRules(course.id, { window_closed: true }, today);
+    const analysed = await manualAnalyses(t.db, ['assignment', 'notification']);
     const first = await runJobOnce(t.database, assignAfterWindowClosesJob, config);
+    // A night's bulk assignments refresh the planner's statistics of what they wrote.
+    expect(await manualAnalyses(t.db, ['assignment', 'notification'])).toEqual({
+      assignment: (analysed.assignment ?? 0) + 1,
+      notification: (analysed.notification ?? 0) + 1,
+    });
     const second = await runJobOnce(t.database, assignAfterWindowClosesJob, config);
     expect(first?.changed).toBeGreaterThanOrEqual(1);
     expect(second?.changed).toBe(0);

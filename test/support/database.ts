@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, inject } from 'vitest';
+import { sql } from 'kysely';
 import { openFromTemplate } from '@kenshu/db/testing';
 import type { Database } from '@kenshu/db';
 
@@ -20,4 +21,20 @@ export function useTestDatabase(): { readonly current: Database & { url?: string
       return database;
     },
   };
+}
+
+/**
+ * How many times a table was analysed by an ANALYZE statement (not by autovacuum): tells whether
+ * code refreshed the planner's statistics after a bulk write.
+ */
+export async function manualAnalyses(
+  db: Database['db'],
+  tables: readonly string[],
+): Promise<Record<string, number>> {
+  const { rows } = await sql<{ relname: string; n: string | number }>`
+    select relname, analyze_count as n from pg_stat_user_tables
+    where schemaname = current_schema() and relname in (${sql.join(tables)})`.execute(db);
+  return Object.fromEntries(
+    tables.map((t) => [t, Number(rows.find((r) => r.relname === t)?.n ?? 0)]),
+  );
 }

@@ -1,4 +1,5 @@
 import {
+  refreshStatistics,
   runInTransaction,
   tryAdvisoryLock,
   type Database,
@@ -22,6 +23,11 @@ export interface Job {
   /** Cron pattern, in Asia/Tokyo. */
   schedule: string;
   run(trx: Transaction<DB>, now: Date, config: Config): Promise<{ changed: number }>;
+  /**
+   * Tables the job writes to in bulk: after a run that changed something, once committed, their
+   * planner statistics are refreshed (ANALYZE), so the next reads are not planned for old sizes.
+   */
+  analyze?: readonly (keyof DB & string)[];
 }
 
 /**
@@ -44,10 +50,14 @@ export async function runJobOnce(
   now = systemClock(),
 ): Promise<{ changed: number } | null> {
   if ('concurrent' in job) return job.run(database.db, now, config);
-  return runInTransaction(database.db, async (trx) => {
+  const result = await runInTransaction(database.db, async (trx) => {
     if (!(await tryAdvisoryLock(trx, `kenshu:${job.name}`))) return null;
     return job.run(trx, now, config);
   });
+  if (result && result.changed > 0 && job.analyze?.length) {
+    await refreshStatistics(database.db, job.analyze);
+  }
+  return result;
 }
 
 /** The running scheduler of one instance. */

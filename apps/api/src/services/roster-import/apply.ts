@@ -6,6 +6,7 @@ import {
   insertAudit,
   insertRosterImport,
   lockRosterImports,
+  refreshStatistics,
   stageRosterGone,
   stageRosterStaff,
   stageRosterUnits,
@@ -156,5 +157,11 @@ export async function applyRosterImport({
       written,
     };
   });
+  // Outside the import's transaction, once its rows are committed: the planner otherwise plans
+  // the next pages (team, reports) for the tables as they were before, until autovacuum comes.
+  await refreshStatistics(ctx.db, ROSTER_TABLES);
   return result;
 }
+
+/** The tables a roster import writes to in bulk. */
+const ROSTER_TABLES = ['org_unit', 'staff', 'staff_membership'] as const;
