@@ -206,7 +206,7 @@ describe('reminders in the notice list', () => {
     const res = await (
       await signedInAs(t.app, t.db, head.id)
     ).json('/api/oversight/reminders', {
-      courseId: course.id,
+      filter: { courseId: course.id },
       staffIds: [learner.id],
       message: '今月中に受講してください',
     });

@@ -66,11 +66,11 @@ describe("a section head's view of their people", () => {
     const idle = await makeStaff(t.db, { org_unit_id: mine.id });
     const outsider = await makeStaff(t.db, { org_unit_id: other.id });
     const res = await head.json('/api/oversight/reminders', {
-      courseId: course.id,
+      filter: { courseId: course.id },
       staffIds: [idle.id, outsider.id],
       message: '今月中に受講してください',
     });
-    expect(await res.json()).toEqual({ reminded: 1, skipped: 1 });
+    expect(await res.json()).toMatchObject({ reminded: 1, skipped: 1 });
     const notes = await t.db
       .selectFrom('notification')
       .select(['staff_id', 'kind'])
@@ -96,9 +96,8 @@ describe("a section head's view of their people", () => {
     const fy = (await (await t.app.request('/api/fiscal-years/current')).json()).fiscalYear;
 
     const lastYear = await head.json('/api/oversight/reminders', {
-      courseId: course.id,
+      filter: { courseId: course.id, fiscalYear: fy - 1 },
       staffIds: [idle.id],
-      fiscalYear: fy - 1,
     });
     expect(lastYear.status).toBe(400);
     expect((await lastYear.json()).error.code).toBe('VALIDATION');
@@ -111,11 +110,10 @@ describe("a section head's view of their people", () => {
     expect(notes).toHaveLength(0);
 
     const thisYear = await head.json('/api/oversight/reminders', {
-      courseId: course.id,
+      filter: { courseId: course.id, fiscalYear: fy },
       staffIds: [idle.id],
-      fiscalYear: fy,
     });
-    expect(await thisYear.json()).toEqual({ reminded: 1, skipped: 0 });
+    expect(await thisYear.json()).toMatchObject({ reminded: 1, skipped: 0 });
   });
 
   it('follows a course audience: the section-head course lists only section heads', async () => {

@@ -33,6 +33,7 @@ import {
   meRoutes,
   staffTrainingRoutes,
 } from './routes/me.ts';
+import { outboxRoutes } from './routes/outbox.ts';
 import { oversightRoutes } from './routes/oversight.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { sessionRoutes } from './routes/sessions.ts';
@@ -138,6 +139,7 @@ export function createApp({
     .route('/api/calendar', calendarFeedRoutes)
     .route('/api/oversight', oversightRoutes)
     .route('/api/reports', reportRoutes)
+    .route('/api/outbox', outboxRoutes)
     .route('/api/completions', completionRoutes)
     .route('/api/e-learning', eLearningRoutes);
 

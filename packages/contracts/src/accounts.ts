@@ -54,6 +54,31 @@ export const issuePasswordLink = createRoute({
   },
 });
 
+export const EmailedPasswordLink = z
+  .object({
+    status: z.enum(['queued', 'no_address']),
+    to: z.string(),
+    expiresAt: z.string(),
+  })
+  .openapi('EmailedPasswordLink', {
+    description: 'The link goes by e-mail through the outbox; nobody sees it on the way',
+  });
+
+export const emailPasswordLink = createRoute({
+  method: 'post',
+  path: '/{id}/password-link/email',
+  tags: ['accounts'],
+  summary: 'E-mail a one-time set-password link to the person (admins)',
+  request: { params: IdParam },
+  responses: {
+    201: {
+      description: 'Queued',
+      content: { 'application/json': { schema: EmailedPasswordLink } },
+    },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
+
 export const AccountRoles = z
   .object({
     hrRoles: z.array(RoleName).openapi({ description: 'From the HR roster; change them there' }),

@@ -15,3 +15,4 @@ export * from './e-learning.ts';
 export * from './attendance.ts';
 export * from './oversight.ts';
 export * from './reports.ts';
+export * from './outbox.ts';

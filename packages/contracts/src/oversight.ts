@@ -1,6 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { REQUIREMENT_STATUSES } from '@kenshu/domain';
-import { errorResponses, PageQuery } from './common.ts';
+import { RoleName } from './auth.ts';
+import { errorResponses, IdParam, PageQuery } from './common.ts';
+import { EmploymentType } from './staff.ts';
 
 /** Every requirement status but not_required: the team page lists only people required. */
 export const PERSON_STATUSES = REQUIREMENT_STATUSES.filter(
@@ -20,6 +22,36 @@ export const OverseenPerson = z
     status: PersonStatus,
   })
   .openapi('OverseenPerson');
+
+/** A status to narrow the list to: one status, or everyone not yet done. */
+export const TeamStatusFilter = z.enum([...PERSON_STATUSES, 'not_completed']);
+
+/**
+ * Which people of the team page: the same fields in the query string (list, CSV) and in a JSON
+ * body (reminder preview and send), so "everyone matching" means one thing everywhere.
+ */
+const teamFilterFields = {
+  courseId: z.number().int().positive().optional(),
+  fiscalYear: z.number().int().min(2000).max(2100).optional(),
+  orgUnitId: z.number().int().positive().optional(),
+  status: TeamStatusFilter.optional(),
+  role: RoleName.optional().openapi({ description: 'Only people holding this role' }),
+  employmentType: EmploymentType.optional(),
+  q: z.string().trim().max(100).optional(),
+};
+
+export const TeamFilter = z
+  .object(teamFilterFields)
+  .openapi('TeamFilter', { description: 'Default course: the course for all staff' });
+export type TeamFilter = z.infer<typeof TeamFilter>;
+
+/** The team filter as query parameters. */
+export const TeamFilterQuery = z.object({
+  ...teamFilterFields,
+  courseId: z.coerce.number().int().positive().optional(),
+  fiscalYear: z.coerce.number().int().min(2000).max(2100).optional(),
+  orgUnitId: z.coerce.number().int().positive().optional(),
+});
 
 export const TeamStatus = z
   .object({
@@ -53,18 +85,7 @@ export const getTeamStatus = createRoute({
   tags: ['oversight'],
   summary: 'Where the people I oversee stand on a course this fiscal year',
   request: {
-    query: PageQuery.extend({
-      courseId: z.coerce
-        .number()
-        .int()
-        .positive()
-        .optional()
-        .openapi({ description: 'Default: the course for all staff' }),
-      fiscalYear: z.coerce.number().int().min(2000).max(2100).optional(),
-      orgUnitId: z.coerce.number().int().positive().optional(),
-      status: z.enum([...PERSON_STATUSES, 'not_completed']).optional(),
-      q: z.string().trim().max(100).optional(),
-    }),
+    query: PageQuery.extend(TeamFilterQuery.shape),
   },
   responses: {
     200: {
@@ -75,40 +96,158 @@ export const getTeamStatus = createRoute({
   },
 });
 
+export const exportTeamStatus = createRoute({
+  method: 'get',
+  path: '/status.csv',
+  tags: ['oversight'],
+  summary: 'Everyone matching the team filters, as CSV (UTF-8 with BOM)',
+  request: { query: TeamFilterQuery },
+  responses: {
+    200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+/** Why someone matching the filter gets no reminder. */
+export const REMINDER_SKIP_REASONS = [
+  'sender',
+  'completed',
+  'already_booked',
+  'reminded_recently',
+] as const;
+export const ReminderSkipReason = z.enum(REMINDER_SKIP_REASONS).openapi('ReminderSkipReason');
+
+export const ReminderRequest = z
+  .object({
+    filter: TeamFilter,
+    staffIds: z.array(z.number().int().positive()).min(1).max(5000).optional().openapi({
+      description: 'Only these of the people matching the filter; everyone matching when absent',
+    }),
+    message: z.string().trim().max(1000).optional(),
+  })
+  .openapi('ReminderRequest');
+export type ReminderRequest = z.infer<typeof ReminderRequest>;
+
+const PersonRef = z.object({
+  staffId: z.number().int(),
+  staffNumber: z.string(),
+  name: z.string(),
+});
+
+const RenderedMessage = z.object({ subject: z.string(), body: z.string() });
+
+export const ReminderPreview = z
+  .object({
+    course: z.object({ id: z.number().int(), titleJa: z.string(), titleEn: z.string() }),
+    fiscalYear: z.number().int(),
+    matching: z.number().int().openapi({ description: 'People matching the filter' }),
+    recipients: z.number().int().openapi({ description: 'People the reminder would go to' }),
+    skipped: z.array(
+      z.object({
+        reason: ReminderSkipReason,
+        count: z.number().int(),
+        people: z.array(PersonRef).openapi({ description: 'The first 50' }),
+      }),
+    ),
+    noAddress: z
+      .object({
+        count: z.number().int(),
+        people: z.array(PersonRef).openapi({ description: 'The first 50' }),
+      })
+      .openapi({ description: 'Recipients without an e-mail address: a notice in the app only' }),
+    messages: z.object({ ja: RenderedMessage, en: RenderedMessage }),
+  })
+  .openapi('ReminderPreview');
+export type ReminderPreview = z.infer<typeof ReminderPreview>;
+
+export const previewReminders = createRoute({
+  method: 'post',
+  path: '/reminders/preview',
+  tags: ['oversight'],
+  summary: 'Who a reminder would reach, who is skipped and why, and its words in each language',
+  request: {
+    body: { content: { 'application/json': { schema: ReminderRequest } }, required: true },
+  },
+  responses: {
+    200: {
+      description: 'Preview',
+      content: { 'application/json': { schema: ReminderPreview } },
+    },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+export const ReminderResult = z
+  .object({
+    reminded: z.number().int().openapi({ description: 'Reminders decided now' }),
+    skipped: z.number().int(),
+    skippedBy: z.partialRecord(ReminderSkipReason, z.number().int()),
+    emailQueued: z.number().int(),
+    noAddress: z.number().int().openapi({ description: 'Reminded in the app only' }),
+  })
+  .openapi('ReminderResult');
+export type ReminderResult = z.infer<typeof ReminderResult>;
+
 export const sendReminders = createRoute({
   method: 'post',
   path: '/reminders',
   tags: ['oversight'],
-  summary: 'Remind people I oversee who have not completed a course (in-app notification)',
+  summary:
+    'Remind everyone matching the filter (or the chosen of them) who is not done: e-mail and notice',
   request: {
-    body: {
-      content: {
-        'application/json': {
-          schema: z
-            .object({
-              courseId: z.number().int().positive(),
-              staffIds: z.array(z.number().int().positive()).min(1).max(5000),
-              message: z.string().trim().max(1000).optional(),
-              fiscalYear: z.number().int().min(2000).max(2100).optional().openapi({
-                description:
-                  'The year the list was shown for; only the current fiscal year may be reminded',
-              }),
-            })
-            .openapi('SendRemindersRequest'),
-        },
-      },
-      required: true,
-    },
+    body: { content: { 'application/json': { schema: ReminderRequest } }, required: true },
   },
   responses: {
     200: {
       description: 'Reminded',
-      content: {
-        'application/json': {
-          schema: z.object({ reminded: z.number().int(), skipped: z.number().int() }),
-        },
-      },
+      content: { 'application/json': { schema: ReminderResult } },
     },
     ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+export const SentMessage = z
+  .object({
+    id: z.number().int(),
+    kind: z.string(),
+    reason: z.string(),
+    subject: z.string(),
+    body: z.string().nullable().openapi({ description: 'Null for a message carrying a secret' }),
+    toAddress: z.string(),
+    status: z.enum(['queued', 'sending', 'sent', 'failed', 'no_address', 'opted_out']),
+    attempts: z.number().int(),
+    lastError: z.string().nullable(),
+    createdAt: z.string(),
+    sentAt: z.string().nullable(),
+    nextAttemptAt: z.string().nullable(),
+  })
+  .openapi('SentMessage');
+export type SentMessage = z.infer<typeof SentMessage>;
+
+export const MessageHistory = z
+  .object({ items: z.array(SentMessage), total: z.number().int() })
+  .openapi('MessageHistory');
+
+export const getMyMessages = createRoute({
+  method: 'get',
+  path: '/messages',
+  tags: ['my training'],
+  summary: 'What was sent to me, when, why, and whether it was delivered',
+  request: { query: PageQuery },
+  responses: {
+    200: { description: 'History', content: { 'application/json': { schema: MessageHistory } } },
+    ...errorResponses(400, 401),
+  },
+});
+
+export const getStaffMessages = createRoute({
+  method: 'get',
+  path: '/{id}/messages',
+  tags: ['staff'],
+  summary: 'What was sent to someone (themself, those who chase them, admins)',
+  request: { params: IdParam, query: PageQuery },
+  responses: {
+    200: { description: 'History', content: { 'application/json': { schema: MessageHistory } } },
+    ...errorResponses(400, 401, 404),
   },
 });

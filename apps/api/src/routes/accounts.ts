@@ -1,5 +1,6 @@
 import {
   createAccount as createAccountRoute,
+  emailPasswordLink as emailPasswordLinkRoute,
   getAccountRoles as getAccountRolesRoute,
   issuePasswordLink as issuePasswordLinkRoute,
   updateAccountRoles as updateAccountRolesRoute,
@@ -9,6 +10,7 @@ import { withAccess } from '../lib/access.ts';
 import { createRouter } from '../lib/router.ts';
 import { serviceContext } from '../lib/service-context.ts';
 import { createAccount } from '../services/accounts/create.ts';
+import { emailPasswordLink } from '../services/accounts/email-password-link.ts';
 import { issuePasswordLink } from '../services/accounts/issue-password-link.ts';
 import { getAccountRoles, updateAccountRoles } from '../services/accounts/roles.ts';
 
@@ -24,6 +26,13 @@ export const accountRoutes = createRouter()
       input: { staffId: c.req.valid('param').id, origin: new URL(c.req.url).origin },
     });
     return c.json(link, 201);
+  })
+  .openapi(withAccess(emailPasswordLinkRoute, ADMIN), async (c) => {
+    const sent = await emailPasswordLink({
+      ctx: serviceContext(c),
+      input: { staffId: c.req.valid('param').id, origin: new URL(c.req.url).origin },
+    });
+    return c.json(sent, 201);
   })
   .openapi(withAccess(getAccountRolesRoute, ADMIN), async (c) => {
     return c.json(

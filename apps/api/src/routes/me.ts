@@ -3,7 +3,9 @@ import {
   createCalendarFeed as createCalendarFeedRoute,
   creditCompletion as creditCompletionRoute,
   deleteCalendarFeed as deleteCalendarFeedRoute,
+  getMyMessages,
   getMyTraining,
+  getStaffMessages,
   getStaffTraining,
   listNotifications as listNotificationsRoute,
   readNotification as readNotificationRoute,
@@ -17,6 +19,7 @@ import {
   createCalendarFeed,
   revokeCalendarFeed,
 } from '../services/bookings/calendar.ts';
+import { messageHistory } from '../services/messages/history.ts';
 import { listNotifications, readNotification } from '../services/notifications/list.ts';
 import { creditCompletion } from '../services/training/credit.ts';
 import { trainingRecord } from '../services/training/record.ts';
@@ -31,6 +34,12 @@ export const meRoutes = createRouter()
   })
   .openapi(withAccess(listNotificationsRoute, SIGNED_IN), async (c) => {
     return c.json({ items: await listNotifications({ ctx: serviceContext(c) }) }, 200);
+  })
+  .openapi(withAccess(getMyMessages, SIGNED_IN), async (c) => {
+    return c.json(
+      await messageHistory({ ctx: serviceContext(c), input: c.req.valid('query') }),
+      200,
+    );
   })
   .openapi(withAccess(readNotificationRoute, SIGNED_IN), async (c) => {
     await readNotification({ ctx: serviceContext(c), input: c.req.valid('param') });
@@ -50,13 +59,15 @@ export const meRoutes = createRouter()
     return c.body(null, 204);
   });
 
-export const staffTrainingRoutes = createRouter().openapi(
-  withAccess(getStaffTraining, SIGNED_IN),
-  async (c) => {
+export const staffTrainingRoutes = createRouter()
+  .openapi(withAccess(getStaffTraining, SIGNED_IN), async (c) => {
     const input = { staffId: c.req.valid('param').id, fiscalYear: c.req.valid('query').fiscalYear };
     return c.json(await trainingRecord({ ctx: serviceContext(c), input }), 200);
-  },
-);
+  })
+  .openapi(withAccess(getStaffMessages, SIGNED_IN), async (c) => {
+    const input = { staffId: c.req.valid('param').id, ...c.req.valid('query') };
+    return c.json(await messageHistory({ ctx: serviceContext(c), input }), 200);
+  });
 
 /** Calendar apps cannot sign in; the secret token in the URL is the credential. */
 export const calendarFeedRoutes = createRouter().openapi(

@@ -31,6 +31,7 @@ export const en: Messages = {
     auditLog: 'Audit log',
     rosterImport: 'Roster import',
     team: "My people's training",
+    outbox: 'E-mail outbox',
     reports: 'Reports',
   },
   language: {
@@ -448,6 +449,10 @@ export const en: Messages = {
       copied: 'Copied.',
       copyFailed: 'The link could not be copied. Select it and copy it yourself.',
       errorTitle: 'The link could not be issued',
+      email: 'E-mail it to the person',
+      emailed:
+        'Queued for {{to}} (valid until {{time}}). See its delivery on the E-mail outbox page.',
+      emailErrorTitle: 'The link could not be e-mailed',
     },
     create: {
       heading: 'Create account',
@@ -871,6 +876,45 @@ export const en: Messages = {
       reason: 'Reason: {{reason}}',
     },
   },
+  mail: {
+    status: {
+      queued: 'Queued',
+      sending: 'Sending',
+      sent: 'Sent',
+      failed: 'Failed',
+      no_address: 'No address',
+      opted_out: 'Opted out',
+    },
+    history: {
+      heading: 'E-mails sent',
+      myHeading: 'E-mails sent to you',
+      empty: 'Nothing has been sent yet.',
+      label: 'E-mail history',
+      when: 'When',
+      subject: 'Subject',
+      status: 'Delivery',
+      error: 'Error: {{error}}',
+      sentAt: 'sent {{when}}',
+    },
+    outbox: {
+      title: 'E-mail outbox',
+      intro:
+        'Every e-mail Kenshu decides to send: queued, sent and failed, with the error; retry failed ones.',
+      noSmtp:
+        'No mail server is configured (KENSHU_SMTP_URL). E-mails are not sent; they stay queued here.',
+      filterStatus: 'Delivery',
+      allStatuses: 'All',
+      search: 'Search recipients',
+      searchDescription: 'Search by staff number, name or e-mail address.',
+      label: 'E-mails',
+      recipient: 'To',
+      retry: 'Retry',
+      retried: '{{count, number}} put back in the queue.',
+      hidden: '(Holds a set-password link: the text is not shown)',
+      counts: '{{label}}: {{count, number}}',
+      attempts: '{{count, number}} attempts',
+    },
+  },
   team: {
     title: "My people's training",
     intro:
@@ -882,6 +926,11 @@ export const en: Messages = {
       unit: 'Unit',
       allUnits: 'All units I oversee',
       status: 'Status',
+      role: 'Role',
+      allRoles: 'All roles',
+      employmentType: 'Employment',
+      allEmploymentTypes: 'All employment types',
+      downloadCsv: 'Download CSV (everyone matching)',
       searchLabel: 'Search people',
       searchDescription: 'Search by staff number, name, kana or e-mail address.',
     },
@@ -942,19 +991,33 @@ export const en: Messages = {
       clear: 'Clear selection',
     },
     reminder: {
-      open: 'Send reminder',
+      openMatching: 'Remind everyone matching ({{count, number}})',
+      openSelected: 'Remind selected ({{count, number}})',
       title: 'Send reminder',
-      body_one:
-        'A reminder about “{{course}}” goes as a notification to the {{count, number}} person you selected. Anyone who has completed it or whom you do not oversee is skipped.',
-      body_other:
-        'A reminder about “{{course}}” goes as a notification to the {{count, number}} people you selected. Anyone who has completed it or whom you do not oversee is skipped.',
+      intro:
+        'A reminder about “{{course}}” goes by e-mail and as a notification, in each person’s language (Japanese or English).',
+      matching: 'Matching the filters: {{count, number}}',
+      recipients: 'Will be reminded: {{count, number}}',
+      noRecipients: 'Nobody to remind.',
+      skippedHeading: 'Not reminded',
+      skipped: {
+        sender: 'Yourself ({{count, number}})',
+        completed: 'Already completed ({{count, number}})',
+        already_booked: 'Booked or attendance being recorded ({{count, number}})',
+        reminded_recently: 'Reminded recently ({{count, number}})',
+      },
+      noAddress: 'No e-mail address ({{count, number}}): they get the notification in the app only',
+      andMore: 'and {{count, number}} more',
+      messageJa: 'As it arrives in Japanese',
+      messageEn: 'As it arrives in English',
       message: 'Message (optional)',
       messageDescription: 'A few words to go with the reminder; up to 1,000 characters.',
       tooLong: 'Use 1,000 characters or fewer.',
-      send: 'Send',
+      send: 'Send to {{count, number}}',
       cancel: 'Cancel',
+      loading: 'Working out who gets it…',
       result:
-        'Reminded {{reminded, number}}, skipped {{skipped, number}} (already completed or not yours to oversee).',
+        'Reminded {{reminded, number}} ({{emailQueued, number}} by e-mail, {{noAddress, number}} in the app only). {{skipped, number}} not reminded.',
     },
     pastYear: {
       noReminders:

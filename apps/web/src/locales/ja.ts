@@ -30,6 +30,7 @@ export const ja = {
     auditLog: '監査ログ',
     rosterImport: '職員名簿の取り込み',
     team: '部下の受講状況',
+    outbox: 'メール送信状況',
     reports: '実施状況の報告',
   },
   language: {
@@ -446,6 +447,10 @@ export const ja = {
       copied: 'コピーしました。',
       copyFailed: 'コピーできませんでした。リンクを選択してコピーしてください。',
       errorTitle: 'リンクを発行できませんでした',
+      email: 'メールで本人に送る',
+      emailed:
+        '{{to}} 宛てに送信待ちに入れました（有効期限: {{time}}）。送信状況は「メール送信状況」で確認できます。',
+      emailErrorTitle: 'リンクをメールで送れませんでした',
     },
     create: {
       heading: 'アカウントを作成',
@@ -861,6 +866,45 @@ export const ja = {
       reason: '理由: {{reason}}',
     },
   },
+  mail: {
+    status: {
+      queued: '送信待ち',
+      sending: '送信中',
+      sent: '送信済み',
+      failed: '送信失敗',
+      no_address: 'アドレスなし',
+      opted_out: '配信停止中',
+    },
+    history: {
+      heading: '送信されたメール',
+      myHeading: 'あなたに送られたメール',
+      empty: 'まだ何も送られていません。',
+      label: 'メールの送信履歴',
+      when: '日時',
+      subject: '件名',
+      status: '配信状況',
+      error: 'エラー: {{error}}',
+      sentAt: '{{when}} 送信',
+    },
+    outbox: {
+      title: 'メール送信状況',
+      intro:
+        'システムが送るメールの送信待ち・送信済み・失敗を確認し、失敗したメールを再送できます。',
+      noSmtp:
+        'メールサーバーが設定されていません（KENSHU_SMTP_URL）。メールは送信されず、ここに送信待ちとして残ります。',
+      filterStatus: '配信状況',
+      allStatuses: 'すべて',
+      search: '宛先を検索',
+      searchDescription: '職員番号、氏名、メールアドレスで検索できます。',
+      label: 'メール一覧',
+      recipient: '宛先',
+      retry: '再送する',
+      retried: '{{count, number}}通を送信待ちに戻しました。',
+      hidden: '（パスワード設定リンクを含むため本文は表示しません）',
+      counts: '{{label}}: {{count, number}}',
+      attempts: '試行 {{count, number}}回',
+    },
+  },
   team: {
     title: '部下の受講状況',
     intro:
@@ -872,6 +916,11 @@ export const ja = {
       unit: '組織',
       allUnits: '担当するすべての組織',
       status: '受講状況',
+      role: '役割',
+      allRoles: 'すべての役割',
+      employmentType: '雇用形態',
+      allEmploymentTypes: 'すべての雇用形態',
+      downloadCsv: 'CSVをダウンロード（該当者全員）',
       searchLabel: '職員を検索',
       searchDescription: '職員番号、氏名、かな、メールアドレスで検索できます。',
     },
@@ -932,19 +981,33 @@ export const ja = {
       clear: '選択を解除',
     },
     reminder: {
-      open: 'リマインドを送る',
+      openMatching: '該当者全員にリマインド（{{count, number}}名）',
+      openSelected: '選択した職員にリマインド（{{count, number}}名）',
       title: 'リマインドを送る',
-      body_one:
-        '「{{course}}」について、選択した{{count, number}}名にお知らせでリマインドを送ります。修了済みの職員と担当外の職員には送られません。',
-      body_other:
-        '「{{course}}」について、選択した{{count, number}}名にお知らせでリマインドを送ります。修了済みの職員と担当外の職員には送られません。',
+      intro:
+        '「{{course}}」について、メールとお知らせでリマインドを送ります。各自の言語（日本語・英語）で届きます。',
+      matching: '条件に該当: {{count, number}}名',
+      recipients: '送信先: {{count, number}}名',
+      noRecipients: '送信先がいません。',
+      skippedHeading: '送らない職員',
+      skipped: {
+        sender: 'ご自身（{{count, number}}名）',
+        completed: '修了済み（{{count, number}}名）',
+        already_booked: '予約済み・出欠確認中（{{count, number}}名）',
+        reminded_recently: '最近リマインド済み（{{count, number}}名）',
+      },
+      noAddress: 'メールアドレスがない職員（{{count, number}}名）: アプリのお知らせのみ届きます',
+      andMore: 'ほか{{count, number}}名',
+      messageJa: '日本語で届く文面',
+      messageEn: '英語で届く文面',
       message: 'メッセージ（任意）',
       messageDescription: 'リマインドに添える一言です。1,000文字まで入力できます。',
       tooLong: '1,000文字以内で入力してください。',
-      send: '送信する',
+      send: '{{count, number}}名に送信する',
       cancel: 'キャンセル',
+      loading: '送信先を確認しています…',
       result:
-        '{{reminded, number}}名にリマインドを送りました。{{skipped, number}}名は修了済みまたは担当外のため送りませんでした。',
+        '{{reminded, number}}名にリマインドを送りました（メール{{emailQueued, number}}通、アプリのみ{{noAddress, number}}名）。{{skipped, number}}名には送りませんでした。',
     },
     pastYear: {
       noReminders:

@@ -1,7 +1,7 @@
-import type { Audience, RequirementStatus } from '@kenshu/domain';
+import type { Audience, EmploymentType, RequirementStatus, Role } from '@kenshu/domain';
 import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../connection.ts';
-import { inAudienceSql } from './audience.ts';
+import { hasRoleSql, inAudienceSql } from './audience.ts';
 import { requirementFactsSql, requirementStatusSql } from './requirements.ts';
 
 /** Where a required person stands (the team page never lists people not required). */
@@ -19,6 +19,9 @@ export interface OversightQuery {
   /** Subtrees to look in; undefined means the whole ministry (admins). */
   subtreePaths: readonly string[] | undefined;
   search?: string | undefined;
+  /** Only people holding this role (an HR flag or an admin's grant). */
+  role?: Role | undefined;
+  employmentType?: EmploymentType | undefined;
   status?: PersonStatus | 'not_completed' | undefined;
   limit: number;
   offset: number;
@@ -53,6 +56,12 @@ export async function courseStatusOfPeople(db: Executor, q: OversightQuery) {
       if (paths.length === 0) return sql<SqlBool>`false`;
       return eb.or(paths.map((p) => eb('u.path', 'like', `${p}%`)));
     })
+    .$if(q.role !== undefined, (qb) =>
+      qb.where(hasRoleSql({ facts: 's', staffId: 's.id', unit: 'u' }, q.role ? [q.role] : [])),
+    )
+    .$if(q.employmentType !== undefined, (qb) =>
+      qb.where('s.employment_type', '=', q.employmentType ?? 'regular'),
+    )
     .where((eb) => {
       if (!q.search) return sql<SqlBool>`true`;
       const term = `%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -70,6 +79,7 @@ export async function courseStatusOfPeople(db: Executor, q: OversightQuery) {
       's.family_name_kana',
       's.given_name_kana',
       's.email',
+      's.employment_type',
       'u.id as unit_id',
       'u.name_ja as unit_name_ja',
       'u.name_en as unit_name_en',

@@ -3,3 +3,4 @@ export * from './format.ts';
 export * from './catalogue.ts';
 export * from './render.ts';
 export * from './examples.ts';
+export * from './reminder-skip.ts';

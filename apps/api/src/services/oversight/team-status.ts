@@ -1,13 +1,10 @@
-import type { TeamStatus } from '@kenshu/contracts';
+import type { TeamFilter, TeamStatus } from '@kenshu/contracts';
 import {
   courseStatusOfPeople,
   findCourseByCode,
   findCourseById,
   findOrgUnitById,
-  insertAudit,
-  runInTransaction,
   type Course,
-  type PersonStatus,
 } from '@kenshu/db';
 import {
   canSeeUnit,
@@ -16,19 +13,20 @@ import {
   isAdmin,
   notFound,
   tokyoDateOf,
-  validation,
   type Viewer,
 } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
+import { toCsv } from '../../lib/csv.ts';
 import { requireViewer } from '../../lib/service-context.ts';
 import { requiredAudienceOf } from '../courses/audience.ts';
-import { courseFacts, personFacts } from '../messages/facts.ts';
-import { sendMessages } from '../messages/send.ts';
 
 /** The course everyone must take: the default a section head looks at. */
 const ALL_STAFF_COURSE = 'SEC-ALL';
 
-async function courseFor(ctx: ServiceContext, courseId: number | undefined): Promise<Course> {
+export async function courseFor(
+  ctx: ServiceContext,
+  courseId: number | undefined,
+): Promise<Course> {
   const course = courseId
     ? await findCourseById(ctx.db, courseId)
     : await findCourseByCode(ctx.db, ALL_STAFF_COURSE);
@@ -36,7 +34,11 @@ async function courseFor(ctx: ServiceContext, courseId: number | undefined): Pro
   return course;
 }
 
-async function subtreesFor(ctx: ServiceContext, viewer: Viewer, orgUnitId: number | undefined) {
+export async function subtreesFor(
+  ctx: ServiceContext,
+  viewer: Viewer,
+  orgUnitId: number | undefined,
+) {
   if (orgUnitId === undefined) return isAdmin(viewer) ? undefined : viewer.oversightPaths;
   const unit = await findOrgUnitById(ctx.db, orgUnitId);
   if (!unit) throw notFound('org unit');
@@ -45,41 +47,52 @@ async function subtreesFor(ctx: ServiceContext, viewer: Viewer, orgUnitId: numbe
   return [unit.path];
 }
 
+/** Most people one filter reaches at once (CSV, reminders): the whole ministry fits. */
+export const ALL_MATCHING = 200_000;
+
 /**
- * Where everyone a section head, unit officer or admin oversees stands on one course this
- * fiscal year, with counts per status: the list they chase the unfinished from.
+ * Everyone matching the team filters the viewer may see, a page of them, and the count per
+ * status: the one query behind the list, its CSV and "remind everyone matching".
+ */
+export async function peopleMatching(
+  ctx: ServiceContext,
+  filter: TeamFilter,
+  page: { limit: number; offset: number },
+) {
+  const viewer = requireViewer(ctx);
+  const course = await courseFor(ctx, filter.courseId);
+  const fiscalYear = filter.fiscalYear ?? currentFiscalYear(ctx.now);
+  const audience = await requiredAudienceOf(ctx.db, course);
+  const found = await courseStatusOfPeople(ctx.db, {
+    courseId: course.id,
+    fiscalYear,
+    now: ctx.now,
+    today: tokyoDateOf(ctx.now),
+    audience,
+    subtreePaths: await subtreesFor(ctx, viewer, filter.orgUnitId),
+    search: filter.q || undefined,
+    role: filter.role,
+    employmentType: filter.employmentType,
+    status: filter.status,
+    limit: page.limit,
+    offset: page.offset,
+  });
+  return { course, fiscalYear, ...found };
+}
+
+/**
+ * Where everyone a section head, unit officer or admin oversees stands on one course in a fiscal
+ * year, with counts per status: the list they chase the unfinished from. Admins see the whole
+ * ministry; the others only their own part of it.
  */
 export async function teamStatus({
   ctx,
   input,
 }: {
   ctx: ServiceContext;
-  input: {
-    courseId?: number | undefined;
-    fiscalYear?: number | undefined;
-    orgUnitId?: number | undefined;
-    status?: PersonStatus | 'not_completed' | undefined;
-    q?: string | undefined;
-    limit: number;
-    offset: number;
-  };
+  input: TeamFilter & { limit: number; offset: number };
 }): Promise<TeamStatus> {
-  const viewer = requireViewer(ctx);
-  const course = await courseFor(ctx, input.courseId);
-  const fiscalYear = input.fiscalYear ?? currentFiscalYear(ctx.now);
-  const audience = await requiredAudienceOf(ctx.db, course);
-  const { rows, total, byStatus } = await courseStatusOfPeople(ctx.db, {
-    courseId: course.id,
-    fiscalYear,
-    now: ctx.now,
-    today: tokyoDateOf(ctx.now),
-    audience,
-    subtreePaths: await subtreesFor(ctx, viewer, input.orgUnitId),
-    search: input.q || undefined,
-    status: input.status,
-    limit: input.limit,
-    offset: input.offset,
-  });
+  const { course, fiscalYear, rows, total, byStatus } = await peopleMatching(ctx, input, input);
   const n = (k: keyof typeof byStatus) => byStatus[k] ?? 0;
   return {
     course: {
@@ -113,74 +126,43 @@ export async function teamStatus({
   };
 }
 
-/**
- * Sends an in-app reminder to people the viewer oversees who have not completed the course;
- * anyone outside their oversight or already done is skipped. One audit row for the batch.
- * Only the current fiscal year can be chased: a past year's list is for reading, not reminding.
- */
-export async function sendReminders({
+/** Everyone matching the team filters, as CSV: the same people and statuses as the list. */
+export async function exportTeamStatus({
   ctx,
   input,
 }: {
   ctx: ServiceContext;
-  input: {
-    courseId: number;
-    staffIds: number[];
-    message?: string | undefined;
-    fiscalYear?: number | undefined;
-  };
-}): Promise<{ reminded: number; skipped: number }> {
-  const viewer = requireViewer(ctx);
-  const fiscalYear = currentFiscalYear(ctx.now);
-  if (input.fiscalYear !== undefined && input.fiscalYear !== fiscalYear) {
-    throw validation('Reminders can only be sent for the current fiscal year', {
-      fiscalYear: input.fiscalYear,
-      currentFiscalYear: fiscalYear,
-    });
-  }
-  const course = await courseFor(ctx, input.courseId);
-  const audience = await requiredAudienceOf(ctx.db, course);
-  const wanted = new Set(input.staffIds);
-  // The same query as the status list, so "who may be reminded" cannot drift from what is shown.
-  const { rows } = await courseStatusOfPeople(ctx.db, {
-    courseId: course.id,
-    fiscalYear,
-    now: ctx.now,
-    today: tokyoDateOf(ctx.now),
-    audience,
-    subtreePaths: isAdmin(viewer) ? undefined : viewer.oversightPaths,
-    status: 'not_completed',
-    limit: 100_000,
+  input: TeamFilter;
+}): Promise<{ csv: string; courseCode: string; fiscalYear: number }> {
+  const { course, fiscalYear, rows } = await peopleMatching(ctx, input, {
+    limit: ALL_MATCHING,
     offset: 0,
   });
-  const targets = rows.filter((r) => wanted.has(r.id)).map((r) => r.id);
-  await runInTransaction(ctx.db, async (trx) => {
-    const sender = await personFacts(trx, viewer.staffId);
-    await sendMessages(
-      trx,
-      ctx,
-      targets.map((staffId) => ({
-        kind: 'training.reminder',
-        staffId,
-        // One reminder per person, course and day, however often the button is pressed.
-        reason: `training.reminder:course:${course.id}`,
-        period: tokyoDateOf(ctx.now),
-        facts: {
-          course: courseFacts(course),
-          fiscalYear,
-          sender,
-          message: input.message ?? null,
-        },
-      })),
-    );
-    await insertAudit(trx, {
-      actorStaffId: viewer.staffId,
-      action: 'reminders.sent',
-      targetType: 'course',
-      targetId: course.id,
-      after: { fiscalYear, staffIds: targets, message: input.message ?? null },
-      requestId: ctx.requestId,
-    });
-  });
-  return { reminded: targets.length, skipped: wanted.size - targets.length };
+  const csv = toCsv(
+    [
+      'fiscal_year',
+      'course_code',
+      'staff_number',
+      'name',
+      'name_kana',
+      'email',
+      'unit_ja',
+      'unit_en',
+      'employment_type',
+      'status',
+    ],
+    rows.map((r) => [
+      fiscalYear,
+      course.code,
+      r.staff_number,
+      `${r.family_name} ${r.given_name}`,
+      `${r.family_name_kana} ${r.given_name_kana}`,
+      r.email,
+      r.unit_name_ja,
+      r.unit_name_en,
+      r.employment_type,
+      r.status,
+    ]),
+  );
+  return { csv, courseCode: course.code, fiscalYear };
 }

@@ -1,3 +1,4 @@
+import { EMPLOYMENT_TYPES, ROLES, type EmploymentType, type Role } from '@kenshu/domain';
 import {
   parsePaging,
   type PagingSearch,
@@ -36,6 +37,8 @@ export interface TeamSearch extends PagingSearch {
   course?: number;
   unit?: number;
   status?: Exclude<TeamStatusFilter, 'not_completed'>;
+  role?: Role;
+  employment?: EmploymentType;
   q?: string;
 }
 
@@ -56,6 +59,8 @@ export function parseTeamSearch(raw: Record<string, unknown>): TeamSearch {
     course: positiveInteger(raw.course),
     unit: positiveInteger(raw.unit),
     status: status === 'not_completed' ? undefined : status,
+    role: ROLES.find((r) => r === raw.role),
+    employment: EMPLOYMENT_TYPES.find((e) => e === raw.employment),
     q: searchText(raw.q, MAX_QUERY_LENGTH),
     ...parsePaging(raw),
   });

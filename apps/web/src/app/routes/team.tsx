@@ -42,6 +42,8 @@ export function TeamPage() {
     }
     if ('courseId' in patch) next.course = patch.courseId;
     if ('unitId' in patch) next.unit = patch.unitId;
+    if ('role' in patch) next.role = patch.role;
+    if ('employmentType' in patch) next.employment = patch.employmentType;
     if (patch.status !== undefined) {
       next.status = patch.status === DEFAULT_TEAM_STATUS ? undefined : patch.status;
     }
@@ -70,6 +72,8 @@ export function TeamPage() {
           fiscalYear: search.year,
           courseId: search.course,
           unitId: search.unit,
+          role: search.role,
+          employmentType: search.employment,
           status: search.status ?? DEFAULT_TEAM_STATUS,
           q: search.q ?? '',
         }}

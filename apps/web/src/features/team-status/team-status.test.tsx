@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseTeamSearch } from '../../app/routes/team-search.ts';
 import { FISCAL_YEAR_2026, MINISTRY, orgUnit } from '../../testing/fixtures.ts';
@@ -132,9 +132,31 @@ describe('team page', () => {
           total: 2,
         },
       }),
+      '/api/oversight/reminders/preview': () => ({
+        body: {
+          course: { id: COURSE.id, titleJa: COURSE.titleJa, titleEn: COURSE.titleEn },
+          fiscalYear: 2026,
+          matching: 1,
+          recipients: 1,
+          skipped: [
+            {
+              reason: 'already_booked',
+              count: 1,
+              people: [{ staffId: 12, staffNumber: 'S0012', name: '山田 12' }],
+            },
+          ],
+          noAddress: { count: 0, people: [] },
+          messages: {
+            ja: { subject: '【研修】受講のお願い: 情報セキュリティ研修', body: '山田 11 様' },
+            en: { subject: 'Reminder: please complete Security', body: 'Dear 山田 11' },
+          },
+        },
+      }),
       '/api/oversight/reminders': () => {
         reminded.push(true);
-        return { body: { reminded: 1, skipped: 0 } };
+        return {
+          body: { reminded: 1, skipped: 0, skippedBy: {}, emailQueued: 1, noAddress: 0 },
+        };
       },
     });
     const { router } = await renderApp('/team?status=all');
@@ -152,12 +174,16 @@ describe('team page', () => {
     fireEvent.click(within(row).getByRole('checkbox'));
     expect(await screen.findByText('1名を選択中')).toBeTruthy();
 
-    fireEvent.click(screen.getByRole('button', { name: 'リマインドを送る' }));
+    fireEvent.click(screen.getByRole('button', { name: '選択した職員にリマインド（1名）' }));
     const dialog = await screen.findByRole('dialog', { name: 'リマインドを送る' });
-    fireEvent.click(within(dialog).getByRole('button', { name: '送信する' }));
+    expect(await within(dialog).findByText('予約済み・出欠確認中（1名）')).toBeTruthy();
+    expect(within(dialog).getByText('【研修】受講のお願い: 情報セキュリティ研修')).toBeTruthy();
+    const send = await within(dialog).findByRole('button', { name: '1名に送信する' });
+    await waitFor(() => expect(send.getAttribute('disabled')).toBeNull());
+    fireEvent.click(send);
     expect(
       await screen.findByText(
-        '1名にリマインドを送りました。0名は修了済みまたは担当外のため送りませんでした。',
+        '1名にリマインドを送りました（メール1通、アプリのみ0名）。0名には送りませんでした。',
       ),
     ).toBeTruthy();
     expect(reminded).toHaveLength(1);
@@ -202,7 +228,7 @@ describe('team page', () => {
         .filter((u) => u.startsWith('/api/oversight/status'))
         .at(-1),
     ).toBe('/api/oversight/status?limit=50&offset=0&fiscalYear=2025&status=not_completed');
-    expect(screen.queryByRole('button', { name: 'リマインドを送る' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /リマインド/ })).toBeNull();
     const table = screen.getByRole('grid', { name: '情報セキュリティ研修の受講状況' });
     expect(within(table).queryAllByRole('checkbox')).toHaveLength(0);
 

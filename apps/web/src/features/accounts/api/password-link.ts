@@ -8,3 +8,13 @@ export function useIssuePasswordLink(staffId: number) {
       unwrap(api.api.accounts[':id']['password-link'].$post({ param: { id: String(staffId) } })),
   });
 }
+
+/** E-mails a one-time set-password link to the person through the outbox; nobody sees it. */
+export function useEmailPasswordLink(staffId: number) {
+  return useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.api.accounts[':id']['password-link'].email.$post({ param: { id: String(staffId) } }),
+      ),
+  });
+}

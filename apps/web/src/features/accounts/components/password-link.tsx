@@ -4,7 +4,7 @@ import { Button } from '../../../components/button.tsx';
 import { FormAlert, FormNotice, TextField } from '../../../components/form-fields.tsx';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
-import { useIssuePasswordLink } from '../api/password-link.ts';
+import { useEmailPasswordLink, useIssuePasswordLink } from '../api/password-link.ts';
 
 /**
  * Issues a one-time set-password link and shows it once, with a copy button and its expiry. The
@@ -14,6 +14,7 @@ export function PasswordLink({ staffId, isActive }: { staffId: number; isActive:
   const { t } = useTranslation();
   const lang = useLanguage();
   const issue = useIssuePasswordLink(staffId);
+  const email = useEmailPasswordLink(staffId);
   const [copied, setCopied] = useState<'yes' | 'failed' | undefined>();
 
   const copy = async (url: string) => {
@@ -52,12 +53,35 @@ export function PasswordLink({ staffId, isActive }: { staffId: number; isActive:
           </div>
         </>
       ) : (
-        <div>
+        <div className="button-row">
+          <Button
+            variant="primary"
+            isPending={email.isPending}
+            isDisabled={!isActive || email.isSuccess}
+            onPress={() => email.mutate()}
+          >
+            {t('accounts.link.email')}
+          </Button>
           <Button isPending={issue.isPending} isDisabled={!isActive} onPress={() => issue.mutate()}>
             {issue.isPending ? t('accounts.link.issuing') : t('accounts.link.issue')}
           </Button>
         </div>
       )}
+      <div aria-live="polite">
+        {email.data ? (
+          <FormNotice>
+            {t('accounts.link.emailed', {
+              to: email.data.to,
+              time: formatDateTime(new Date(email.data.expiresAt), lang),
+            })}
+          </FormNotice>
+        ) : null}
+      </div>
+      {email.isError ? (
+        <FormAlert title={t('accounts.link.emailErrorTitle')}>
+          <p>{email.error.message}</p>
+        </FormAlert>
+      ) : null}
       {issue.isError ? (
         <FormAlert title={t('accounts.link.errorTitle')}>
           <p>{issue.error.message}</p>

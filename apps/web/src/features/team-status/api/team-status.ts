@@ -1,5 +1,12 @@
-import type { RequirementStatus } from '@kenshu/domain';
-import { keepPreviousData, queryOptions, useMutation, useQuery } from '@tanstack/react-query';
+import type { ReminderRequest, TeamFilter } from '@kenshu/contracts';
+import type { EmploymentType, RequirementStatus, Role } from '@kenshu/domain';
+import {
+  keepPreviousData,
+  queryOptions,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client.ts';
 
 /** The API's status filter: one status, or everyone not yet done. */
@@ -14,10 +21,45 @@ export interface TeamStatusSearch {
   orgUnitId?: number | undefined;
   /** Everyone, whatever their status, when absent. */
   status?: TeamStatusQueryFilter | undefined;
+  /** Only people holding this role. */
+  role?: Role | undefined;
+  employmentType?: EmploymentType | undefined;
   /** Staff number, name, kana or e-mail. */
   q?: string | undefined;
   limit: number;
   offset: number;
+}
+
+/** The filters as the API's query string, without paging. */
+function filterQuery(search: Omit<TeamStatusSearch, 'limit' | 'offset'>) {
+  return {
+    ...(search.fiscalYear === undefined ? {} : { fiscalYear: String(search.fiscalYear) }),
+    ...(search.courseId === undefined ? {} : { courseId: String(search.courseId) }),
+    ...(search.orgUnitId === undefined ? {} : { orgUnitId: String(search.orgUnitId) }),
+    ...(search.status === undefined ? {} : { status: search.status }),
+    ...(search.role === undefined ? {} : { role: search.role }),
+    ...(search.employmentType === undefined ? {} : { employmentType: search.employmentType }),
+    ...(search.q ? { q: search.q } : {}),
+  };
+}
+
+/** The filters as the reminder endpoints take them (a JSON body). */
+export function toTeamFilter(search: Omit<TeamStatusSearch, 'limit' | 'offset'>): TeamFilter {
+  return {
+    ...(search.fiscalYear === undefined ? {} : { fiscalYear: search.fiscalYear }),
+    ...(search.courseId === undefined ? {} : { courseId: search.courseId }),
+    ...(search.orgUnitId === undefined ? {} : { orgUnitId: search.orgUnitId }),
+    ...(search.status === undefined ? {} : { status: search.status }),
+    ...(search.role === undefined ? {} : { role: search.role }),
+    ...(search.employmentType === undefined ? {} : { employmentType: search.employmentType }),
+    ...(search.q ? { q: search.q } : {}),
+  };
+}
+
+/** Where the CSV of everyone matching the filters downloads from. */
+export function teamCsvUrl(search: Omit<TeamStatusSearch, 'limit' | 'offset'>): string {
+  const params = new URLSearchParams(filterQuery(search)).toString();
+  return `/api/oversight/status.csv${params ? `?${params}` : ''}`;
 }
 
 const TEAM_STATUS_QUERY_KEY = ['team-status'] as const;
@@ -30,11 +72,7 @@ export function getTeamStatus(search: TeamStatusSearch, signal?: AbortSignal) {
         query: {
           limit: String(search.limit),
           offset: String(search.offset),
-          ...(search.fiscalYear === undefined ? {} : { fiscalYear: String(search.fiscalYear) }),
-          ...(search.courseId === undefined ? {} : { courseId: String(search.courseId) }),
-          ...(search.orgUnitId === undefined ? {} : { orgUnitId: String(search.orgUnitId) }),
-          ...(search.status === undefined ? {} : { status: search.status }),
-          ...(search.q ? { q: search.q } : {}),
+          ...filterQuery(search),
         },
       },
       { init: { signal } },
@@ -60,28 +98,35 @@ export type TeamStatusPage = Awaited<ReturnType<typeof getTeamStatus>>;
 /** One person of the list. */
 export type OverseenPerson = TeamStatusPage['items'][number];
 
-export interface ReminderInput {
-  courseId: number;
-  staffIds: number[];
-  message?: string | undefined;
-  /** The year the list was shown for; the API refuses any but the current one. */
-  fiscalYear: number;
+/** What a reminder would do: who it reaches, who is skipped and why, its words. */
+export function previewReminders(input: ReminderRequest, signal?: AbortSignal) {
+  return unwrap(api.api.oversight.reminders.preview.$post({ json: input }, { init: { signal } }));
 }
 
-/** Sends an in-app reminder; the API skips anyone outside the viewer's oversight or done. */
-export function sendReminders(input: ReminderInput) {
-  return unwrap(
-    api.api.oversight.reminders.$post({
-      json: {
-        courseId: input.courseId,
-        staffIds: input.staffIds,
-        fiscalYear: input.fiscalYear,
-        ...(input.message ? { message: input.message } : {}),
-      },
-    }),
-  );
+export type ReminderPreview = Awaited<ReturnType<typeof previewReminders>>;
+
+export function useReminderPreview(input: ReminderRequest | null) {
+  return useQuery({
+    queryKey: ['reminder-preview', input],
+    queryFn: ({ signal }) => previewReminders(input as ReminderRequest, signal),
+    enabled: input !== null,
+    placeholderData: keepPreviousData,
+    // A preview is about this moment: fetched afresh each time the dialog opens.
+    gcTime: 0,
+  });
 }
+
+/** Reminds everyone matching the filter (or the chosen of them) by e-mail and notice. */
+export function sendReminders(input: ReminderRequest) {
+  return unwrap(api.api.oversight.reminders.$post({ json: input }));
+}
+
+export type ReminderResult = Awaited<ReturnType<typeof sendReminders>>;
 
 export function useSendReminders() {
-  return useMutation({ mutationFn: sendReminders });
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: sendReminders,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['staff-messages'] }),
+  });
 }

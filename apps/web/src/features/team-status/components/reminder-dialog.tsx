@@ -1,24 +1,33 @@
-import { useState } from 'react';
+import type { ReminderRequest } from '@kenshu/contracts';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/dialog.tsx';
 import { TextField } from '../../../components/form-fields.tsx';
+import { useErrorMessage } from '../../sessions/utils/error-message.ts';
+import {
+  useReminderPreview,
+  useSendReminders,
+  type ReminderPreview,
+  type ReminderResult,
+} from '../api/team-status.ts';
 
 const MAX_MESSAGE_LENGTH = 1000;
+/** How long typing pauses before the preview is written again with the new words. */
+const PREVIEW_PAUSE_MS = 400;
 
 export interface ReminderDialogProps {
   isOpen: boolean;
   onOpenChange: (isOpen: boolean) => void;
   courseTitle: string;
-  count: number;
-  onSend: (message: string | undefined) => void;
-  isPending: boolean;
-  /** The last attempt's failure, already in words. */
-  error: string | undefined;
+  /** Whom: everyone matching the filter, or the chosen of them. */
+  request: Omit<ReminderRequest, 'message'>;
+  onSent: (result: ReminderResult) => void;
 }
 
 /**
- * Asks for an optional message before reminding the chosen people. It is only there while open,
- * so the message starts empty each time.
+ * Shows first what a reminder would do (how many it reaches, who is skipped and why, who has no
+ * address, the words in Japanese and English), then sends it. It is only there while open, so the
+ * message starts empty and the preview is fresh each time.
  */
 export function ReminderDialog({ isOpen, ...rest }: ReminderDialogProps) {
   return isOpen ? <ReminderForm {...rest} /> : null;
@@ -27,14 +36,27 @@ export function ReminderDialog({ isOpen, ...rest }: ReminderDialogProps) {
 function ReminderForm({
   onOpenChange,
   courseTitle,
-  count,
-  onSend,
-  isPending,
-  error,
+  request,
+  onSent,
 }: Omit<ReminderDialogProps, 'isOpen'>) {
   const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
   const [message, setMessage] = useState('');
+  const [previewed, setPreviewed] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setPreviewed(message.trim()), PREVIEW_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [message]);
   const tooLong = message.trim().length > MAX_MESSAGE_LENGTH;
+  const input = { ...request, ...(previewed && !tooLong ? { message: previewed } : {}) };
+  const preview = useReminderPreview(input);
+  const send = useSendReminders();
+  const recipients = preview.data?.recipients ?? 0;
+  const error = send.isError
+    ? errorMessage(send.error)
+    : preview.isError
+      ? errorMessage(preview.error)
+      : undefined;
   return (
     <ConfirmDialog
       role="dialog"
@@ -42,13 +64,21 @@ function ReminderForm({
       onOpenChange={onOpenChange}
       title={t('team.reminder.title')}
       cancelLabel={t('team.reminder.cancel')}
-      confirmLabel={t('team.reminder.send')}
-      isPending={isPending}
-      isConfirmDisabled={tooLong}
+      confirmLabel={t('team.reminder.send', { count: recipients })}
+      isPending={send.isPending}
+      isConfirmDisabled={tooLong || !preview.data || preview.isFetching || recipients === 0}
       error={error}
-      onConfirm={() => onSend(message.trim() || undefined)}
+      onConfirm={() => {
+        const trimmed = message.trim();
+        // The button stays pending until the answer: a second press sends nothing more.
+        if (send.isPending) return;
+        send.mutate(
+          { ...request, ...(trimmed ? { message: trimmed } : {}) },
+          { onSuccess: onSent },
+        );
+      }}
     >
-      <p>{t('team.reminder.body', { count, course: courseTitle })}</p>
+      <p>{t('team.reminder.intro', { course: courseTitle })}</p>
       <TextField
         label={t('team.reminder.message')}
         description={t('team.reminder.messageDescription')}
@@ -57,6 +87,89 @@ function ReminderForm({
         value={message}
         onChange={setMessage}
       />
+      <div className="reminder-preview" aria-live="polite" aria-busy={preview.isFetching}>
+        {preview.data ? (
+          <PreviewDetails preview={preview.data} />
+        ) : (
+          <p>{t('team.reminder.loading')}</p>
+        )}
+      </div>
     </ConfirmDialog>
+  );
+}
+
+function PreviewDetails({ preview }: { preview: ReminderPreview }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="reminder-preview__counts">
+        <span>{t('team.reminder.matching', { count: preview.matching })}</span>
+        <strong>
+          {preview.recipients === 0
+            ? t('team.reminder.noRecipients')
+            : t('team.reminder.recipients', { count: preview.recipients })}
+        </strong>
+      </p>
+      {preview.skipped.length > 0 ? (
+        <>
+          <h3 className="reminder-preview__heading">{t('team.reminder.skippedHeading')}</h3>
+          <ul className="reminder-preview__skipped">
+            {preview.skipped.map((group) => (
+              <li key={group.reason}>
+                <PeopleList
+                  label={t(`team.reminder.skipped.${group.reason}`, { count: group.count })}
+                  people={group.people}
+                  count={group.count}
+                />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {preview.noAddress.count > 0 ? (
+        <PeopleList
+          label={t('team.reminder.noAddress', { count: preview.noAddress.count })}
+          people={preview.noAddress.people}
+          count={preview.noAddress.count}
+        />
+      ) : null}
+      <details className="reminder-preview__message" lang="ja">
+        <summary>{t('team.reminder.messageJa')}</summary>
+        <p className="reminder-preview__subject">{preview.messages.ja.subject}</p>
+        <pre>{preview.messages.ja.body}</pre>
+      </details>
+      <details className="reminder-preview__message" lang="en">
+        <summary>{t('team.reminder.messageEn')}</summary>
+        <p className="reminder-preview__subject">{preview.messages.en.subject}</p>
+        <pre>{preview.messages.en.body}</pre>
+      </details>
+    </>
+  );
+}
+
+function PeopleList({
+  label,
+  people,
+  count,
+}: {
+  label: string;
+  people: ReminderPreview['noAddress']['people'];
+  count: number;
+}) {
+  const { t } = useTranslation();
+  return (
+    <details>
+      <summary>{label}</summary>
+      <ul className="reminder-preview__people">
+        {people.map((p) => (
+          <li key={p.staffId}>
+            {p.name} ({p.staffNumber})
+          </li>
+        ))}
+        {count > people.length ? (
+          <li>{t('team.reminder.andMore', { count: count - people.length })}</li>
+        ) : null}
+      </ul>
+    </details>
   );
 }

@@ -1,4 +1,10 @@
-import { fiscalYearLabel } from '@kenshu/domain';
+import {
+  EMPLOYMENT_TYPES,
+  fiscalYearLabel,
+  ROLES,
+  type EmploymentType,
+  type Role,
+} from '@kenshu/domain';
 import { useTranslation } from 'react-i18next';
 import { SearchField } from '../../../components/search-field.tsx';
 import { Select } from '../../../components/select.tsx';
@@ -6,7 +12,7 @@ import { useLanguage } from '../../../lib/i18n.ts';
 import { useSearchText } from '../../../lib/use-search-text.ts';
 import { TEAM_STATUS_FILTERS, type TeamStatusFilter } from '../../../app/routes/team-search.ts';
 
-/** The unit choice meaning "everyone I oversee". */
+/** The unit choice meaning "everyone I oversee"; the same word for any role or employment. */
 const ALL_UNITS = 'all';
 
 /** The filters as the page holds them (the URL), with the defaults already applied. */
@@ -16,6 +22,8 @@ export interface TeamFilterValues {
   /** The course shown; undefined until the API has said which the default course is. */
   courseId: number | undefined;
   unitId: number | undefined;
+  role: Role | undefined;
+  employmentType: EmploymentType | undefined;
   status: TeamStatusFilter;
   q: string;
 }
@@ -24,6 +32,8 @@ export interface TeamFilterPatch {
   fiscalYear?: number;
   courseId?: number;
   unitId?: number | undefined;
+  role?: Role | undefined;
+  employmentType?: EmploymentType | undefined;
   status?: TeamStatusFilter;
   q?: string;
 }
@@ -38,7 +48,7 @@ export interface TeamFiltersProps {
   units: readonly { id: number; label: string; level: number }[];
 }
 
-/** Fiscal year, course, unit, status and a search box; every change goes to the URL. */
+/** Fiscal year, course, unit, role, employment, status and a search box, all in the URL. */
 export function TeamFilters({ value, onChange, fiscalYears, courses, units }: TeamFiltersProps) {
   const { t } = useTranslation();
   const lang = useLanguage();
@@ -78,6 +88,27 @@ export function TeamFilters({ value, onChange, fiscalYears, courses, units }: Te
         ]}
         value={value.unitId === undefined ? ALL_UNITS : String(value.unitId)}
         onChange={(id) => onChange({ unitId: id === ALL_UNITS ? undefined : Number(id) })}
+      />
+      <Select
+        label={t('team.filters.role')}
+        options={[
+          { id: ALL_UNITS, label: t('team.filters.allRoles') },
+          ...ROLES.map((role) => ({ id: role, label: t(`staff.roles.${role}`) })),
+        ]}
+        value={value.role ?? ALL_UNITS}
+        onChange={(id) => onChange({ role: ROLES.find((r) => r === id) })}
+      />
+      <Select
+        label={t('team.filters.employmentType')}
+        options={[
+          { id: ALL_UNITS, label: t('team.filters.allEmploymentTypes') },
+          ...EMPLOYMENT_TYPES.map((type) => ({
+            id: type,
+            label: t(`staff.employmentTypes.${type}`),
+          })),
+        ]}
+        value={value.employmentType ?? ALL_UNITS}
+        onChange={(id) => onChange({ employmentType: EMPLOYMENT_TYPES.find((e) => e === id) })}
       />
       <Select
         label={t('team.filters.status')}

@@ -9,11 +9,12 @@ import { Pagination } from '../../../components/pagination.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
 import { useLanguage } from '../../../lib/i18n.ts';
 import type { PageSize } from '../../../lib/paging.ts';
-import { useErrorMessage } from '../../sessions/utils/error-message.ts';
 import {
-  useSendReminders,
+  teamCsvUrl,
+  toTeamFilter,
   useTeamStatus,
   type OverseenPerson,
+  type ReminderResult,
   type TeamStatusPage,
 } from '../api/team-status.ts';
 import { mergePageSelection } from '../utils/page-selection.ts';
@@ -65,15 +66,16 @@ export function TeamStatusView({
 }: TeamStatusViewProps) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const query = useTeamStatus({
+  const search = {
     fiscalYear: filters.fiscalYear,
     courseId: filters.courseId,
     orgUnitId: filters.unitId,
+    role: filters.role,
+    employmentType: filters.employmentType,
     status: filters.status === 'all' ? undefined : filters.status,
     q: filters.q || undefined,
-    limit,
-    offset,
-  });
+  };
+  const query = useTeamStatus({ ...search, limit, offset });
   const shownCourseId = query.data?.course.id;
   const shownFiscalYear = query.data?.fiscalYear;
   // Past years stay readable but not chaseable: reminders and booking are for this year only.
@@ -93,29 +95,10 @@ export function TeamStatusView({
     setSelected(NOBODY);
   }
 
-  const [result, setResult] = useState<{ reminded: number; skipped: number } | null>(null);
-  const [isReminderOpen, setReminderOpen] = useState(false);
+  const [result, setResult] = useState<ReminderResult | null>(null);
+  // Whom the open reminder dialog is for: everyone matching, or the people chosen.
+  const [remindWhom, setRemindWhom] = useState<'matching' | 'selected' | null>(null);
   const [recordOf, setRecordOf] = useState<OverseenPerson | null>(null);
-  const reminders = useSendReminders();
-  const errorMessage = useErrorMessage();
-
-  const send = (page: TeamStatusPage, message: string | undefined) => {
-    reminders.mutate(
-      {
-        courseId: page.course.id,
-        staffIds: [...selected],
-        message,
-        fiscalYear: page.fiscalYear,
-      },
-      {
-        onSuccess: (sent) => {
-          setResult(sent);
-          setSelected(NOBODY);
-          setReminderOpen(false);
-        },
-      },
-    );
-  };
 
   return (
     <div className="team-status">
@@ -152,20 +135,34 @@ export function TeamStatusView({
             onOffsetChange={onOffsetChange}
             onLimitChange={onLimitChange}
             onOpenRecord={setRecordOf}
-            onOpenReminder={() => {
-              reminders.reset();
-              setReminderOpen(true);
-            }}
+            onOpenReminder={setRemindWhom}
+            csvUrl={teamCsvUrl({
+              ...search,
+              courseId: page.course.id,
+              fiscalYear: page.fiscalYear,
+            })}
             result={result}
             reminderDialog={
               <ReminderDialog
-                isOpen={isReminderOpen}
-                onOpenChange={setReminderOpen}
+                isOpen={remindWhom !== null}
+                onOpenChange={(open) => {
+                  if (!open) setRemindWhom(null);
+                }}
                 courseTitle={courseTitle(page.course)}
-                count={selected.size}
-                onSend={(message) => send(page, message)}
-                isPending={reminders.isPending}
-                error={reminders.isError ? errorMessage(reminders.error) : undefined}
+                request={{
+                  // The list shown: its course and year, as the page has them.
+                  filter: toTeamFilter({
+                    ...search,
+                    courseId: page.course.id,
+                    fiscalYear: page.fiscalYear,
+                  }),
+                  ...(remindWhom === 'selected' ? { staffIds: [...selected] } : {}),
+                }}
+                onSent={(sent) => {
+                  setResult(sent);
+                  setSelected(NOBODY);
+                  setRemindWhom(null);
+                }}
               />
             }
           />
@@ -204,8 +201,10 @@ interface TeamResultsProps {
   onOffsetChange: (offset: number) => void;
   onLimitChange: (limit: PageSize) => void;
   onOpenRecord: (person: OverseenPerson) => void;
-  onOpenReminder: () => void;
-  result: { reminded: number; skipped: number } | null;
+  onOpenReminder: (whom: 'matching' | 'selected') => void;
+  /** The CSV of everyone matching the filters. */
+  csvUrl: string;
+  result: ReminderResult | null;
   reminderDialog: ReactNode;
 }
 
@@ -223,6 +222,7 @@ function TeamResults({
   onLimitChange,
   onOpenRecord,
   onOpenReminder,
+  csvUrl,
   result,
   reminderDialog,
 }: TeamResultsProps) {
@@ -261,12 +261,24 @@ function TeamResults({
               <Button isDisabled={selected.size === 0} onPress={() => onSelectedChange(new Set())}>
                 {t('team.selection.clear')}
               </Button>
-              <Button variant="primary" isDisabled={selected.size === 0} onPress={onOpenReminder}>
-                {t('team.reminder.open')}
+              <Button isDisabled={selected.size === 0} onPress={() => onOpenReminder('selected')}>
+                {t('team.reminder.openSelected', { count: selected.size })}
+              </Button>
+              <Button
+                variant="primary"
+                isDisabled={page.total === 0}
+                onPress={() => onOpenReminder('matching')}
+              >
+                {t('team.reminder.openMatching', { count: page.total })}
               </Button>
             </div>
           </div>
         )}
+        <p className="team-toolbar__download">
+          <a className="button button--secondary" href={csvUrl} download>
+            {t('team.filters.downloadCsv')}
+          </a>
+        </p>
         <p className="alert alert--success team-toolbar__result" role="status">
           {result ? t('team.reminder.result', result) : null}
         </p>

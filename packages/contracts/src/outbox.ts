@@ -1,0 +1,72 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { errorResponses, PageQuery } from './common.ts';
+import { SentMessage } from './oversight.ts';
+
+export const MAIL_STATUSES = [
+  'queued',
+  'sending',
+  'sent',
+  'failed',
+  'no_address',
+  'opted_out',
+] as const;
+export const MailStatus = z.enum(MAIL_STATUSES).openapi('MailStatus');
+
+export const OutboxMessage = SentMessage.extend({
+  recipient: z.object({ staffId: z.number().int(), staffNumber: z.string(), name: z.string() }),
+}).openapi('OutboxMessage');
+
+export const OutboxPage = z
+  .object({
+    items: z.array(OutboxMessage),
+    total: z.number().int().openapi({ description: 'Messages matching the filters' }),
+    counts: z.partialRecord(MailStatus, z.number().int()),
+    smtpConfigured: z
+      .boolean()
+      .openapi({ description: 'False: no mail server set, messages wait here' }),
+  })
+  .openapi('OutboxPage');
+export type OutboxPage = z.infer<typeof OutboxPage>;
+
+export const listOutbox = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['outbox'],
+  summary: 'E-mails decided, queued, sent and failed, newest first (admins)',
+  request: {
+    query: PageQuery.extend({
+      status: MailStatus.optional(),
+      q: z.string().trim().max(100).optional(),
+    }),
+  },
+  responses: {
+    200: { description: 'Outbox', content: { 'application/json': { schema: OutboxPage } } },
+    ...errorResponses(400, 401, 403),
+  },
+});
+
+export const retryOutbox = createRoute({
+  method: 'post',
+  path: '/retry',
+  tags: ['outbox'],
+  summary: 'Put failed e-mails back in the queue, due now (admins)',
+  request: {
+    body: {
+      content: {
+        'application/json': {
+          schema: z
+            .object({ ids: z.array(z.number().int().positive()).min(1).max(1000) })
+            .openapi('RetryOutboxRequest'),
+        },
+      },
+      required: true,
+    },
+  },
+  responses: {
+    200: {
+      description: 'Requeued',
+      content: { 'application/json': { schema: z.object({ requeued: z.number().int() }) } },
+    },
+    ...errorResponses(400, 401, 403),
+  },
+});
