@@ -1,6 +1,7 @@
 import { createMailer, type Mailer } from '@kenshu/api/mailer';
 import { loadConfig, type Config } from '@kenshu/api/config';
 import { deliverMail } from '@kenshu/api/messages';
+import type { Staff } from '@kenshu/db';
 import { makeCourse, makeOrgUnit, makeSession, makeStaff } from '@kenshu/db/testing';
 import { parse } from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,7 +48,7 @@ async function team() {
 describe('the team page for admins and section heads', () => {
   it('filters by role, employment type, unit subtree and status, pages on the server', async () => {
     const { course, mine, section, other, headStaff, head } = await team();
-    const partTimers = [];
+    const partTimers: Staff[] = [];
     for (let i = 0; i < 5; i++)
       partTimers.push(
         await makeStaff(t.db, { org_unit_id: section.id, employment_type: 'part_time' }),
@@ -143,7 +144,7 @@ describe('reminding everyone matching the filter', () => {
   it('previews who is reminded and who is skipped and why, then sends in each language', async () => {
     const { course, mine, headStaff, head } = await team();
     const session = await makeSession(t.db, { courseId: course.id });
-    const many = [];
+    const many: Staff[] = [];
     for (let i = 0; i < 4; i++) many.push(await makeStaff(t.db, { org_unit_id: mine.id }));
     const english = await makeStaff(t.db, { org_unit_id: mine.id, locale: 'en' });
     // Addresses are unique: blanks of different lengths are all "no address".
