@@ -18,7 +18,7 @@ export interface ReceivedMail {
  * A real SMTP server on 127.0.0.1 that keeps what it receives, for tests that read the mail the
  * app sent. `refuse` makes it answer the next deliveries with a temporary or permanent error.
  */
-export async function startSmtpServer() {
+export async function startSmtpServer(options: { delayMs?: number } = {}) {
   const received: ReceivedMail[] = [];
   const listeners = new Set<(mail: ReceivedMail) => void>();
   let refusal: { code: number; message: string } | null = null;
@@ -39,7 +39,12 @@ export async function startSmtpServer() {
       callback();
     },
     onData(stream, _session, callback) {
+      // A slow mail server (delayMs) keeps a delivery run busy long enough to stop it mid-way.
       simpleParser(stream)
+        .then(async (parsed) => {
+          if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
+          return parsed;
+        })
         .then((parsed) => {
           const mail = toReceived(parsed);
           received.push(mail);

@@ -43,7 +43,8 @@ import { metricsRoutes } from './routes/metrics.ts';
 import { orgUnitRoutes } from './routes/org-units.ts';
 import { rosterImportRoutes } from './routes/roster-import.ts';
 import { staffRoutes } from './routes/staff.ts';
-import { registerELearningReactions } from './services/e-learning/rules.ts';
+import { registerTrainingReactions } from './services/training/reactions.ts';
+import { outboxBacklog } from '@kenshu/db';
 
 export interface AppDeps {
   database: Database;
@@ -68,7 +69,9 @@ export function createApp({
   lifecycle = { jobsRunning: () => false, draining: () => false },
 }: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  registerELearningReactions();
+  // The same reactions on every instance, registered before the first request (reactions.ts).
+  registerTrainingReactions();
+  metrics.watchOutbox(() => outboxBacklog(database.db, clock()));
 
   app.use(requestId);
   app.use(observe(logger, metrics));

@@ -12,6 +12,7 @@ import { IMPORT_USAGE, importRoster } from './commands/import-roster.ts';
 import { loadConfig } from './config.ts';
 import { systemClock } from './lib/clock.ts';
 import { issuePasswordLink } from './services/accounts/issue-password-link.ts';
+import { registerTrainingReactions } from './services/training/reactions.ts';
 import { prepareDatabase, StartupError } from './start.ts';
 
 const USAGE = `Usage: pnpm kenshu <command> [options]
@@ -106,6 +107,9 @@ async function bootstrapAdmin(argv: string[]): Promise<void> {
     await database.close();
   }
 }
+
+// Commands change data like the app does: the same reactions to training events.
+registerTrainingReactions();
 
 const [command, ...rest] = process.argv.slice(2);
 const commands: Record<string, (argv: string[]) => Promise<void>> = {

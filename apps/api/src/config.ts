@@ -33,6 +33,11 @@ export interface Config {
   publicUrl: string | undefined;
   /** Run the scheduled jobs (auto-finalising rosters, assignment rules) in this instance. */
   jobs: boolean;
+  /**
+   * On PostgreSQL, a running job sends a heartbeat; one silent this long (its instance died) is
+   * retried by another instance.
+   */
+  jobHeartbeatSeconds: number;
   /** Self check-in opens this long before a session starts (and closes when it ends). */
   checkInOpensMinutes: number;
   /** A roster nobody submitted is finalised (no-shows marked absent) this long after the end. */
@@ -200,6 +205,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       undefined,
     ),
     jobs: oneOf(env, 'KENSHU_JOBS', ['on', 'off'], 'on') === 'on',
+    jobHeartbeatSeconds: read(
+      env,
+      'KENSHU_JOB_HEARTBEAT_SECONDS',
+      z.coerce.number().int().min(10).max(3600),
+      'a whole number of seconds from 10 to 3600',
+      30,
+    ),
     checkInOpensMinutes: positive(env, 'KENSHU_CHECK_IN_OPENS_MINUTES', 30),
     autoFinaliseHours: positive(env, 'KENSHU_AUTO_FINALISE_HOURS', 24),
     attendanceLockDays: positive(env, 'KENSHU_ATTENDANCE_LOCK_DAYS', 7),

@@ -4,7 +4,7 @@ import { DatabaseConfigError } from '@kenshu/db';
 import { createApp } from './app.ts';
 import { JOBS, mailDeliveryJob } from './jobs/index.ts';
 import { createMailer } from './lib/mailer.ts';
-import { startScheduler } from './jobs/scheduler.ts';
+import { startJobRunner } from './jobs/runner.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { systemClock } from './lib/clock.ts';
 import { createLifecycle } from './lib/lifecycle.ts';
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     logger.info('no KENSHU_SMTP_URL: e-mail is kept in the outbox (Admin → Outbox), not sent');
   const jobs = mailer ? [...JOBS, mailDeliveryJob(mailer)] : JOBS;
   const scheduler = config.jobs
-    ? startScheduler(database, jobs, config, systemClock, { logger, metrics })
+    ? await startJobRunner(database, jobs, config, systemClock, { logger, metrics })
     : null;
   lifecycle.state.jobs = scheduler;
 

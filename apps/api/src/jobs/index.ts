@@ -10,9 +10,11 @@ export {
   runJobOnce,
   startScheduler,
   type Job,
-  type Scheduler,
+  type JobRunner,
+  type JobStats,
   type WorkerJob,
 } from './scheduler.ts';
+export { startJobRunner } from './runner.ts';
 export { mailDeliveryJob } from './mail.ts';
 export {
   autoFinaliseJob,
@@ -21,7 +23,11 @@ export {
   dailyRemindersJob,
 };
 
-/** Every recurring job the app runs. Each is idempotent and runs under its own advisory lock. */
+/**
+ * Every recurring job the app runs, on every instance alike. Each is idempotent and runs under its
+ * own advisory lock. A new job: write a Job (jobs/*.ts) and add it here; startJobRunner gives it a
+ * pg-boss queue and schedule on PostgreSQL and a croner schedule on the embedded database.
+ */
 export const JOBS: Job[] = [
   autoFinaliseJob,
   assignAfterWindowClosesJob,

@@ -60,10 +60,30 @@ export async function runJobOnce(
   return result;
 }
 
-/** The running scheduler of one instance. */
-export interface Scheduler {
+/** How one job's queue looks right now, for /metrics. */
+export interface JobStats {
+  name: string;
+  /** Runs asked for and not yet started (scheduled, retrying, or asked for with runNow). */
+  queued: number;
+  active: number;
+  /** Runs that failed for good (pg-boss keeps them for a week) or, in-process, since start. */
+  failed: number;
+}
+
+/**
+ * The one interface background work goes through, whichever runner is behind it: pg-boss on
+ * PostgreSQL (jobs/pg-boss.ts), an in-process scheduler on the embedded database (below).
+ */
+export interface JobRunner {
+  readonly kind: 'pg-boss' | 'in-process';
   /** True until stop() is called: /api/ready reports it. */
   readonly running: boolean;
+  /**
+   * Asks for a run of the job now. Asked on several instances at once it runs once: resolves true
+   * for the call that queued the run, false when a run was already waiting.
+   */
+  runNow(name: string): Promise<boolean>;
+  stats(): Promise<JobStats[]>;
   /**
    * Takes no new runs, then waits (at most `timeoutMs`) for the runs in progress to finish;
    * resolves true when they all did.
@@ -71,49 +91,89 @@ export interface Scheduler {
   stop(timeoutMs: number): Promise<boolean>;
 }
 
-/** Starts every job on its schedule. Each run is logged (JSON) and counted for /metrics. */
+/** Logs and counts one run; rethrows a failure so a queue can retry it. */
+export async function observedRun(
+  database: Database,
+  job: Job | WorkerJob,
+  config: Config,
+  now: Date,
+  { logger, metrics }: { logger: Logger; metrics?: Metrics | undefined },
+): Promise<{ changed: number } | null> {
+  const log = logger.child({ job: job.name });
+  metrics?.jobsRunning.inc();
+  const started = performance.now();
+  try {
+    const result = await runJobOnce(database, job, config, now);
+    metrics?.jobRuns.inc({ job: job.name, outcome: result ? 'done' : 'busy' });
+    if (result && result.changed > 0)
+      log.info({ changed: result.changed, ms: Math.round(performance.now() - started) }, 'job ran');
+    return result;
+  } catch (error) {
+    metrics?.jobRuns.inc({ job: job.name, outcome: 'failed' });
+    log.error({ err: error }, 'job failed');
+    throw error;
+  } finally {
+    metrics?.jobsRunning.dec();
+  }
+}
+
+/**
+ * The in-process runner of the embedded database (one instance per data folder, so nothing to
+ * share): every job on its schedule, with croner. A failed run is logged and counted; the next
+ * scheduled run tries again.
+ */
 export function startScheduler(
   database: Database,
   jobs: readonly (Job | WorkerJob)[],
   config: Config,
   clock: Clock = systemClock,
   observe: { logger: Logger; metrics?: Metrics } = { logger: silentLogger },
-): Scheduler {
-  const { logger, metrics } = observe;
+): JobRunner {
   const inFlight = new Set<Promise<void>>();
+  const active = new Map<string, number>();
+  const failed = new Map<string, number>();
   let running = true;
   const runOnce = async (job: Job | WorkerJob) => {
-    const log = logger.child({ job: job.name });
-    metrics?.jobsRunning.inc();
-    const started = performance.now();
+    active.set(job.name, (active.get(job.name) ?? 0) + 1);
     try {
-      const result = await runJobOnce(database, job, config, clock());
-      metrics?.jobRuns.inc({ job: job.name, outcome: result ? 'done' : 'busy' });
-      if (result && result.changed > 0)
-        log.info(
-          { changed: result.changed, ms: Math.round(performance.now() - started) },
-          'job ran',
-        );
-    } catch (error) {
-      metrics?.jobRuns.inc({ job: job.name, outcome: 'failed' });
-      log.error({ err: error }, 'job failed');
+      await observedRun(database, job, config, clock(), observe);
+    } catch {
+      failed.set(job.name, (failed.get(job.name) ?? 0) + 1);
     } finally {
-      metrics?.jobsRunning.dec();
+      active.set(job.name, (active.get(job.name) ?? 1) - 1);
     }
+  };
+  const track = (run: Promise<void>) => {
+    inFlight.add(run);
+    void run.finally(() => inFlight.delete(run));
+    return run;
   };
   const crons = jobs.map(
     (job) =>
       new Cron(job.schedule, { timezone: 'Asia/Tokyo', protect: true, name: job.name }, () => {
         if (!running) return;
-        const run = runOnce(job);
-        inFlight.add(run);
-        void run.finally(() => inFlight.delete(run));
-        return run;
+        return track(runOnce(job));
       }),
   );
   return {
+    kind: 'in-process',
     get running() {
       return running;
+    },
+    async runNow(name) {
+      const job = jobs.find((j) => j.name === name);
+      if (!job) throw new Error(`no job named ${name}`);
+      if (!running || (active.get(name) ?? 0) > 0) return false;
+      void track(runOnce(job));
+      return true;
+    },
+    async stats() {
+      return jobs.map((job) => ({
+        name: job.name,
+        queued: 0,
+        active: active.get(job.name) ?? 0,
+        failed: failed.get(job.name) ?? 0,
+      }));
     },
     async stop(timeoutMs) {
       running = false;

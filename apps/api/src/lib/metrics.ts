@@ -7,6 +7,31 @@ import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 export function createMetrics() {
   const registry = new Registry();
   registry.setDefaultLabels({ service: 'kenshu' });
+  /** Read at scrape time: set once the database and job runner exist. */
+  const sources: {
+    jobs?: { stats(): Promise<{ name: string; queued: number; failed: number }[]> };
+    outbox?: () => Promise<{ waiting: number; oldestSeconds: number }>;
+  } = {};
+  const jobQueueFailed = new Gauge({
+    name: 'kenshu_job_queue_failed',
+    help: 'Job runs that failed for good (after their retries), kept by the queue for a week',
+    labelNames: ['job'] as const,
+    registers: [registry],
+    async collect() {
+      if (!sources.jobs) return;
+      const stats = await sources.jobs.stats();
+      this.reset();
+      for (const s of stats) this.set({ job: s.name }, s.failed);
+    },
+  });
+  const outboxOldest = new Gauge({
+    name: 'kenshu_outbox_oldest_seconds',
+    help: 'Age of the oldest e-mail waiting in the outbox (0 when none waits)',
+    registers: [registry],
+    async collect() {
+      if (sources.outbox) this.set((await sources.outbox()).oldestSeconds);
+    },
+  });
   return {
     registry,
     requestDuration: new Histogram({
@@ -28,6 +53,37 @@ export function createMetrics() {
       labelNames: ['job', 'outcome'] as const,
       registers: [registry],
     }),
+    jobQueueDepth: new Gauge({
+      name: 'kenshu_job_queue_depth',
+      help: 'Job runs waiting in the queue (scheduled, retrying or asked for), by job',
+      labelNames: ['job'] as const,
+      registers: [registry],
+      async collect() {
+        if (!sources.jobs) return;
+        const stats = await sources.jobs.stats();
+        this.reset();
+        for (const s of stats) this.set({ job: s.name }, s.queued);
+      },
+    }),
+    jobQueueFailed,
+    outboxBacklog: new Gauge({
+      name: 'kenshu_outbox_backlog',
+      help: 'E-mails waiting to leave the outbox (queued or being sent)',
+      registers: [registry],
+      async collect() {
+        if (!sources.outbox) return;
+        this.set((await sources.outbox()).waiting);
+      },
+    }),
+    outboxOldest,
+    /** Lets /metrics read the job queue (server.ts, once the runner started). */
+    watchJobs(jobs: NonNullable<typeof sources.jobs>) {
+      sources.jobs = jobs;
+    },
+    /** Lets /metrics read the outbox (createApp). */
+    watchOutbox(read: NonNullable<typeof sources.outbox>) {
+      sources.outbox = read;
+    },
     jobsRunning: new Gauge({
       name: 'kenshu_jobs_running',
       help: 'Scheduled jobs running in this instance right now',

@@ -229,3 +229,20 @@ export async function remindedSince(
     .execute();
   return new Map(rows.map((r) => [r.staff_id, new Date(r.last)]));
 }
+
+/** E-mail waiting to leave (queued or being sent), and how old the oldest is: for /metrics. */
+export async function outboxBacklog(
+  db: Executor,
+  now: Date,
+): Promise<{ waiting: number; oldestSeconds: number }> {
+  const row = await db
+    .selectFrom('mail_outbox')
+    .select((eb) => [eb.fn.countAll<number>().as('waiting'), eb.fn.min('created_at').as('oldest')])
+    .where('status', 'in', ['queued', 'sending'])
+    .executeTakeFirstOrThrow();
+  const oldest = row.oldest ? new Date(row.oldest as Date | string) : null;
+  return {
+    waiting: Number(row.waiting),
+    oldestSeconds: oldest ? Math.max(0, (now.getTime() - oldest.getTime()) / 1000) : 0,
+  };
+}

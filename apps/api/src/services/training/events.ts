@@ -31,9 +31,13 @@ export type TrainingEventHandler = (
   at: Date,
 ) => Promise<void>;
 
+/**
+ * The reactions of this process: filled once at start by registerTrainingReactions()
+ * (reactions.ts), the same list on every instance.
+ */
 const handlers: TrainingEventHandler[] = [];
 
-/** Subscribes a reaction to training events; features call this once at start-up (see app.ts). */
+/** Subscribes a reaction to training events; only reactions.ts calls this, at start. */
 export function onTrainingEvent(handler: TrainingEventHandler): void {
   if (!handlers.includes(handler)) handlers.push(handler);
 }
@@ -45,5 +49,10 @@ export async function publishTrainingEvents(
   at: Date,
 ): Promise<void> {
   if (events.length === 0) return;
+  if (handlers.length === 0) {
+    throw new Error(
+      'training events published before any reaction was registered: call registerTrainingReactions() at start',
+    );
+  }
   for (const handler of handlers) await handler(trx, events, at);
 }
