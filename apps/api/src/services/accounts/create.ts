@@ -1,4 +1,10 @@
-import { findOrgUnitById, findStaffByLogin, insertAudit, insertStaff } from '@kenshu/db';
+import {
+  findOrgUnitById,
+  findStaffByLogin,
+  insertAudit,
+  insertStaff,
+  runInTransaction,
+} from '@kenshu/db';
 import { conflict, notFound } from '@kenshu/domain';
 import type { z } from '@hono/zod-openapi';
 import type { CreateAccountRequest } from '@kenshu/contracts';
@@ -14,7 +20,7 @@ export async function createAccount({
   input: z.infer<typeof CreateAccountRequest>;
 }): Promise<{ id: number }> {
   const viewer = requireViewer(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
+  return runInTransaction(ctx.db, async (trx) => {
     if (!(await findOrgUnitById(trx, input.orgUnitId))) throw notFound('org unit');
     // The unique indexes back these checks; checking first gives a clearer message.
     if (await findStaffByLogin(trx, input.staffNumber)) {

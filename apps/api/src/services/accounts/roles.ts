@@ -4,6 +4,7 @@ import {
   insertAudit,
   listGrantedRoles,
   replaceGrantedRoles,
+  runInTransaction,
 } from '@kenshu/db';
 import { conflict, hrRolesOf, notFound, type Role } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
@@ -37,7 +38,7 @@ export async function updateAccountRoles({
 }) {
   const viewer = requireViewer(ctx);
   const roles = [...new Set(input.grantedRoles)].sort();
-  await ctx.db.transaction().execute(async (trx) => {
+  await runInTransaction(ctx.db, async (trx) => {
     const staff = await findStaffById(trx, input.staffId);
     if (!staff) throw notFound('staff member');
     const before = (await listGrantedRoles(trx, staff.id)).sort();

@@ -1,12 +1,13 @@
 import type { Course as CourseContract, CourseInput } from '@kenshu/contracts';
 import {
+  type Course,
   findCourseByCode,
   findCourseById,
   insertAudit,
   insertCourse,
   listCourses as listCourseRows,
+  runInTransaction,
   updateCourse as updateCourseRow,
-  type Course,
 } from '@kenshu/db';
 import { conflict, notFound } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
@@ -55,7 +56,7 @@ function toRow(input: CourseInput) {
 /** Creates a course (admins), audited. */
 export async function createCourse({ ctx, input }: { ctx: ServiceContext; input: CourseInput }) {
   const viewer = requireViewer(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
+  return runInTransaction(ctx.db, async (trx) => {
     if (await findCourseByCode(trx, input.code))
       throw conflict('A course with this code exists', { field: 'code' });
     const course = await insertCourse(trx, toRow(input));
@@ -80,7 +81,7 @@ export async function updateCourse({
   input: CourseInput & { id: number };
 }) {
   const viewer = requireViewer(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
+  return runInTransaction(ctx.db, async (trx) => {
     const before = await findCourseById(trx, input.id);
     if (!before) throw notFound('course');
     const clash = await findCourseByCode(trx, input.code);

@@ -7,6 +7,7 @@ import {
   insertRosterImport,
   lockRosterImports,
   refreshStatistics,
+  runInTransaction,
   stageRosterGone,
   stageRosterStaff,
   stageRosterUnits,
@@ -47,7 +48,7 @@ export async function applyRosterImport({
     });
   }
   const effectiveDate = input.effectiveDate ?? tokyoDateOf(ctx.now);
-  const result = await ctx.db.transaction().execute(async (trx) => {
+  const result = await runInTransaction(ctx.db, async (trx) => {
     await lockRosterImports(trx);
     await createRosterStage(trx);
     input.onPhase?.('validating');
