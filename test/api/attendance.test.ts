@@ -316,10 +316,14 @@ describe('self check-in', () => {
     const code = await (await trainer.request(`/api/sessions/${session.id}/check-in-code`)).json();
     expect(code.code).toMatch(/^\d{6}$/);
     expect(code.qrDataUrl).toMatch(/^data:image\/png;base64,/);
-    expect(code.checkInUrl).toContain(`session=${session.id}`);
+    expect(code.checkInUrl).toMatch(/\/check-in\?token=/);
     const me = await signedInAs(t.app, t.db, p.id);
     const first = await me.json('/api/check-in', { code: code.code });
-    expect(await first.json()).toEqual({ sessionId: session.id, alreadyCheckedIn: false });
+    expect(await first.json()).toEqual({
+      sessionId: session.id,
+      alreadyCheckedIn: false,
+      outcome: 'checked_in',
+    });
     const second = await me.json('/api/check-in', { code: code.code, sessionId: session.id });
     expect(second.status).toBe(200);
     expect((await second.json()).alreadyCheckedIn).toBe(true);

@@ -40,6 +40,13 @@ export interface Config {
   jobHeartbeatSeconds: number;
   /** Self check-in opens this long before a session starts (and closes when it ends). */
   checkInOpensMinutes: number;
+  /** A person's wrong typed check-in codes per session before they cannot self-check-in to it. */
+  checkInWrongCodeLimit: number;
+  /**
+   * Signs the check-in QR codes' tokens (with each session's own secret). Every instance must
+   * share it; unset, the session's secret alone signs them.
+   */
+  checkInSecret: string | undefined;
   /** A roster nobody submitted is finalised (no-shows marked absent) this long after the end. */
   autoFinaliseHours: number;
   /** After this many days from the end, only admins (with a reason) may change marks. */
@@ -213,6 +220,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       30,
     ),
     checkInOpensMinutes: positive(env, 'KENSHU_CHECK_IN_OPENS_MINUTES', 30),
+    checkInWrongCodeLimit: wholeNumber(env, 'KENSHU_CHECK_IN_WRONG_CODES', 5),
+    checkInSecret: read(
+      env,
+      'KENSHU_CHECK_IN_SECRET',
+      z.string().min(32),
+      'at least 32 characters',
+      undefined,
+    ),
     autoFinaliseHours: positive(env, 'KENSHU_AUTO_FINALISE_HOURS', 24),
     attendanceLockDays: positive(env, 'KENSHU_ATTENDANCE_LOCK_DAYS', 7),
     smtpUrl: smtpUrl(env),

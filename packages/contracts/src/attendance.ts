@@ -24,6 +24,31 @@ export const AttendanceEntry = z
   })
   .openapi('AttendanceEntry');
 
+export const CheckInRequestEntry = z
+  .object({
+    staffId: z.number().int(),
+    staffNumber: z.string(),
+    name: z.string(),
+    nameKana: z.string(),
+    unitJa: z.string(),
+    unitEn: z.string(),
+    status: z.enum(['pending', 'accepted', 'rejected']),
+    requestedAt: z.string(),
+    decidedAt: z.string().nullable(),
+  })
+  .openapi('CheckInRequestEntry');
+
+export const CheckInAttemptEntry = z
+  .object({
+    staffId: z.number().int(),
+    staffNumber: z.string(),
+    name: z.string(),
+    wrongCodes: z.number().int(),
+    locked: z.boolean().openapi({ description: 'Used up the wrong-code limit for this session' }),
+    lastWrongAt: z.string().nullable(),
+  })
+  .openapi('CheckInAttemptEntry');
+
 export const AttendanceSheet = z
   .object({
     sessionId: z.number().int(),
@@ -36,6 +61,13 @@ export const AttendanceSheet = z
       .openapi({ description: 'After this, only admins (with a reason) change marks' }),
     canMark: z.boolean(),
     entries: z.array(AttendanceEntry),
+    checkInRequests: z.array(CheckInRequestEntry).openapi({
+      description: 'Self check-ins from people without a booking, for the trainer to decide',
+    }),
+    checkInAttempts: z.array(CheckInAttemptEntry).openapi({
+      description: 'People who typed wrong check-in codes for this session',
+    }),
+    wrongCodeLimit: z.number().int(),
   })
   .openapi('AttendanceSheet');
 export type AttendanceSheet = z.infer<typeof AttendanceSheet>;
@@ -226,6 +258,44 @@ export const exportAttendance = createRoute({
   },
 });
 
+export const decideCheckInRequest = createRoute({
+  method: 'post',
+  path: '/{id}/attendance/check-in-requests/{staffId}',
+  tags: ['attendance'],
+  summary:
+    'Accept (present, as a walk-in) or reject a self check-in from someone without a booking',
+  request: {
+    params: IdParam.extend({
+      staffId: z.coerce
+        .number()
+        .int()
+        .positive()
+        .openapi({ param: { name: 'staffId', in: 'path' }, example: 1 }),
+    }),
+    body: {
+      content: {
+        'application/json': {
+          schema: z
+            .object({ decision: z.enum(['accept', 'reject']), reason: Reason })
+            .openapi('DecideCheckInRequest'),
+        },
+      },
+      required: true,
+    },
+  },
+  responses: {
+    200: {
+      description: 'Decided',
+      content: {
+        'application/json': {
+          schema: z.object({ status: z.enum(['accepted', 'rejected']) }),
+        },
+      },
+    },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
+
 export const CheckInCode = z
   .object({
     code: z.string(),
@@ -266,8 +336,20 @@ export const checkIn = createRoute({
               code: z
                 .string()
                 .trim()
-                .regex(/^\d{6}$/, 'Six digits'),
+                .regex(/^\d{6}$/, 'Six digits')
+                .optional()
+                .openapi({ description: 'The six digits typed from the screen (limited tries)' }),
+              token: z
+                .string()
+                .max(120)
+                .regex(/^[0-9A-Za-z._-]+$/, 'A check-in token')
+                .optional()
+                .openapi({ description: 'The signed token from the QR code' }),
               sessionId: z.number().int().positive().optional(),
+            })
+            .refine((b) => (b.code === undefined) !== (b.token === undefined), {
+              message: 'Send either the code or the token',
+              path: ['code'],
             })
             .openapi('CheckInRequest'),
         },
@@ -280,10 +362,19 @@ export const checkIn = createRoute({
       description: 'Checked in (or already was)',
       content: {
         'application/json': {
-          schema: z.object({ sessionId: z.number().int(), alreadyCheckedIn: z.boolean() }),
+          schema: z.object({
+            sessionId: z.number().int(),
+            alreadyCheckedIn: z.boolean(),
+            outcome: z
+              .enum(['checked_in', 'already_checked_in', 'requested', 'request_rejected'])
+              .openapi({
+                description:
+                  'Without a booking the check-in is a request the trainer accepts or rejects',
+              }),
+          }),
         },
       },
     },
-    ...errorResponses(400, 401, 403, 404, 409),
+    ...errorResponses(400, 401, 403, 404, 409, 429),
   },
 });

@@ -32,3 +32,4 @@ export * from './repositories/message-templates.ts';
 export * from './repositories/reports.ts';
 export * from './repositories/requirements.ts';
 export * from './repositories/reminders.ts';
+export * from './repositories/check-in.ts';

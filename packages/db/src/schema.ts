@@ -223,6 +223,24 @@ export interface AttendanceTable {
   marked_at: TimestampDefault;
 }
 
+export interface CheckInAttemptTable {
+  session_id: number;
+  staff_id: number;
+  wrong_codes: Generated<number>;
+  last_wrong_at: NullableTimestamp;
+}
+
+export type CheckInRequestStatus = 'pending' | 'accepted' | 'rejected';
+
+export interface CheckInRequestTable {
+  session_id: number;
+  staff_id: number;
+  status: CheckInRequestStatus;
+  requested_at: Timestamp;
+  decided_at: NullableTimestamp;
+  decided_by: number | null;
+}
+
 export interface NotificationTable {
   id: Generated<number>;
   staff_id: number;
@@ -277,6 +295,8 @@ export interface DB {
   booking_event: BookingEventTable;
   completion: CompletionTable;
   attendance: AttendanceTable;
+  check_in_attempt: CheckInAttemptTable;
+  check_in_request: CheckInRequestTable;
   notification: NotificationTable;
   calendar_feed: CalendarFeedTable;
   org_unit: OrgUnitTable;

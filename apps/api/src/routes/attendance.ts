@@ -1,6 +1,7 @@
 import {
   addWalkIn as addWalkInRoute,
   checkIn as checkInRoute,
+  decideCheckInRequest,
   exportAttendance,
   finaliseAttendance,
   findWalkIns as findWalkInsRoute,
@@ -14,6 +15,7 @@ import { withAccess } from '../lib/access.ts';
 import { createRouter } from '../lib/router.ts';
 import { serviceContext } from '../lib/service-context.ts';
 import { checkIn, currentCheckInCode } from '../services/attendance/check-in.ts';
+import { decideRequest } from '../services/attendance/check-in-requests.ts';
 import { finaliseRoster } from '../services/attendance/finalise.ts';
 import { findWalkIns } from '../services/attendance/find-walk-ins.ts';
 import { addWalkIn, markAllUnmarkedPresent, setMarks } from '../services/attendance/mark.ts';
@@ -49,6 +51,11 @@ export const attendanceRoutes = createRouter()
   .openapi(withAccess(addWalkInRoute, MARKERS), async (c) => {
     const input = { sessionId: c.req.valid('param').id, ...c.req.valid('json') };
     return c.json(await addWalkIn({ ctx: serviceContext(c), input }), 201);
+  })
+  .openapi(withAccess(decideCheckInRequest, MARKERS), async (c) => {
+    const { id, staffId } = c.req.valid('param');
+    const input = { sessionId: id, staffId, ...c.req.valid('json') };
+    return c.json(await decideRequest({ ctx: serviceContext(c), input }), 200);
   })
   .openapi(withAccess(finaliseAttendance, MARKERS), async (c) => {
     const input = { sessionId: c.req.valid('param').id, reason: reasonOf(c.req.valid('json')) };

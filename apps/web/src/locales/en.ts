@@ -136,6 +136,23 @@ export const en: Messages = {
       bodyAllMarked: 'Everyone is marked. You can still correct marks until {{lock}}.',
       confirm: 'Submit',
     },
+    requests: {
+      title: 'Self check-in requests and wrong codes',
+      body: 'These people checked in with the code but have no booking for this session. Accept to mark them present (as a walk-in); reject if they should not be here.',
+      list: 'Check-in requests',
+      at: 'asked {{time}}',
+      accept: 'Accept',
+      reject: 'Reject',
+      accepted: '{{name}} is marked present.',
+      rejected: 'The request from {{name}} was rejected.',
+      status: { pending: 'Waiting', accepted: 'Accepted', rejected: 'Rejected' },
+      attempts: 'Wrong check-in codes',
+      attemptsBody:
+        'After {{limit}} wrong codes a person can no longer check in themselves: mark them by hand.',
+      attempt_one: '{{name}} ({{number}}): {{count}} wrong code',
+      attempt_other: '{{name}} ({{number}}): {{count}} wrong codes',
+      locked: 'Cannot self check-in',
+    },
     walkIn: {
       title: 'Add a walk-in',
       body: 'Find someone who came without a booking by name, kana or staff number, and add them. They can be added even when the session is full, and are marked present.',
@@ -189,8 +206,14 @@ export const en: Messages = {
       code: 'Check-in code (six digits)',
       submit: 'Check in',
       checking: 'Checking you in…',
-      success: 'You’re checked in.',
-      already: 'You were already checked in.',
+      outcome: {
+        checked_in: 'You’re checked in.',
+        already_checked_in: 'You were already checked in.',
+        requested: 'You have no booking for this session: your check-in was sent to the trainer.',
+        request_rejected: 'The trainer did not accept your check-in for this session.',
+      },
+      requestedHint:
+        'You count as present once the trainer accepts it. Tell the trainer you are here.',
       again: 'Enter another code',
       invalidFormat: 'Enter the six digits of the code.',
       home: 'My training',
@@ -218,6 +241,8 @@ export const en: Messages = {
       CHECK_IN_CLOSED: 'Self check-in for this session is not open now.',
       CHECK_IN_CODE_INVALID:
         'That code is wrong or has expired. Type the code shown in the room now.',
+      CHECK_IN_LOCKED:
+        'Too many wrong codes for this session. Ask the trainer to mark you present.',
       SESSION_CANCELLED: 'This session was cancelled.',
       FORBIDDEN: 'Only this session’s trainers and the training office handle its attendance.',
       NOT_FOUND: 'The session was not found.',

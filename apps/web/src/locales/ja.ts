@@ -134,6 +134,23 @@ export const ja = {
       bodyAllMarked: '全員の出欠が記録されています。提出後も{{lock}}までは修正できます。',
       confirm: '提出する',
     },
+    requests: {
+      title: 'セルフチェックインの申請・コードの入力ミス',
+      body: 'コードでチェックインしましたが、この日程の予約がない人です。承認すると出席（飛び入り）になります。参加すべきでない場合は却下してください。',
+      list: 'チェックインの申請',
+      at: '{{time}}に申請',
+      accept: '承認',
+      reject: '却下',
+      accepted: '{{name}}を出席にしました。',
+      rejected: '{{name}}の申請を却下しました。',
+      status: { pending: '承認待ち', accepted: '承認済み', rejected: '却下' },
+      attempts: 'チェックインコードの入力ミス',
+      attemptsBody:
+        '誤ったコードを{{limit}}回入力した人は、自分でチェックインできません。手動で出欠を記録してください。',
+      attempt_one: '{{name}}（{{number}}）：誤入力 {{count}}回',
+      attempt_other: '{{name}}（{{number}}）：誤入力 {{count}}回',
+      locked: 'セルフチェックイン不可',
+    },
     walkIn: {
       title: '飛び入りを追加',
       body: '予約のない参加者を名前・ふりがな・職員番号で探して追加します。定員を超えていても追加でき、出席として記録されます。',
@@ -188,8 +205,13 @@ export const ja = {
       code: 'チェックインコード（6桁の数字）',
       submit: 'チェックインする',
       checking: 'チェックインしています…',
-      success: 'チェックインしました。',
-      already: 'すでにチェックイン済みです。',
+      outcome: {
+        checked_in: 'チェックインしました。',
+        already_checked_in: 'すでにチェックイン済みです。',
+        requested: 'この日程の予約がないため、チェックインを講師に申請しました。',
+        request_rejected: 'この日程へのチェックインは講師に承認されませんでした。',
+      },
+      requestedHint: '講師が承認すると出席になります。講師に声をかけてください。',
       again: '別のコードを入力',
       invalidFormat: '6桁の数字を入力してください。',
       home: '私の研修へ',
@@ -216,6 +238,8 @@ export const ja = {
       CHECK_IN_CLOSED: 'この研修のセルフチェックインは現在受け付けていません。',
       CHECK_IN_CODE_INVALID:
         'コードが正しくないか、有効期限が切れています。会場に表示されている最新のコードを入力してください。',
+      CHECK_IN_LOCKED:
+        'この日程で誤ったコードの入力が多すぎました。講師に出席の記録を依頼してください。',
       SESSION_CANCELLED: 'この日程は中止されました。',
       FORBIDDEN: 'この日程の出欠を扱えるのは、担当講師と研修事務局だけです。',
       NOT_FOUND: '日程が見つかりません。',

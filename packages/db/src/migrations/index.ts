@@ -12,6 +12,7 @@ import * as passwordLinkRevocation from './2026-12-06T20-password-link-revocatio
 import * as quizAnswerReveal from './2026-12-06T21-quiz-answer-reveal.ts';
 import * as eLearningForEveryNonAttendee from './2026-12-07T01-e-learning-for-every-non-attendee.ts';
 import * as reminderSettingsAndRuns from './2026-12-07T02-reminder-settings-and-runs.ts';
+import * as checkInLimitsAndRequests from './2026-12-07T03-check-in-limits-and-requests.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not read from disk) so the same set runs
@@ -31,6 +32,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T21-quiz-answer-reveal': quizAnswerReveal,
   '2026-12-07T01-e-learning-for-every-non-attendee': eLearningForEveryNonAttendee,
   '2026-12-07T02-reminder-settings-and-runs': reminderSettingsAndRuns,
+  '2026-12-07T03-check-in-limits-and-requests': checkInLimitsAndRequests,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -4,14 +4,18 @@ import {
   insertAudit,
   isTrainerOf,
   marksOf,
+  releaseCheckInGuess,
+  requestCheckIn,
+  reserveCheckInGuess,
   runInTransaction,
   sessionsInCheckInWindow,
   setCheckInSecret,
   upsertMarks,
+  wrongCheckInCodes,
   type TrainingSession,
 } from '@kenshu/db';
 import { AppError, forbidden, isAdmin, notFound } from '@kenshu/domain';
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';
 import type { ServiceContext } from '../../context.ts';
@@ -30,6 +34,61 @@ function totpFor(secretHex: string): TOTP {
     period: PERIOD_SECONDS,
     algorithm: 'SHA256',
   });
+}
+
+/**
+ * The QR code carries a long token instead of the six digits: an HMAC of the session and the
+ * 30-second step, keyed by the server's secret and the session's own, so it cannot be guessed
+ * and only typed codes need a limit on wrong tries. Like the code, it lives one step more.
+ */
+function tokenSignature(
+  session: TrainingSession,
+  secretHex: string,
+  step: number,
+  ctx: ServiceContext,
+) {
+  const key = ctx.config.checkInSecret
+    ? createHmac('sha256', ctx.config.checkInSecret).update(secretHex).digest()
+    : Buffer.from(secretHex, 'hex');
+  return createHmac('sha256', key).update(`check-in:${session.id}:${step}`).digest('base64url');
+}
+
+function stepAt(at: Date): number {
+  return Math.floor(at.getTime() / (PERIOD_SECONDS * 1000));
+}
+
+function checkInToken(session: TrainingSession, secretHex: string, ctx: ServiceContext): string {
+  const step = stepAt(ctx.now);
+  return `${session.id}.${step}.${tokenSignature(session, secretHex, step, ctx)}`;
+}
+
+/** The session a QR token is for, when its signature is right and its step current or last. */
+async function sessionOfToken(
+  ctx: ServiceContext,
+  token: string,
+): Promise<TrainingSession | undefined> {
+  const match = /^(\d{1,10})\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(token);
+  if (!match) return undefined;
+  const [, id = '', stepText = '', signature = ''] = match;
+  const step = Number(stepText);
+  const now = stepAt(ctx.now);
+  if (step !== now && step !== now - 1) return undefined;
+  const session = await findTrainingSession(ctx.db, Number(id));
+  if (!session?.check_in_secret) return undefined;
+  const expected = Buffer.from(tokenSignature(session, session.check_in_secret, step, ctx));
+  const given = Buffer.from(signature);
+  return expected.length === given.length && timingSafeEqual(expected, given) ? session : undefined;
+}
+
+function codeMatches(session: TrainingSession, code: string, ctx: ServiceContext): boolean {
+  return (
+    session.check_in_secret !== null &&
+    totpFor(session.check_in_secret).validate({
+      token: code,
+      timestamp: ctx.now.getTime(),
+      window: 1,
+    }) !== null
+  );
 }
 
 function windowOf(session: TrainingSession, ctx: ServiceContext) {
@@ -68,7 +127,8 @@ export async function currentCheckInCode({
   const step = PERIOD_SECONDS * 1000;
   const expiresAt = new Date((Math.floor(ctx.now.getTime() / step) + 1) * step);
   const base = ctx.config.publicUrl ?? input.origin;
-  const checkInUrl = `${base.replace(/\/$/, '')}/check-in?session=${session.id}&code=${code}`;
+  const token = checkInToken(session, secret, ctx);
+  const checkInUrl = `${base.replace(/\/$/, '')}/check-in?token=${token}`;
   return {
     code,
     expiresAt: expiresAt.toISOString(),
@@ -79,54 +139,76 @@ export async function currentCheckInCode({
   };
 }
 
+const INVALID = 'This code is not valid now. Type the code currently shown by the trainer.';
+
+export type CheckInOutcome = 'checked_in' | 'already_checked_in' | 'requested' | 'request_rejected';
+
 /**
- * A signed-in attendee checks themself in with the code on the trainer's screen. The code is
- * checked against the session's own secret and time window, so an old, forged or other
- * session's code fails. Checking in twice is harmless.
+ * A signed-in person checks themself in with the QR code's token or the six digits on the
+ * trainer's screen, checked against the session's own secret and time window. Each typed code
+ * is first charged to the person's wrong-code budget for every session it could be for, so no
+ * burst of guesses gets more checks than the limit; a right code is given back. Someone with a
+ * seat (or already on the roster) is marked present; anyone else only asks, and the trainer
+ * accepts or rejects the request on the roster. Checking in twice is harmless.
  */
 export async function checkIn({
   ctx,
   input,
 }: {
   ctx: ServiceContext;
-  input: { code: string; sessionId?: number | undefined };
-}): Promise<{ sessionId: number; alreadyCheckedIn: boolean }> {
+  input: { code?: string | undefined; token?: string | undefined; sessionId?: number | undefined };
+}): Promise<{ sessionId: number; alreadyCheckedIn: boolean; outcome: CheckInOutcome }> {
   const viewer = requireViewer(ctx);
-  const code = input.code.replace(/\s/g, '');
-  const candidates = input.sessionId
-    ? [await findTrainingSession(ctx.db, input.sessionId)].filter(
-        (s): s is TrainingSession => s !== undefined,
-      )
-    : await sessionsInCheckInWindow(ctx.db, ctx.now, ctx.config.checkInOpensMinutes * 60_000);
-  if (input.sessionId && candidates.length === 0) throw notFound('session');
-  const session = candidates.find(
-    (s) =>
-      s.check_in_secret &&
-      totpFor(s.check_in_secret).validate({
-        token: code,
-        timestamp: ctx.now.getTime(),
-        window: 1,
-      }) !== null,
-  );
-  if (!session) {
-    throw new AppError(
-      'CHECK_IN_CODE_INVALID',
-      'This code is not valid now. Type the code currently shown by the trainer.',
-    );
+  let session: TrainingSession | undefined;
+  if (input.token !== undefined) {
+    session = await sessionOfToken(ctx, input.token);
+    if (!session || (input.sessionId !== undefined && input.sessionId !== session.id)) {
+      throw new AppError('CHECK_IN_CODE_INVALID', INVALID);
+    }
+    // Whoever used up their wrong codes for a session checks in with the trainer, QR or not.
+    const limit = ctx.config.checkInWrongCodeLimit;
+    if ((await wrongCheckInCodes(ctx.db, session.id, viewer.staffId)) >= limit) throw locked(limit);
+  } else {
+    session = await sessionOfTypedCode(ctx, viewer.staffId, input.code ?? '', input.sessionId);
   }
-  const { opensAt, closesAt } = windowOf(session, ctx);
-  if (session.status === 'cancelled' || ctx.now < opensAt || ctx.now >= closesAt) {
+  const found = session;
+  const { opensAt, closesAt } = windowOf(found, ctx);
+  if (found.status === 'cancelled' || ctx.now < opensAt || ctx.now >= closesAt) {
     throw new AppError('CHECK_IN_CLOSED', 'Self check-in for this session is closed');
   }
   return runInTransaction(ctx.db, async (trx) => {
-    const [existing] = await marksOf(trx, session.id, [viewer.staffId]);
+    const [existing] = await marksOf(trx, found.id, [viewer.staffId]);
     if (existing && (existing.mark === 'present' || existing.mark === 'late')) {
-      return { sessionId: session.id, alreadyCheckedIn: true };
+      return {
+        sessionId: found.id,
+        alreadyCheckedIn: true,
+        outcome: 'already_checked_in' as const,
+      };
     }
-    const [seat] = await confirmedSeatsOf(trx, session.id, [viewer.staffId]);
+    const [seat] = await confirmedSeatsOf(trx, found.id, [viewer.staffId]);
+    if (!seat && !existing) {
+      // No booking: a request for the trainer, never attendance on its own.
+      const status = await requestCheckIn(trx, found.id, viewer.staffId, ctx.now);
+      if (status === 'pending') {
+        await insertAudit(trx, {
+          actorStaffId: viewer.staffId,
+          action: 'attendance.check_in_requested',
+          targetType: 'session',
+          targetId: found.id,
+          before: null,
+          after: { staffId: viewer.staffId },
+          requestId: ctx.requestId,
+        });
+      }
+      return {
+        sessionId: found.id,
+        alreadyCheckedIn: false,
+        outcome: status === 'rejected' ? ('request_rejected' as const) : ('requested' as const),
+      };
+    }
     await upsertMarks(
       trx,
-      session.id,
+      found.id,
       [
         {
           staffId: viewer.staffId,
@@ -138,10 +220,10 @@ export async function checkIn({
       ],
       { staffId: viewer.staffId, via: 'check_in', at: ctx.now },
     );
-    if (session.finalised_at) {
+    if (found.finalised_at) {
       await applyOutcomes(
         trx,
-        session,
+        found,
         [{ staffId: viewer.staffId, before: existing?.mark ?? null, after: 'present' }],
         viewer.staffId,
         ctx.now,
@@ -151,11 +233,60 @@ export async function checkIn({
       actorStaffId: viewer.staffId,
       action: 'attendance.checked_in',
       targetType: 'session',
-      targetId: session.id,
+      targetId: found.id,
       before: existing ? { mark: existing.mark } : null,
       after: { staffId: viewer.staffId, mark: 'present', walkIn: !seat },
       requestId: ctx.requestId,
     });
-    return { sessionId: session.id, alreadyCheckedIn: false };
+    return { sessionId: found.id, alreadyCheckedIn: false, outcome: 'checked_in' as const };
   });
+}
+
+function locked(limit: number): AppError {
+  return new AppError(
+    'CHECK_IN_LOCKED',
+    'Too many wrong codes. Ask the trainer to mark you present.',
+    { limit },
+  );
+}
+
+/**
+ * The session a typed code is for. The guess is charged first to the person's budget for each
+ * session it is tried against (the one named, or every session open for check-in now); sessions
+ * whose budget is spent are not tried, and when none is left the person is told to ask the
+ * trainer. The charge is given back everywhere when the code is right.
+ */
+async function sessionOfTypedCode(
+  ctx: ServiceContext,
+  staffId: number,
+  typed: string,
+  sessionId: number | undefined,
+): Promise<TrainingSession> {
+  const code = typed.replace(/\s/g, '');
+  let candidates: TrainingSession[];
+  if (sessionId !== undefined) {
+    const named = await findTrainingSession(ctx.db, sessionId);
+    if (!named) throw notFound('session');
+    candidates = [named];
+  } else {
+    candidates = await sessionsInCheckInWindow(
+      ctx.db,
+      ctx.now,
+      ctx.config.checkInOpensMinutes * 60_000,
+    );
+  }
+  candidates = candidates.filter((s) => s.check_in_secret !== null);
+  if (candidates.length === 0) throw new AppError('CHECK_IN_CODE_INVALID', INVALID);
+  const limit = ctx.config.checkInWrongCodeLimit;
+  const reserved: TrainingSession[] = [];
+  for (const candidate of candidates) {
+    if (await reserveCheckInGuess(ctx.db, candidate.id, staffId, limit, ctx.now)) {
+      reserved.push(candidate);
+    }
+  }
+  if (reserved.length === 0) throw locked(limit);
+  const match = reserved.find((s) => codeMatches(s, code, ctx));
+  if (!match) throw new AppError('CHECK_IN_CODE_INVALID', INVALID);
+  await Promise.all(reserved.map((s) => releaseCheckInGuess(ctx.db, s.id, staffId)));
+  return match;
 }

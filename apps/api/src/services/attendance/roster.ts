@@ -1,11 +1,20 @@
-import { attendanceRoster, findTrainingSession, isTrainerOf } from '@kenshu/db';
+import {
+  attendanceRoster,
+  checkInAttemptsOf,
+  checkInRequestsOf,
+  findTrainingSession,
+  isTrainerOf,
+} from '@kenshu/db';
 import { forbidden, isAdmin, notFound } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
 import { requireViewer } from '../../lib/service-context.ts';
 import { lockAt, markingOpensAt } from './marking-rules.ts';
 import { toCsv } from '../../lib/csv.ts';
 
-/** The trainer's view of a session: everyone booked and every walk-in, with their marks. */
+/**
+ * The trainer's view of a session: everyone booked and every walk-in, with their marks; the
+ * self check-in requests from people without a booking; and who typed wrong codes.
+ */
 export async function attendanceSheet({
   ctx,
   input,
@@ -21,6 +30,11 @@ export async function attendanceSheet({
     throw forbidden('Only this session’s trainers and the training office see its attendance');
   }
   const rows = await attendanceRoster(ctx.db, session.id, input.q?.trim() || undefined);
+  const [requests, attempts] = await Promise.all([
+    checkInRequestsOf(ctx.db, session.id),
+    checkInAttemptsOf(ctx.db, session.id),
+  ]);
+  const limit = ctx.config.checkInWrongCodeLimit;
   const lock = lockAt(session, ctx.config);
   const opens = markingOpensAt(session, ctx.config);
   return {
@@ -46,6 +60,26 @@ export async function attendanceSheet({
       checkedInAt: r.checked_in_at?.toISOString() ?? null,
       markedAt: r.marked_at?.toISOString() ?? null,
     })),
+    checkInRequests: requests.map((r) => ({
+      staffId: r.staff_id,
+      staffNumber: r.staff_number,
+      name: `${r.family_name} ${r.given_name}`,
+      nameKana: `${r.family_name_kana} ${r.given_name_kana}`,
+      unitJa: r.unit_name_ja,
+      unitEn: r.unit_name_en,
+      status: r.status,
+      requestedAt: r.requested_at.toISOString(),
+      decidedAt: r.decided_at?.toISOString() ?? null,
+    })),
+    checkInAttempts: attempts.map((a) => ({
+      staffId: a.staff_id,
+      staffNumber: a.staff_number,
+      name: `${a.family_name} ${a.given_name}`,
+      wrongCodes: a.wrong_codes,
+      locked: a.wrong_codes >= limit,
+      lastWrongAt: a.last_wrong_at?.toISOString() ?? null,
+    })),
+    wrongCodeLimit: limit,
   };
 }
 

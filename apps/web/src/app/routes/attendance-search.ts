@@ -7,10 +7,14 @@ export function parseTeachingSearch(raw: Record<string, unknown>): TeachingSearc
   return raw.scope === 'all' ? { scope: 'all' } : {};
 }
 
-/** The check-in page, as the QR code opens it: `?session=12&code=123456`, both optional. */
+/**
+ * The check-in page, as the QR code opens it: `?token=…` (signed by the server); a typed link may
+ * carry `?session=12&code=123456`. All optional.
+ */
 export interface CheckInSearch {
   session?: number;
   code?: string;
+  token?: string;
 }
 
 /**
@@ -24,5 +28,8 @@ export function parseCheckInSearch(raw: Record<string, unknown>): CheckInSearch 
   const code =
     typeof raw.code === 'string' ? raw.code : typeof raw.code === 'number' ? String(raw.code) : '';
   if (/^\d{6}$/.test(code.trim())) search.code = code.trim();
+  if (typeof raw.token === 'string' && /^[0-9A-Za-z._-]{1,120}$/.test(raw.token)) {
+    search.token = raw.token;
+  }
   return search;
 }

@@ -19,7 +19,12 @@ export function CheckInPage() {
   return (
     <>
       <PageHeader title={t('attendance.checkIn.title')} />
-      <CheckInForm sessionId={search.session} code={search.code} onLinkUsed={dropLink} />
+      <CheckInForm
+        sessionId={search.session}
+        code={search.code}
+        token={search.token}
+        onLinkUsed={dropLink}
+      />
     </>
   );
 }

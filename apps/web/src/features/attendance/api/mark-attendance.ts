@@ -67,6 +67,17 @@ export function finaliseAttendance(input: { sessionId: number } & WithReason) {
   );
 }
 
+export function decideCheckInRequest(
+  input: { sessionId: number; staffId: number; decision: 'accept' | 'reject' } & WithReason,
+) {
+  return unwrap(
+    api.api.sessions[':id'].attendance['check-in-requests'][':staffId'].$post({
+      param: { id: String(input.sessionId), staffId: String(input.staffId) },
+      json: { decision: input.decision, ...reasonOf(input) },
+    }),
+  );
+}
+
 /** The CSV export of the roster with marks (a download, not an API call). */
 export function attendanceCsvUrl(sessionId: number, lang: 'ja' | 'en'): string {
   return `/api/sessions/${sessionId}/attendance.csv?lang=${lang}`;
@@ -124,4 +135,9 @@ export function useAddWalkIn(sessionId: number) {
 /** Submits the roster: everyone still unmarked becomes a no-show. */
 export function useFinaliseAttendance(sessionId: number) {
   return useSheetMutation(sessionId, finaliseAttendance);
+}
+
+/** Accepts (present, as a walk-in) or rejects a self check-in from someone without a booking. */
+export function useDecideCheckInRequest(sessionId: number) {
+  return useSheetMutation(sessionId, decideCheckInRequest);
 }

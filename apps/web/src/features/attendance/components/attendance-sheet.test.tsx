@@ -39,6 +39,9 @@ function sheet(entries: AttendanceEntry[]): AttendanceSheet {
     lockedAt: new Date(now + 7 * 24 * HOUR).toISOString(),
     canMark: true,
     entries,
+    checkInRequests: [],
+    checkInAttempts: [],
+    wrongCodeLimit: 5,
   };
 }
 

@@ -37,6 +37,7 @@ import {
 } from '../utils/roster.ts';
 import { AttendanceRow } from './attendance-row.tsx';
 import { CheckInCodePanel } from './check-in-code-panel.tsx';
+import { CheckInRequests } from './check-in-requests.tsx';
 import { MarkControl } from './mark-control.tsx';
 import './attendance.css';
 
@@ -329,6 +330,17 @@ function SheetBody({ sheet, isAdmin, isCancelled, showCode, onShowCodeChange }: 
           </Link>
         </section>
       ) : null}
+
+      <CheckInRequests
+        sheet={sheet}
+        canMark={canMark}
+        withReason={withReason}
+        onDone={(message) => {
+          setFailure('');
+          setStatus(message);
+        }}
+        onFailure={setFailure}
+      />
 
       {entries.length === 0 ? (
         <EmptyState message={t('attendance.sheet.empty')} />

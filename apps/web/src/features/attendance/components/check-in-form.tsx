@@ -13,6 +13,8 @@ export interface CheckInFormProps {
   /** From the QR code's link: check in at once with these. */
   sessionId?: number | undefined;
   code?: string | undefined;
+  /** The signed token from the QR code: check in at once with it. */
+  token?: string | undefined;
   /** Called once a QR check-in has been sent, so the page can drop the code from its address. */
   onLinkUsed?: () => void;
 }
@@ -26,7 +28,7 @@ export function cleanCode(text: string): string {
  * The attendee's check-in: opened from the QR code it checks in straight away; otherwise one
  * large box for the six digits shown in the room. Checking in twice counts as success.
  */
-export function CheckInForm({ sessionId, code, onLinkUsed }: CheckInFormProps) {
+export function CheckInForm({ sessionId, code, token, onLinkUsed }: CheckInFormProps) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const errorMessage = useAttendanceErrorMessage();
@@ -39,11 +41,11 @@ export function CheckInForm({ sessionId, code, onLinkUsed }: CheckInFormProps) {
   const sentLink = useRef(false);
   const { mutate } = checkIn;
   useEffect(() => {
-    if (sentLink.current || !code) return;
+    if (sentLink.current || (!code && !token)) return;
     sentLink.current = true;
-    mutate({ code: cleanCode(code), sessionId });
+    mutate(token ? { token } : { code: cleanCode(code ?? ''), sessionId });
     onLinkUsed?.();
-  }, [code, sessionId, mutate, onLinkUsed]);
+  }, [code, token, sessionId, mutate, onLinkUsed]);
 
   const checkedInSession = useSessionDetails(checkIn.data?.sessionId);
 
@@ -53,10 +55,11 @@ export function CheckInForm({ sessionId, code, onLinkUsed }: CheckInFormProps) {
       <div className="check-in-result" role="status">
         <p className="check-in-result__title">
           <span className="check-in-result__icon" aria-hidden="true" />
-          {checkIn.data.alreadyCheckedIn
-            ? t('attendance.checkIn.already')
-            : t('attendance.checkIn.success')}
+          {t(`attendance.checkIn.outcome.${checkIn.data.outcome}`)}
         </p>
+        {checkIn.data.outcome === 'requested' ? (
+          <p className="muted">{t('attendance.checkIn.requestedHint')}</p>
+        ) : null}
         {details ? (
           <p className="check-in-result__session">
             <span>{lang === 'en' ? details.course.titleEn : details.course.titleJa}</span>
@@ -102,7 +105,7 @@ export function CheckInForm({ sessionId, code, onLinkUsed }: CheckInFormProps) {
         isDisabled={checkIn.isPending}
         aria-describedby={error ? resultId : undefined}
         // The box is the page's one task.
-        autoFocus={!code}
+        autoFocus={!code && !token}
       >
         <Label className="field__label">{t('attendance.checkIn.code')}</Label>
         <Input

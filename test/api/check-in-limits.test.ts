@@ -1,0 +1,300 @@
+import { makeCourse, makeOrgUnit, makeSession, makeStaff } from '@kenshu/db/testing';
+import { Secret, TOTP } from 'otpauth';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../support/app.ts';
+import { makePerson, signedInAs, type SignedInClient } from '../support/auth.ts';
+
+const t = useTestApp({ checkInWrongCodeLimit: 5, checkInSecret: 's'.repeat(48) });
+
+/** A session under way with a trainer and `booked` people holding seats. */
+async function sessionUnderWay(booked: number) {
+  const course = await makeCourse(t.db);
+  const trainerStaff = await makePerson(t.db, ['trainer']);
+  const session = await makeSession(t.db, {
+    courseId: course.id,
+    capacity: Math.max(booked, 1),
+    startsInHours: -1,
+    durationMinutes: 120,
+    cutoffInHours: -25,
+    opensInHours: -500,
+    trainerIds: [trainerStaff.id],
+  });
+  const unit = await makeOrgUnit(t.db);
+  const people = [];
+  for (let i = 0; i < booked; i++) {
+    const person = await makeStaff(t.db, { org_unit_id: unit.id });
+    await t.db
+      .insertInto('booking')
+      .values({
+        session_id: session.id,
+        course_id: course.id,
+        fiscal_year: session.fiscal_year,
+        staff_id: person.id,
+        status: 'confirmed',
+        booked_by: person.id,
+      })
+      .execute();
+    people.push(person);
+  }
+  const trainer = await signedInAs(t.app, t.db, trainerStaff.id);
+  const shown = await (await trainer.request(`/api/sessions/${session.id}/check-in-code`)).json();
+  return { course, session, people, trainer, shown };
+}
+
+function one<T>(items: T[]): T {
+  const [first] = items;
+  if (first === undefined) throw new Error('nothing there');
+  return first;
+}
+
+/** A six-digit code that is not the one shown now (nor the one before). */
+async function wrongCode(sessionId: number): Promise<string> {
+  const row = await t.db
+    .selectFrom('training_session')
+    .select('check_in_secret')
+    .where('id', '=', sessionId)
+    .executeTakeFirstOrThrow();
+  const totp = new TOTP({
+    secret: Secret.fromHex(row.check_in_secret ?? ''),
+    digits: 6,
+    period: 30,
+    algorithm: 'SHA256',
+  });
+  const valid = new Set([
+    totp.generate({ timestamp: Date.now() }),
+    totp.generate({ timestamp: Date.now() - 30_000 }),
+    totp.generate({ timestamp: Date.now() + 30_000 }),
+  ]);
+  let n = 123_456;
+  while (valid.has(String(n))) n++;
+  return String(n);
+}
+
+async function sheet(client: SignedInClient, sessionId: number) {
+  const res = await client.request(`/api/sessions/${sessionId}/attendance`);
+  expect(res.status).toBe(200);
+  return res.json();
+}
+
+function tokenOf(checkInUrl: string): string {
+  const token = new URL(checkInUrl).searchParams.get('token');
+  if (!token) throw new Error(`no token in ${checkInUrl}`);
+  return token;
+}
+
+describe('wrong check-in codes', () => {
+  it('locks a person out of self check-in after five wrong codes, and the trainer sees it', async () => {
+    const { session, people, trainer, shown } = await sessionUnderWay(1);
+    const me = await signedInAs(t.app, t.db, one(people).id);
+    const wrong = await wrongCode(session.id);
+    for (let i = 0; i < 5; i++) {
+      const res = await me.json('/api/check-in', { code: wrong, sessionId: session.id });
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.code).toBe('CHECK_IN_CODE_INVALID');
+    }
+    // Now even the right code (typed or from the QR) is refused: ask the trainer.
+    const typed = await me.json('/api/check-in', { code: shown.code, sessionId: session.id });
+    expect(typed.status).toBe(429);
+    expect((await typed.json()).error.code).toBe('CHECK_IN_LOCKED');
+    const scanned = await me.json('/api/check-in', { token: tokenOf(shown.checkInUrl) });
+    expect(scanned.status).toBe(429);
+    const s = await sheet(trainer, session.id);
+    expect(s.wrongCodeLimit).toBe(5);
+    expect(s.checkInAttempts).toEqual([
+      expect.objectContaining({ staffId: one(people).id, wrongCodes: 5, locked: true }),
+    ]);
+    expect(s.entries[0].mark).toBeNull();
+  });
+
+  it('counts a code typed without a session against the sessions open now', async () => {
+    const { session, people, trainer } = await sessionUnderWay(1);
+    const me = await signedInAs(t.app, t.db, one(people).id);
+    const wrong = await wrongCode(session.id);
+    await me.json('/api/check-in', { code: wrong });
+    const s = await sheet(trainer, session.id);
+    expect(s.checkInAttempts).toEqual([
+      expect.objectContaining({ staffId: one(people).id, wrongCodes: 1, locked: false }),
+    ]);
+  });
+
+  it('does not charge a right code to the budget', async () => {
+    const { session, people, trainer, shown } = await sessionUnderWay(1);
+    const me = await signedInAs(t.app, t.db, one(people).id);
+    const wrong = await wrongCode(session.id);
+    for (let i = 0; i < 4; i++)
+      await me.json('/api/check-in', { code: wrong, sessionId: session.id });
+    const right = await me.json('/api/check-in', { code: shown.code, sessionId: session.id });
+    expect(right.status).toBe(200);
+    expect((await right.json()).outcome).toBe('checked_in');
+    const s = await sheet(trainer, session.id);
+    expect(s.checkInAttempts[0]).toMatchObject({ wrongCodes: 4, locked: false });
+  });
+
+  it('lets no more than five of 50 concurrent wrong guesses be checked', async () => {
+    const { session, people, trainer } = await sessionUnderWay(1);
+    const me = await signedInAs(t.app, t.db, one(people).id);
+    const wrong = await wrongCode(session.id);
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        me.json('/api/check-in', {
+          code: String((Number(wrong) + i * 7919) % 1_000_000).padStart(6, '0'),
+          sessionId: session.id,
+        }),
+      ),
+    );
+    const statuses = answers.map((r) => r.status);
+    // A guess that happened to be right would be a 200; every other checked guess is a 400.
+    const checked = statuses.filter((s) => s === 400 || s === 200).length;
+    expect(checked).toBeLessThanOrEqual(5);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(45);
+    expect(statuses.every((s) => s === 400 || s === 429 || s === 200)).toBe(true);
+    const row = await t.db
+      .selectFrom('check_in_attempt')
+      .select('wrong_codes')
+      .where('session_id', '=', session.id)
+      .executeTakeFirstOrThrow();
+    expect(row.wrong_codes).toBeLessThanOrEqual(5);
+    expect((await sheet(trainer, session.id)).checkInAttempts[0].locked).toBe(row.wrong_codes >= 5);
+  }, 60_000);
+});
+
+describe('the QR code', () => {
+  it('carries a long signed token, not the typed code, that works only for a minute', async () => {
+    const { session, people, shown } = await sessionUnderWay(2);
+    const url = new URL(shown.checkInUrl);
+    expect(url.searchParams.get('code')).toBeNull();
+    const token = tokenOf(shown.checkInUrl);
+    expect(token.length).toBeGreaterThanOrEqual(43);
+    expect(token).not.toContain(shown.code);
+    const [first, second] = people;
+    if (!first || !second) throw new Error('people missing');
+    const me = await signedInAs(t.app, t.db, first.id);
+    const res = await me.json('/api/check-in', { token });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      sessionId: session.id,
+      alreadyCheckedIn: false,
+      outcome: 'checked_in',
+    });
+
+    // A changed signature, another session's id and an old token are all refused.
+    const other = await signedInAs(t.app, t.db, second.id);
+    const [id, step, signature = ''] = token.split('.');
+    const flipped = `${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}`;
+    for (const forged of [`${id}.${step}.${flipped}`, `${Number(id) + 1}.${step}.${signature}`]) {
+      const bad = await other.json('/api/check-in', { token: forged });
+      expect(bad.status, forged).toBe(400);
+      expect((await bad.json()).error.code).toBe('CHECK_IN_CODE_INVALID');
+    }
+    t.clock.advance(90_000);
+    try {
+      expect((await other.json('/api/check-in', { token })).status).toBe(400);
+    } finally {
+      t.clock.reset();
+    }
+  });
+
+  it('refuses a body with both a code and a token, or neither', async () => {
+    const { people, shown } = await sessionUnderWay(1);
+    const me = await signedInAs(t.app, t.db, one(people).id);
+    for (const body of [{}, { code: shown.code, token: tokenOf(shown.checkInUrl) }]) {
+      expect((await me.json('/api/check-in', body)).status).toBe(400);
+    }
+  });
+});
+
+describe('a check-in without a booking', () => {
+  it('is a request the trainer accepts: no attendance until then, and none at finalise', async () => {
+    const { session, trainer, shown, course } = await sessionUnderWay(1);
+    const stranger = await makePerson(t.db);
+    const me = await signedInAs(t.app, t.db, stranger.id);
+    const res = await me.json('/api/check-in', { code: shown.code, sessionId: session.id });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      sessionId: session.id,
+      alreadyCheckedIn: false,
+      outcome: 'requested',
+    });
+    // Asking again is still one request.
+    expect(
+      (await (await me.json('/api/check-in', { token: tokenOf(shown.checkInUrl) })).json()).outcome,
+    ).toBe('requested');
+    const before = await sheet(trainer, session.id);
+    expect(before.entries.map((e: { staffId: number }) => e.staffId)).not.toContain(stranger.id);
+    expect(before.checkInRequests).toEqual([
+      expect.objectContaining({ staffId: stranger.id, status: 'pending', decidedAt: null }),
+    ]);
+    const attendance = await t.db
+      .selectFrom('attendance')
+      .selectAll()
+      .where('session_id', '=', session.id)
+      .where('staff_id', '=', stranger.id)
+      .execute();
+    expect(attendance).toEqual([]);
+
+    // Submitting the roster with the request undecided completes nothing for them.
+    const finalised = await trainer.json(`/api/sessions/${session.id}/attendance/finalise`, {});
+    expect(finalised.status).toBe(200);
+    const completions = () =>
+      t.db
+        .selectFrom('completion')
+        .select('kind')
+        .where('staff_id', '=', stranger.id)
+        .where('course_id', '=', course.id)
+        .execute();
+    expect(await completions()).toEqual([]);
+
+    // The trainer accepts: now they are present, as a walk-in.
+    const accepted = await trainer.json(
+      `/api/sessions/${session.id}/attendance/check-in-requests/${stranger.id}`,
+      { decision: 'accept' },
+    );
+    expect(accepted.status).toBe(200);
+    expect(await accepted.json()).toEqual({ status: 'accepted' });
+    const after = await sheet(trainer, session.id);
+    expect(after.entries.find((e: { staffId: number }) => e.staffId === stranger.id)).toMatchObject(
+      { mark: 'present', walkIn: true, booked: false },
+    );
+    expect(after.checkInRequests[0]).toMatchObject({ status: 'accepted' });
+    // Deciding twice finds no pending request.
+    const again = await trainer.json(
+      `/api/sessions/${session.id}/attendance/check-in-requests/${stranger.id}`,
+      { decision: 'reject' },
+    );
+    expect(again.status).toBe(404);
+  });
+
+  it('is recorded as rejected when the trainer rejects it, and asking again says so', async () => {
+    const { session, trainer, shown } = await sessionUnderWay(1);
+    const stranger = await makePerson(t.db);
+    const me = await signedInAs(t.app, t.db, stranger.id);
+    await me.json('/api/check-in', { code: shown.code, sessionId: session.id });
+    const rejected = await trainer.json(
+      `/api/sessions/${session.id}/attendance/check-in-requests/${stranger.id}`,
+      { decision: 'reject' },
+    );
+    expect(await rejected.json()).toEqual({ status: 'rejected' });
+    const res = await me.json('/api/check-in', { code: shown.code, sessionId: session.id });
+    expect((await res.json()).outcome).toBe('request_rejected');
+    const s = await sheet(trainer, session.id);
+    expect(s.entries.map((e: { staffId: number }) => e.staffId)).not.toContain(stranger.id);
+  });
+
+  it('is decided only by the session’s trainers and admins', async () => {
+    const { session, shown } = await sessionUnderWay(1);
+    const stranger = await makePerson(t.db);
+    const me = await signedInAs(t.app, t.db, stranger.id);
+    await me.json('/api/check-in', { code: shown.code, sessionId: session.id });
+    const otherTrainer = await signedInAs(t.app, t.db, (await makePerson(t.db, ['trainer'])).id);
+    const res = await otherTrainer.json(
+      `/api/sessions/${session.id}/attendance/check-in-requests/${stranger.id}`,
+      { decision: 'accept' },
+    );
+    expect(res.status).toBe(403);
+    const self = await me.json(
+      `/api/sessions/${session.id}/attendance/check-in-requests/${stranger.id}`,
+      { decision: 'accept' },
+    );
+    expect(self.status).toBe(403);
+  });
+});
