@@ -35,6 +35,7 @@ import {
 } from './routes/me.ts';
 import { outboxRoutes } from './routes/outbox.ts';
 import { oversightRoutes } from './routes/oversight.ts';
+import { messageTemplateRoutes, reminderRoutes } from './routes/reminders.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { fiscalYearRoutes } from './routes/fiscal-years.ts';
@@ -143,6 +144,8 @@ export function createApp({
     .route('/api/oversight', oversightRoutes)
     .route('/api/reports', reportRoutes)
     .route('/api/outbox', outboxRoutes)
+    .route('/api/reminders', reminderRoutes)
+    .route('/api/message-templates', messageTemplateRoutes)
     .route('/api/completions', completionRoutes)
     .route('/api/e-learning', eLearningRoutes);
 

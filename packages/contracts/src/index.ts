@@ -16,3 +16,4 @@ export * from './attendance.ts';
 export * from './oversight.ts';
 export * from './reports.ts';
 export * from './outbox.ts';
+export * from './reminders.ts';

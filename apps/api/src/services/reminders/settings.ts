@@ -1,0 +1,132 @@
+import type { ReminderSchedule, ReminderScheduleInput, ReminderSettingsInput } from '@kenshu/contracts';
+import {
+  findCourseById,
+  insertAudit,
+  reminderSchedules,
+  reminderSettings,
+  runInTransaction,
+  saveReminderSchedule,
+  saveReminderSettings,
+  type Executor,
+} from '@kenshu/db';
+import {
+  DEFAULT_REMINDER_SCHEDULE,
+  forbidden,
+  isAdmin,
+  notFound,
+  reminderScheduleProblems,
+  validation,
+} from '@kenshu/domain';
+import type { ServiceContext } from '../../context.ts';
+import { requireViewer } from '../../lib/service-context.ts';
+
+function requireAdmin(ctx: ServiceContext) {
+  const viewer = requireViewer(ctx);
+  if (!isAdmin(viewer)) throw forbidden('Only admins change reminders');
+  return viewer;
+}
+
+async function scheduleOf(db: Executor, courseId: number): Promise<ReminderSchedule> {
+  const saved = (await reminderSchedules(db, [courseId])).get(courseId);
+  const rule = saved ?? DEFAULT_REMINDER_SCHEDULE;
+  return { ...rule, daysBefore: [...rule.daysBefore], custom: saved !== undefined };
+}
+
+/** A course's reminder schedule: its own, or the defaults it follows. */
+export async function getReminderSchedule({ ctx, input }: { ctx: ServiceContext; input: { id: number } }) {
+  requireAdmin(ctx);
+  if (!(await findCourseById(ctx.db, input.id))) throw notFound('course');
+  return scheduleOf(ctx.db, input.id);
+}
+
+/** Admins set when a course's reminders go and when they escalate; audited. */
+export async function setReminderSchedule({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { id: number; schedule: ReminderScheduleInput };
+}) {
+  const viewer = requireAdmin(ctx);
+  const rule = {
+    ...input.schedule,
+    daysBefore: [...input.schedule.daysBefore].sort((a, b) => b - a),
+  };
+  const problems = reminderScheduleProblems(rule);
+  if (problems.length) throw validation(problems.join('; '), { problems });
+  return runInTransaction(ctx.db, async (trx) => {
+    if (!(await findCourseById(trx, input.id))) throw notFound('course');
+    const before = await scheduleOf(trx, input.id);
+    await saveReminderSchedule(trx, input.id, rule, viewer.staffId, ctx.now);
+    await insertAudit(trx, {
+      actorStaffId: viewer.staffId,
+      action: 'reminder_schedule.saved',
+      targetType: 'course',
+      targetId: input.id,
+      before,
+      after: rule,
+      requestId: ctx.requestId,
+    });
+    return scheduleOf(trx, input.id);
+  });
+}
+
+async function settingsView(db: Executor, ctx: ServiceContext) {
+  const saved = await reminderSettings(db);
+  const last = await db
+    .selectFrom('reminder_run')
+    .selectAll()
+    .orderBy('day', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return {
+    capDays: saved.capDays,
+    hours: saved.hours,
+    effective: {
+      capDays: saved.capDays ?? ctx.config.reminderCapDays,
+      hours: saved.hours ?? ctx.config.reminderHours,
+    },
+    lastRun: last
+      ? {
+          day: last.day,
+          ranAt: last.ran_at.toISOString(),
+          digests: last.digests,
+          escalations: last.escalations,
+          capped: last.capped,
+        }
+      : null,
+  };
+}
+
+export async function getReminderSettings({ ctx }: { ctx: ServiceContext }) {
+  requireAdmin(ctx);
+  return settingsView(ctx.db, ctx);
+}
+
+/** Admins set the per-person cap and the hours reminders go out in; audited. */
+export async function setReminderSettings({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: ReminderSettingsInput;
+}) {
+  const viewer = requireAdmin(ctx);
+  if (input.hours && input.hours.from >= input.hours.until) {
+    throw validation('The hours must start before they end', { hours: input.hours });
+  }
+  return runInTransaction(ctx.db, async (trx) => {
+    const before = await reminderSettings(trx);
+    await saveReminderSettings(trx, input, viewer.staffId, ctx.now);
+    await insertAudit(trx, {
+      actorStaffId: viewer.staffId,
+      action: 'reminder_settings.saved',
+      targetType: 'org_unit',
+      targetId: null,
+      before: { capDays: before.capDays, hours: before.hours },
+      after: input,
+      requestId: ctx.requestId,
+    });
+    return settingsView(trx, ctx);
+  });
+}

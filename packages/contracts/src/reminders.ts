@@ -1,0 +1,183 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { MESSAGE_KINDS } from '@kenshu/domain';
+import { errorResponses, IdParam, Locale } from './common.ts';
+
+/** A course's reminder schedule, as the course form edits it. */
+export const ReminderScheduleInput = z
+  .object({
+    enabled: z.boolean(),
+    daysBefore: z
+      .array(z.number().int().min(1).max(365))
+      .max(10)
+      .openapi({ description: 'Days before the due date to remind on, e.g. [14, 3]' }),
+    onDueDate: z.boolean(),
+    overdueEveryDays: z.number().int().min(1).max(365),
+    escalateAfter: z
+      .number()
+      .int()
+      .min(1)
+      .max(50)
+      .openapi({ description: 'Overdue reminders before the section head is told' }),
+    officerAfter: z
+      .number()
+      .int()
+      .min(2)
+      .max(50)
+      .openapi({ description: 'Overdue reminders before the unit security officer is told' }),
+  })
+  .strict()
+  .openapi('ReminderScheduleInput');
+export type ReminderScheduleInput = z.infer<typeof ReminderScheduleInput>;
+
+export const ReminderSchedule = ReminderScheduleInput.extend({
+  /** False: the course follows the defaults (shown here). */
+  custom: z.boolean(),
+}).openapi('ReminderSchedule');
+export type ReminderSchedule = z.infer<typeof ReminderSchedule>;
+
+export const getReminderSchedule = createRoute({
+  method: 'get',
+  path: '/courses/{id}/schedule',
+  tags: ['reminders'],
+  summary: "A course's reminder schedule (admins)",
+  request: { params: IdParam },
+  responses: {
+    200: { description: 'Schedule', content: { 'application/json': { schema: ReminderSchedule } } },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+export const putReminderSchedule = createRoute({
+  method: 'put',
+  path: '/courses/{id}/schedule',
+  tags: ['reminders'],
+  summary: "Change a course's reminder schedule (admins)",
+  request: {
+    params: IdParam,
+    body: { content: { 'application/json': { schema: ReminderScheduleInput } }, required: true },
+  },
+  responses: {
+    200: { description: 'Saved', content: { 'application/json': { schema: ReminderSchedule } } },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+const TokyoTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/);
+
+/** The per-person cap and sending hours; null: the instance's configuration applies. */
+export const ReminderSettingsInput = z
+  .object({
+    capDays: z.number().int().min(1).max(60).nullable(),
+    hours: z.object({ from: TokyoTime, until: TokyoTime }).strict().nullable(),
+  })
+  .strict()
+  .openapi('ReminderSettingsInput');
+export type ReminderSettingsInput = z.infer<typeof ReminderSettingsInput>;
+
+export const ReminderSettings = ReminderSettingsInput.extend({
+  /** What is in force now (the setting, or the configuration's default). */
+  effective: z.object({
+    capDays: z.number().int(),
+    hours: z.object({ from: z.string(), until: z.string() }),
+  }),
+  lastRun: z
+    .object({
+      day: z.string(),
+      ranAt: z.string(),
+      digests: z.number().int(),
+      escalations: z.number().int(),
+      capped: z.number().int(),
+    })
+    .nullable(),
+}).openapi('ReminderSettings');
+export type ReminderSettings = z.infer<typeof ReminderSettings>;
+
+export const getReminderSettings = createRoute({
+  method: 'get',
+  path: '/settings',
+  tags: ['reminders'],
+  summary: 'Reminder cap and hours (admins)',
+  responses: {
+    200: { description: 'Settings', content: { 'application/json': { schema: ReminderSettings } } },
+    ...errorResponses(401, 403),
+  },
+});
+
+export const putReminderSettings = createRoute({
+  method: 'put',
+  path: '/settings',
+  tags: ['reminders'],
+  summary: 'Change the reminder cap and hours (admins)',
+  request: {
+    body: { content: { 'application/json': { schema: ReminderSettingsInput } }, required: true },
+  },
+  responses: {
+    200: { description: 'Saved', content: { 'application/json': { schema: ReminderSettings } } },
+    ...errorResponses(400, 401, 403),
+  },
+});
+
+export const MessageKindParam = z.enum(MESSAGE_KINDS as [string, ...string[]]);
+
+/** One kind of message with its words in both languages. */
+export const MessageTemplateView = z
+  .object({
+    kind: z.string(),
+    mandatory: z.boolean(),
+    placeholders: z.array(z.string()),
+    ja: z.object({ subject: z.string(), body: z.string(), custom: z.boolean() }),
+    en: z.object({ subject: z.string(), body: z.string(), custom: z.boolean() }),
+  })
+  .openapi('MessageTemplateView');
+export type MessageTemplateView = z.infer<typeof MessageTemplateView>;
+
+export const listMessageTemplates = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['messages'],
+  summary: 'The words of every kind of message (admins)',
+  responses: {
+    200: {
+      description: 'Templates',
+      content: { 'application/json': { schema: z.object({ items: z.array(MessageTemplateView) }) } },
+    },
+    ...errorResponses(401, 403),
+  },
+});
+
+const TemplateParams = z.object({
+  kind: MessageKindParam.openapi({ param: { name: 'kind', in: 'path' } }),
+  locale: Locale.openapi({ param: { name: 'locale', in: 'path' } }),
+});
+
+export const MessageTemplateInput = z
+  .object({ subject: z.string().max(10_000), body: z.string().max(20_000) })
+  .strict()
+  .openapi('MessageTemplateInput');
+
+export const putMessageTemplate = createRoute({
+  method: 'put',
+  path: '/{kind}/{locale}',
+  tags: ['messages'],
+  summary: 'Set the words of one kind in one language (admins)',
+  request: {
+    params: TemplateParams,
+    body: { content: { 'application/json': { schema: MessageTemplateInput } }, required: true },
+  },
+  responses: {
+    200: { description: 'Saved', content: { 'application/json': { schema: MessageTemplateView } } },
+    ...errorResponses(400, 401, 403),
+  },
+});
+
+export const deleteMessageTemplate = createRoute({
+  method: 'delete',
+  path: '/{kind}/{locale}',
+  tags: ['messages'],
+  summary: "Go back to the catalogue's words (admins)",
+  request: { params: TemplateParams },
+  responses: {
+    200: { description: 'Reset', content: { 'application/json': { schema: MessageTemplateView } } },
+    ...errorResponses(400, 401, 403),
+  },
+});
