@@ -84,7 +84,8 @@ describe('delivering the outbox through kill -9', () => {
     const received = smtp.received;
     const ids = await withDatabase(async ({ db }) => {
       const people = [];
-      for (let i = 0; i < 30; i++) people.push(await makeStaff(db, { locale: i % 2 ? 'en' : 'ja' }));
+      for (let i = 0; i < 30; i++)
+        people.push(await makeStaff(db, { locale: i % 2 ? 'en' : 'ja' }));
       const decided = new Date(Date.now() - 60_000);
       const mails: NewMail[] = Array.from({ length: MESSAGES }, (_, i) => {
         const person = people[i % people.length];

@@ -44,7 +44,9 @@ describe('a course reminder schedule', () => {
       expect((await admin.json(path, bad, 'PUT')).status).toBe(400);
     }
     expect((await learner.json(path, schedule, 'PUT')).status).toBe(403);
-    expect((await admin.json('/api/reminders/courses/999999/schedule', schedule, 'PUT')).status).toBe(404);
+    expect(
+      (await admin.json('/api/reminders/courses/999999/schedule', schedule, 'PUT')).status,
+    ).toBe(404);
   });
 });
 
@@ -58,14 +60,18 @@ describe('reminder settings', () => {
       'PUT',
     );
     expect(saved.status).toBe(200);
-    expect((await saved.json()).effective).toEqual({ capDays: 5, hours: { from: '10:00', until: '12:00' } });
+    expect((await saved.json()).effective).toEqual({
+      capDays: 5,
+      hours: { from: '10:00', until: '12:00' },
+    });
     const bad = [
       { capDays: 0, hours: null },
       { capDays: 3, hours: { from: '12:00', until: '10:00' } },
       { capDays: 3, hours: { from: '25:00', until: '26:00' } },
       { capDays: 3, hours: { from: '10:00\u0000', until: '12:00' } },
     ];
-    for (const body of bad) expect((await admin.json('/api/reminders/settings', body, 'PUT')).status).toBe(400);
+    for (const body of bad)
+      expect((await admin.json('/api/reminders/settings', body, 'PUT')).status).toBe(400);
     const wrongType = await admin.request('/api/reminders/settings', {
       method: 'PUT',
       body: 'capDays=3',
@@ -77,11 +83,23 @@ describe('reminder settings', () => {
     // 10:30 on a working day is inside the new hours; 09:30 is not any more.
     const unit = await makeOrgUnit(t.db);
     await makeStaff(t.db, { org_unit_id: unit.id });
-    await makeCourse(t.db, { audience: { kind: 'rule', roles: [], unitIds: [unit.id], employmentTypes: [] } });
+    await makeCourse(t.db, {
+      audience: { kind: 'rule', roles: [], unitIds: [unit.id], employmentTypes: [] },
+    });
     const config = { ...loadConfig({}), seed: 'none' as const };
-    const early = await runJobOnce(t.database, dailyRemindersJob, config, new Date('2027-03-16T09:30:00+09:00'));
+    const early = await runJobOnce(
+      t.database,
+      dailyRemindersJob,
+      config,
+      new Date('2027-03-16T09:30:00+09:00'),
+    );
     expect(early?.changed).toBe(0);
-    const inside = await runJobOnce(t.database, dailyRemindersJob, config, new Date('2027-03-16T10:30:00+09:00'));
+    const inside = await runJobOnce(
+      t.database,
+      dailyRemindersJob,
+      config,
+      new Date('2027-03-16T10:30:00+09:00'),
+    );
     expect(inside?.changed).toBeGreaterThan(0);
     const status = await (await admin.request('/api/reminders/settings')).json();
     expect(status.lastRun).toMatchObject({ day: '2027-03-16' });
@@ -94,11 +112,16 @@ describe('message wording', () => {
     const digest = list.items.find((i: { kind: string }) => i.kind === 'reminder.digest');
     expect(digest.placeholders).toEqual(['name', 'count', 'list']);
     expect(digest.ja.custom).toBe(false);
-    const words = { subject: '研修 {{count}}件', body: '{{name}} 様\n{{list}}\nよろしくお願いします。' };
+    const words = {
+      subject: '研修 {{count}}件',
+      body: '{{name}} 様\n{{list}}\nよろしくお願いします。',
+    };
     const saved = await admin.json('/api/message-templates/reminder.digest/ja', words, 'PUT');
     expect(saved.status).toBe(200);
     expect((await saved.json()).ja).toEqual({ ...words, custom: true });
-    const reset = await admin.request('/api/message-templates/reminder.digest/ja', { method: 'DELETE' });
+    const reset = await admin.request('/api/message-templates/reminder.digest/ja', {
+      method: 'DELETE',
+    });
     expect((await reset.json()).ja.custom).toBe(false);
   });
 
@@ -129,8 +152,19 @@ describe('message wording', () => {
     ]) {
       expect((await admin.json(path, body, 'PUT')).status).toBe(400);
     }
-    expect((await admin.json('/api/message-templates/no.such/en', { subject: 'a', body: 'b' }, 'PUT')).status).toBe(400);
-    expect((await admin.json('/api/message-templates/reminder.digest/fr', { subject: 'a', body: 'b' }, 'PUT')).status).toBe(400);
+    expect(
+      (await admin.json('/api/message-templates/no.such/en', { subject: 'a', body: 'b' }, 'PUT'))
+        .status,
+    ).toBe(400);
+    expect(
+      (
+        await admin.json(
+          '/api/message-templates/reminder.digest/fr',
+          { subject: 'a', body: 'b' },
+          'PUT',
+        )
+      ).status,
+    ).toBe(400);
     expect((await learner.json(path, { subject: 'a', body: 'b' }, 'PUT')).status).toBe(403);
     expect((await learner.request('/api/message-templates')).status).toBe(403);
   });

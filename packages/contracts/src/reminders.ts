@@ -139,7 +139,9 @@ export const listMessageTemplates = createRoute({
   responses: {
     200: {
       description: 'Templates',
-      content: { 'application/json': { schema: z.object({ items: z.array(MessageTemplateView) }) } },
+      content: {
+        'application/json': { schema: z.object({ items: z.array(MessageTemplateView) }) },
+      },
     },
     ...errorResponses(401, 403),
   },

@@ -11,7 +11,11 @@ import { anyOf, type MessageKind } from '@kenshu/domain';
 import { withAccess } from '../lib/access.ts';
 import { createRouter } from '../lib/router.ts';
 import { serviceContext } from '../lib/service-context.ts';
-import { listMessageTemplates, resetTemplate, saveTemplate } from '../services/messages/templates.ts';
+import {
+  listMessageTemplates,
+  resetTemplate,
+  saveTemplate,
+} from '../services/messages/templates.ts';
 import {
   getReminderSchedule,
   getReminderSettings,
@@ -24,18 +28,27 @@ const ADMINS = anyOf('admin');
 /** Courses' reminder schedules and the cap and hours every reminder keeps to. */
 export const reminderRoutes = createRouter()
   .openapi(withAccess(getReminderScheduleRoute, ADMINS), async (c) => {
-    return c.json(await getReminderSchedule({ ctx: serviceContext(c), input: c.req.valid('param') }), 200);
+    return c.json(
+      await getReminderSchedule({ ctx: serviceContext(c), input: c.req.valid('param') }),
+      200,
+    );
   })
   .openapi(withAccess(putReminderSchedule, ADMINS), async (c) => {
     const { id } = c.req.valid('param');
     const schedule = c.req.valid('json');
-    return c.json(await setReminderSchedule({ ctx: serviceContext(c), input: { id, schedule } }), 200);
+    return c.json(
+      await setReminderSchedule({ ctx: serviceContext(c), input: { id, schedule } }),
+      200,
+    );
   })
   .openapi(withAccess(getReminderSettingsRoute, ADMINS), async (c) => {
     return c.json(await getReminderSettings({ ctx: serviceContext(c) }), 200);
   })
   .openapi(withAccess(putReminderSettings, ADMINS), async (c) => {
-    return c.json(await setReminderSettings({ ctx: serviceContext(c), input: c.req.valid('json') }), 200);
+    return c.json(
+      await setReminderSettings({ ctx: serviceContext(c), input: c.req.valid('json') }),
+      200,
+    );
   });
 
 /** The wording of every kind of message, in both languages. */

@@ -1,4 +1,8 @@
-import type { ReminderSchedule, ReminderScheduleInput, ReminderSettingsInput } from '@kenshu/contracts';
+import type {
+  ReminderSchedule,
+  ReminderScheduleInput,
+  ReminderSettingsInput,
+} from '@kenshu/contracts';
 import {
   findCourseById,
   insertAudit,
@@ -33,7 +37,13 @@ async function scheduleOf(db: Executor, courseId: number): Promise<ReminderSched
 }
 
 /** A course's reminder schedule: its own, or the defaults it follows. */
-export async function getReminderSchedule({ ctx, input }: { ctx: ServiceContext; input: { id: number } }) {
+export async function getReminderSchedule({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { id: number };
+}) {
   requireAdmin(ctx);
   if (!(await findCourseById(ctx.db, input.id))) throw notFound('course');
   return scheduleOf(ctx.db, input.id);
