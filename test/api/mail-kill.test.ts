@@ -83,7 +83,7 @@ describe('delivering the outbox through kill -9', () => {
     smtp = await startSmtpServer();
     const received = smtp.received;
     const ids = await withDatabase(async ({ db }) => {
-      const people = [];
+      const people: Awaited<ReturnType<typeof makeStaff>>[] = [];
       for (let i = 0; i < 30; i++)
         people.push(await makeStaff(db, { locale: i % 2 ? 'en' : 'ja' }));
       const decided = new Date(Date.now() - 60_000);
