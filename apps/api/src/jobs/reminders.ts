@@ -7,7 +7,7 @@ import type { Job } from './scheduler.ts';
  */
 export const dailyRemindersJob: Job = {
   name: 'reminders.daily',
-  schedule: '0 */10 * * * *',
+  schedule: '*/10 * * * *',
   run: async (trx, now, config) => {
     const result = await runDailyReminders(trx, now, config);
     return { changed: result.digests + result.escalations };
