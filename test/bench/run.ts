@@ -9,6 +9,7 @@ import { attendance } from './benchmarks/attendance.ts';
 import { booking } from './benchmarks/booking.ts';
 import { firstLoad } from './benchmarks/first-load.ts';
 import { loadOrganisation } from './benchmarks/load-organisation.ts';
+import { reports } from './benchmarks/reports.ts';
 import { rosterImport } from './benchmarks/roster-import.ts';
 import { openEmbeddedEngine, openPostgresEngine } from './engines.ts';
 import {
@@ -26,7 +27,13 @@ import {
 
 /** Every benchmark, in the order they run. A new benchmark file is added here. */
 const WEB_BENCHMARKS: readonly WebBenchmark[] = [firstLoad];
-const BENCHMARKS: readonly Benchmark[] = [loadOrganisation, rosterImport, booking, attendance];
+const BENCHMARKS: readonly Benchmark[] = [
+  loadOrganisation,
+  rosterImport,
+  booking,
+  attendance,
+  reports,
+];
 const ALL_NAMES = [...WEB_BENCHMARKS, ...BENCHMARKS].map((b) => b.name);
 
 interface Result {

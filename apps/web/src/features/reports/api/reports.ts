@@ -16,6 +16,9 @@ export interface ReportFilters {
 
 /** Which people behind a figure to list. */
 export interface PeopleFilters {
+  /** Another course or year than the page's: the per-course table and the five-year table. */
+  courseId?: number | undefined;
+  fiscalYear?: number | undefined;
   within?: 'subtree' | 'own' | undefined;
   roleGroup?: 'security_officers' | 'system_officers' | 'other_staff' | undefined;
   employmentType?: 'regular' | 'part_time' | 'temporary' | undefined;

@@ -119,7 +119,7 @@ export function ReportsView(props: ReportsViewProps) {
                 onClose={() => setDrill(null)}
               />
             ) : null}
-            <History filters={props.filters} />
+            <History filters={props.filters} onShowPeople={showPeople} />
             <section className="card report-section">
               <h2 className="card__title">{t('reports.exports')}</h2>
               <ul className="report-exports">
@@ -343,8 +343,22 @@ function Figures({
             {r.courses.map((c) => (
               <tr key={c.id}>
                 <th scope="row">{lang === 'ja' ? c.titleJa : c.titleEn}</th>
-                <td>{c.counts.required.toLocaleString()}</td>
-                <td>{c.counts.completed.toLocaleString()}</td>
+                <td>
+                  <FigureButton
+                    value={c.counts.required}
+                    label={`${lang === 'ja' ? c.titleJa : c.titleEn}: ${t('reports.required')}`}
+                    people={{ courseId: c.id }}
+                    onShowPeople={onShowPeople}
+                  />
+                </td>
+                <td>
+                  <FigureButton
+                    value={c.counts.completed}
+                    label={`${lang === 'ja' ? c.titleJa : c.titleEn}: ${t('reports.completed')}`}
+                    people={{ courseId: c.id, status: 'completed' }}
+                    onShowPeople={onShowPeople}
+                  />
+                </td>
                 <td>{percentText(c.counts.coverage)}</td>
               </tr>
             ))}
@@ -451,7 +465,13 @@ function CountsTable({
   );
 }
 
-function History({ filters }: { filters: ReportFilters }) {
+function History({
+  filters,
+  onShowPeople,
+}: {
+  filters: ReportFilters;
+  onShowPeople: (people: PeopleFilters & { orgUnitId?: number }, label: string) => void;
+}) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const history = useYearOverYear(filters);
@@ -484,11 +504,31 @@ function History({ filters }: { filters: ReportFilters }) {
                           g === 'all'
                             ? y.overall
                             : (y.roleGroups.find((r) => r.group === g)?.counts ?? y.overall);
+                        const row = g === 'all' ? t('reports.overall') : t(`reports.groups.${g}`);
+                        const label = `${yearLabel(y.fiscalYear, lang)} ${row}`;
+                        const people = {
+                          fiscalYear: y.fiscalYear,
+                          roleGroup: g === 'all' ? undefined : g,
+                        };
                         return (
                           <td key={y.fiscalYear}>
                             {percentText(c.coverage)}{' '}
                             <span className="muted">
-                              ({c.completed.toLocaleString()} / {c.required.toLocaleString()})
+                              (
+                              <FigureButton
+                                value={c.completed}
+                                label={`${label}: ${t('reports.completed')}`}
+                                people={{ ...people, status: 'completed' }}
+                                onShowPeople={onShowPeople}
+                              />{' '}
+                              /{' '}
+                              <FigureButton
+                                value={c.required}
+                                label={`${label}: ${t('reports.required')}`}
+                                people={people}
+                                onShowPeople={onShowPeople}
+                              />
+                              )
                             </span>
                           </td>
                         );

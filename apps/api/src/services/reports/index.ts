@@ -1,0 +1,2 @@
+export { annualReport, type ReportInput } from './annual.ts';
+export { yearOverYear } from './history.ts';
