@@ -27,6 +27,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { to: '/reports', label: 'reports', roles: ['section_head', 'unit_security_officer', 'admin'] },
   { to: '/admin/sessions', label: 'adminSessions', roles: ['admin'] },
   { to: '/admin/courses', label: 'adminCourses', roles: ['admin'] },
+  { to: '/admin/messages', label: 'adminMessages', roles: ['admin'] },
   { to: '/admin/e-learning', label: 'adminELearning', roles: ['admin'] },
   { to: '/admin/accounts', label: 'accounts', roles: ['admin'] },
   { to: '/admin/audit-log', label: 'auditLog', roles: ['admin'] },

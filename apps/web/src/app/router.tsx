@@ -144,6 +144,12 @@ const adminCourseRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/admin-courses.tsx'), 'AdminCourseEditPage'),
 });
 
+const adminMessagesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/messages',
+  component: lazyRouteComponent(() => import('./routes/admin-messages.tsx'), 'AdminMessagesPage'),
+});
+
 const signInRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/sign-in',
@@ -292,6 +298,7 @@ const routeTree = rootRoute.addChildren([
   adminCoursesRoute,
   adminCourseNewRoute,
   adminCourseRoute,
+  adminMessagesRoute,
   adminRosterImportRoute,
 ]);
 

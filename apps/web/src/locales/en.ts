@@ -1,6 +1,7 @@
 import type { Messages } from './ja.ts';
 import { eLearningEn } from './e-learning.en.ts';
 import { rosterImportEn } from './roster-import.en.ts';
+import { remindersEn } from './reminders.en.ts';
 import { reportsEn } from './reports.en.ts';
 
 /** English. Typed against the Japanese catalogue, so a missing or extra key fails the build. */
@@ -14,6 +15,7 @@ export const en: Messages = {
   eLearning: eLearningEn,
   rosterImport: rosterImportEn,
   reports: reportsEn,
+  reminders: remindersEn,
   nav: {
     label: 'Main menu',
     menu: 'Menu',
@@ -27,6 +29,7 @@ export const en: Messages = {
     teaching: 'Sessions I teach',
     adminSessions: 'Sessions',
     adminCourses: 'Courses',
+    adminMessages: 'Reminders and messages',
     accounts: 'Accounts and roles',
     auditLog: 'Audit log',
     rosterImport: 'Roster import',

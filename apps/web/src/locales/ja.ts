@@ -1,5 +1,6 @@
 import { eLearningJa } from './e-learning.ja.ts';
 import { rosterImportJa } from './roster-import.ja.ts';
+import { remindersJa } from './reminders.ja.ts';
 import { reportsJa } from './reports.ja.ts';
 
 /** Japanese, the default language. Its shape is the shape every other language must have. */
@@ -13,6 +14,7 @@ export const ja = {
   eLearning: eLearningJa,
   rosterImport: rosterImportJa,
   reports: reportsJa,
+  reminders: remindersJa,
   nav: {
     label: 'メインメニュー',
     menu: 'メニュー',
@@ -26,6 +28,7 @@ export const ja = {
     teaching: '担当する研修',
     adminSessions: '日程の管理',
     adminCourses: '研修の管理',
+    adminMessages: 'リマインドとメッセージ',
     accounts: 'アカウントと役割',
     auditLog: '監査ログ',
     rosterImport: '職員名簿の取り込み',

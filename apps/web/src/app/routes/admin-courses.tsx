@@ -7,6 +7,7 @@ import { QueryState } from '../../components/query-state.tsx';
 import { useCourses } from '../../features/courses/api/courses.ts';
 import { CourseForm } from '../../features/courses/components/course-form.tsx';
 import { CourseTable } from '../../features/courses/components/course-table.tsx';
+import { ReminderScheduleSection } from '../../features/reminders/components/reminder-schedule-form.tsx';
 import { useOrgUnits } from '../../features/org-units/api/get-org-units.ts';
 import { localName, useLanguage } from '../../lib/i18n.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
@@ -94,10 +95,15 @@ export function AdminCourseEditPage() {
         <QueryState query={courses}>
           {() =>
             course ? (
-              <Card title={t('courses.edit')}>
-                {/* Keyed, so opening another course starts from its own values. */}
-                <CourseForm key={course.id} course={course} units={units} onSaved={() => {}} />
-              </Card>
+              <>
+                <Card title={t('courses.edit')}>
+                  {/* Keyed, so opening another course starts from its own values. */}
+                  <CourseForm key={course.id} course={course} units={units} onSaved={() => {}} />
+                </Card>
+                <Card title={t('reminders.schedule.heading')}>
+                  <ReminderScheduleSection courseId={course.id} />
+                </Card>
+              </>
             ) : (
               <p>{t('courses.notFound')}</p>
             )

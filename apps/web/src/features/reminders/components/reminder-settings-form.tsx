@@ -1,0 +1,89 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/button.tsx';
+import { CheckboxField, TextField } from '../../../components/form-fields.tsx';
+import { QueryState } from '../../../components/query-state.tsx';
+import { useReminderSettings, useSaveReminderSettings } from '../api/reminders.ts';
+import { saveErrorText } from './error-text.ts';
+
+type Settings = NonNullable<ReturnType<typeof useReminderSettings>['data']>;
+
+/** The per-person cap and the hours reminders go out in (admins). */
+export function ReminderSettingsSection() {
+  const settings = useReminderSettings();
+  return (
+    <QueryState query={settings}>{(data) => <ReminderSettingsForm settings={data} />}</QueryState>
+  );
+}
+
+function ReminderSettingsForm({ settings }: { settings: Settings }) {
+  const { t } = useTranslation();
+  const save = useSaveReminderSettings();
+  const [useConfig, setUseConfig] = useState(settings.capDays === null && settings.hours === null);
+  const [capDays, setCapDays] = useState(String(settings.effective.capDays));
+  const [from, setFrom] = useState(settings.effective.hours.from);
+  const [until, setUntil] = useState(settings.effective.hours.until);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate(
+      useConfig
+        ? { capDays: null, hours: null }
+        : { capDays: Number(capDays), hours: { from, until } },
+    );
+  };
+  const run = settings.lastRun;
+  return (
+    <form
+      className="admin-form"
+      onSubmit={submit}
+      noValidate
+      aria-label={t('reminders.settings.heading')}
+    >
+      <p className="muted" role="status">
+        {run
+          ? t('reminders.settings.lastRun', {
+              day: run.day,
+              digests: run.digests,
+              escalations: run.escalations,
+              capped: run.capped,
+            })
+          : t('reminders.settings.neverRun')}
+      </p>
+      {save.isError && (
+        <p className="alert alert--error" role="alert">
+          {saveErrorText(save.error, t)}
+        </p>
+      )}
+      {save.isSuccess && (
+        <p className="alert alert--success" role="status">
+          {t('reminders.settings.saved')}
+        </p>
+      )}
+      <CheckboxField isSelected={useConfig} onChange={setUseConfig}>
+        {t('reminders.settings.useConfig', {
+          capDays: settings.effective.capDays,
+          from: settings.effective.hours.from,
+          until: settings.effective.hours.until,
+        })}
+      </CheckboxField>
+      {!useConfig && (
+        <div className="form-row">
+          <TextField
+            label={t('reminders.settings.capDays')}
+            description={t('reminders.settings.capDaysDescription')}
+            value={capDays}
+            onChange={setCapDays}
+            inputMode="numeric"
+          />
+          <TextField label={t('reminders.settings.hoursFrom')} value={from} onChange={setFrom} />
+          <TextField label={t('reminders.settings.hoursUntil')} value={until} onChange={setUntil} />
+        </div>
+      )}
+      <div className="form-actions">
+        <Button type="submit" variant="primary" isDisabled={save.isPending}>
+          {t('reminders.settings.save')}
+        </Button>
+      </div>
+    </form>
+  );
+}
