@@ -114,3 +114,31 @@ describe('CSV exports neutralise formulas', () => {
     for (const row of entries) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 });
+
+describe('CSV exports write times in Tokyo, with the offset', () => {
+  it('gives a 04:59 check-in in Tokyo as 04:59+09:00, and every audit time likewise', async () => {
+    const { session, learner, trainer, trainerStaff } = await hostileSession();
+    await t.db
+      .updateTable('attendance')
+      .set({ checked_in_at: new Date('2026-12-05T19:59:56Z') })
+      .where('session_id', '=', session.id)
+      .where('staff_id', '=', learner.id)
+      .execute();
+    for (const lang of ['ja', 'en'] as const) {
+      const [, row] = await download(
+        trainer,
+        `/api/sessions/${session.id}/attendance.csv?lang=${lang}`,
+      );
+      expect(row?.[6]).toBe('2026-12-06T04:59:56+09:00');
+    }
+    const admin = await signedInAs(t.app, t.db, (await makePerson(t.db, ['admin'])).id);
+    const [header, ...entries] = await download(
+      admin,
+      `/api/audit-log/export.csv?actorStaffNumber=${trainerStaff.staff_number}`,
+    );
+    const atColumn = header?.indexOf('at') ?? -1;
+    expect(entries.length).toBeGreaterThan(0);
+    for (const row of entries)
+      expect(row[atColumn]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+09:00$/);
+  });
+});

@@ -4,7 +4,7 @@ export * from './schema.ts';
 export * from './repositories/org-units.ts';
 export * from './repositories/staff.ts';
 export { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_UNITS } from './seed/demo.ts';
-export { DEMO_COURSES } from './seed/programme.ts';
+export { DEMO_COURSES, DEMO_PEOPLE } from './seed/programme.ts';
 export { FAMILY_NAMES, GIVEN_NAMES, seededRandom, pick } from './seed/names.ts';
 export * from './repositories/roles.ts';
 export * from './repositories/credentials.ts';

@@ -10,6 +10,7 @@ import {
   fiscalYearRange,
   isValidFiscalYear,
   tokyoDateOf,
+  tokyoTimestamp,
   tokyoDateTime,
   weekdayOf,
 } from './fiscal-year.ts';
@@ -150,6 +151,13 @@ describe('Tokyo date helpers', () => {
   it('tokyoDateOf gives the JST calendar day of an instant', () => {
     expect(tokyoDateOf(new Date('2026-09-20T14:59:59.999Z'))).toBe('2026-09-20');
     expect(tokyoDateOf(new Date('2026-09-20T15:00:00Z'))).toBe('2026-09-21');
+  });
+
+  it('tokyoTimestamp writes an instant as Tokyo wall-clock time with +09:00', () => {
+    expect(tokyoTimestamp(new Date('2026-12-05T19:59:56Z'))).toBe('2026-12-06T04:59:56+09:00');
+    expect(tokyoTimestamp('2026-03-31T15:00:00.000Z')).toBe('2026-04-01T00:00:00+09:00');
+    expect(tokyoTimestamp(null)).toBe('');
+    expect(() => tokyoTimestamp('not a time')).toThrow();
   });
 
   it('tokyoDateOf rejects an invalid Date', () => {

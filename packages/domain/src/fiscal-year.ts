@@ -64,6 +64,19 @@ export function tokyoDateOf(instant: Date): string {
   return formatUtcDate(shifted);
 }
 
+/**
+ * An instant as Asia/Tokyo wall-clock time with its offset ('2026-12-06T04:59:56+09:00'): how
+ * every export writes a time, so nobody reads UTC as local. Accepts a Date or an ISO string;
+ * null or undefined give ''.
+ */
+export function tokyoTimestamp(instant: Date | string | null | undefined): string {
+  if (instant === null || instant === undefined) return '';
+  const at = typeof instant === 'string' ? new Date(instant) : instant;
+  if (Number.isNaN(at.getTime()))
+    throw validation('instant is invalid', { instant: String(instant) });
+  return `${new Date(at.getTime() + TOKYO_OFFSET_MS).toISOString().slice(0, 19)}+09:00`;
+}
+
 /** The instant of a wall-clock time ('HH:MM') on a calendar day ('YYYY-MM-DD') in Asia/Tokyo. */
 export function tokyoDateTime(date: string, time: string): Date {
   const match = TIME_PATTERN.exec(time);

@@ -5,7 +5,8 @@ import { grantRoles } from '../repositories/roles.ts';
 import { insertStaff } from '../repositories/staff.ts';
 import type { DB, EmploymentType, NewStaff, OrgUnitKind } from '../schema.ts';
 import { FAMILY_NAMES, GIVEN_NAMES, pick, seededRandom } from './names.ts';
-import { seedDemoProgramme } from './programme.ts';
+import { DEMO_PEOPLE, seedDemoProgramme } from './programme.ts';
+import { seedDemoHistory } from './history.ts';
 import { seedDemoELearning } from './e-learning.ts';
 import { seedTodaysSession } from './todays-session.ts';
 
@@ -45,6 +46,8 @@ export const DEMO_ACCOUNTS = {
   pjmo: 'P0001',
   staff: 'S0001',
 } as const;
+
+const NAMED = new Set<string>(Object.values(DEMO_PEOPLE));
 
 const DIVISIONS = DEMO_UNITS.filter(([, , kind]) => kind === 'division' || kind === 'section');
 const BUREAUS = DEMO_UNITS.filter(([, , kind]) => kind === 'bureau' || kind === 'regional_office');
@@ -134,9 +137,12 @@ export async function seedDemo(
       'temporary',
     ];
     for (let n = 2; people.length < 200; n++) {
-      const [code] = pick(random, DIVISIONS);
+      const [picked] = pick(random, DIVISIONS);
+      const staffNumber = `S${String(n).padStart(4, '0')}`;
+      // The README's people in each state sit in H0001's division, so its team page shows them.
+      const code = NAMED.has(staffNumber) ? 'MOF-BUD-GEN' : picked;
       people.push(
-        person(`S${String(n).padStart(4, '0')}`, code, {
+        person(staffNumber, code, {
           employment_type: pick(random, employment),
           is_pjmo_member: random() < 0.06,
           is_system_security_officer: random() < 0.03,
@@ -161,9 +167,10 @@ export async function seedDemo(
     );
     await seedDemoProgramme(trx, inserted, options.now ?? new Date());
     await seedDemoELearning(trx, options.now ?? new Date());
+    await seedDemoHistory(trx, options.now ?? new Date(), DEMO_ACCOUNTS.trainer);
     await seedTodaysSession(trx, options.now ?? new Date(), {
       trainer: DEMO_ACCOUNTS.trainer,
-      keepAsTheyAre: Object.values(DEMO_ACCOUNTS),
+      keepAsTheyAre: [...Object.values(DEMO_ACCOUNTS), ...Object.values(DEMO_PEOPLE)],
     });
     if (options.demoPasswordHash) {
       await setDemoPasswordHashes(

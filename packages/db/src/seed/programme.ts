@@ -3,14 +3,29 @@ import {
   fiscalYearOf,
   fiscalYearRange,
   isWorkingDay,
+  tokyoDateOf,
   tokyoDateTime,
   addDays,
 } from '@kenshu/domain';
-import type { Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import { insertCourse } from '../repositories/courses.ts';
 import { insertTrainingSessions, setSessionTrainers } from '../repositories/training-sessions.ts';
 import type { DB } from '../schema.ts';
 import { seededRandom } from './names.ts';
+
+type NewBooking = Insertable<DB['booking']>;
+
+/**
+ * Demo people whose state the README promises (all in 主計局 総務課, so its section head H0001
+ * sees each state on the team page): booked on the next session, first on its waitlist, absent
+ * from the latest past session with the e-learning assigned, and completed at that session.
+ */
+export const DEMO_PEOPLE = {
+  booked: 'S0002',
+  waitlisted: 'S0003',
+  absent: 'S0004',
+  completed: 'S0005',
+} as const;
 
 /** The three courses of the source document. */
 export const DEMO_COURSES = {
@@ -30,7 +45,7 @@ function workingDays(from: string, count: number): string[] {
  * Seeds the programme of the current fiscal year the way the source document ran it: 10 group
  * sessions in September and 8 in February, two section-head sessions in October, PJMO sessions
  * in September and October, plus one more of each in January so a demo has something to book.
- * Staff who came in September have their attendance recorded.
+ * Only the bookings are made here; seedDemoHistory plays out what happened at the past sessions.
  */
 export async function seedDemoProgramme(
   trx: Transaction<DB>,
@@ -140,84 +155,122 @@ export async function seedDemoProgramme(
       }
     }
   }
+  // A session a week before the demo starts and one a week after (the previous and next working
+  // day at that distance, inside this fiscal year): whatever day the demo starts, someone has
+  // just missed a session, someone has just completed one, and someone waits for a seat.
+  const around = (direction: -1 | 1): string | undefined => {
+    let day = addDays(tokyoDateOf(now), 7 * direction);
+    while (!isWorkingDay(day)) day = addDays(day, direction);
+    return fiscalYearOf(tokyoDateTime(day, '12:00')) === fy ? day : undefined;
+  };
+  for (const day of [around(-1), around(1)]) {
+    if (!day) continue;
+    const startsAt = tokyoDateTime(day, '10:00');
+    sessions.push({
+      course_id: security.id,
+      fiscal_year: fy,
+      starts_at: startsAt,
+      ends_at: new Date(startsAt.getTime() + 90 * 60_000),
+      venue: '本省 第1会議室 / Main building, Conference room 1',
+      online_url: null,
+      capacity: 30,
+      booking_opens_at: opensAt,
+      booking_cutoff_at: defaultBookingCutoff(startsAt),
+      min_attendance: null,
+    });
+  }
   const created = await insertTrainingSessions(trx, sessions);
   for (const s of created) await setSessionTrainers(trx, s.id, trainerIds);
 
-  // Past security sessions: about half the staff came. Future ones: a few bookings, one full.
+  // Bookings only: what happened at the past sessions (marks, the roster submitted, completions,
+  // e-learning for the absent) is played out afterwards by seedDemoHistory, dated by each session.
+  // Past security sessions: about half the staff booked one. Future ones: a few bookings, one full.
   const random = seededRandom(8);
-  const securitySessions = created.filter((s) => s.course_id === security.id);
+  const bySchedule = (a: { starts_at: Date }, b: { starts_at: Date }) =>
+    a.starts_at.getTime() - b.starts_at.getTime();
+  const securitySessions = created.filter((s) => s.course_id === security.id).sort(bySchedule);
   const past = securitySessions.filter((s) => s.starts_at < now);
   const future = securitySessions.filter((s) => s.starts_at >= now);
+  const named = new Set<string>(Object.values(DEMO_PEOPLE));
   const learners = staff.filter(
-    (s) => s.staff_number !== 'S0001' && !s.staff_number.startsWith('T'),
+    (s) =>
+      s.staff_number !== 'S0001' && !s.staff_number.startsWith('T') && !named.has(s.staff_number),
   );
+  const idOf = (staffNumber: string) => staff.find((s) => s.staff_number === staffNumber)?.id;
   const seats = new Map<number, number>();
-  const bookings: {
-    session_id: number;
-    course_id: number;
-    fiscal_year: number;
-    staff_id: number;
-    status: 'confirmed' | 'waitlisted';
-    booked_by: number;
-  }[] = [];
-  const completions: {
-    staff_id: number;
-    course_id: number;
-    fiscal_year: number;
-    kind: 'attended';
-    session_id: number;
-    recorded_by: number | null;
-  }[] = [];
+  const bookings: NewBooking[] = [];
+  const book = (
+    session: { id: number; starts_at: Date },
+    staffId: number,
+    status: 'confirmed' | 'waitlisted',
+  ) => {
+    // Booked a fortnight before the session (or when booking opened, if later).
+    const at = new Date(Math.max(opensAt.getTime(), session.starts_at.getTime() - 14 * 86_400_000));
+    bookings.push({
+      session_id: session.id,
+      course_id: security.id,
+      fiscal_year: fy,
+      staff_id: staffId,
+      status,
+      booked_by: staffId,
+      queued_at: at,
+      created_at: at,
+      updated_at: at,
+    });
+    if (status === 'confirmed') seats.set(session.id, (seats.get(session.id) ?? 0) + 1);
+  };
+  // The named people of the README: one who missed the latest past session, one who came.
+  const latest = past.at(-1);
+  if (latest) {
+    for (const n of [DEMO_PEOPLE.absent, DEMO_PEOPLE.completed]) {
+      const id = idOf(n);
+      if (id !== undefined) book(latest, id, 'confirmed');
+    }
+  }
   for (const person of learners) {
     const roll = random();
     const pool = roll < 0.55 ? past : roll < 0.7 ? future.slice(1) : [];
     const session = pool[Math.floor(random() * pool.length)];
     if (!session || (seats.get(session.id) ?? 0) >= session.capacity) continue;
-    seats.set(session.id, (seats.get(session.id) ?? 0) + 1);
-    bookings.push({
-      session_id: session.id,
-      course_id: security.id,
-      fiscal_year: fy,
-      staff_id: person.id,
-      status: 'confirmed',
-      booked_by: person.id,
-    });
-    if (session.starts_at < now) {
-      completions.push({
-        staff_id: person.id,
-        course_id: security.id,
-        fiscal_year: fy,
-        kind: 'attended',
-        session_id: session.id,
-        recorded_by: trainerIds[0] ?? null,
-      });
-    }
+    book(session, person.id, 'confirmed');
   }
   const full = future[0];
   if (full) {
-    // A small session that is already full, with people waiting: the demo of the waitlist.
-    const takers = learners.filter((p) => !bookings.some((b) => b.staff_id === p.id)).slice(0, 7);
+    // A small session that is already full, with people waiting: the demo of the waitlist. The
+    // README's booked person holds the first seat, its waitlisted person is first in the queue.
+    const others = learners.filter((p) => !bookings.some((b) => b.staff_id === p.id));
+    const booked = idOf(DEMO_PEOPLE.booked);
+    const waiting = idOf(DEMO_PEOPLE.waitlisted);
+    const takers = [
+      ...(booked === undefined ? [] : [booked]),
+      ...others.slice(0, 4).map((p) => p.id),
+      ...(waiting === undefined ? [] : [waiting]),
+      ...others.slice(4, 5).map((p) => p.id),
+    ];
     await trx
       .updateTable('training_session')
       .set({ capacity: 5 })
       .where('id', '=', full.id)
       .execute();
-    takers.forEach((p, i) => {
-      bookings.push({
-        session_id: full.id,
-        course_id: security.id,
-        fiscal_year: fy,
-        staff_id: p.id,
-        status: i < 5 ? 'confirmed' : 'waitlisted',
-        booked_by: p.id,
-      });
-    });
-    seats.set(full.id, 5);
+    takers.forEach((id, i) => book(full, id, i < 5 ? 'confirmed' : 'waitlisted'));
   }
   for (let i = 0; i < bookings.length; i += 1000) {
-    await trx
+    const inserted = await trx
       .insertInto('booking')
       .values(bookings.slice(i, i + 1000))
+      .returning(['id', 'status', 'staff_id', 'created_at'])
+      .execute();
+    await trx
+      .insertInto('booking_event')
+      .values(
+        inserted.map((b) => ({
+          booking_id: b.id,
+          at: b.created_at,
+          action: b.status === 'confirmed' ? 'booked' : 'waitlisted',
+          actor_staff_id: b.staff_id,
+          details: null,
+        })),
+      )
       .execute();
   }
   for (const [sessionId, taken] of seats) {
@@ -225,12 +278,6 @@ export async function seedDemoProgramme(
       .updateTable('training_session')
       .set({ seats_taken: taken })
       .where('id', '=', sessionId)
-      .execute();
-  }
-  for (let i = 0; i < completions.length; i += 1000) {
-    await trx
-      .insertInto('completion')
-      .values(completions.slice(i, i + 1000))
       .execute();
   }
 }

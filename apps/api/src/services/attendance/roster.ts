@@ -5,7 +5,7 @@ import {
   findTrainingSession,
   isTrainerOf,
 } from '@kenshu/db';
-import { forbidden, isAdmin, notFound } from '@kenshu/domain';
+import { forbidden, isAdmin, notFound, tokyoTimestamp } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
 import { requireViewer } from '../../lib/service-context.ts';
 import { lockAt, markingOpensAt } from './marking-rules.ts';
@@ -115,7 +115,7 @@ export async function attendanceCsv({
     input.lang === 'ja' ? e.unitJa : e.unitEn,
     labels[e.mark ?? 'none'],
     e.walkIn ? (input.lang === 'ja' ? 'はい' : 'yes') : '',
-    e.checkedInAt ?? '',
+    tokyoTimestamp(e.checkedInAt),
     e.note ?? '',
   ]);
   return toCsv(header, rows);

@@ -6,7 +6,7 @@ import {
   type AuditRow,
   type AuditTargetName,
 } from '@kenshu/db';
-import { addDays, tokyoDateOf, tokyoDateTime } from '@kenshu/domain';
+import { addDays, tokyoDateOf, tokyoDateTime, tokyoTimestamp } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
 import { toCsv } from '../../lib/csv.ts';
 
@@ -134,7 +134,7 @@ export async function exportAuditLog({
     const e = toEntry(r, names);
     return [
       e.id,
-      e.at,
+      tokyoTimestamp(e.at),
       e.actor?.staffNumber ?? '',
       e.actor?.name ?? '',
       e.action,

@@ -20,6 +20,7 @@ import {
   forbidden,
   isAdmin,
   notFound,
+  tokyoTimestamp,
 } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
 import { requireViewer } from '../../lib/service-context.ts';
@@ -262,11 +263,7 @@ const METHOD_LABELS = {
 } as const;
 
 /** Times in exports are Asia/Tokyo with their offset. */
-export function tokyoTime(iso: string | null): string {
-  if (!iso) return '';
-  const shifted = new Date(new Date(iso).getTime() + 9 * 3600_000).toISOString();
-  return `${shifted.slice(0, 19)}+09:00`;
-}
+export const tokyoTime = tokyoTimestamp;
 
 export async function auditSampleCsv({
   ctx,
