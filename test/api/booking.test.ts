@@ -442,6 +442,28 @@ describe('calendar', () => {
     );
   });
 
+  it('describes the course, links back to the booking in Kenshu, and names the organiser', async () => {
+    const course = await makeCourse(t.db);
+    const session = await makeSession(t.db, { courseId: course.id });
+    const me = await learner();
+    const seat = await (await book(me, session.id)).json();
+    const res = await me.request(`/api/bookings/${seat.id}/calendar.ics`);
+    // Long lines are folded at 75 octets: unfold them before reading.
+    const ics = (await res.text()).replace(/\r\n[ \t]/g, '');
+    const description = /^DESCRIPTION:(.*)$/m.exec(ics)?.[1] ?? '';
+    expect(description).toContain(course.title_ja);
+    expect(description).toContain(course.code);
+    expect(description).toMatch(new RegExp(`https?://\\S+/my-training#booking-${seat.id}$`));
+    expect(ics).toMatch(/^ORGANIZER;CN="?Kenshu"?:mailto:\S+@\S+$/im);
+    const feed = await (await me.request('/api/me/calendar-feed', { method: 'POST' })).json();
+    const feedIcs = (await (await t.app.request(new URL(feed.url).pathname)).text()).replace(
+      /\r\n[ \t]/g,
+      '',
+    );
+    expect(feedIcs).toContain(`/my-training#booking-${seat.id}`);
+    expect(feedIcs).toMatch(/^ORGANIZER/m);
+  });
+
   it('serves a private feed by secret URL, and stops when revoked', async () => {
     const course = await makeCourse(t.db);
     const session = await makeSession(t.db, { courseId: course.id });

@@ -219,6 +219,8 @@ function bookingsWithSessions(db: Executor) {
       'c.code as course_code',
       'c.title_ja as course_title_ja',
       'c.title_en as course_title_en',
+      'c.description_ja as course_description_ja',
+      'c.description_en as course_description_en',
     ]);
 }
 

@@ -13,17 +13,47 @@ import type { Config } from '../../config.ts';
 import type { ServiceContext } from '../../context.ts';
 import { randomToken, sha256 } from '../../lib/tokens.ts';
 import { requireViewer } from '../../lib/service-context.ts';
+import { publicBase } from '../messages/send.ts';
 import { assertMayActFor } from './scope.ts';
 
 type BookingWithSession = Awaited<ReturnType<typeof bookingsOfPerson>>[number];
 
 const PRODUCT_ID = '-//Kenshu//Training//JA';
 
-/** One booking as a calendar event: a stable UID, and CANCELLED once it no longer holds a seat. */
-function eventOf(b: BookingWithSession, locale: 'ja' | 'en'): EventAttributes {
+/** Where a booking is seen and changed in Kenshu: the person's My training page, at its card. */
+export function bookingLink(base: string, bookingId: number): string {
+  return `${base.replace(/\/$/, '')}/my-training#booking-${bookingId}`;
+}
+
+/** The event's description: the course, what it is, and the way back to the booking in Kenshu. */
+function descriptionOf(b: BookingWithSession, locale: 'ja' | 'en', base: string): string {
+  const [title, about] =
+    locale === 'ja'
+      ? [b.course_title_ja, b.course_description_ja]
+      : [b.course_title_en, b.course_description_en];
+  const link = bookingLink(base, b.id);
+  return [
+    `${locale === 'ja' ? '研修' : 'Course'}: ${title} (${b.course_code})`,
+    ...(about ? [about] : []),
+    locale === 'ja' ? `予約の確認・変更: ${link}` : `See or change this booking: ${link}`,
+  ].join('\n\n');
+}
+
+/**
+ * One booking as a calendar event: a stable UID, CANCELLED once it no longer holds a seat, a
+ * description with the course and a link back to the booking, and the training office as its
+ * organiser.
+ */
+function eventOf(
+  b: BookingWithSession,
+  locale: 'ja' | 'en',
+  config: Pick<Config, 'mailFrom' | 'publicUrl' | 'port'>,
+): EventAttributes {
   const title = locale === 'ja' ? `研修: ${b.course_title_ja}` : `Training: ${b.course_title_en}`;
   const live = b.status !== 'cancelled' && b.session_status === 'scheduled';
   return {
+    description: descriptionOf(b, locale, publicBase(config)),
+    organizer: organizerOf(config.mailFrom),
     uid: `${b.uid}@kenshu`,
     sequence: b.sequence,
     start: b.starts_at.getTime(),
@@ -58,7 +88,7 @@ function organizerOf(from: string): { name?: string; email: string } {
 export async function bookingInvitations(
   db: Executor,
   bookingIds: readonly number[],
-  config: Pick<Config, 'mailFrom'>,
+  config: Pick<Config, 'mailFrom' | 'publicUrl' | 'port'>,
 ): Promise<Map<number, MailCalendarPart>> {
   const rows = await bookingsWithSessionsById(db, bookingIds);
   if (rows.length === 0) return new Map();
@@ -72,18 +102,16 @@ export async function bookingInvitations(
     )
     .execute();
   const byId = new Map(people.map((p) => [p.id, p]));
-  const organizer = organizerOf(config.mailFrom);
   const parts = new Map<number, MailCalendarPart>();
   for (const row of rows) {
     const person = byId.get(row.staff_id);
     if (!person) continue;
-    const event = eventOf(row, person.locale);
+    const event = eventOf(row, person.locale, config);
     const method = event.status === 'CANCELLED' ? 'CANCEL' : 'REQUEST';
     const ics = unwrap(
       createEvent({
         ...event,
         method,
-        organizer,
         attendees: [
           {
             name: `${person.family_name} ${person.given_name}`,
@@ -126,7 +154,7 @@ export async function bookingCalendar({
     .select('locale')
     .where('id', '=', booking.staff_id)
     .executeTakeFirstOrThrow();
-  const event = eventOf(row, staff.locale);
+  const event = eventOf(row, staff.locale, ctx.config);
   const cancelled = event.status === 'CANCELLED';
   return unwrap(createEvent({ ...event, method: cancelled ? 'CANCEL' : 'PUBLISH' }));
 }
@@ -168,7 +196,7 @@ export async function calendarFeed({
   if (!staff?.active) throw notFound('calendar feed');
   const bookings = await bookingsOfPerson(ctx.db, feed.staff_id);
   // A feed shows each booking once; moved and cancelled ones stay as CANCELLED so apps remove them.
-  const events = bookings.map((b) => eventOf(b, staff.locale));
+  const events = bookings.map((b) => eventOf(b, staff.locale, ctx.config));
   if (events.length === 0) {
     return [
       'BEGIN:VCALENDAR',

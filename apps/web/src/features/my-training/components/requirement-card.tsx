@@ -155,7 +155,7 @@ export function RequirementCard({
             {step.waits.map((wait, i) => {
               const when = sessionTimeLabel(wait.startsAt, wait.endsAt, lang);
               return (
-                <li key={wait.id}>
+                <li key={wait.id} id={`booking-${wait.id}`}>
                   <p>
                     {wait.waitlistPosition === null
                       ? t('myTraining.step.waiting', { when })
@@ -220,7 +220,12 @@ export function RequirementCard({
   }
 
   return (
-    <article className={`requirement requirement--${item.status}`} aria-labelledby={headingId}>
+    <article
+      className={`requirement requirement--${item.status}`}
+      aria-labelledby={headingId}
+      // The booking's calendar event links here (…/my-training#booking-12).
+      id={item.booking ? `booking-${item.booking.id}` : undefined}
+    >
       <div className="requirement__head">
         <Heading id={headingId} className="requirement__title">
           {title}
