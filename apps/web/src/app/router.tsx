@@ -20,6 +20,7 @@ import { parseRootSearch } from './routes/root-search.ts';
 import { parseSignInSearch } from './routes/sign-in-search.ts';
 import { parseAccountsSearch } from './routes/admin-accounts-search.ts';
 import { parseAuditLogSearch } from './routes/admin-audit-log-search.ts';
+import { parseOutboxSearch } from './routes/admin-outbox-search.ts';
 import { parseAdminSessionsSearch, parseSessionFinderSearch } from './routes/sessions-search.ts';
 import { parseCheckInSearch, parseTeachingSearch } from './routes/attendance-search.ts';
 
@@ -176,6 +177,13 @@ const adminAccountsRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/admin-accounts.tsx'), 'AdminAccountsPage'),
 });
 
+const adminOutboxRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/outbox',
+  validateSearch: parseOutboxSearch,
+  component: lazyRouteComponent(() => import('./routes/admin-outbox.tsx'), 'AdminOutboxPage'),
+});
+
 const adminAuditLogRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin/audit-log',
@@ -285,6 +293,7 @@ const routeTree = rootRoute.addChildren([
   mySessionsRoute,
   adminAccountsRoute,
   adminAuditLogRoute,
+  adminOutboxRoute,
   dashboardRoute,
   organisationRoute,
   teamRoute,

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Card } from '../../components/card.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { MessageHistory } from '../../features/mail/components/message-history.tsx';
 import { CalendarFeed } from '../../features/my-training/components/calendar-feed.tsx';
 import {
   NotificationCount,
@@ -12,7 +13,10 @@ import './training-pages.css';
 
 const NOTIFICATIONS_ID = 'notifications';
 
-/** My training: each course I must take this fiscal year, my notifications, my calendar feed. */
+/**
+ * My training: each course I must take this fiscal year, my notifications, the e-mails sent to me
+ * and whether they arrived, my calendar feed.
+ */
 export function MyTrainingPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('myTraining.title'));
@@ -40,6 +44,9 @@ export function MyTrainingPage() {
             </h2>
             <NotificationList />
           </section>
+          <Card title={t('mail.history.myHeading')}>
+            <MessageHistory />
+          </Card>
           <Card title={t('myTraining.feed.heading')}>
             <CalendarFeed />
           </Card>

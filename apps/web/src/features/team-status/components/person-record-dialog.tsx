@@ -8,6 +8,7 @@ import { Link } from '../../../components/link.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
 import { formatDate } from '../../../lib/dates.ts';
 import { localName, useLanguage } from '../../../lib/i18n.ts';
+import { MessageHistory } from '../../mail/components/message-history.tsx';
 import { useStaffTraining, type StaffRequirement } from '../../staff/api/staff-training.ts';
 import type { OverseenPerson } from '../api/team-status.ts';
 import { TeamStatusBadge } from './team-status-badge.tsx';
@@ -116,6 +117,8 @@ function PersonRecord({
             </ul>
           )}
         </QueryState>
+        <h3 className="team-record__heading">{t('mail.history.heading')}</h3>
+        <MessageHistory staffId={person.staffId} />
       </div>
       <div className="dialog__actions">
         <Button variant="primary" onPress={onClose}>
