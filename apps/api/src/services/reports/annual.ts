@@ -88,7 +88,9 @@ export async function annualReport({
       attainmentThresholds(db),
       unitsWithin(db, scope.paths),
       annualAggregate(db, query),
-      courseTotals(db, queries),
+      // The chosen course's totals are the aggregate's own: counting its population again
+      // would double the report's work at ministry size.
+      courseTotals(db, queries.slice(1)),
     ]);
 
     const own = new Map<number, Counts>();
@@ -115,7 +117,7 @@ export async function annualReport({
     );
     const courseCounts = courses.map((c) => ({
       ...courseRef(c),
-      counts: totals.get(c.id) ?? NO_COUNTS,
+      counts: c.id === course.id ? overall : (totals.get(c.id) ?? NO_COUNTS),
     }));
     const note =
       overall.required > 0
