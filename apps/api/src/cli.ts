@@ -8,6 +8,7 @@ import {
   insertStaff,
   insertAudit,
 } from '@kenshu/db';
+import { BACKUP_USAGE, backup, moveToPostgres, restore } from './commands/backup.ts';
 import { IMPORT_USAGE, importRoster } from './commands/import-roster.ts';
 import { loadConfig } from './config.ts';
 import { systemClock } from './lib/clock.ts';
@@ -21,8 +22,7 @@ Commands:
   bootstrap-admin --staff-number N --email E --family-name F --given-name G [--unit-code C]
       Creates (or finds) the person, grants them the admin role and prints a one-time
       set-password link. Use it once on a fresh production database.
-${IMPORT_USAGE}
-`;
+${IMPORT_USAGE}${BACKUP_USAGE}`;
 
 async function bootstrapAdmin(argv: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -115,6 +115,9 @@ const [command, ...rest] = process.argv.slice(2);
 const commands: Record<string, (argv: string[]) => Promise<void>> = {
   'bootstrap-admin': bootstrapAdmin,
   import: importRoster,
+  backup,
+  restore,
+  'move-to-postgres': moveToPostgres,
 };
 const run = command ? commands[command] : undefined;
 if (!run) {

@@ -33,3 +33,4 @@ export * from './repositories/reports.ts';
 export * from './repositories/requirements.ts';
 export * from './repositories/reminders.ts';
 export * from './repositories/check-in.ts';
+export * from './backup.ts';
