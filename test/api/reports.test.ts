@@ -232,6 +232,33 @@ describe('the annual report', () => {
       400,
       'VALIDATION',
     );
+    // Hostile values anywhere a report reads one: NUL, a lone surrogate, 100,000 characters.
+    const hostiles = [
+      ['1%00', '1\u0000'],
+      ['%ED%A0%80', '\ud800'],
+      ['9'.repeat(100_000), 'x'.repeat(100_000)],
+    ] as const;
+    for (const [v, hostile] of hostiles) {
+      for (const path of [
+        `/api/reports/annual?courseId=${v}`,
+        `/api/reports/history?fiscalYear=${v}`,
+        `/api/reports/people?orgUnitId=${v}`,
+        `/api/reports/people?courseId=${courseId}&roleGroup=${v}`,
+        `/api/reports/export/units?courseId=${courseId}&lang=${v}`,
+        `/api/reports/summary?lang=${v}`,
+      ]) {
+        const res = await admin.request(path);
+        expect(res.status, path.slice(0, 80)).toBeGreaterThanOrEqual(400);
+        expect(res.status, path.slice(0, 80)).toBeLessThan(500);
+      }
+      const res = await admin.json('/api/reports/samples', {
+        fiscalYear: 2026,
+        courseId,
+        seed: hostile,
+      });
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.code).toBe('VALIDATION');
+    }
   });
 
   it('shows zeros with a note for a year with no data', async () => {
