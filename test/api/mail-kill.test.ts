@@ -64,7 +64,6 @@ function start(url: string) {
     KENSHU_MAIL_FROM: 'Kenshu <kenshu@mof.example.go.jp>',
     KENSHU_MAIL_CLAIM_SECONDS: '3',
     KENSHU_MAIL_BATCH: '100',
-    KENSHU_LOG_LEVEL: 'warn',
   });
   running.push(server);
   return server;

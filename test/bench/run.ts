@@ -9,6 +9,7 @@ import { attendance } from './benchmarks/attendance.ts';
 import { booking } from './benchmarks/booking.ts';
 import { firstLoad } from './benchmarks/first-load.ts';
 import { loadOrganisation } from './benchmarks/load-organisation.ts';
+import { reminders } from './benchmarks/reminders.ts';
 import { reports } from './benchmarks/reports.ts';
 import { rosterImport } from './benchmarks/roster-import.ts';
 import { openEmbeddedEngine, openPostgresEngine } from './engines.ts';
@@ -33,6 +34,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   booking,
   attendance,
   reports,
+  reminders,
 ];
 const ALL_NAMES = [...WEB_BENCHMARKS, ...BENCHMARKS].map((b) => b.name);
 
