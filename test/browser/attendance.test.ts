@@ -212,10 +212,13 @@ describe('attendance at phone size', () => {
     if (!attendee) throw new Error('no attendee');
     const trainerClient = await signedInAs(running.app, database.current.db, trainer.id);
     const codeRes = await trainerClient.request(`/api/sessions/${session.id}/check-in-code`);
-    const { code } = (await codeRes.json()) as { code: string };
+    const { code, checkInUrl } = (await codeRes.json()) as { code: string; checkInUrl: string };
+    // The QR code's link carries a signed token, not the code.
+    const link = new URL(checkInUrl);
+    expect(link.searchParams.get('token')).toBeTruthy();
 
     const phone = await pageFor(attendee.id);
-    await phone.goto(`${running.baseUrl}/check-in?session=${session.id}&code=${code}`);
+    await phone.goto(`${running.baseUrl}${link.pathname}${link.search}`);
     await phone.getByText('チェックインしました。').waitFor();
     // The used code is dropped from the address.
     await expect.poll(() => new URL(phone.url()).search).toBe('');
@@ -228,6 +231,54 @@ describe('attendance at phone size', () => {
       .getByRole('alert')
       .getByText(/コードが正しくないか、有効期限が切れています/)
       .waitFor();
+  });
+
+  it('turns a check-in without a booking into a request the trainer accepts on the phone', async () => {
+    const { trainer, session } = await sessionUnderWay();
+    const db = database.current.db;
+    const unit = await makeOrgUnit(db, { name_ja: '会計課', name_en: 'Accounts' });
+    const stranger = await makeStaff(db, {
+      org_unit_id: unit.id,
+      family_name: '小川',
+      given_name: '五郎',
+      family_name_kana: 'おがわ',
+      given_name_kana: 'ごろう',
+    });
+    const trainerClient = await signedInAs(running.app, db, trainer.id);
+    const codeRes = await trainerClient.request(`/api/sessions/${session.id}/check-in-code`);
+    const link = new URL(((await codeRes.json()) as { checkInUrl: string }).checkInUrl);
+
+    const phone = await pageFor(stranger.id);
+    await phone.goto(`${running.baseUrl}${link.pathname}${link.search}`);
+    await phone.getByText('この日程の予約がないため、チェックインを講師に申請しました。').waitFor();
+    expect(await accessibilityViolations(phone)).toEqual([]);
+    await screenshot(phone, 'check-in-request-phone');
+
+    const sheet = await pageFor(trainer.id);
+    await sheet.goto(`${running.baseUrl}/teaching/${session.id}`);
+    const requests = sheet.getByRole('list', { name: 'チェックインの申請' });
+    const request = requests.getByRole('listitem').filter({ hasText: '小川 五郎' });
+    await request.waitFor();
+    // Not on the roster until accepted.
+    const roster = sheet.getByRole('list', { name: '参加者' });
+    expect(await roster.getByText('小川 五郎').count()).toBe(0);
+    expect(await accessibilityViolations(sheet)).toEqual([]);
+    const overflow = await sheet.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(sheet, 'check-in-requests-phone');
+    await request.getByRole('button', { name: '承認' }).click();
+    await sheet.getByText('小川 五郎を出席にしました。').waitFor();
+    await request.getByText('承認済み').waitFor();
+    await roster.getByRole('listitem').filter({ hasText: '小川 五郎' }).waitFor();
+    const mark = await db
+      .selectFrom('attendance')
+      .select(['mark', 'is_walk_in'])
+      .where('session_id', '=', session.id)
+      .where('staff_id', '=', stranger.id)
+      .executeTakeFirstOrThrow();
+    expect(mark).toEqual({ mark: 'present', is_walk_in: true });
   });
 
   it('shows the code screen and a printable sign-in sheet', async () => {
