@@ -33,7 +33,11 @@ afterAll(async () => {
 async function pageFor(staffId: number, viewport = PHONE): Promise<Page> {
   const { cookie } = await signedInAs(running.app, database.current.db, staffId);
   const separator = cookie.indexOf('=');
-  const context = await browser.newContext({ viewport, hasTouch: viewport === PHONE });
+  const context = await browser.newContext({
+    viewport,
+    hasTouch: viewport === PHONE,
+    locale: 'ja-JP',
+  });
   await context.addCookies([
     { name: cookie.slice(0, separator), value: cookie.slice(separator + 1), url: running.baseUrl },
   ]);

@@ -17,7 +17,11 @@ async function onPhone(staffNumber: string): Promise<Page> {
   if (!person) throw new Error(`no demo person ${staffNumber}`);
   const { cookie } = await signedInAs(app.running.app, db, person.id);
   const separator = cookie.indexOf('=');
-  const context = await app.browser.newContext({ viewport: PHONE, hasTouch: true });
+  const context = await app.browser.newContext({
+    viewport: PHONE,
+    hasTouch: true,
+    locale: 'ja-JP',
+  });
   await context.addCookies([
     {
       name: cookie.slice(0, separator),

@@ -20,7 +20,11 @@ async function trainerOnPhone(): Promise<Page> {
   if (!trainer) throw new Error('no demo trainer');
   const { cookie } = await signedInAs(app.running.app, db, trainer.id);
   const separator = cookie.indexOf('=');
-  const context = await app.browser.newContext({ viewport: PHONE, hasTouch: true });
+  const context = await app.browser.newContext({
+    viewport: PHONE,
+    hasTouch: true,
+    locale: 'ja-JP',
+  });
   await context.addCookies([
     {
       name: cookie.slice(0, separator),

@@ -25,7 +25,13 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // The ministry's browsers are Japanese; the app starts in the browser's language when nobody
+  // has chosen one, so a test that wants another language asks for it with its own context.
+  '--lang=ja-JP',
 ];
+
+/** Browser contexts speak Japanese unless a test asks otherwise. */
+export const JAPANESE_BROWSER = { locale: 'ja-JP' } as const;
 
 /** Launches the system chromium for browser tests; close it in afterAll. */
 export function launchChromium(): Promise<Browser> {
@@ -87,7 +93,7 @@ export async function signedInPage(
   const { cookie } = await signedInAs(running.app, database.db, staff.id);
   const separator = cookie.indexOf('=');
   const [name, value] = [cookie.slice(0, separator), cookie.slice(separator + 1)];
-  const context = await browser.newContext();
+  const context = await browser.newContext(JAPANESE_BROWSER);
   await context.addCookies([{ name, value, url: running.baseUrl }]);
   return context.newPage();
 }
@@ -146,7 +152,7 @@ export function useBrowserApp(
     signedInPage: (staffNumber) =>
       signedInPage(app.browser, app.running, database.current, staffNumber),
     signedOutPage: async (path) => {
-      const page = await (await app.browser.newContext()).newPage();
+      const page = await (await app.browser.newContext(JAPANESE_BROWSER)).newPage();
       await page.goto(app.url(path));
       return page;
     },

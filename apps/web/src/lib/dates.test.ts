@@ -14,7 +14,7 @@ describe('dates in Tokyo time', () => {
   it('formats an instant as the Tokyo wall-clock time', () => {
     const lateEveningUtc = new Date('2026-03-31T15:30:00Z'); // 1 April 00:30 in Tokyo
     expect(formatDateTime(lateEveningUtc, 'ja')).toBe('2026/04/01 00:30');
-    expect(formatDateTime(lateEveningUtc, 'en')).toBe('01/04/2026, 00:30');
+    expect(formatDateTime(lateEveningUtc, 'en')).toBe('Wed, 1 Apr 2026 00:30');
   });
 
   it('formats a calendar day with its weekday in each language', () => {

@@ -29,8 +29,16 @@ export function formatDate(date: string, lang: Language): string {
   }).format(tokyoDateTime(date, '00:00'));
 }
 
-/** An instant as a Tokyo date and time: `2026/04/01 09:30` / `01/04/2026, 09:30`. */
+/**
+ * An instant as a Tokyo date and time: `2026/04/01 09:30` / `Wed, 1 Apr 2026 09:30`. English
+ * writes the day as formatDate does, so one format is used everywhere (never `01/04/2026`, which
+ * half the world reads as 4 January).
+ */
 export function formatDateTime(instant: Date | number, lang: Language): string {
+  if (lang === 'en') {
+    const at = new Date(instant);
+    return `${formatDate(tokyoDateOf(at), lang)} ${tokyoTime(at.toISOString(), lang)}`;
+  }
   return formatter(lang, {
     year: 'numeric',
     month: '2-digit',

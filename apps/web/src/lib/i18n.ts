@@ -34,8 +34,24 @@ function chosenLanguage(): Language | null {
   }
 }
 
+/** The first of the browser's preferred languages the UI is available in (`en-US` → `en`). */
+export function browserLanguage(
+  preferred: readonly string[] | undefined = globalThis.navigator?.languages,
+): Language | null {
+  for (const tag of preferred ?? []) {
+    const primary = tag.split('-')[0]?.toLowerCase();
+    if (isLanguage(primary)) return primary;
+  }
+  return null;
+}
+
+/**
+ * The language to start in: the one chosen with the switch on this device; else the browser's
+ * (so the sign-in page speaks English to an English browser before anyone is known); else
+ * Japanese. Once signed in, the person's own language applies unless they chose one.
+ */
 function storedLanguage(): Language {
-  return chosenLanguage() ?? DEFAULT_LANGUAGE;
+  return chosenLanguage() ?? browserLanguage() ?? DEFAULT_LANGUAGE;
 }
 
 /**

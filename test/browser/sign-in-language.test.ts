@@ -1,0 +1,70 @@
+import { findStaffByLogin, seedDemo } from '@kenshu/db';
+import { describe, expect, it } from 'vitest';
+import { signedInAs } from '../support/auth.ts';
+import { useBrowserApp } from '../support/browser.ts';
+import { useTestDatabase } from '../support/database.ts';
+
+const database = useTestDatabase();
+const app = useBrowserApp(database, ({ db }) => seedDemo(db));
+
+const PHONE = { width: 390, height: 844 };
+
+async function signInPage(options: { locale: string; chosen?: 'ja' | 'en' }) {
+  const context = await app.browser.newContext({
+    viewport: PHONE,
+    hasTouch: true,
+    locale: options.locale,
+  });
+  if (options.chosen) {
+    const chosen = options.chosen;
+    await context.addInitScript((lang) => localStorage.setItem('kenshu.language', lang), chosen);
+  }
+  const page = await context.newPage();
+  await page.goto(app.url('/sign-in'));
+  return page;
+}
+
+describe("the sign-in page speaks the browser's language until someone chooses", () => {
+  it('is in English for an English browser, in Japanese for a Japanese one', async () => {
+    const english = await signInPage({ locale: 'en-US' });
+    await english.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    expect(await english.evaluate(() => document.documentElement.lang)).toBe('en');
+    await english.getByLabel('Staff number or e-mail').waitFor();
+
+    const japanese = await signInPage({ locale: 'ja-JP' });
+    await japanese.getByRole('heading', { level: 1, name: 'ログイン' }).waitFor();
+    expect(await japanese.evaluate(() => document.documentElement.lang)).toBe('ja');
+
+    // A browser in a language the app does not have falls back to Japanese.
+    const french = await signInPage({ locale: 'fr-FR' });
+    await french.getByRole('heading', { level: 1, name: 'ログイン' }).waitFor();
+  });
+
+  it('keeps a language chosen with the switch over the browsers', async () => {
+    const page = await signInPage({ locale: 'en-GB', chosen: 'ja' });
+    await page.getByRole('heading', { level: 1, name: 'ログイン' }).waitFor();
+    expect(await page.getByRole('heading', { level: 1, name: 'Sign in' }).count()).toBe(0);
+  });
+
+  it('writes English dates one way: the day as on every other page, then the time', async () => {
+    // A0002 reads English; their sessions page lists when they signed in.
+    const context = await app.browser.newContext({ locale: 'en-GB' });
+    const person = await findStaffByLogin(database.current.db, 'A0002');
+    if (!person) throw new Error('no A0002');
+    const { cookie } = await signedInAs(app.running.app, database.current.db, person.id);
+    const separator = cookie.indexOf('=');
+    await context.addCookies([
+      {
+        name: cookie.slice(0, separator),
+        value: cookie.slice(separator + 1),
+        url: app.running.baseUrl,
+      },
+    ]);
+    const page = await context.newPage();
+    await page.goto(app.url('/account/sessions'));
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const body = (await page.locator('main').textContent()) ?? '';
+    expect(body).toMatch(/(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d/);
+    expect(body).not.toMatch(/\d\d\/\d\d\/\d{4}/);
+  });
+});
