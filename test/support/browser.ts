@@ -127,12 +127,14 @@ export interface BrowserApp {
 export function useBrowserApp(
   database: { readonly current: Database },
   prepare?: (database: Database) => Promise<void>,
+  /** Settings read once the file's other beforeAll hooks ran (e.g. a test SMTP server's URL). */
+  settings?: () => Partial<Config>,
 ): BrowserApp {
   let running: RunningApp | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     if (prepare) await prepare(database.current);
-    running = await startAppServer(database.current);
+    running = await startAppServer(database.current, settings?.() ?? {});
     browser = await launchChromium();
   });
   afterAll(async () => {

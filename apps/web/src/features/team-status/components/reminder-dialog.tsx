@@ -1,5 +1,5 @@
 import type { ReminderRequest } from '@kenshu/contracts';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/dialog.tsx';
 import { TextField } from '../../../components/form-fields.tsx';
@@ -51,6 +51,8 @@ function ReminderForm({
   const input = { ...request, ...(previewed && !tooLong ? { message: previewed } : {}) };
   const preview = useReminderPreview(input);
   const send = useSendReminders();
+  // A double click lands before the pending state renders: only the first press sends.
+  const sending = useRef(false);
   const recipients = preview.data?.recipients ?? 0;
   const error = send.isError
     ? errorMessage(send.error)
@@ -69,12 +71,17 @@ function ReminderForm({
       isConfirmDisabled={tooLong || !preview.data || preview.isFetching || recipients === 0}
       error={error}
       onConfirm={() => {
+        if (sending.current) return;
+        sending.current = true;
         const trimmed = message.trim();
-        // The button stays pending until the answer: a second press sends nothing more.
-        if (send.isPending) return;
         send.mutate(
           { ...request, ...(trimmed ? { message: trimmed } : {}) },
-          { onSuccess: onSent },
+          {
+            onSuccess: onSent,
+            onError: () => {
+              sending.current = false;
+            },
+          },
         );
       }}
     >
