@@ -1,4 +1,4 @@
-import { autoFinaliseJob } from '../services/attendance/finalise.ts';
+import { autoFinaliseJob } from './auto-finalise.ts';
 import {
   assignAfterWindowClosesJob,
   assignWithoutGroupAccessJob,

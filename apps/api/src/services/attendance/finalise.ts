@@ -13,9 +13,7 @@ import {
   type TrainingSession,
 } from '@kenshu/db';
 import { AppError, notFound } from '@kenshu/domain';
-import type { Config } from '../../config.ts';
 import type { ServiceContext } from '../../context.ts';
-import type { Job } from '../../jobs/scheduler.ts';
 import { requireViewer } from '../../lib/service-context.ts';
 import { assertMayMark } from './marking-rules.ts';
 import { applyOutcomes } from './outcomes.ts';
@@ -104,26 +102,27 @@ export async function finaliseRoster({
 /**
  * If a trainer never submits, the roster closes by itself some hours after the session ends.
  * Idempotent: a finalised session is skipped, and each session is locked while it closes.
+ * Returns how many sessions it closed.
  */
-export const autoFinaliseJob: Job = {
-  name: 'attendance.auto-finalise',
-  schedule: '*/10 * * * *',
-  async run(trx: Transaction<DB>, now: Date, config: Config) {
-    const endedBefore = new Date(now.getTime() - config.autoFinaliseHours * 3600_000);
-    let changed = 0;
-    for (const { id } of await sessionsDueForFinalising(trx, endedBefore)) {
-      const session = (await lockTrainingSessions(trx, [id])).get(id);
-      if (!session || session.finalised_at) continue;
-      const counts = await finaliseInTransaction(trx, session, null, now);
-      await insertAudit(trx, {
-        actorStaffId: null,
-        action: 'attendance.auto_finalised',
-        targetType: 'session',
-        targetId: id,
-        after: counts,
-      });
-      changed += 1;
-    }
-    return { changed };
-  },
-};
+export async function finaliseOverdueRosters(
+  trx: Transaction<DB>,
+  now: Date,
+  autoFinaliseHours: number,
+): Promise<number> {
+  const endedBefore = new Date(now.getTime() - autoFinaliseHours * 3600_000);
+  let changed = 0;
+  for (const { id } of await sessionsDueForFinalising(trx, endedBefore)) {
+    const session = (await lockTrainingSessions(trx, [id])).get(id);
+    if (!session || session.finalised_at) continue;
+    const counts = await finaliseInTransaction(trx, session, null, now);
+    await insertAudit(trx, {
+      actorStaffId: null,
+      action: 'attendance.auto_finalised',
+      targetType: 'session',
+      targetId: id,
+      after: counts,
+    });
+    changed += 1;
+  }
+  return changed;
+}

@@ -11,7 +11,7 @@ import {
 } from '../../../components/form-fields.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { localName, useLanguage } from '../../../lib/i18n.ts';
-import { apiFieldErrors } from '../../auth/utils/api-errors.ts';
+import { apiFieldErrors } from '../../auth/index.ts';
 import { useCreateAccount, type NewAccount } from '../api/create-account.ts';
 
 type Field = keyof NewAccount;

@@ -3,7 +3,7 @@ import { ERROR_CODES } from '@kenshu/domain';
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { api, ApiError, type SuccessBody } from '../../../lib/api-client.ts';
-import { useMe } from '../../auth/api/get-me.ts';
+import { useMe } from '../../auth/index.ts';
 
 const routes = api.api['roster-imports'];
 

@@ -1,6 +1,6 @@
 import type { TrainingSession } from '@kenshu/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { getStaffTraining } from '../../staff/api/staff-training.ts';
+import { getStaffTraining } from '../../staff/index.ts';
 import type { HeldSeat } from '../utils/session-action.ts';
 import { SESSIONS_QUERY_KEY } from './list-sessions.ts';
 

@@ -7,7 +7,7 @@ import { useMySeats, useSessions } from '../api/list-sessions.ts';
 import { usePlacesOf, type CourseStanding } from '../api/places-of.ts';
 import { SessionCard, type BookingFor } from './session-card.tsx';
 import { SessionFilters, type SessionFiltersProps } from './session-filters.tsx';
-import { StaffPicker } from '../../staff/components/staff-picker.tsx';
+import { StaffPicker } from '../../staff/index.ts';
 import './sessions.css';
 
 export interface SessionFinderProps extends SessionFiltersProps, BookingChangeOptions {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../../components/button.tsx';
 import { RemovableChips } from '../../../../components/chips.tsx';
 import { TextField } from '../../../../components/form-fields.tsx';
-import { StaffPicker, type PickedStaff } from '../../../staff/components/staff-picker.tsx';
+import { StaffPicker, type PickedStaff } from '../../../staff/index.ts';
 import '../sessions.css';
 
 /** 'YYYY-MM-DD' and 'HH:MM' in Tokyo as the API's instant: `2027-02-02T10:00:00+09:00`. */
