@@ -1,4 +1,5 @@
 // What other features may use of the staff feature.
+export { staffKeys } from './api/keys.ts';
 export { StaffPicker, type PickedStaff } from './components/staff-picker.tsx';
 export {
   getStaffTraining,

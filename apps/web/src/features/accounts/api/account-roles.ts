@@ -1,13 +1,14 @@
 import type { Role } from '@kenshu/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client.ts';
-
-const rolesKey = (staffId: number) => ['accounts', 'roles', staffId] as const;
+import { authKeys } from '../../auth/index.ts';
+import { staffKeys } from '../../staff/index.ts';
+import { accountKeys } from './keys.ts';
 
 /** A person's roles: from the HR roster (read-only here) and granted by admins. */
 export function useAccountRoles(staffId: number) {
   return useQuery({
-    queryKey: rolesKey(staffId),
+    queryKey: accountKeys.roles(staffId),
     queryFn: ({ signal }) =>
       unwrap(
         api.api.accounts[':id'].roles.$get(
@@ -30,11 +31,11 @@ export function useUpdateAccountRoles(staffId: number) {
         }),
       ),
     onSuccess: (roles) => {
-      queryClient.setQueryData(rolesKey(staffId), roles);
+      queryClient.setQueryData(accountKeys.roles(staffId), roles);
       // Role badges in staff lists, and the viewer's own menu if they changed themselves.
-      void queryClient.invalidateQueries({ queryKey: ['accounts', 'people'] });
-      void queryClient.invalidateQueries({ queryKey: ['staff'] });
-      void queryClient.invalidateQueries({ queryKey: ['auth', 'me'] });
+      void queryClient.invalidateQueries({ queryKey: accountKeys.people });
+      void queryClient.invalidateQueries({ queryKey: staffKeys.all });
+      void queryClient.invalidateQueries({ queryKey: authKeys.me });
     },
   });
 }

@@ -1,5 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client.ts';
+import { orgUnitKeys } from '../../org-units/index.ts';
+import { staffKeys } from '../../staff/index.ts';
+import { accountKeys } from './keys.ts';
 
 export interface NewAccount {
   staffNumber: string;
@@ -19,9 +22,9 @@ export function useCreateAccount() {
   return useMutation({
     mutationFn: (account: NewAccount) => unwrap(api.api.accounts.$post({ json: account })),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['accounts', 'people'] });
-      void queryClient.invalidateQueries({ queryKey: ['staff'] });
-      void queryClient.invalidateQueries({ queryKey: ['org-units'] });
+      void queryClient.invalidateQueries({ queryKey: accountKeys.people });
+      void queryClient.invalidateQueries({ queryKey: staffKeys.all });
+      void queryClient.invalidateQueries({ queryKey: orgUnitKeys.all });
     },
   });
 }

@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client.ts';
+import { accountKeys } from './keys.ts';
 
 /** How many matches the search lists; more means the admin should type more. */
 export const PEOPLE_SHOWN = 20;
@@ -16,7 +17,7 @@ export function findPeople(q: string, signal?: AbortSignal) {
 
 export function findPeopleQueryOptions(q: string) {
   return queryOptions({
-    queryKey: ['accounts', 'people', q],
+    queryKey: accountKeys.peopleMatching(q),
     queryFn: ({ signal }) => findPeople(q, signal),
     placeholderData: keepPreviousData,
     enabled: q !== '',
@@ -37,7 +38,7 @@ export type Person = Awaited<ReturnType<typeof getPerson>>;
 
 export function usePerson(id: number) {
   return useQuery({
-    queryKey: ['accounts', 'person', id],
+    queryKey: accountKeys.person(id),
     queryFn: ({ signal }) => getPerson(id, signal),
   });
 }

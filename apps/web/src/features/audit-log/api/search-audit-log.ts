@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client.ts';
+import { auditLogKeys } from './keys.ts';
 import { filterQuery, type AuditFilters } from '../utils/filters.ts';
 
 export interface AuditSearch extends AuditFilters {
@@ -28,7 +29,7 @@ export type AuditEntry = Awaited<ReturnType<typeof searchAuditLog>>['items'][num
 
 export function auditLogQueryOptions(search: AuditSearch) {
   return queryOptions({
-    queryKey: ['audit-log', search],
+    queryKey: auditLogKeys.search(search),
     queryFn: ({ signal }) => searchAuditLog(search, signal),
     placeholderData: keepPreviousData,
     // The log grows with every privileged change; show what is there now.

@@ -3,7 +3,9 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, isApiError, setCsrfToken, unwrap } from '../../../lib/api-client.ts';
 
 /** The cache key of the signed-in person; everything under `auth` survives a sign-out reset. */
-export const ME_QUERY_KEY = ['auth', 'me'] as const;
+import { authKeys } from './keys.ts';
+
+export const ME_QUERY_KEY = authKeys.me;
 
 /**
  * The signed-in person, or null when nobody is (the API answers 401). Every successful answer

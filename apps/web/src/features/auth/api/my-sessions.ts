@@ -1,7 +1,9 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client.ts';
 
-const MY_SESSIONS_KEY = ['auth', 'sessions'] as const;
+import { authKeys } from './keys.ts';
+
+const MY_SESSIONS_KEY = authKeys.signIns;
 
 export async function getMySessions(signal?: AbortSignal) {
   const { items } = await unwrap(api.api.auth.sessions.$get(undefined, { init: { signal } }));

@@ -6,8 +6,8 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client.ts';
+import { eLearningKeys } from './keys.ts';
 
-const ASSIGNMENTS_KEY = ['e-learning', 'assignments'] as const;
 const eLearning = api.api['e-learning'];
 
 export interface AssignmentFilters {
@@ -39,7 +39,7 @@ export function listAssignments(courseId: number, f: AssignmentFilters, signal?:
 
 export function assignmentsQueryOptions(courseId: number, filters: AssignmentFilters) {
   return queryOptions({
-    queryKey: [...ASSIGNMENTS_KEY, courseId, filters],
+    queryKey: eLearningKeys.assignmentList(courseId, filters),
     queryFn: ({ signal }) => listAssignments(courseId, filters, signal),
     placeholderData: keepPreviousData,
   });
@@ -61,7 +61,7 @@ export function useWithdrawAssignment() {
           json: { reason: input.reason },
         }),
       ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ASSIGNMENTS_KEY }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: eLearningKeys.assignments }),
   });
 }
 
@@ -70,11 +70,9 @@ export function useAssignStaff() {
   return useMutation({
     mutationFn: (input: { staffId: number; courseId: number; reason: string }) =>
       unwrap(eLearning.assignments.$post({ json: input })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ASSIGNMENTS_KEY }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: eLearningKeys.assignments }),
   });
 }
-
-const settingsKey = (courseId: number) => ['e-learning', 'settings', courseId] as const;
 
 export function getAssignmentSettings(courseId: number, signal?: AbortSignal) {
   return unwrap(
@@ -87,7 +85,7 @@ export function getAssignmentSettings(courseId: number, signal?: AbortSignal) {
 
 export function useAssignmentSettings(courseId: number) {
   return useQuery({
-    queryKey: settingsKey(courseId),
+    queryKey: eLearningKeys.settings(courseId),
     queryFn: ({ signal }) => getAssignmentSettings(courseId, signal),
   });
 }
@@ -104,11 +102,9 @@ export function useSaveAssignmentSettings(courseId: number) {
           json: input,
         }),
       ),
-    onSuccess: (saved) => queryClient.setQueryData(settingsKey(courseId), saved),
+    onSuccess: (saved) => queryClient.setQueryData(eLearningKeys.settings(courseId), saved),
   });
 }
-
-const assignNowKey = (courseId: number) => ['e-learning', 'assign-now', courseId] as const;
 
 /** Who would get the course's e-learning if it were assigned now. */
 export function previewAssignNow(courseId: number, signal?: AbortSignal) {
@@ -123,7 +119,7 @@ export function previewAssignNow(courseId: number, signal?: AbortSignal) {
 /** The preview, fetched only once the admin asks for it (it counts the whole ministry). */
 export function useAssignNowPreview(courseId: number, enabled: boolean) {
   return useQuery({
-    queryKey: assignNowKey(courseId),
+    queryKey: eLearningKeys.assignNow(courseId),
     queryFn: ({ signal }) => previewAssignNow(courseId, signal),
     enabled,
   });
@@ -143,8 +139,8 @@ export function useAssignNow(courseId: number) {
       ),
     onSuccess: () =>
       Promise.all([
-        queryClient.invalidateQueries({ queryKey: ASSIGNMENTS_KEY }),
-        queryClient.invalidateQueries({ queryKey: assignNowKey(courseId) }),
+        queryClient.invalidateQueries({ queryKey: eLearningKeys.assignments }),
+        queryClient.invalidateQueries({ queryKey: eLearningKeys.assignNow(courseId) }),
       ]),
   });
 }

@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client.ts';
+import { eLearningKeys } from './keys.ts';
 
-const MODULES_KEY = ['e-learning', 'modules'] as const;
 const eLearning = api.api['e-learning'];
 
 export function listModules(signal?: AbortSignal) {
@@ -10,7 +10,7 @@ export function listModules(signal?: AbortSignal) {
 
 export function modulesQueryOptions() {
   return queryOptions({
-    queryKey: MODULES_KEY,
+    queryKey: eLearningKeys.modules,
     queryFn: ({ signal }) => listModules(signal),
   });
 }
@@ -27,7 +27,7 @@ export function getModuleForEditing(moduleId: number, signal?: AbortSignal) {
 
 export function moduleForEditingQueryOptions(moduleId: number) {
   return queryOptions({
-    queryKey: [...MODULES_KEY, moduleId],
+    queryKey: eLearningKeys.module(moduleId),
     queryFn: ({ signal }) => getModuleForEditing(moduleId, signal),
   });
 }
@@ -44,7 +44,7 @@ function useModuleMutation<I, R>(fn: (input: I) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: fn,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['e-learning'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: eLearningKeys.all }),
   });
 }
 
@@ -73,7 +73,7 @@ export function previewMarkdown(markdown: string) {
 
 export function usePreviewMarkdown(markdown: string) {
   return useQuery({
-    queryKey: ['e-learning', 'preview', markdown],
+    queryKey: eLearningKeys.preview(markdown),
     queryFn: () => previewMarkdown(markdown),
     staleTime: Infinity,
   });

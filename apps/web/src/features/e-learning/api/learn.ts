@@ -1,7 +1,8 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client.ts';
+import { myTrainingKeys } from '../../my-training/index.ts';
+import { eLearningKeys } from './keys.ts';
 
-const E_LEARNING_KEY = ['e-learning'] as const;
 const eLearning = api.api['e-learning'];
 
 /** What is assigned to me (with due dates) and every module I may study. */
@@ -11,7 +12,7 @@ export function getMyELearning(signal?: AbortSignal) {
 
 export function myELearningQueryOptions() {
   return queryOptions({
-    queryKey: [...E_LEARNING_KEY, 'mine'],
+    queryKey: eLearningKeys.mine,
     queryFn: ({ signal }) => getMyELearning(signal),
   });
 }
@@ -29,7 +30,7 @@ export function getPlayerModule(moduleId: number, signal?: AbortSignal) {
 
 export function playerModuleQueryOptions(moduleId: number) {
   return queryOptions({
-    queryKey: [...E_LEARNING_KEY, 'player', moduleId],
+    queryKey: eLearningKeys.player(moduleId),
     queryFn: ({ signal }) => getPlayerModule(moduleId, signal),
   });
 }
@@ -57,8 +58,8 @@ export function useSaveProgress(moduleId: number) {
       queryClient.setQueryData(playerModuleQueryOptions(moduleId).queryKey, (old) =>
         old ? { ...old, progress } : old,
       );
-      if (progress.completed) void queryClient.invalidateQueries({ queryKey: ['my-training'] });
-      void queryClient.invalidateQueries({ queryKey: [...E_LEARNING_KEY, 'mine'] });
+      if (progress.completed) void queryClient.invalidateQueries({ queryKey: myTrainingKeys.all });
+      void queryClient.invalidateQueries({ queryKey: eLearningKeys.mine });
     },
   });
 }
@@ -89,8 +90,8 @@ export function useSubmitAttempt(moduleId: number) {
       queryClient.setQueryData(playerModuleQueryOptions(moduleId).queryKey, (old) =>
         old ? { ...old, progress: result.progress } : old,
       );
-      void queryClient.invalidateQueries({ queryKey: ['my-training'] });
-      void queryClient.invalidateQueries({ queryKey: [...E_LEARNING_KEY, 'mine'] });
+      void queryClient.invalidateQueries({ queryKey: myTrainingKeys.all });
+      void queryClient.invalidateQueries({ queryKey: eLearningKeys.mine });
     },
   });
 }

@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client.ts';
+import { fiscalYearKeys } from './keys.ts';
 
 /** The fiscal year of today in Tokyo, by the server's clock (a device's clock may be wrong). */
 export function getCurrentFiscalYear(signal?: AbortSignal) {
@@ -8,7 +9,7 @@ export function getCurrentFiscalYear(signal?: AbortSignal) {
 
 export function currentFiscalYearQueryOptions() {
   return queryOptions({
-    queryKey: ['fiscal-years', 'current'],
+    queryKey: fiscalYearKeys.current,
     queryFn: ({ signal }) => getCurrentFiscalYear(signal),
     // It changes once a year, on 1 April; an hour's staleness is harmless.
     staleTime: 60 * 60 * 1000,

@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client.ts';
+import { myTrainingKeys } from './keys.ts';
 
 /** My record for the current fiscal year (by the server's clock): each course I must take. */
 export function getMyTraining(signal?: AbortSignal) {
@@ -8,7 +9,7 @@ export function getMyTraining(signal?: AbortSignal) {
 
 export function myTrainingQueryOptions() {
   return queryOptions({
-    queryKey: ['my-training'],
+    queryKey: myTrainingKeys.all,
     queryFn: ({ signal }) => getMyTraining(signal),
   });
 }

@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client.ts';
+import { notificationKeys } from './keys.ts';
 
 /** My notifications, newest first. */
 export async function getNotifications(signal?: AbortSignal) {
@@ -9,7 +10,7 @@ export async function getNotifications(signal?: AbortSignal) {
 
 export function notificationsQueryOptions() {
   return queryOptions({
-    queryKey: ['notifications'],
+    queryKey: notificationKeys.all,
     queryFn: ({ signal }) => getNotifications(signal),
   });
 }

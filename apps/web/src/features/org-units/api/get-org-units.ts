@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client.ts';
+import { orgUnitKeys } from './keys.ts';
 
 /** Every organisation unit, parents before children, with its own active staff count. */
 export async function getOrgUnits(signal?: AbortSignal) {
@@ -9,7 +10,7 @@ export async function getOrgUnits(signal?: AbortSignal) {
 
 export function orgUnitsQueryOptions() {
   return queryOptions({
-    queryKey: ['org-units'],
+    queryKey: orgUnitKeys.all,
     queryFn: ({ signal }) => getOrgUnits(signal),
   });
 }

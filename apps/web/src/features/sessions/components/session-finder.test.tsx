@@ -127,8 +127,13 @@ describe('booking for someone in the session finder', () => {
     fireEvent.change(screen.getByRole('searchbox', { name: '予約する職員を検索' }), {
       target: { value: 'S0077' },
     });
-    fireEvent.click(await screen.findByRole('button', { name: '代理 花子さんを選択' }));
-    await screen.findByText('代理 花子さんの予約をしています（すべての日程を表示）。');
+    // The picker searches after a pause in typing: on a busy machine that takes more than a second.
+    fireEvent.click(
+      await screen.findByRole('button', { name: '代理 花子さんを選択' }, { timeout: 15_000 }),
+    );
+    await screen.findByText('代理 花子さんの予約をしています（すべての日程を表示）。', undefined, {
+      timeout: 15_000,
+    });
 
     const cards = await screen.findAllByRole('article');
     const [held, other, notTheirs] = cards.map((card) => within(card));

@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client.ts';
+import { staffKeys } from './keys.ts';
 
 export interface StaffSearch {
   /** Only this unit and the units under it; all staff when absent. */
@@ -29,7 +30,7 @@ export function searchStaff(search: StaffSearch, signal?: AbortSignal) {
 
 export function searchStaffQueryOptions(search: StaffSearch) {
   return queryOptions({
-    queryKey: ['staff', 'search', search],
+    queryKey: staffKeys.search(search),
     queryFn: ({ signal }) => searchStaff(search, signal),
     // Paging and typing keep the current rows on screen until the next page arrives.
     placeholderData: keepPreviousData,
@@ -55,7 +56,7 @@ export async function searchStaffForPicker(q: string, signal?: AbortSignal) {
 
 export function staffPickerQueryOptions(q: string) {
   return queryOptions({
-    queryKey: ['staff', 'picker', q],
+    queryKey: staffKeys.picker(q),
     queryFn: ({ signal }) => searchStaffForPicker(q, signal),
     enabled: q.length > 0,
     placeholderData: keepPreviousData,

@@ -1,5 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client.ts';
+import { staffKeys } from './keys.ts';
 
 /**
  * Someone's record for a fiscal year (the current one when none is given): each course they
@@ -23,7 +24,7 @@ export function getStaffTraining(
 
 export function staffTrainingQueryOptions(staffId: number, fiscalYear: number | undefined) {
   return queryOptions({
-    queryKey: ['staff-training', staffId, fiscalYear],
+    queryKey: staffKeys.training(staffId, fiscalYear),
     queryFn: ({ signal }) => getStaffTraining(staffId, fiscalYear, signal),
   });
 }

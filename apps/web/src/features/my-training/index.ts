@@ -1,0 +1,2 @@
+// What other features may use of the my-training feature.
+export { myTrainingKeys } from './api/keys.ts';

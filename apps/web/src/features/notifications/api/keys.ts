@@ -1,0 +1,4 @@
+/** Query keys of my notices. */
+export const notificationKeys = {
+  all: ['notifications'] as const,
+};

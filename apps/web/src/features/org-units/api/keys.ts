@@ -1,0 +1,4 @@
+/** Query keys of the organisation tree. */
+export const orgUnitKeys = {
+  all: ['org-units'] as const,
+};
