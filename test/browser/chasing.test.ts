@@ -89,7 +89,7 @@ describe('a section head chases their unfinished people from the team page', () 
       .where('action', '=', 'reminders.sent')
       .execute();
     expect(audit).toHaveLength(1);
-    expect((audit[0]?.after as { count: number }).count).toBe(recipients);
+    expect((audit[0]?.after as { count: number } | undefined)?.count).toBe(recipients);
 
     smtp.clear();
     await deliverMail(database.current.db, new Date(), config, mailer);

@@ -7,24 +7,9 @@ import {
   toInteger,
   withoutUndefined,
 } from './search-params.ts';
+import { TEAM_STATUS_FILTERS, type TeamStatusFilter } from '../../features/team-status/index.ts';
 
-/** A status the list can be narrowed to; the people not yet done are shown when none is given. */
-export const TEAM_STATUS_FILTERS = [
-  'not_completed',
-  'all',
-  'completed',
-  'booked',
-  'awaiting_roster',
-  'e_learning_overdue',
-  'e_learning_in_progress',
-  'e_learning_assigned',
-  'waiting',
-  'not_started',
-] as const;
-export type TeamStatusFilter = (typeof TEAM_STATUS_FILTERS)[number];
-
-/** What the page shows until the viewer picks another status: the people still to chase. */
-export const DEFAULT_TEAM_STATUS = 'not_completed' satisfies TeamStatusFilter;
+export { DEFAULT_TEAM_STATUS } from '../../features/team-status/index.ts';
 
 /**
  * The team page's URL state: `?year=2025&course=3&unit=12&status=all&q=山田&offset=50&limit=50`,

@@ -9,7 +9,7 @@ import { formatDateTime } from '../../../lib/dates.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import type { PageSize } from '../../../lib/paging.ts';
 import { useSearchText } from '../../../lib/use-search-text.ts';
-import { useErrorMessage } from '../../sessions/utils/error-message.ts';
+import { useErrorMessage } from '../../sessions/index.ts';
 import { useOutbox, useRetryOutbox, type MailStatus, type OutboxPage } from '../api/mail.ts';
 import { MailStatusBadge } from './message-history.tsx';
 import './mail.css';

@@ -2,10 +2,18 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../../components/query-state.tsx';
 import { localName, useLanguage } from '../../../lib/i18n.ts';
-import { exportHref, useReportPeople, type ReportFilters } from '../api/reports.ts';
-import { CloseButton, type Drill } from './reports-view.tsx';
+import {
+  exportHref,
+  useReportPeople,
+  type PeopleFilters,
+  type ReportFilters,
+} from '../api/reports.ts';
+import { CloseButton } from './close-button.tsx';
 
 const PAGE = 50;
+
+/** A figure opened to the people behind it: which people, and the words naming the figure. */
+export type Drill = PeopleFilters & { orgUnitId?: number | undefined; label: string };
 
 /** The people behind the figure last chosen, a page at a time, with their CSV. */
 export function PeoplePanel({

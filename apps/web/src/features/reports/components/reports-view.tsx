@@ -1,5 +1,4 @@
 import { lazy, Suspense, useState } from 'react';
-import { Button as AriaButton } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../../components/query-state.tsx';
 import { LoadingState } from '../../../components/loading-state.tsx';
@@ -15,7 +14,7 @@ import {
 } from '../api/reports.ts';
 import { AuditSamplePanel } from './audit-sample-panel.tsx';
 import { FigureButton, percentText } from './figure-button.tsx';
-import { PeoplePanel } from './people-panel.tsx';
+import { PeoplePanel, type Drill } from './people-panel.tsx';
 import { UnitTree } from './unit-tree.tsx';
 import './reports.css';
 
@@ -23,8 +22,6 @@ import './reports.css';
 const ProgressChart = lazy(() =>
   import('./progress-chart.tsx').then((m) => ({ default: m.ProgressChart })),
 );
-
-export type Drill = PeopleFilters & { orgUnitId?: number | undefined; label: string };
 
 interface Option {
   id: number;
@@ -542,13 +539,5 @@ function History({
         )}
       </QueryState>
     </section>
-  );
-}
-
-export function CloseButton({ onPress, label }: { onPress: () => void; label: string }) {
-  return (
-    <AriaButton className="button button--secondary" onPress={onPress}>
-      {label}
-    </AriaButton>
   );
 }

@@ -8,8 +8,8 @@ import { Link } from '../../../components/link.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
 import { formatDate } from '../../../lib/dates.ts';
 import { localName, useLanguage } from '../../../lib/i18n.ts';
-import { MessageHistory } from '../../mail/components/message-history.tsx';
-import { useStaffTraining, type StaffRequirement } from '../../staff/api/staff-training.ts';
+import { MessageHistory } from '../../mail/index.ts';
+import { useStaffTraining, type StaffRequirement } from '../../staff/index.ts';
 import type { OverseenPerson } from '../api/team-status.ts';
 import { TeamStatusBadge } from './team-status-badge.tsx';
 

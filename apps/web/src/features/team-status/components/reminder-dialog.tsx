@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/dialog.tsx';
 import { TextField } from '../../../components/form-fields.tsx';
-import { useErrorMessage } from '../../sessions/utils/error-message.ts';
+import { useErrorMessage } from '../../sessions/index.ts';
 import {
   useReminderPreview,
   useSendReminders,

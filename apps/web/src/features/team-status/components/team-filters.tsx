@@ -10,7 +10,7 @@ import { SearchField } from '../../../components/search-field.tsx';
 import { Select } from '../../../components/select.tsx';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { useSearchText } from '../../../lib/use-search-text.ts';
-import { TEAM_STATUS_FILTERS, type TeamStatusFilter } from '../../../app/routes/team-search.ts';
+import { TEAM_STATUS_FILTERS, type TeamStatusFilter } from '../utils/status-filters.ts';
 
 /** The unit choice meaning "everyone I oversee"; the same word for any role or employment. */
 const ALL_UNITS = 'all';

@@ -1,0 +1,2 @@
+// What other features may use of the mail feature.
+export { MailStatusBadge, MessageHistory } from './components/message-history.tsx';
