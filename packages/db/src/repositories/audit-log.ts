@@ -12,6 +12,8 @@ export interface AuditInput {
   before?: unknown;
   after?: unknown;
   requestId?: string | null;
+  /** When it happened, if not now: history recorded after the fact (the demo's past sessions). */
+  at?: Date;
 }
 
 /** Appends an audit row. Call it with the transaction that makes the change it records. */
@@ -26,6 +28,7 @@ export async function insertAudit(db: Executor, entry: AuditInput): Promise<void
       before: entry.before === undefined ? null : JSON.stringify(entry.before),
       after: entry.after === undefined ? null : JSON.stringify(entry.after),
       request_id: entry.requestId ?? null,
+      ...(entry.at ? { at: entry.at } : {}),
     })
     .execute();
 }

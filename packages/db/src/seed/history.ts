@@ -2,6 +2,7 @@ import { assignmentDueOn, tokyoDateOf } from '@kenshu/domain';
 import type { Transaction } from 'kysely';
 import { assignListedStaff } from '../repositories/assignments.ts';
 import { markUnmarked, setSessionFinalised, upsertMarks } from '../repositories/attendance.ts';
+import { insertAudit } from '../repositories/audit-log.ts';
 import { closeSessionBookings } from '../repositories/bookings.ts';
 import { insertCompletionsIfMissing } from '../repositories/completions.ts';
 import { assignableModuleOf } from '../repositories/e-learning-modules.ts';
@@ -73,21 +74,18 @@ export async function seedDemoHistory(
       { staffId: trainer.id, via: 'trainer', at: markedAt },
     );
     if (present.length > 0) {
-      await trx
-        .insertInto('audit_log')
-        .values({
-          at: markedAt,
-          actor_staff_id: trainer.id,
-          action: 'attendance.marked',
-          target_type: 'session',
-          target_id: String(session.id),
-          before: JSON.stringify(present.map((b) => ({ staffId: b.staff_id, mark: null }))),
-          after: JSON.stringify({
-            marks: present.map((b) => ({ staffId: b.staff_id, mark: 'present' })),
-            reason: null,
-          }),
-        })
-        .execute();
+      await insertAudit(trx, {
+        at: markedAt,
+        actorStaffId: trainer.id,
+        action: 'attendance.marked',
+        targetType: 'session',
+        targetId: session.id,
+        before: present.map((b) => ({ staffId: b.staff_id, mark: null })),
+        after: {
+          marks: present.map((b) => ({ staffId: b.staff_id, mark: 'present' })),
+          reason: null,
+        },
+      });
     }
     // Submitting the roster: what finaliseRoster does, on the day of the session.
     const noShows = await markUnmarked(trx, session.id, 'absent', {
@@ -111,22 +109,14 @@ export async function seedDemoHistory(
         recorded_at: submittedAt,
       })),
     );
-    await trx
-      .insertInto('audit_log')
-      .values({
-        at: submittedAt,
-        actor_staff_id: trainer.id,
-        action: 'attendance.finalised',
-        target_type: 'session',
-        target_id: String(session.id),
-        before: null,
-        after: JSON.stringify({
-          noShows: noShows.length,
-          present: completed.length,
-          absent: noShows.length,
-        }),
-      })
-      .execute();
+    await insertAudit(trx, {
+      at: submittedAt,
+      actorStaffId: trainer.id,
+      action: 'attendance.finalised',
+      targetType: 'session',
+      targetId: session.id,
+      after: { noShows: noShows.length, present: completed.length, absent: noShows.length },
+    });
     // The absent get the course's e-learning from the day of the session (rule 1).
     if (noShows.length === 0 || !session.course_active) continue;
     if (session.completion_modes === 'group_session') continue;

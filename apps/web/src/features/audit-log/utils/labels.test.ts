@@ -36,9 +36,12 @@ function writtenActionCodes(): { code: string; file: string }[] {
     const source = readFileSync(file, 'utf8');
     for (const call of source.matchAll(/insertAudit\s*\(/g)) {
       const args = argumentsAt(source, call.index + call[0].length - 1);
-      // The action's expression runs to the next property: a literal, or a choice of literals.
-      for (const action of args.matchAll(/\baction:\s*([^\n]*?)(?:,\s*$|,\s*\n|$)/gm)) {
-        for (const literal of (action[1] ?? '').matchAll(/'([^']+)'/g)) {
+      // The action's expression runs to the next property (or the object's end): a literal, or a
+      // choice of literals over several lines. Codes are dotted; other literals are conditions.
+      for (const action of args.matchAll(
+        /\baction:\s*([\s\S]*?),?\s*\n\s*(?:[A-Za-z]+\s*[:,]|\})/g,
+      )) {
+        for (const literal of (action[1] ?? '').matchAll(/'([a-z_]+(?:\.[a-z_]+)+)'/g)) {
           found.push({ code: literal[1] ?? '', file: file.slice(ROOT.length) });
         }
       }
