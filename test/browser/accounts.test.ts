@@ -3,7 +3,7 @@ import { makeOrgUnit, unique } from '@kenshu/db/testing';
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makePerson } from '../support/auth.ts';
-import { accessibilityViolations, useBrowserApp } from '../support/browser.ts';
+import { accessibilityViolations, JAPANESE_BROWSER, useBrowserApp } from '../support/browser.ts';
 import { useTestDatabase } from '../support/database.ts';
 
 const database = useTestDatabase();
@@ -97,7 +97,7 @@ describe('a new account, from the admin to its first sign-in', () => {
     expect(await person.getByRole('button', { name: 'リンクを発行' }).count()).toBe(0);
 
     // The new person opens the link; the token leaves the address bar at once.
-    const newcomer = await (await app.browser.newContext()).newPage();
+    const newcomer = await (await app.browser.newContext(JAPANESE_BROWSER)).newPage();
     await newcomer.goto(link);
     await newcomer.getByRole('heading', { level: 1, name: 'パスワードの設定' }).waitFor();
     expect(newcomer.url()).toBe(app.url('/set-password'));
@@ -141,7 +141,7 @@ describe('a new account, from the admin to its first sign-in', () => {
     expect(me).toMatchObject({ staffNumber: newNumber, familyName: '研修', givenName: '花子' });
 
     // The same link a second time: refused, with a message that says to ask for a new one.
-    const again = await (await app.browser.newContext()).newPage();
+    const again = await (await app.browser.newContext(JAPANESE_BROWSER)).newPage();
     await again.goto(link);
     const second = setPasswordForm(again);
     await second.password.fill('another-long-password');
@@ -158,7 +158,7 @@ describe('a new account, from the admin to its first sign-in', () => {
     expect(again.url()).toBe(app.url('/set-password'));
 
     // The password set the first time is still the one that works.
-    const check = await app.browser.newContext();
+    const check = await app.browser.newContext(JAPANESE_BROWSER);
     const refused = await check.request.post(app.url('/api/auth/sign-in'), {
       data: { login: newNumber, password: 'another-long-password' },
     });

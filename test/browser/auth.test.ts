@@ -2,7 +2,7 @@ import { hashPassword } from '@kenshu/api/passwords';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '@kenshu/db';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { accessibilityViolations, useBrowserApp } from '../support/browser.ts';
+import { accessibilityViolations, JAPANESE_BROWSER, useBrowserApp } from '../support/browser.ts';
 import { useTestDatabase } from '../support/database.ts';
 
 const database = useTestDatabase();
@@ -72,7 +72,7 @@ describe('the page after signing in', () => {
   ];
 
   it.each(HOSTILE_NEXT)('goes home, on this site, for next=%j', async (next) => {
-    const context = await app.browser.newContext();
+    const context = await app.browser.newContext(JAPANESE_BROWSER);
     const offSite: string[] = [];
     // Nothing may leave for another site; record the attempt instead of making it.
     await context.route(
