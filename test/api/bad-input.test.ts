@@ -16,14 +16,28 @@ interface JsonOperation {
   path: string;
 }
 
+interface Operation {
+  requestBody?: { content: object };
+  parameters?: { in: string; name: string; schema?: { enum?: unknown[] } }[];
+}
+
+/**
+ * Every operation that takes JSON, its path filled in with values the path accepts (the first
+ * of an enum, a language, otherwise 1), so the body's media type is what each answer is about.
+ */
 async function jsonOperations(): Promise<JsonOperation[]> {
   const doc = await (await t.app.request('/api/openapi.json')).json();
-  return Object.entries(
-    doc.paths as Record<string, Record<string, { requestBody?: { content: object } }>>,
-  ).flatMap(([path, ops]) =>
-    Object.entries(ops)
-      .filter(([, op]) => op.requestBody && 'application/json' in op.requestBody.content)
-      .map(([method]) => ({ method: method.toUpperCase(), path: path.replace(/\{[^}]+\}/g, '1') })),
+  return Object.entries(doc.paths as Record<string, Record<string, Operation>>).flatMap(
+    ([path, ops]) =>
+      Object.entries(ops)
+        .filter(([, op]) => op.requestBody && 'application/json' in op.requestBody.content)
+        .map(([method, op]) => ({
+          method: method.toUpperCase(),
+          path: path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+            const param = op.parameters?.find((p) => p.in === 'path' && p.name === name);
+            return String(param?.schema?.enum?.[0] ?? (name === 'locale' ? 'ja' : 1));
+          }),
+        })),
   );
 }
 
