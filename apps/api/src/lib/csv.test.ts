@@ -80,6 +80,7 @@ describe('one CSV writer', () => {
     expect(csvRoutes.map(({ file }) => file).sort()).toEqual([
       'apps/api/src/routes/attendance.ts',
       'apps/api/src/routes/audit-log.ts',
+      'apps/api/src/routes/oversight.ts',
       'apps/api/src/routes/reports.ts',
     ]);
     for (const { text } of csvRoutes) expect(text).toContain('csvHeaders(');
