@@ -63,8 +63,11 @@ describe("the sign-in page speaks the browser's language until someone chooses",
     const page = await context.newPage();
     await page.goto(app.url('/account/sessions'));
     await page.getByRole('heading', { level: 1 }).waitFor();
+    // The heading comes before the list of sign-ins has loaded: wait for the first date.
+    const englishDate = /(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d/;
+    await page.locator('main').getByText(englishDate).first().waitFor();
     const body = (await page.locator('main').textContent()) ?? '';
-    expect(body).toMatch(/(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{1,2} [A-Z][a-z]{2} \d{4} \d\d:\d\d/);
+    expect(body).toMatch(englishDate);
     expect(body).not.toMatch(/\d\d\/\d\d\/\d{4}/);
   });
 });
