@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client.ts';
+import { mailKeys } from './keys.ts';
 
 /** How many messages of a person's history one look shows. */
 const HISTORY_PAGE = 20;
@@ -7,7 +8,7 @@ const HISTORY_PAGE = 20;
 /** What was sent to a person (or to me, when `staffId` is undefined): when, why, delivered? */
 export function useMessageHistory(staffId: number | undefined) {
   return useQuery({
-    queryKey: ['staff-messages', staffId ?? 'me'],
+    queryKey: mailKeys.history(staffId),
     queryFn: ({ signal }) =>
       staffId === undefined
         ? unwrap(
@@ -40,7 +41,7 @@ export interface OutboxSearch {
 /** A page of the outbox, newest first, with the count per status (admins). */
 export function useOutbox(search: OutboxSearch) {
   return useQuery({
-    queryKey: ['outbox', search],
+    queryKey: mailKeys.outbox(search),
     queryFn: ({ signal }) =>
       unwrap(
         api.api.outbox.$get(
@@ -66,6 +67,6 @@ export function useRetryOutbox() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (ids: number[]) => unwrap(api.api.outbox.retry.$post({ json: { ids } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['outbox'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: mailKeys.outboxes() }),
   });
 }

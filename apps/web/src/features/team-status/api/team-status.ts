@@ -8,6 +8,8 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client.ts';
+import { mailKeys } from '../../mail/index.ts';
+import { teamStatusKeys } from './keys.ts';
 
 /** The API's status filter: one status, or everyone not yet done. */
 export type TeamStatusQueryFilter = Exclude<RequirementStatus, 'not_required'> | 'not_completed';
@@ -62,8 +64,6 @@ export function teamCsvUrl(search: Omit<TeamStatusSearch, 'limit' | 'offset'>): 
   return `/api/oversight/status.csv${params ? `?${params}` : ''}`;
 }
 
-const TEAM_STATUS_QUERY_KEY = ['team-status'] as const;
-
 /** One page of the people the viewer oversees, with where each stands, and the counts. */
 export function getTeamStatus(search: TeamStatusSearch, signal?: AbortSignal) {
   return unwrap(
@@ -82,7 +82,7 @@ export function getTeamStatus(search: TeamStatusSearch, signal?: AbortSignal) {
 
 export function teamStatusQueryOptions(search: TeamStatusSearch) {
   return queryOptions({
-    queryKey: [...TEAM_STATUS_QUERY_KEY, search],
+    queryKey: teamStatusKeys.list(search),
     queryFn: ({ signal }) => getTeamStatus(search, signal),
     // Paging, filtering and typing keep the current rows on screen until the next page arrives.
     placeholderData: keepPreviousData,
@@ -107,7 +107,7 @@ export type ReminderPreview = Awaited<ReturnType<typeof previewReminders>>;
 
 export function useReminderPreview(input: ReminderRequest | null) {
   return useQuery({
-    queryKey: ['reminder-preview', input],
+    queryKey: teamStatusKeys.reminderPreview(input),
     queryFn: ({ signal }) => previewReminders(input as ReminderRequest, signal),
     enabled: input !== null,
     placeholderData: keepPreviousData,
@@ -127,6 +127,6 @@ export function useSendReminders() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: sendReminders,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['staff-messages'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: mailKeys.histories() }),
   });
 }
