@@ -2,6 +2,7 @@ import {
   countDemoCredentials,
   DEMO_PASSWORD,
   migrateToLatest,
+  hasAnyStaff,
   openDatabase,
   seedDemo,
   type Database,
@@ -21,8 +22,7 @@ export async function prepareDatabase(
     const migration = await migrateToLatest(database.db);
     let seeded = false;
     if (config.seed === 'demo') {
-      const anyone = await database.db.selectFrom('staff').select('id').limit(1).executeTakeFirst();
-      if (!anyone) {
+      if (!(await hasAnyStaff(database.db))) {
         await seedDemo(database.db, { demoPasswordHash: await hashPassword(DEMO_PASSWORD) });
         seeded = true;
       }

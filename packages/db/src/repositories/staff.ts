@@ -59,6 +59,21 @@ export async function findStaffById(db: Executor, id: number): Promise<Staff | u
   return db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The people with these ids (any order; unknown ids are left out). */
+export async function findStaffByIds(db: Executor, ids: readonly number[]): Promise<Staff[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('staff')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+}
+
+/** Whether the database holds anybody yet (a fresh database gets the demo when asked). */
+export async function hasAnyStaff(db: Executor): Promise<boolean> {
+  return (await db.selectFrom('staff').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
 /** Finds a person by staff number or e-mail, the two things people sign in with. */
 export async function findStaffByLogin(db: Executor, login: string): Promise<Staff | undefined> {
   return db

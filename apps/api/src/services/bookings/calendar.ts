@@ -4,6 +4,8 @@ import {
   deleteCalendarFeed,
   findBooking,
   findCalendarFeed,
+  findStaffById,
+  findStaffByIds,
   replaceCalendarFeed,
 } from '@kenshu/db';
 import { notFound } from '@kenshu/domain';
@@ -92,15 +94,10 @@ export async function bookingInvitations(
 ): Promise<Map<number, MailCalendarPart>> {
   const rows = await bookingsWithSessionsById(db, bookingIds);
   if (rows.length === 0) return new Map();
-  const people = await db
-    .selectFrom('staff')
-    .select(['id', 'family_name', 'given_name', 'email', 'locale'])
-    .where(
-      'id',
-      'in',
-      rows.map((r) => r.staff_id),
-    )
-    .execute();
+  const people = await findStaffByIds(
+    db,
+    rows.map((r) => r.staff_id),
+  );
   const byId = new Map(people.map((p) => [p.id, p]));
   const parts = new Map<number, MailCalendarPart>();
   for (const row of rows) {
@@ -149,11 +146,8 @@ export async function bookingCalendar({
   const all = await bookingsOfPerson(ctx.db, booking.staff_id);
   const row = all.find((b) => b.id === booking.id);
   if (!row) throw notFound('booking');
-  const staff = await ctx.db
-    .selectFrom('staff')
-    .select('locale')
-    .where('id', '=', booking.staff_id)
-    .executeTakeFirstOrThrow();
+  const staff = await findStaffById(ctx.db, booking.staff_id);
+  if (!staff) throw notFound('booking');
   const event = eventOf(row, staff.locale, ctx.config);
   const cancelled = event.status === 'CANCELLED';
   return unwrap(createEvent({ ...event, method: cancelled ? 'CANCEL' : 'PUBLISH' }));
@@ -188,11 +182,7 @@ export async function calendarFeed({
 }): Promise<string> {
   const feed = await findCalendarFeed(ctx.db, sha256(input.token.replace(/\.ics$/, '')));
   if (!feed) throw notFound('calendar feed');
-  const staff = await ctx.db
-    .selectFrom('staff')
-    .select(['locale', 'active'])
-    .where('id', '=', feed.staff_id)
-    .executeTakeFirst();
+  const staff = await findStaffById(ctx.db, feed.staff_id);
   if (!staff?.active) throw notFound('calendar feed');
   const bookings = await bookingsOfPerson(ctx.db, feed.staff_id);
   // A feed shows each booking once; moved and cancelled ones stay as CANCELLED so apps remove them.
