@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { makeCourse, makeOrgUnit, makeSession, makeStaff } from '@kenshu/db/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -193,6 +194,16 @@ describe('attendance at phone size', () => {
     await expectChecked(page, '江藤 四郎', '出席');
     await page.getByText('江藤 四郎がチェックインしました。').waitFor();
     expect(await accessibilityViolations(page)).toEqual([]);
+
+    // The CSV downloaded on the phone gives the same check-in time, in Tokyo with its offset.
+    const shown = /チェックイン (\d\d:\d\d)/.exec((await row.textContent()) ?? '')?.[1];
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'CSVをダウンロード' }).click(),
+    ]);
+    const csv = readFileSync((await download.path()) ?? '', 'utf8');
+    const line = csv.split(/\r?\n/).find((l) => l.includes('江藤'));
+    expect(line).toMatch(new RegExp(`,\\d{4}-\\d\\d-\\d\\dT${shown}:\\d\\d\\+09:00(,|$)`));
 
     // Submit the roster.
     await page.getByRole('button', { name: 'チェックインコードを閉じる' }).click();

@@ -1,35 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { DEMO_ACCOUNTS, DEMO_PEOPLE, findStaffByLogin, seedDemo } from '@kenshu/db';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { signedInAs } from '../support/auth.ts';
 import { useBrowserApp } from '../support/browser.ts';
 import { useTestDatabase } from '../support/database.ts';
 
 const database = useTestDatabase();
 const app = useBrowserApp(database, ({ db }) => seedDemo(db));
 
-const PHONE = { width: 390, height: 844 };
-
 /** A demo person on a phone (touch, 390×844), signed in. */
-async function onPhone(staffNumber: string): Promise<Page> {
-  const db = database.current.db;
-  const person = await findStaffByLogin(db, staffNumber);
-  if (!person) throw new Error(`no demo person ${staffNumber}`);
-  const { cookie } = await signedInAs(app.running.app, db, person.id);
-  const separator = cookie.indexOf('=');
-  const context = await app.browser.newContext({
-    viewport: PHONE,
-    hasTouch: true,
-    locale: 'ja-JP',
-  });
-  await context.addCookies([
-    {
-      name: cookie.slice(0, separator),
-      value: cookie.slice(separator + 1),
-      url: app.running.baseUrl,
-    },
-  ]);
-  return context.newPage();
+function onPhone(staffNumber: string): Promise<Page> {
+  return app.signedInPhone(staffNumber);
 }
 
 /** The security course's card on My training. */
@@ -74,5 +55,42 @@ describe("the README's demo people, each in their state on a phone", () => {
       await row.waitFor();
       await row.getByText(label, { exact: true }).waitFor();
     }
+  });
+});
+
+describe('a booking in the phone calendar', () => {
+  it('downloads an event that names the course, links back to the booking and the organiser', async () => {
+    const db = database.current.db;
+    const person = await findStaffByLogin(db, DEMO_PEOPLE.booked);
+    if (!person) throw new Error('no booked demo person');
+    const booking = await db
+      .selectFrom('booking')
+      .innerJoin('training_session', 'training_session.id', 'booking.session_id')
+      .innerJoin('course', 'course.id', 'training_session.course_id')
+      .select(['booking.id', 'training_session.starts_at', 'course.title_ja'])
+      .where('booking.staff_id', '=', person.id)
+      .where('booking.status', '=', 'confirmed')
+      .where('course.code', '=', 'SEC-ALL')
+      .executeTakeFirstOrThrow();
+
+    const card = await securityCard(await onPhone(DEMO_PEOPLE.booked));
+    const page = card.page();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      card.getByRole('link', { name: 'カレンダーに追加' }).click(),
+    ]);
+    // iCalendar folds long lines; unfold before reading.
+    const ics = readFileSync((await download.path()) ?? '', 'utf8')
+      .replace(/\r\n[ \t]/g, '')
+      .replace(/\r\n/g, '\n');
+    const start = booking.starts_at
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d{3}/, '');
+    expect(ics).toContain(`DTSTART:${start}`);
+    const description = /^DESCRIPTION:(.*)$/m.exec(ics)?.[1] ?? '';
+    expect(description).toContain(booking.title_ja);
+    expect(description).toContain(`/my-training#booking-${booking.id}`);
+    expect(ics).toMatch(/^ORGANIZER[;:].*mailto:\S+@\S+$/im);
   });
 });

@@ -2,7 +2,6 @@ import { DEMO_ACCOUNTS, findStaffByLogin, seedDemo } from '@kenshu/db';
 import { makeSession } from '@kenshu/db/testing';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { signedInAs } from '../support/auth.ts';
 import { accessibilityViolations, useBrowserApp } from '../support/browser.ts';
 import { useTestDatabase } from '../support/database.ts';
 
@@ -14,25 +13,8 @@ const PHONE = { width: 390, height: 844 };
 const SCREENSHOTS = process.env.KENSHU_SCREENSHOTS;
 
 /** The demo trainer on a phone (touch, 390×844). */
-async function trainerOnPhone(): Promise<Page> {
-  const db = database.current.db;
-  const trainer = await findStaffByLogin(db, DEMO_ACCOUNTS.trainer);
-  if (!trainer) throw new Error('no demo trainer');
-  const { cookie } = await signedInAs(app.running.app, db, trainer.id);
-  const separator = cookie.indexOf('=');
-  const context = await app.browser.newContext({
-    viewport: PHONE,
-    hasTouch: true,
-    locale: 'ja-JP',
-  });
-  await context.addCookies([
-    {
-      name: cookie.slice(0, separator),
-      value: cookie.slice(separator + 1),
-      url: app.running.baseUrl,
-    },
-  ]);
-  return context.newPage();
+function trainerOnPhone(): Promise<Page> {
+  return app.signedInPhone(DEMO_ACCOUNTS.trainer);
 }
 
 async function screenshot(page: Page, name: string) {

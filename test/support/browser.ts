@@ -33,6 +33,13 @@ const CHROMIUM_ARGS = [
 /** Browser contexts speak Japanese unless a test asks otherwise. */
 export const JAPANESE_BROWSER = { locale: 'ja-JP' } as const;
 
+/** A phone as the trainer and staff points are tested on: 390×844, touch, Japanese. */
+export const JAPANESE_PHONE = {
+  ...JAPANESE_BROWSER,
+  viewport: { width: 390, height: 844 },
+  hasTouch: true,
+} as const;
+
 /** Launches the system chromium for browser tests; close it in afterAll. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
@@ -87,13 +94,14 @@ export async function signedInPage(
   running: RunningApp,
   database: Database,
   staffNumber: string,
+  device: typeof JAPANESE_BROWSER | typeof JAPANESE_PHONE = JAPANESE_BROWSER,
 ): Promise<Page> {
   const staff = await findStaffByLogin(database.db, staffNumber);
   if (!staff) throw new Error(`no staff member ${staffNumber}; seed the database first`);
   const { cookie } = await signedInAs(running.app, database.db, staff.id);
   const separator = cookie.indexOf('=');
   const [name, value] = [cookie.slice(0, separator), cookie.slice(separator + 1)];
-  const context = await browser.newContext(JAPANESE_BROWSER);
+  const context = await browser.newContext({ ...device, acceptDownloads: true });
   await context.addCookies([{ name, value, url: running.baseUrl }]);
   return context.newPage();
 }
@@ -116,6 +124,8 @@ export interface BrowserApp {
   url(path: string): string;
   /** A fresh browser context signed in as the staff member with this staff number. */
   signedInPage(staffNumber: string): Promise<Page>;
+  /** The same on a phone (JAPANESE_PHONE). */
+  signedInPhone(staffNumber: string): Promise<Page>;
   /** A fresh, signed-out browser context on `path`. */
   signedOutPage(path: string): Promise<Page>;
 }
@@ -153,6 +163,8 @@ export function useBrowserApp(
     url: (path) => `${app.running.baseUrl}${path}`,
     signedInPage: (staffNumber) =>
       signedInPage(app.browser, app.running, database.current, staffNumber),
+    signedInPhone: (staffNumber) =>
+      signedInPage(app.browser, app.running, database.current, staffNumber, JAPANESE_PHONE),
     signedOutPage: async (path) => {
       const page = await (await app.browser.newContext(JAPANESE_BROWSER)).newPage();
       await page.goto(app.url(path));
