@@ -65,7 +65,8 @@ function countingCompletionsSql(courseId: number, fiscalYear: number) {
     from completion c
     where c.course_id = ${courseId}::int and c.fiscal_year = ${fiscalYear}::int
       and c.kind <> 'withdrawn'
-      and not exists (select 1 from completion w where w.withdraws_completion_id = c.id)
+      and not exists (
+        select 1 from completion w where w.kind = 'withdrawn' and w.withdraws_completion_id = c.id)
     order by c.staff_id, c.recorded_at, c.id`;
 }
 

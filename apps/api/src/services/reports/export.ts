@@ -98,9 +98,13 @@ export const REPORT_WORDS = {
   },
 } as const;
 
-/** Coverage as a percentage with one decimal, or empty when nobody was required. */
+/**
+ * Coverage as a percentage with one decimal, or empty when nobody was required: rounded down
+ * as the screen and the printed summary show it, so 100 means everyone and a download never
+ * disagrees with the page it came from.
+ */
 export function percentCell(c: Coverage): CsvCell {
-  return c.coverage === null ? '' : Math.round(c.coverage * 1000) / 10;
+  return c.coverage === null ? '' : Math.floor(c.coverage * 1000) / 10;
 }
 
 function counts(c: Coverage): CsvCell[] {

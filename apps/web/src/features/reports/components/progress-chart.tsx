@@ -20,7 +20,12 @@ export function ProgressChart({ progress }: { progress: AnnualReport['progress']
   return (
     <div className="report-chart" aria-hidden="true">
       <ResponsiveContainer width="100%" height={260}>
-        <LineChart data={progress.weeks} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+        {/* No keyboard layer: the chart is hidden from assistive technology, the table is not. */}
+        <LineChart
+          data={progress.weeks}
+          margin={{ top: 8, right: 16, bottom: 8, left: 0 }}
+          accessibilityLayer={false}
+        >
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="weekStart" tickFormatter={(d: string) => d.slice(5)} minTickGap={24} />
           <YAxis allowDecimals={false} domain={[0, Math.max(progress.required, 1)]} />
