@@ -113,10 +113,7 @@ describe('a fiscal year closed after real roster imports', () => {
         k,
         unique('S'),
       ]),
-    ) as Record<
-      'head' | 'a' | 'mover' | 'b' | 'leaver' | 'parttime' | 'joiner' | 'later',
-      string
-    >;
+    ) as Record<'head' | 'a' | 'mover' | 'b' | 'leaver' | 'parttime' | 'joiner' | 'later', string>;
 
     // 1 April 2025: the year's first roster.
     await importRoster(units, [
@@ -144,16 +141,15 @@ describe('a fiscal year closed after real roster imports', () => {
     t.clock.set('2025-11-04T10:00:00+09:00');
     await credit(n.joiner, course.id, 2025);
 
-    const [bureauId, d1Id, d2Id] = await Promise.all(
-      [bureau, d1, d2].map(async (code) => {
-        const u = await t.db
-          .selectFrom('org_unit')
-          .select('id')
-          .where('code', '=', code)
-          .executeTakeFirstOrThrow();
-        return u.id;
-      }),
-    );
+    const unitId = async (code: string) => {
+      const u = await t.db
+        .selectFrom('org_unit')
+        .select('id')
+        .where('code', '=', code)
+        .executeTakeFirstOrThrow();
+      return u.id;
+    };
+    const [bureauId, d1Id, d2Id] = [await unitId(bureau), await unitId(d1), await unitId(d2)];
     const year = `courseId=${course.id}&fiscalYear=2025`;
     const query = `${year}&orgUnitId=${bureauId}`;
 
@@ -208,9 +204,12 @@ describe('a fiscal year closed after real roster imports', () => {
     expect(csvUnit(d2)?.slice(4, 6)).toEqual(['2', '2']);
     expect(csvUnit(bureau)?.slice(4, 7)).toEqual(['6', '5', String(83.3)]);
     expect(before.groups.at(-1)).toEqual(['Total', '6', '5', '83.3']);
-    expect(before.people.slice(1).map((row) => row[0]).sort()).toEqual(
-      [n.head, n.a, n.mover, n.b, n.parttime, n.joiner].sort(),
-    );
+    expect(
+      before.people
+        .slice(1)
+        .map((row) => row[0])
+        .sort(),
+    ).toEqual([n.head, n.a, n.mover, n.b, n.parttime, n.joiner].sort());
     const fy2025 = before.history.find((y: { fiscalYear: number }) => y.fiscalYear === 2025);
     expect(fy2025).toMatchObject({ closed: true, overall: closed.overall });
 

@@ -156,9 +156,7 @@ describe('the reports page, for an admin', () => {
     const rows = panel.getByRole('table').locator('tbody tr');
     expect(await rows.count()).toBe(Math.min(child.subtree.required, 50));
     const unitNames = new Set(
-      report.units
-        .filter((u) => u.id === child.id || u.parentId === child.id)
-        .map((u) => u.nameJa),
+      report.units.filter((u) => u.id === child.id || u.parentId === child.id).map((u) => u.nameJa),
     );
     for (const cell of await rows.locator('td:nth-child(3)').allTextContents()) {
       expect(unitNames.has(cell.trim()), cell).toBe(true);
@@ -170,7 +168,10 @@ describe('the reports page, for an admin', () => {
     });
     const missing = child.subtree.required - child.subtree.completed;
     await notDone.getByText(`${missing}名`, { exact: true }).waitFor();
-    const dates = await notDone.getByRole('table').locator('tbody tr td:nth-child(7)').allTextContents();
+    const dates = await notDone
+      .getByRole('table')
+      .locator('tbody tr td:nth-child(7)')
+      .allTextContents();
     expect(dates).toEqual(Array.from({ length: Math.min(missing, 50) }, () => '—'));
   });
 
@@ -266,7 +267,11 @@ describe('the reports page, for an admin', () => {
 
     await section.getByRole('textbox', { name: 'シード値(再現する場合のみ)' }).fill(seed ?? '');
     await section.getByRole('button', { name: 'サンプルを抽出' }).click();
-    await section.getByRole('listitem').filter({ hasText: `シード値 ${seed}` }).nth(1).waitFor();
+    await section
+      .getByRole('listitem')
+      .filter({ hasText: `シード値 ${seed}` })
+      .nth(1)
+      .waitFor();
     expect(await rows.locator('td:nth-child(2)').allTextContents()).toEqual(drawn);
   });
 
@@ -319,7 +324,10 @@ describe('the reports page, for an admin', () => {
     await panel.getByText(`${report.overall.completed}名`, { exact: true }).waitFor();
     const people = await downloadCsv(page, 'CSVをダウンロード');
     expect(people.length - 1).toBe(report.overall.completed);
-    const firstPage = await panel.getByRole('table').locator('tbody tr td:nth-child(1)').allTextContents();
+    const firstPage = await panel
+      .getByRole('table')
+      .locator('tbody tr td:nth-child(1)')
+      .allTextContents();
     expect(people.slice(1, 1 + firstPage.length).map((row) => row[0])).toEqual(firstPage);
   });
 
@@ -331,7 +339,9 @@ describe('the reports page, for an admin', () => {
     ]);
     await summary.waitForLoadState();
     const era = `令和${report.fiscalYear - 2018}年度`;
-    await summary.getByRole('heading', { level: 1, name: `情報セキュリティ研修 実施状況 — ${era}` }).waitFor();
+    await summary
+      .getByRole('heading', { level: 1, name: `情報セキュリティ研修 実施状況 — ${era}` })
+      .waitFor();
     const overall = await page.locator('.report-overall__figure strong').textContent();
     expect(await summary.locator('.big').textContent()).toBe(overall);
     // The bureau table: the screen's figures.
