@@ -83,10 +83,16 @@ export const ReminderSettings = ReminderSettingsInput.extend({
   lastRun: z
     .object({
       day: z.string(),
+      /** The fiscal year the run chased: the one its day is in. */
+      fiscalYear: z.number().int(),
       ranAt: z.string(),
       digests: z.number().int(),
       escalations: z.number().int(),
       capped: z.number().int(),
+      /** People escalated with no section head or unit security officer above them to tell. */
+      nobodyToTell: z.number().int(),
+      /** People told in the app only, for want of an e-mail address. */
+      noAddress: z.number().int(),
     })
     .nullable(),
 }).openapi('ReminderSettings');

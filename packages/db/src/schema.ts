@@ -594,6 +594,10 @@ export interface ReminderRunTable {
   digests: number;
   escalations: number;
   capped: number;
+  /** People escalated with no section head or officer above them to tell. */
+  nobody_to_tell: Generated<number>;
+  /** People (reminded or told of others) with no e-mail address: told in the app only. */
+  no_address: Generated<number>;
 }
 
 export type MailOutboxRow = Selectable<MailOutboxTable>;

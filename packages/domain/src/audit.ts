@@ -29,6 +29,7 @@ export const AUDIT_ACTIONS = [
   'completion.credited',
   'course.created',
   'course.updated',
+  'mail.retried',
   'module.created',
   'module.image_uploaded',
   'module.published',

@@ -1013,6 +1013,7 @@ export const ja = {
       title: 'リマインドを送る',
       intro:
         '「{{course}}」について、メールとお知らせでリマインドを送ります。各自の言語（日本語・英語）で届きます。',
+      fiscalYear: '{{year}}の受講についてのリマインドです（前年度の未修了分は対象外です）。',
       matching: '条件に該当: {{count, number}}名',
       recipients: '送信先: {{count, number}}名',
       noRecipients: '送信先がいません。',

@@ -14,8 +14,15 @@ export const remindersEn: Messages['reminders'] = {
     useConfig: 'Use the defaults (once every {{capDays}} days, {{from}}–{{until}})',
     save: 'Save',
     saved: 'Saved.',
+    lastRunLabel: 'Last run',
     lastRun:
-      'Last run: {{day}}, {{digests}} to people, {{escalations}} to section heads or officers, {{capped}} held back by the cap',
+      'Last run: {{day}} (unfinished in {{year}}), {{digests}} to people, {{escalations}} to section heads or officers, {{capped}} held back by the cap',
+    nobodyToTell_one:
+      '{{count}} person was due to be escalated, but has no section head or unit security officer above them to tell',
+    nobodyToTell_other:
+      '{{count}} people were due to be escalated, but have no section head or unit security officer above them to tell',
+    noAddress_one: '{{count}} person has no e-mail address and was told in the app only',
+    noAddress_other: '{{count}} people have no e-mail address and were told in the app only',
     neverRun: 'Not run yet.',
   },
   schedule: {

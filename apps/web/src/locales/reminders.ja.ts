@@ -12,8 +12,15 @@ export const remindersJa = {
     useConfig: '既定値を使う({{capDays}}日に1回、{{from}}〜{{until}})',
     save: '保存',
     saved: '保存しました。',
+    lastRunLabel: '前回の実行',
     lastRun:
-      '前回の実行: {{day}} 本人あて{{digests}}件、上長あて{{escalations}}件、間隔で見送り{{capped}}人',
+      '前回の実行: {{day}}({{year}}の未修了者) 本人あて{{digests}}件、上長あて{{escalations}}件、間隔で見送り{{capped}}人',
+    nobodyToTell_one:
+      '上長に知らせる段階でしたが、知らせる情報セキュリティ責任者がいなかった人: {{count}}人',
+    nobodyToTell_other:
+      '上長に知らせる段階でしたが、知らせる情報セキュリティ責任者がいなかった人: {{count}}人',
+    noAddress_one: 'メールアドレスがなく、アプリ内のお知らせだけで知らせた人: {{count}}人',
+    noAddress_other: 'メールアドレスがなく、アプリ内のお知らせだけで知らせた人: {{count}}人',
     neverRun: 'まだ実行されていません。',
   },
   schedule: {

@@ -130,16 +130,17 @@ export async function markMailFailed(
     .execute();
 }
 
-/** Puts given-up messages back in the queue, due now. */
+/** Puts given-up messages back in the queue, due now; returns those it moved, with their error. */
 export async function requeueMail(db: Executor, ids: readonly number[], now: Date) {
-  if (ids.length === 0) return 0;
-  const res = await db
+  if (ids.length === 0) return [];
+  const rows = await db
     .updateTable('mail_outbox')
     .set({ status: 'queued', next_attempt_at: now })
     .where('id', 'in', ids)
     .where('status', '=', 'failed')
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows ?? 0);
+    .returning(['id', 'staff_id', 'kind', 'last_error'])
+    .execute();
+  return rows.sort((a, b) => a.id - b.id);
 }
 
 export interface OutboxQuery {

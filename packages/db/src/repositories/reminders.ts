@@ -107,7 +107,15 @@ export async function reminderRunOf(db: Executor, day: string) {
  */
 export async function recordReminderRun(
   trx: Transaction<DB>,
-  row: { day: string; ran_at: Date; digests: number; escalations: number; capped: number },
+  row: {
+    day: string;
+    ran_at: Date;
+    digests: number;
+    escalations: number;
+    capped: number;
+    nobody_to_tell: number;
+    no_address: number;
+  },
 ): Promise<void> {
   await trx.insertInto('reminder_run').values(row).execute();
 }

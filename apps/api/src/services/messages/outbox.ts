@@ -1,5 +1,5 @@
 import type { OutboxPage } from '@kenshu/contracts';
-import { listOutbox, requeueMail, type MailStatus } from '@kenshu/db';
+import { insertAudit, listOutbox, requeueMail, runInTransaction, type MailStatus } from '@kenshu/db';
 import type { ServiceContext } from '../../context.ts';
 import { requireViewer } from '../../lib/service-context.ts';
 import { toSentMessage, totalOf } from './history.ts';
@@ -34,8 +34,8 @@ export async function outboxPage({
 }
 
 /**
- * Puts failed e-mails back in the queue, due now. Not audited: it changes no one's record, and
- * each message keeps its own attempts and error.
+ * Puts failed e-mails back in the queue, due now. Audited (one row per retry, naming each
+ * message and the error it had), since it makes Kenshu send mail again on an admin's word.
  */
 export async function retryOutbox({
   ctx,
@@ -44,6 +44,29 @@ export async function retryOutbox({
   ctx: ServiceContext;
   input: { ids: number[] };
 }): Promise<{ requeued: number }> {
-  requireViewer(ctx);
-  return { requeued: await requeueMail(ctx.db, [...new Set(input.ids)], ctx.now) };
+  const viewer = requireViewer(ctx);
+  return runInTransaction(ctx.db, async (trx) => {
+    const moved = await requeueMail(trx, [...new Set(input.ids)], ctx.now);
+    if (moved.length > 0) {
+      const recipients = new Set(moved.map((m) => m.staff_id));
+      await insertAudit(trx, {
+        actorStaffId: viewer.staffId,
+        action: 'mail.retried',
+        targetType: 'staff',
+        targetId: recipients.size === 1 ? (moved[0]?.staff_id ?? null) : null,
+        before: {
+          status: 'failed',
+          messages: moved.map((m) => ({
+            id: m.id,
+            staffId: m.staff_id,
+            kind: m.kind,
+            error: m.last_error,
+          })),
+        },
+        after: { status: 'queued', count: moved.length },
+        requestId: ctx.requestId,
+      });
+    }
+    return { requeued: moved.length };
+  });
 }

@@ -52,6 +52,10 @@ export interface ReminderRunResult {
   capped: number;
   /** People escalated with no section head or officer above them to tell. */
   nobodyToTell: number;
+  /** People reminded, or told of others, in the app only: they have no e-mail address. */
+  noAddress: number;
+  /** The fiscal year whose obligations the run chased (the one `day` is in). */
+  fiscalYear: number;
 }
 
 /** The cap and hours in force: the admins' setting, else the instance's configuration. */
@@ -124,6 +128,8 @@ export async function runDailyReminders(
     escalations: 0,
     capped: 0,
     nobodyToTell: 0,
+    noAddress: 0,
+    fiscalYear: fiscalYearOf(now),
   };
   const rules = await reminderRules(trx, config);
   if (!isReminderTime(now, rules.hours)) return { ...result, skipped: 'not_working_day_or_hours' };
@@ -176,19 +182,22 @@ export async function runDailyReminders(
   );
   const escalated = plan.escalations.filter((e) => told.has(e.obligation.staffId));
   const escalations = await escalationDigests(trx, escalated, today, courseOf);
-  await sendMessages(trx, env, escalations.messages);
+  const escalationSummary = await sendMessages(trx, env, escalations.messages);
 
   result.ran = true;
   result.digests = told.size;
   result.escalations = escalations.messages.length;
   result.capped = plan.capped.length;
   result.nobodyToTell = escalations.nobodyToTell;
+  result.noAddress = summary.noAddress.length + escalationSummary.noAddress.length;
   await recordReminderRun(trx, {
     day: today,
     ran_at: now,
     digests: result.digests,
     escalations: result.escalations,
     capped: result.capped,
+    nobody_to_tell: result.nobodyToTell,
+    no_address: result.noAddress,
   });
   return result;
 }

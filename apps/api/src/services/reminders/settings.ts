@@ -15,6 +15,7 @@ import {
 } from '@kenshu/db';
 import {
   DEFAULT_REMINDER_SCHEDULE,
+  fiscalYearOfDate,
   forbidden,
   isAdmin,
   notFound,
@@ -99,10 +100,13 @@ async function settingsView(db: Executor, ctx: ServiceContext) {
     lastRun: last
       ? {
           day: last.day,
+          fiscalYear: fiscalYearOfDate(last.day),
           ranAt: last.ran_at.toISOString(),
           digests: last.digests,
           escalations: last.escalations,
           capped: last.capped,
+          nobodyToTell: last.nobody_to_tell,
+          noAddress: last.no_address,
         }
       : null,
   };

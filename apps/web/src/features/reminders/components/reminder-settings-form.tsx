@@ -1,8 +1,10 @@
+import { fiscalYearLabel } from '@kenshu/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button.tsx';
 import { CheckboxField, TextField } from '../../../components/form-fields.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
+import { useLanguage } from '../../../lib/i18n.ts';
 import { useReminderSettings, useSaveReminderSettings } from '../api/reminders.ts';
 import { saveErrorText } from './error-text.ts';
 
@@ -18,6 +20,7 @@ export function ReminderSettingsSection() {
 
 function ReminderSettingsForm({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const save = useSaveReminderSettings();
   const [useConfig, setUseConfig] = useState(settings.capDays === null && settings.hours === null);
   const [capDays, setCapDays] = useState(String(settings.effective.capDays));
@@ -39,16 +42,29 @@ function ReminderSettingsForm({ settings }: { settings: Settings }) {
       noValidate
       aria-label={t('reminders.settings.heading')}
     >
-      <p className="muted" role="status">
-        {run
-          ? t('reminders.settings.lastRun', {
-              day: run.day,
-              digests: run.digests,
-              escalations: run.escalations,
-              capped: run.capped,
-            })
-          : t('reminders.settings.neverRun')}
-      </p>
+      <div role="status" aria-label={t('reminders.settings.lastRunLabel')}>
+        <p className="muted">
+          {run
+            ? t('reminders.settings.lastRun', {
+                day: run.day,
+                year: fiscalYearLabel(run.fiscalYear, lang),
+                digests: run.digests,
+                escalations: run.escalations,
+                capped: run.capped,
+              })
+            : t('reminders.settings.neverRun')}
+        </p>
+        {run && run.nobodyToTell > 0 ? (
+          <p className="alert alert--warning">
+            {t('reminders.settings.nobodyToTell', { count: run.nobodyToTell })}
+          </p>
+        ) : null}
+        {run && run.noAddress > 0 ? (
+          <p className="alert alert--warning">
+            {t('reminders.settings.noAddress', { count: run.noAddress })}
+          </p>
+        ) : null}
+      </div>
       {save.isError && (
         <p className="alert alert--error" role="alert">
           {saveErrorText(save.error, t)}

@@ -1,8 +1,10 @@
 import type { ReminderRequest } from '@kenshu/contracts';
+import { fiscalYearLabel } from '@kenshu/domain';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/dialog.tsx';
 import { TextField } from '../../../components/form-fields.tsx';
+import { useLanguage } from '../../../lib/i18n.ts';
 import { useErrorMessage } from '../../sessions/index.ts';
 import {
   useReminderPreview,
@@ -107,8 +109,10 @@ function ReminderForm({
 
 function PreviewDetails({ preview }: { preview: ReminderPreview }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   return (
     <>
+      <p>{t('team.reminder.fiscalYear', { year: fiscalYearLabel(preview.fiscalYear, lang) })}</p>
       <p className="reminder-preview__counts">
         <span>{t('team.reminder.matching', { count: preview.matching })}</span>
         <strong>
