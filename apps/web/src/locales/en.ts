@@ -1024,7 +1024,8 @@ export const en: Messages = {
       title: 'Send reminder',
       intro:
         'A reminder about “{{course}}” goes by e-mail and as a notification, in each person’s language (Japanese or English).',
-      fiscalYear: 'This reminder is about {{year}} (what is left unfinished from last year is not included).',
+      fiscalYear:
+        'This reminder is about {{year}} (what is left unfinished from last year is not included).',
       matching: 'Matching the filters: {{count, number}}',
       recipients: 'Will be reminded: {{count, number}}',
       noRecipients: 'Nobody to remind.',

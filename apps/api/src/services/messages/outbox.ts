@@ -1,5 +1,11 @@
 import type { OutboxPage } from '@kenshu/contracts';
-import { insertAudit, listOutbox, requeueMail, runInTransaction, type MailStatus } from '@kenshu/db';
+import {
+  insertAudit,
+  listOutbox,
+  requeueMail,
+  runInTransaction,
+  type MailStatus,
+} from '@kenshu/db';
 import type { ServiceContext } from '../../context.ts';
 import { requireViewer } from '../../lib/service-context.ts';
 import { toSentMessage, totalOf } from './history.ts';
