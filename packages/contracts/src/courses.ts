@@ -37,6 +37,9 @@ export const Course = z
     excusedGetELearning: z.boolean().openapi({
       description: 'People excused from a session get the e-learning at finalise, like the absent',
     }),
+    publishedAt: z.string().nullable().openapi({
+      description: 'When an admin published it; null while a draft, which requires nobody',
+    }),
   })
   .openapi('Course');
 export type Course = z.infer<typeof Course>;
@@ -99,6 +102,18 @@ export const updateCourse = createRoute({
   },
   responses: {
     200: { description: 'Updated', content: { 'application/json': { schema: Course } } },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
+
+export const publishCourse = createRoute({
+  method: 'post',
+  path: '/{id}/publish',
+  tags: ['courses'],
+  summary: 'Publish a draft course (admins): from then on it is required of its audience',
+  request: { params: IdParam },
+  responses: {
+    200: { description: 'Published', content: { 'application/json': { schema: Course } } },
     ...errorResponses(400, 401, 403, 404, 409),
   },
 });

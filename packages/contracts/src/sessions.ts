@@ -44,6 +44,9 @@ export const TrainingSession = z
     }),
     finalisedAt: z.string().nullable(),
     cancelReason: z.string().nullable(),
+    recordedReason: z.string().nullable().openapi({
+      description: 'Set when an admin recorded the session after it took place, and why',
+    }),
     trainers: z.array(z.object({ id: z.number().int(), name: z.string() })),
     bookable: z.boolean().openapi({ description: 'Open for booking right now' }),
     myPlace: MyPlace.nullable(),
@@ -122,6 +125,10 @@ export const CreateSessionRequest = z
       description: 'Default: 17:00 on the working day before',
     }),
     ...SessionFields,
+    recordedReason: z.string().trim().min(1).max(500).optional().openapi({
+      description:
+        'Required, and only accepted, for a session that already took place (typed in from a paper sign-in sheet); audited',
+    }),
   })
   .openapi('CreateSessionRequest');
 
@@ -252,5 +259,86 @@ export const getSessionRoster = createRoute({
       content: { 'application/json': { schema: z.object({ items: z.array(RosterEntry) }) } },
     },
     ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+export const ScheduleWarning = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('weekend'), date: z.string() }),
+    z.object({
+      kind: z.literal('holiday'),
+      date: z.string(),
+      nameJa: z.string(),
+      nameEn: z.string(),
+    }),
+    z.object({ kind: z.literal('year_end_closure'), date: z.string() }),
+    z.object({
+      kind: z.literal('venue_overlap'),
+      sessionId: z.number().int(),
+      courseCode: z.string(),
+      courseTitleJa: z.string(),
+      courseTitleEn: z.string(),
+      startsAt: z.string(),
+      endsAt: z.string(),
+      venue: z.string(),
+    }),
+  ])
+  .openapi('ScheduleWarning');
+export type ScheduleWarning = z.infer<typeof ScheduleWarning>;
+
+export const ScheduleCheckRequest = z
+  .object({
+    startsAt: Instant,
+    endsAt: Instant,
+    venue: z.string().trim().max(200).nullable().default(null),
+    sessionId: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .openapi({ description: 'The session being edited, which does not clash with itself' }),
+  })
+  .openapi('ScheduleCheckRequest');
+
+export const checkSchedule = createRoute({
+  method: 'post',
+  path: '/check',
+  tags: ['sessions'],
+  summary:
+    'Warnings (not refusals) for a session time: weekend, Japanese holiday, year-end closure, another session in the same venue (admins)',
+  request: {
+    body: { content: { 'application/json': { schema: ScheduleCheckRequest } }, required: true },
+  },
+  responses: {
+    200: {
+      description: 'Warnings, none when the time is fine',
+      content: {
+        'application/json': { schema: z.object({ items: z.array(ScheduleWarning) }) },
+      },
+    },
+    ...errorResponses(400, 401, 403),
+  },
+});
+
+export const Holiday = z
+  .object({ date: z.string(), nameJa: z.string(), nameEn: z.string() })
+  .openapi('Holiday');
+
+export const listHolidays = createRoute({
+  method: 'get',
+  path: '/holidays',
+  tags: ['sessions'],
+  summary: 'Japanese national holidays of a month, for the calendar',
+  request: {
+    query: z.object({
+      month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM'),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'Holidays in date order',
+      content: { 'application/json': { schema: z.object({ items: z.array(Holiday) }) } },
+    },
+    ...errorResponses(400, 401),
   },
 });

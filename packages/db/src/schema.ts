@@ -128,6 +128,8 @@ export interface CourseTable {
   active: Generated<boolean>;
   /** Whether people excused from a session get the e-learning at finalise, like the absent. */
   excused_get_e_learning: Generated<boolean>;
+  /** When an admin published it; null while a draft, which requires nobody. */
+  published_at: NullableTimestamp;
   created_at: TimestampDefault;
   updated_at: TimestampDefault;
 }
@@ -158,6 +160,9 @@ export interface TrainingSessionTable {
   status: Generated<'scheduled' | 'cancelled'>;
   cancel_reason: string | null;
   cancelled_at: NullableTimestamp;
+  /** Set when an admin recorded the session after it took place (from a paper sign-in sheet). */
+  recorded_at: NullableTimestamp;
+  recorded_reason: string | null;
   created_at: TimestampDefault;
   updated_at: TimestampDefault;
 }

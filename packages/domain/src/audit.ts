@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = [
   'booking.moved_on_behalf',
   'completion.credited',
   'course.created',
+  'course.published',
   'course.updated',
   'mail.retried',
   'module.created',
@@ -44,6 +45,7 @@ export const AUDIT_ACTIONS = [
   'roster.imported',
   'session.cancelled',
   'session.created',
+  'session.recorded',
   'session.series_created',
   'session.updated',
 ] as const;

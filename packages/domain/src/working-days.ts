@@ -39,3 +39,29 @@ export function previousWorkingDay(date: string): string {
 export function defaultBookingCutoff(sessionStart: Date): Date {
   return tokyoDateTime(previousWorkingDay(tokyoDateOf(sessionStart)), BOOKING_CUTOFF_TIME);
 }
+
+/** A national holiday's name in both languages. */
+export interface Holiday {
+  date: string;
+  nameJa: string;
+  nameEn: string;
+}
+
+const HOLIDAYS: Readonly<Record<string, { name: string; name_en: string } | undefined>> =
+  holidayJp.holidays;
+
+/** The national holiday on a calendar day ('YYYY-MM-DD'), if it is one. */
+export function holidayOn(date: string): Holiday | undefined {
+  const found = HOLIDAYS[date];
+  return found ? { date, nameJa: found.name, nameEn: found.name_en } : undefined;
+}
+
+/** The national holidays from `from` to `to` inclusive ('YYYY-MM-DD'), in date order. */
+export function holidaysBetween(from: string, to: string): Holiday[] {
+  const days: Holiday[] = [];
+  for (let day = from; day <= to; day = addDays(day, 1)) {
+    const holiday = holidayOn(day);
+    if (holiday) days.push(holiday);
+  }
+  return days;
+}

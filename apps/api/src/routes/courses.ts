@@ -1,13 +1,19 @@
 import {
   createCourse as createCourseRoute,
   listCourses as listCoursesRoute,
+  publishCourse as publishCourseRoute,
   updateCourse as updateCourseRoute,
 } from '@kenshu/contracts';
 import { anyOf, SIGNED_IN } from '@kenshu/domain';
 import { withAccess } from '../lib/access.ts';
 import { createRouter } from '../lib/router.ts';
 import { serviceContext } from '../lib/service-context.ts';
-import { createCourse, listCourses, updateCourse } from '../services/courses/catalogue.ts';
+import {
+  createCourse,
+  listCourses,
+  publishCourse,
+  updateCourse,
+} from '../services/courses/catalogue.ts';
 
 export const courseRoutes = createRouter()
   .openapi(withAccess(listCoursesRoute, SIGNED_IN), async (c) => {
@@ -23,4 +29,10 @@ export const courseRoutes = createRouter()
   .openapi(withAccess(updateCourseRoute, anyOf('admin')), async (c) => {
     const input = { ...c.req.valid('json'), id: c.req.valid('param').id };
     return c.json(await updateCourse({ ctx: serviceContext(c), input }), 200);
+  })
+  .openapi(withAccess(publishCourseRoute, anyOf('admin')), async (c) => {
+    return c.json(
+      await publishCourse({ ctx: serviceContext(c), input: c.req.valid('param') }),
+      200,
+    );
   });

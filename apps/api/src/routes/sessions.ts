@@ -1,9 +1,11 @@
 import {
   cancelSession as cancelSessionRoute,
+  checkSchedule as checkScheduleRoute,
   createSeries as createSeriesRoute,
   createSession as createSessionRoute,
   getSession as getSessionRoute,
   getSessionRoster as getSessionRosterRoute,
+  listHolidays as listHolidaysRoute,
   listSessions as listSessionsRoute,
   updateSession as updateSessionRoute,
 } from '@kenshu/contracts';
@@ -13,6 +15,7 @@ import { createRouter } from '../lib/router.ts';
 import { serviceContext } from '../lib/service-context.ts';
 import { getSession, listSessions } from '../services/sessions/list.ts';
 import { getSessionRoster } from '../services/sessions/roster.ts';
+import { checkSchedule, holidaysOfMonth } from '../services/sessions/schedule-check.ts';
 import {
   cancelSession,
   createSeries,
@@ -34,6 +37,16 @@ export const sessionRoutes = createRouter()
       { items: await createSeries({ ctx: serviceContext(c), input: c.req.valid('json') }) },
       201,
     );
+  })
+  .openapi(withAccess(checkScheduleRoute, ADMIN), async (c) => {
+    return c.json(
+      { items: await checkSchedule({ ctx: serviceContext(c), input: c.req.valid('json') }) },
+      200,
+    );
+  })
+  // Before /{id}, which would otherwise take 'holidays' for an id.
+  .openapi(withAccess(listHolidaysRoute, SIGNED_IN), (c) => {
+    return c.json({ items: holidaysOfMonth(c.req.valid('query').month) }, 200);
   })
   .openapi(withAccess(getSessionRoute, SIGNED_IN), async (c) => {
     return c.json(await getSession({ ctx: serviceContext(c), input: c.req.valid('param') }), 200);

@@ -13,6 +13,7 @@ import * as quizAnswerReveal from './2026-12-06T21-quiz-answer-reveal.ts';
 import * as eLearningForEveryNonAttendee from './2026-12-07T01-e-learning-for-every-non-attendee.ts';
 import * as reminderSettingsAndRuns from './2026-12-07T02-reminder-settings-and-runs.ts';
 import * as checkInLimitsAndRequests from './2026-12-07T03-check-in-limits-and-requests.ts';
+import * as courseDraftsAndRecordedSessions from './2026-12-08T01-course-drafts-and-recorded-sessions.ts';
 import * as reminderRunUnreached from './2026-12-08T02-reminder-run-unreached.ts';
 import * as reportIndexes from './2026-12-08T03-report-indexes.ts';
 
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T01-e-learning-for-every-non-attendee': eLearningForEveryNonAttendee,
   '2026-12-07T02-reminder-settings-and-runs': reminderSettingsAndRuns,
   '2026-12-07T03-check-in-limits-and-requests': checkInLimitsAndRequests,
+  '2026-12-08T01-course-drafts-and-recorded-sessions': courseDraftsAndRecordedSessions,
   '2026-12-08T02-reminder-run-unreached': reminderRunUnreached,
   '2026-12-08T03-report-indexes': reportIndexes,
 };

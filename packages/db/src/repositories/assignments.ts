@@ -201,6 +201,7 @@ export async function coursesWithRule(db: Executor, rule: AssignmentRuleName) {
     .where('assignment_rule.rule', '=', rule)
     .where('assignment_rule.enabled', '=', true)
     .where('course.active', '=', true)
+    .where('course.published_at', 'is not', null)
     .orderBy('course.id')
     .execute();
 }

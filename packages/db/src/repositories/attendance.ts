@@ -194,6 +194,8 @@ export async function sessionsDueForFinalising(db: Executor, endedBefore: Date) 
     .where('status', '=', 'scheduled')
     .where('finalised_at', 'is', null)
     .where('ends_at', '<', endedBefore)
+    // A session recorded after the fact gets the same time for its roster, counted from then.
+    .where((eb) => eb.or([eb('recorded_at', 'is', null), eb('recorded_at', '<', endedBefore)]))
     .orderBy('id')
     .limit(500)
     .execute();

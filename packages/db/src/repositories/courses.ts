@@ -7,7 +7,8 @@ export async function listCourses(
   opts: { includeInactive?: boolean } = {},
 ): Promise<Course[]> {
   let q = db.selectFrom('course').selectAll().orderBy('code');
-  if (!opts.includeInactive) q = q.where('active', '=', true);
+  // Without includeInactive: the courses that require someone (active and published).
+  if (!opts.includeInactive) q = q.where('active', '=', true).where('published_at', 'is not', null);
   return q.execute();
 }
 
@@ -34,4 +35,15 @@ export async function updateCourse(
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/** Publishes a draft course; undefined when it is not a draft (already published, or absent). */
+export async function publishCourse(db: Executor, id: number, at: Date): Promise<Course | undefined> {
+  return db
+    .updateTable('course')
+    .set({ published_at: at, updated_at: at })
+    .where('id', '=', id)
+    .where('published_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
 }

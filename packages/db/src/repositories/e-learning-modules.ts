@@ -270,6 +270,7 @@ export async function listPublishedModules(db: Executor) {
     .innerJoin('course', 'course.id', 'module.course_id')
     .where('v.status', '=', 'published')
     .where('course.active', '=', true)
+    .where('course.published_at', 'is not', null)
     .where(
       'v.version',
       '=',

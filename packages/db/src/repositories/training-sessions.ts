@@ -162,3 +162,31 @@ export async function searchTrainingSessions(db: Executor, q: SessionQuery) {
   }
   return query.limit(1000).execute();
 }
+
+/** Sessions still on (not cancelled) with a venue, whose times meet [startsAt, endsAt). */
+export async function sessionsWithVenueBetween(
+  db: Executor,
+  range: { startsAt: Date; endsAt: Date; excludeId?: number | undefined },
+) {
+  let query = db
+    .selectFrom('training_session as s')
+    .innerJoin('course as c', 'c.id', 's.course_id')
+    .select([
+      's.id',
+      's.starts_at',
+      's.ends_at',
+      's.venue',
+      'c.code as course_code',
+      'c.title_ja as course_title_ja',
+      'c.title_en as course_title_en',
+    ])
+    .where('s.status', '=', 'scheduled')
+    .where('s.venue', 'is not', null)
+    .where('s.starts_at', '<', range.endsAt)
+    .where('s.ends_at', '>', range.startsAt)
+    .orderBy('s.starts_at')
+    .orderBy('s.id')
+    .limit(50);
+  if (range.excludeId !== undefined) query = query.where('s.id', '<>', range.excludeId);
+  return query.execute();
+}

@@ -88,8 +88,9 @@ describe('who a course requires', () => {
     );
   });
 
-  it('an inactive course requires no one', () => {
-    expect(courseRequiresAnyone({ active: false })).toBe(false);
-    expect(courseRequiresAnyone({ active: true })).toBe(true);
+  it('an inactive course, or a draft, requires no one', () => {
+    expect(courseRequiresAnyone({ active: false, published: true })).toBe(false);
+    expect(courseRequiresAnyone({ active: true, published: true })).toBe(true);
+    expect(courseRequiresAnyone({ active: true, published: false })).toBe(false);
   });
 });

@@ -59,7 +59,10 @@ export function isInAudience(audience: Audience, person: AudienceMember): boolea
   );
 }
 
-/** Whether a course asks anyone to take it at all (an inactive course requires no one). */
-export function courseRequiresAnyone(course: { active: boolean }): boolean {
-  return course.active;
+/**
+ * Whether a course asks anyone to take it at all: an inactive course requires no one, and nor
+ * does a draft, until an admin publishes it.
+ */
+export function courseRequiresAnyone(course: { active: boolean; published: boolean }): boolean {
+  return course.active && course.published;
 }

@@ -3,12 +3,16 @@ import { AppError, forbidden, isAdmin, validation } from '@kenshu/domain';
 import type { Config } from '../../config.ts';
 import type { SignedInViewer } from '../../context.ts';
 
-/** When a session's marks lock for trainers: the configured days after it ends. */
+/**
+ * When a session's marks lock for trainers: the configured days after it ends, or after it was
+ * recorded when an admin typed it in afterwards (its paper sheet gets the usual time).
+ */
 export function lockAt(
-  session: Pick<TrainingSession, 'ends_at'>,
+  session: Pick<TrainingSession, 'ends_at' | 'recorded_at'>,
   config: Pick<Config, 'attendanceLockDays'>,
 ): Date {
-  return new Date(session.ends_at.getTime() + config.attendanceLockDays * 86_400_000);
+  const from = Math.max(session.ends_at.getTime(), session.recorded_at?.getTime() ?? 0);
+  return new Date(from + config.attendanceLockDays * 86_400_000);
 }
 
 /** When marking (and self check-in) opens: the configured minutes before the start. */

@@ -39,7 +39,8 @@ export async function audienceMemberOf(
  * (`inAudienceSql`); null when the course requires no one at all.
  */
 export async function requiredAudienceOf(db: Executor, course: Course): Promise<Audience | null> {
-  if (!courseRequiresAnyone(course)) return null;
+  if (!courseRequiresAnyone({ active: course.active, published: course.published_at !== null }))
+    return null;
   return resolveAudience(db, course.audience);
 }
 

@@ -6,10 +6,11 @@ import {
   insertAudit,
   insertCourse,
   listCourses as listCourseRows,
+  publishCourse as publishCourseRow,
   runInTransaction,
   updateCourse as updateCourseRow,
 } from '@kenshu/db';
-import { conflict, notFound } from '@kenshu/domain';
+import { conflict, isAdmin, notFound } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
 import { requireViewer } from '../../lib/service-context.ts';
 
@@ -26,6 +27,7 @@ export function toCourse(c: Course): CourseContract {
     recurrence: c.recurrence,
     active: c.active,
     excusedGetELearning: c.excused_get_e_learning,
+    publishedAt: c.published_at?.toISOString() ?? null,
   };
 }
 
@@ -36,7 +38,10 @@ export async function listCourses({
   ctx: ServiceContext;
   input: { includeInactive: boolean };
 }) {
-  return (await listCourseRows(ctx.db, input)).map(toCourse);
+  const viewer = requireViewer(ctx);
+  const rows = await listCourseRows(ctx.db, input);
+  // Drafts are the training office's work in progress: nobody else sees them.
+  return (isAdmin(viewer) ? rows : rows.filter((c) => c.published_at !== null)).map(toCourse);
 }
 
 function toRow(input: CourseInput) {
@@ -53,13 +58,13 @@ function toRow(input: CourseInput) {
   };
 }
 
-/** Creates a course (admins), audited. */
+/** Creates a course (admins) as a draft, which requires nobody until it is published; audited. */
 export async function createCourse({ ctx, input }: { ctx: ServiceContext; input: CourseInput }) {
   const viewer = requireViewer(ctx);
   return runInTransaction(ctx.db, async (trx) => {
     if (await findCourseByCode(trx, input.code))
       throw conflict('A course with this code exists', { field: 'code' });
-    const course = await insertCourse(trx, toRow(input));
+    const course = await insertCourse(trx, { ...toRow(input), published_at: null });
     await insertAudit(trx, {
       actorStaffId: viewer.staffId,
       action: 'course.created',
@@ -96,6 +101,30 @@ export async function updateCourse({
       targetId: course.id,
       before: toCourse(before),
       after: toCourse(course),
+      requestId: ctx.requestId,
+    });
+    return toCourse(course);
+  });
+}
+
+/**
+ * Publishes a draft course (admins), audited: from now on it is required of its audience (My
+ * training, the team page, reports, reminders and the nightly e-learning assignment).
+ */
+export async function publishCourse({ ctx, input }: { ctx: ServiceContext; input: { id: number } }) {
+  const viewer = requireViewer(ctx);
+  return runInTransaction(ctx.db, async (trx) => {
+    const before = await findCourseById(trx, input.id);
+    if (!before) throw notFound('course');
+    const course = await publishCourseRow(trx, input.id, ctx.now);
+    if (!course) throw conflict('This course is already published');
+    await insertAudit(trx, {
+      actorStaffId: viewer.staffId,
+      action: 'course.published',
+      targetType: 'course',
+      targetId: course.id,
+      before: { publishedAt: null },
+      after: { publishedAt: course.published_at, code: course.code },
       requestId: ctx.requestId,
     });
     return toCourse(course);

@@ -37,6 +37,7 @@ async function assignOnAbsence(
     if (!first) continue;
     const course = await findCourseById(trx, first.courseId);
     if (!course || !course.active || course.completion_modes === 'group_session') continue;
+    if (course.published_at === null) continue; // a draft requires no one, so assigns nothing
     const excused = first.type === 'attendance.excused';
     if (excused && !course.excused_get_e_learning) continue;
     const rule = (await assignmentRulesOf(trx, course.id)).find((r) => r.rule === 'absent');

@@ -24,6 +24,7 @@ import {
   assertCapacity,
   assertSessionChangeable,
   assertTimeRange,
+  currentFiscalYear,
   defaultBookingCutoff,
   expandSeries,
   fiscalYearOf,
@@ -38,6 +39,7 @@ import { oneSessionFacts } from '../messages/facts.ts';
 import { sendMessages } from '../messages/send.ts';
 import { getSession } from './list.ts';
 import { phaseOf } from './phase.ts';
+import { scheduleWarnings } from './schedule-check.ts';
 
 async function assertTrainers(db: Executor, ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;
@@ -71,7 +73,36 @@ function assertCutoff(cutoff: Date, startsAt: Date, opensAt: Date): void {
     throw validation('Booking must open before the cut-off', { field: 'bookingOpensAt' });
 }
 
-/** Schedules one session (admins), audited. */
+/**
+ * Whether a new session is being recorded after it took place (from a paper sign-in sheet), which
+ * needs a reason and is kept to this fiscal year and the last; a future session takes no reason.
+ */
+function assertRecording(startsAt: Date, now: Date, reason: string | undefined): boolean {
+  const recorded = startsAt < now;
+  if (recorded && !reason) {
+    throw validation(
+      'This session starts in the past: to record one that already took place, give a reason',
+      { field: 'recordedReason' },
+    );
+  }
+  if (!recorded && reason) {
+    throw validation('Only a session that already took place is recorded with a reason', {
+      field: 'recordedReason',
+    });
+  }
+  if (recorded && fiscalYearOf(startsAt) < currentFiscalYear(now) - 1) {
+    throw validation('Sessions can be recorded for this fiscal year and the last only', {
+      field: 'startsAt',
+    });
+  }
+  return recorded;
+}
+
+/**
+ * Schedules one session (admins), audited with any warnings the admin saved it despite (weekend,
+ * holiday, another session in the venue). A session that already took place is recorded instead:
+ * with a reason, closed to booking, its attendance then marked from the paper sheet.
+ */
 export async function createSession({
   ctx,
   input,
@@ -83,14 +114,23 @@ export async function createSession({
   const startsAt = new Date(input.startsAt);
   const endsAt = new Date(input.endsAt);
   assertTimeRange(startsAt, endsAt);
-  const cutoff = input.bookingCutoffAt
-    ? new Date(input.bookingCutoffAt)
-    : defaultBookingCutoff(startsAt);
-  const opensAt = input.bookingOpensAt ? new Date(input.bookingOpensAt) : ctx.now;
+  const recorded = assertRecording(startsAt, ctx.now, input.recordedReason);
+  // A recorded session was never open for booking: its window closes as it starts.
+  const cutoff = recorded
+    ? startsAt
+    : input.bookingCutoffAt
+      ? new Date(input.bookingCutoffAt)
+      : defaultBookingCutoff(startsAt);
+  const opensAt = recorded
+    ? new Date(startsAt.getTime() - 60_000)
+    : input.bookingOpensAt
+      ? new Date(input.bookingOpensAt)
+      : ctx.now;
   assertCutoff(cutoff, startsAt, opensAt);
   const id = await runInTransaction(ctx.db, async (trx) => {
     await courseForSessions(trx, input.courseId);
     await assertTrainers(trx, input.trainerIds);
+    const warnings = await scheduleWarnings(trx, { startsAt, endsAt, venue: input.venue });
     const [session] = await insertTrainingSessions(trx, [
       {
         course_id: input.courseId,
@@ -103,16 +143,18 @@ export async function createSession({
         booking_opens_at: opensAt,
         booking_cutoff_at: cutoff,
         min_attendance: input.minAttendance,
+        recorded_at: recorded ? ctx.now : null,
+        recorded_reason: recorded ? (input.recordedReason ?? null) : null,
       },
     ]);
     if (!session) throw new Error('insert returned no session');
     await setSessionTrainers(trx, session.id, input.trainerIds);
     await insertAudit(trx, {
       actorStaffId: viewer.staffId,
-      action: 'session.created',
+      action: recorded ? 'session.recorded' : 'session.created',
       targetType: 'session',
       targetId: session.id,
-      after: input,
+      after: { ...input, warnings: warnings.map((w) => w.kind) },
       requestId: ctx.requestId,
     });
     return session.id;
@@ -218,6 +260,9 @@ export async function updateSession({
       await bumpBookingSequences(trx, input.id);
     }
     await fillFreeSeats(trx, input.id, ctx, viewer.staffId);
+    const warnings = timeChanged || input.venue !== undefined
+      ? await scheduleWarnings(trx, { startsAt, endsAt, venue: after.venue, sessionId: input.id })
+      : [];
     await insertAudit(trx, {
       actorStaffId: viewer.staffId,
       action: 'session.updated',
@@ -236,6 +281,7 @@ export async function updateSession({
         capacity: after.capacity,
         phase,
         reason: input.reason ?? null,
+        warnings: warnings.map((w) => w.kind),
       },
       requestId: ctx.requestId,
     });

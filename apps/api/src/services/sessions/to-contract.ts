@@ -63,6 +63,7 @@ export async function toSessionContracts(
         phase: phaseOf(s, opts.now),
         finalisedAt: s.finalised_at?.toISOString() ?? null,
         cancelReason: s.cancel_reason,
+        recordedReason: s.recorded_reason,
         trainers: trainers
           .filter((t) => t.session_id === s.id)
           .map((t) => ({ id: t.id, name: `${t.family_name} ${t.given_name}` })),

@@ -14,6 +14,7 @@ const COURSE: RequirementItem['course'] = {
   recurrence: 'yearly',
   active: true,
   excusedGetELearning: true,
+  publishedAt: '2026-04-01T00:00:00.000Z',
 };
 
 function booking(overrides: Partial<MyBooking> = {}): MyBooking {

@@ -33,6 +33,7 @@ function session(id: number, courseId: number, inDays: number): TrainingSession 
     phase: 'scheduled',
     finalisedAt: null,
     cancelReason: null,
+    recordedReason: null,
     trainers: [],
     bookable: true,
     myPlace: null,
@@ -51,6 +52,7 @@ const COURSE: Course = {
   recurrence: 'yearly',
   active: true,
   excusedGetELearning: true,
+  publishedAt: '2026-04-01T00:00:00.000Z',
 };
 
 const HELD = session(11, 3, 10);
