@@ -188,17 +188,19 @@ export async function sessionsInCheckInWindow(db: Executor, now: Date, opensBefo
 
 /** Ended, unfinalised sessions whose grace period has passed: the no-show sweep picks these. */
 export async function sessionsDueForFinalising(db: Executor, endedBefore: Date) {
-  return db
-    .selectFrom('training_session')
-    .select(['id'])
-    .where('status', '=', 'scheduled')
-    .where('finalised_at', 'is', null)
-    .where('ends_at', '<', endedBefore)
-    // A session recorded after the fact gets the same time for its roster, counted from then.
-    .where((eb) => eb.or([eb('recorded_at', 'is', null), eb('recorded_at', '<', endedBefore)]))
-    .orderBy('id')
-    .limit(500)
-    .execute();
+  return (
+    db
+      .selectFrom('training_session')
+      .select(['id'])
+      .where('status', '=', 'scheduled')
+      .where('finalised_at', 'is', null)
+      .where('ends_at', '<', endedBefore)
+      // A session recorded after the fact gets the same time for its roster, counted from then.
+      .where((eb) => eb.or([eb('recorded_at', 'is', null), eb('recorded_at', '<', endedBefore)]))
+      .orderBy('id')
+      .limit(500)
+      .execute()
+  );
 }
 
 /**

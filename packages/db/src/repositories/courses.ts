@@ -38,7 +38,11 @@ export async function updateCourse(
 }
 
 /** Publishes a draft course; undefined when it is not a draft (already published, or absent). */
-export async function publishCourse(db: Executor, id: number, at: Date): Promise<Course | undefined> {
+export async function publishCourse(
+  db: Executor,
+  id: number,
+  at: Date,
+): Promise<Course | undefined> {
   return db
     .updateTable('course')
     .set({ published_at: at, updated_at: at })

@@ -19,15 +19,19 @@ describe('warnings about the day of a session', () => {
 
   it('names the holiday in Japanese and English', () => {
     expect(dayWarnings(at('2026-09-21T10:00:00+09:00'), at('2026-09-21T11:00:00+09:00'))).toEqual([
-      { kind: 'holiday', date: '2026-09-21', nameJa: '敬老の日', nameEn: 'Respect for the Aged Day' },
+      {
+        kind: 'holiday',
+        date: '2026-09-21',
+        nameJa: '敬老の日',
+        nameEn: 'Respect for the Aged Day',
+      },
     ]);
   });
 
   it('names a holiday that falls on a weekend as both', () => {
-    const kinds = dayWarnings(
-      at('2027-01-10T10:00:00+09:00'),
-      at('2027-01-10T11:00:00+09:00'),
-    ).map((w) => w.kind);
+    const kinds = dayWarnings(at('2027-01-10T10:00:00+09:00'), at('2027-01-10T11:00:00+09:00')).map(
+      (w) => w.kind,
+    );
     expect(kinds).toEqual(['weekend']);
     expect(
       dayWarnings(at('2026-05-03T10:00:00+09:00'), at('2026-05-03T11:00:00+09:00')).map(
@@ -60,7 +64,11 @@ describe('sessions in the same venue', () => {
 
   it('overlaps only when the times share a moment', () => {
     const a = { startsAt: at('2026-09-01T10:00:00Z'), endsAt: at('2026-09-01T11:00:00Z') };
-    expect(timesOverlap(a, { startsAt: at('2026-09-01T10:30:00Z'), endsAt: at('2026-09-01T12:00:00Z') })).toBe(true);
-    expect(timesOverlap(a, { startsAt: at('2026-09-01T11:00:00Z'), endsAt: at('2026-09-01T12:00:00Z') })).toBe(false);
+    expect(
+      timesOverlap(a, { startsAt: at('2026-09-01T10:30:00Z'), endsAt: at('2026-09-01T12:00:00Z') }),
+    ).toBe(true);
+    expect(
+      timesOverlap(a, { startsAt: at('2026-09-01T11:00:00Z'), endsAt: at('2026-09-01T12:00:00Z') }),
+    ).toBe(false);
   });
 });

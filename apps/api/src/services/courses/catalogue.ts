@@ -111,7 +111,13 @@ export async function updateCourse({
  * Publishes a draft course (admins), audited: from now on it is required of its audience (My
  * training, the team page, reports, reminders and the nightly e-learning assignment).
  */
-export async function publishCourse({ ctx, input }: { ctx: ServiceContext; input: { id: number } }) {
+export async function publishCourse({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { id: number };
+}) {
   const viewer = requireViewer(ctx);
   return runInTransaction(ctx.db, async (trx) => {
     const before = await findCourseById(trx, input.id);

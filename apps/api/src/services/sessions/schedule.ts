@@ -260,9 +260,10 @@ export async function updateSession({
       await bumpBookingSequences(trx, input.id);
     }
     await fillFreeSeats(trx, input.id, ctx, viewer.staffId);
-    const warnings = timeChanged || input.venue !== undefined
-      ? await scheduleWarnings(trx, { startsAt, endsAt, venue: after.venue, sessionId: input.id })
-      : [];
+    const warnings =
+      timeChanged || input.venue !== undefined
+        ? await scheduleWarnings(trx, { startsAt, endsAt, venue: after.venue, sessionId: input.id })
+        : [];
     await insertAudit(trx, {
       actorStaffId: viewer.staffId,
       action: 'session.updated',
