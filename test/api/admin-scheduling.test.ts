@@ -22,7 +22,7 @@ async function auditOf(action: string, targetId: number) {
     .selectFrom('audit_log')
     .selectAll()
     .where('action', '=', action)
-    .where('target_id', '=', targetId)
+    .where('target_id', '=', String(targetId))
     .execute();
 }
 

@@ -5,6 +5,7 @@ import { Link } from '../../components/link.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { useCourses } from '../../features/courses/api/courses.ts';
+import { PublishCourse } from '../../features/courses/components/publish-course.tsx';
 import { CourseForm } from '../../features/courses/components/course-form.tsx';
 import { CourseTable } from '../../features/courses/components/course-table.tsx';
 import { ReminderScheduleSection } from '../../features/reminders/components/reminder-schedule-form.tsx';
@@ -96,6 +97,7 @@ export function AdminCourseEditPage() {
           {() =>
             course ? (
               <>
+                <PublishCourse course={course} />
                 <Card title={t('courses.edit')}>
                   {/* Keyed, so opening another course starts from its own values. */}
                   <CourseForm key={course.id} course={course} units={units} onSaved={() => {}} />

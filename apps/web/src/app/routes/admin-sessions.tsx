@@ -250,6 +250,11 @@ export function AdminSessionPage() {
                     </dd>
                   </div>
                 </dl>
+                {s.recordedReason ? (
+                  <p className="muted">
+                    {t('scheduling.recordedNotice', { reason: s.recordedReason })}
+                  </p>
+                ) : null}
                 {s.phase === 'finalised' ? (
                   <p className="muted">{t('sessions.finalisedNoCancel')}</p>
                 ) : s.status === 'scheduled' ? (

@@ -55,3 +55,11 @@ export function useCreateCourse() {
 export function useUpdateCourse() {
   return useCourseMutation(updateCourse);
 }
+
+export function publishCourse(id: number) {
+  return unwrap(api.api.courses[':id'].publish.$post({ param: { id: String(id) } }));
+}
+
+export function usePublishCourse() {
+  return useCourseMutation(publishCourse);
+}

@@ -41,7 +41,10 @@ export function CourseTable({ courses }: { courses: readonly Course[] }) {
                 className={course.active ? 'status-badge status-badge--booked' : 'status-badge'}
               >
                 {course.active ? t('courses.active') : t('courses.inactive')}
-              </span>
+              </span>{' '}
+              {course.publishedAt === null ? (
+                <span className="status-badge status-badge--waiting">{t('scheduling.draft')}</span>
+              ) : null}
             </Cell>
           </Row>
         )}

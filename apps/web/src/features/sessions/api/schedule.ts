@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client.ts';
 import { SESSIONS_QUERY_KEY } from './list-sessions.ts';
 
@@ -50,4 +50,42 @@ export function useUpdateSession() {
 
 export function useCancelSession() {
   return useScheduleMutation(cancelSession);
+}
+
+/** What the API checks a session time and place against (weekends, holidays, the venue). */
+export type ScheduleCheckInput = Parameters<typeof api.api.sessions.check.$post>[0]['json'];
+/** A warning about a session time: the admin may still save. */
+export type ScheduleWarning = Awaited<ReturnType<typeof checkSchedule>>[number];
+
+export async function checkSchedule(input: ScheduleCheckInput, signal?: AbortSignal) {
+  const { items } = await unwrap(
+    api.api.sessions.check.$post({ json: input }, { init: { signal } }),
+  );
+  return items;
+}
+
+/** Warnings for the time being typed; nothing until the day and both times are filled in. */
+export function useScheduleWarnings(input: ScheduleCheckInput | undefined) {
+  return useQuery({
+    queryKey: [...SESSIONS_QUERY_KEY, 'check', input],
+    queryFn: ({ signal }) => checkSchedule(input ?? { startsAt: '', endsAt: '' }, signal),
+    enabled: input !== undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export async function listHolidays(month: string, signal?: AbortSignal) {
+  const { items } = await unwrap(
+    api.api.sessions.holidays.$get({ query: { month } }, { init: { signal } }),
+  );
+  return items;
+}
+
+/** A month's national holidays (they change only by law, so they are kept for the visit). */
+export function useHolidays(month: string) {
+  return useQuery({
+    queryKey: ['holidays', month],
+    queryFn: ({ signal }) => listHolidays(month, signal),
+    staleTime: Infinity,
+  });
 }

@@ -16,6 +16,7 @@ import {
   tokyoInstant,
   VenueFields,
 } from './form-parts.tsx';
+import { ScheduleWarnings } from './schedule-warnings.tsx';
 import '../sessions.css';
 
 /** Changes time, venue and capacity; only what changed is sent. */
@@ -83,6 +84,7 @@ export function EditSessionForm({ session }: { session: TrainingSession }) {
       <FormError message={problem ?? (update.isError ? errorMessage(update.error) : undefined)} />
       <SessionTimeFields value={form} onChange={change} />
       <VenueFields value={form} onChange={change} capacityError={capacityError} />
+      <ScheduleWarnings {...form} sessionId={session.id} />
       {begun ? (
         <>
           <p className="muted">{t('sessions.edit.pastNotice')}</p>

@@ -5,6 +5,7 @@ import { Button } from '../../../../components/button.tsx';
 import { Link } from '../../../../components/link.tsx';
 import { formatDate, tokyoTime } from '../../../../lib/dates.ts';
 import { INTL_LOCALES, useLanguage } from '../../../../lib/i18n.ts';
+import { useHolidays } from '../../api/schedule.ts';
 import { monthLabel } from '../../utils/session-time.ts';
 import '../sessions.css';
 
@@ -28,8 +29,9 @@ export function calendarDays(month: string): (string | null)[] {
 const SUNDAY = '2026-11-01';
 
 /**
- * A month as a grid of weeks, each session a chip (time and course code) that opens it. It reads
- * as a list of days to screen readers: the grid is only the visual arrangement.
+ * A month as a grid of weeks, each session a chip (time, course code and title) that opens it;
+ * national holidays are marked with their name. It reads as a list of days to screen readers: the
+ * grid is only the visual arrangement.
  */
 export function MonthCalendar({
   month,
@@ -42,6 +44,7 @@ export function MonthCalendar({
 }) {
   const { t } = useTranslation();
   const lang = useLanguage();
+  const holidays = new Map((useHolidays(month).data ?? []).map((h) => [h.date, h]));
   const byDay = new Map<string, TrainingSession[]>();
   for (const s of sessions) {
     const day = tokyoDateOf(new Date(s.startsAt));
@@ -74,9 +77,11 @@ export function MonthCalendar({
           if (!day)
             return <li key={`blank-${i}`} className="month-calendar__blank" aria-hidden="true" />;
           const items = byDay.get(day) ?? [];
+          const holiday = holidays.get(day);
           const classes = ['month-calendar__day'];
           if (weekdayOf(day) === 0 || weekdayOf(day) === 6)
             classes.push('month-calendar__day--weekend');
+          if (holiday) classes.push('month-calendar__day--holiday');
           if (items.length === 0) classes.push('month-calendar__day--empty');
           return (
             <li key={day} className={classes.join(' ')}>
@@ -88,6 +93,13 @@ export function MonthCalendar({
                 {formatDate(day, lang)}
                 {items.length === 0 ? ` ${t('sessions.calendar.noSessions')}` : ''}
               </span>
+              {holiday ? (
+                <span className="month-calendar__holiday">
+                  {t('scheduling.holidayMark', {
+                    name: lang === 'en' ? holiday.nameEn : holiday.nameJa,
+                  })}
+                </span>
+              ) : null}
               {items.length > 0 ? (
                 <ul className="month-calendar__chips">
                   {items.map((s) => (
@@ -103,7 +115,10 @@ export function MonthCalendar({
                               : 'session-chip'
                         }
                       >
-                        {tokyoTime(s.startsAt, lang)} {s.course.code}
+                        {tokyoTime(s.startsAt, lang)} {s.course.code}{' '}
+                        <span className="session-chip__title">
+                          {lang === 'en' ? s.course.titleEn : s.course.titleJa}
+                        </span>
                         {s.status === 'cancelled' ? (
                           <span className="visually-hidden">
                             {' '}

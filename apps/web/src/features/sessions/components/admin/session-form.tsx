@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../../components/button.tsx';
+import { TextField } from '../../../../components/form-fields.tsx';
 import { Select } from '../../../../components/select.tsx';
 import { useCreateSession } from '../../api/schedule.ts';
 import { useErrorMessage } from '../../utils/error-message.ts';
@@ -14,6 +15,7 @@ import {
   SessionTimeFields,
   tokyoInstant,
 } from './form-parts.tsx';
+import { ScheduleWarnings } from './schedule-warnings.tsx';
 import '../sessions.css';
 
 export interface CourseOption {
@@ -21,7 +23,11 @@ export interface CourseOption {
   label: string;
 }
 
-/** Schedules one session; the booking cut-off defaults to 17:00 the working day before. */
+/**
+ * Schedules one session; the booking cut-off defaults to 17:00 the working day before. Warnings
+ * (weekend, holiday, a clash in the venue) show as the time is typed but never stop the save. A
+ * time in the past records a session that already took place, with a reason.
+ */
 export function SessionForm({
   courses,
   onCreated,
@@ -36,6 +42,11 @@ export function SessionForm({
   const [time, setTime] = useState({ date: '', start: '10:00', end: '11:30' });
   const [details, setDetails] = useState(() => newSessionDetails('30'));
   const [problem, setProblem] = useState<string | undefined>(undefined);
+  const [recordedReason, setRecordedReason] = useState('');
+  const past =
+    /^\d{4}-\d{2}-\d{2}$/.test(time.date) &&
+    /^\d{2}:\d{2}$/.test(time.start) &&
+    new Date(tokyoInstant(time.date, time.start)) < new Date();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -45,6 +56,10 @@ export function SessionForm({
       setProblem(t('sessions.form.incomplete'));
       return;
     }
+    if (past && recordedReason.trim() === '') {
+      setProblem(t('scheduling.recordedReasonMissing'));
+      return;
+    }
     setProblem(undefined);
     create.mutate(
       {
@@ -52,7 +67,9 @@ export function SessionForm({
         startsAt: tokyoInstant(date, start),
         endsAt: tokyoInstant(date, end),
         ...sessionDetailsInput(details, seats),
-        bookingCutoffAt: cutoffInstant(details),
+        ...(past
+          ? { recordedReason: recordedReason.trim() }
+          : { bookingCutoffAt: cutoffInstant(details) }),
       },
       { onSuccess: (session) => onCreated(session.id) },
     );
@@ -68,6 +85,22 @@ export function SessionForm({
         onChange={setCourseId}
       />
       <SessionTimeFields value={time} onChange={(patch) => setTime((v) => ({ ...v, ...patch }))} />
+      {past ? (
+        <div className="alert alert--warning">
+          <p className="schedule-warnings__title">{t('scheduling.pastTitle')}</p>
+          <p>{t('scheduling.pastNotice')}</p>
+        </div>
+      ) : null}
+      {past ? (
+        <TextField
+          label={t('scheduling.recordedReason')}
+          value={recordedReason}
+          onChange={setRecordedReason}
+          multiline
+          isRequired
+        />
+      ) : null}
+      <ScheduleWarnings {...time} venue={details.venue} />
       <SessionDetailsFields
         value={details}
         onChange={(patch) => setDetails((d) => ({ ...d, ...patch }))}
@@ -75,7 +108,7 @@ export function SessionForm({
       />
       <div className="form-actions">
         <Button type="submit" variant="primary" isPending={create.isPending}>
-          {t('sessions.form.createOne')}
+          {past ? t('scheduling.record') : t('sessions.form.createOne')}
         </Button>
       </div>
     </form>
