@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../connection.ts';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB, Locale, MailCalendarPart, MailOutboxRow, MailStatus } from '../schema.ts';
@@ -17,12 +17,14 @@ export interface NewMail {
   status: Extract<MailStatus, 'queued' | 'no_address' | 'opted_out'>;
   /** When the decision was made (the clock of the request or job). */
   created_at: Date;
+  /** The in-app notice's facts, written with the e-mail when it is new; null for none. */
+  notice?: object | null;
 }
 
 /**
- * Writes e-mails into the outbox in the caller's transaction, as one statement whatever their
- * number. A message already decided for the same (person, reason, period) is left alone; the
- * rows written are returned, so the caller adds in-app notices for exactly those.
+ * Writes e-mails into the outbox in the caller's transaction, and each new one's in-app notice,
+ * as one statement whatever their number. A message already decided for the same (person,
+ * reason, period) is left alone, and gets no second notice; the rows written are returned.
  */
 export async function enqueueMail(
   trx: Transaction<DB>,
@@ -34,27 +36,60 @@ export async function enqueueMail(
       ...m,
       calendar: m.calendar,
       created_at: m.created_at.toISOString(),
+      notice: m.notice ?? null,
     })),
   );
   // One JSON parameter rather than 12 per row: a daily run writes tens of thousands of rows and
-  // PostgreSQL takes at most 65,535 parameters in a statement.
+  // PostgreSQL takes at most 65,535 parameters in a statement. One round trip for both tables.
   const { rows: written } = await sql<{
     id: number;
     staff_id: number;
     reason: string;
     period: string;
   }>`
-    insert into mail_outbox
-      (staff_id, kind, reason, period, to_address, locale, subject, body, calendar, status,
-       next_attempt_at, created_at)
-    select staff_id, kind, reason, period, to_address, locale, subject, body, calendar, status,
-           created_at, created_at
-    from jsonb_to_recordset(${rows}::jsonb) as m(
-      staff_id integer, kind text, reason text, period text, to_address text, locale text,
-      subject text, body text, calendar jsonb, status text, created_at timestamptz)
-    on conflict (staff_id, reason, period) do nothing
-    returning id, staff_id, reason, period`.execute(trx);
+    with m as (
+      select * from jsonb_to_recordset(${rows}::jsonb) as m(
+        staff_id integer, kind text, reason text, period text, to_address text, locale text,
+        subject text, body text, calendar jsonb, status text, created_at timestamptz,
+        notice jsonb)
+    ), written as (
+      insert into mail_outbox
+        (staff_id, kind, reason, period, to_address, locale, subject, body, calendar, status,
+         next_attempt_at, created_at)
+      select staff_id, kind, reason, period, to_address, locale, subject, body, calendar, status,
+             created_at, created_at
+      from m
+      on conflict (staff_id, reason, period) do nothing
+      returning id, staff_id, reason, period
+    ), noticed as (
+      insert into notification (staff_id, kind, payload, created_at)
+      select distinct on (w.id) w.staff_id, m.kind, m.notice, m.created_at
+      from written w
+      join m on m.staff_id = w.staff_id and m.reason = w.reason and m.period = w.period
+      where m.notice is not null and jsonb_typeof(m.notice) <> 'null'
+      order by w.id
+    )
+    select id, staff_id, reason, period from written`.execute(trx);
   return written;
+}
+
+/**
+ * `column` is one of `ids`, as one JSON parameter: a daily run asks about tens of thousands of
+ * people, and a parameter each would be slow to send and plan, and capped at 65,535.
+ */
+export function idIn(column: string, ids: readonly number[]) {
+  return sql<SqlBool>`${sql.ref(column)} in (
+    select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::integer)`;
+}
+
+/** Who messages go to: name, address, language and whether still active. */
+export async function messageRecipients(db: Executor, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('staff')
+    .select(['id', 'family_name', 'given_name', 'email', 'locale', 'active'])
+    .where(idIn('id', ids))
+    .execute();
 }
 
 /**

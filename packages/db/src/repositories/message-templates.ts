@@ -1,3 +1,4 @@
+import { idIn } from './mail-outbox.ts';
 import type { Executor } from '../connection.ts';
 import type { Locale } from '../schema.ts';
 
@@ -48,7 +49,7 @@ export async function mailOptOutsOf(db: Executor, staffIds: readonly number[]) {
   const rows = await db
     .selectFrom('mail_opt_out')
     .select(['staff_id', 'kind'])
-    .where('staff_id', 'in', staffIds)
+    .where(idIn('staff_id', staffIds))
     .execute();
   const byPerson = new Map<number, Set<string>>();
   for (const r of rows) {

@@ -1,8 +1,8 @@
 import {
   enqueueMail,
   mailOptOutsOf,
+  messageRecipients,
   messageTemplates,
-  notifyMany,
   type DB,
   type Executor,
   type MailCalendarPart,
@@ -123,7 +123,6 @@ export async function sendMessages(
   ]);
   const base = publicBase(env.config);
   const mails: NewMail[] = [];
-  const byKey = new Map<string, Outgoing>();
   for (const message of messages) {
     const reader = people.get(message.staffId);
     if (!reader?.active) {
@@ -146,8 +145,9 @@ export async function sendMessages(
       calendar: message.calendar ?? [],
       status: reader.email === '' ? 'no_address' : optedOut ? 'opted_out' : 'queued',
       created_at: env.now,
+      // A message carrying a secret leaves no notice with it in the app.
+      notice: MESSAGE_CATALOGUE[message.kind].confidential ? null : message.facts,
     });
-    byKey.set(`${reader.id}|${message.reason}|${message.period}`, message);
   }
   const written = await enqueueMail(trx, mails);
   const fresh = new Set(written.map((w) => `${w.staff_id}|${w.reason}|${w.period}`));
@@ -158,24 +158,11 @@ export async function sendMessages(
     else if (mail.status === 'opted_out') summary.optedOut.push(mail.staff_id);
     else summary.queued.push(mail.staff_id);
   }
-  await notifyMany(
-    trx,
-    [...fresh].flatMap((key) => {
-      const message = byKey.get(key);
-      if (!message || MESSAGE_CATALOGUE[message.kind].confidential) return [];
-      return [{ staff_id: message.staffId, kind: message.kind, payload: message.facts }];
-    }),
-    env.now,
-  );
   return summary;
 }
 
 async function recipients(db: Executor, ids: readonly number[]): Promise<Map<number, Recipient>> {
-  const rows = await db
-    .selectFrom('staff')
-    .select(['id', 'family_name', 'given_name', 'email', 'locale', 'active'])
-    .where('id', 'in', ids)
-    .execute();
+  const rows = await messageRecipients(db, ids);
   return new Map(
     rows.map((r) => [
       r.id,
