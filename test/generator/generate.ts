@@ -87,6 +87,7 @@ const FAMILY_STAFFING: Record<Family, number> = {
 const KIND_STAFFING: Record<OrgUnitKind, number> = {
   ministry: 0.3,
   bureau: 1.5,
+  agency: 1.5,
   regional_office: 1.5,
   division: 3,
   section: 1.5,

@@ -9,6 +9,8 @@ export interface UnitLine {
   kind?: string;
   ja?: string;
   en?: string;
+  /** The optional no_group_sessions value, as written in the file. */
+  noGroup?: string;
 }
 
 export interface StaffLine {
@@ -43,6 +45,7 @@ export function rosterCsv(
         kind: u.kind ?? (u.parent ? 'division' : 'bureau'),
         name_ja: u.ja ?? `${u.code}課`,
         name_en: u.en ?? `${u.code} Division`,
+        no_group_sessions: u.noGroup ?? '',
       }),
     ),
     ...staff.map((s) =>

@@ -18,6 +18,10 @@ export const Me = z
       nameJa: z.string(),
       nameEn: z.string(),
     }),
+    sectionHeadUnitId: z.number().int().nullable().openapi({
+      description:
+        'The unit this person oversees as section head when an admin set one other than their own',
+    }),
     roles: z.array(RoleName),
     oversees: z.boolean().openapi({ description: 'Section head, unit security officer or admin' }),
     csrfToken: z

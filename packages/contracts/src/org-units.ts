@@ -1,9 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { errorResponses } from './common.ts';
+import { ORG_UNIT_KINDS } from '@kenshu/domain';
+import { errorResponses, IdParam } from './common.ts';
 
-export const OrgUnitKind = z
-  .enum(['ministry', 'bureau', 'regional_office', 'division', 'section'])
-  .openapi('OrgUnitKind');
+export const OrgUnitKind = z.enum(ORG_UNIT_KINDS).openapi('OrgUnitKind');
 export type OrgUnitKind = z.infer<typeof OrgUnitKind>;
 
 export const OrgUnit = z
@@ -17,6 +16,11 @@ export const OrgUnit = z
     depth: z.number().int(),
     active: z.boolean(),
     staffCount: z.number().int().openapi({ description: 'Active staff in this unit itself' }),
+    hasGroupSessions: z.boolean().openapi({
+      description:
+        "False when this unit's staff cannot attend group sessions (and go straight to the " +
+        'e-learning); the units below it follow it',
+    }),
   })
   .openapi('OrgUnit');
 export type OrgUnit = z.infer<typeof OrgUnit>;
@@ -31,5 +35,112 @@ export const listOrgUnits = createRoute({
   responses: {
     200: { description: 'All units', content: { 'application/json': { schema: OrgUnitList } } },
     ...errorResponses(401, 403),
+  },
+});
+
+export const GroupSessionsRequest = z
+  .object({ hasGroupSessions: z.boolean() })
+  .strict()
+  .openapi('GroupSessionsRequest');
+
+export const setGroupSessions = createRoute({
+  method: 'put',
+  path: '/{id}/group-sessions',
+  tags: ['organisation'],
+  summary: "Set whether a unit's staff can attend group sessions (admins; audited)",
+  description:
+    'A unit without group sessions (a regional office far from head office) takes the course ' +
+    'as e-learning; the units below it follow it. Courses whose "units without group sessions" ' +
+    'rule is on assign their e-learning to its staff.',
+  request: {
+    params: IdParam,
+    body: { content: { 'application/json': { schema: GroupSessionsRequest } }, required: true },
+  },
+  responses: {
+    200: { description: 'The unit', content: { 'application/json': { schema: OrgUnit } } },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+const UnitRef = z.object({ id: z.number().int(), nameJa: z.string(), nameEn: z.string() });
+
+export const SectionHeadOversight = z
+  .object({
+    staffId: z.number().int(),
+    staffNumber: z.string(),
+    familyName: z.string(),
+    givenName: z.string(),
+    unit: UnitRef.openapi({ description: 'Where HR lists the person' }),
+    oversightUnit: UnitRef.openapi({ description: 'The unit they oversee as section head' }),
+    basis: z.enum(['own_unit', 'set_by_admin']).openapi({
+      description: 'own_unit: the unit HR lists them in; set_by_admin: another unit an admin set',
+    }),
+  })
+  .openapi('SectionHeadOversight');
+export type SectionHeadOversight = z.infer<typeof SectionHeadOversight>;
+
+export const SectionHeadList = z
+  .object({
+    items: z.array(SectionHeadOversight).openapi({
+      description:
+        'Section heads who oversee this unit, and those HR lists in it who oversee another',
+    }),
+  })
+  .openapi('SectionHeadList');
+
+export const listSectionHeads = createRoute({
+  method: 'get',
+  path: '/{id}/section-heads',
+  tags: ['organisation'],
+  summary: 'Section heads of a unit and what each oversees (admins)',
+  request: { params: IdParam },
+  responses: {
+    200: {
+      description: 'Section heads',
+      content: { 'application/json': { schema: SectionHeadList } },
+    },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+export const SectionHeadParams = z.object({
+  id: IdParam.shape.id,
+  staffId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'staffId', in: 'path' }, example: 1 }),
+});
+
+export const setSectionHeadOversight = createRoute({
+  method: 'put',
+  path: '/{id}/section-heads/{staffId}',
+  tags: ['organisation'],
+  summary: 'Make a section head oversee this unit instead of their own (admins; audited)',
+  description:
+    'For a head HR lists in a 係 who runs the whole 課. The team page, reminders and ' +
+    "escalations then use this unit. Setting a person's own unit clears the setting.",
+  request: { params: SectionHeadParams },
+  responses: {
+    200: {
+      description: 'What the person now oversees',
+      content: { 'application/json': { schema: SectionHeadOversight } },
+    },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
+
+export const clearSectionHeadOversight = createRoute({
+  method: 'delete',
+  path: '/{id}/section-heads/{staffId}',
+  tags: ['organisation'],
+  summary: 'A section head set to oversee this unit goes back to their own unit (admins; audited)',
+  request: { params: SectionHeadParams },
+  responses: {
+    200: {
+      description: 'What the person now oversees',
+      content: { 'application/json': { schema: SectionHeadOversight } },
+    },
+    ...errorResponses(400, 401, 403, 404, 409),
   },
 });

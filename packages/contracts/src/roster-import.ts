@@ -98,20 +98,12 @@ export const RosterImportResult = z
     mode: RosterImportMode,
     effectiveDate: z.string(),
     records: Records,
+    // What the import changed, counted from what it wrote, in the preview's categories.
     counts: RosterCounts,
-    written: z
-      .object({
-        unitsInserted: z.number().int(),
-        unitsUpdated: z.number().int(),
-        staffInserted: z.number().int(),
-        staffUpdated: z.number().int(),
-        staffDeactivated: z.number().int(),
-        sessionsEnded: z.number().int(),
-        membershipsOpened: z.number().int(),
-        membershipsClosed: z.number().int(),
-        membershipsCorrected: z.number().int(),
-      })
-      .openapi({ description: 'Rows each step wrote (only rows that differed are written)' }),
+    signInsEnded: z
+      .number()
+      .int()
+      .openapi({ description: 'Sign-in sessions ended for people a full import deactivated' }),
   })
   .openapi('RosterImportResult');
 export type RosterImportResult = z.infer<typeof RosterImportResult>;

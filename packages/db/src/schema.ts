@@ -13,7 +13,8 @@ type NullableTimestamp = ColumnType<
   Date | string | null
 >;
 
-export type OrgUnitKind = 'ministry' | 'bureau' | 'regional_office' | 'division' | 'section';
+export type OrgUnitKind =
+  'ministry' | 'bureau' | 'agency' | 'regional_office' | 'division' | 'section';
 export type Locale = 'ja' | 'en';
 
 export interface OrgUnitTable {
@@ -48,6 +49,11 @@ export interface StaffTable {
   is_unit_security_officer: Generated<boolean>;
   is_system_security_officer: Generated<boolean>;
   is_pjmo_member: Generated<boolean>;
+  /**
+   * The unit this person oversees as section head, when an admin set one other than their own
+   * (a head HR lists in a 係 who runs the whole 課); null means their own unit.
+   */
+  oversight_unit_id: number | null;
   created_at: TimestampDefault;
   updated_at: TimestampDefault;
 }

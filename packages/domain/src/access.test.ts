@@ -92,6 +92,24 @@ describe('oversightPathsOf', () => {
     ).toEqual(['/1/']);
   });
 
+  it('gives a section head the unit an admin set instead of their own', () => {
+    expect(oversightPathsOf(new Set(['section_head']), ancestors, '/1/7/11/')).toEqual([
+      '/1/7/11/',
+    ]);
+    expect(oversightPathsOf(new Set(['section_head']), ancestors, null)).toEqual(['/1/7/12/']);
+    // The setting is about heading a 課; it gives a person without the role nothing.
+    expect(oversightPathsOf(new Set(['trainer']), ancestors, '/1/7/11/')).toEqual([]);
+  });
+
+  it('gives an officer under an external agency (外局) the agency', () => {
+    const underAgency = [
+      { path: '/1/30/31/', kind: 'division' },
+      { path: '/1/30/', kind: 'agency' },
+      { path: '/1/', kind: 'ministry' },
+    ];
+    expect(oversightPathsOf(new Set(['unit_security_officer']), underAgency)).toEqual(['/1/30/']);
+  });
+
   it('gives other roles nothing to oversee', () => {
     expect(oversightPathsOf(new Set(['trainer', 'pjmo_member']), ancestors)).toEqual([]);
   });

@@ -1,3 +1,5 @@
+import { isBureauLevel } from './org-units.ts';
+
 /**
  * Roles and scope: who may see and change whose training record. Pure rules; the API's services
  * call them, and the database never decides access on its own.
@@ -80,19 +82,22 @@ export function canSeeUnit(viewer: Viewer, unitPath: string): boolean {
 }
 
 /**
- * The subtrees a viewer oversees. A section head oversees their own unit (their 課室); a unit
- * security officer oversees the bureau or regional office their unit belongs to.
- * `ancestors` are the person's unit and its ancestors, nearest first.
+ * The subtrees a viewer oversees. A section head oversees their own unit (their 課室), or the
+ * unit an admin set for them instead (`sectionHeadUnitPath`: a head HR lists in a 係 who runs
+ * the whole 課); a unit security officer oversees the bureau, agency or regional office their
+ * unit belongs to. `ancestors` are the person's unit and its ancestors, nearest first.
  */
 export function oversightPathsOf(
   roles: ReadonlySet<Role>,
   ancestors: readonly { path: string; kind: string }[],
+  sectionHeadUnitPath?: string | null,
 ): string[] {
   const paths = new Set<string>();
   const own = ancestors[0];
-  if (roles.has('section_head') && own) paths.add(own.path);
+  const headOf = sectionHeadUnitPath ?? own?.path;
+  if (roles.has('section_head') && headOf) paths.add(headOf);
   if (roles.has('unit_security_officer')) {
-    const bureau = ancestors.find((u) => u.kind === 'bureau' || u.kind === 'regional_office');
+    const bureau = ancestors.find((u) => isBureauLevel(u.kind));
     const chosen = bureau ?? own;
     if (chosen) paths.add(chosen.path);
   }

@@ -3,6 +3,7 @@ export * from './fiscal-year.ts';
 export * from './working-days.ts';
 export * from './access.ts';
 export * from './staff.ts';
+export * from './org-units.ts';
 export * from './audit.ts';
 export * from './booking/index.ts';
 export * from './sessions/index.ts';

@@ -99,9 +99,10 @@ export async function importRoster(argv: string[]): Promise<void> {
           onPhase: (phase) => console.error(`applying: ${phase}`),
         },
       });
-      console.log(`\nApplied as import #${result.importId}. Rows written:`);
-      for (const [step, rows] of Object.entries(result.written)) {
-        console.log(`  ${step.padEnd(22)} ${rows.toLocaleString('en-US').padStart(8)}`);
+      console.log(`\nApplied as import #${result.importId}. What changed:\n`);
+      printCounts(result.counts);
+      if (result.signInsEnded > 0) {
+        console.log(`\n${result.signInsEnded.toLocaleString('en-US')} sign-in session(s) ended`);
       }
     } finally {
       await discardRosterFile(file);
@@ -149,26 +150,31 @@ function progress(label: string): (rows: number) => void {
 }
 
 function printPreview(p: RosterImportPreview): void {
-  const n = (v: number) => v.toLocaleString('en-US').padStart(12);
   console.log(
     `${p.fileName ?? 'file'}: ${p.bytes.toLocaleString('en-US')} bytes, ${p.encoding ?? 'unknown encoding'}, ` +
       `${p.records.units} units and ${p.records.staff} people; ${p.mode} import effective ${p.effectiveDate}`,
   );
   console.log(`checksum ${p.checksum}\n`);
-  console.log(
-    `           ${['new', 'changed', 'moved', 'deactivated', 'unchanged'].map((h) => h.padStart(12)).join('')}`,
-  );
-  const s = p.counts.staff;
-  console.log(
-    `people     ${[s.new, s.changed, s.moved, s.deactivated, s.unchanged].map(n).join('')}`,
-  );
-  const u = p.counts.units;
-  console.log(
-    `units      ${[u.new, u.changed, u.moved].map(n).join('')}${' '.repeat(12)}${n(u.unchanged)}`,
-  );
+  printCounts(p.counts);
   if (p.errorCount > 0) {
     console.log(`\n${p.errorCount} problem(s); nothing can be imported until they are fixed:`);
     for (const e of p.errors.slice(0, 100)) console.log(`  line ${e.line}: ${e.message}`);
     if (p.errorCount > 100) console.log(`  … and ${p.errorCount - 100} more`);
   }
+}
+
+/** People and units by kind of change: the same table before (preview) and after (apply). */
+function printCounts(counts: RosterImportPreview['counts']): void {
+  const n = (v: number) => v.toLocaleString('en-US').padStart(12);
+  console.log(
+    `           ${['new', 'changed', 'moved', 'deactivated', 'unchanged'].map((h) => h.padStart(12)).join('')}`,
+  );
+  const s = counts.staff;
+  console.log(
+    `people     ${[s.new, s.changed, s.moved, s.deactivated, s.unchanged].map(n).join('')}`,
+  );
+  const u = counts.units;
+  console.log(
+    `units      ${[u.new, u.changed, u.moved].map(n).join('')}${' '.repeat(12)}${n(u.unchanged)}`,
+  );
 }

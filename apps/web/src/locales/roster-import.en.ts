@@ -97,19 +97,11 @@ export const rosterImportEn: typeof rosterImportJa = {
   },
   result: {
     heading: 'Applied',
-    summary: 'Import number {{importId, number}}. Only rows that differed were written.',
-    written: {
-      label: 'Rows written',
-      unitsInserted: 'Units added',
-      unitsUpdated: 'Units updated',
-      staffInserted: 'People added',
-      staffUpdated: 'People updated',
-      staffDeactivated: 'People deactivated',
-      sessionsEnded: 'Sign-in sessions ended',
-      membershipsOpened: 'Unit memberships started',
-      membershipsClosed: 'Unit memberships ended',
-      membershipsCorrected: 'Unit memberships corrected',
-    },
+    summary:
+      'Import number {{importId, number}}. Only what differed was changed; the table counts what was changed, in the same terms as the check.',
+    changed: 'What changed',
+    signInsEnded_one: '{{count, number}} sign-in session of a deactivated person was ended.',
+    signInsEnded_other: '{{count, number}} sign-in sessions of deactivated people were ended.',
     importAnother: 'Import another file',
   },
   failure: {

@@ -95,19 +95,11 @@ export const rosterImportJa = {
   },
   result: {
     heading: '反映しました',
-    summary: '取り込み番号 {{importId, number}}。変更のあった行だけを書き込みました。',
-    written: {
-      label: '書き込んだ件数',
-      unitsInserted: '追加した組織',
-      unitsUpdated: '更新した組織',
-      staffInserted: '追加した職員',
-      staffUpdated: '更新した職員',
-      staffDeactivated: '無効にした職員',
-      sessionsEnded: '終了させたログインセッション',
-      membershipsOpened: '開始した所属履歴',
-      membershipsClosed: '終了した所属履歴',
-      membershipsCorrected: '訂正した所属履歴',
-    },
+    summary:
+      '取り込み番号 {{importId, number}}。違いのあった内容だけを変更しました。表は、確認時と同じ区分で実際に変更した件数です。',
+    changed: '変更した内容',
+    signInsEnded_one: '無効にした職員のログインセッション{{count, number}}件を終了しました。',
+    signInsEnded_other: '無効にした職員のログインセッション{{count, number}}件を終了しました。',
     importAnother: '別のファイルを取り込む',
   },
   failure: {

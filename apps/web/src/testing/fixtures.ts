@@ -20,6 +20,7 @@ export function orgUnit(overrides: Partial<OrgUnit> & Pick<OrgUnit, 'id'>): OrgU
     depth: 0,
     active: true,
     staffCount: 0,
+    hasGroupSessions: true,
     ...overrides,
   };
 }
@@ -81,6 +82,7 @@ export const ME_ADMIN: Me = {
   email: 'a0001@example.jp',
   locale: 'ja',
   orgUnit: { id: 8, code: 'U8', nameJa: '総務課', nameEn: 'General Affairs Division' },
+  sectionHeadUnitId: null,
   roles: [...ROLES],
   oversees: true,
   csrfToken: 'csrf-test-token',

@@ -16,6 +16,7 @@ import * as checkInLimitsAndRequests from './2026-12-07T03-check-in-limits-and-r
 import * as courseDraftsAndRecordedSessions from './2026-12-08T01-course-drafts-and-recorded-sessions.ts';
 import * as reminderRunUnreached from './2026-12-08T02-reminder-run-unreached.ts';
 import * as reportIndexes from './2026-12-08T03-report-indexes.ts';
+import * as organisationSettings from './2026-12-08T05-organisation-settings.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not read from disk) so the same set runs
@@ -39,6 +40,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08T01-course-drafts-and-recorded-sessions': courseDraftsAndRecordedSessions,
   '2026-12-08T02-reminder-run-unreached': reminderRunUnreached,
   '2026-12-08T03-report-indexes': reportIndexes,
+  '2026-12-08T05-organisation-settings': organisationSettings,
 };
 
 export const migrationProvider: MigrationProvider = {

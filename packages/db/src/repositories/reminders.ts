@@ -1,4 +1,9 @@
-import type { Audience, ReminderScheduleRule, RequirementStatus } from '@kenshu/domain';
+import {
+  BUREAU_LEVEL_KINDS,
+  type Audience,
+  type ReminderScheduleRule,
+  type RequirementStatus,
+} from '@kenshu/domain';
 import { sql, type SqlBool, type Transaction } from 'kysely';
 import type { Executor } from '../connection.ts';
 import type { DB } from '../schema.ts';
@@ -204,14 +209,16 @@ export async function saveReminderProgress(
 }
 
 /**
- * The people escalations go to: active section heads with their own unit's path, and active
- * unit security officers with the path of the bureau or regional office their unit is in.
+ * The people escalations go to: active section heads with the path of the unit they oversee
+ * (their own, or the one an admin set for them), and active unit security officers with the
+ * path of the bureau, agency or regional office their unit is in.
  */
 export async function chasers(db: Executor) {
   const p = { facts: 's', staffId: 's.id', unit: 'u' };
   const rows = await db
     .selectFrom('staff as s')
     .innerJoin('org_unit as u', 'u.id', 's.org_unit_id')
+    .leftJoin('org_unit as o', 'o.id', 's.oversight_unit_id')
     .where('s.active', '=', true)
     .where(
       sql<SqlBool>`(${hasRoleSql(p, ['section_head'])} or ${hasRoleSql(p, ['unit_security_officer'])})`,
@@ -219,10 +226,12 @@ export async function chasers(db: Executor) {
     .select([
       's.id',
       'u.path',
+      sql<string>`coalesce(o.path, u.path)`.as('head_path'),
       hasRoleSql(p, ['section_head']).as('section_head'),
       hasRoleSql(p, ['unit_security_officer']).as('officer'),
       sql<string | null>`(select b.path from org_unit b
-        where b.kind in ('bureau', 'regional_office') and u.path like b.path || '%'
+        where b.kind in (${sql.join(BUREAU_LEVEL_KINDS.map((k) => sql.lit(k)))})
+          and u.path like b.path || '%'
         order by b.depth desc limit 1)`.as('bureau_path'),
     ])
     .execute();

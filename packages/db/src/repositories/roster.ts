@@ -11,6 +11,7 @@ export interface RosterUnitState {
   name_ja: string;
   name_en: string;
   active: boolean;
+  has_group_sessions: boolean;
 }
 
 /** Every unit with its parent's code (a few thousand rows; read once per import). */
@@ -18,7 +19,15 @@ export async function listRosterUnitStates(db: Executor): Promise<RosterUnitStat
   return db
     .selectFrom('org_unit as u')
     .leftJoin('org_unit as p', 'p.id', 'u.parent_id')
-    .select(['u.code', 'p.code as parent_code', 'u.kind', 'u.name_ja', 'u.name_en', 'u.active'])
+    .select([
+      'u.code',
+      'p.code as parent_code',
+      'u.kind',
+      'u.name_ja',
+      'u.name_en',
+      'u.active',
+      'u.has_group_sessions',
+    ])
     .orderBy('u.id')
     .execute();
 }
@@ -119,6 +128,8 @@ export interface StagedUnit {
   kind: OrgUnitKind;
   name_ja: string;
   name_en: string;
+  /** Null keeps what the unit has (a new unit then has group sessions). */
+  no_group_sessions: boolean | null;
 }
 
 export interface StagedStaff {
@@ -149,7 +160,8 @@ export async function createRosterStage(trx: Transaction<DB>): Promise<void> {
   await sql`
     create temp table roster_stage_unit (
       line integer not null, code text not null, parent_code text, kind text not null,
-      name_ja text not null, name_en text not null
+      name_ja text not null, name_en text not null, no_group_sessions boolean,
+      is_new boolean not null default false
     ) on commit drop`.execute(trx);
   await sql`
     create temp table roster_stage_staff (
@@ -177,12 +189,13 @@ export async function stageRosterUnits(
 ): Promise<void> {
   if (rows.length === 0) return;
   await sql`
-    insert into roster_stage_unit
-    select line::int, code, parent_code, kind, name_ja, name_en
+    insert into roster_stage_unit (line, code, parent_code, kind, name_ja, name_en, no_group_sessions)
+    select line::int, code, parent_code, kind, name_ja, name_en, no_group_sessions::boolean
     from unnest(${numbers(rows.map((r) => r.line))}, ${texts(rows.map((r) => r.code))},
       ${texts(rows.map((r) => r.parent_code))}, ${texts(rows.map((r) => r.kind))},
-      ${texts(rows.map((r) => r.name_ja))}, ${texts(rows.map((r) => r.name_en))})
-      as t(line, code, parent_code, kind, name_ja, name_en)
+      ${texts(rows.map((r) => r.name_ja))}, ${texts(rows.map((r) => r.name_en))},
+      ${texts(rows.map((r) => (r.no_group_sessions === null ? null : r.no_group_sessions ? 't' : 'f')))})
+      as t(line, code, parent_code, kind, name_ja, name_en, no_group_sessions)
   `.execute(trx);
 }
 
@@ -221,12 +234,18 @@ export async function stageRosterGone(
     insert into roster_stage_gone select unnest(${texts(staffNumbers)})`.execute(trx);
 }
 
-/** Rows each statement of an apply actually wrote. */
+/**
+ * What an apply actually wrote, counted from the rows each statement changed, in the preview's
+ * categories: a unit or person is moved (another parent or unit, whatever else changed with
+ * it) or changed (anything else). A new unit's link to its parent is part of adding it.
+ */
 export interface RosterWriteCounts {
   unitsInserted: number;
-  unitsUpdated: number;
+  unitsMoved: number;
+  unitsChanged: number;
   staffInserted: number;
-  staffUpdated: number;
+  staffMoved: number;
+  staffChanged: number;
   staffDeactivated: number;
   sessionsEnded: number;
   membershipsOpened: number;
@@ -319,26 +338,52 @@ export async function applyRosterStage(
   await sql`analyze roster_stage_unit (code, parent_code)`.execute(trx);
   await sql`analyze roster_stage_staff (staff_number, unit_code)`.execute(trx);
 
-  // New units first, without parents: a parent may itself be new. The next statement links them.
+  // Existing units are told apart from new ones before anything is inserted, so a new unit's
+  // parent link is never counted as a change to it. New units go in first, without parents (a
+  // parent may itself be new), then their parent links; then existing units are updated.
+  await sql`
+    update roster_stage_unit su
+    set is_new = not exists (select 1 from org_unit u where u.code = su.code)`.execute(trx);
   const unitsInserted = affected(
     await sql`
-      insert into org_unit (code, parent_id, kind, name_ja, name_en, path, depth)
-      select su.code, null, su.kind, su.name_ja, su.name_en, '', 0
+      insert into org_unit (code, parent_id, kind, name_ja, name_en, has_group_sessions, path, depth)
+      select su.code, null, su.kind, su.name_ja, su.name_en,
+        coalesce(not su.no_group_sessions, true), '', 0
       from roster_stage_unit su
-      where not exists (select 1 from org_unit u where u.code = su.code)
+      where su.is_new
       order by su.line`.execute(trx),
   );
-  const unitsUpdated = affected(
+  if (unitsInserted > 0) {
     await sql`
+      update org_unit u set parent_id = p.id
+      from roster_stage_unit su join org_unit p on p.code = su.parent_code
+      where su.is_new and u.code = su.code`.execute(trx);
+  }
+  const unitChanges = await sql<{ moved: number; changed: number }>`
+    with target as (
+      select u.id, p.id as parent_id, su.kind, su.name_ja, su.name_en,
+        coalesce(not su.no_group_sessions, u.has_group_sessions) as has_group_sessions,
+        u.parent_id is distinct from p.id as moved
+      from roster_stage_unit su
+      join org_unit u on u.code = su.code
+      left join org_unit p on p.code = su.parent_code
+      where not su.is_new
+        and (u.parent_id, u.kind, u.name_ja, u.name_en, u.active, u.has_group_sessions)
+          is distinct from (p.id, su.kind, su.name_ja, su.name_en, true,
+            coalesce(not su.no_group_sessions, u.has_group_sessions))
+    ), updated as (
       update org_unit u
-      set parent_id = p.id, kind = su.kind, name_ja = su.name_ja, name_en = su.name_en,
-        active = true, updated_at = ${now}
-      from roster_stage_unit su left join org_unit p on p.code = su.parent_code
-      where u.code = su.code
-        and (u.parent_id, u.kind, u.name_ja, u.name_en, u.active)
-          is distinct from (p.id, su.kind, su.name_ja, su.name_en, true)`.execute(trx),
-  );
-  if (unitsInserted + unitsUpdated > 0) await recomputeOrgUnitPaths(trx);
+      set parent_id = t.parent_id, kind = t.kind, name_ja = t.name_ja, name_en = t.name_en,
+        has_group_sessions = t.has_group_sessions, active = true, updated_at = ${now}
+      from target t where u.id = t.id
+      returning t.moved
+    )
+    select (count(*) filter (where moved))::int as moved,
+      (count(*) filter (where not moved))::int as changed
+    from updated`.execute(trx);
+  const unitsMoved = unitChanges.rows[0]?.moved ?? 0;
+  const unitsChanged = unitChanges.rows[0]?.changed ?? 0;
+  if (unitsInserted + unitsMoved > 0) await recomputeOrgUnitPaths(trx);
 
   // An e-mail may pass from one person to another in the same file; the unique index checks
   // row by row, so the people whose e-mail changes let go of the old one first.
@@ -346,25 +391,39 @@ export async function applyRosterStage(
     update staff s set email = s.id || '@roster-import.invalid'
     from roster_stage_staff st
     where s.staff_number = st.staff_number and lower(s.email) <> lower(st.email)`.execute(trx);
-  const staffUpdated = affected(
-    await sql`
-      update staff s
-      set family_name = st.family_name, given_name = st.given_name,
-        family_name_kana = st.family_name_kana, given_name_kana = st.given_name_kana,
-        email = st.email, org_unit_id = u.id, employment_type = st.employment_type,
-        is_section_head = st.is_section_head, is_unit_security_officer = st.is_unit_security_officer,
-        is_system_security_officer = st.is_system_security_officer,
-        is_pjmo_member = st.is_pjmo_member, locale = st.locale, active = true, updated_at = ${now}
-      from roster_stage_staff st join org_unit u on u.code = st.unit_code
-      where s.staff_number = st.staff_number
-        and (s.family_name, s.given_name, s.family_name_kana, s.given_name_kana, s.email,
+  // A person HR moves to another unit loses the unit an admin set for them to oversee as
+  // section head: it was set for the post they held, and must not outlive it.
+  const staffChanges = await sql<{ moved: number; changed: number }>`
+    with target as (
+      select s.id, u.id as unit_id, s.org_unit_id <> u.id as moved, st.*
+      from roster_stage_staff st
+      join staff s on s.staff_number = st.staff_number
+      join org_unit u on u.code = st.unit_code
+      where (s.family_name, s.given_name, s.family_name_kana, s.given_name_kana, s.email,
              s.org_unit_id, s.employment_type, s.is_section_head, s.is_unit_security_officer,
              s.is_system_security_officer, s.is_pjmo_member, s.locale, s.active)
           is distinct from
             (st.family_name, st.given_name, st.family_name_kana, st.given_name_kana, st.email,
              u.id, st.employment_type, st.is_section_head, st.is_unit_security_officer,
-             st.is_system_security_officer, st.is_pjmo_member, st.locale, true)`.execute(trx),
-  );
+             st.is_system_security_officer, st.is_pjmo_member, st.locale, true)
+    ), updated as (
+      update staff s
+      set family_name = t.family_name, given_name = t.given_name,
+        family_name_kana = t.family_name_kana, given_name_kana = t.given_name_kana,
+        email = t.email, org_unit_id = t.unit_id, employment_type = t.employment_type,
+        is_section_head = t.is_section_head, is_unit_security_officer = t.is_unit_security_officer,
+        is_system_security_officer = t.is_system_security_officer,
+        is_pjmo_member = t.is_pjmo_member, locale = t.locale, active = true,
+        oversight_unit_id = case when t.moved then null else s.oversight_unit_id end,
+        updated_at = ${now}
+      from target t where s.id = t.id
+      returning t.moved
+    )
+    select (count(*) filter (where moved))::int as moved,
+      (count(*) filter (where not moved))::int as changed
+    from updated`.execute(trx);
+  const staffMoved = staffChanges.rows[0]?.moved ?? 0;
+  const staffChanged = staffChanges.rows[0]?.changed ?? 0;
   // New people get their first membership in the same statement: joining the staff table
   // again right after a large insert would be planned on stale statistics.
   const inserted = await sql<{ inserted: number }>`
@@ -466,9 +525,11 @@ export async function applyRosterStage(
 
   return {
     unitsInserted,
-    unitsUpdated,
+    unitsMoved,
+    unitsChanged,
     staffInserted,
-    staffUpdated,
+    staffMoved,
+    staffChanged,
     staffDeactivated,
     sessionsEnded,
     membershipsOpened,

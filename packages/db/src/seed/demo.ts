@@ -1,3 +1,4 @@
+import { isBureauLevel } from '@kenshu/domain';
 import type { Kysely } from 'kysely';
 import { insertOrgUnits } from '../repositories/org-units.ts';
 import { setDemoPasswordHashes } from '../repositories/credentials.ts';
@@ -28,7 +29,7 @@ export const DEMO_UNITS: UnitSpec[] = [
   ['MOF-TAX-POL', 'MOF-TAX', 'division', '税制第一課', 'First Tax Policy Division'],
   ['MOF-KNT', 'MOF', 'regional_office', '関東財務局', 'Kanto Local Finance Bureau'],
   ['MOF-KNT-GEN', 'MOF-KNT', 'division', '総務課', 'General Affairs Division'],
-  ['NTA', 'MOF', 'bureau', '国税庁', 'National Tax Agency'],
+  ['NTA', 'MOF', 'agency', '国税庁', 'National Tax Agency'],
   ['NTA-SEC', 'NTA', 'division', '長官官房総務課', 'General Affairs Division'],
   ['NTA-TKY', 'NTA', 'regional_office', '東京国税局', 'Tokyo Regional Taxation Bureau'],
   ['NTA-TKY-GEN', 'NTA-TKY', 'division', '総務課', 'General Affairs Division'],
@@ -50,7 +51,7 @@ export const DEMO_ACCOUNTS = {
 const NAMED = new Set<string>(Object.values(DEMO_PEOPLE));
 
 const DIVISIONS = DEMO_UNITS.filter(([, , kind]) => kind === 'division' || kind === 'section');
-const BUREAUS = DEMO_UNITS.filter(([, , kind]) => kind === 'bureau' || kind === 'regional_office');
+const BUREAUS = DEMO_UNITS.filter(([, , kind]) => isBureauLevel(kind));
 
 /**
  * Seeds the demo ministry (~200 staff covering every role and employment type). Deterministic.

@@ -9,6 +9,7 @@ export const ROSTER_COLUMNS = [
   'kind',
   'name_ja',
   'name_en',
+  'no_group_sessions',
   'staff_number',
   'family_name',
   'given_name',
@@ -26,7 +27,7 @@ export const ROSTER_COLUMNS = [
 export type RosterColumn = (typeof ROSTER_COLUMNS)[number];
 
 /** Columns that may be left out of the header entirely (every value is then the default). */
-const OPTIONAL_COLUMNS: ReadonlySet<RosterColumn> = new Set(['locale']);
+const OPTIONAL_COLUMNS: ReadonlySet<RosterColumn> = new Set(['locale', 'no_group_sessions']);
 
 /** One problem with the file, tied to the line it was found on (1 is the header). */
 export interface RosterProblem {

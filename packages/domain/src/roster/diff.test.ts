@@ -53,15 +53,27 @@ describe('diffUnit', () => {
     kind: 'division',
     nameJa: '総務課',
     nameEn: 'General Affairs',
+    noGroupSessions: null,
   } as const;
   it('tells new, moved, renamed and unchanged units apart', () => {
-    const existing = { ...unit, active: true };
+    const existing = { ...unit, active: true, noGroupSessions: false };
     expect(diffUnit(unit, undefined).change).toBe('new');
     expect(diffUnit(unit, existing).change).toBe('unchanged');
     expect(diffUnit({ ...unit, parentCode: 'OTHER' }, existing).change).toBe('moved');
     expect(diffUnit({ ...unit, nameEn: 'General Affairs Division' }, existing)).toEqual({
       change: 'changed',
       fields: ['name_en'],
+    });
+  });
+
+  it('changes group-session access only where the file says so', () => {
+    const withoutSessions = { ...unit, active: true, noGroupSessions: true };
+    // Blank keeps what an admin set on the organisation page.
+    expect(diffUnit(unit, withoutSessions).change).toBe('unchanged');
+    expect(diffUnit({ ...unit, noGroupSessions: true }, withoutSessions).change).toBe('unchanged');
+    expect(diffUnit({ ...unit, noGroupSessions: false }, withoutSessions)).toEqual({
+      change: 'changed',
+      fields: ['no_group_sessions'],
     });
   });
 });

@@ -9,6 +9,7 @@ export interface CurrentUnit {
   nameJa: string;
   nameEn: string;
   active: boolean;
+  noGroupSessions: boolean;
 }
 
 /** A person as they are in the database now, in the file's terms. */
@@ -61,6 +62,8 @@ export function diffUnit(file: RosterUnit, current: CurrentUnit | undefined): Ro
     ['name_ja', file.nameJa, current.nameJa],
     ['name_en', file.nameEn, current.nameEn],
     ['active', true, current.active],
+    // Blank in the file keeps what Kenshu has (an admin may have set it on the organisation page).
+    ['no_group_sessions', file.noGroupSessions ?? current.noGroupSessions, current.noGroupSessions],
   ]);
   return { change: changeOf(fields, 'parent_code'), fields };
 }

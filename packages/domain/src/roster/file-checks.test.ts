@@ -3,7 +3,15 @@ import { checkUnitTree, RosterFileChecks } from './file-checks.ts';
 import type { RosterStaff, RosterUnit } from './records.ts';
 
 function unit(line: number, code: string, parentCode: string | null): RosterUnit {
-  return { line, code, parentCode, kind: 'division', nameJa: code, nameEn: code };
+  return {
+    line,
+    code,
+    parentCode,
+    kind: 'division',
+    nameJa: code,
+    nameEn: code,
+    noGroupSessions: null,
+  };
 }
 
 function staff(line: number, staffNumber: string, email: string, unitCode = 'MIN'): RosterStaff {

@@ -61,8 +61,33 @@ describe('validateRosterRecord', () => {
         kind: 'ministry',
         nameJa: '本省',
         nameEn: 'Ministry',
+        noGroupSessions: null,
       },
     });
+  });
+
+  it('reads an external agency and whether a unit has group sessions (blank keeps it)', () => {
+    const unit = (no_group_sessions: string) =>
+      validateRosterRecord(
+        record({
+          record_type: 'unit',
+          code: 'NTA',
+          parent_code: 'MIN',
+          kind: 'agency',
+          name_ja: '国税庁',
+          name_en: 'National Tax Agency',
+          no_group_sessions,
+        }),
+        header,
+        width,
+        3,
+      );
+    expect(unit('yes').record).toMatchObject({
+      unit: { kind: 'agency', noGroupSessions: true },
+    });
+    expect(unit('0').record).toMatchObject({ unit: { noGroupSessions: false } });
+    expect(unit('').record).toMatchObject({ unit: { noGroupSessions: null } });
+    expect(unit('maybe').problems).toMatchObject([{ code: 'invalid_flag', line: 3 }]);
   });
 
   it('reports every problem on the line with a reason', () => {

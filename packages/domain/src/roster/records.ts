@@ -1,14 +1,8 @@
 import { EMPLOYMENT_TYPES, type EmploymentType } from '../staff.ts';
+import { ORG_UNIT_KINDS, type OrgUnitKind } from '../org-units.ts';
 import type { RosterColumn, RosterHeader, RosterProblem } from './columns.ts';
 
-export const ORG_UNIT_KINDS = [
-  'ministry',
-  'bureau',
-  'regional_office',
-  'division',
-  'section',
-] as const;
-export type RosterUnitKind = (typeof ORG_UNIT_KINDS)[number];
+export type RosterUnitKind = OrgUnitKind;
 export const ROSTER_LOCALES = ['ja', 'en'] as const;
 export type RosterLocale = (typeof ROSTER_LOCALES)[number];
 
@@ -20,6 +14,11 @@ export interface RosterUnit {
   kind: RosterUnitKind;
   nameJa: string;
   nameEn: string;
+  /**
+   * The unit's staff cannot attend group sessions (they go straight to the e-learning); null
+   * when the file leaves it blank or has no such column, which keeps what Kenshu has.
+   */
+  noGroupSessions: boolean | null;
 }
 
 /** A person as the file lists them, with the HR role flags. */
@@ -121,6 +120,11 @@ class RecordReader {
     return value;
   }
 
+  /** A flag that may be left blank to mean "as it is". */
+  optionalFlag(column: RosterColumn): boolean | null {
+    return this.get(column) === '' ? null : this.flag(column);
+  }
+
   flag(column: RosterColumn): boolean {
     const value = this.get(column).toLowerCase();
     if (TRUE_WORDS.has(value)) return true;
@@ -154,10 +158,19 @@ function readUnit(r: RecordReader): RosterRecord | null {
   }
   const nameJa = r.required('name_ja', 200);
   const nameEn = r.required('name_en', 200);
+  const noGroupSessions = r.optionalFlag('no_group_sessions');
   if (!kind) return null;
   return {
     type: 'unit',
-    unit: { line: r.line, code, parentCode: parentCode || null, kind, nameJa, nameEn },
+    unit: {
+      line: r.line,
+      code,
+      parentCode: parentCode || null,
+      kind,
+      nameJa,
+      nameEn,
+      noGroupSessions,
+    },
   };
 }
 

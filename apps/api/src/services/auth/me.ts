@@ -22,6 +22,7 @@ export async function getMe({
     email: staff.email,
     locale: staff.locale,
     orgUnit: { id: unit.id, code: unit.code, nameJa: unit.name_ja, nameEn: unit.name_en },
+    sectionHeadUnitId: staff.oversight_unit_id,
     roles: [...viewer.roles].sort(),
     oversees: oversees(viewer),
     csrfToken: viewer.csrfToken,

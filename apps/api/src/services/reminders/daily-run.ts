@@ -204,8 +204,8 @@ export async function runDailyReminders(
 
 /**
  * One digest per section head (level 1) or unit security officer (level 2) listing their people
- * whose overdue reminders reached the level today: the nearest section head above the person's
- * unit, and the officer of the bureau or regional office it is in. Nobody is told about
+ * whose overdue reminders reached the level today: the nearest section head overseeing the
+ * person's unit, and the officer of the bureau, agency or regional office it is in. Nobody is told about
  * themselves.
  */
 async function escalationDigests(
@@ -224,7 +224,7 @@ async function escalationDigests(
     candidates
       .filter((c) => c.id !== staffId && path.startsWith(c.path))
       .sort((a, b) => b.path.length - a.path.length || a.id - b.id)[0];
-  const heads = above.filter((c) => c.section_head).map((c) => ({ id: c.id, path: c.path }));
+  const heads = above.filter((c) => c.section_head).map((c) => ({ id: c.id, path: c.head_path }));
   const officers = above
     .filter((c) => c.officer)
     .map((c) => ({ id: c.id, path: c.bureau_path ?? c.path }));

@@ -263,6 +263,7 @@ export async function analyseRoster(
         nameJa: state.name_ja,
         nameEn: state.name_en,
         active: state.active,
+        noGroupSessions: !state.has_group_sessions,
       },
     );
     counts.units[diff.change] += 1;

@@ -11,8 +11,9 @@ import {
   stageRosterGone,
   stageRosterStaff,
   stageRosterUnits,
+  type RosterWriteCounts,
 } from '@kenshu/db';
-import { conflict, tokyoDateOf, validation } from '@kenshu/domain';
+import { conflict, tokyoDateOf, validation, type RosterCounts } from '@kenshu/domain';
 import type { RosterImportResult } from '@kenshu/contracts';
 import type { ServiceContext } from '../../context.ts';
 import { analyseRoster } from './analyse.ts';
@@ -90,6 +91,7 @@ export async function applyRosterImport({
             kind: u.kind,
             name_ja: u.nameJa,
             name_en: u.nameEn,
+            no_group_sessions: u.noGroupSessions,
           })),
         );
       },
@@ -118,12 +120,13 @@ export async function applyRosterImport({
     if (written.staffDeactivated > 0 && (await countActiveAdmins(trx)) === 0) {
       throw conflict('This import would leave nobody with the admin role; nothing was imported');
     }
+    const applied = appliedCounts(written, analysis.records);
     const importId = await insertRosterImport(trx, {
       checksum: input.file.checksum,
       fileName: input.file.fileName,
       mode: input.mode,
       effectiveDate,
-      counts: analysis.counts,
+      counts: applied,
       appliedBy: viewer.staffId,
       appliedAt: ctx.now,
     });
@@ -140,7 +143,7 @@ export async function applyRosterImport({
         mode: input.mode,
         effectiveDate,
         records: analysis.records,
-        counts: analysis.counts,
+        counts: applied,
         written,
       },
       requestId: ctx.requestId,
@@ -154,14 +157,43 @@ export async function applyRosterImport({
       mode: input.mode,
       effectiveDate,
       records: analysis.records,
-      counts: analysis.counts,
-      written,
+      counts: applied,
+      signInsEnded: written.sessionsEnded,
     };
   });
   // Outside the import's transaction, once its rows are committed: the planner otherwise plans
   // the next pages (team, reports) for the tables as they were before, until autovacuum comes.
   await refreshStatistics(ctx.db, ROSTER_TABLES);
   return result;
+}
+
+/**
+ * What the import changed, counted from the rows it wrote, in the preview's categories and
+ * words: the result must say what the preview said (a test holds them to each other).
+ * Unchanged is what was in the file and not written.
+ */
+function appliedCounts(
+  written: RosterWriteCounts,
+  records: { units: number; staff: number },
+): RosterCounts {
+  const units = {
+    new: written.unitsInserted,
+    changed: written.unitsChanged,
+    moved: written.unitsMoved,
+  };
+  const staff = {
+    new: written.staffInserted,
+    changed: written.staffChanged,
+    moved: written.staffMoved,
+  };
+  return {
+    units: { ...units, unchanged: records.units - units.new - units.changed - units.moved },
+    staff: {
+      ...staff,
+      deactivated: written.staffDeactivated,
+      unchanged: records.staff - staff.new - staff.changed - staff.moved,
+    },
+  };
 }
 
 /** The tables a roster import writes to in bulk. */

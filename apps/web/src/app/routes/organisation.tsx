@@ -5,10 +5,13 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { useOrgUnits } from '../../features/org-units/api/get-org-units.ts';
 import { OrgTree } from '../../features/org-units/components/org-tree.tsx';
+import { UnitSettings } from '../../features/org-units/components/unit-settings.tsx';
 import { StaffDirectory } from '../../features/staff/components/staff-directory.tsx';
+import { StaffPicker } from '../../features/staff/components/staff-picker.tsx';
 import { localName, useLanguage } from '../../lib/i18n.ts';
 import { DEFAULT_PAGE_SIZE } from '../../lib/paging.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { useViewer } from '../use-viewer.ts';
 import type { OrganisationSearch } from './organisation-search.ts';
 import './pages.css';
 
@@ -21,6 +24,7 @@ export function OrganisationPage() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const orgUnits = useOrgUnits();
+  const isAdmin = useViewer().roles.has('admin');
   useDocumentTitle(t('organisation.title'));
 
   const selectedUnit = orgUnits.data?.find((unit) => unit.id === search.unit);
@@ -50,19 +54,33 @@ export function OrganisationPage() {
             )}
           </QueryState>
         </Card>
-        <Card title={scopeName}>
-          <StaffDirectory
-            orgUnitId={search.unit}
-            scopeName={scopeName}
-            q={search.q ?? ''}
-            offset={search.offset ?? 0}
-            limit={search.limit ?? DEFAULT_PAGE_SIZE}
-            // Typing replaces the history entry: Back leaves the search, not one letter at a time.
-            onSearchChange={(q) => update({ q: q || undefined }, { replace: true })}
-            onOffsetChange={(offset) => update({ offset: offset || undefined })}
-            onLimitChange={(limit) => update({ limit })}
-          />
-        </Card>
+        <div className="organisation__main">
+          {isAdmin && selectedUnit && orgUnits.data ? (
+            <UnitSettings
+              unit={selectedUnit}
+              units={orgUnits.data}
+              renderHeadPicker={(onPick) => (
+                <StaffPicker
+                  label={t('organisation.settings.heads.pickerLabel')}
+                  onPick={(person) => onPick(person.staffId)}
+                />
+              )}
+            />
+          ) : null}
+          <Card title={scopeName}>
+            <StaffDirectory
+              orgUnitId={search.unit}
+              scopeName={scopeName}
+              q={search.q ?? ''}
+              offset={search.offset ?? 0}
+              limit={search.limit ?? DEFAULT_PAGE_SIZE}
+              // Typing replaces the history entry: Back leaves the search, not one letter at a time.
+              onSearchChange={(q) => update({ q: q || undefined }, { replace: true })}
+              onOffsetChange={(offset) => update({ offset: offset || undefined })}
+              onLimitChange={(limit) => update({ limit })}
+            />
+          </Card>
+        </div>
       </div>
     </>
   );

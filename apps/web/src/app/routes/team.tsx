@@ -55,6 +55,7 @@ export function TeamPage() {
   const units = me
     ? overseenUnits(orgUnits.data ?? [], {
         orgUnitId: me.orgUnit.id,
+        sectionHeadUnitId: me.sectionHeadUnitId,
         isAdmin: viewer.roles.has('admin'),
         isSectionHead: viewer.roles.has('section_head'),
         isUnitSecurityOfficer: viewer.roles.has('unit_security_officer'),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MINISTRY, orgUnit } from '../../../testing/fixtures.ts';
-import { ancestorIds, buildOrgTree } from './org-tree.ts';
+import { ancestorIds, buildOrgTree, groupSessionsBlockedBy } from './org-tree.ts';
 
 describe('buildOrgTree', () => {
   it('nests units under their parents and counts staff of each whole subtree', () => {
@@ -36,5 +36,19 @@ describe('ancestorIds', () => {
   it('stops on a cycle in bad data', () => {
     const cyclic = [orgUnit({ id: 1, parentId: 2 }), orgUnit({ id: 2, parentId: 1 })];
     expect(ancestorIds(cyclic, 1)).toEqual([2, 1]);
+  });
+});
+
+describe('groupSessionsBlockedBy', () => {
+  it('names the nearest unit above that has no group sessions', () => {
+    const units = [
+      orgUnit({ id: 1 }),
+      orgUnit({ id: 2, parentId: 1, hasGroupSessions: false }),
+      orgUnit({ id: 3, parentId: 2 }),
+      orgUnit({ id: 4, parentId: 1 }),
+    ];
+    expect(groupSessionsBlockedBy(units, 3)?.id).toBe(2);
+    expect(groupSessionsBlockedBy(units, 2)).toBeUndefined();
+    expect(groupSessionsBlockedBy(units, 4)).toBeUndefined();
   });
 });

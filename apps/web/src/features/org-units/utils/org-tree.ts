@@ -46,3 +46,19 @@ export function ancestorIds(units: readonly OrgUnit[], unitId: number): number[]
   }
   return ids;
 }
+
+/**
+ * The nearest unit above `unitId` whose staff cannot attend group sessions, if any: its whole
+ * subtree follows it, as the API's assignment rule does.
+ */
+export function groupSessionsBlockedBy(
+  units: readonly OrgUnit[],
+  unitId: number,
+): OrgUnit | undefined {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  for (const id of ancestorIds(units, unitId)) {
+    const unit = byId.get(id);
+    if (unit && !unit.hasGroupSessions) return unit;
+  }
+  return undefined;
+}

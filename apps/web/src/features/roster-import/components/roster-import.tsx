@@ -349,21 +349,8 @@ function Summary({
   );
 }
 
-const WRITTEN = [
-  'unitsInserted',
-  'unitsUpdated',
-  'staffInserted',
-  'staffUpdated',
-  'staffDeactivated',
-  'sessionsEnded',
-  'membershipsOpened',
-  'membershipsClosed',
-  'membershipsCorrected',
-] as const satisfies readonly (keyof RosterResult['written'])[];
-
 function ResultPanel({ result, onStartOver }: { result: RosterResult; onStartOver: () => void }) {
   const { t } = useTranslation();
-  const count = useCount();
   return (
     <Card title={t('rosterImport.result.heading')} className="roster-import__result">
       <p className="alert alert--success" role="status">
@@ -376,16 +363,11 @@ function ResultPanel({ result, onStartOver }: { result: RosterResult; onStartOve
         effectiveDate={result.effectiveDate}
         records={result.records}
       />
+      <h3 className="roster-import__subheading">{t('rosterImport.result.changed')}</h3>
       <CountsTable counts={result.counts} />
-      <h3 className="roster-import__subheading">{t('rosterImport.result.written.label')}</h3>
-      <dl className="roster-import__written">
-        {WRITTEN.map((key) => (
-          <div key={key}>
-            <dt>{t(`rosterImport.result.written.${key}`)}</dt>
-            <dd>{count(result.written[key])}</dd>
-          </div>
-        ))}
-      </dl>
+      {result.signInsEnded > 0 ? (
+        <p>{t('rosterImport.result.signInsEnded', { count: result.signInsEnded })}</p>
+      ) : null}
       <div className="form-actions roster-import__actions">
         <Button onPress={onStartOver}>{t('rosterImport.result.importAnother')}</Button>
       </div>

@@ -1,9 +1,12 @@
 import type { OrgUnit } from '@kenshu/contracts';
+import { isBureauLevel } from '@kenshu/domain';
 
 /** Who is looking, as far as choosing units goes. */
 export interface UnitViewer {
   /** The viewer's own unit. */
   orgUnitId: number;
+  /** The unit an admin set for the viewer to oversee as section head, instead of their own. */
+  sectionHeadUnitId?: number | null;
   isAdmin: boolean;
   isSectionHead: boolean;
   isUnitSecurityOfficer: boolean;
@@ -11,8 +14,9 @@ export interface UnitViewer {
 
 /**
  * The units the viewer may filter the list by, in tree order (parents before children,
- * siblings in roster order): every unit for admins; otherwise the subtree of their own unit
- * (section heads) and of the bureau or regional office above it (unit security officers),
+ * siblings in roster order): every unit for admins; otherwise the subtree of their own unit, or
+ * the one an admin set (section heads), and of the bureau, agency or regional office above it
+ * (unit security officers),
  * the same rule the API applies.
  */
 export function overseenUnits(units: readonly OrgUnit[], viewer: UnitViewer): OrgUnit[] {
@@ -31,7 +35,8 @@ export function overseenUnits(units: readonly OrgUnit[], viewer: UnitViewer): Or
     if (own && viewer.isUnitSecurityOfficer) {
       roots.push(bureauOf(own, byId) ?? own);
     }
-    if (own && viewer.isSectionHead) roots.push(own);
+    const headOf = viewer.sectionHeadUnitId ? byId.get(viewer.sectionHeadUnitId) : own;
+    if (headOf && viewer.isSectionHead) roots.push(headOf);
   }
 
   const result: OrgUnit[] = [];
@@ -52,7 +57,7 @@ function bureauOf(unit: OrgUnit, byId: ReadonlyMap<number, OrgUnit>): OrgUnit | 
   const visited = new Set<number>();
   let current: OrgUnit | undefined = unit;
   while (current && !visited.has(current.id)) {
-    if (current.kind === 'bureau' || current.kind === 'regional_office') return current;
+    if (isBureauLevel(current.kind)) return current;
     visited.add(current.id);
     current = current.parentId === null ? undefined : byId.get(current.parentId);
   }

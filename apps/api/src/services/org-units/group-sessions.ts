@@ -1,0 +1,39 @@
+import type { OrgUnit } from '@kenshu/contracts';
+import { findOrgUnitById, insertAudit, runInTransaction, setUnitGroupSessions } from '@kenshu/db';
+import { forbidden, isAdmin, notFound } from '@kenshu/domain';
+import type { ServiceContext } from '../../context.ts';
+import { requireViewer } from '../../lib/service-context.ts';
+import { toOrgUnit } from './list.ts';
+
+/**
+ * Sets whether a unit's staff can attend group sessions (a regional office that goes straight
+ * to the e-learning), audited with before and after. The units below it follow it; the nightly
+ * "units without group sessions" rule assigns the e-learning to its people.
+ */
+export async function setGroupSessions({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { unitId: number; hasGroupSessions: boolean };
+}): Promise<OrgUnit> {
+  const viewer = requireViewer(ctx);
+  if (!isAdmin(viewer)) throw forbidden('Only admins may change the organisation');
+  return runInTransaction(ctx.db, async (trx) => {
+    const unit = await findOrgUnitById(trx, input.unitId);
+    if (!unit) throw notFound('org unit');
+    if (unit.has_group_sessions === input.hasGroupSessions) return toOrgUnit(unit, trx);
+    const updated = await setUnitGroupSessions(trx, unit.id, input.hasGroupSessions, ctx.now);
+    if (!updated) throw notFound('org unit');
+    await insertAudit(trx, {
+      actorStaffId: viewer.staffId,
+      action: 'org_unit.group_sessions_changed',
+      targetType: 'org_unit',
+      targetId: unit.id,
+      before: { hasGroupSessions: unit.has_group_sessions },
+      after: { hasGroupSessions: updated.has_group_sessions },
+      requestId: ctx.requestId,
+    });
+    return toOrgUnit(updated, trx);
+  });
+}
