@@ -25,7 +25,7 @@ import {
   type RosterPreview,
   type RosterResult,
 } from '../api/upload-roster.ts';
-import { useCount, useUploadFailure } from '../utils/format.ts';
+import { useUploadFailure } from '../utils/format.ts';
 import { CountsTable } from './counts-table.tsx';
 import { ChangesTable, ErrorsTable } from './preview-tables.tsx';
 import { UploadProgress } from './upload-progress.tsx';
