@@ -130,7 +130,7 @@ describe('validateRosterRecord', () => {
   it('refuses a line with more fields than the header, but not a trailing comma', () => {
     const extra = validateRosterRecord([...record(person), 'surprise'], header, width, 5);
     expect(extra.problems).toEqual([
-      { line: 5, code: 'too_many_columns', message: '20 fields, but the header has 19 columns' },
+      { line: 5, code: 'too_many_columns', message: '21 fields, but the header has 20 columns' },
     ]);
     expect(validateRosterRecord([...record(person), ''], header, width, 5).problems).toEqual([]);
     expect(
