@@ -36,8 +36,11 @@ describe('an admin keeps the organisation settings HR does not send', () => {
       name_ja: '北陸総務課',
       name_en: 'Hokuriku General Affairs',
     });
+    await makeOrgUnit(db, { kind: 'agency', name_ja: '試験庁', name_en: 'Test Agency' });
     const page = await app.signedInPage(adminNumber);
     await page.goto(app.url(`/organisation?unit=${office.id}`));
+    // An external agency (外局) shows its kind in the tree.
+    await page.locator('.org-tree__name', { hasText: '試験庁' }).getByText('外局').waitFor();
     const settings = page.getByRole('region', { name: '北陸財務局の設定' });
     await settings.getByText('地方支分部局', { exact: true }).waitFor();
     await settings.getByText('この組織の職員は集合研修を受講できます。').waitFor();

@@ -9,6 +9,7 @@ import {
   TreeItem,
   TreeItemContent,
 } from 'react-aria-components';
+import { Badge } from '../../../components/badge.tsx';
 import { localName, useLanguage } from '../../../lib/i18n.ts';
 import { ancestorIds, buildOrgTree, type OrgTreeNode } from '../utils/org-tree.ts';
 import './org-units.css';
@@ -49,7 +50,15 @@ export function OrgTree({ units, selectedUnitId, onSelectUnit }: OrgTreeProps) {
               ) : (
                 <span className="org-tree__chevron-spacer" aria-hidden="true" />
               )}
-              <span className="org-tree__name">{name}</span>
+              <span className="org-tree__name">
+                {name}
+                {node.unit.kind === 'agency' ? (
+                  <>
+                    {' '}
+                    <Badge>{t('organisation.kinds.agency')}</Badge>
+                  </>
+                ) : null}
+              </span>
               <span className="org-tree__count">
                 {t('common.staffCount', { count: node.subtreeStaffCount })}
               </span>

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Button as AriaButton } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { Badge } from '../../../components/badge.tsx';
 import { localName, useLanguage } from '../../../lib/i18n.ts';
 import type { AnnualReport, PeopleFilters } from '../api/reports.ts';
 import { FigureButton, percentText } from './figure-button.tsx';
@@ -113,6 +114,12 @@ export function UnitTree({
                       <span className="report-units__spacer" aria-hidden="true" />
                     )}
                     {name}
+                    {unit.kind === 'agency' ? (
+                      <>
+                        {' '}
+                        <Badge>{t('organisation.kinds.agency')}</Badge>
+                      </>
+                    ) : null}
                   </th>
                   <td>
                     <FigureButton
