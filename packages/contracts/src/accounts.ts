@@ -116,3 +116,52 @@ export const updateAccountRoles = createRoute({
     ...errorResponses(400, 401, 403, 404, 409),
   },
 });
+
+export const InvitationRequest = z
+  .object({
+    orgUnitId: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .openapi({ description: 'A unit and everything under it; leave out for the whole ministry' }),
+    onlyWithoutPassword: z.boolean().default(true),
+  })
+  .openapi('InvitationRequest');
+/** What the admin chooses; `onlyWithoutPassword` may be left out (it defaults to true). */
+export type InvitationRequest = z.input<typeof InvitationRequest>;
+
+export const InvitationSummary = z
+  .object({
+    invited: z.number().int(),
+    skipped: z.object({ hasPassword: z.number().int(), noEmail: z.number().int() }),
+  })
+  .openapi('InvitationSummary');
+
+export const previewInvitations = createRoute({
+  method: 'post',
+  path: '/invitations/preview',
+  tags: ['accounts'],
+  summary: 'Who a set-password invitation run would reach (admins)',
+  request: {
+    body: { content: { 'application/json': { schema: InvitationRequest } }, required: true },
+  },
+  responses: {
+    200: { description: 'Preview', content: { 'application/json': { schema: InvitationSummary } } },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+export const sendInvitations = createRoute({
+  method: 'post',
+  path: '/invitations',
+  tags: ['accounts'],
+  summary: 'E-mail one-time set-password links to everyone chosen (admins)',
+  request: {
+    body: { content: { 'application/json': { schema: InvitationRequest } }, required: true },
+  },
+  responses: {
+    201: { description: 'Queued', content: { 'application/json': { schema: InvitationSummary } } },
+    ...errorResponses(400, 401, 403, 404),
+  },
+});

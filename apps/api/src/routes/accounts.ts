@@ -3,6 +3,8 @@ import {
   emailPasswordLink as emailPasswordLinkRoute,
   getAccountRoles as getAccountRolesRoute,
   issuePasswordLink as issuePasswordLinkRoute,
+  previewInvitations as previewInvitationsRoute,
+  sendInvitations as sendInvitationsRoute,
   updateAccountRoles as updateAccountRolesRoute,
 } from '@kenshu/contracts';
 import { anyOf } from '@kenshu/domain';
@@ -11,12 +13,26 @@ import { createRouter } from '../lib/router.ts';
 import { serviceContext } from '../lib/service-context.ts';
 import { createAccount } from '../services/accounts/create.ts';
 import { emailPasswordLink } from '../services/accounts/email-password-link.ts';
+import { previewInvitations, sendInvitations } from '../services/accounts/invite.ts';
 import { issuePasswordLink } from '../services/accounts/issue-password-link.ts';
 import { getAccountRoles, updateAccountRoles } from '../services/accounts/roles.ts';
 
 const ADMIN = anyOf('admin');
 
 export const accountRoutes = createRouter()
+  .openapi(withAccess(previewInvitationsRoute, ADMIN), async (c) => {
+    return c.json(
+      await previewInvitations({ ctx: serviceContext(c), input: c.req.valid('json') }),
+      200,
+    );
+  })
+  .openapi(withAccess(sendInvitationsRoute, ADMIN), async (c) => {
+    const sent = await sendInvitations({
+      ctx: serviceContext(c),
+      input: { ...c.req.valid('json'), origin: new URL(c.req.url).origin },
+    });
+    return c.json(sent, 201);
+  })
   .openapi(withAccess(createAccountRoute, ADMIN), async (c) => {
     return c.json(await createAccount({ ctx: serviceContext(c), input: c.req.valid('json') }), 201);
   })

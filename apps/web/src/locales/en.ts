@@ -550,6 +550,24 @@ export const en: Messages = {
       unitNotFound: 'This unit was not found.',
       invalidField: 'Check this field ({{message}}).',
     },
+    invite: {
+      heading: 'Invite many people to set a password',
+      intro:
+        'E-mails a one-time set-password link to the staff of the chosen unit and everything under it. Each link expires; sending again makes earlier links stop working.',
+      unit: 'Unit',
+      everyone: 'The whole ministry',
+      onlyWithoutPassword: 'Only people without a password',
+      counting: 'Counting who this reaches…',
+      preview:
+        'Goes to {{count, number}} people (leaving out {{hasPassword, number}} with a password and {{noEmail, number}} without an e-mail address).',
+      send: 'Send invitations',
+      confirmTitle: 'Send set-password invitations?',
+      confirmBody: 'Sends a set-password link by e-mail to {{count, number}} people in {{unit}}.',
+      confirm: 'Send',
+      back: 'Back',
+      sent: 'Invitations to {{count, number}} people are queued (left out: {{hasPassword, number}} with a password, {{noEmail, number}} without an e-mail address). See their delivery on the E-mail outbox page.',
+      errorTitle: 'The invitations could not be sent',
+    },
   },
   auditLog: {
     title: 'Audit log',

@@ -546,6 +546,24 @@ export const ja = {
       unitNotFound: 'この所属は見つかりません。',
       invalidField: '入力内容を確認してください（{{message}}）。',
     },
+    invite: {
+      heading: 'パスワード設定の案内をまとめて送る',
+      intro:
+        '選んだ組織（配下を含む）の職員に、パスワード設定用の1回限りのリンクをメールで送ります。リンクには有効期限があり、送り直すと以前のリンクは使えなくなります。',
+      unit: '組織',
+      everyone: '省全体',
+      onlyWithoutPassword: 'パスワード未設定の人だけに送る',
+      counting: '対象者を数えています…',
+      preview:
+        '{{count, number}}名に送ります（パスワード設定済み {{hasPassword, number}}名・メールアドレスなし {{noEmail, number}}名は除きます）。',
+      send: '案内を送る',
+      confirmTitle: 'パスワード設定の案内を送りますか？',
+      confirmBody: '{{unit}}の{{count, number}}名に、パスワード設定用のリンクをメールで送ります。',
+      confirm: '送る',
+      back: '戻る',
+      sent: '{{count, number}}名への案内を送信待ちにしました（除外: パスワード設定済み {{hasPassword, number}}名・メールアドレスなし {{noEmail, number}}名）。配信状況はメール送信状況のページで確認できます。',
+      errorTitle: '案内を送れませんでした',
+    },
   },
   auditLog: {
     title: '監査ログ',

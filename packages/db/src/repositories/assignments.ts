@@ -10,6 +10,7 @@ import type {
 } from '../schema.ts';
 import { inAudienceSql, type PersonColumns } from './audience.ts';
 import { requirementFactsSql } from './requirements.ts';
+import { escapeLike } from './like.ts';
 
 /** People as they are now: `staff s` in their unit `u`. */
 const STAFF_NOW: PersonColumns = { facts: 's', staffId: 's.id', unit: 'u' };
@@ -408,6 +409,3 @@ export async function completeOpenAssignmentsFor(
   return Number(res.numAffectedRows ?? 0);
 }
 
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}

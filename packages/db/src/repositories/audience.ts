@@ -9,6 +9,7 @@ import {
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../connection.ts';
 import type { CourseAudience } from '../schema.ts';
+import { escapeLike } from './like.ts';
 
 /**
  * Where a query finds the facts about a person: a row alias whose columns are named like
@@ -99,6 +100,3 @@ export async function resolveAudience(db: Executor, audience: CourseAudience): P
   };
 }
 
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}

@@ -16,21 +16,28 @@ export interface AuditInput {
   at?: Date;
 }
 
+function auditRow(entry: AuditInput) {
+  return {
+    actor_staff_id: entry.actorStaffId,
+    action: entry.action,
+    target_type: entry.targetType,
+    target_id: entry.targetId === null ? null : String(entry.targetId),
+    before: entry.before === undefined ? null : JSON.stringify(entry.before),
+    after: entry.after === undefined ? null : JSON.stringify(entry.after),
+    request_id: entry.requestId ?? null,
+    ...(entry.at ? { at: entry.at } : {}),
+  };
+}
+
 /** Appends an audit row. Call it with the transaction that makes the change it records. */
 export async function insertAudit(db: Executor, entry: AuditInput): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      actor_staff_id: entry.actorStaffId,
-      action: entry.action,
-      target_type: entry.targetType,
-      target_id: entry.targetId === null ? null : String(entry.targetId),
-      before: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after: entry.after === undefined ? null : JSON.stringify(entry.after),
-      request_id: entry.requestId ?? null,
-      ...(entry.at ? { at: entry.at } : {}),
-    })
-    .execute();
+  await db.insertInto('audit_log').values(auditRow(entry)).execute();
+}
+
+/** Appends one audit row per person of a change made to many at once, in one statement. */
+export async function insertAudits(db: Executor, entries: readonly AuditInput[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db.insertInto('audit_log').values(entries.map(auditRow)).execute();
 }
 
 export interface AuditQuery {

@@ -1,4 +1,5 @@
 import type { Executor } from '../connection.ts';
+import { escapeLike } from './like.ts';
 
 export async function findCredential(db: Executor, staffId: number) {
   return db.selectFrom('credential').selectAll().where('staff_id', '=', staffId).executeTakeFirst();
@@ -47,4 +48,27 @@ export async function countDemoCredentials(db: Executor): Promise<number> {
     .where('is_demo', '=', true)
     .executeTakeFirstOrThrow();
   return row.count;
+}
+
+/**
+ * Everyone active (in a unit and everything under it, or in the whole ministry) who could be
+ * invited to set a password: with their e-mail and whether they already have a password.
+ */
+export async function invitationCandidates(
+  db: Executor,
+  q: { unitPath?: string | undefined },
+): Promise<{ id: number; email: string; has_password: boolean }[]> {
+  let query = db
+    .selectFrom('staff')
+    .innerJoin('org_unit', 'org_unit.id', 'staff.org_unit_id')
+    .leftJoin('credential', 'credential.staff_id', 'staff.id')
+    .select((eb) => [
+      'staff.id',
+      'staff.email',
+      eb('credential.staff_id', 'is not', null).$castTo<boolean>().as('has_password'),
+    ])
+    .where('staff.active', '=', true)
+    .orderBy('staff.id');
+  if (q.unitPath) query = query.where('org_unit.path', 'like', `${escapeLike(q.unitPath)}%`);
+  return query.execute();
 }

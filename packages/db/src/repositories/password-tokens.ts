@@ -75,3 +75,41 @@ export async function claimPasswordToken(
     .returning(['id', 'staff_id'])
     .executeTakeFirst();
 }
+
+/**
+ * One new link each for many people at once (an invitation run), revoking their unused ones,
+ * under locks on their rows in id order as replacePasswordToken takes them. Returns how many
+ * earlier links were revoked.
+ */
+export async function replacePasswordTokens(
+  trx: Transaction<DB>,
+  rows: readonly {
+    token_hash: string;
+    staff_id: number;
+    created_by: number | null;
+    expires_at: Date;
+  }[],
+  now: Date,
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const ids = rows.map((r) => r.staff_id);
+  await trx
+    .selectFrom('staff')
+    .select('id')
+    .where('id', 'in', ids)
+    .orderBy('id')
+    .forNoKeyUpdate()
+    .execute();
+  const revoked = await trx
+    .updateTable('password_token')
+    .set({ revoked_at: now })
+    .where('staff_id', 'in', ids)
+    .where('used_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  await trx
+    .insertInto('password_token')
+    .values(rows.map((r) => ({ ...r, created_at: now })))
+    .execute();
+  return Number(revoked.numUpdatedRows ?? 0);
+}

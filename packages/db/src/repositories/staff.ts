@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../connection.ts';
 import type { NewStaff, Staff } from '../schema.ts';
+import { escapeLike } from './like.ts';
 
 export interface StaffQuery {
   /** Limit to these subtrees, by materialised path (e.g. "/1/5/"); absent means everywhere. */
@@ -130,9 +131,6 @@ export async function searchStaff(
   return { rows, total: count.total };
 }
 
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** A person found by id or staff number, with their unit (for scope checks and display). */
 export type StaffWithUnit = Staff & {

@@ -7,6 +7,7 @@ import { FormNotice } from '../../components/form-fields.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryState } from '../../components/query-state.tsx';
 import { CreateAccountForm } from '../../features/accounts/components/create-account-form.tsx';
+import { Invitations } from '../../features/accounts/components/invitations.tsx';
 import { PeopleSearch } from '../../features/accounts/components/people-search.tsx';
 import { PersonPanel } from '../../features/accounts/components/person-panel.tsx';
 import { useOrgUnits } from '../../features/org-units/api/get-org-units.ts';
@@ -64,6 +65,9 @@ export function AdminAccountsPage() {
               />
             )}
           </QueryState>
+        </Card>
+        <Card title={t('accounts.invite.heading')} className="accounts__invite">
+          <QueryState query={orgUnits}>{(units) => <Invitations orgUnits={units} />}</QueryState>
         </Card>
       </div>
     </>

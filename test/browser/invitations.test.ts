@@ -1,0 +1,77 @@
+import { createMailer, type Mailer } from '@kenshu/api/mailer';
+import { loadConfig, type Config } from '@kenshu/api/config';
+import { deliverMail } from '@kenshu/api/messages';
+import { DEMO_ACCOUNTS, seedDemo } from '@kenshu/db';
+import { makeOrgUnit, makeStaff } from '@kenshu/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations, useBrowserApp } from '../support/browser.ts';
+import { useTestDatabase } from '../support/database.ts';
+import { startSmtpServer, type SmtpTestServer } from '../support/smtp.ts';
+
+/**
+ * First access without single sign-on, as an admin does it: invite a whole new unit to set
+ * passwords from the accounts page; the invitations arrive at a real SMTP server, and a link
+ * opens the set-password page.
+ */
+const database = useTestDatabase();
+let smtp: SmtpTestServer;
+let mailer: Mailer;
+let config: Config;
+const newcomers: string[] = [];
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+  config = { ...loadConfig({}), smtpUrl: smtp.url };
+  const made = createMailer(config);
+  if (!made) throw new Error('the mailer needs an SMTP URL');
+  mailer = made;
+});
+afterAll(async () => {
+  mailer.close();
+  await smtp.close();
+});
+
+const app = useBrowserApp(
+  database,
+  async ({ db }) => {
+    await seedDemo(db);
+    // A bureau HR has just sent: three people, none with a password yet.
+    const bureau = await makeOrgUnit(db, {
+      kind: 'bureau',
+      name_ja: '新設局',
+      name_en: 'New Bureau',
+    });
+    for (let i = 0; i < 3; i++)
+      newcomers.push((await makeStaff(db, { org_unit_id: bureau.id })).email);
+  },
+  () => ({ smtpUrl: config.smtpUrl }),
+);
+
+describe('an admin invites a new unit to set passwords', () => {
+  it('previews who it reaches, sends after a confirmation, and the mails carry working links', async () => {
+    const page = await app.signedInPage(DEMO_ACCOUNTS.admin);
+    await page.goto(app.url('/admin/accounts'));
+    const card = page.getByRole('region', { name: 'パスワード設定の案内をまとめて送る' });
+    await card.getByLabel('組織').selectOption({ label: '新設局' });
+    await card.getByText(/^3名に送ります/).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await card.getByRole('button', { name: '案内を送る' }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'パスワード設定の案内を送りますか？' });
+    await confirm
+      .getByText('新設局の3名に、パスワード設定用のリンクをメールで送ります。')
+      .waitFor();
+    await confirm.getByRole('button', { name: '送る' }).click();
+    await card.getByText(/^3名への案内を送信待ちにしました/).waitFor();
+    // Until they set a password they are still counted: sending again would replace the links.
+    await card.getByText(/^3名に送ります/).waitFor();
+
+    smtp.clear();
+    await deliverMail(database.current.db, new Date(), config, mailer);
+    expect(smtp.received.map((m) => m.to).sort()).toEqual([...newcomers].sort());
+    const link = /(http\S+\/set-password#token=[\w-]+)/.exec(smtp.received[0]?.text ?? '')?.[1];
+    if (!link) throw new Error('no link in the invitation');
+    const newcomer = await app.signedOutPage('/');
+    await newcomer.goto(link);
+    await newcomer.getByLabel(/^新しいパスワード( \*)?$/).waitFor();
+  });
+});
