@@ -408,4 +408,3 @@ export async function completeOpenAssignmentsFor(
       and a.fiscal_year = k.fiscal_year`.execute(db);
   return Number(res.numAffectedRows ?? 0);
 }
-

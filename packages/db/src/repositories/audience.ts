@@ -99,4 +99,3 @@ export async function resolveAudience(db: Executor, audience: CourseAudience): P
     employmentTypes: audience.employmentTypes,
   };
 }
-

@@ -131,7 +131,6 @@ export async function searchStaff(
   return { rows, total: count.total };
 }
 
-
 /** A person found by id or staff number, with their unit (for scope checks and display). */
 export type StaffWithUnit = Staff & {
   unit_path: string;
