@@ -4,7 +4,8 @@ import { loadConfig, type Config } from '@kenshu/api/config';
 import { createLogger } from '@kenshu/api/logger';
 import { createMetrics } from '@kenshu/api/metrics';
 import { makeOrgUnit } from '@kenshu/db/testing';
-import { latestMigration } from '@kenshu/db';
+import { enqueueMail, latestMigration, runInTransaction } from '@kenshu/db';
+import { startJobRunner } from '@kenshu/api/jobs';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makePerson, signedInAs } from '../support/auth.ts';
@@ -215,6 +216,74 @@ describe('/metrics', () => {
       /kenshu_http_request_duration_seconds_count\{[^}]*route="\/api\/ready"[^}]*\} \d+/,
     );
     expect(text).toMatch(/kenshu_sign_in_failures_total\{[^}]*status="401"[^}]*\} [1-9]/);
+  });
+
+  it('shows the job queue (depth and failures, by job) and the outbox backlog', async () => {
+    const metrics = createMetrics();
+    const config = {
+      ...loadConfig({}),
+      seed: 'none' as const,
+      jobs: true,
+      metricsToken: METRICS_TOKEN,
+      databaseUrl: database.current.url,
+    };
+    const observed = createApp({
+      database: database.current,
+      config,
+      logger: createLogger('info', capture),
+      metrics,
+    });
+    // A job that never comes due by itself: asked for once, it waits in the queue.
+    const probe = {
+      name: 'metrics-probe',
+      schedule: '0 0 1 1 *',
+      run: async () => ({ changed: 0 }),
+    };
+    const runner = await startJobRunner(database.current, [probe], config, undefined, {
+      logger: createLogger('info', capture),
+      metrics,
+    });
+    try {
+      const staff = await makePerson(database.current.db, []);
+      await runInTransaction(database.current.db, (trx) =>
+        enqueueMail(trx, [
+          {
+            staff_id: staff.id,
+            kind: 'booking.made',
+            reason: 'metrics-test',
+            period: 'once',
+            to_address: 'metrics@example.go.jp',
+            locale: 'ja',
+            subject: 'Waiting',
+            body: 'A message waiting in the outbox.',
+            calendar: [],
+            status: 'queued',
+            created_at: new Date(),
+          },
+        ]),
+      );
+      const res = await observed.request('/metrics', {
+        headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+      });
+      expect(res.status).toBe(200);
+      const text = await res.text();
+      const value = (name: string) => {
+        const line = text
+          .split('\n')
+          .find(
+            (l) =>
+              l.startsWith(`${name}{`) &&
+              (!name.startsWith('kenshu_job_') || l.includes('job="metrics-probe"')),
+          );
+        expect(line, `${name} has a value line`).toBeDefined();
+        return Number(line?.split(' ').at(-1));
+      };
+      expect(value('kenshu_job_queue_depth')).toBeGreaterThanOrEqual(0);
+      expect(value('kenshu_job_queue_failed')).toBe(0);
+      expect(value('kenshu_outbox_backlog')).toBeGreaterThanOrEqual(1);
+    } finally {
+      await runner.stop(5000);
+    }
   });
 
   it('does not exist without a configured token', async () => {

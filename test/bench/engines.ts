@@ -73,6 +73,7 @@ export async function openPostgresEngine(serverUrl: string): Promise<BenchEngine
     return {
       kind: 'postgres',
       db: database.db,
+      url,
       exec: async (sql) => {
         await client.query(sql);
       },

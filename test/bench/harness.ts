@@ -14,6 +14,8 @@ export interface BenchEngine {
   kind: EngineKind;
   /** The app's data layer talks to this handle. */
   db: Database['db'];
+  /** The database's connection URL, on PostgreSQL (other processes can open it). */
+  url?: string;
   /** Runs SQL as is (DDL, truncates), outside the app's data layer. */
   exec(sql: string): Promise<void>;
   /** Loads each CSV with COPY, all in one transaction. */
@@ -45,6 +47,11 @@ export interface BenchOutcome {
   baseline: Measured;
   /** Extra figures worth a glance, as label and formatted value. */
   figures: [label: string, value: string][];
+  /**
+   * The ratio as printed, when subject / baseline time is not the figure to read (a load run
+   * reports requests per second, subject / baseline, where higher is better).
+   */
+  ratio?: string;
 }
 
 /** A benchmark: registered in run.ts, run once per engine on a fresh database. */
@@ -81,6 +88,7 @@ export function contextFor(engine: BenchEngine, repeat: number): BenchContext {
   return {
     kind: engine.kind,
     db: engine.db,
+    ...(engine.url ? { url: engine.url } : {}),
     exec: (sql) => engine.exec(sql),
     copyCsv: (copies) => engine.copyCsv(copies),
     repeat,

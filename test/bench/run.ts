@@ -9,6 +9,7 @@ import { attendance } from './benchmarks/attendance.ts';
 import { booking } from './benchmarks/booking.ts';
 import { firstLoad } from './benchmarks/first-load.ts';
 import { loadOrganisation } from './benchmarks/load-organisation.ts';
+import { myTrainingLoad } from './benchmarks/my-training-load.ts';
 import { reminders } from './benchmarks/reminders.ts';
 import { reports } from './benchmarks/reports.ts';
 import { rosterImport } from './benchmarks/roster-import.ts';
@@ -32,6 +33,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   loadOrganisation,
   rosterImport,
   booking,
+  myTrainingLoad,
   attendance,
   reports,
   reminders,
@@ -169,7 +171,8 @@ function describeResult(r: Result): string {
   ].join('  ');
 }
 
-function ratio({ subject, baseline }: BenchOutcome): string {
+function ratio({ subject, baseline, ratio: stated }: BenchOutcome): string {
+  if (stated) return stated;
   return `${(subject.medianMs / baseline.medianMs).toFixed(2)}×`;
 }
 
