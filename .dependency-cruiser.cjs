@@ -40,14 +40,16 @@ module.exports = {
     },
     {
       name: 'features-do-not-import-the-app-layer',
-      comment: 'The app layer (routes, layout) composes features; features do not reach up into it.',
+      comment:
+        'The app layer (routes, layout) composes features; features do not reach up into it.',
       severity: 'error',
       from: { path: '^apps/web/src/(features|components|lib)/', pathNot: '\\.test\\.tsx?$' },
       to: { path: '^apps/web/src/app/' },
     },
     {
       name: 'services-sit-below-routes-and-jobs',
-      comment: 'Routes and jobs call services; a service importing them turns the layers upside down.',
+      comment:
+        'Routes and jobs call services; a service importing them turns the layers upside down.',
       severity: 'error',
       from: { path: '^apps/api/src/services/' },
       to: { path: '^apps/api/src/(routes|jobs)/' },
