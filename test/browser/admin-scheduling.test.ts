@@ -139,4 +139,36 @@ describe('admin scheduling', () => {
       .execute();
     expect(marks).toEqual([{ mark: 'present' }]);
   }, 120_000);
+
+  it('warns of each holiday and weekend of a series once, however many start times it has', async () => {
+    const db = database.current.db;
+    const course = await makeCourse(db, { code: unique('SER') });
+    const page = await app.signedInPage(DEMO_ACCOUNTS.admin);
+    await page.goto(app.url('/admin/sessions/series'));
+    await page.getByRole('heading', { level: 1, name: '日程をまとめて登録' }).waitFor();
+    await page.locator('form .select__button').first().click();
+    await page
+      .getByRole('option', { name: `${course.code} ${course.title_ja}`, exact: true })
+      .click();
+    // National Foundation Day (a Thursday) and the Saturday after, at the two default times.
+    for (const date of ['2027-02-11', '2027-02-13']) {
+      await page.getByLabel('追加する日付').fill(date);
+      await page.getByRole('button', { name: '日付を追加' }).click();
+    }
+    const warnings = page.getByRole('status').filter({ hasText: '保存前の確認' });
+    await warnings.getByText('祝日（建国記念の日）').waitFor();
+    await warnings.getByText(/土日です/).waitFor();
+    expect(await warnings.getByRole('listitem').count()).toBe(2);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // Still saved: four sessions, the warnings kept in the audit row.
+    await page.getByRole('button', { name: '4件を登録' }).click();
+    await page.getByText('4件の日程を登録しました。').waitFor();
+    const audit = await db
+      .selectFrom('audit_log')
+      .select('after')
+      .where('action', '=', 'session.series_created')
+      .where('target_id', '=', String(course.id))
+      .executeTakeFirstOrThrow();
+    expect((audit.after as { warnings: string[] }).warnings.sort()).toEqual(['holiday', 'weekend']);
+  });
 });

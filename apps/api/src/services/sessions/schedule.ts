@@ -197,13 +197,24 @@ export async function createSeries({
         min_attendance: input.minAttendance,
       })),
     );
-    for (const s of sessions) await setSessionTrainers(trx, s.id, input.trainerIds);
+    const warnings = new Set<string>();
+    for (const s of sessions) {
+      await setSessionTrainers(trx, s.id, input.trainerIds);
+      // What the admin saved the series despite, as for one session (each kind once).
+      const found = await scheduleWarnings(trx, {
+        startsAt: s.starts_at,
+        endsAt: s.ends_at,
+        venue: input.venue,
+        sessionId: s.id,
+      });
+      for (const w of found) warnings.add(w.kind);
+    }
     await insertAudit(trx, {
       actorStaffId: viewer.staffId,
       action: 'session.series_created',
       targetType: 'course',
       targetId: input.courseId,
-      after: { ...input, sessionIds: sessions.map((s) => s.id) },
+      after: { ...input, sessionIds: sessions.map((s) => s.id), warnings: [...warnings] },
       requestId: ctx.requestId,
     });
     return sessions.map((s) => s.id);

@@ -1,4 +1,11 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  queryOptions,
+  useMutation,
+  useQueries,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client.ts';
 import { SESSIONS_QUERY_KEY } from './list-sessions.ts';
 
@@ -64,13 +71,32 @@ export async function checkSchedule(input: ScheduleCheckInput, signal?: AbortSig
   return items;
 }
 
-/** Warnings for the time being typed; nothing until the day and both times are filled in. */
-export function useScheduleWarnings(input: ScheduleCheckInput | undefined) {
-  return useQuery({
+function scheduleCheckQuery(input: ScheduleCheckInput) {
+  return queryOptions({
     queryKey: [...SESSIONS_QUERY_KEY, 'check', input],
-    queryFn: ({ signal }) => checkSchedule(input ?? { startsAt: '', endsAt: '' }, signal),
-    enabled: input !== undefined,
+    queryFn: ({ signal }) => checkSchedule(input, signal),
     placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * Warnings for the times being typed (one, or each session of a series), once, in order: a day
+ * that is a holiday for two start times, or a venue clash two sessions share, is said once.
+ */
+export function useScheduleWarnings(inputs: readonly ScheduleCheckInput[]): ScheduleWarning[] {
+  return useQueries({
+    queries: inputs.map(scheduleCheckQuery),
+    combine: (results) => {
+      const seen = new Set<string>();
+      return results
+        .flatMap((r) => r.data ?? [])
+        .filter((w) => {
+          const key = w.kind === 'venue_overlap' ? `venue ${w.sessionId}` : `${w.kind} ${w.date}`;
+          if (seen.has(key)) return false;
+          seen.add(key);
+          return true;
+        });
+    },
   });
 }
 

@@ -16,7 +16,7 @@ import {
   tokyoInstant,
   VenueFields,
 } from './form-parts.tsx';
-import { ScheduleWarnings } from './schedule-warnings.tsx';
+import { ScheduleWarnings, typedSlot } from './schedule-warnings.tsx';
 import '../sessions.css';
 
 /** Changes time, venue and capacity; only what changed is sent. */
@@ -84,7 +84,11 @@ export function EditSessionForm({ session }: { session: TrainingSession }) {
       <FormError message={problem ?? (update.isError ? errorMessage(update.error) : undefined)} />
       <SessionTimeFields value={form} onChange={change} />
       <VenueFields value={form} onChange={change} capacityError={capacityError} />
-      <ScheduleWarnings {...form} sessionId={session.id} />
+      <ScheduleWarnings
+        slots={[typedSlot(form.date, form.start, form.end)]}
+        venue={form.venue}
+        sessionId={session.id}
+      />
       {begun ? (
         <>
           <p className="muted">{t('sessions.edit.pastNotice')}</p>

@@ -43,40 +43,42 @@ function WarningText({ warning }: { warning: ScheduleWarning }) {
   }
 }
 
-/**
- * What the admin should know about the time and place typed so far — weekend, national holiday,
- * year-end closure, another session in the same venue — without stopping them from saving.
- */
-export function ScheduleWarnings({
-  date,
-  start,
-  end,
-  venue,
-  sessionId,
-}: {
-  date: string;
-  start: string;
-  end: string;
-  venue: string;
-  sessionId?: number;
-}) {
-  const { t } = useTranslation();
+/** A session's time as typed ('YYYY-MM-DD', 'HH:MM' in Tokyo), or nothing while incomplete. */
+export function typedSlot(date: string, start: string, end: string) {
   const complete =
     /^\d{4}-\d{2}-\d{2}$/.test(date) &&
     /^\d{2}:\d{2}$/.test(start) &&
     /^\d{2}:\d{2}$/.test(end) &&
     end > start;
-  const warnings = useScheduleWarnings(
-    complete
-      ? {
-          startsAt: tokyoInstant(date, start),
-          endsAt: tokyoInstant(date, end),
-          venue: venue.trim() || null,
-          ...(sessionId === undefined ? {} : { sessionId }),
-        }
-      : undefined,
+  return complete
+    ? { startsAt: tokyoInstant(date, start), endsAt: tokyoInstant(date, end) }
+    : undefined;
+}
+
+/**
+ * What the admin should know about the time and place typed so far — weekend, national holiday,
+ * year-end closure, another session in the same venue — without stopping them from saving. A
+ * series passes each of its sessions as a slot; each fact is said once.
+ */
+export function ScheduleWarnings({
+  slots,
+  venue,
+  sessionId,
+}: {
+  slots: readonly ({ startsAt: string; endsAt: string } | undefined)[];
+  venue: string;
+  sessionId?: number;
+}) {
+  const { t } = useTranslation();
+  const items = useScheduleWarnings(
+    slots
+      .filter((slot) => slot !== undefined)
+      .map((slot) => ({
+        ...slot,
+        venue: venue.trim() || null,
+        ...(sessionId === undefined ? {} : { sessionId }),
+      })),
   );
-  const items = complete ? (warnings.data ?? []) : [];
   // Always in the page, so screen readers announce warnings as they appear.
   return (
     <div role="status" className="schedule-warnings">

@@ -18,8 +18,17 @@ import {
   ValueListField,
 } from './form-parts.tsx';
 import type { CourseOption } from './session-form.tsx';
+import { ScheduleWarnings, typedSlot } from './schedule-warnings.tsx';
 import { AdminSessionLink } from './session-table.tsx';
 import '../sessions.css';
+
+/** 'HH:MM' plus a duration, or '' when it is unknown or runs past midnight. */
+function endOf(start: string, minutes: number | undefined): string {
+  const [h = NaN, m = NaN] = start.split(':').map(Number);
+  const end = h * 60 + m + (minutes ?? NaN);
+  if (!Number.isFinite(end) || minutes === undefined || minutes < 1 || end >= 24 * 60) return '';
+  return `${String(Math.floor(end / 60)).padStart(2, '0')}:${String(end % 60).padStart(2, '0')}`;
+}
 
 /**
  * A whole series in one step: several dates × several start times, one duration, capacity and
@@ -40,6 +49,11 @@ export function SeriesForm({ courses }: { courses: readonly CourseOption[] }) {
   const [created, setCreated] = useState<TrainingSession[] | null>(null);
 
   const total = dates.length * times.length;
+  const minutes = parseWhole(duration);
+  // Every session of the series, as the warnings check them (each day × each start time).
+  const slots = dates.flatMap((date) =>
+    times.map((start) => typedSlot(date, start, endOf(start, minutes))),
+  );
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -138,6 +152,7 @@ export function SeriesForm({ courses }: { courses: readonly CourseOption[] }) {
         onChange={(patch) => setDetails((d) => ({ ...d, ...patch }))}
         cutoffDescription={t('sessions.series.cutoffDescription')}
       />
+      <ScheduleWarnings slots={slots} venue={details.venue} />
       <div className="form-actions">
         <p className="muted" aria-live="polite">
           {t('sessions.series.total', { count: total })}

@@ -15,7 +15,7 @@ import {
   SessionTimeFields,
   tokyoInstant,
 } from './form-parts.tsx';
-import { ScheduleWarnings } from './schedule-warnings.tsx';
+import { ScheduleWarnings, typedSlot } from './schedule-warnings.tsx';
 import '../sessions.css';
 
 export interface CourseOption {
@@ -100,7 +100,10 @@ export function SessionForm({
           isRequired
         />
       ) : null}
-      <ScheduleWarnings {...time} venue={details.venue} />
+      <ScheduleWarnings
+        slots={[typedSlot(time.date, time.start, time.end)]}
+        venue={details.venue}
+      />
       <SessionDetailsFields
         value={details}
         onChange={(patch) => setDetails((d) => ({ ...d, ...patch }))}
