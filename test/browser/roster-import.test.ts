@@ -128,7 +128,10 @@ describe('importing the HR roster from the web', () => {
 
     await page.getByRole('button', { name: '反映する' }).click();
     await page.getByRole('heading', { name: '反映しました' }).waitFor();
-    await page.getByText('追加した職員').waitFor();
+    // The result counts what it changed in the preview's words: the same numbers.
+    await page.getByRole('heading', { name: '変更した内容' }).waitFor();
+    expect(await count(page, '新規', 1)).toBe(String(people));
+    expect(await count(page, '新規', 2)).toBe(String(units));
     const added = await database.current.db
       .selectFrom('staff')
       .select((eb) => eb.fn.countAll<number>().as('n'))
