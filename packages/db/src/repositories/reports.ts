@@ -3,6 +3,7 @@ import { sql, type RawBuilder, type Transaction } from 'kysely';
 import type { Executor } from '../connection.ts';
 import type { DB } from '../schema.ts';
 import { inAudienceSql, roleGroupSql, type PersonColumns } from './audience.ts';
+import { escapeLike } from './like.ts';
 
 /** How a requirement was met: at a group session, by e-learning, or credited by an admin. */
 export type CompletionMethod = 'group_session' | 'e_learning' | 'admin_credit';
@@ -38,10 +39,6 @@ export interface PopulationRow {
 }
 
 const STAFF_NOW: PersonColumns = { facts: 's', staffId: 's.id', unit: 'u' };
-
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 function withinSql(path: RawBuilder<unknown>, paths: readonly string[] | undefined) {
   if (paths === undefined) return sql<boolean>`true`;
