@@ -1,38 +1,20 @@
-import { createMailer, type Mailer } from '@kenshu/api/mailer';
-import { loadConfig, type Config } from '@kenshu/api/config';
-import { deliverMail } from '@kenshu/api/messages';
+import type { Config } from '@kenshu/api/config';
 import type { Staff } from '@kenshu/db';
 import { makeCourse, makeOrgUnit, makeSession, makeStaff } from '@kenshu/db/testing';
 import { parse } from 'papaparse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.ts';
 import { makePerson, signedInAs } from '../support/auth.ts';
-import { startSmtpServer, type SmtpTestServer } from '../support/smtp.ts';
+import { useMailServer } from '../support/smtp.ts';
 
 /**
  * Chasing the unfinished: the team page's filters, paging and CSV, "remind everyone matching"
  * with its preview and skip rules, the history of what went to each person, the outbox page and
  * set-password links by e-mail.
  */
-const settings: Partial<Config> = {};
+const settings: Partial<Config> = { publicUrl: 'https://kenshu.example.go.jp' };
 const t = useTestApp(settings);
-let smtp: SmtpTestServer;
-let mailer: Mailer;
-let config: Config;
-
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-  settings.smtpUrl = smtp.url;
-  settings.publicUrl = 'https://kenshu.example.go.jp';
-  config = { ...loadConfig({}), ...settings };
-  const made = createMailer(config);
-  if (!made) throw new Error('the mailer needs an SMTP URL');
-  mailer = made;
-});
-afterAll(async () => {
-  mailer.close();
-  await smtp.close();
-});
+const smtp = useMailServer(settings);
 
 async function team() {
   const course = await makeCourse(t.db);
@@ -207,7 +189,7 @@ describe('reminding everyone matching the filter', () => {
     expect(audit.map((a) => (a.after as { count: number }).count).sort()).toEqual([1, 6]);
 
     smtp.clear();
-    await deliverMail(t.db, t.clock.now(), config, mailer);
+    await smtp.deliver(t.db, t.clock.now());
     const toThem = smtp.received.filter((m) => [...many, english].some((p) => p.email === m.to));
     expect(toThem).toHaveLength(5);
     const en = toThem.find((m) => m.to === english.email);
@@ -273,7 +255,7 @@ describe('the outbox page', () => {
     expect(queued.items).toHaveLength(1);
     expect(queued.smtpConfigured).toBe(true);
 
-    await deliverMail(t.db, t.clock.now(), config, mailer);
+    await smtp.deliver(t.db, t.clock.now());
     const failed = await (
       await admin.request(`/api/outbox?status=failed&q=${encodeURIComponent(refused.email)}`)
     ).json();
@@ -306,7 +288,7 @@ describe('set-password links by e-mail', () => {
     expect(listed.items[0].body).toBeNull();
 
     smtp.clear();
-    await deliverMail(t.db, t.clock.now(), config, mailer);
+    await smtp.deliver(t.db, t.clock.now());
     const mail = smtp.received.find((m) => m.to === person.email);
     expect(mail?.subject).toBe('Set your Kenshu password');
     const link = /https:\/\/kenshu\.example\.go\.jp\/set-password#token=\S+/.exec(mail?.text ?? '');

@@ -1,36 +1,18 @@
-import { createMailer, type Mailer } from '@kenshu/api/mailer';
-import { loadConfig, type Config } from '@kenshu/api/config';
-import { deliverMail } from '@kenshu/api/messages';
+import type { Config } from '@kenshu/api/config';
 import { makeOrgUnit, makeStaff } from '@kenshu/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.ts';
 import { makePerson, signedInAs } from '../support/auth.ts';
-import { startSmtpServer, type SmtpTestServer } from '../support/smtp.ts';
+import { useMailServer } from '../support/smtp.ts';
 
 /**
  * First access without single sign-on: an admin invites a whole unit to set passwords in one
  * step; the invitations arrive through the outbox at a real SMTP server on 127.0.0.1, each link
  * works once, and inviting again makes the earlier link stop working.
  */
-const settings: Partial<Config> = {};
+const settings: Partial<Config> = { publicUrl: 'https://kenshu.example.go.jp' };
 const t = useTestApp(settings);
-let smtp: SmtpTestServer;
-let mailer: Mailer;
-let config: Config;
-
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-  settings.smtpUrl = smtp.url;
-  settings.publicUrl = 'https://kenshu.example.go.jp';
-  config = { ...loadConfig({}), ...settings };
-  const made = createMailer(config);
-  if (!made) throw new Error('the mailer needs an SMTP URL');
-  mailer = made;
-});
-afterAll(async () => {
-  mailer.close();
-  await smtp.close();
-});
+const smtp = useMailServer(settings);
 
 /**
  * A bureau with a division under it: two without a password, one with, and (once per database:
@@ -68,7 +50,7 @@ describe('inviting a unit to set passwords', () => {
     expect(await sent.json()).toEqual({ invited: 2, skipped: { hasPassword: 1, noEmail: 1 } });
 
     smtp.clear();
-    expect(await deliverMail(t.db, t.clock.now(), config, mailer)).toMatchObject({ sent: 2 });
+    expect(await smtp.deliver(t.db, t.clock.now())).toMatchObject({ sent: 2 });
     const to = smtp.received.map((m) => m.to).sort();
     expect(to).toEqual([unit.below.email, unit.fresh.email].sort());
     const japanese = smtp.received.find((m) => m.to === unit.fresh.email);
@@ -106,13 +88,13 @@ describe('inviting a unit to set passwords', () => {
     const choice = { orgUnitId: unit.division.id };
     await admin.json('/api/accounts/invitations', choice);
     smtp.clear();
-    await deliverMail(t.db, t.clock.now(), config, mailer);
+    await smtp.deliver(t.db, t.clock.now());
     const first = tokenIn(smtp.received.find((m) => m.to === unit.below.email)?.text ?? '');
 
     const again = await admin.json('/api/accounts/invitations', choice);
     expect(await again.json()).toEqual({ invited: 1, skipped: { hasPassword: 1, noEmail: 0 } });
     smtp.clear();
-    await deliverMail(t.db, t.clock.now(), config, mailer);
+    await smtp.deliver(t.db, t.clock.now());
     const second = tokenIn(smtp.received.find((m) => m.to === unit.below.email)?.text ?? '');
     expect(second).toBeDefined();
     expect(second).not.toBe(first);

@@ -1,39 +1,23 @@
-import { createMailer, type Mailer } from '@kenshu/api/mailer';
-import { loadConfig, type Config } from '@kenshu/api/config';
-import { deliverMail } from '@kenshu/api/messages';
+import type { Config } from '@kenshu/api/config';
 import { makeCourse, makeOrgUnit, makeSession, makeStaff } from '@kenshu/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.ts';
 import { makePerson, signedInAs } from '../support/auth.ts';
-import { startSmtpServer, type SmtpTestServer } from '../support/smtp.ts';
+import { useMailServer } from '../support/smtp.ts';
 
 /**
  * Every message kind reaches the person twice in the same words: as a notice in the app and as
  * an e-mail through the outbox to a real SMTP server on 127.0.0.1, in the person's language.
  */
-const settings: Partial<Config> = {};
+const settings: Partial<Config> = {
+  mailFrom: '研修事務局 <kenshu@mof.example.go.jp>',
+  publicUrl: 'https://kenshu.example.go.jp',
+};
 const t = useTestApp(settings);
-let smtp: SmtpTestServer;
-let mailer: Mailer;
-let config: Config;
-
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-  settings.smtpUrl = smtp.url;
-  settings.mailFrom = '研修事務局 <kenshu@mof.example.go.jp>';
-  settings.publicUrl = 'https://kenshu.example.go.jp';
-  config = { ...loadConfig({}), ...settings };
-  const made = createMailer(config);
-  if (!made) throw new Error('the mailer needs an SMTP URL');
-  mailer = made;
-});
-afterAll(async () => {
-  mailer.close();
-  await smtp.close();
-});
+const smtp = useMailServer(settings);
 
 async function deliver() {
-  return deliverMail(t.db, t.clock.now(), config, mailer);
+  return smtp.deliver(t.db, t.clock.now());
 }
 
 async function outboxOf(staffId: number) {

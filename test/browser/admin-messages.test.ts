@@ -1,14 +1,11 @@
-import { createMailer, type Mailer } from '@kenshu/api/mailer';
-import { loadConfig, type Config } from '@kenshu/api/config';
 import { dailyRemindersJob, runJobOnce } from '@kenshu/api/jobs';
-import { deliverMail } from '@kenshu/api/messages';
 import type { Course, Staff } from '@kenshu/db';
 import { makeCourse, makeOrgUnit, makeStaff } from '@kenshu/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makePerson } from '../support/auth.ts';
 import { accessibilityViolations, useBrowserApp } from '../support/browser.ts';
 import { useTestDatabase } from '../support/database.ts';
-import { startSmtpServer, type SmtpTestServer } from '../support/smtp.ts';
+import { useMailServer } from '../support/smtp.ts';
 
 /**
  * An admin sets up chasing from the UI and sees what it did: a course's reminder schedule, the
@@ -18,26 +15,12 @@ import { startSmtpServer, type SmtpTestServer } from '../support/smtp.ts';
  * whom it could not reach; a failed e-mail is retried from the outbox page, and audited.
  */
 const database = useTestDatabase();
-let smtp: SmtpTestServer;
-let mailer: Mailer;
-let config: Config;
+const smtp = useMailServer({ seed: 'none' });
 let admin: Staff;
 let english: Staff;
 let refused: Staff;
 let unmailed: Staff;
 let course: Course;
-
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-  config = { ...loadConfig({}), seed: 'none', smtpUrl: smtp.url };
-  const made = createMailer(config);
-  if (!made) throw new Error('the mailer needs an SMTP URL');
-  mailer = made;
-});
-afterAll(async () => {
-  mailer.close();
-  await smtp.close();
-});
 
 const app = useBrowserApp(
   database,
@@ -56,7 +39,7 @@ const app = useBrowserApp(
       audience: { kind: 'rule', roles: [], unitIds: [division.id], employmentTypes: [] },
     });
   },
-  () => ({ smtpUrl: config.smtpUrl }),
+  () => ({ smtpUrl: smtp.config.smtpUrl }),
 );
 
 describe('an admin sets up the chase and sees what the day’s run did', () => {
@@ -138,8 +121,8 @@ describe('an admin sets up the chase and sees what the day’s run did', () => {
         ),
       )
       .execute();
-    await runJobOnce(database.current, dailyRemindersJob, config, now);
-    const sent = await deliverMail(database.current.db, now, config, mailer);
+    await runJobOnce(database.current, dailyRemindersJob, smtp.config, now);
+    const sent = await smtp.deliver(database.current.db, now);
     expect(sent.sent).toBe(1);
     const mail = smtp.received.find((m) => m.to === english.email);
     expect(mail?.subject).toBe('Kenshu: 1 course(s) left to finish');

@@ -1,11 +1,8 @@
-import { createMailer, type Mailer } from '@kenshu/api/mailer';
-import { loadConfig, type Config } from '@kenshu/api/config';
-import { deliverMail } from '@kenshu/api/messages';
 import { DEMO_ACCOUNTS, seedDemo } from '@kenshu/db';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { accessibilityViolations, useBrowserApp } from '../support/browser.ts';
 import { useTestDatabase } from '../support/database.ts';
-import { startSmtpServer, type SmtpTestServer } from '../support/smtp.ts';
+import { useMailServer } from '../support/smtp.ts';
 
 /**
  * The whole chase from the UI: a section head reminds everyone in their division who is not
@@ -13,20 +10,7 @@ import { startSmtpServer, type SmtpTestServer } from '../support/smtp.ts';
  * language, and each reader sees on My training what was sent to them.
  */
 const database = useTestDatabase();
-let smtp: SmtpTestServer;
-let mailer: Mailer;
-let config: Config;
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-  config = { ...loadConfig({}), smtpUrl: smtp.url, publicUrl: 'https://kenshu.example.go.jp' };
-  const made = createMailer(config);
-  if (!made) throw new Error('the mailer needs an SMTP URL');
-  mailer = made;
-});
-afterAll(async () => {
-  mailer.close();
-  await smtp.close();
-});
+const smtp = useMailServer({ publicUrl: 'https://kenshu.example.go.jp' });
 
 const app = useBrowserApp(
   database,
@@ -48,7 +32,7 @@ const app = useBrowserApp(
     const english = people.filter((_, i) => i % 2 === 0).map((p) => p.id);
     await db.updateTable('staff').set({ locale: 'en' }).where('id', 'in', english).execute();
   },
-  () => ({ smtpUrl: config.smtpUrl, publicUrl: config.publicUrl }),
+  () => ({ smtpUrl: smtp.config.smtpUrl, publicUrl: smtp.config.publicUrl }),
 );
 
 describe('a section head chases their unfinished people from the team page', () => {
@@ -92,7 +76,7 @@ describe('a section head chases their unfinished people from the team page', () 
     expect((audit[0]?.after as { count: number } | undefined)?.count).toBe(recipients);
 
     smtp.clear();
-    await deliverMail(database.current.db, new Date(), config, mailer);
+    await smtp.deliver(database.current.db, new Date());
     const mailed = decided.filter((d) => d.status === 'queued');
     const reminders = smtp.received.filter((m) =>
       /^(【研修】受講のお願い|Reminder: please complete)/.test(m.subject),

@@ -1,12 +1,9 @@
-import { createMailer, type Mailer } from '@kenshu/api/mailer';
-import { loadConfig, type Config } from '@kenshu/api/config';
-import { deliverMail } from '@kenshu/api/messages';
 import { DEMO_ACCOUNTS, seedDemo } from '@kenshu/db';
 import { makeOrgUnit, makeStaff } from '@kenshu/db/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { accessibilityViolations, useBrowserApp } from '../support/browser.ts';
 import { useTestDatabase } from '../support/database.ts';
-import { startSmtpServer, type SmtpTestServer } from '../support/smtp.ts';
+import { useMailServer } from '../support/smtp.ts';
 
 /**
  * First access without single sign-on, as an admin does it: invite a whole new unit to set
@@ -14,21 +11,8 @@ import { startSmtpServer, type SmtpTestServer } from '../support/smtp.ts';
  * opens the set-password page.
  */
 const database = useTestDatabase();
-let smtp: SmtpTestServer;
-let mailer: Mailer;
-let config: Config;
+const smtp = useMailServer();
 const newcomers: string[] = [];
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-  config = { ...loadConfig({}), smtpUrl: smtp.url };
-  const made = createMailer(config);
-  if (!made) throw new Error('the mailer needs an SMTP URL');
-  mailer = made;
-});
-afterAll(async () => {
-  mailer.close();
-  await smtp.close();
-});
 
 const app = useBrowserApp(
   database,
@@ -43,7 +27,7 @@ const app = useBrowserApp(
     for (let i = 0; i < 3; i++)
       newcomers.push((await makeStaff(db, { org_unit_id: bureau.id })).email);
   },
-  () => ({ smtpUrl: config.smtpUrl }),
+  () => ({ smtpUrl: smtp.config.smtpUrl }),
 );
 
 describe('an admin invites a new unit to set passwords', () => {
@@ -66,7 +50,7 @@ describe('an admin invites a new unit to set passwords', () => {
     await card.getByText(/^3名に送ります/).waitFor();
 
     smtp.clear();
-    await deliverMail(database.current.db, new Date(), config, mailer);
+    await smtp.deliver(database.current.db, new Date());
     expect(smtp.received.map((m) => m.to).sort()).toEqual([...newcomers].sort());
     const link = /(http\S+\/set-password#token=[\w-]+)/.exec(smtp.received[0]?.text ?? '')?.[1];
     if (!link) throw new Error('no link in the invitation');

@@ -1,6 +1,12 @@
+import { loadConfig, type Config } from '@kenshu/api/config';
+import { createMailer, type Mailer } from '@kenshu/api/mailer';
+import { deliverMail } from '@kenshu/api/messages';
+import type { Kysely } from 'kysely';
+import type { DB } from '@kenshu/db';
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll } from 'vitest';
 
 /** One e-mail as a local mail server received it. */
 export interface ReceivedMail {
@@ -76,6 +82,50 @@ export async function startSmtpServer(options: { delayMs?: number } = {}) {
 }
 
 export type SmtpTestServer = Awaited<ReturnType<typeof startSmtpServer>>;
+
+/**
+ * A local mail server and a mailer that sends to it, for the whole test file. `settings` is the
+ * object the file's app reads once it starts (useTestApp reads it lazily): the server's URL is
+ * written into it in beforeAll, so the app queues mail that `deliver` then sends here.
+ */
+export function useMailServer(settings: Partial<Config> = {}) {
+  let server: SmtpTestServer | undefined;
+  let mailer: Mailer | undefined;
+  let config: Config | undefined;
+  beforeAll(async () => {
+    server = await startSmtpServer();
+    settings.smtpUrl = server.url;
+    config = { ...loadConfig({}), ...settings };
+    const made = createMailer(config);
+    if (!made) throw new Error('the mailer needs an SMTP URL');
+    mailer = made;
+  });
+  afterAll(async () => {
+    mailer?.close();
+    await server?.close();
+  });
+  const started = () => {
+    if (!server || !mailer || !config) throw new Error('the mail server starts in beforeAll');
+    return { server, mailer, config };
+  };
+  return {
+    /** What the server received, oldest first. */
+    get received() {
+      return started().server.received;
+    },
+    clear: () => started().server.clear(),
+    refuse: (code: number | null) => started().server.refuse(code),
+    /** The settings the app runs with, the server's URL among them. */
+    get config() {
+      return started().config;
+    },
+    /** One delivery run of the outbox, as the mail job does it. */
+    deliver(db: Kysely<DB>, now: Date) {
+      const { config, mailer } = started();
+      return deliverMail(db, now, config, mailer);
+    },
+  };
+}
 
 function toReceived(parsed: ParsedMail): ReceivedMail {
   const to = Array.isArray(parsed.to) ? parsed.to[0]?.text : parsed.to?.text;
