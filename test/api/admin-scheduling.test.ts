@@ -148,6 +148,28 @@ describe('warnings when scheduling a session', () => {
     expect(row?.after).toMatchObject({ warnings: ['holiday'] });
   });
 
+  it('takes only active staff as trainers', async () => {
+    const course = await makeCourse(t.db);
+    const gone = await makeStaff(t.db, { active: false });
+    const present = await makeStaff(t.db);
+    const body = {
+      courseId: course.id,
+      startsAt: '2027-02-10T10:00:00+09:00',
+      endsAt: '2027-02-10T11:30:00+09:00',
+      capacity: 10,
+    };
+    for (const trainerIds of [[gone.id], [present.id, 2_000_000_000]]) {
+      const refused = await admin.json('/api/sessions', { ...body, trainerIds });
+      expect(refused.status).toBe(400);
+      expect((await refused.json()).error.details).toMatchObject({ field: 'trainerIds' });
+    }
+    const created = await admin.json('/api/sessions', { ...body, trainerIds: [present.id] });
+    expect(created.status).toBe(201);
+    expect((await created.json()).trainers).toEqual([
+      { id: present.id, name: `${present.family_name} ${present.given_name}` },
+    ]);
+  });
+
   it('is for admins, and answers bad input with 400', async () => {
     const body = { startsAt: '2027-02-13T10:00:00+09:00', endsAt: '2027-02-13T11:00:00+09:00' };
     expect((await check(body, trainer)).status).toBe(403);

@@ -70,6 +70,18 @@ export async function findStaffByIds(db: Executor, ids: readonly number[]): Prom
     .execute();
 }
 
+/** Which of these people are active staff (unknown or inactive ids are left out). */
+export async function activeStaffIdsOf(db: Executor, ids: readonly number[]): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('staff')
+    .select('id')
+    .where('id', 'in', ids)
+    .where('active', '=', true)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 /** Whether the database holds anybody yet (a fresh database gets the demo when asked). */
 export async function hasAnyStaff(db: Executor): Promise<boolean> {
   return (await db.selectFrom('staff').select('id').limit(1).executeTakeFirst()) !== undefined;

@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Transaction, type Updateable } from 'kysely';
 import type { Executor } from '../connection.ts';
-import type { DB, TrainingSession, TrainingSessionTable } from '../schema.ts';
+import type { Booking, DB, TrainingSession, TrainingSessionTable } from '../schema.ts';
 
 export async function insertTrainingSessions(
   db: Executor,
@@ -83,6 +83,22 @@ export async function trainersOf(db: Executor, sessionIds: readonly number[]) {
     .innerJoin('staff', 'staff.id', 'session_trainer.staff_id')
     .select(['session_trainer.session_id', 'staff.id', 'staff.family_name', 'staff.given_name'])
     .where('session_trainer.session_id', 'in', sessionIds)
+    .execute();
+}
+
+/** A person's places (seats or waitlist) on these sessions, so a list can show "you are booked". */
+export async function placesOfPersonOn(
+  db: Executor,
+  staffId: number,
+  sessionIds: readonly number[],
+): Promise<Booking[]> {
+  if (sessionIds.length === 0) return [];
+  return db
+    .selectFrom('booking')
+    .selectAll()
+    .where('staff_id', '=', staffId)
+    .where('session_id', 'in', sessionIds)
+    .where('status', '<>', 'cancelled')
     .execute();
 }
 

@@ -1,4 +1,4 @@
-import { listNotifications as listRows, markNotificationRead } from '@kenshu/db';
+import { findStaffById, listNotifications as listRows, markNotificationRead } from '@kenshu/db';
 import { isMessageKind, notFound, renderMessage, type MessageLocale } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
 import { requireViewer } from '../../lib/service-context.ts';
@@ -38,11 +38,7 @@ export async function listNotifications({ ctx }: { ctx: ServiceContext }) {
   const [rows, templates, me] = await Promise.all([
     listRows(ctx.db, viewer.staffId),
     loadTemplates(ctx.db),
-    ctx.db
-      .selectFrom('staff')
-      .select(['family_name', 'given_name'])
-      .where('id', '=', viewer.staffId)
-      .executeTakeFirst(),
+    findStaffById(ctx.db, viewer.staffId),
   ]);
   const name = me ? `${me.family_name} ${me.given_name}` : '';
   return rows.map((n) => {

@@ -6,6 +6,7 @@ import type {
   UpdateSessionRequest,
 } from '@kenshu/contracts';
 import {
+  activeStaffIdsOf,
   bumpBookingSequences,
   findCourseById,
   insertAudit,
@@ -43,12 +44,7 @@ import { scheduleWarnings } from './schedule-check.ts';
 
 async function assertTrainers(db: Executor, ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;
-  const found = await db
-    .selectFrom('staff')
-    .select('id')
-    .where('id', 'in', ids)
-    .where('active', '=', true)
-    .execute();
+  const found = await activeStaffIdsOf(db, ids);
   if (found.length !== new Set(ids).size)
     throw validation('A trainer is not an active staff member', { field: 'trainerIds' });
 }

@@ -1,8 +1,8 @@
 import type { TrainingSession as SessionContract } from '@kenshu/contracts';
 import {
+  placesOfPersonOn,
   trainersOf,
   waitlistPosition,
-  type Booking,
   type Executor,
   type TrainingSession,
 } from '@kenshu/db';
@@ -25,15 +25,7 @@ export async function toSessionContracts(
   const ids = rows.map((r) => r.id);
   const [trainers, mine] = await Promise.all([
     trainersOf(db, ids),
-    opts.viewerStaffId !== null && ids.length
-      ? db
-          .selectFrom('booking')
-          .selectAll()
-          .where('staff_id', '=', opts.viewerStaffId)
-          .where('session_id', 'in', ids)
-          .where('status', '<>', 'cancelled')
-          .execute()
-      : Promise.resolve([] as Booking[]),
+    opts.viewerStaffId !== null ? placesOfPersonOn(db, opts.viewerStaffId, ids) : [],
   ]);
   const mineBySession = new Map(mine.map((b) => [b.session_id, b]));
   return Promise.all(
