@@ -77,6 +77,32 @@ export interface Config {
   metricsToken: string | undefined;
   /** On SIGTERM, how long in-flight requests and running jobs get before the process exits. */
   shutdownSeconds: number;
+  /** Single sign-on through an OpenID Connect provider; undefined when KENSHU_OIDC_ISSUER is unset. */
+  oidc: OidcConfig | undefined;
+}
+
+/** Single sign-on (OpenID Connect, authorization code flow with PKCE). */
+export interface OidcConfig {
+  /** The provider's issuer identifier; its metadata is read from /.well-known/openid-configuration. */
+  issuer: string;
+  clientId: string;
+  /** Unset: a public client (PKCE only, no client authentication). */
+  clientSecret: string | undefined;
+  /** Where the provider sends people back: this app's /api/auth/sso/callback. */
+  redirectUrl: string;
+  /** Where the provider sends people after signing out there: this app's sign-in page. */
+  postLogoutRedirectUrl: string;
+  /** The ID token claim that names the person… */
+  claim: string;
+  /** …and what in the HR roster it is compared with. */
+  matchBy: 'email' | 'staff_number';
+  /** Set: the e-mail in the ID token must be at one of these domains (lower case). */
+  allowedEmailDomains: string[] | undefined;
+  scopes: string;
+  /** The provider's name on the sign-in button. */
+  displayName: { ja: string; en: string };
+  /** Only for a provider on this machine (tests, a local demo): plain http is allowed. */
+  loopback: boolean;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -252,5 +278,91 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       undefined,
     ),
     shutdownSeconds: positive(env, 'KENSHU_SHUTDOWN_SECONDS', 25),
+    oidc: oidcConfig(env),
+  };
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+function isLoopback(raw: string): boolean {
+  return LOOPBACK_HOSTS.has(new URL(raw).hostname);
+}
+
+/** https://, or http:// only on this machine (a provider or app on 127.0.0.1 for tests). */
+const SECURE_URL = url(['http:', 'https:']).refine(
+  (raw) => new URL(raw).protocol === 'https:' || isLoopback(raw),
+);
+
+const DOMAIN_LIST = z
+  .string()
+  .transform((raw) =>
+    raw
+      .split(',')
+      .map((d) => d.trim().toLowerCase().replace(/^@/, ''))
+      .filter(Boolean),
+  )
+  .refine((list) => list.length > 0 && list.every((d) => /^[a-z0-9.-]+\.[a-z0-9-]+$/.test(d)));
+
+function oidcConfig(env: NodeJS.ProcessEnv): OidcConfig | undefined {
+  const issuer = read(
+    env,
+    'KENSHU_OIDC_ISSUER',
+    SECURE_URL,
+    'an https:// issuer URL (http:// only for 127.0.0.1 or localhost)',
+    undefined,
+  );
+  if (!issuer) return undefined;
+  const required = (name: string, what: string) => {
+    const value = env[name];
+    if (!value) throw new ConfigError(`${name} must be set when KENSHU_OIDC_ISSUER is (${what})`);
+    return value;
+  };
+  const clientId = required('KENSHU_OIDC_CLIENT_ID', 'the client id the provider gave Kenshu');
+  const publicUrl = env.KENSHU_PUBLIC_URL;
+  const redirectUrl =
+    read(
+      env,
+      'KENSHU_OIDC_REDIRECT_URL',
+      SECURE_URL.refine((raw) => new URL(raw).pathname === '/api/auth/sso/callback'),
+      "this app's https://…/api/auth/sso/callback address (http:// only for 127.0.0.1 or localhost)",
+      undefined,
+    ) ??
+    (publicUrl
+      ? new URL('/api/auth/sso/callback', publicUrl).href
+      : required('KENSHU_OIDC_REDIRECT_URL', 'or KENSHU_PUBLIC_URL, to derive it from'));
+  const claim = read(
+    env,
+    'KENSHU_OIDC_CLAIM',
+    z.string().regex(/^[A-Za-z0-9_.:-]{1,100}$/),
+    'the name of an ID token claim, like email or preferred_username',
+    'email',
+  );
+  return {
+    issuer,
+    clientId,
+    clientSecret: env.KENSHU_OIDC_CLIENT_SECRET || undefined,
+    redirectUrl,
+    postLogoutRedirectUrl: new URL('/sign-in', redirectUrl).href,
+    claim,
+    matchBy: oneOf(env, 'KENSHU_OIDC_MATCH', ['email', 'staff_number'], 'email'),
+    allowedEmailDomains: read(
+      env,
+      'KENSHU_OIDC_ALLOWED_EMAIL_DOMAINS',
+      DOMAIN_LIST,
+      'a comma-separated list of e-mail domains, like example.go.jp,mof.go.jp',
+      undefined,
+    ),
+    scopes: read(
+      env,
+      'KENSHU_OIDC_SCOPES',
+      z.string().regex(/^openid( [\x21\x23-\x5b\x5d-\x7e]+)*$/),
+      'space-separated scopes starting with openid',
+      'openid email profile',
+    ),
+    displayName: {
+      ja: env.KENSHU_OIDC_NAME_JA || '組織のアカウント',
+      en: env.KENSHU_OIDC_NAME_EN || 'your organisation account',
+    },
+    loopback: isLoopback(issuer),
   };
 }

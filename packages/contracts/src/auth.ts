@@ -55,12 +55,114 @@ export const signIn = createRoute({
   },
 });
 
+export const SignedOut = z
+  .object({
+    endSessionUrl: z.string().openapi({
+      description:
+        "The provider's sign-out page (RP-initiated logout) to send the browser to, for a session begun with single sign-on",
+    }),
+  })
+  .openapi('SignedOut');
+
 export const signOut = createRoute({
   method: 'post',
   path: '/sign-out',
   tags: ['sign-in'],
   summary: 'End this sign-in session',
-  responses: { 204: { description: 'Signed out' }, ...errorResponses(401, 403) },
+  responses: {
+    200: {
+      description: "Signed out here; sign out at the single sign-on provider's page too",
+      content: { 'application/json': { schema: SignedOut } },
+    },
+    204: { description: 'Signed out' },
+    ...errorResponses(401, 403),
+  },
+});
+
+/** Why a single sign-on did not sign the person in; the SPA's /sign-in/sso page explains each. */
+export const SSO_PROBLEMS = [
+  'not_in_roster',
+  'deactivated',
+  'domain_not_allowed',
+  'cancelled',
+  'expired',
+  'failed',
+  'unavailable',
+] as const;
+export const SsoProblem = z.enum(SSO_PROBLEMS).openapi('SsoProblem');
+export type SsoProblem = z.infer<typeof SsoProblem>;
+
+export const SsoInfo = z
+  .object({
+    enabled: z.boolean(),
+    name: z
+      .object({ ja: z.string(), en: z.string() })
+      .nullable()
+      .openapi({ description: "The provider's name for the sign-in button" }),
+    required: z
+      .boolean()
+      .openapi({ description: 'Admins turned passwords off (break-glass admin accounts aside)' }),
+  })
+  .openapi('SsoInfo');
+export type SsoInfo = z.infer<typeof SsoInfo>;
+
+export const getSsoInfo = createRoute({
+  method: 'get',
+  path: '/sso',
+  tags: ['sign-in'],
+  summary: 'Whether single sign-on is offered, under what name, and whether it is required',
+  responses: {
+    200: { description: 'Single sign-on', content: { 'application/json': { schema: SsoInfo } } },
+  },
+});
+
+const redirect = (description: string) => ({
+  description,
+  headers: { Location: { schema: { type: 'string' as const } } },
+});
+
+export const startSso = createRoute({
+  method: 'get',
+  path: '/sso/start',
+  tags: ['sign-in'],
+  summary: 'Go to the single sign-on provider (authorization code flow with PKCE)',
+  request: {
+    query: z.object({
+      next: z
+        .string()
+        .max(2000)
+        .optional()
+        .openapi({
+          description: 'A page of this app to open afterwards; anything else is ignored',
+        }),
+    }),
+  },
+  responses: {
+    302: redirect("To the provider's sign-in page, or to /sign-in/sso when it cannot be reached"),
+    ...errorResponses(400, 404),
+  },
+});
+
+const callbackParam = z.string().max(4096).optional();
+
+export const ssoCallback = createRoute({
+  method: 'get',
+  path: '/sso/callback',
+  tags: ['sign-in'],
+  summary: 'Where the provider sends the browser back; signs in an active person of the roster',
+  request: {
+    query: z.object({
+      code: callbackParam,
+      state: callbackParam,
+      iss: callbackParam,
+      error: callbackParam,
+      error_description: callbackParam,
+    }),
+  },
+  responses: {
+    302: redirect('Signed in: to the page asked for; refused: to /sign-in/sso saying why'),
+    ...errorResponses(400, 404),
+  },
 });
 
 export const getMe = createRoute({

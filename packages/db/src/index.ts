@@ -34,3 +34,4 @@ export * from './repositories/requirements.ts';
 export * from './repositories/reminders.ts';
 export * from './repositories/check-in.ts';
 export * from './backup.ts';
+export * from './repositories/sign-in-settings.ts';

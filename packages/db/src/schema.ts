@@ -83,6 +83,40 @@ export interface AuthSessionTable {
   ended_at: NullableTimestamp;
   user_agent: string | null;
   client_address: string | null;
+  /** How the session began. */
+  method: Generated<SignInMethod>;
+  /** Single sign-on: the provider's ID token, handed back at sign-out; never sent to browsers. */
+  id_token: string | null;
+}
+
+export type SignInMethod = 'password' | 'sso';
+
+/** A single sign-on started at the provider and not yet back (migration 2026-12-10T01). */
+export interface SsoLoginStateTable {
+  state_hash: string;
+  /** Hash of the random value in the browser's sign-in cookie: the callback must come back to it. */
+  browser_hash: string;
+  nonce: string;
+  code_verifier: string;
+  /** The validated page to open afterwards. */
+  next_path: string | null;
+  created_at: TimestampDefault;
+  expires_at: Timestamp;
+}
+
+/** The one row of sign-in settings. */
+export interface SignInSettingTable {
+  id: Generated<boolean>;
+  sso_required: Generated<boolean>;
+  updated_by: number | null;
+  updated_at: TimestampDefault;
+}
+
+/** An admin account that may sign in with a password while single sign-on is required. */
+export interface BreakGlassAccountTable {
+  staff_id: number;
+  marked_by: number | null;
+  marked_at: TimestampDefault;
 }
 
 export interface PasswordTokenTable {
@@ -315,6 +349,9 @@ export interface DB {
   role_grant: RoleGrantTable;
   credential: CredentialTable;
   auth_session: AuthSessionTable;
+  sso_login_state: SsoLoginStateTable;
+  sign_in_setting: SignInSettingTable;
+  break_glass_account: BreakGlassAccountTable;
   password_token: PasswordTokenTable;
   sign_in_throttle: SignInThrottleTable;
   audit_log: AuditLogTable;

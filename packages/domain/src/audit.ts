@@ -5,6 +5,7 @@
  */
 export const AUDIT_ACTIONS = [
   'account.admin_bootstrapped',
+  'account.break_glass_changed',
   'account.created',
   'account.password_link_issued',
   'account.password_set',
@@ -22,6 +23,8 @@ export const AUDIT_ACTIONS = [
   'attendance.marked',
   'attendance.marked_unmarked_present',
   'attendance.walk_in',
+  'auth.sso_refused',
+  'auth.sso_signed_in',
   'booking.cancelled_after_cutoff',
   'booking.cancelled_on_behalf',
   'booking.created_on_behalf',
@@ -50,6 +53,7 @@ export const AUDIT_ACTIONS = [
   'session.recorded',
   'session.series_created',
   'session.updated',
+  'sign_in_settings.saved',
 ] as const;
 
 /** One of {@link AUDIT_ACTIONS}. */

@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'UNSUPPORTED_MEDIA_TYPE',
   'RATE_LIMITED',
   'UNAVAILABLE',
+  // Sign-in
+  'SSO_REQUIRED',
   // Booking and sessions
   'SESSION_CANCELLED',
   'BOOKING_NOT_OPEN',

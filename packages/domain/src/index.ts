@@ -13,3 +13,4 @@ export * from './e-learning/index.ts';
 export * from './messages/index.ts';
 export * from './reports/index.ts';
 export * from './reminders/index.ts';
+export * from './safe-next.ts';

@@ -28,3 +28,26 @@ export function writeSessionCookie(c: Context<AppEnv>, token: string, maxAgeSeco
 export function clearSessionCookie(c: Context<AppEnv>): void {
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isSecure(c) });
 }
+
+/** Binds a single sign-on to the browser that started it: the callback must bring it back. */
+export const SSO_COOKIE = 'kenshu_sso';
+const SSO_COOKIE_PATH = '/api/auth/sso';
+
+export function readSsoCookie(c: Context<AppEnv>): string | undefined {
+  return getCookie(c, SSO_COOKIE);
+}
+
+/** SameSite=Lax: the provider's redirect back is a top-level navigation, which carries it. */
+export function writeSsoCookie(c: Context<AppEnv>, value: string, maxAgeSeconds: number): void {
+  setCookie(c, SSO_COOKIE, value, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: isSecure(c),
+    path: SSO_COOKIE_PATH,
+    maxAge: Math.floor(maxAgeSeconds),
+  });
+}
+
+export function clearSsoCookie(c: Context<AppEnv>): void {
+  deleteCookie(c, SSO_COOKIE, { path: SSO_COOKIE_PATH, secure: isSecure(c) });
+}

@@ -7,6 +7,10 @@ import type { AuditAction } from '@kenshu/domain';
 export const AUDIT_ACTION_LABELS: Record<'ja' | 'en', Record<AuditAction, string>> = {
   ja: {
     'account.admin_bootstrapped': '最初の管理者の作成',
+    'account.break_glass_changed': '非常用管理者アカウントの指定・解除',
+    'auth.sso_refused': 'シングルサインオンの拒否（名簿にない・無効な職員）',
+    'auth.sso_signed_in': 'シングルサインオンでのサインイン',
+    'sign_in_settings.saved': 'サインイン設定の変更',
     'account.created': 'アカウント作成',
     'account.password_link_issued': 'パスワード設定用リンクの発行',
     'account.password_set': 'パスワードの設定',
@@ -55,6 +59,10 @@ export const AUDIT_ACTION_LABELS: Record<'ja' | 'en', Record<AuditAction, string
   },
   en: {
     'account.admin_bootstrapped': 'First admin created',
+    'account.break_glass_changed': 'Break-glass admin account marked or unmarked',
+    'auth.sso_refused': 'Single sign-on refused (person not in the roster or deactivated)',
+    'auth.sso_signed_in': 'Signed in with single sign-on',
+    'sign_in_settings.saved': 'Sign-in settings changed',
     'account.created': 'Account created',
     'account.password_link_issued': 'Set-password link issued',
     'account.password_set': 'Password set',

@@ -279,6 +279,7 @@ export const en: Messages = {
       UNSUPPORTED_MEDIA_TYPE: 'The data was sent in a format this page does not accept.',
       RATE_LIMITED: 'The service is busy. Please try again in a moment.',
       UNAVAILABLE: 'The service is busy. Please try again in a moment.',
+      SSO_REQUIRED: 'Passwords are turned off here. Sign in with single sign-on above.',
       INTERNAL: 'Something went wrong on the server.',
     },
   },

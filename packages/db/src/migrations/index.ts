@@ -17,6 +17,7 @@ import * as courseDraftsAndRecordedSessions from './2026-12-08T01-course-drafts-
 import * as reminderRunUnreached from './2026-12-08T02-reminder-run-unreached.ts';
 import * as reportIndexes from './2026-12-08T03-report-indexes.ts';
 import * as organisationSettings from './2026-12-08T05-organisation-settings.ts';
+import * as singleSignOn from './2026-12-10T01-single-sign-on.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not read from disk) so the same set runs
@@ -41,6 +42,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08T02-reminder-run-unreached': reminderRunUnreached,
   '2026-12-08T03-report-indexes': reportIndexes,
   '2026-12-08T05-organisation-settings': organisationSettings,
+  '2026-12-10T01-single-sign-on': singleSignOn,
 };
 
 export const migrationProvider: MigrationProvider = {

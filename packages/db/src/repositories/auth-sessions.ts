@@ -1,5 +1,5 @@
 import type { Executor } from '../connection.ts';
-import type { AuthSession } from '../schema.ts';
+import type { AuthSession, SignInMethod } from '../schema.ts';
 
 export async function insertAuthSession(
   db: Executor,
@@ -13,6 +13,10 @@ export async function insertAuthSession(
     /** The app's clock at sign-in; the database's time when left out. */
     created_at?: Date;
     last_seen_at?: Date;
+    /** Password unless said otherwise. */
+    method?: SignInMethod;
+    /** Single sign-on: the provider's ID token, for signing out there too. */
+    id_token?: string | null;
   },
 ): Promise<AuthSession> {
   return db.insertInto('auth_session').values(row).returningAll().executeTakeFirstOrThrow();
@@ -35,13 +39,16 @@ export async function touchAuthSession(db: Executor, id: string, at: Date): Prom
   await db.updateTable('auth_session').set({ last_seen_at: at }).where('id', '=', id).execute();
 }
 
-export async function endAuthSession(db: Executor, id: string, at: Date): Promise<void> {
-  await db
+/** Ends a session; returns its single sign-on ID token (null for a password session). */
+export async function endAuthSession(db: Executor, id: string, at: Date): Promise<string | null> {
+  const ended = await db
     .updateTable('auth_session')
     .set({ ended_at: at })
     .where('id', '=', id)
     .where('ended_at', 'is', null)
-    .execute();
+    .returning('id_token')
+    .executeTakeFirst();
+  return ended?.id_token ?? null;
 }
 
 /** Ends every live session of a person, except `keepId` if given. Returns how many ended. */

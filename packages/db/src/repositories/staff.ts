@@ -98,6 +98,20 @@ export async function findStaffByLogin(db: Executor, login: string): Promise<Sta
     .executeTakeFirst();
 }
 
+/** The person with this staff number (exactly) or e-mail (any case), active or not. */
+export async function findStaffBy(
+  db: Executor,
+  by: 'staff_number' | 'email',
+  value: string,
+): Promise<Staff | undefined> {
+  const query = db.selectFrom('staff').selectAll();
+  return (
+    by === 'staff_number'
+      ? query.where('staff_number', '=', value)
+      : query.where(sql`lower(email)`, '=', value.toLowerCase())
+  ).executeTakeFirst();
+}
+
 /** One page of staff with their unit, and the total matching. */
 export async function searchStaff(
   db: Executor,

@@ -1,6 +1,7 @@
 import { endAuthSession, endAuthSessionsOf, listLiveAuthSessions } from '@kenshu/db';
 import { notFound } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
+import { endSessionUrl } from '../../lib/oidc.ts';
 import { requireViewer } from '../../lib/service-context.ts';
 
 /** The viewer's own live sign-in sessions. */
@@ -39,7 +40,22 @@ export async function endMyOtherSessions({ ctx }: { ctx: ServiceContext }) {
   return { ended: await endAuthSessionsOf(ctx.db, viewer.staffId, ctx.now, viewer.sessionId) };
 }
 
-export async function signOut({ ctx }: { ctx: ServiceContext }): Promise<void> {
+/**
+ * Ends this session. One begun with single sign-on also gets the provider's sign-out address
+ * (RP-initiated logout, with the ID token as hint), when the provider offers one.
+ */
+export async function signOut({
+  ctx,
+}: {
+  ctx: ServiceContext;
+}): Promise<{ endSessionUrl: string | null }> {
   const viewer = requireViewer(ctx);
-  await endAuthSession(ctx.db, viewer.sessionId, ctx.now);
+  const idToken = await endAuthSession(ctx.db, viewer.sessionId, ctx.now);
+  if (!idToken || !ctx.config.oidc) return { endSessionUrl: null };
+  try {
+    return { endSessionUrl: await endSessionUrl(ctx.config.oidc, idToken) };
+  } catch {
+    // The provider is unreachable: signed out here all the same.
+    return { endSessionUrl: null };
+  }
 }

@@ -5,12 +5,15 @@ import {
   findCredential,
   findStaffByLogin,
   insertAuthSession,
+  isBreakGlassAccount,
   recordFailedAttempt,
   releaseAttempt,
   reserveAttempt,
+  signInSettings,
   type Executor,
+  type SignInMethod,
 } from '@kenshu/db';
-import { AppError } from '@kenshu/domain';
+import { AppError, isAdmin, type Viewer } from '@kenshu/domain';
 import type { Me } from '@kenshu/contracts';
 import type { ServiceContext } from '../../context.ts';
 import { verifyPassword } from '../../lib/passwords.ts';
@@ -41,8 +44,7 @@ export interface SignInInput {
 }
 
 /**
- * Checks the password and starts a new server-side session (a fresh id every time, so a session
- * id planted before sign-in is worthless); a session this browser already had ends. Each check
+ * Checks the password and starts a new server-side session (see startSession). Each check
  * first reserves an attempt from the account's and the address's budgets, so no burst of
  * concurrent guesses gets more checks than the limit. Repeated failures are slowed, then locked.
  */
@@ -96,6 +98,45 @@ export async function signIn({
   }
 
   await Promise.all([clearThrottle(ctx.db, accountKey), releaseAttempt(ctx.db, addressKey)]);
+  // Only someone who knows the password learns that passwords are turned off for them.
+  if (await passwordsRefusedFor(ctx, viewer)) {
+    throw new AppError(
+      'SSO_REQUIRED',
+      'Passwords are turned off: sign in with single sign-on',
+      ctx.config.oidc ? { provider: ctx.config.oidc.displayName } : undefined,
+    );
+  }
+  return startSession(ctx, viewer, {
+    method: 'password',
+    userAgent: input.userAgent,
+    clientAddress: input.clientAddress,
+  });
+}
+
+/**
+ * Admins may require single sign-on (only while it is configured, so nobody is locked out by
+ * turning it off); break-glass admin accounts keep their passwords.
+ */
+async function passwordsRefusedFor(ctx: ServiceContext, viewer: Viewer): Promise<boolean> {
+  if (!ctx.config.oidc || !(await signInSettings(ctx.db)).ssoRequired) return false;
+  return !(isAdmin(viewer) && (await isBreakGlassAccount(ctx.db, viewer.staffId)));
+}
+
+/**
+ * Starts a new server-side session for a person who proved who they are (password or single
+ * sign-on): a fresh id every time, so a session id planted before sign-in is worthless, and the
+ * session this browser already had ends.
+ */
+export async function startSession(
+  ctx: ServiceContext,
+  viewer: Viewer,
+  how: {
+    method: SignInMethod;
+    idToken?: string;
+    userAgent: string | null;
+    clientAddress: string;
+  },
+): Promise<{ token: string; me: Me; maxAgeSeconds: number }> {
   // Whoever signed in before in this browser is signed out on the server, not just in the cookie.
   if (ctx.viewer) await endAuthSession(ctx.db, ctx.viewer.sessionId, ctx.now);
   const token = randomToken();
@@ -107,8 +148,10 @@ export async function signIn({
     created_at: ctx.now,
     last_seen_at: ctx.now,
     expires_at: new Date(ctx.now.getTime() + maxAgeSeconds * 1000),
-    user_agent: input.userAgent?.slice(0, 300) ?? null,
-    client_address: input.clientAddress,
+    user_agent: how.userAgent?.slice(0, 300) ?? null,
+    client_address: how.clientAddress,
+    method: how.method,
+    id_token: how.idToken ?? null,
   });
   const me = await getMe({
     ctx,

@@ -1,4 +1,4 @@
-import { safeNext } from '../../features/auth/utils/safe-next.ts';
+import { safeNext } from '@kenshu/domain';
 
 /** URL state every page shares: `?next=` (the page to open after signing in), optional. */
 export interface RootSearch {
