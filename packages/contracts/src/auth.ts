@@ -128,13 +128,9 @@ export const startSso = createRoute({
   summary: 'Go to the single sign-on provider (authorization code flow with PKCE)',
   request: {
     query: z.object({
-      next: z
-        .string()
-        .max(2000)
-        .optional()
-        .openapi({
-          description: 'A page of this app to open afterwards; anything else is ignored',
-        }),
+      next: z.string().max(2000).optional().openapi({
+        description: 'A page of this app to open afterwards; anything else is ignored',
+      }),
     }),
   },
   responses: {
