@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { errorResponses, IdParam } from './common.ts';
+import { errorResponses, IdParam, PersonOnList } from './common.ts';
 
 export const AttendanceMark = z
   .enum(['present', 'late', 'absent', 'excused'])
@@ -8,12 +8,7 @@ export type AttendanceMark = z.infer<typeof AttendanceMark>;
 
 export const AttendanceEntry = z
   .object({
-    staffId: z.number().int(),
-    staffNumber: z.string(),
-    name: z.string(),
-    nameKana: z.string(),
-    unitJa: z.string(),
-    unitEn: z.string(),
+    ...PersonOnList.shape,
     booked: z.boolean(),
     walkIn: z.boolean(),
     mark: AttendanceMark.nullable(),
@@ -26,12 +21,7 @@ export const AttendanceEntry = z
 
 export const CheckInRequestEntry = z
   .object({
-    staffId: z.number().int(),
-    staffNumber: z.string(),
-    name: z.string(),
-    nameKana: z.string(),
-    unitJa: z.string(),
-    unitEn: z.string(),
+    ...PersonOnList.shape,
     status: z.enum(['pending', 'accepted', 'rejected']),
     requestedAt: z.string(),
     decidedAt: z.string().nullable(),
@@ -154,12 +144,7 @@ export const markUnmarkedPresent = createRoute({
 
 export const WalkInCandidate = z
   .object({
-    staffId: z.number().int(),
-    staffNumber: z.string(),
-    name: z.string(),
-    nameKana: z.string(),
-    unitJa: z.string(),
-    unitEn: z.string(),
+    ...PersonOnList.shape,
     onRoster: z.boolean().openapi({ description: 'Already booked or marked on this session' }),
   })
   .openapi('WalkInCandidate');

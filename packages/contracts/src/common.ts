@@ -16,6 +16,17 @@ export const ErrorResponse = z
   .openapi('ErrorResponse');
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
 
+/** A person as a list of people shows them: staff number, name with its kana reading, unit. */
+export const PersonOnList = z.object({
+  staffId: z.number().int(),
+  staffNumber: z.string(),
+  name: z.string(),
+  nameKana: z.string(),
+  unitJa: z.string(),
+  unitEn: z.string(),
+});
+export type PersonOnList = z.infer<typeof PersonOnList>;
+
 export const Locale = z.enum(['ja', 'en']).openapi('Locale');
 export type Locale = z.infer<typeof Locale>;
 

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { SESSION_PHASES } from '@kenshu/domain';
-import { errorResponses, IdParam } from './common.ts';
+import { errorResponses, IdParam, PersonOnList } from './common.ts';
 
 const Instant = z.iso.datetime({ offset: true }).openapi({ example: '2027-02-10T10:00:00+09:00' });
 const TimeOfDay = z
@@ -232,12 +232,7 @@ export const cancelSession = createRoute({
 export const RosterEntry = z
   .object({
     bookingId: z.number().int(),
-    staffId: z.number().int(),
-    staffNumber: z.string(),
-    name: z.string(),
-    nameKana: z.string(),
-    unitJa: z.string(),
-    unitEn: z.string(),
+    ...PersonOnList.shape,
     status: z.enum(['confirmed', 'waitlisted', 'cancelled']),
     queuedAt: z.string(),
     cancelReason: z.string().nullable(),

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { api, ApiError, setCsrfToken, unwrap } from './api-client.ts';
+import { api, ApiError, apiErrorFrom, setCsrfToken, unwrap } from './api-client.ts';
 
 function respondWith(status: number, body: string | null) {
   const fetchMock = vi.fn(
@@ -67,6 +67,30 @@ describe('unwrap', () => {
       code: 'INTERNAL',
       status: 502,
     });
+  });
+});
+
+describe('apiErrorFrom (for an upload that reports progress, outside the typed client)', () => {
+  it('reads the API’s error body, and calls anything else INTERNAL', () => {
+    const body = JSON.stringify({
+      error: { code: 'CONFLICT', message: 'The file changed since it was checked' },
+      requestId: 'req-9',
+    });
+    expect(apiErrorFrom(409, body)).toMatchObject({
+      code: 'CONFLICT',
+      status: 409,
+      message: 'The file changed since it was checked',
+      details: undefined,
+      requestId: 'req-9',
+    });
+    expect(apiErrorFrom(413, '<html>Request Entity Too Large</html>')).toMatchObject({
+      code: 'INTERNAL',
+      status: 413,
+      message: 'HTTP 413',
+    });
+    expect(
+      apiErrorFrom(400, JSON.stringify({ error: { code: 'NOT_A_CODE', message: 'x' } })),
+    ).toMatchObject({ code: 'INTERNAL', status: 400 });
   });
 });
 

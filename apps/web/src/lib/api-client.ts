@@ -76,11 +76,18 @@ export async function unwrap<R extends ClientResponse<unknown, number, ResponseF
 }
 
 async function toApiError(res: { status: number; text(): Promise<string> }): Promise<ApiError> {
-  const text = await res.text().catch(() => '');
+  return apiErrorFrom(res.status, await res.text().catch(() => ''));
+}
+
+/**
+ * The {@link ApiError} for an answer's status and body text, for callers that cannot use the
+ * typed client (an upload that reports progress): the API's own error, or INTERNAL.
+ */
+export function apiErrorFrom(status: number, text: string): ApiError {
   const body = parseErrorBody(text);
-  if (body) return new ApiError({ ...body, status: res.status });
+  if (body) return new ApiError({ ...body, status });
   // A proxy or gateway answered (HTML error page, empty 502): there is no API code to report.
-  return new ApiError({ code: 'INTERNAL', status: res.status, message: `HTTP ${res.status}` });
+  return new ApiError({ code: 'INTERNAL', status, message: `HTTP ${status}` });
 }
 
 // Checked by hand rather than with the contracts' zod schema: importing that would pull zod and

@@ -1,6 +1,8 @@
 import { sql, type Transaction } from 'kysely';
 import type { Executor } from '../connection.ts';
 import type { AttendanceMark, DB } from '../schema.ts';
+import { escapeLike } from './like.ts';
+import { PERSON_ON_LIST_COLUMNS } from './staff.ts';
 
 /**
  * Everyone a trainer should see for a session: people holding a seat and walk-ins, each with
@@ -21,13 +23,7 @@ export async function attendanceRoster(db: Executor, sessionId: number, search?:
     )
     .select([
       's.id as staff_id',
-      's.staff_number',
-      's.family_name',
-      's.given_name',
-      's.family_name_kana',
-      's.given_name_kana',
-      'u.name_ja as unit_name_ja',
-      'u.name_en as unit_name_en',
+      ...PERSON_ON_LIST_COLUMNS,
       'b.id as booking_id',
       'a.mark',
       'a.note',
@@ -41,7 +37,7 @@ export async function attendanceRoster(db: Executor, sessionId: number, search?:
     .orderBy('s.given_name_kana')
     .orderBy('s.staff_number');
   if (search) {
-    const term = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const term = `%${escapeLike(search)}%`;
     q = q.where((eb) =>
       eb.or([
         eb('s.staff_number', 'ilike', term),
@@ -215,7 +211,6 @@ export async function findWalkInCandidates(
   limit: number,
 ) {
   if (words.length === 0) return [];
-  const like = (w: string) => w.replace(/[\\%_]/g, (c) => `\\${c}`);
   return db
     .selectFrom('staff as s')
     .innerJoin('org_unit as u', 'u.id', 's.org_unit_id')
@@ -224,22 +219,16 @@ export async function findWalkInCandidates(
       eb.and(
         words.map((w) =>
           eb.or([
-            eb('s.staff_number', 'ilike', `${like(w)}%`),
-            eb(sql`s.family_name || s.given_name`, 'like', `%${like(w)}%`),
-            eb(sql`s.family_name_kana || s.given_name_kana`, 'like', `%${like(w)}%`),
+            eb('s.staff_number', 'ilike', `${escapeLike(w)}%`),
+            eb(sql`s.family_name || s.given_name`, 'like', `%${escapeLike(w)}%`),
+            eb(sql`s.family_name_kana || s.given_name_kana`, 'like', `%${escapeLike(w)}%`),
           ]),
         ),
       ),
     )
     .select([
       's.id as staff_id',
-      's.staff_number',
-      's.family_name',
-      's.given_name',
-      's.family_name_kana',
-      's.given_name_kana',
-      'u.name_ja as unit_name_ja',
-      'u.name_en as unit_name_en',
+      ...PERSON_ON_LIST_COLUMNS,
       sql<boolean>`exists (select 1 from booking b where b.staff_id = s.id and b.session_id = ${sessionId} and b.status = 'confirmed')
         or exists (select 1 from attendance a where a.staff_id = s.id and a.session_id = ${sessionId})`.as(
         'on_roster',

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../connection.ts';
 import type { CheckInRequestStatus } from '../schema.ts';
+import { PERSON_ON_LIST_COLUMNS } from './staff.ts';
 
 /**
  * Reserves one typed-code check against a person's budget for a session before the code is
@@ -116,19 +117,7 @@ export async function checkInRequestsOf(db: Executor, sessionId: number) {
     .selectFrom('check_in_request as r')
     .innerJoin('staff as s', 's.id', 'r.staff_id')
     .innerJoin('org_unit as u', 'u.id', 's.org_unit_id')
-    .select([
-      'r.staff_id',
-      'r.status',
-      'r.requested_at',
-      'r.decided_at',
-      's.staff_number',
-      's.family_name',
-      's.given_name',
-      's.family_name_kana',
-      's.given_name_kana',
-      'u.name_ja as unit_name_ja',
-      'u.name_en as unit_name_en',
-    ])
+    .select(['r.staff_id', 'r.status', 'r.requested_at', 'r.decided_at', ...PERSON_ON_LIST_COLUMNS])
     .where('r.session_id', '=', sessionId)
     .orderBy(sql`case when r.status = 'pending' then 0 else 1 end`)
     .orderBy('r.requested_at', 'asc')

@@ -2,6 +2,7 @@ import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../connection.ts';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB, Locale, MailCalendarPart, MailOutboxRow, MailStatus } from '../schema.ts';
+import { escapeLike } from './like.ts';
 
 /** An e-mail decided and written, ready for the outbox. */
 export interface NewMail {
@@ -196,7 +197,7 @@ export async function listOutbox(db: Executor, q: OutboxQuery) {
     .$if(q.kind !== undefined, (qb) => qb.where('m.kind', '=', q.kind ?? ''))
     .$if(q.staffId !== undefined, (qb) => qb.where('m.staff_id', '=', q.staffId ?? 0))
     .$if(!!q.search, (qb) => {
-      const term = `%${(q.search ?? '').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const term = `%${escapeLike(q.search ?? '')}%`;
       return qb.where((eb) =>
         eb.or([
           eb('s.staff_number', 'ilike', term),

@@ -18,6 +18,32 @@ export interface StaffQuery {
  * from `memberSince`, by default today in Tokyo), so past years' reports can count them where
  * they were. The roster import writes memberships itself, with the file's effective date.
  */
+/**
+ * The columns a list of people shows for each (the person as `s`, their unit as `u`): staff
+ * number, name with its kana reading (lists sort by it), and the unit's name in both languages.
+ */
+export const PERSON_ON_LIST_COLUMNS = [
+  's.staff_number',
+  's.family_name',
+  's.given_name',
+  's.family_name_kana',
+  's.given_name_kana',
+  'u.name_ja as unit_name_ja',
+  'u.name_en as unit_name_en',
+] as const;
+
+/** A row with those columns and the person's id. */
+export interface PersonOnListRow {
+  staff_id: number;
+  staff_number: string;
+  family_name: string;
+  given_name: string;
+  family_name_kana: string;
+  given_name_kana: string;
+  unit_name_ja: string;
+  unit_name_en: string;
+}
+
 export async function insertStaff(
   db: Executor,
   rows: NewStaff[],

@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Transaction, type Updateable } from 'kysely';
 import type { Executor } from '../connection.ts';
 import type { Booking, DB, TrainingSession, TrainingSessionTable } from '../schema.ts';
+import { escapeLike } from './like.ts';
 
 export async function insertTrainingSessions(
   db: Executor,
@@ -160,8 +161,7 @@ export async function searchTrainingSessions(db: Executor, q: SessionQuery) {
   }
   if (q.from) query = query.where('s.starts_at', '>=', q.from);
   if (q.to) query = query.where('s.starts_at', '<', q.to);
-  if (q.venue)
-    query = query.where('s.venue', 'ilike', `%${q.venue.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (q.venue) query = query.where('s.venue', 'ilike', `%${escapeLike(q.venue)}%`);
   if (q.withSeatsOnly) query = query.whereRef('s.seats_taken', '<', 's.capacity');
   if (!q.includeCancelled) query = query.where('s.status', '=', 'scheduled');
   if (q.trainerStaffId !== undefined) {

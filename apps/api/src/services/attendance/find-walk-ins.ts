@@ -3,6 +3,7 @@ import { findTrainingSession, findWalkInCandidates, isTrainerOf } from '@kenshu/
 import { AppError, forbidden, isAdmin, notFound } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
 import { requireViewer } from '../../lib/service-context.ts';
+import { toPersonOnList } from '../staff/on-list.ts';
 import { lockAt, markingOpensAt } from './marking-rules.ts';
 
 /** At most this many people come back: a search, not a way to page through the ministry. */
@@ -49,12 +50,7 @@ export async function findWalkIns({
   const rows = await findWalkInCandidates(ctx.db, session.id, searchWords(input.q), LIMIT);
   return {
     items: rows.map((r) => ({
-      staffId: r.staff_id,
-      staffNumber: r.staff_number,
-      name: `${r.family_name} ${r.given_name}`,
-      nameKana: `${r.family_name_kana} ${r.given_name_kana}`,
-      unitJa: r.unit_name_ja,
-      unitEn: r.unit_name_en,
+      ...toPersonOnList(r),
       onRoster: r.on_roster,
     })),
   };

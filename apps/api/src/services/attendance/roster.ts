@@ -8,6 +8,7 @@ import {
 import { forbidden, isAdmin, notFound, tokyoTimestamp } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
 import { requireViewer } from '../../lib/service-context.ts';
+import { toPersonOnList } from '../staff/on-list.ts';
 import { lockAt, markingOpensAt } from './marking-rules.ts';
 import { toCsv } from '../../lib/csv.ts';
 
@@ -46,12 +47,7 @@ export async function attendanceSheet({
     lockedAt: lock.toISOString(),
     canMark: session.status === 'scheduled' && ctx.now >= opens && (admin || ctx.now < lock),
     entries: rows.map((r) => ({
-      staffId: r.staff_id,
-      staffNumber: r.staff_number,
-      name: `${r.family_name} ${r.given_name}`,
-      nameKana: `${r.family_name_kana} ${r.given_name_kana}`,
-      unitJa: r.unit_name_ja,
-      unitEn: r.unit_name_en,
+      ...toPersonOnList(r),
       booked: r.booking_id !== null,
       walkIn: r.is_walk_in ?? false,
       mark: r.mark,
@@ -61,12 +57,7 @@ export async function attendanceSheet({
       markedAt: r.marked_at?.toISOString() ?? null,
     })),
     checkInRequests: requests.map((r) => ({
-      staffId: r.staff_id,
-      staffNumber: r.staff_number,
-      name: `${r.family_name} ${r.given_name}`,
-      nameKana: `${r.family_name_kana} ${r.given_name_kana}`,
-      unitJa: r.unit_name_ja,
-      unitEn: r.unit_name_en,
+      ...toPersonOnList(r),
       status: r.status,
       requestedAt: r.requested_at.toISOString(),
       decidedAt: r.decided_at?.toISOString() ?? null,

@@ -2,6 +2,7 @@ import { isTrainerOf, sessionRoster, findTrainingSession } from '@kenshu/db';
 import { forbidden, isAdmin, notFound } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
 import { requireViewer } from '../../lib/service-context.ts';
+import { toPersonOnList } from '../staff/on-list.ts';
 
 /** A session's roster with each entry's history: for admins and the session's own trainers. */
 export async function getSessionRoster({
@@ -20,12 +21,7 @@ export async function getSessionRoster({
   const { bookings, events } = await sessionRoster(ctx.db, input.id);
   return bookings.map((b) => ({
     bookingId: b.id,
-    staffId: b.staff_id,
-    staffNumber: b.staff_number,
-    name: `${b.family_name} ${b.given_name}`,
-    nameKana: `${b.family_name_kana} ${b.given_name_kana}`,
-    unitJa: b.unit_name_ja,
-    unitEn: b.unit_name_en,
+    ...toPersonOnList(b),
     status: b.status,
     queuedAt: b.queued_at.toISOString(),
     cancelReason: b.cancel_reason,

@@ -1,8 +1,6 @@
-import type { ErrorCode } from '@kenshu/contracts';
-import { ERROR_CODES } from '@kenshu/domain';
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import { api, ApiError, type SuccessBody } from '../../../lib/api-client.ts';
+import { api, apiErrorFrom, type SuccessBody } from '../../../lib/api-client.ts';
 import { useMe } from '../../auth/index.ts';
 
 const routes = api.api['roster-imports'];
@@ -63,10 +61,11 @@ function upload<T>({ path, file, csrfToken, onProgress }: UploadRequest): Promis
           // A success status carries the body the API declared for the route.
           resolve(JSON.parse(xhr.responseText) as T);
         } catch {
-          reject(internalError(xhr.status));
+          // Not JSON after all (a proxy's page): the same INTERNAL error the typed client gives.
+          reject(apiErrorFrom(xhr.status, xhr.responseText));
         }
       } else {
-        reject(toApiError(xhr.status, xhr.responseText));
+        reject(apiErrorFrom(xhr.status, xhr.responseText));
       }
     };
     // A network failure is not an ApiError: the pages show it as "cannot reach the server".
@@ -75,38 +74,6 @@ function upload<T>({ path, file, csrfToken, onProgress }: UploadRequest): Promis
     onProgress({ loaded: 0, total: file.size, sent: false });
     xhr.send(file);
   });
-}
-
-function internalError(status: number): ApiError {
-  return new ApiError({ code: 'INTERNAL', status, message: `HTTP ${status}` });
-}
-
-// The same shape check as api-client's (which is private to it): our error body, or a proxy's.
-function toApiError(status: number, text: string): ApiError {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return internalError(status);
-  }
-  if (!isRecord(json) || !isRecord(json.error)) return internalError(status);
-  const { code, message, details } = json.error;
-  if (!isErrorCode(code) || typeof message !== 'string') return internalError(status);
-  return new ApiError({
-    code,
-    status,
-    message,
-    details: isRecord(details) ? details : undefined,
-    requestId: typeof json.requestId === 'string' ? json.requestId : undefined,
-  });
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isErrorCode(value: unknown): value is ErrorCode {
-  return ERROR_CODES.some((code) => code === value);
 }
 
 function query(file: File, options: RosterImportOptions) {
