@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Executor } from '../connection.ts';
-import type { Booking, BookingStatus, DB } from '../schema.ts';
+import type { Booking, BookingStatus, DB, Locale, Role } from '../schema.ts';
+import { outboxWrites, type NewMail } from './mail-outbox.ts';
 
 export async function insertBooking(
   trx: Transaction<DB>,
@@ -14,6 +15,146 @@ export async function insertBooking(
   },
 ): Promise<Booking> {
   return trx.insertInto('booking').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/**
+ * Everything booking a seat reads before it takes the seat lock, in one round trip: the session
+ * with its course, the person with their unit and granted roles, whether they completed the
+ * course this fiscal year already, their e-mail opt-outs, the admins' words for `messageKinds`,
+ * and a booking id reserved for the new booking (its e-mail names it). Undefined when the
+ * session or the person does not exist.
+ */
+export async function bookingPrelude(
+  db: Executor,
+  sessionId: number,
+  staffId: number,
+  messageKinds: readonly string[],
+) {
+  return db
+    .selectFrom('training_session as s')
+    .innerJoin('course as c', 'c.id', 's.course_id')
+    .innerJoin('staff as p', (join) => join.on('p.id', '=', staffId))
+    .leftJoin('org_unit as u', 'u.id', 'p.org_unit_id')
+    .selectAll('s')
+    .select([
+      'c.code as course_code',
+      'c.title_ja as course_title_ja',
+      'c.title_en as course_title_en',
+      'c.description_ja as course_description_ja',
+      'c.description_en as course_description_en',
+      'c.audience as course_audience',
+      'c.active as course_active',
+      'c.published_at as course_published_at',
+      'p.family_name',
+      'p.given_name',
+      'p.email',
+      'p.locale',
+      'p.active as person_active',
+      'p.employment_type',
+      'p.is_section_head',
+      'p.is_unit_security_officer',
+      'p.is_system_security_officer',
+      'p.is_pjmo_member',
+      'u.path as unit_path',
+      sql<Role[]>`coalesce(
+        (select jsonb_agg(g.role) from role_grant g where g.staff_id = p.id), '[]')`.as(
+        'granted_roles',
+      ),
+      sql<string[]>`coalesce(
+        (select jsonb_agg(o.kind) from mail_opt_out o where o.staff_id = p.id), '[]')`.as(
+        'opted_out_kinds',
+      ),
+      sql<{ kind: string; locale: Locale; subject: string; body: string }[]>`coalesce(
+        (select jsonb_agg(jsonb_build_object(
+           'kind', t.kind, 'locale', t.locale, 'subject', t.subject, 'body', t.body))
+         from message_template t
+         where t.kind in (select jsonb_array_elements_text(${JSON.stringify(messageKinds)}::jsonb))),
+        '[]')`.as('templates'),
+      // Withdrawn completions and the ones they withdraw do not count (see completionsOf).
+      sql<boolean>`exists (
+        select 1 from completion k
+        where k.staff_id = p.id and k.course_id = s.course_id and k.fiscal_year = s.fiscal_year
+          and k.kind <> 'withdrawn'
+          and not exists (select 1 from completion w where w.withdraws_completion_id = k.id))`.as(
+        'completed',
+      ),
+      sql<number>`nextval(pg_get_serial_sequence('booking', 'id'))::integer`.as('booking_id'),
+    ])
+    .where('s.id', '=', sessionId)
+    .executeTakeFirst();
+}
+
+/**
+ * Writes a new booking in one statement, under the caller's lock on its session: unless the
+ * person holds a live seat for the course or an entry on this session already, the booking, its
+ * history event, the seat (when confirmed) and its e-mail with the in-app notice. Returns the
+ * booking (undefined when refused), its place in the waitlist, and the person's live entries for
+ * the course as they were before.
+ */
+export async function writeBooking(
+  trx: Transaction<DB>,
+  row: {
+    id: number;
+    uid: string;
+    session_id: number;
+    course_id: number;
+    fiscal_year: number;
+    staff_id: number;
+    status: Exclude<BookingStatus, 'cancelled'>;
+    booked_by: number;
+  },
+  event: { action: string; actor_staff_id: number },
+  mail: NewMail,
+  at: Date,
+): Promise<{
+  booking: Booking | undefined;
+  waitlistPosition: number | null;
+  live: Pick<Booking, 'id' | 'session_id' | 'status'>[];
+}> {
+  const { rows } = await sql<
+    { [K in keyof Booking]: Booking[K] | null } & {
+      live: Pick<Booking, 'id' | 'session_id' | 'status'>[];
+      waitlist_position: number | null;
+    }
+  >`
+    with live as (
+      select id, session_id, status from booking
+      where staff_id = ${row.staff_id} and course_id = ${row.course_id}
+        and fiscal_year = ${row.fiscal_year} and status <> 'cancelled' and closed_at is null
+    ), b as (
+      insert into booking (id, uid, session_id, course_id, fiscal_year, staff_id, status, booked_by)
+      overriding system value
+      select ${row.id}::integer, ${row.uid}::uuid, ${row.session_id}::integer,
+             ${row.course_id}::integer, ${row.fiscal_year}::integer, ${row.staff_id}::integer,
+             ${row.status}::text, ${row.booked_by}::integer
+      where not exists (
+        select 1 from live where status = 'confirmed' or session_id = ${row.session_id})
+      returning *
+    ), event as (
+      insert into booking_event (booking_id, action, actor_staff_id)
+      select id, ${event.action}::text, ${event.actor_staff_id}::integer from b
+    ), seat as (
+      update training_session set seats_taken = seats_taken + 1, updated_at = ${at}
+      where id = ${row.session_id} and exists (select 1 from b where status = 'confirmed')
+    ), ${outboxWrites([mail], sql`exists (select 1 from b)`)}
+    select b.*,
+      (select coalesce(jsonb_agg(jsonb_build_object(
+         'id', id, 'session_id', session_id, 'status', status) order by id), '[]')
+       from live) as live,
+      -- The statement does not see its own insert: those already waiting, plus this one.
+      case when b.status = 'waitlisted' then (
+        select count(*)::integer + 1 from booking w
+        where w.session_id = ${row.session_id} and w.status = 'waitlisted') end
+        as waitlist_position
+    from (select 1) as one left join b on true`.execute(trx);
+  const [result] = rows;
+  if (!result) throw new Error('booking statement returned no row');
+  const { live, waitlist_position: waitlistPosition, ...booking } = result;
+  return {
+    booking: booking.id === null ? undefined : (booking as Booking),
+    waitlistPosition,
+    live,
+  };
 }
 
 export async function findBooking(db: Executor, id: number): Promise<Booking | undefined> {

@@ -1,4 +1,4 @@
-import { sql, type SqlBool } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Executor } from '../connection.ts';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB, Locale, MailCalendarPart, MailOutboxRow, MailStatus } from '../schema.ts';
@@ -32,6 +32,20 @@ export async function enqueueMail(
   mails: readonly NewMail[],
 ): Promise<{ id: number; staff_id: number; reason: string; period: string }[]> {
   if (mails.length === 0) return [];
+  const { rows: written } = await sql<{
+    id: number;
+    staff_id: number;
+    reason: string;
+    period: string;
+  }>`with ${outboxWrites(mails)} select id, staff_id, reason, period from written`.execute(trx);
+  return written;
+}
+
+/**
+ * The WITH items (`m`, `written`, `noticed`) that write `mails` and their notices, for a
+ * statement that writes something else too (a booking with its e-mail); written only `when`.
+ */
+export function outboxWrites(mails: readonly NewMail[], when: RawBuilder<unknown> = sql`true`) {
   const rows = JSON.stringify(
     mails.map((m) => ({
       ...m,
@@ -42,13 +56,7 @@ export async function enqueueMail(
   );
   // One JSON parameter rather than 12 per row: a daily run writes tens of thousands of rows and
   // PostgreSQL takes at most 65,535 parameters in a statement. One round trip for both tables.
-  const { rows: written } = await sql<{
-    id: number;
-    staff_id: number;
-    reason: string;
-    period: string;
-  }>`
-    with m as (
+  return sql`m as (
       select * from jsonb_to_recordset(${rows}::jsonb) as m(
         staff_id integer, kind text, reason text, period text, to_address text, locale text,
         subject text, body text, calendar jsonb, status text, created_at timestamptz,
@@ -60,6 +68,7 @@ export async function enqueueMail(
       select staff_id, kind, reason, period, to_address, locale, subject, body, calendar, status,
              created_at, created_at
       from m
+      where ${when}
       on conflict (staff_id, reason, period) do nothing
       returning id, staff_id, reason, period
     ), noticed as (
@@ -69,9 +78,7 @@ export async function enqueueMail(
       join m on m.staff_id = w.staff_id and m.reason = w.reason and m.period = w.period
       where m.notice is not null and jsonb_typeof(m.notice) <> 'null'
       order by w.id
-    )
-    select id, staff_id, reason, period from written`.execute(trx);
-  return written;
+    )`;
 }
 
 /**

@@ -9,7 +9,7 @@ import {
   replaceCalendarFeed,
 } from '@kenshu/db';
 import { notFound } from '@kenshu/domain';
-import type { Executor, MailCalendarPart } from '@kenshu/db';
+import type { Executor, MailCalendarPart, Staff } from '@kenshu/db';
 import { createEvent, createEvents, type EventAttributes } from 'ics';
 import type { Config } from '../../config.ts';
 import type { ServiceContext } from '../../context.ts';
@@ -20,6 +20,28 @@ import { assertMayActFor } from './scope.ts';
 
 type BookingWithSession = Awaited<ReturnType<typeof bookingsOfPerson>>[number];
 
+/** What a calendar event says of a booking: its own fields, its session's and its course's. */
+export type CalendarBooking = Pick<
+  BookingWithSession,
+  | 'id'
+  | 'uid'
+  | 'sequence'
+  | 'status'
+  | 'starts_at'
+  | 'ends_at'
+  | 'venue'
+  | 'online_url'
+  | 'session_status'
+  | 'course_code'
+  | 'course_title_ja'
+  | 'course_title_en'
+  | 'course_description_ja'
+  | 'course_description_en'
+>;
+
+/** Who a calendar invitation is addressed to. */
+type Invitee = Pick<Staff, 'family_name' | 'given_name' | 'email' | 'locale'>;
+
 const PRODUCT_ID = '-//Kenshu//Training//JA';
 
 /** Where a booking is seen and changed in Kenshu: the person's My training page, at its card. */
@@ -28,7 +50,7 @@ export function bookingLink(base: string, bookingId: number): string {
 }
 
 /** The event's description: the course, what it is, and the way back to the booking in Kenshu. */
-function descriptionOf(b: BookingWithSession, locale: 'ja' | 'en', base: string): string {
+function descriptionOf(b: CalendarBooking, locale: 'ja' | 'en', base: string): string {
   const [title, about] =
     locale === 'ja'
       ? [b.course_title_ja, b.course_description_ja]
@@ -47,7 +69,7 @@ function descriptionOf(b: BookingWithSession, locale: 'ja' | 'en', base: string)
  * organiser.
  */
 function eventOf(
-  b: BookingWithSession,
+  b: CalendarBooking,
   locale: 'ja' | 'en',
   config: Pick<Config, 'mailFrom' | 'publicUrl' | 'port'>,
 ): EventAttributes {
@@ -102,27 +124,35 @@ export async function bookingInvitations(
   const parts = new Map<number, MailCalendarPart>();
   for (const row of rows) {
     const person = byId.get(row.staff_id);
-    if (!person) continue;
-    const event = eventOf(row, person.locale, config);
-    const method = event.status === 'CANCELLED' ? 'CANCEL' : 'REQUEST';
-    const ics = unwrap(
-      createEvent({
-        ...event,
-        method,
-        attendees: [
-          {
-            name: `${person.family_name} ${person.given_name}`,
-            ...(person.email ? { email: person.email } : {}),
-            rsvp: false,
-            partstat: 'ACCEPTED',
-            role: 'REQ-PARTICIPANT',
-          },
-        ],
-      }),
-    );
-    parts.set(row.id, { method, ics });
+    if (person) parts.set(row.id, invitationOf(row, person, config));
   }
   return parts;
+}
+
+/** The meeting invitation of one booking for its person (see bookingInvitations). */
+export function invitationOf(
+  booking: CalendarBooking,
+  person: Invitee,
+  config: Pick<Config, 'mailFrom' | 'publicUrl' | 'port'>,
+): MailCalendarPart {
+  const event = eventOf(booking, person.locale, config);
+  const method = event.status === 'CANCELLED' ? 'CANCEL' : 'REQUEST';
+  const ics = unwrap(
+    createEvent({
+      ...event,
+      method,
+      attendees: [
+        {
+          name: `${person.family_name} ${person.given_name}`,
+          ...(person.email ? { email: person.email } : {}),
+          rsvp: false,
+          partstat: 'ACCEPTED',
+          role: 'REQ-PARTICIPANT',
+        },
+      ],
+    }),
+  );
+  return { method, ics };
 }
 
 function unwrap(result: { error: Error | null; value: string | null }): string {

@@ -110,7 +110,7 @@ async function promoteWaiting(
 /** Ends waitlist places, recording why. */
 export async function dropWaits(
   trx: Transaction<DB>,
-  waits: readonly Booking[],
+  waits: readonly Pick<Booking, 'id'>[],
   now: Date,
   action: string,
   actorStaffId: number | null,

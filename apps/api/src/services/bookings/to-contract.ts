@@ -1,7 +1,12 @@
 import type { Booking as BookingContract } from '@kenshu/contracts';
 import { waitlistPosition, type Booking, type Executor } from '@kenshu/db';
 
-export async function toBookingContract(db: Executor, b: Booking): Promise<BookingContract> {
+/** A booking as the API answers it; pass its waitlist place when it is known already. */
+export async function toBookingContract(
+  db: Executor,
+  b: Booking,
+  knownPosition?: number | null,
+): Promise<BookingContract> {
   return {
     id: b.id,
     sessionId: b.session_id,
@@ -9,6 +14,7 @@ export async function toBookingContract(db: Executor, b: Booking): Promise<Booki
     fiscalYear: b.fiscal_year,
     staffId: b.staff_id,
     status: b.status,
-    waitlistPosition: b.status === 'waitlisted' ? await waitlistPosition(db, b) : null,
+    waitlistPosition:
+      b.status === 'waitlisted' ? (knownPosition ?? (await waitlistPosition(db, b))) : null,
   };
 }

@@ -38,7 +38,10 @@ export async function audienceMemberOf(
  * Who a course requires, ready for the one-person check (`isInAudience`) or the database's
  * (`inAudienceSql`); null when the course requires no one at all.
  */
-export async function requiredAudienceOf(db: Executor, course: Course): Promise<Audience | null> {
+export async function requiredAudienceOf(
+  db: Executor,
+  course: Pick<Course, 'active' | 'published_at' | 'audience'>,
+): Promise<Audience | null> {
   if (!courseRequiresAnyone({ active: course.active, published: course.published_at !== null }))
     return null;
   return resolveAudience(db, course.audience);
@@ -46,7 +49,7 @@ export async function requiredAudienceOf(db: Executor, course: Course): Promise<
 
 export async function isRequired(
   db: Executor,
-  course: Course,
+  course: Pick<Course, 'active' | 'published_at' | 'audience'>,
   member: AudienceMember,
 ): Promise<boolean> {
   const audience = await requiredAudienceOf(db, course);

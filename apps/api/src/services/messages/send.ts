@@ -58,7 +58,12 @@ export interface MessageEnv {
 export type TemplateBook = Map<string, MessageTemplate>;
 
 export async function loadTemplates(db: Executor): Promise<TemplateBook> {
-  const rows = await messageTemplates(db);
+  return templateBook(await messageTemplates(db));
+}
+
+export function templateBook(
+  rows: readonly { kind: string; locale: string; subject: string; body: string }[],
+): TemplateBook {
   return new Map(rows.map((r) => [`${r.kind}:${r.locale}`, { subject: r.subject, body: r.body }]));
 }
 
@@ -129,25 +134,7 @@ export async function sendMessages(
       summary.inactive.push(message.staffId);
       continue;
     }
-    const { subject, body } = writeMail(message, reader, templates, base);
-    const optedOut =
-      MESSAGE_CATALOGUE[message.kind].optional &&
-      (optOuts.get(reader.id)?.has(message.kind) ?? false);
-    mails.push({
-      staff_id: reader.id,
-      kind: message.kind,
-      reason: message.reason,
-      period: message.period,
-      to_address: reader.email,
-      locale: reader.locale,
-      subject,
-      body,
-      calendar: message.calendar ?? [],
-      status: reader.email === '' ? 'no_address' : optedOut ? 'opted_out' : 'queued',
-      created_at: env.now,
-      // A message carrying a secret leaves no notice with it in the app.
-      notice: MESSAGE_CATALOGUE[message.kind].confidential ? null : message.facts,
-    });
+    mails.push(composeMail(message, reader, optOuts.get(reader.id), templates, base, env.now));
   }
   const written = await enqueueMail(trx, mails);
   const fresh = new Set(written.map((w) => `${w.staff_id}|${w.reason}|${w.period}`));
@@ -161,18 +148,57 @@ export async function sendMessages(
   return summary;
 }
 
+/**
+ * One message for one (active) reader as its outbox row: the words in their language, and
+ * whether it can be e-mailed (an address, not turned off) or shown in the app only.
+ */
+export function composeMail(
+  message: Outgoing,
+  reader: Recipient,
+  optOuts: ReadonlySet<string> | undefined,
+  templates: TemplateBook,
+  base: string,
+  now: Date,
+): NewMail {
+  const { subject, body } = writeMail(message, reader, templates, base);
+  const optedOut =
+    MESSAGE_CATALOGUE[message.kind].optional && (optOuts?.has(message.kind) ?? false);
+  return {
+    staff_id: reader.id,
+    kind: message.kind,
+    reason: message.reason,
+    period: message.period,
+    to_address: reader.email,
+    locale: reader.locale,
+    subject,
+    body,
+    calendar: message.calendar ?? [],
+    status: reader.email === '' ? 'no_address' : optedOut ? 'opted_out' : 'queued',
+    created_at: now,
+    // A message carrying a secret leaves no notice with it in the app.
+    notice: MESSAGE_CATALOGUE[message.kind].confidential ? null : message.facts,
+  };
+}
+
+/** A staff row as messages address it. */
+export function recipientOf(r: {
+  id: number;
+  family_name: string;
+  given_name: string;
+  email: string;
+  locale: MessageLocale;
+  active: boolean;
+}): Recipient {
+  return {
+    id: r.id,
+    name: `${r.family_name} ${r.given_name}`,
+    email: r.email.trim(),
+    locale: r.locale,
+    active: r.active,
+  };
+}
+
 async function recipients(db: Executor, ids: readonly number[]): Promise<Map<number, Recipient>> {
   const rows = await messageRecipients(db, ids);
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        id: r.id,
-        name: `${r.family_name} ${r.given_name}`,
-        email: r.email.trim(),
-        locale: r.locale,
-        active: r.active,
-      },
-    ]),
-  );
+  return new Map(rows.map((r) => [r.id, recipientOf(r)]));
 }
