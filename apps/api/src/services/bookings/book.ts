@@ -22,7 +22,13 @@ import type { ServiceContext } from '../../context.ts';
 import { requireViewer } from '../../lib/service-context.ts';
 import { isRequired } from '../courses/audience.ts';
 import { courseFacts, personFacts } from '../messages/facts.ts';
-import { composeMail, publicBase, recipientOf, templateBook, type Outgoing } from '../messages/send.ts';
+import {
+  composeMail,
+  publicBase,
+  recipientOf,
+  templateBook,
+  type Outgoing,
+} from '../messages/send.ts';
 import { invitationOf } from './calendar.ts';
 import { bookableOf, dropWaits } from './promote.ts';
 import { assertMayActFor } from './scope.ts';
@@ -112,7 +118,10 @@ export async function bookSession({
           status,
           booked_by: viewer.staffId,
         },
-        { action: status === 'confirmed' ? 'booked' : 'waitlisted', actor_staff_id: viewer.staffId },
+        {
+          action: status === 'confirmed' ? 'booked' : 'waitlisted',
+          actor_staff_id: viewer.staffId,
+        },
         status === expected ? expectedMail : mailFor(status),
         ctx.now,
       );
