@@ -44,6 +44,8 @@ import { metricsRoutes } from './routes/metrics.ts';
 import { orgUnitRoutes } from './routes/org-units.ts';
 import { rosterImportRoutes } from './routes/roster-import.ts';
 import { staffRoutes } from './routes/staff.ts';
+import { SCORM_CONTENT_SECURITY_POLICY, scormContentRoutes } from './routes/scorm-content.ts';
+import { SCORM_CONTENT_PATH } from './services/e-learning/scorm-player.ts';
 import { registerTrainingReactions } from './services/training/reactions.ts';
 import { outboxBacklog } from '@kenshu/db';
 
@@ -79,6 +81,12 @@ export function createApp({
   // API answers are compressed as they go (gzip); the web app's files were compressed once at
   // build time (brotli and gzip) and are served as they are, see mountSpa.
   app.use(compress());
+  // Package files get their own policy, set after the app-wide one below has written its own.
+  app.use(`${SCORM_CONTENT_PATH}/*`, async (c, next) => {
+    await next();
+    c.res.headers.set('Content-Security-Policy', SCORM_CONTENT_SECURITY_POLICY);
+    c.res.headers.set('X-Frame-Options', 'SAMEORIGIN');
+  });
   app.use(
     secureHeaders({
       contentSecurityPolicy: {
@@ -117,9 +125,11 @@ export function createApp({
   // Roster files are far larger and are streamed to disk under their own limit
   // (rosterImportMaxBytes); bodyLimit would buffer them in memory.
   // Module images (2 MB) have their own limit in routes/e-learning.ts.
+  // SCORM packages are streamed to disk under theirs (scormLimits.uploadBytes).
   const ownLimit = (path: string) =>
     path.startsWith('/api/roster-imports/') ||
-    /^\/api\/e-learning\/modules\/\d+\/images$/.test(path);
+    /^\/api\/e-learning\/modules\/\d+\/images$/.test(path) ||
+    /^\/api\/e-learning\/(scorm-packages(\/preview)?|modules\/\d+\/scorm-package)$/.test(path);
   app.use('/api/*', (c, next) => (ownLimit(c.req.path) ? next() : apiBodyLimit(c, next)));
   app.use('/api/*', authenticate);
 
@@ -160,6 +170,7 @@ export function createApp({
   app.route('/api/docs', docsRoutes);
 
   app.route('/metrics', metricsRoutes(metrics, config.metricsToken));
+  app.route(SCORM_CONTENT_PATH, scormContentRoutes(database, config, clock));
 
   app.all('/api/*', (c) => {
     throw new AppError('NOT_FOUND', `No API route ${c.req.method} ${c.req.path}`);

@@ -13,6 +13,10 @@ export interface Config {
   bodyLimitBytes: number;
   /** The largest HR roster file an import accepts (the general body limit does not apply). */
   rosterImportMaxBytes: number;
+  /** Where imported e-learning packages (SCORM) are unpacked, one folder per package. */
+  contentDir: string;
+  /** Limits on a SCORM package: the uploaded zip, its unpacked size and its number of files. */
+  scormLimits: ScormLimits;
   webDist: string;
   production: boolean;
   /** Sign-in sessions end after this much inactivity… */
@@ -103,6 +107,14 @@ export interface OidcConfig {
   displayName: { ja: string; en: string };
   /** Only for a provider on this machine (tests, a local demo): plain http is allowed. */
   loopback: boolean;
+}
+
+export interface ScormLimits {
+  uploadBytes: number;
+  unpackedBytes: number;
+  files: number;
+  /** A file that unpacks to more than this many times its compressed size is a zip bomb. */
+  compressionRatio: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -221,6 +233,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seed,
     bodyLimitBytes: positive(env, 'KENSHU_BODY_LIMIT_BYTES', 1024 * 1024),
     rosterImportMaxBytes: positive(env, 'KENSHU_ROSTER_MAX_BYTES', 50 * 1024 * 1024),
+    contentDir: resolve(env.KENSHU_CONTENT_DIR || join(dataDir, 'content')),
+    scormLimits: {
+      uploadBytes: wholeNumber(env, 'KENSHU_SCORM_MAX_BYTES', 200 * 1024 * 1024),
+      unpackedBytes: wholeNumber(env, 'KENSHU_SCORM_MAX_UNPACKED_BYTES', 500 * 1024 * 1024),
+      files: wholeNumber(env, 'KENSHU_SCORM_MAX_FILES', 5000),
+      compressionRatio: wholeNumber(env, 'KENSHU_SCORM_MAX_RATIO', 100),
+    },
     webDist: resolve(env.KENSHU_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
     production: env.NODE_ENV === 'production',
     sessionIdleMinutes: positive(env, 'KENSHU_SESSION_IDLE_MINUTES', 30),

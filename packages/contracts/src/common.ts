@@ -45,7 +45,9 @@ export const PageQuery = z.object({
 });
 
 /** The standard error responses, for routes to spread into their `responses`. */
-export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 429)[]) {
+export function errorResponses(
+  ...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429)[]
+) {
   const descriptions = {
     400: 'Invalid request',
     401: 'Not signed in',
@@ -53,6 +55,8 @@ export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413 |
     404: 'Not found',
     409: 'Conflict with the current state',
     413: 'Request body too large',
+    415: 'Body in another format than declared',
+    422: 'A file that cannot be used (e.g. a refused SCORM package)',
     429: 'Too many requests',
   } as const;
   return Object.fromEntries(

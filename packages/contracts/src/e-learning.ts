@@ -13,6 +13,10 @@ export const CompletionRule = z
   .openapi('CompletionRule', {
     description: 'When the module counts as completed (cf. cmi5 moveOn)',
   });
+/** What a version shows: the editor's rules, or 'scorm' (the package's runtime status decides). */
+export const ShownCompletionRule = z
+  .enum(['all_sections_viewed', 'quiz_passed', 'both', 'scorm'])
+  .openapi('ShownCompletionRule');
 export const QuestionKind = z.enum(['single', 'multiple']).openapi('QuestionKind');
 export const AssignmentStatus = z
   .enum(['open', 'completed', 'withdrawn'])
@@ -118,6 +122,71 @@ export const ModuleSummary = z
   })
   .openapi('ModuleSummary');
 
+// SCORM packages --------------------------------------------------------------------------------
+
+export const ScormVersion = z.enum(['1.2', '2004']).openapi('ScormVersion');
+
+export const ScormPackageInfo = z
+  .object({
+    scormVersion: ScormVersion,
+    title: z.string(),
+    launchPath: z.string(),
+    passingScore: z.number().nullable().openapi({
+      description: '1.2: the mastery score (0–100); 2004: the scaled passing score (-1…1)',
+    }),
+    fileCount: z.number().int(),
+    unpackedBytes: z.number().int(),
+  })
+  .openapi('ScormPackageInfo', { description: 'What the manifest declares, before saving' });
+export type ScormPackageInfo = z.infer<typeof ScormPackageInfo>;
+
+const Status = (values: readonly [string, ...string[]]) => z.enum(values).nullable();
+const Score = z.number().finite().min(-1_000_000).max(1_000_000).nullable();
+
+/** What a package's runtime reports, saved on each commit and given back on launch. */
+export const ScormRuntimeData = z
+  .object({
+    lessonStatus: Status([
+      'passed',
+      'completed',
+      'failed',
+      'incomplete',
+      'browsed',
+      'not attempted',
+    ]).openapi({ description: 'SCORM 1.2 cmi.core.lesson_status' }),
+    completionStatus: Status(['completed', 'incomplete', 'not attempted', 'unknown']).openapi({
+      description: 'SCORM 2004 cmi.completion_status',
+    }),
+    successStatus: Status(['passed', 'failed', 'unknown']).openapi({
+      description: 'SCORM 2004 cmi.success_status',
+    }),
+    scoreRaw: Score,
+    scoreMin: Score,
+    scoreMax: Score,
+    scoreScaled: z.number().finite().min(-1).max(1).nullable(),
+    location: z.string().max(1000).openapi({ description: 'Where the learner was (bookmark)' }),
+    suspendData: z.string().max(64000).openapi({ description: 'The package’s own saved state' }),
+  })
+  .openapi('ScormRuntimeData');
+export type ScormRuntimeData = z.infer<typeof ScormRuntimeData>;
+
+export const ScormCommitRequest = ScormRuntimeData.extend({
+  version: z.number().int().positive().openapi({
+    description: 'The module version the learner launched; a commit for another one is refused',
+  }),
+}).openapi('ScormCommitRequest');
+
+export const ScormPlayer = z
+  .object({
+    packageId: z.number().int(),
+    scormVersion: ScormVersion,
+    launchUrl: z.string().openapi({ description: 'Served by Kenshu under /scorm-content/' }),
+    passingScore: z.number().nullable(),
+    runtime: ScormRuntimeData.nullable(),
+  })
+  .openapi('ScormPlayer');
+export type ScormPlayer = z.infer<typeof ScormPlayer>;
+
 export const ModuleForEditing = z
   .object({
     id: z.number().int(),
@@ -139,7 +208,8 @@ export const ModuleForEditing = z
     shuffle: z.boolean(),
     attemptLimit: z.number().int().nullable(),
     revealAnswers: z.boolean(),
-    completionRule: CompletionRule,
+    completionRule: ShownCompletionRule,
+    scorm: ScormPackageInfo.extend({ id: z.number().int() }).nullable(),
     sections: z.array(
       SectionInput.extend({ id: z.number().int(), htmlJa: z.string(), htmlEn: z.string() }),
     ),
@@ -187,7 +257,8 @@ export const PlayerModule = z
     titleJa: z.string(),
     titleEn: z.string(),
     videoUrl: z.string().nullable(),
-    completionRule: CompletionRule,
+    completionRule: ShownCompletionRule,
+    scorm: ScormPlayer.nullable(),
     passMark: z.number().int(),
     attemptLimit: z.number().int().nullable(),
     revealAnswers: z.boolean(),
@@ -205,6 +276,14 @@ export const PlayerModule = z
   })
   .openapi('PlayerModule');
 export type PlayerModule = z.infer<typeof PlayerModule>;
+
+export const ScormCommitResult = z
+  .object({
+    progress: ModuleProgress,
+    score: z.number().int().nullable().openapi({ description: 'The score as a percentage' }),
+  })
+  .openapi('ScormCommitResult');
+export type ScormCommitResult = z.infer<typeof ScormCommitResult>;
 
 export const ProgressRequest = z
   .object({
@@ -710,5 +789,78 @@ export const assignNow = createRoute({
       },
     },
     ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
+
+const scormZipBody = {
+  content: {
+    'application/zip': { schema: z.string().openapi({ format: 'binary' }) },
+    'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) },
+  },
+  required: true,
+} as const;
+
+export const previewScormPackage = createRoute({
+  method: 'post',
+  path: '/scorm-packages/preview',
+  tags: ['e-learning'],
+  summary: 'Check a SCORM package (.zip as the raw body) and show what it declares (admins)',
+  description: 'Saves nothing. A refused package is 422 SCORM_PACKAGE_INVALID naming the problem.',
+  request: { body: scormZipBody },
+  responses: {
+    200: {
+      description: 'What the manifest declares',
+      content: { 'application/json': { schema: ScormPackageInfo } },
+    },
+    ...errorResponses(400, 401, 403, 413, 415, 422),
+  },
+});
+
+export const importScormModule = createRoute({
+  method: 'post',
+  path: '/scorm-packages',
+  tags: ['e-learning'],
+  summary: 'Create a module of a course from a SCORM package, as draft version 1 (admins)',
+  request: {
+    query: z.object({ courseId: z.coerce.number().int().positive() }),
+    body: scormZipBody,
+  },
+  responses: {
+    201: {
+      description: 'Created',
+      content: { 'application/json': { schema: ModuleForEditing } },
+    },
+    ...errorResponses(400, 401, 403, 404, 413, 415, 422),
+  },
+});
+
+export const importScormVersion = createRoute({
+  method: 'post',
+  path: '/modules/{id}/scorm-package',
+  tags: ['e-learning'],
+  summary: 'Make a SCORM package the next draft version of a module (admins)',
+  description: 'Learners keep the version they started; publish the draft for new learners.',
+  request: { params: IdParam, body: scormZipBody },
+  responses: {
+    200: {
+      description: 'Saved as the draft',
+      content: { 'application/json': { schema: ModuleForEditing } },
+    },
+    ...errorResponses(400, 401, 403, 404, 413, 415, 422),
+  },
+});
+
+export const saveScormRuntime = createRoute({
+  method: 'put',
+  path: '/modules/{id}/scorm-runtime',
+  tags: ['e-learning'],
+  summary: 'Save what the SCORM runtime committed; completes the module when it is finished',
+  request: { params: IdParam, body: json(ScormCommitRequest) },
+  responses: {
+    200: {
+      description: 'Saved',
+      content: { 'application/json': { schema: ScormCommitResult } },
+    },
+    ...errorResponses(400, 401, 404, 409),
   },
 });

@@ -35,3 +35,4 @@ export * from './repositories/reminders.ts';
 export * from './repositories/check-in.ts';
 export * from './backup.ts';
 export * from './repositories/sign-in-settings.ts';
+export * from './repositories/scorm.ts';

@@ -361,6 +361,8 @@ export interface DB {
   module_question: ModuleQuestionTable;
   module_image: ModuleImageTable;
   module_progress: ModuleProgressTable;
+  scorm_package: ScormPackageTable;
+  scorm_runtime: ScormRuntimeTable;
   quiz_attempt: QuizAttemptTable;
   assignment: AssignmentTable;
   assignment_rule: AssignmentRuleTable;
@@ -393,7 +395,8 @@ export type StaffMembership = Selectable<StaffMembershipTable>;
 // E-learning: modules, progress, quiz attempts and assignments (migration T06).
 
 export type ModuleVersionStatus = 'draft' | 'published';
-export type CompletionRule = 'all_sections_viewed' | 'quiz_passed' | 'both';
+/** 'scorm': the package's runtime status decides (a SCORM version has no sections or quiz). */
+export type CompletionRule = 'all_sections_viewed' | 'quiz_passed' | 'both' | 'scorm';
 export type QuestionKind = 'single' | 'multiple';
 export type AssignmentStatus = 'open' | 'completed' | 'withdrawn';
 export type AssignmentSource =
@@ -428,6 +431,44 @@ export interface ModuleVersionTable {
   updated_at: TimestampDefault;
   published_at: NullableTimestamp;
   published_by: number | null;
+  /** Set exactly when completion_rule is 'scorm': the package this version plays. */
+  scorm_package_id: number | null;
+}
+
+export type ScormVersion = '1.2' | '2004';
+
+/** An imported SCORM package; its files are under the content folder's `storage_key`. */
+export interface ScormPackageTable {
+  id: Generated<number>;
+  module_id: number;
+  storage_key: string;
+  scorm_version: ScormVersion;
+  title: string;
+  launch_path: string;
+  /** 1.2: adlcp:masteryscore (0–100); 2004: imsss:minNormalizedMeasure (-1…1). */
+  passing_score: number | null;
+  file_count: number;
+  unpacked_bytes: number;
+  created_by: number | null;
+  created_at: TimestampDefault;
+}
+
+/** What a package's runtime last committed for one learner's progress. */
+export interface ScormRuntimeTable {
+  progress_id: number;
+  lesson_status: string | null;
+  completion_status: string | null;
+  success_status: string | null;
+  score_raw: number | null;
+  score_min: number | null;
+  score_max: number | null;
+  score_scaled: number | null;
+  /** The score as a percentage, for reports and audit evidence. */
+  score: number | null;
+  location: Generated<string>;
+  suspend_data: Generated<string>;
+  commits: Generated<number>;
+  updated_at: TimestampDefault;
 }
 
 export interface ModuleSectionTable {
@@ -548,6 +589,8 @@ export type ModuleVersion = Selectable<ModuleVersionTable>;
 export type ModuleSection = Selectable<ModuleSectionTable>;
 export type ModuleQuestion = Selectable<ModuleQuestionTable>;
 export type ModuleProgress = Selectable<ModuleProgressTable>;
+export type ScormPackage = Selectable<ScormPackageTable>;
+export type ScormRuntime = Selectable<ScormRuntimeTable>;
 export type QuizAttempt = Selectable<QuizAttemptTable>;
 export type Assignment = Selectable<AssignmentTable>;
 

@@ -36,6 +36,7 @@ export const AUDIT_ACTIONS = [
   'mail.retried',
   'module.created',
   'module.image_uploaded',
+  'module.package_imported',
   'module.published',
   'module.saved',
   'org_unit.group_sessions_changed',

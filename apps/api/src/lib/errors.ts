@@ -39,6 +39,7 @@ export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
   E_LEARNING_NOT_OFFERED: 409,
   ATTEMPT_LIMIT_REACHED: 409,
   IMAGE_TOO_LARGE: 413,
+  SCORM_PACKAGE_INVALID: 422,
   INTERNAL: 500,
 };
 

@@ -6,6 +6,10 @@ import {
   getModuleForEditing as getModuleForEditingRoute,
   getModuleImage as getModuleImageRoute,
   getMyELearning,
+  importScormModule as importScormModuleRoute,
+  importScormVersion as importScormVersionRoute,
+  previewScormPackage as previewScormPackageRoute,
+  saveScormRuntime as saveScormRuntimeRoute,
   listAssignments as listAssignmentsRoute,
   listModules as listModulesRoute,
   openModule as openModuleRoute,
@@ -20,8 +24,12 @@ import {
   uploadModuleImage as uploadModuleImageRoute,
   withdrawAssignment as withdrawAssignmentRoute,
 } from '@kenshu/contracts';
-import { anyOf, SIGNED_IN } from '@kenshu/domain';
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { anyOf, AppError, SIGNED_IN } from '@kenshu/domain';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import type { AppEnv } from '../context.ts';
 import { withAccess } from '../lib/access.ts';
 import { createRouter } from '../lib/router.ts';
 import { serviceContext } from '../lib/service-context.ts';
@@ -48,8 +56,65 @@ import { myELearning, openModule, saveProgress } from '../services/e-learning/pl
 import { startAttempt, submitAttempt } from '../services/e-learning/quiz.ts';
 import { getAssignmentSettings, saveAssignmentSettings } from '../services/e-learning/settings.ts';
 import { assignNow, previewAssignNow } from '../services/e-learning/assign-now.ts';
+import {
+  importScormModule,
+  importScormVersion,
+  previewScormPackage,
+  type UploadedPackage,
+} from '../services/e-learning/scorm-import.ts';
+import { saveScormRuntime } from '../services/e-learning/scorm-runtime.ts';
+import { discardRosterFile, receiveRosterFile } from '../services/roster-import/receive.ts';
 
 const ADMIN = anyOf('admin');
+
+const ZIP_TYPES = [
+  'application/zip',
+  'application/x-zip-compressed',
+  'application/x-zip',
+  'application/octet-stream',
+];
+
+function packageTooLarge(maxBytes: number): AppError {
+  return new AppError(
+    'PAYLOAD_TOO_LARGE',
+    `The package is larger than the limit of ${maxBytes.toLocaleString('en-US')} bytes (KENSHU_SCORM_MAX_BYTES)`,
+    { problem: 'over_limit', maxBytes },
+  );
+}
+
+/**
+ * The package is the raw request body, streamed into the private upload folder under its own
+ * size limit (app.ts exempts these routes from the general body limit), and removed after use.
+ */
+async function withUploadedPackage<T>(
+  c: Context<AppEnv>,
+  use: (file: UploadedPackage) => Promise<T>,
+): Promise<T> {
+  const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (!ZIP_TYPES.includes(type)) {
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Send the package (.zip) itself as the request body, with content-type application/zip',
+      { contentType: type || null },
+    );
+  }
+  const maxBytes = c.var.config.scormLimits.uploadBytes;
+  const declared = Number(c.req.header('content-length') ?? Number.NaN);
+  if (declared > maxBytes) throw packageTooLarge(maxBytes);
+  const body = c.req.raw.body;
+  if (!body) throw new AppError('VALIDATION', 'The request has no body: send the package');
+  const file = await receiveRosterFile(Readable.fromWeb(body as NodeReadableStream<Uint8Array>), {
+    maxBytes,
+    dir: c.var.config.uploadDir,
+    kind: 'scorm',
+    tooLarge: packageTooLarge,
+  });
+  try {
+    return await use(file);
+  } finally {
+    await discardRosterFile(file);
+  }
+}
 
 const router = createRouter();
 // Images are larger than the general body limit (app.ts exempts this path) and get their own,
@@ -105,6 +170,30 @@ export const eLearningRoutes = router
       'content-type': image.contentType,
       'cache-control': 'private, max-age=86400',
     });
+  })
+  .openapi(withAccess(previewScormPackageRoute, ADMIN), async (c) => {
+    const preview = await withUploadedPackage(c, (file) =>
+      previewScormPackage({ ctx: serviceContext(c), input: { file } }),
+    );
+    return c.json(preview, 200);
+  })
+  .openapi(withAccess(importScormModuleRoute, ADMIN), async (c) => {
+    const { courseId } = c.req.valid('query');
+    const module = await withUploadedPackage(c, (file) =>
+      importScormModule({ ctx: serviceContext(c), input: { courseId, file } }),
+    );
+    return c.json(module, 201);
+  })
+  .openapi(withAccess(importScormVersionRoute, ADMIN), async (c) => {
+    const { id } = c.req.valid('param');
+    const module = await withUploadedPackage(c, (file) =>
+      importScormVersion({ ctx: serviceContext(c), input: { id, file } }),
+    );
+    return c.json(module, 200);
+  })
+  .openapi(withAccess(saveScormRuntimeRoute, SIGNED_IN), async (c) => {
+    const input = { ...c.req.valid('json'), id: c.req.valid('param').id };
+    return c.json(await saveScormRuntime({ ctx: serviceContext(c), input }), 200);
   })
   .openapi(withAccess(getMyELearning, SIGNED_IN), async (c) => {
     return c.json(await myELearning({ ctx: serviceContext(c) }), 200);

@@ -18,6 +18,7 @@ import * as reminderRunUnreached from './2026-12-08T02-reminder-run-unreached.ts
 import * as reportIndexes from './2026-12-08T03-report-indexes.ts';
 import * as organisationSettings from './2026-12-08T05-organisation-settings.ts';
 import * as singleSignOn from './2026-12-10T01-single-sign-on.ts';
+import * as scormPackages from './2026-12-11T01-scorm-packages.ts';
 
 /**
  * Every migration, in order. Listed explicitly (not read from disk) so the same set runs
@@ -43,6 +44,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08T03-report-indexes': reportIndexes,
   '2026-12-08T05-organisation-settings': organisationSettings,
   '2026-12-10T01-single-sign-on': singleSignOn,
+  '2026-12-11T01-scorm-packages': scormPackages,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -51,6 +51,8 @@ function versionFields(c: ModuleContent) {
     attempt_limit: c.attempt_limit,
     reveal_answers: c.reveal_answers,
     completion_rule: c.completion_rule,
+    // Content written in the editor replaces a package the draft may have played.
+    scorm_package_id: null,
   };
 }
 

@@ -478,7 +478,10 @@ export async function sampleEvidence(db: Executor, sampleId: number) {
       a.marked_at, a.checked_in_at,
       mv.title_ja as module_title_ja, mv.title_en as module_title_en, mv.version as module_version,
       p.completed_at as module_completed_at,
-      (select max(q.score) from quiz_attempt q where q.progress_id = p.id and q.passed) as best_score
+      coalesce(
+        (select max(q.score) from quiz_attempt q where q.progress_id = p.id and q.passed),
+        (select r.score from scorm_runtime r where r.progress_id = p.id)
+      ) as best_score
     from audit_sample_item i
     join completion c on c.id = i.completion_id
     join staff s on s.id = i.staff_id

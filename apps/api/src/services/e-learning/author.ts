@@ -2,6 +2,7 @@ import type { ModuleContentInput, ModuleForEditing } from '@kenshu/contracts';
 import {
   findCourseById,
   findModule,
+  findScormPackage,
   insertAudit,
   insertModule,
   insertModuleVersion,
@@ -65,10 +66,11 @@ export async function moduleForEditing(db: Executor, moduleId: number): Promise<
   const version = module && (await latestVersion(db, moduleId));
   const course = module && (await findCourseById(db, module.course_id));
   if (!module || !version || !course) throw notFound('module');
-  const [sections, questions, versions] = await Promise.all([
+  const [sections, questions, versions, pkg] = await Promise.all([
     sectionsOf(db, version.id),
     questionsOf(db, version.id),
     listModuleVersions(db, moduleId),
+    version.scorm_package_id === null ? undefined : findScormPackage(db, version.scorm_package_id),
   ]);
   return {
     id: module.id,
@@ -94,6 +96,17 @@ export async function moduleForEditing(db: Executor, moduleId: number): Promise<
     attemptLimit: version.attempt_limit,
     revealAnswers: version.reveal_answers,
     completionRule: version.completion_rule,
+    scorm: pkg
+      ? {
+          id: pkg.id,
+          scormVersion: pkg.scorm_version,
+          title: pkg.title,
+          launchPath: pkg.launch_path,
+          passingScore: pkg.passing_score,
+          fileCount: pkg.file_count,
+          unpackedBytes: pkg.unpacked_bytes,
+        }
+      : null,
     sections: sections.map((s) => ({
       id: s.id,
       titleJa: s.title_ja,

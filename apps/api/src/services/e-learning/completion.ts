@@ -2,6 +2,7 @@ import type { ModuleProgress as ModuleProgressView } from '@kenshu/contracts';
 import {
   attemptsOfProgress,
   findOpenAssignment,
+  findScormRuntime,
   updateModuleProgress,
   type Course,
   type DB,
@@ -43,7 +44,10 @@ export async function progressView(
   const { progress, sectionIds } = input;
   const attempts = progress ? await attemptsOfProgress(db, progress.id) : [];
   const submitted = attempts.filter((a) => a.submitted_at !== null);
+  // A SCORM package's score is its runtime's; a quiz's the best of its attempts.
+  const runtime = progress ? await findScormRuntime(db, progress.id) : undefined;
   const scores = submitted.flatMap((a) => (a.score === null ? [] : [a.score]));
+  if (runtime?.score != null) scores.push(runtime.score);
   const viewed = (progress?.viewed_section_ids ?? []).filter((id) => sectionIds.includes(id));
   return {
     viewedSectionIds: viewed,
@@ -62,6 +66,7 @@ export async function progressView(
 /**
  * Completes the module when its rule is met, and then records the course completion (the one
  * way: recordCompletion) naming the version used, e.g. `module:3:v2`. Safe to call repeatedly.
+ * A SCORM version completes from its runtime's status instead (scorm-runtime.ts).
  */
 export async function completeIfDone(
   trx: Transaction<DB>,
@@ -74,8 +79,8 @@ export async function completeIfDone(
     at: Date;
   },
 ): Promise<ModuleProgress> {
-  const { progress, version, course } = input;
-  if (progress.completed_at) return progress;
+  const { progress, version } = input;
+  if (progress.completed_at || version.completion_rule === 'scorm') return progress;
   const attempts = await attemptsOfProgress(trx, progress.id);
   const done = isModuleCompleted(version.completion_rule, {
     sectionIds: input.sectionIds,
@@ -84,6 +89,19 @@ export async function completeIfDone(
     quizPassed: attempts.some((a) => a.passed === true),
   });
   if (!done) return progress;
+  return markModuleCompleted(trx, { ...input, progress });
+}
+
+/**
+ * Marks the learner's progress completed and, when it counts for their requirement, records the
+ * course completion through recordCompletion, which also closes an open assignment.
+ */
+export async function markModuleCompleted(
+  trx: Transaction<DB>,
+  input: { progress: ModuleProgress; version: ModuleVersion; course: Course; at: Date },
+): Promise<ModuleProgress> {
+  const { progress, version, course } = input;
+  if (progress.completed_at) return progress;
   const completed = await updateModuleProgress(trx, progress.id, {
     completedAt: input.at,
     at: input.at,

@@ -31,6 +31,7 @@ import {
 import type { ServiceContext } from '../../context.ts';
 import { requireViewer } from '../../lib/service-context.ts';
 import { completeIfDone, countsForRequirement, progressView } from './completion.ts';
+import { scormPlayerOf } from './scorm-player.ts';
 
 /**
  * The module a learner works on this fiscal year: the version they started (even if a newer one
@@ -94,10 +95,11 @@ export async function openModule({
     input.id,
     fiscalYear,
   );
-  const [sections, questions, counts] = await Promise.all([
+  const [sections, questions, counts, scorm] = await Promise.all([
     sectionsOf(ctx.db, version.id),
     questionsOf(ctx.db, version.id),
     countsForRequirement(ctx.db, viewer.staffId, course, fiscalYear),
+    scormPlayerOf(ctx.db, version, progress),
   ]);
   return {
     moduleId: input.id,
@@ -113,6 +115,7 @@ export async function openModule({
     titleEn: version.title_en,
     videoUrl: version.video_url,
     completionRule: version.completion_rule,
+    scorm,
     passMark: version.pass_mark,
     attemptLimit: version.attempt_limit,
     revealAnswers: version.reveal_answers,

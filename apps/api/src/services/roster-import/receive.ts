@@ -16,7 +16,7 @@ export interface RosterFile {
 
 // Named after the process that wrote it, so a start can tell a dead process's leftover from a
 // live neighbour's upload in a shared folder.
-const UPLOAD_NAME = /^kenshu-roster-(\d+)-[0-9a-f]+\.csv$/;
+const UPLOAD_NAME = /^kenshu-(?:roster|scorm)-(\d+)-[0-9a-f]+\.(?:csv|zip)$/;
 /** A leftover this old is removed whoever wrote it (its pid may since belong to another process). */
 const LEFTOVER_MAX_AGE_MS = 24 * 3600_000;
 
@@ -63,12 +63,20 @@ function isAlive(pid: number): boolean {
  */
 export async function receiveRosterFile(
   source: AsyncIterable<Uint8Array>,
-  options: { maxBytes: number; dir: string; fileName?: string | null | undefined },
+  options: {
+    maxBytes: number;
+    dir: string;
+    fileName?: string | null | undefined;
+    /** What the upload is (a SCORM package is received the same way); default a roster. */
+    kind?: 'roster' | 'scorm';
+    tooLarge?: (maxBytes: number) => AppError;
+  },
 ): Promise<RosterFile> {
   await mkdir(options.dir, { recursive: true, mode: 0o700 });
+  const ext = options.kind === 'scorm' ? 'zip' : 'csv';
   const path = join(
     options.dir,
-    `kenshu-roster-${process.pid}-${randomBytes(12).toString('hex')}.csv`,
+    `kenshu-${options.kind ?? 'roster'}-${process.pid}-${randomBytes(12).toString('hex')}.${ext}`,
   );
   // The roster holds personal data: readable by this user only, and removed after use.
   const out = createWriteStream(path, { mode: 0o600 });
@@ -77,7 +85,7 @@ export async function receiveRosterFile(
   try {
     for await (const chunk of source) {
       bytes += chunk.byteLength;
-      if (bytes > options.maxBytes) throw tooLarge(options.maxBytes);
+      if (bytes > options.maxBytes) throw (options.tooLarge ?? tooLarge)(options.maxBytes);
       hash.update(chunk);
       if (!out.write(chunk)) await once(out, 'drain');
     }

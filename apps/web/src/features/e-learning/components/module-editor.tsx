@@ -56,7 +56,8 @@ export function contentOf(m: ModuleForEditing): Content {
     shuffle: m.shuffle,
     attemptLimit: m.attemptLimit,
     revealAnswers: m.revealAnswers,
-    completionRule: m.completionRule,
+    // A SCORM version has no rule of the editor's: writing content over it starts from 'both'.
+    completionRule: m.completionRule === 'scorm' ? 'both' : m.completionRule,
     sections: m.sections.map(({ titleJa, titleEn, bodyJa, bodyEn }) => ({
       titleJa,
       titleEn,
