@@ -6,6 +6,7 @@ import { makeCourse, makeStaff } from '@kenshu/db/testing';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@kenshu/api/config';
+import type { ScormRuntimeData } from '@kenshu/contracts';
 import { useTestApp } from '../support/app.ts';
 import { makePerson, signedInAs, type SignedInClient } from '../support/auth.ts';
 import { manifestXml, scormPackage, zipWithSymlink } from '../support/scorm.ts';
@@ -27,7 +28,7 @@ function upload(client: SignedInClient, path: string, zip: Uint8Array, type = 'a
   return client.request(path, {
     method: 'POST',
     headers: { 'content-type': type },
-    body: zip,
+    body: zip as Uint8Array<ArrayBuffer>,
   });
 }
 
@@ -65,7 +66,9 @@ async function publishedPackage(version: '1.2' | '2004', passing: number | null 
   return { course, module };
 }
 
-const blank = {
+type RuntimeCommit = ScormRuntimeData;
+
+const blank: RuntimeCommit = {
   lessonStatus: null,
   completionStatus: null,
   successStatus: null,
@@ -295,7 +298,7 @@ describe('the SCORM runtime', () => {
       });
       expect(assigned.status).toBe(201);
 
-      const commit = (data: Partial<typeof blank>) =>
+      const commit = (data: Partial<RuntimeCommit>) =>
         me.json(
           `/api/e-learning/modules/${module.id}/scorm-runtime`,
           { ...blank, version: 1, ...data },
