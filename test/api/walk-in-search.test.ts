@@ -1,7 +1,8 @@
 import { makeCourse, makeOrgUnit, makeSession, makeStaff, unique } from '@kenshu/db/testing';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.ts';
-import { makePerson, signedInAs } from '../support/auth.ts';
+import { makePerson, signedInAs, type SignedInClient } from '../support/auth.ts';
+import { failure, okBody, typedApi } from '../support/typed-api.ts';
 
 const t = useTestApp();
 
@@ -19,10 +20,16 @@ async function sessionWithTrainer(startsInHours = -0.5) {
   return { session, trainer: await signedInAs(t.app, t.db, trainer.id) };
 }
 
-type Found = { staffNumber: string; name: string; onRoster: boolean }[];
+/** The walk-in search as a person calls it, typed end to end. */
+function search(client: SignedInClient, id: number, q: string) {
+  return typedApi(t.app, client).sessions[':id'].attendance.people.$get({
+    param: { id: String(id) },
+    query: { q },
+  });
+}
 
-async function search(client: Awaited<ReturnType<typeof signedInAs>>, id: number, q: string) {
-  return client.request(`/api/sessions/${id}/attendance/people?q=${encodeURIComponent(q)}`);
+async function found(client: SignedInClient, id: number, q: string) {
+  return (await okBody(search(client, id, q))).items;
 }
 
 describe('finding a walk-in by name or kana', () => {
@@ -44,43 +51,39 @@ describe('finding a walk-in by name or kana', () => {
       active: false,
     });
 
-    const byKanji = (await (await search(trainer, session.id, family)).json()).items as Found;
+    const byKanji = await found(trainer, session.id, family);
     // The inactive namesake is not offered.
     expect(byKanji).toEqual([
       expect.objectContaining({ staffNumber: watanabe.staff_number, name: `${family} 美咲` }),
     ]);
     for (const q of ['ミサキユニーク', 'みさきゆにーく', `美咲　${family}`, 'ﾐｻｷﾕﾆｰｸ']) {
-      const found = (await (await search(trainer, session.id, q)).json()).items as Found;
+      const people = await found(trainer, session.id, q);
       expect(
-        found.map((p) => p.staffNumber),
+        people.map((p) => p.staffNumber),
         q,
       ).toEqual([watanabe.staff_number]);
     }
-    const byNumber = (
-      await (await search(trainer, session.id, watanabe.staff_number.toLowerCase())).json()
-    ).items as Found;
+    const byNumber = await found(trainer, session.id, watanabe.staff_number.toLowerCase());
     expect(byNumber[0]).toMatchObject({ staffNumber: watanabe.staff_number, onRoster: false });
 
     // Added as a walk-in, they show as already on the session.
-    const added = await trainer.json(`/api/sessions/${session.id}/attendance/walk-ins`, {
-      staffNumber: watanabe.staff_number,
+    const added = await typedApi(t.app, trainer).sessions[':id'].attendance['walk-ins'].$post({
+      param: { id: String(session.id) },
+      json: { staffNumber: watanabe.staff_number },
     });
     expect(added.status).toBe(201);
-    const again = (await (await search(trainer, session.id, 'みさきゆにーく')).json())
-      .items as Found;
+    const again = await found(trainer, session.id, 'みさきゆにーく');
     expect(again[0]?.onRoster).toBe(true);
   });
 
   it('treats LIKE wildcards and odd input as text, and refuses what is not a search', async () => {
     const { session, trainer } = await sessionWithTrainer();
     for (const q of ['%', '_', '\\', "' or 1=1 --", '=cmd|calc']) {
-      const res = await search(trainer, session.id, q);
-      expect(res.status, q).toBe(200);
-      const found = (await res.json()).items as Found;
+      const people = await found(trainer, session.id, q);
       // A wildcard matches only a name that contains it, and nobody here has one.
-      expect(found.filter((p) => !p.name.includes(q) && !p.staffNumber.includes(q))).toEqual([]);
+      expect(people.filter((p) => !p.name.includes(q) && !p.staffNumber.includes(q))).toEqual([]);
     }
-    // As sent on the wire: empty, blank, too long, a NUL.
+    // As sent on the wire (string paths on purpose): empty, blank, too long, a NUL.
     for (const raw of ['', '%20%20%20', 'x'.repeat(51), 'a%00b']) {
       const res = await trainer.request(`/api/sessions/${session.id}/attendance/people?q=${raw}`);
       expect(res.status, raw).toBe(400);
@@ -97,15 +100,16 @@ describe('finding a walk-in by name or kana', () => {
   it('is only for the session’s trainers while they may mark, and for admins', async () => {
     const { session, trainer } = await sessionWithTrainer();
     const other = await signedInAs(t.app, t.db, (await makePerson(t.db, ['trainer'])).id);
-    expect((await search(other, session.id, 'a')).status).toBe(403);
+    expect(await failure(search(other, session.id, 'a'))).toMatchObject({ status: 403 });
     const learner = await signedInAs(t.app, t.db, (await makeStaff(t.db)).id);
-    expect((await search(learner, session.id, 'a')).status).toBe(403);
-    expect((await search(trainer, 99_999_999, 'a')).status).toBe(404);
+    expect(await failure(search(learner, session.id, 'a'))).toMatchObject({ status: 403 });
+    expect(await failure(search(trainer, 99_999_999, 'a'))).toMatchObject({ status: 404 });
 
     const later = await sessionWithTrainer(48);
-    const early = await search(later.trainer, later.session.id, 'a');
-    expect(early.status).toBe(409);
-    expect((await early.json()).error.code).toBe('ATTENDANCE_NOT_OPEN');
+    expect(await failure(search(later.trainer, later.session.id, 'a'))).toEqual({
+      status: 409,
+      code: 'ATTENDANCE_NOT_OPEN',
+    });
     const admin = await signedInAs(t.app, t.db, (await makePerson(t.db, ['admin'])).id);
     expect((await search(admin, later.session.id, 'a')).status).toBe(200);
     expect((await search(trainer, session.id, 'a')).status).toBe(200);

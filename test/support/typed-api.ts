@@ -1,0 +1,45 @@
+import type { AppType } from '@kenshu/api';
+import type { ClientResponse } from 'hono/client';
+import { testClient } from 'hono/testing';
+import type { ResponseFormat } from 'hono/types';
+import type { SuccessStatusCode } from 'hono/utils/http-status';
+import { expect } from 'vitest';
+import type { SignedInClient } from './auth.ts';
+
+/**
+ * The app's typed client (Hono's testClient) as a signed-in person: paths, inputs and answers
+ * are checked by the compiler, the same way the web app's client is, so a renamed route or a
+ * changed answer fails the typecheck rather than a string path at run time.
+ */
+export function typedApi(app: AppType, as: Pick<SignedInClient, 'cookie' | 'csrfToken'>) {
+  return testClient(app, undefined, undefined, {
+    headers: { cookie: as.cookie, 'x-csrf-token': as.csrfToken },
+  }).api;
+}
+
+type AnyResponse = ClientResponse<unknown, number, ResponseFormat>;
+
+/** The body the API declared for a success status of this call. */
+type SuccessBody<R> =
+  R extends ClientResponse<infer Body, infer Status, 'json'>
+    ? Status extends SuccessStatusCode
+      ? Body
+      : never
+    : never;
+
+/** Expects a success answer and returns its typed body; otherwise fails, showing the body. */
+export async function okBody<R extends AnyResponse>(call: Promise<R>): Promise<SuccessBody<R>> {
+  const res = await call;
+  const body: unknown = await res.json();
+  expect(res.ok, JSON.stringify(body)).toBe(true);
+  // A success status, so the body is the one the API declared for it.
+  return body as SuccessBody<R>;
+}
+
+/** Expects a failing answer and returns its status and the API's error code. */
+export async function failure(call: Promise<AnyResponse>) {
+  const res = await call;
+  const body = (await res.json()) as { error?: { code?: string } };
+  expect(res.ok, JSON.stringify(body)).toBe(false);
+  return { status: res.status, code: body.error?.code };
+}
