@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { errorResponses, PageQuery } from './common.ts';
+import { CourseRef, errorResponses, PageQuery } from './common.ts';
 
 /** What an entry is about, by name, so the log can show and link to it. */
 export const AuditTarget = z
@@ -30,10 +30,7 @@ export const AuditTarget = z
     }),
     z.object({
       type: z.literal('course'),
-      id: z.number().int(),
-      code: z.string(),
-      titleJa: z.string(),
-      titleEn: z.string(),
+      ...CourseRef.shape,
     }),
     z.object({
       type: z.literal('module'),

@@ -27,6 +27,14 @@ export const PersonOnList = z.object({
 });
 export type PersonOnList = z.infer<typeof PersonOnList>;
 
+/** A course as an answer names it: its code and title in both languages. */
+export const CourseRef = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  titleJa: z.string(),
+  titleEn: z.string(),
+});
+
 export const Locale = z.enum(['ja', 'en']).openapi('Locale');
 export type Locale = z.infer<typeof Locale>;
 

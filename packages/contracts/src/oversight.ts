@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { REQUIREMENT_STATUSES } from '@kenshu/domain';
 import { RoleName } from './auth.ts';
-import { errorResponses, IdParam, PageQuery } from './common.ts';
+import { CourseRef, errorResponses, IdParam, PageQuery } from './common.ts';
 import { EmploymentType } from './staff.ts';
 
 /** Every requirement status but not_required: the team page lists only people required. */
@@ -55,12 +55,7 @@ export const TeamFilterQuery = z.object({
 
 export const TeamStatus = z
   .object({
-    course: z.object({
-      id: z.number().int(),
-      code: z.string(),
-      titleJa: z.string(),
-      titleEn: z.string(),
-    }),
+    course: CourseRef,
     fiscalYear: z.number().int(),
     counts: z.object({
       required: z.number().int(),

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { EMPLOYMENT_TYPES, ROLE_GROUP_ORDER, SAMPLE_SEED_PATTERN } from '@kenshu/domain';
-import { errorResponses, IdParam, PageQuery } from './common.ts';
+import { CourseRef, errorResponses, IdParam, PageQuery } from './common.ts';
 
 const FiscalYearParam = z.coerce.number().int().min(2000).max(2100);
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD');
@@ -25,13 +25,6 @@ export const Coverage = z
   })
   .openapi('Coverage');
 export type Coverage = z.infer<typeof Coverage>;
-
-const CourseRef = z.object({
-  id: z.number().int(),
-  code: z.string(),
-  titleJa: z.string(),
-  titleEn: z.string(),
-});
 
 export const ReportScope = z
   .object({

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { SESSION_PHASES } from '@kenshu/domain';
-import { errorResponses, IdParam, PersonOnList } from './common.ts';
+import { CourseRef, errorResponses, IdParam, PersonOnList } from './common.ts';
 
 const Instant = z.iso.datetime({ offset: true }).openapi({ example: '2027-02-10T10:00:00+09:00' });
 const TimeOfDay = z
@@ -19,12 +19,7 @@ export const MyPlace = z
 export const TrainingSession = z
   .object({
     id: z.number().int(),
-    course: z.object({
-      id: z.number().int(),
-      code: z.string(),
-      titleJa: z.string(),
-      titleEn: z.string(),
-    }),
+    course: CourseRef,
     fiscalYear: z.number().int(),
     startsAt: z.string(),
     endsAt: z.string(),
