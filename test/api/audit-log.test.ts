@@ -2,12 +2,14 @@ import { makeCourse, makeOrgUnit, makeSession, makeStaff } from '@kenshu/db/test
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.ts';
 import { makePerson, signedInAs } from '../support/auth.ts';
+import { okBody, typedApi } from '../support/typed-api.ts';
 
 const t = useTestApp();
 
 describe('the audit log names what each entry is about', () => {
   it('gives the person, the session (course, day, venue) and the booking by name', async () => {
     const admin = await signedInAs(t.app, t.db, (await makePerson(t.db, ['admin'])).id);
+    const api = typedApi(t.app, admin);
     const unit = await makeOrgUnit(t.db, { name_ja: '会計課', name_en: 'Accounts Division' });
     const person = await makeStaff(t.db, {
       org_unit_id: unit.id,
@@ -17,24 +19,17 @@ describe('the audit log names what each entry is about', () => {
     const course = await makeCourse(t.db);
     const session = await makeSession(t.db, { courseId: course.id });
 
-    const booked = await admin.json('/api/bookings', {
-      sessionId: session.id,
-      staffId: person.id,
-    });
-    expect(booked.status).toBe(201);
-    const booking = (await booked.json()) as { id: number };
-    const roles = await admin.json(
-      `/api/accounts/${person.id}/roles`,
-      { grantedRoles: ['trainer'] },
-      'PUT',
+    const booking = await okBody(
+      api.bookings.$post({ json: { sessionId: session.id, staffId: person.id } }),
     );
-    expect(roles.status, await roles.clone().text()).toBe(200);
+    await okBody(
+      api.accounts[':id'].roles.$put({
+        param: { id: String(person.id) },
+        json: { grantedRoles: ['trainer'] },
+      }),
+    );
 
-    const res = await admin.request('/api/audit-log?limit=10');
-    expect(res.status).toBe(200);
-    const page = (await res.json()) as {
-      items: { action: string; targetType: string; target: Record<string, unknown> | null }[];
-    };
+    const page = await okBody(api['audit-log'].$get({ query: { limit: '10' } }));
     const onBehalf = page.items.find((e) => e.action === 'booking.created_on_behalf');
     expect(onBehalf?.target).toEqual({
       type: 'booking',
@@ -70,9 +65,11 @@ describe('the audit log names what each entry is about', () => {
         { action: 'session.updated', target_type: 'session', target_id: '99999999999999999999' },
       ])
       .execute();
-    const res = await admin.request('/api/audit-log?action=session.updated&limit=10');
-    expect(res.status).toBe(200);
-    const page = (await res.json()) as { items: { targetId: string; target: unknown }[] };
+    const page = await okBody(
+      typedApi(t.app, admin)['audit-log'].$get({
+        query: { action: 'session.updated', limit: '10' },
+      }),
+    );
     expect(page.items.map((e) => e.target)).toEqual([null, null, null]);
   });
 });
