@@ -1,20 +1,23 @@
-import { dailyRemindersJob, runJobOnce } from '@kenshu/api/jobs';
 import type { Course, Staff } from '@kenshu/db';
 import { makeCourse, makeOrgUnit, makeStaff } from '@kenshu/db/testing';
 import { describe, expect, it } from 'vitest';
 import { makePerson } from '../support/auth.ts';
 import { accessibilityViolations, useBrowserApp } from '../support/browser.ts';
 import { useTestDatabase } from '../support/database.ts';
+import { createTestClock } from '../support/clock.ts';
 import { useMailServer } from '../support/smtp.ts';
 
 /**
  * An admin sets up chasing from the UI and sees what it did: a course's reminder schedule, the
- * English words of the daily digest (a made-up placeholder refused), the per-person cap; the
- * day's run (driven here by its job at a set time) then mails through a local SMTP server in
- * the admin's words, and the Reminders and messages page says which fiscal year it chased and
- * whom it could not reach; a failed e-mail is retried from the outbox page, and audited.
+ * English words of the daily digest (a made-up placeholder refused), the per-person cap; then
+ * "run today's reminders now" (the app's clock stands on a working morning), confirmed, runs the
+ * day's job: it says what it queued and whom it could not reach, the page's last run follows, and
+ * the mails go through a local SMTP server in the admin's words; pressed again it sends nothing
+ * new. A failed e-mail is retried from the outbox page, and audited.
  */
 const database = useTestDatabase();
+// Wednesday 13 January 2027, 10:00 in Tokyo: the run for a due date of 8 January.
+const clock = createTestClock('2027-01-13T10:00:00+09:00');
 const smtp = useMailServer({ seed: 'none' });
 let admin: Staff;
 let english: Staff;
@@ -40,6 +43,7 @@ const app = useBrowserApp(
     });
   },
   () => ({ smtpUrl: smtp.config.smtpUrl }),
+  clock.now,
 );
 
 describe('an admin sets up the chase and sees what the day’s run did', () => {
@@ -97,8 +101,7 @@ describe('an admin sets up the chase and sees what the day’s run did', () => {
       .executeTakeFirstOrThrow();
     expect(setting.cap_days).toBe(5);
 
-    // Wednesday 13 January 2027, 10:00 in Tokyo: the run for a due date of 8 January.
-    const now = new Date('2027-01-13T10:00:00+09:00');
+    const now = clock.now();
     await database.current.db
       .insertInto('assignment')
       .values(
@@ -121,15 +124,24 @@ describe('an admin sets up the chase and sees what the day’s run did', () => {
         ),
       )
       .execute();
-    await runJobOnce(database.current, dailyRemindersJob, smtp.config, now);
-    const sent = await smtp.deliver(database.current.db, now);
-    expect(sent.sent).toBe(1);
-    const mail = smtp.received.find((m) => m.to === english.email);
-    expect(mail?.subject).toBe('Kenshu: 1 course(s) left to finish');
-    expect(mail?.text).toContain(course.title_en);
-
-    // What the admin sees of the run: its fiscal year, and whom it could not reach.
-    await page.reload();
+    // Run today's reminders now: the help says the rules hold, a confirmation comes first.
+    await page.getByText(/休日や時間外に押しても何も送りません/).waitFor();
+    await page.getByRole('button', { name: '今すぐ日次リマインドを実行' }).click();
+    const confirm = page.getByRole('alertdialog', { name: '今日の日次リマインドを実行しますか?' });
+    await confirm.getByRole('button', { name: '実行する' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    const result = page.getByRole('status', { name: '実行結果' });
+    await result.getByText('2027-01-13の日次リマインドを実行しました。').waitFor();
+    const outcome = await result.textContent();
+    expect(outcome).toContain('本人あて3件、上長あて0件を送信待ちにしました');
+    expect(outcome).toContain('知らせる情報セキュリティ責任者がいなかった人: 3人');
+    expect(
+      await result
+        .getByRole('list', { name: 'メールアドレスがなく届けられなかった人' })
+        .getByRole('listitem')
+        .allTextContents(),
+    ).toEqual([`${unmailed.family_name} ${unmailed.given_name}(${unmailed.staff_number})`]);
+    // The page's last run follows without a reload.
     const lastRun = page.getByRole('status', { name: '前回の実行' });
     await lastRun
       .getByText('前回の実行: 2027-01-13(令和8年度の未修了者)', { exact: false })
@@ -137,6 +149,31 @@ describe('an admin sets up the chase and sees what the day’s run did', () => {
     const told = await lastRun.textContent();
     expect(told).toContain('知らせる情報セキュリティ責任者がいなかった人: 3人');
     expect(told).toContain('アプリ内のお知らせだけで知らせた人: 1人');
+
+    const sent = await smtp.deliver(database.current.db, now);
+    expect(sent.sent).toBe(1);
+    const mail = smtp.received.find((m) => m.to === english.email);
+    expect(mail?.subject).toBe('Kenshu: 1 course(s) left to finish');
+    expect(mail?.text).toContain(course.title_en);
+
+    // Pressed again the same day: already run, nothing new queued.
+    await page.getByRole('button', { name: '今すぐ日次リマインドを実行' }).click();
+    await page.getByRole('button', { name: '実行する' }).click();
+    await result.getByText(/2027-01-13の日次リマインドは10:00に実行済みです。/).waitFor();
+    const outbox = await database.current.db
+      .selectFrom('mail_outbox')
+      .select('staff_id')
+      .where('kind', '=', 'reminder.digest')
+      .execute();
+    expect(outbox.map((m) => m.staff_id).sort()).toEqual(
+      [english.id, refused.id, unmailed.id].sort(),
+    );
+    const presses = await database.current.db
+      .selectFrom('audit_log')
+      .select('actor_staff_id')
+      .where('action', '=', 'reminders.run_now')
+      .execute();
+    expect(presses.map((p) => p.actor_staff_id)).toEqual([admin.id, admin.id]);
     expect(await accessibilityViolations(page)).toEqual([]);
 
     // The refused address failed for good; the admin retries it, and the log says who did.

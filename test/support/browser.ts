@@ -95,10 +95,11 @@ export async function signedInPage(
   database: Database,
   staffNumber: string,
   device: typeof JAPANESE_BROWSER | typeof JAPANESE_PHONE = JAPANESE_BROWSER,
+  now: Date = new Date(),
 ): Promise<Page> {
   const staff = await findStaffByLogin(database.db, staffNumber);
   if (!staff) throw new Error(`no staff member ${staffNumber}; seed the database first`);
-  const { cookie } = await signedInAs(running.app, database.db, staff.id);
+  const { cookie } = await signedInAs(running.app, database.db, staff.id, now);
   const separator = cookie.indexOf('=');
   const [name, value] = [cookie.slice(0, separator), cookie.slice(separator + 1)];
   const context = await browser.newContext({ ...device, acceptDownloads: true });
@@ -139,12 +140,14 @@ export function useBrowserApp(
   prepare?: (database: Database) => Promise<void>,
   /** Settings read once the file's other beforeAll hooks ran (e.g. a test SMTP server's URL). */
   settings?: () => Partial<Config>,
+  /** The app's time (sign-ins are made at it too); the real time by default. */
+  clock: Clock = () => new Date(),
 ): BrowserApp {
   let running: RunningApp | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     if (prepare) await prepare(database.current);
-    running = await startAppServer(database.current, settings?.() ?? {});
+    running = await startAppServer(database.current, settings?.() ?? {}, clock);
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -162,9 +165,23 @@ export function useBrowserApp(
     },
     url: (path) => `${app.running.baseUrl}${path}`,
     signedInPage: (staffNumber) =>
-      signedInPage(app.browser, app.running, database.current, staffNumber),
+      signedInPage(
+        app.browser,
+        app.running,
+        database.current,
+        staffNumber,
+        JAPANESE_BROWSER,
+        clock(),
+      ),
     signedInPhone: (staffNumber) =>
-      signedInPage(app.browser, app.running, database.current, staffNumber, JAPANESE_PHONE),
+      signedInPage(
+        app.browser,
+        app.running,
+        database.current,
+        staffNumber,
+        JAPANESE_PHONE,
+        clock(),
+      ),
     signedOutPage: async (path) => {
       const page = await (await app.browser.newContext(JAPANESE_BROWSER)).newPage();
       await page.goto(app.url(path));

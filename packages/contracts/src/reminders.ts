@@ -74,27 +74,31 @@ export const ReminderSettingsInput = z
   .openapi('ReminderSettingsInput');
 export type ReminderSettingsInput = z.infer<typeof ReminderSettingsInput>;
 
+/** What a day's reminder run decided, as recorded once for the day. */
+export const ReminderRunSummary = z
+  .object({
+    day: z.string(),
+    /** The fiscal year the run chased: the one its day is in. */
+    fiscalYear: z.number().int(),
+    ranAt: z.string(),
+    digests: z.number().int(),
+    escalations: z.number().int(),
+    capped: z.number().int(),
+    /** People escalated with no section head or unit security officer above them to tell. */
+    nobodyToTell: z.number().int(),
+    /** People told in the app only, for want of an e-mail address. */
+    noAddress: z.number().int(),
+  })
+  .openapi('ReminderRunSummary');
+export type ReminderRunSummary = z.infer<typeof ReminderRunSummary>;
+
 export const ReminderSettings = ReminderSettingsInput.extend({
   /** What is in force now (the setting, or the configuration's default). */
   effective: z.object({
     capDays: z.number().int(),
     hours: z.object({ from: z.string(), until: z.string() }),
   }),
-  lastRun: z
-    .object({
-      day: z.string(),
-      /** The fiscal year the run chased: the one its day is in. */
-      fiscalYear: z.number().int(),
-      ranAt: z.string(),
-      digests: z.number().int(),
-      escalations: z.number().int(),
-      capped: z.number().int(),
-      /** People escalated with no section head or unit security officer above them to tell. */
-      nobodyToTell: z.number().int(),
-      /** People told in the app only, for want of an e-mail address. */
-      noAddress: z.number().int(),
-    })
-    .nullable(),
+  lastRun: ReminderRunSummary.nullable(),
 }).openapi('ReminderSettings');
 export type ReminderSettings = z.infer<typeof ReminderSettings>;
 
@@ -120,6 +124,45 @@ export const putReminderSettings = createRoute({
   responses: {
     200: { description: 'Saved', content: { 'application/json': { schema: ReminderSettings } } },
     ...errorResponses(400, 401, 403),
+  },
+});
+
+/** What pressing "run today's reminders now" did. */
+export const ReminderRunNow = z
+  .object({
+    outcome: z.enum(['ran', 'already_ran', 'not_working_day_or_hours']).openapi({
+      description:
+        "ran: decided now; already_ran: today's run had been decided (nothing new is sent); " +
+        'not_working_day_or_hours: today is not a working day or it is outside the hours',
+    }),
+    /** The Tokyo day the press was for. */
+    day: z.string(),
+    hours: z.object({ from: z.string(), until: z.string() }),
+    /** Today's run (just now, or earlier today); null when none ran. */
+    run: ReminderRunSummary.nullable(),
+    /** Whom today's run told in the app only, having no e-mail address (the first 100). */
+    noAddress: z.array(
+      z.object({ staffId: z.number().int(), staffNumber: z.string(), name: z.string() }),
+    ),
+  })
+  .openapi('ReminderRunNow');
+export type ReminderRunNow = z.infer<typeof ReminderRunNow>;
+
+export const runRemindersNow = createRoute({
+  method: 'post',
+  path: '/runs',
+  tags: ['reminders'],
+  summary: "Run today's scheduled reminders now, by the same rules (admins)",
+  description:
+    'Runs the daily reminder job in this instance and waits for it. Working days, hours, the ' +
+    'per-person cap and one digest per person per day still hold, so a second press sends ' +
+    'nothing new. 409 while a run of it is going on any instance.',
+  responses: {
+    200: {
+      description: 'What the run did',
+      content: { 'application/json': { schema: ReminderRunNow } },
+    },
+    ...errorResponses(401, 403, 409),
   },
 });
 

@@ -693,6 +693,7 @@ export interface ReminderRunTable {
 
 export type MailOutboxRow = Selectable<MailOutboxTable>;
 export type ReminderSchedule = Selectable<ReminderScheduleTable>;
+export type ReminderRunRow = Selectable<ReminderRunTable>;
 export type ReminderProgress = Selectable<ReminderProgressTable>;
 // Reports: settings and saved audit samples (migration 2026-12-06T10).
 

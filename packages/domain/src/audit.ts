@@ -44,6 +44,7 @@ export const AUDIT_ACTIONS = [
   'message_template.saved',
   'reminder_schedule.saved',
   'reminder_settings.saved',
+  'reminders.run_now',
   'reminders.sent',
   'report.sample_drawn',
   'report_settings.saved',

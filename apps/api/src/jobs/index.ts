@@ -7,6 +7,7 @@ import { dailyRemindersJob } from './reminders.ts';
 import type { Job } from './scheduler.ts';
 
 export {
+  runJobHere,
   runJobOnce,
   startScheduler,
   type Job,

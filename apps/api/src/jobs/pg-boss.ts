@@ -74,6 +74,7 @@ export async function startPgBossRunner(
     });
   }
   let running = true;
+  const here = new Set<Promise<unknown>>();
   return {
     kind: 'pg-boss',
     get running() {
@@ -83,6 +84,22 @@ export async function startPgBossRunner(
       if (!byName.has(name)) throw new Error(`no job named ${name}`);
       // stately: a second ask while one run waits is refused (null), wherever it comes from.
       return (await boss.send(name, null)) !== null;
+    },
+    async runHere<R extends { changed: number }>(job: Job<R>) {
+      if (!byName.has(job.name)) throw new Error(`no job named ${job.name}`);
+      if (!running) return null;
+      // No queue: the caller waits for the outcome. The advisory lock every run takes (queued
+      // ones included, on every instance) keeps it from overlapping any other run of the job.
+      active.set(job.name, (active.get(job.name) ?? 0) + 1);
+      const run = observedRun(database, job, config, clock(), observe);
+      here.add(run);
+      try {
+        // observedRun hands back what job.run returned: an R, for a Job<R>.
+        return (await run) as R | null;
+      } finally {
+        here.delete(run);
+        active.set(job.name, (active.get(job.name) ?? 1) - 1);
+      }
     },
     async stats() {
       const queues = await boss.getQueues([...byName.keys()]);
@@ -97,7 +114,16 @@ export async function startPgBossRunner(
       running = false;
       const busy = () => [...active.values()].some((n) => n > 0);
       // graceful: workers take nothing new and pg-boss waits for running handlers (bounded).
+      const deadline = Date.now() + timeoutMs;
       await boss.stop({ graceful: true, close: true, timeout: timeoutMs });
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.allSettled(here),
+        new Promise((resolve) => {
+          timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
+        }),
+      ]);
+      clearTimeout(timer);
       return !busy();
     },
   };

@@ -18,11 +18,12 @@ import type { Metrics } from '../lib/metrics.ts';
  * under a PostgreSQL advisory lock named after the job, so with several app instances only one
  * runs it at a time.
  */
-export interface Job {
+export interface Job<R extends { changed: number } = { changed: number }> {
   name: string;
   /** Cron pattern, in Asia/Tokyo. */
   schedule: string;
-  run(trx: Transaction<DB>, now: Date, config: Config): Promise<{ changed: number }>;
+  /** What the run did; `changed` is logged and counted, anything more is for runHere's caller. */
+  run(trx: Transaction<DB>, now: Date, config: Config): Promise<R>;
   /**
    * Tables the job writes to in bulk: after a run that changed something, once committed, their
    * planner statistics are refreshed (ANALYZE), so the next reads are not planned for old sizes.
@@ -43,12 +44,24 @@ export interface WorkerJob {
 }
 
 /** Runs one job now, if no other instance is running it; returns null when it was busy. */
+export async function runJobOnce<R extends { changed: number }>(
+  database: Pick<Database, 'db'>,
+  job: Job<R>,
+  config: Config,
+  now?: Date,
+): Promise<R | null>;
 export async function runJobOnce(
-  database: Database,
+  database: Pick<Database, 'db'>,
   job: Job | WorkerJob,
   config: Config,
+  now?: Date,
+): Promise<{ changed: number } | null>;
+export async function runJobOnce<R extends { changed: number }>(
+  database: Pick<Database, 'db'>,
+  job: Job<R> | WorkerJob,
+  config: Config,
   now = systemClock(),
-): Promise<{ changed: number } | null> {
+): Promise<R | { changed: number } | null> {
   if ('concurrent' in job) return job.run(database.db, now, config);
   const result = await runInTransaction(database.db, async (trx) => {
     if (!(await tryAdvisoryLock(trx, `kenshu:${job.name}`))) return null;
@@ -58,6 +71,21 @@ export async function runJobOnce(
     await refreshStatistics(database.db, job.analyze);
   }
   return result;
+}
+
+/**
+ * Runs a job in this instance now and waits for what it did: through this instance's runner, or
+ * directly on an instance that runs no jobs (KENSHU_JOBS=off). Either way under the job's
+ * advisory lock, so it never overlaps a run on any instance; null when one was going.
+ */
+export function runJobHere<R extends { changed: number }>(
+  runner: JobRunner | null,
+  database: Pick<Database, 'db'>,
+  job: Job<R>,
+  config: Config,
+  now: Date,
+): Promise<R | null> {
+  return runner ? runner.runHere(job) : runJobOnce(database, job, config, now);
 }
 
 /** How one job's queue looks right now, for /metrics. */
@@ -83,6 +111,12 @@ export interface JobRunner {
    * for the call that queued the run, false when a run was already waiting.
    */
   runNow(name: string): Promise<boolean>;
+  /**
+   * Runs one of its jobs in this instance now and resolves with what the run did (an admin's
+   * "run it now" waits for the outcome): null when a run of it is going already, here or, by the
+   * job's advisory lock, on any other instance. Stop waits for it like for any run.
+   */
+  runHere<R extends { changed: number }>(job: Job<R>): Promise<R | null>;
   stats(): Promise<JobStats[]>;
   /**
    * Takes no new runs, then waits (at most `timeoutMs`) for the runs in progress to finish;
@@ -92,13 +126,13 @@ export interface JobRunner {
 }
 
 /** Logs and counts one run; rethrows a failure so a queue can retry it. */
-export async function observedRun(
+export async function observedRun<R extends { changed: number }>(
   database: Database,
-  job: Job | WorkerJob,
+  job: Job<R> | WorkerJob,
   config: Config,
   now: Date,
   { logger, metrics }: { logger: Logger; metrics?: Metrics | undefined },
-): Promise<{ changed: number } | null> {
+): Promise<R | { changed: number } | null> {
   const log = logger.child({ job: job.name });
   metrics?.jobsRunning.inc();
   const started = performance.now();
@@ -129,23 +163,31 @@ export function startScheduler(
   clock: Clock = systemClock,
   observe: { logger: Logger; metrics?: Metrics } = { logger: silentLogger },
 ): JobRunner {
-  const inFlight = new Set<Promise<void>>();
+  const inFlight = new Set<Promise<unknown>>();
   const active = new Map<string, number>();
   const failed = new Map<string, number>();
   let running = true;
-  const runOnce = async (job: Job | WorkerJob) => {
+  // Counted active before its first await, so a second ask at once sees it busy.
+  const observed = async (job: Job | WorkerJob) => {
     active.set(job.name, (active.get(job.name) ?? 0) + 1);
     try {
-      await observedRun(database, job, config, clock(), observe);
-    } catch {
+      return await observedRun(database, job, config, clock(), observe);
+    } catch (error) {
       failed.set(job.name, (failed.get(job.name) ?? 0) + 1);
+      throw error;
     } finally {
       active.set(job.name, (active.get(job.name) ?? 1) - 1);
     }
   };
-  const track = (run: Promise<void>) => {
+  const runOnce = (job: Job | WorkerJob) =>
+    observed(job).then(
+      () => undefined,
+      () => undefined,
+    );
+  const track = <T>(run: Promise<T>) => {
     inFlight.add(run);
-    void run.finally(() => inFlight.delete(run));
+    const done = () => void inFlight.delete(run);
+    run.then(done, done);
     return run;
   };
   const crons = jobs.map(
@@ -166,6 +208,12 @@ export function startScheduler(
       if (!running || (active.get(name) ?? 0) > 0) return false;
       void track(runOnce(job));
       return true;
+    },
+    async runHere<R extends { changed: number }>(job: Job<R>) {
+      if (!jobs.some((j) => j.name === job.name)) throw new Error(`no job named ${job.name}`);
+      if (!running || (active.get(job.name) ?? 0) > 0) return null;
+      // observedRun hands back what job.run returned: an R, for a Job<R>.
+      return (await track(observed(job))) as R | null;
     },
     async stats() {
       return jobs.map((job) => ({

@@ -6,8 +6,10 @@ import {
   putMessageTemplate,
   putReminderSchedule,
   putReminderSettings,
+  runRemindersNow as runRemindersNowRoute,
 } from '@kenshu/contracts';
 import { anyOf, type MessageKind } from '@kenshu/domain';
+import { dailyRemindersJob, runJobHere } from '../jobs/index.ts';
 import { withAccess } from '../lib/access.ts';
 import { createRouter } from '../lib/router.ts';
 import { serviceContext } from '../lib/service-context.ts';
@@ -22,6 +24,7 @@ import {
   setReminderSchedule,
   setReminderSettings,
 } from '../services/reminders/settings.ts';
+import { runRemindersNow } from '../services/reminders/run-now.ts';
 
 const ADMINS = anyOf('admin');
 
@@ -49,6 +52,14 @@ export const reminderRoutes = createRouter()
       await setReminderSettings({ ctx: serviceContext(c), input: c.req.valid('json') }),
       200,
     );
+  })
+  .openapi(withAccess(runRemindersNowRoute, ADMINS), async (c) => {
+    const ctx = serviceContext(c);
+    const runner = c.var.lifecycle.jobs?.() ?? null;
+    const run = async () =>
+      (await runJobHere(runner, c.var.database, dailyRemindersJob, ctx.config, ctx.now))?.run ??
+      null;
+    return c.json(await runRemindersNow({ ctx, input: { run } }), 200);
   });
 
 /** The wording of every kind of message, in both languages. */

@@ -25,6 +25,26 @@ export const remindersEn: Messages['reminders'] = {
     noAddress_other: '{{count}} people have no e-mail address and were told in the app only',
     neverRun: 'Not run yet.',
   },
+  runNow: {
+    heading: "Today's reminders",
+    help: "Decides and sends today's reminders at once, by the same rules as the daily run. It sends only on working days within the hours ({{from}}–{{until}}): pressed on a holiday or outside the hours, it sends nothing. One message per person per day and the gap between reminders (once every {{capDays}} days) still hold, so if today's run has already happened, pressing again sends nothing new.",
+    button: "Run today's reminders now",
+    confirmTitle: "Run today's reminders now?",
+    confirmBody:
+      "The digests to unfinished people and to their superiors are decided now and queued. If today's run has already happened, nothing is sent.",
+    confirm: 'Run',
+    cancel: 'Back',
+    busy: "Today's reminders are being run right now. Wait a moment and press again (nothing is sent twice).",
+    resultLabel: 'Result',
+    ran: "Today's reminders for {{day}} were run.",
+    alreadyRan: "Today's reminders for {{day}} were already run at {{time}}. Nothing new was sent.",
+    outsideHours:
+      '{{day}} is not a working day, or it is outside the hours ({{from}}–{{until}}): nothing was sent.',
+    figures:
+      'Unfinished in {{year}}: {{digests}} to people and {{escalations}} to section heads or officers queued; {{capped}} held back by the cap',
+    noAddressList: 'People with no e-mail address, who could not be reached by e-mail',
+    more: 'and {{count}} more',
+  },
   schedule: {
     heading: 'Reminder schedule',
     description:

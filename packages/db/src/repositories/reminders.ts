@@ -256,3 +256,30 @@ export async function peopleForDigest(db: Executor, staffIds: readonly number[])
     .where('s.id', 'in', staffIds)
     .execute();
 }
+
+/**
+ * Whom a day's reminder run told in the app only, for want of an e-mail address (messages of
+ * these reasons recorded `no_address` for the day): the first `limit` by staff number.
+ */
+export async function unmailedOnDay(
+  db: Executor,
+  day: string,
+  reasons: readonly string[],
+  limit: number,
+) {
+  return db
+    .selectFrom('mail_outbox as m')
+    .innerJoin('staff as s', 's.id', 'm.staff_id')
+    .where('m.period', '=', day)
+    .where('m.reason', 'in', reasons)
+    .where('m.status', '=', 'no_address')
+    .select([
+      's.id',
+      's.staff_number',
+      sql<string>`s.family_name || ' ' || s.given_name`.as('name'),
+    ])
+    .distinct()
+    .orderBy('s.staff_number')
+    .limit(limit)
+    .execute();
+}

@@ -40,6 +40,8 @@ export const CAPPED_KINDS = ['reminder.digest', 'training.reminder'] as const;
 /** The reason (with the day as period) a scheduled digest is written under: once a day. */
 export const DIGEST_REASON = 'reminder.schedule';
 const ESCALATION_REASON = { 1: 'escalation.section_head', 2: 'escalation.unit_security_officer' };
+/** The reasons escalation digests are written under, a day as their period. */
+export const ESCALATION_REASONS = Object.values(ESCALATION_REASON);
 
 export interface ReminderRunResult {
   ran: boolean;

@@ -1,4 +1,5 @@
 import type {
+  ReminderRunSummary,
   ReminderSchedule,
   ReminderScheduleInput,
   ReminderSettingsInput,
@@ -12,6 +13,7 @@ import {
   saveReminderSchedule,
   saveReminderSettings,
   type Executor,
+  type ReminderRunRow,
 } from '@kenshu/db';
 import {
   DEFAULT_REMINDER_SCHEDULE,
@@ -82,6 +84,20 @@ export async function setReminderSchedule({
   });
 }
 
+/** A recorded day's run, as admins read it. */
+export function runSummary(row: ReminderRunRow): ReminderRunSummary {
+  return {
+    day: row.day,
+    fiscalYear: fiscalYearOfDate(row.day),
+    ranAt: row.ran_at.toISOString(),
+    digests: row.digests,
+    escalations: row.escalations,
+    capped: row.capped,
+    nobodyToTell: row.nobody_to_tell,
+    noAddress: row.no_address,
+  };
+}
+
 async function settingsView(db: Executor, ctx: ServiceContext) {
   const saved = await reminderSettings(db);
   const last = await db
@@ -97,18 +113,7 @@ async function settingsView(db: Executor, ctx: ServiceContext) {
       capDays: saved.capDays ?? ctx.config.reminderCapDays,
       hours: saved.hours ?? ctx.config.reminderHours,
     },
-    lastRun: last
-      ? {
-          day: last.day,
-          fiscalYear: fiscalYearOfDate(last.day),
-          ranAt: last.ran_at.toISOString(),
-          digests: last.digests,
-          escalations: last.escalations,
-          capped: last.capped,
-          nobodyToTell: last.nobody_to_tell,
-          noAddress: last.no_address,
-        }
-      : null,
+    lastRun: last ? runSummary(last) : null,
   };
 }
 

@@ -3,6 +3,7 @@ import { Card } from '../../components/card.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { MessageTemplates } from '../../features/reminders/components/message-templates.tsx';
 import { ReminderSettingsSection } from '../../features/reminders/components/reminder-settings-form.tsx';
+import { RunRemindersNow } from '../../features/reminders/components/run-reminders-now.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { AdminOnly } from './admin-guard.tsx';
 
@@ -16,6 +17,9 @@ export function AdminMessagesPage() {
         <p>{t('reminders.intro')}</p>
       </PageHeader>
       <AdminOnly>
+        <Card title={t('reminders.runNow.heading')}>
+          <RunRemindersNow />
+        </Card>
         <Card title={t('reminders.settings.heading')}>
           <ReminderSettingsSection />
         </Card>

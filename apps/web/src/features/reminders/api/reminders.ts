@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client.ts';
+import { mailKeys } from '../../mail/index.ts';
 
 const REMINDERS_KEY = ['reminders'] as const;
 const TEMPLATES_KEY = ['message-templates'] as const;
@@ -103,5 +104,27 @@ export function useResetMessageTemplate() {
     mutationFn: ({ kind, locale }: TemplateKey) =>
       unwrap(api.api['message-templates'][':kind'][':locale'].$delete({ param: { kind, locale } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: TEMPLATES_KEY }),
+  });
+}
+
+export type ReminderRunNow = Awaited<ReturnType<typeof runRemindersNow>>;
+
+function runRemindersNow() {
+  return unwrap(api.api.reminders.runs.$post({}));
+}
+
+/**
+ * Runs today's reminders now; afterwards the last run shown, the outbox and people's message
+ * histories are read again, since the run may have written to all of them.
+ */
+export function useRunRemindersNow() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: runRemindersNow,
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: REMINDERS_KEY }),
+        queryClient.invalidateQueries({ queryKey: mailKeys.all }),
+      ]),
   });
 }
