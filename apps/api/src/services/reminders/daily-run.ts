@@ -10,6 +10,7 @@ import {
   remindedSince,
   resolveAudience,
   saveReminderProgress,
+  withoutJit,
   type DB,
   type Executor,
   type Transaction,
@@ -137,6 +138,7 @@ export async function runDailyReminders(
   if (!isReminderTime(now, rules.hours)) return { ...result, skipped: 'not_working_day_or_hours' };
   if (await reminderRunOf(trx, today)) return { ...result, skipped: 'already_ran' };
 
+  await withoutJit(trx);
   const open = await openObligations(trx, now);
   const since = tokyoDateTime(addDays(today, -(rules.capDays - 1)), '00:00');
   const last = await remindedSince(trx, 'all', CAPPED_KINDS, since);
