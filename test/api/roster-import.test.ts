@@ -1,20 +1,33 @@
 import { createApp } from '@kenshu/api';
-import { loadConfig } from '@kenshu/api/config';
+import { loadConfig, type Config } from '@kenshu/api/config';
+import { createMailer, type Mailer } from '@kenshu/api/mailer';
+import { deliverMail } from '@kenshu/api/messages';
 import { listStaffMemberships, type Staff } from '@kenshu/db';
 import { makeOrgUnit, unique } from '@kenshu/db/testing';
 import { ROSTER_COLUMNS } from '@kenshu/domain';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.ts';
 import { manualAnalyses } from '../support/database.ts';
 import { makePerson, signedInAs, type SignedInClient } from '../support/auth.ts';
 import { encodeCp932, rosterCsv, tableChecksum, type StaffLine } from '../support/roster.ts';
+import { startSmtpServer, type SmtpTestServer } from '../support/smtp.ts';
 
-const t = useTestApp();
+// Invitations to the people an import adds go to a real SMTP server on 127.0.0.1.
+const settings: Partial<Config> = {};
+const t = useTestApp(settings);
 let admin: SignedInClient;
 let adminStaff: Staff;
 let adminUnitCode: string;
+let smtp: SmtpTestServer;
+let mailer: Mailer;
 
 beforeAll(async () => {
+  smtp = await startSmtpServer();
+  settings.smtpUrl = smtp.url;
+  settings.publicUrl = 'https://kenshu.example.go.jp';
+  const made = createMailer({ ...loadConfig({}), ...settings });
+  if (!made) throw new Error('the mailer needs an SMTP URL');
+  mailer = made;
   adminStaff = await makePerson(t.db, ['admin']);
   admin = await signedInAs(t.app, t.db, adminStaff.id);
   const unit = await t.db
@@ -23,6 +36,10 @@ beforeAll(async () => {
     .where('id', '=', adminStaff.org_unit_id)
     .executeTakeFirstOrThrow();
   adminUnitCode = unit.code;
+});
+afterAll(async () => {
+  mailer.close();
+  await smtp.close();
 });
 
 type Body = string | Buffer;
@@ -638,5 +655,68 @@ describe('bad input: a clear report, and nothing written', () => {
     const res = await admin.json('/api/roster-imports/preview', {});
     expect(res.status).toBe(400);
     expect((await res.json()).error.message).toMatch(/text\/csv/);
+  });
+});
+
+describe('an import that invites the people it adds', () => {
+  it('e-mails a set-password link to each new person, with the import, and only when asked', async () => {
+    const division = unique('D');
+    const known = { number: unique('N'), unit: division };
+    await importFile(rosterCsv([{ code: division, kind: 'bureau' }], [known]));
+    const knownStaff = await staffByNumber(known.number);
+
+    const newcomers = [
+      { number: unique('N'), unit: division },
+      { number: unique('N'), unit: division, locale: 'en' },
+    ];
+    const file = rosterCsv([{ code: division, kind: 'bureau' }], [known, ...newcomers]);
+    const result = await importFile(file, { invite: 'true' });
+    expect(result.counts.staff).toMatchObject({ new: 2, unchanged: 1 });
+    expect(result.invitations).toEqual({ invited: 2, noEmail: 0 });
+
+    const added = await Promise.all(newcomers.map((p) => staffByNumber(p.number)));
+    const addresses = added.map((p) => p?.email ?? '').sort();
+    const links = await t.db
+      .selectFrom('password_token')
+      .select('staff_id')
+      .where('staff_id', 'in', [...added.map((p) => p?.id ?? 0), knownStaff?.id ?? 0])
+      .execute();
+    expect(links.map((l) => l.staff_id).sort()).toEqual(added.map((p) => p?.id ?? 0).sort());
+    const issued = await t.db
+      .selectFrom('audit_log')
+      .select('target_id')
+      .where('action', '=', 'account.password_link_issued')
+      .where('actor_staff_id', '=', adminStaff.id)
+      .execute();
+    expect(issued.map((a) => a.target_id)).toEqual(
+      expect.arrayContaining(added.map((p) => String(p?.id))),
+    );
+
+    smtp.clear();
+    await deliverMail(t.db, t.clock.now(), { ...loadConfig({}), ...settings }, mailer);
+    const arrived = smtp.received.filter((m) => addresses.includes(m.to));
+    expect(arrived.map((m) => m.to).sort()).toEqual(addresses);
+    for (const mail of arrived)
+      expect(mail.text).toContain('https://kenshu.example.go.jp/set-password#token=');
+    const english = arrived.find((m) => m.to === added[1]?.email);
+    expect(english?.subject).toMatch(/password/i);
+    expect(smtp.received.some((m) => m.to === knownStaff?.email)).toBe(false);
+
+    // Without the option nobody is invited; with it and nobody new, nobody either.
+    const later = { number: unique('N'), unit: division };
+    const quiet = await importFile(
+      rosterCsv([{ code: division, kind: 'bureau' }], [known, ...newcomers, later]),
+    );
+    expect(quiet.invitations).toBeNull();
+    const laterStaff = await staffByNumber(later.number);
+    expect(
+      await t.db
+        .selectFrom('password_token')
+        .select('id')
+        .where('staff_id', '=', laterStaff?.id ?? 0)
+        .execute(),
+    ).toEqual([]);
+    const again = await importFile(file, { invite: 'true' });
+    expect(again.invitations).toEqual({ invited: 0, noEmail: 0 });
   });
 });

@@ -33,6 +33,10 @@ export const RosterApplyQuery = RosterImportQuery.extend({
     .string()
     .regex(/^[0-9a-f]{64}$/, 'The sha256 checksum the preview returned')
     .openapi({ description: 'The checksum the preview returned: the file must be the same' }),
+  invite: z.enum(['true', 'false']).optional().openapi({
+    description:
+      'true: e-mail a set-password link to each person the import adds who has an e-mail address',
+  }),
 });
 
 const ChangeCounts = z.object({
@@ -104,6 +108,13 @@ export const RosterImportResult = z
       .number()
       .int()
       .openapi({ description: 'Sign-in sessions ended for people a full import deactivated' }),
+    /** Set-password invitations to the people added; null when none were asked for. */
+    invitations: z
+      .object({
+        invited: z.number().int(),
+        noEmail: z.number().int(),
+      })
+      .nullable(),
   })
   .openapi('RosterImportResult');
 export type RosterImportResult = z.infer<typeof RosterImportResult>;

@@ -82,6 +82,7 @@ export const rosterImportRoutes = createRouter()
           encoding: query.encoding,
           effectiveDate: query.effectiveDate,
           checksum: query.checksum,
+          invite: query.invite === 'true' ? { origin: new URL(c.req.url).origin } : undefined,
         },
       }),
     );

@@ -586,3 +586,16 @@ export async function listStaffMemberships(db: Executor, staffId: number) {
     .orderBy('m.id')
     .execute();
 }
+
+/**
+ * The people this import's stage added (new staff numbers), once applied, with their e-mail
+ * address: whom "send new people a link to set their password" is about.
+ */
+export async function peopleAddedByStage(trx: Transaction<DB>) {
+  const { rows } = await sql<{ id: number; email: string }>`
+    select s.id, s.email from staff s
+    join roster_stage_staff st on st.staff_number = s.staff_number
+    where st.is_new
+    order by s.id`.execute(trx);
+  return rows;
+}

@@ -4,6 +4,8 @@ import {
   invitationCandidates,
   replacePasswordTokens,
   runInTransaction,
+  type DB,
+  type Transaction,
 } from '@kenshu/db';
 import { notFound } from '@kenshu/domain';
 import type { z } from '@hono/zod-openapi';
@@ -38,6 +40,56 @@ async function plan(ctx: ServiceContext, input: Request) {
   return { invite, skipped };
 }
 
+/**
+ * Issues set-password links to these people in the caller's transaction: each one's new link
+ * replaces their unused ones, and the e-mail goes into the outbox with it, so a crash loses or
+ * doubles nothing. One audit row per person e-mailed; returns who was (those with an address).
+ */
+export async function issueInvitations(
+  trx: Transaction<DB>,
+  ctx: Pick<ServiceContext, 'now' | 'config' | 'requestId'>,
+  input: { staffIds: readonly number[]; by: number; base: string; expiresAt: Date },
+): Promise<number[]> {
+  if (input.staffIds.length === 0) return [];
+  const batch = input.staffIds.map((staffId) => ({ staffId, token: randomToken() }));
+  await replacePasswordTokens(
+    trx,
+    batch.map(({ staffId, token }) => ({
+      token_hash: sha256(token),
+      staff_id: staffId,
+      created_by: input.by,
+      expires_at: input.expiresAt,
+    })),
+    ctx.now,
+  );
+  const sent = await sendMessages(
+    trx,
+    ctx,
+    batch.map(({ staffId, token }) => ({
+      kind: 'account.password_link' as const,
+      staffId,
+      reason: 'account.invitation',
+      period: ctx.now.toISOString(),
+      facts: {
+        url: `${input.base}/set-password#token=${token}`,
+        expiresAt: input.expiresAt.toISOString(),
+      },
+    })),
+  );
+  await insertAudits(
+    trx,
+    sent.queued.map((staffId) => ({
+      actorStaffId: input.by,
+      action: 'account.password_link_issued' as const,
+      targetType: 'staff' as const,
+      targetId: staffId,
+      after: { expiresAt: input.expiresAt.toISOString(), invitation: true },
+      requestId: ctx.requestId,
+    })),
+  );
+  return sent.queued;
+}
+
 /** What "send invitations" would do, without doing it (admins). */
 export async function previewInvitations({
   ctx,
@@ -70,44 +122,15 @@ export async function sendInvitations({
   const base = ctx.config.publicUrl ? publicBase(ctx.config) : input.origin.replace(/\/$/, '');
   let invited = 0;
   for (let i = 0; i < invite.length; i += BATCH) {
-    const batch = invite.slice(i, i + BATCH).map((staffId) => ({ staffId, token: randomToken() }));
+    const batch = invite.slice(i, i + BATCH);
     invited += await runInTransaction(ctx.db, async (trx) => {
-      await replacePasswordTokens(
-        trx,
-        batch.map(({ staffId, token }) => ({
-          token_hash: sha256(token),
-          staff_id: staffId,
-          created_by: viewer.staffId,
-          expires_at: expiresAt,
-        })),
-        ctx.now,
-      );
-      const sent = await sendMessages(
-        trx,
-        ctx,
-        batch.map(({ staffId, token }) => ({
-          kind: 'account.password_link' as const,
-          staffId,
-          reason: 'account.invitation',
-          period: ctx.now.toISOString(),
-          facts: {
-            url: `${base}/set-password#token=${token}`,
-            expiresAt: expiresAt.toISOString(),
-          },
-        })),
-      );
-      await insertAudits(
-        trx,
-        sent.queued.map((staffId) => ({
-          actorStaffId: viewer.staffId,
-          action: 'account.password_link_issued' as const,
-          targetType: 'staff' as const,
-          targetId: staffId,
-          after: { expiresAt: expiresAt.toISOString(), invitation: true },
-          requestId: ctx.requestId,
-        })),
-      );
-      return sent.queued.length;
+      const queued = await issueInvitations(trx, ctx, {
+        staffIds: batch,
+        by: viewer.staffId,
+        base,
+        expiresAt,
+      });
+      return queued.length;
     });
   }
   return { invited, skipped: { ...skipped, noEmail: skipped.noEmail + invite.length - invited } };

@@ -11,11 +11,16 @@ import {
   stageRosterGone,
   stageRosterStaff,
   stageRosterUnits,
+  peopleAddedByStage,
+  type DB,
   type RosterWriteCounts,
+  type Transaction,
 } from '@kenshu/db';
 import { conflict, tokyoDateOf, validation, type RosterCounts } from '@kenshu/domain';
 import type { RosterImportResult } from '@kenshu/contracts';
 import type { ServiceContext } from '../../context.ts';
+import { issueInvitations } from '../accounts/invite.ts';
+import { publicBase } from '../messages/send.ts';
 import { analyseRoster } from './analyse.ts';
 import { requireRosterAdmin, type RosterImportInput } from './preview.ts';
 
@@ -38,6 +43,8 @@ export async function applyRosterImport({
   ctx: ServiceContext;
   input: RosterImportInput & {
     checksum: string;
+    /** E-mail the people it adds a set-password link, in the import's transaction. */
+    invite?: { origin: string } | undefined;
     onPhase?: (phase: 'validating' | 'writing' | 'committing') => void;
   };
 }): Promise<RosterImportResult> {
@@ -121,6 +128,9 @@ export async function applyRosterImport({
       throw conflict('This import would leave nobody with the admin role; nothing was imported');
     }
     const applied = appliedCounts(written, analysis.records);
+    const invitations = input.invite
+      ? await inviteAdded(trx, ctx, viewer.staffId, input.invite.origin)
+      : null;
     const importId = await insertRosterImport(trx, {
       checksum: input.file.checksum,
       fileName: input.file.fileName,
@@ -145,6 +155,7 @@ export async function applyRosterImport({
         records: analysis.records,
         counts: applied,
         written,
+        invitations,
       },
       requestId: ctx.requestId,
     });
@@ -159,12 +170,31 @@ export async function applyRosterImport({
       records: analysis.records,
       counts: applied,
       signInsEnded: written.sessionsEnded,
+      invitations,
     };
   });
   // Outside the import's transaction, once its rows are committed: the planner otherwise plans
   // the next pages (team, reports) for the tables as they were before, until autovacuum comes.
   await refreshStatistics(ctx.db, ROSTER_TABLES);
   return result;
+}
+
+/**
+ * Set-password invitations to the people the import added who have an e-mail address, written
+ * with the import (tokens, outbox, audit) so they exist exactly when its people do.
+ */
+async function inviteAdded(
+  trx: Transaction<DB>,
+  ctx: ServiceContext,
+  by: number,
+  origin: string,
+): Promise<{ invited: number; noEmail: number }> {
+  const added = await peopleAddedByStage(trx);
+  const withAddress = added.filter((p) => p.email.trim() !== '').map((p) => p.id);
+  const expiresAt = new Date(ctx.now.getTime() + ctx.config.passwordLinkHours * 3600_000);
+  const base = ctx.config.publicUrl ? publicBase(ctx.config) : origin.replace(/\/$/, '');
+  const invited = await issueInvitations(trx, ctx, { staffIds: withAddress, by, base, expiresAt });
+  return { invited: invited.length, noEmail: added.length - invited.length };
 }
 
 /**
