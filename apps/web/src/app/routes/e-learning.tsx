@@ -20,6 +20,7 @@ import {
 } from '../../features/e-learning/components/module-editor.tsx';
 import { ModulePlayer } from '../../features/e-learning/components/module-player.tsx';
 import { MyELearning } from '../../features/e-learning/components/my-e-learning.tsx';
+import { ScormImport } from '../../features/e-learning/components/scorm-import.tsx';
 import { useLanguage } from '../../lib/i18n.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import './training-pages.css';
@@ -160,6 +161,20 @@ export function ModuleNewPage() {
                 ))}
               </select>
             </label>
+            {courseId === null ? (
+              <p className="muted">{t('eLearning.scorm.chooseCourse')}</p>
+            ) : (
+              <ScormImport
+                key={courseId}
+                target={{ courseId }}
+                onSaved={(m) =>
+                  void navigate({
+                    to: '/admin/e-learning/modules/$moduleId',
+                    params: { moduleId: String(m.id) },
+                  })
+                }
+              />
+            )}
             <ModuleForm
               initial={emptyContent()}
               saving={create.isPending}
@@ -193,7 +208,22 @@ export function ModuleEditorPage() {
   return (
     <>
       <PageHeader title={t('eLearning.editor.titleEdit')} />
-      <QueryState query={module}>{(m) => <ModuleEditor module={m} />}</QueryState>
+      <QueryState query={module}>
+        {(m) => (
+          <>
+            {m.scorm ? (
+              <p>
+                {t('eLearning.scorm.package', {
+                  scormVersion: `SCORM ${m.scorm.scormVersion}`,
+                  files: m.scorm.fileCount,
+                })}
+              </p>
+            ) : null}
+            <ModuleEditor module={m} />
+            <ScormImport target={{ moduleId: m.id }} />
+          </>
+        )}
+      </QueryState>
     </>
   );
 }

@@ -17,6 +17,11 @@ function isGeneralErrorCode(code: string): code is GeneralErrorCode {
 /** A failed e-learning call in the user's words (the API's own messages are English only). */
 export function eLearningErrorMessage(error: unknown, t: TFunction): string {
   if (!isApiError(error)) return t('errors.network');
+  // A refused SCORM package names its problem; say which one.
+  const problem = error.details?.problem;
+  if (typeof problem === 'string' && Object.hasOwn(eLearningJa.scormProblems, problem)) {
+    return t(`eLearning.scormProblems.${problem as keyof typeof eLearningJa.scormProblems}`);
+  }
   if (isELearningCode(error.code)) return t(`eLearning.errors.${error.code}`);
   if (isGeneralErrorCode(error.code)) return t(`errors.codes.${error.code}`);
   return t('errors.unknown');

@@ -6,12 +6,31 @@ import { useLanguage } from '../../../lib/i18n.ts';
 import { usePlayerModule, useSaveProgress, type PlayerModule } from '../api/learn.ts';
 import { eLearningErrorMessage } from './error-message.ts';
 import { Quiz } from './quiz.tsx';
+import { ScormPlayer } from './scorm-player.tsx';
+import { useMe } from '../../auth/index.ts';
 import './e-learning.css';
 
 /** The learner's player: one section at a time, progress, resume, then the quiz. */
 export function ModulePlayer({ moduleId }: { moduleId: number }) {
   const module = usePlayerModule(moduleId);
-  return <QueryState query={module}>{(data) => <Player module={data} />}</QueryState>;
+  const me = useMe();
+  return (
+    <QueryState query={module}>
+      {(data) =>
+        data.scorm ? (
+          <ScormPlayer
+            module={data}
+            learner={{
+              id: me.data?.staffNumber ?? '',
+              name: me.data ? `${me.data.familyName}, ${me.data.givenName}` : '',
+            }}
+          />
+        ) : (
+          <Player module={data} />
+        )
+      }
+    </QueryState>
+  );
 }
 
 /** Where to resume: the last section opened, else the first one not yet read. */
