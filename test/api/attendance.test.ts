@@ -1,6 +1,12 @@
 import { autoFinaliseJob, runJobOnce } from '@kenshu/api/jobs';
 import { loadConfig } from '@kenshu/api/config';
-import { makeCourse, makeOrgUnit, makeSession, makeStaff } from '@kenshu/db/testing';
+import {
+  makeConfirmedBookings,
+  makeCourse,
+  makeOrgUnit,
+  makeSession,
+  makeStaff,
+} from '@kenshu/db/testing';
 import type { TrainingSession } from '@kenshu/db';
 import { Secret, TOTP } from 'otpauth';
 import { describe, expect, it } from 'vitest';
@@ -28,25 +34,13 @@ async function sessionUnderWay(
   const unit = await makeOrgUnit(t.db);
   const people = [];
   for (let i = 0; i < booked; i++) {
-    const person = await makeStaff(t.db, { org_unit_id: unit.id });
-    await t.db
-      .insertInto('booking')
-      .values({
-        session_id: session.id,
-        course_id: course.id,
-        fiscal_year: session.fiscal_year,
-        staff_id: person.id,
-        status: 'confirmed',
-        booked_by: person.id,
-      })
-      .execute();
-    people.push(person);
+    people.push(await makeStaff(t.db, { org_unit_id: unit.id }));
   }
-  await t.db
-    .updateTable('training_session')
-    .set({ seats_taken: booked })
-    .where('id', '=', session.id)
-    .execute();
+  await makeConfirmedBookings(
+    t.db,
+    session,
+    people.map((p) => p.id),
+  );
   const trainer = await signedInAs(t.app, t.db, trainerStaff.id);
   return { course, session, people, trainer };
 }

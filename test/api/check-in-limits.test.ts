@@ -1,4 +1,10 @@
-import { makeCourse, makeOrgUnit, makeSession, makeStaff } from '@kenshu/db/testing';
+import {
+  makeConfirmedBookings,
+  makeCourse,
+  makeOrgUnit,
+  makeSession,
+  makeStaff,
+} from '@kenshu/db/testing';
 import { Secret, TOTP } from 'otpauth';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.ts';
@@ -22,20 +28,13 @@ async function sessionUnderWay(booked: number) {
   const unit = await makeOrgUnit(t.db);
   const people = [];
   for (let i = 0; i < booked; i++) {
-    const person = await makeStaff(t.db, { org_unit_id: unit.id });
-    await t.db
-      .insertInto('booking')
-      .values({
-        session_id: session.id,
-        course_id: course.id,
-        fiscal_year: session.fiscal_year,
-        staff_id: person.id,
-        status: 'confirmed',
-        booked_by: person.id,
-      })
-      .execute();
-    people.push(person);
+    people.push(await makeStaff(t.db, { org_unit_id: unit.id }));
   }
+  await makeConfirmedBookings(
+    t.db,
+    session,
+    people.map((p) => p.id),
+  );
   const trainer = await signedInAs(t.app, t.db, trainerStaff.id);
   const shown = await (await trainer.request(`/api/sessions/${session.id}/check-in-code`)).json();
   return { course, session, people, trainer, shown };

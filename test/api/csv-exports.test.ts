@@ -1,4 +1,10 @@
-import { makeCourse, makeOrgUnit, makeSession, makeStaff } from '@kenshu/db/testing';
+import {
+  makeConfirmedBookings,
+  makeCourse,
+  makeOrgUnit,
+  makeSession,
+  makeStaff,
+} from '@kenshu/db/testing';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.ts';
@@ -49,22 +55,7 @@ async function hostileSession() {
     family_name_kana: '+81',
     given_name_kana: '@x',
   });
-  await t.db
-    .insertInto('booking')
-    .values({
-      session_id: session.id,
-      course_id: course.id,
-      fiscal_year: session.fiscal_year,
-      staff_id: learner.id,
-      status: 'confirmed',
-      booked_by: learner.id,
-    })
-    .execute();
-  await t.db
-    .updateTable('training_session')
-    .set({ seats_taken: 1 })
-    .where('id', '=', session.id)
-    .execute();
+  await makeConfirmedBookings(t.db, session, [learner.id]);
   const trainer = await signedInAs(t.app, t.db, trainerStaff.id);
   const marked = await trainer.json(
     `/api/sessions/${session.id}/attendance`,

@@ -1,5 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { makeCourse, makeOrgUnit, makeSession, makeStaff } from '@kenshu/db/testing';
+import {
+  makeConfirmedBookings,
+  makeCourse,
+  makeOrgUnit,
+  makeSession,
+  makeStaff,
+} from '@kenshu/db/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePerson, signedInAs } from '../support/auth.ts';
@@ -81,24 +87,13 @@ async function sessionUnderWay() {
       family_name_kana: familyKana,
       given_name_kana: givenKana,
     });
-    await db
-      .insertInto('booking')
-      .values({
-        session_id: session.id,
-        course_id: course.id,
-        fiscal_year: session.fiscal_year,
-        staff_id: person.id,
-        status: 'confirmed',
-        booked_by: person.id,
-      })
-      .execute();
     people.push(person);
   }
-  await db
-    .updateTable('training_session')
-    .set({ seats_taken: PEOPLE.length })
-    .where('id', '=', session.id)
-    .execute();
+  await makeConfirmedBookings(
+    db,
+    session,
+    people.map((p) => p.id),
+  );
   return { course, trainer, session, people };
 }
 

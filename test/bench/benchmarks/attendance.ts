@@ -1,7 +1,7 @@
 import { loadConfig } from '@kenshu/api/config';
 import { finaliseRoster, markAllUnmarkedPresent, setMarks } from '@kenshu/api/attendance';
 import type { ServiceContext } from '@kenshu/api/context';
-import { makeCourse, makeOrgUnit, makeSession } from '@kenshu/db/testing';
+import { makeConfirmedBookings, makeCourse, makeOrgUnit, makeSession } from '@kenshu/db/testing';
 import { insertStaff } from '@kenshu/db';
 import { makePerson } from '../../support/auth.ts';
 import type { Benchmark } from '../harness.ts';
@@ -64,24 +64,11 @@ export const attendance: Benchmark = {
             opensInHours: -100,
           });
           sessionId = session.id;
-          await ctx.db
-            .insertInto('booking')
-            .values(
-              people.map((p) => ({
-                session_id: session.id,
-                course_id: course.id,
-                fiscal_year: session.fiscal_year,
-                staff_id: p.id,
-                status: 'confirmed' as const,
-                booked_by: p.id,
-              })),
-            )
-            .execute();
-          await ctx.db
-            .updateTable('training_session')
-            .set({ seats_taken: PEOPLE })
-            .where('id', '=', session.id)
-            .execute();
+          await makeConfirmedBookings(
+            ctx.db,
+            session,
+            people.map((p) => p.id),
+          );
         },
         run: async () => {
           await setMarks({

@@ -122,3 +122,33 @@ export async function makeSession(
   if (options.trainerIds) await setSessionTrainers(db, session.id, options.trainerIds);
   return session;
 }
+
+/**
+ * Confirmed seats for these people, written straight into the database with the session's seat
+ * count, for sessions the booking service would refuse to book (they have already begun).
+ */
+export async function makeConfirmedBookings(
+  db: Executor,
+  session: TrainingSession,
+  staffIds: readonly number[],
+): Promise<void> {
+  if (staffIds.length === 0) return;
+  await db
+    .insertInto('booking')
+    .values(
+      staffIds.map((staffId) => ({
+        session_id: session.id,
+        course_id: session.course_id,
+        fiscal_year: session.fiscal_year,
+        staff_id: staffId,
+        status: 'confirmed' as const,
+        booked_by: staffId,
+      })),
+    )
+    .execute();
+  await db
+    .updateTable('training_session')
+    .set((eb) => ({ seats_taken: eb('seats_taken', '+', staffIds.length) }))
+    .where('id', '=', session.id)
+    .execute();
+}
