@@ -62,6 +62,16 @@ describe('starting up', () => {
       'KENSHU_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")',
     ],
     [
+      'KENSHU_CONTENT_DIR',
+      '/',
+      'KENSHU_CONTENT_DIR must be a folder of its own (not / or KENSHU_DATA_DIR itself) (got "/")',
+    ],
+    [
+      'KENSHU_SCORM_MAX_UNPACKED_BYTES',
+      '99999999999',
+      'KENSHU_SCORM_MAX_UNPACKED_BYTES must be a whole number of bytes up to 2147483647 (got "99999999999")',
+    ],
+    [
       'KENSHU_REMINDER_HOURS',
       '17:00-09:00',
       'KENSHU_REMINDER_HOURS must be a range of Tokyo times like 09:00-17:00 (got "17:00-09:00")',

@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { z } from 'zod';
 
 /** Everything the app reads from the environment, with its default. The README lists these. */
@@ -233,10 +233,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seed,
     bodyLimitBytes: positive(env, 'KENSHU_BODY_LIMIT_BYTES', 1024 * 1024),
     rosterImportMaxBytes: positive(env, 'KENSHU_ROSTER_MAX_BYTES', 50 * 1024 * 1024),
-    contentDir: resolve(env.KENSHU_CONTENT_DIR || join(dataDir, 'content')),
+    contentDir: resolve(
+      read(
+        env,
+        'KENSHU_CONTENT_DIR',
+        // Packages are unpacked below it: the filesystem root or the data folder itself would
+        // mix them with everything else.
+        z.string().refine((dir) => ![sep, dataDir].includes(resolve(dir))),
+        'a folder of its own (not / or KENSHU_DATA_DIR itself)',
+        join(dataDir, 'content'),
+      ),
+    ),
     scormLimits: {
       uploadBytes: wholeNumber(env, 'KENSHU_SCORM_MAX_BYTES', 200 * 1024 * 1024),
-      unpackedBytes: wholeNumber(env, 'KENSHU_SCORM_MAX_UNPACKED_BYTES', 500 * 1024 * 1024),
+      // The database keeps a package's unpacked size as a 32-bit integer.
+      unpackedBytes: read(
+        env,
+        'KENSHU_SCORM_MAX_UNPACKED_BYTES',
+        z.coerce
+          .number()
+          .int()
+          .positive()
+          .max(2 ** 31 - 1),
+        'a whole number of bytes up to 2147483647',
+        500 * 1024 * 1024,
+      ),
       files: wholeNumber(env, 'KENSHU_SCORM_MAX_FILES', 5000),
       compressionRatio: wholeNumber(env, 'KENSHU_SCORM_MAX_RATIO', 100),
     },
