@@ -126,8 +126,29 @@ describe('importing the HR roster from the web', () => {
     expect(await changes.getByRole('row').count()).toBe(people + units + 1);
     expect(await accessibilityViolations(page)).toEqual([]);
 
+    // Everyone in the file is new: the admin has them sent a link to set their password.
+    const invite = page.getByRole('checkbox', {
+      name: '新しく登録された人にパスワード設定の案内を送る',
+    });
+    expect(await invite.isChecked()).toBe(false);
+    await page.getByText('新しく登録された人にパスワード設定の案内を送る').click();
+    expect(await invite.isChecked()).toBe(true);
     await page.getByRole('button', { name: '反映する' }).click();
     await page.getByRole('heading', { name: '反映しました' }).waitFor();
+    await page
+      .getByText(
+        `新しく登録された${people}名にパスワード設定の案内をメールで送りました(送信待ち)。`,
+      )
+      .waitFor();
+    const invitations = await database.current.db
+      .selectFrom('mail_outbox')
+      .select(['status', 'reason'])
+      .where('kind', '=', 'account.password_link')
+      .execute();
+    expect(invitations).toHaveLength(people);
+    expect(new Set(invitations.map((m) => `${m.reason} ${m.status}`))).toEqual(
+      new Set(['account.invitation queued']),
+    );
     // The result counts what it changed in the preview's words: the same numbers.
     await page.getByRole('heading', { name: '変更した内容' }).waitFor();
     expect(await count(page, '新規', 1)).toBe(String(people));

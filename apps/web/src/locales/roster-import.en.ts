@@ -87,6 +87,7 @@ export const rosterImportEn: typeof rosterImportJa = {
     fullWarning_one: 'This is a full import: {{count, number}} person will be deactivated.',
     fullWarning_other: 'This is a full import: {{count, number}} people will be deactivated.',
     startOver: 'Choose another file',
+    invite: 'Send new people a link to set their password',
   },
   changeKinds: {
     new: 'New',
@@ -102,6 +103,10 @@ export const rosterImportEn: typeof rosterImportJa = {
     changed: 'What changed',
     signInsEnded_one: '{{count, number}} sign-in session of a deactivated person was ended.',
     signInsEnded_other: '{{count, number}} sign-in sessions of deactivated people were ended.',
+    invited_one: '{{count, number}} new person was sent a link to set their password (queued).',
+    invited_other: '{{count, number}} new people were sent a link to set their password (queued).',
+    notInvited_one: '{{count, number}} new person has no e-mail address and was not sent one.',
+    notInvited_other: '{{count, number}} new people have no e-mail address and were not sent one.',
     importAnother: 'Import another file',
   },
   failure: {

@@ -85,6 +85,7 @@ export const rosterImportJa = {
     fullWarning_one: '全件取り込みのため、{{count, number}}名の職員が無効になります。',
     fullWarning_other: '全件取り込みのため、{{count, number}}名の職員が無効になります。',
     startOver: '別のファイルを選ぶ',
+    invite: '新しく登録された人にパスワード設定の案内を送る',
   },
   changeKinds: {
     new: '新規',
@@ -100,6 +101,12 @@ export const rosterImportJa = {
     changed: '変更した内容',
     signInsEnded_one: '無効にした職員のログインセッション{{count, number}}件を終了しました。',
     signInsEnded_other: '無効にした職員のログインセッション{{count, number}}件を終了しました。',
+    invited_one:
+      '新しく登録された{{count, number}}名にパスワード設定の案内をメールで送りました(送信待ち)。',
+    invited_other:
+      '新しく登録された{{count, number}}名にパスワード設定の案内をメールで送りました(送信待ち)。',
+    notInvited_one: 'メールアドレスがない{{count, number}}名には送っていません。',
+    notInvited_other: 'メールアドレスがない{{count, number}}名には送っていません。',
     importAnother: '別のファイルを取り込む',
   },
   failure: {

@@ -110,12 +110,17 @@ export function usePreviewRoster() {
   );
 }
 
-/** Sends the same file again with the checksum the check returned, to apply it. */
+/**
+ * Sends the same file again with the checksum the check returned, to apply it; `invite` e-mails
+ * the people it adds a link to set their password.
+ */
 export function useApplyRoster() {
   return useUploadMutation<
-    { file: File; options: RosterImportOptions; checksum: string },
+    { file: File; options: RosterImportOptions; checksum: string; invite: boolean },
     RosterResult
-  >(({ file, options, checksum }) =>
-    routes.apply.$path({ query: { ...query(file, options), checksum } }),
+  >(({ file, options, checksum, invite }) =>
+    routes.apply.$path({
+      query: { ...query(file, options), checksum, ...(invite ? { invite: 'true' as const } : {}) },
+    }),
   );
 }

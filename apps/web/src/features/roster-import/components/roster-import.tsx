@@ -13,6 +13,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button.tsx';
 import { Card } from '../../../components/card.tsx';
+import { CheckboxField } from '../../../components/form-fields.tsx';
 import { Select } from '../../../components/select.tsx';
 import { formatDate } from '../../../lib/dates.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
@@ -211,9 +212,9 @@ export function RosterImport() {
             ) : null
           }
           failure={apply.isError ? failure(apply.error) : undefined}
-          onApply={() =>
+          onApply={(invite) =>
             apply.mutate(
-              { file, options, checksum: preview.checksum },
+              { file, options, checksum: preview.checksum, invite },
               {
                 // Units, people and the signed-in person's own roles may all have changed.
                 onSuccess: () => void queryClient.invalidateQueries(),
@@ -241,10 +242,11 @@ function PreviewPanel({
   applying: boolean;
   progress: ReactNode;
   failure: string | undefined;
-  onApply: () => void;
+  onApply: (invite: boolean) => void;
   onStartOver: () => void;
 }) {
   const { t } = useTranslation();
+  const [invite, setInvite] = useState(false);
   const hasErrors = preview.errorCount > 0;
   const deactivated = preview.counts.staff.deactivated;
   return (
@@ -286,13 +288,18 @@ function PreviewPanel({
           {t('rosterImport.preview.fullWarning', { count: deactivated })}
         </p>
       ) : null}
+      {preview.counts.staff.new > 0 && !hasErrors ? (
+        <CheckboxField isSelected={invite} onChange={setInvite} isDisabled={applying}>
+          {t('rosterImport.preview.invite')}
+        </CheckboxField>
+      ) : null}
       <div className="form-actions roster-import__actions">
         <Button onPress={onStartOver} isDisabled={applying}>
           {t('rosterImport.preview.startOver')}
         </Button>
         <Button
           variant="primary"
-          onPress={onApply}
+          onPress={() => onApply(invite)}
           // Not isPending: react-aria leaves its pending announcer behind when the panel goes,
           // an unlabelled role=img; the progress bar below already says what is happening.
           isDisabled={hasErrors || applying}
@@ -365,6 +372,14 @@ function ResultPanel({ result, onStartOver }: { result: RosterResult; onStartOve
       />
       <h3 className="roster-import__subheading">{t('rosterImport.result.changed')}</h3>
       <CountsTable counts={result.counts} />
+      {result.invitations ? (
+        <p>
+          {t('rosterImport.result.invited', { count: result.invitations.invited })}
+          {result.invitations.noEmail > 0
+            ? ` ${t('rosterImport.result.notInvited', { count: result.invitations.noEmail })}`
+            : null}
+        </p>
+      ) : null}
       {result.signInsEnded > 0 ? (
         <p>{t('rosterImport.result.signInsEnded', { count: result.signInsEnded })}</p>
       ) : null}
