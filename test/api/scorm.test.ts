@@ -363,6 +363,16 @@ describe('the SCORM runtime', () => {
         .where('course_id', '=', course.id)
         .executeTakeFirstOrThrow();
       expect(assignment.status).toBe('completed');
+      // The audit sample shows the package's score as the evidence of this completion.
+      const sample = await admin.json('/api/reports/samples', {
+        fiscalYear: completions[0]?.fiscal_year,
+        courseId: course.id,
+      });
+      expect(sample.status).toBe(201);
+      expect((await sample.json()).items).toMatchObject([
+        { staffId: staff.id, evidence: { method: 'e_learning', module: { bestScore: 90 } } },
+      ]);
+
       const record = await (await me.request('/api/me/training')).json();
       const item = record.items.find((i: { course: { id: number } }) => i.course.id === course.id);
       expect(item.status).toBe('completed');
