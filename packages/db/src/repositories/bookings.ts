@@ -85,14 +85,19 @@ export async function bookingPrelude(
 }
 
 /**
- * Writes a new booking in one statement, under the caller's lock on its session: unless the
- * person holds a live seat for the course or an entry on this session already, the booking, its
- * history event, the seat (when confirmed) and its e-mail with the in-app notice. Returns the
- * booking (undefined when refused), its place in the waitlist, and the person's live entries for
- * the course as they were before.
+ * Books a seat, or a waitlist place when the session is full, in one statement that takes the
+ * session's row lock itself and holds it only while the database runs it (no round trip to the
+ * app in between): unless the session is closed for booking at `at`, or the person already
+ * holds a live seat for the course or an entry on this session, it writes the booking, its
+ * history event, the seat, the end of the person's other waits for the course when it is a seat,
+ * and the e-mail for that outcome (`mails.seat` or `mails.wait`) with its in-app notice. The two
+ * unique indexes on booking back the person checks against a racing request of the same person.
+ * Returns the booking (undefined when refused), whether the session was open for booking, and
+ * the person's live entries for the course as they were. (Its waitlist place is read afterwards:
+ * this statement's snapshot predates the lock, so it may miss waits that committed meanwhile.)
  */
-export async function writeBooking(
-  trx: Transaction<DB>,
+export async function bookSeatOrWait(
+  db: Executor,
   row: {
     id: number;
     uid: string;
@@ -100,61 +105,75 @@ export async function writeBooking(
     course_id: number;
     fiscal_year: number;
     staff_id: number;
-    status: Exclude<BookingStatus, 'cancelled'>;
     booked_by: number;
   },
-  event: { action: string; actor_staff_id: number },
-  mail: NewMail,
+  mails: { seat: NewMail; wait: NewMail },
   at: Date,
 ): Promise<{
   booking: Booking | undefined;
-  waitlistPosition: number | null;
+  bookable: boolean;
   live: Pick<Booking, 'id' | 'session_id' | 'status'>[];
 }> {
   const { rows } = await sql<
     { [K in keyof Booking]: Booking[K] | null } & {
+      bookable: boolean;
       live: Pick<Booking, 'id' | 'session_id' | 'status'>[];
-      waitlist_position: number | null;
     }
   >`
-    with live as (
+    with s as (
+      -- The same window as assertBookable, read from the locked (latest) row.
+      select id, seats_taken, capacity from training_session
+      where id = ${row.session_id} and status = 'scheduled' and booking_opens_at <= ${at}
+        and booking_cutoff_at > ${at} and starts_at > ${at}
+      for update
+    ), live as (
       select id, session_id, status from booking
       where staff_id = ${row.staff_id} and course_id = ${row.course_id}
         and fiscal_year = ${row.fiscal_year} and status <> 'cancelled' and closed_at is null
     ), b as (
       insert into booking (id, uid, session_id, course_id, fiscal_year, staff_id, status, booked_by)
       overriding system value
-      select ${row.id}::integer, ${row.uid}::uuid, ${row.session_id}::integer,
-             ${row.course_id}::integer, ${row.fiscal_year}::integer, ${row.staff_id}::integer,
-             ${row.status}::text, ${row.booked_by}::integer
+      -- placeFor's rule, on the locked row.
+      select ${row.id}::integer, ${row.uid}::uuid, s.id, ${row.course_id}::integer,
+             ${row.fiscal_year}::integer, ${row.staff_id}::integer,
+             case when s.seats_taken < s.capacity then 'confirmed' else 'waitlisted' end,
+             ${row.booked_by}::integer
+      from s
       where not exists (
         select 1 from live where status = 'confirmed' or session_id = ${row.session_id})
       returning *
     ), event as (
       insert into booking_event (booking_id, action, actor_staff_id)
-      select id, ${event.action}::text, ${event.actor_staff_id}::integer from b
+      select id, case when status = 'confirmed' then 'booked' else 'waitlisted' end,
+             ${row.booked_by}::integer
+      from b
     ), seat as (
-      update training_session set seats_taken = seats_taken + 1, updated_at = ${at}
-      where id = ${row.session_id} and exists (select 1 from b where status = 'confirmed')
-    ), ${outboxWrites([mail], sql`exists (select 1 from b)`)}
-    select b.*,
+      update training_session t set seats_taken = t.seats_taken + 1, updated_at = ${at}
+      from b where t.id = b.session_id and b.status = 'confirmed'
+    ), dropped as (
+      -- A seat ends the person's other waits for this course (as dropWaits does).
+      update booking set status = 'cancelled', cancelled_at = ${at},
+        cancelled_by = ${row.booked_by}, cancel_reason = 'wait_dropped',
+        sequence = sequence + 1, updated_at = ${at}
+      where id in (select id from live where status = 'waitlisted')
+        and exists (select 1 from b where status = 'confirmed')
+      returning id
+    ), dropped_event as (
+      insert into booking_event (booking_id, action, actor_staff_id)
+      select id, 'wait_dropped', ${row.booked_by}::integer from dropped
+    ), ${outboxWrites(
+      [mails.seat, mails.wait],
+      sql`exists (select 1 from b where (b.status = 'confirmed') = (m.kind = ${mails.seat.kind}))`,
+    )}
+    select b.*, exists (select 1 from s) as bookable,
       (select coalesce(jsonb_agg(jsonb_build_object(
          'id', id, 'session_id', session_id, 'status', status) order by id), '[]')
-       from live) as live,
-      -- The statement does not see its own insert: those already waiting, plus this one.
-      case when b.status = 'waitlisted' then (
-        select count(*)::integer + 1 from booking w
-        where w.session_id = ${row.session_id} and w.status = 'waitlisted') end
-        as waitlist_position
-    from (select 1) as one left join b on true`.execute(trx);
+       from live) as live
+    from (select 1) as one left join b on true`.execute(db);
   const [result] = rows;
   if (!result) throw new Error('booking statement returned no row');
-  const { live, waitlist_position: waitlistPosition, ...booking } = result;
-  return {
-    booking: booking.id === null ? undefined : (booking as Booking),
-    waitlistPosition,
-    live,
-  };
+  const { bookable, live, ...booking } = result;
+  return { booking: booking.id === null ? undefined : (booking as Booking), bookable, live };
 }
 
 export async function findBooking(db: Executor, id: number): Promise<Booking | undefined> {
@@ -212,18 +231,18 @@ export async function countWaiting(db: Executor, sessionId: number): Promise<num
   return row.n;
 }
 
-/** 1-based place in the waitlist of a waiting booking. */
+/**
+ * 1-based place in the waitlist of a waiting booking. The order is compared in the database:
+ * `queued_at` has microseconds, a JavaScript Date only milliseconds, and bookings arrive faster.
+ */
 export async function waitlistPosition(db: Executor, booking: Booking): Promise<number> {
   const row = await db
-    .selectFrom('booking')
+    .selectFrom('booking as w')
     .select((eb) => eb.fn.countAll<number>().as('ahead'))
-    .where('session_id', '=', booking.session_id)
-    .where('status', '=', 'waitlisted')
-    .where((eb) =>
-      eb.or([
-        eb('queued_at', '<', booking.queued_at),
-        eb.and([eb('queued_at', '=', booking.queued_at), eb('id', '<', booking.id)]),
-      ]),
+    .where('w.session_id', '=', booking.session_id)
+    .where('w.status', '=', 'waitlisted')
+    .where(
+      sql<boolean>`(w.queued_at, w.id) < (select b.queued_at, b.id from booking b where b.id = ${booking.id})`,
     )
     .executeTakeFirstOrThrow();
   return row.ahead + 1;

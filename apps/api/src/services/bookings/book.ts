@@ -2,22 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { Booking as BookingContract } from '@kenshu/contracts';
 import {
   bookingPrelude,
+  bookSeatOrWait,
   findTrainingSession,
   insertAudit,
   isUniqueViolation,
-  lockTrainingSessions,
   runInTransaction,
-  writeBooking,
+  type Executor,
   type NewMail,
 } from '@kenshu/db';
-import {
-  AppError,
-  assertBookable,
-  hrRolesOf,
-  notFound,
-  placeFor,
-  type PersonFacts,
-} from '@kenshu/domain';
+import { AppError, assertBookable, hrRolesOf, notFound, type PersonFacts } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
 import { requireViewer } from '../../lib/service-context.ts';
 import { isRequired } from '../courses/audience.ts';
@@ -30,7 +23,7 @@ import {
   type Outgoing,
 } from '../messages/send.ts';
 import { invitationOf } from './calendar.ts';
-import { bookableOf, dropWaits } from './promote.ts';
+import { bookableOf } from './promote.ts';
 import { assertMayActFor } from './scope.ts';
 import { toBookingContract } from './to-contract.ts';
 
@@ -44,8 +37,8 @@ const BOOKING_KINDS = [
 type Prelude = NonNullable<Awaited<ReturnType<typeof bookingPrelude>>>;
 
 /**
- * Books a seat on a session, or a place on its waitlist when it is full. The session row is
- * locked for the whole transaction, so two people can never both take its last seat.
+ * Books a seat on a session, or a place on its waitlist when it is full. The statement that
+ * writes it locks the session row first, so two people can never both take its last seat.
  */
 export async function bookSession({
   ctx,
@@ -92,70 +85,70 @@ export async function bookSession({
     );
   }
   const actor = staffId === viewer.staffId ? null : await personFacts(ctx.db, viewer.staffId);
-  const uid = randomUUID();
-  const mailFor = (status: 'confirmed' | 'waitlisted') =>
-    bookingMail(ctx, facts, { id: facts.booking_id, uid, staffId, status }, actor);
-  // Written for the place the session offers now; written again under the lock if that changed.
-  const expected = placeFor(facts.seats_taken, facts.capacity);
-  const expectedMail = mailFor(expected);
+  const booking = { id: facts.booking_id, uid: randomUUID(), staffId };
+  // Both outcomes' e-mails are written now; the statement keeps the one for the place it gives.
+  const mails = {
+    seat: bookingMail(ctx, facts, { ...booking, status: 'confirmed' }, actor),
+    wait: bookingMail(ctx, facts, { ...booking, status: 'waitlisted' }, actor),
+  };
+  const book = (db: Executor) =>
+    bookSeatOrWait(
+      db,
+      {
+        id: booking.id,
+        uid: booking.uid,
+        session_id: facts.id,
+        course_id: facts.course_id,
+        fiscal_year: facts.fiscal_year,
+        staff_id: staffId,
+        booked_by: viewer.staffId,
+      },
+      mails,
+      ctx.now,
+    );
 
   try {
-    const { booking, waitlistPosition } = await runInTransaction(ctx.db, async (trx) => {
-      const session = (await lockTrainingSessions(trx, [input.sessionId])).get(input.sessionId);
+    // Booking for oneself is one statement, so the seat lock is held only while the database
+    // runs it; booking for someone else adds its audit row in the same transaction.
+    const written =
+      staffId === viewer.staffId
+        ? await book(ctx.db)
+        : await runInTransaction(ctx.db, async (trx) => {
+            const result = await book(trx);
+            if (result.booking) {
+              await insertAudit(trx, {
+                actorStaffId: viewer.staffId,
+                action: 'booking.created_on_behalf',
+                targetType: 'booking',
+                targetId: result.booking.id,
+                after: { staffId, sessionId: facts.id, status: result.booking.status },
+                requestId: ctx.requestId,
+              });
+            }
+            return result;
+          });
+    if (!written.bookable) {
+      // Cancelled or closed meanwhile: the session itself says which.
+      const session = await findTrainingSession(ctx.db, input.sessionId);
       if (!session) throw notFound('session');
-      // Re-checked under the lock: the session may have been cancelled or closed meanwhile.
       assertBookable(bookableOf(session), ctx.now);
-      const status = placeFor(session.seats_taken, session.capacity);
-      const written = await writeBooking(
-        trx,
-        {
-          id: facts.booking_id,
-          uid,
-          session_id: session.id,
-          course_id: session.course_id,
-          fiscal_year: session.fiscal_year,
-          staff_id: staffId,
-          status,
-          booked_by: viewer.staffId,
-        },
-        {
-          action: status === 'confirmed' ? 'booked' : 'waitlisted',
-          actor_staff_id: viewer.staffId,
-        },
-        status === expected ? expectedMail : mailFor(status),
-        ctx.now,
-      );
-      if (!written.booking) {
-        const seat = written.live.find((e) => e.status === 'confirmed');
-        if (seat) {
-          const held = await findTrainingSession(trx, seat.session_id);
-          throw new AppError(
-            'ALREADY_BOOKED',
-            held && held.ends_at <= ctx.now
-              ? 'Your booked session has ended and its roster is not final yet; once it is, you can book another session if you missed it'
-              : 'Already booked on a session of this course; move the booking instead',
-            { bookingId: seat.id },
-          );
-        }
-        throw new AppError('ALREADY_BOOKED', 'Already on the waitlist of this session');
+      throw new AppError('BOOKING_CLOSED', 'Booking for this session has closed');
+    }
+    if (!written.booking) {
+      const seat = written.live.find((e) => e.status === 'confirmed');
+      if (seat) {
+        const held = await findTrainingSession(ctx.db, seat.session_id);
+        throw new AppError(
+          'ALREADY_BOOKED',
+          held && held.ends_at <= ctx.now
+            ? 'Your booked session has ended and its roster is not final yet; once it is, you can book another session if you missed it'
+            : 'Already booked on a session of this course; move the booking instead',
+          { bookingId: seat.id },
+        );
       }
-      // A seat ends the person's other waits for this course.
-      if (status === 'confirmed' && written.live.length > 0) {
-        await dropWaits(trx, written.live, ctx.now, 'wait_dropped', viewer.staffId);
-      }
-      if (staffId !== viewer.staffId) {
-        await insertAudit(trx, {
-          actorStaffId: viewer.staffId,
-          action: 'booking.created_on_behalf',
-          targetType: 'booking',
-          targetId: written.booking.id,
-          after: { staffId, sessionId: session.id, status },
-          requestId: ctx.requestId,
-        });
-      }
-      return { booking: written.booking, waitlistPosition: written.waitlistPosition };
-    });
-    return await toBookingContract(ctx.db, booking, waitlistPosition);
+      throw new AppError('ALREADY_BOOKED', 'Already on the waitlist of this session');
+    }
+    return await toBookingContract(ctx.db, written.booking);
   } catch (error) {
     // Two sessions of one course booked at the same instant: the index keeps one seat per person.
     if (isUniqueViolation(error)) {
