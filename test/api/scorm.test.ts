@@ -17,6 +17,11 @@ const t = useTestApp({
   contentDir,
   scormLimits: { ...defaults.scormLimits, unpackedBytes: 4 * 1024 * 1024, files: 50 },
 });
+// The same app with a tiny upload limit, to see a package refused while it streams in.
+const small = useTestApp({
+  contentDir,
+  scormLimits: { ...defaults.scormLimits, uploadBytes: 1000 },
+});
 let admin: SignedInClient;
 
 beforeAll(async () => {
@@ -223,6 +228,25 @@ describe('importing a SCORM package', () => {
       expect(existsSync(join(contentDir, 'evil.html'))).toBe(false);
     },
   );
+
+  it('refuses an upload over the size limit, saving nothing', async () => {
+    const smallAdmin = await signedInAs(
+      small.app,
+      small.db,
+      (await makePerson(small.db, ['admin'])).id,
+    );
+    const res = await upload(
+      smallAdmin,
+      '/api/e-learning/scorm-packages/preview',
+      scormPackage('1.2', {
+        extra: { 'media/noise.bin': new Uint8Array(randomBytes(5000)) },
+      }),
+    );
+    expect(res.status).toBe(413);
+    const { error } = await res.json();
+    expect(error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', details: { problem: 'over_limit' } });
+    expect(await small.db.selectFrom('scorm_package').selectAll().execute()).toEqual([]);
+  });
 
   it('refuses a body that is not declared a zip', async () => {
     const wrongType = await upload(
