@@ -131,4 +131,35 @@ describe("a section head's view of their people", () => {
     ).json();
     expect(body.items.map((i: { staffId: number }) => i.staffId)).toEqual([head.id]);
   });
+  it('finds people by staff number, name or kana, with LIKE wildcards taken literally', async () => {
+    const course = await makeCourse(t.db);
+    const { mine } = await division();
+    const head = await signedInAs(
+      t.app,
+      t.db,
+      (await makePerson(t.db, ['section_head'], { org_unit_id: mine.id })).id,
+    );
+    const hoshino = await makeStaff(t.db, {
+      org_unit_id: mine.id,
+      family_name: '星野',
+      given_name: '源',
+      family_name_kana: 'ほしの',
+      given_name_kana: 'げん',
+    });
+    const other = await makeStaff(t.db, { org_unit_id: mine.id });
+    const found = async (q: string) =>
+      (
+        await (
+          await head.request(
+            `/api/oversight/status?courseId=${course.id}&q=${encodeURIComponent(q)}`,
+          )
+        ).json()
+      ).items.map((i: { staffId: number }) => i.staffId);
+    for (const q of [hoshino.staff_number.slice(1).toLowerCase(), '星野源', 'ほしのげ']) {
+      expect(await found(q), q).toEqual([hoshino.id]);
+    }
+    expect(await found(other.staff_number)).toEqual([other.id]);
+    expect(await found('%')).toEqual([]);
+    expect(await found('_')).toEqual([]);
+  });
 });

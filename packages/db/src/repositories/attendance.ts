@@ -2,6 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Executor } from '../connection.ts';
 import type { AttendanceMark, DB } from '../schema.ts';
 import { escapeLike } from './like.ts';
+import { matchesStaffSearch } from './staff-search.ts';
 import { PERSON_ON_LIST_COLUMNS } from './staff.ts';
 
 /**
@@ -37,13 +38,11 @@ export async function attendanceRoster(db: Executor, sessionId: number, search?:
     .orderBy('s.given_name_kana')
     .orderBy('s.staff_number');
   if (search) {
-    const term = `%${escapeLike(search)}%`;
     q = q.where((eb) =>
       eb.or([
-        eb('s.staff_number', 'ilike', term),
-        eb(sql`s.family_name || s.given_name`, 'ilike', term),
-        eb(sql`s.family_name || ' ' || s.given_name`, 'ilike', term),
-        eb(sql`s.family_name_kana || s.given_name_kana`, 'ilike', term),
+        matchesStaffSearch(eb, 's', search),
+        // A name may also be typed with a space between family and given name.
+        eb(sql`s.family_name || ' ' || s.given_name`, 'ilike', `%${escapeLike(search)}%`),
       ]),
     );
   }
@@ -218,11 +217,7 @@ export async function findWalkInCandidates(
     .where((eb) =>
       eb.and(
         words.map((w) =>
-          eb.or([
-            eb('s.staff_number', 'ilike', `${escapeLike(w)}%`),
-            eb(sql`s.family_name || s.given_name`, 'like', `%${escapeLike(w)}%`),
-            eb(sql`s.family_name_kana || s.given_name_kana`, 'like', `%${escapeLike(w)}%`),
-          ]),
+          matchesStaffSearch(eb, 's', w, { staffNumber: 'from-start', caseSensitiveNames: true }),
         ),
       ),
     )

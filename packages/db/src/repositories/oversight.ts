@@ -3,7 +3,7 @@ import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../connection.ts';
 import { hasRoleSql, inAudienceSql } from './audience.ts';
 import { requirementFactsSql, requirementStatusSql } from './requirements.ts';
-import { escapeLike } from './like.ts';
+import { matchesStaffSearch } from './staff-search.ts';
 
 /** Where a required person stands (the team page never lists people not required). */
 export type PersonStatus = Exclude<RequirementStatus, 'not_required'>;
@@ -65,12 +65,7 @@ export async function courseStatusOfPeople(db: Executor, q: OversightQuery) {
     )
     .where((eb) => {
       if (!q.search) return sql<SqlBool>`true`;
-      const term = `%${escapeLike(q.search)}%`;
-      return eb.or([
-        eb('s.staff_number', 'ilike', term),
-        eb(sql`s.family_name || s.given_name`, 'ilike', term),
-        eb(sql`s.family_name_kana || s.given_name_kana`, 'ilike', term),
-      ]);
+      return matchesStaffSearch(eb, 's', q.search);
     })
     .select([
       's.id',

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../connection.ts';
 import type { NewStaff, Staff } from '../schema.ts';
 import { escapeLike } from './like.ts';
+import { matchesStaffSearch } from './staff-search.ts';
 
 export interface StaffQuery {
   /** Limit to these subtrees, by materialised path (e.g. "/1/5/"); absent means everywhere. */
@@ -156,13 +157,11 @@ export async function searchStaff(
     );
   }
   if (query.search) {
-    const term = `%${escapeLike(query.search)}%`;
+    const search = query.search;
     base = base.where((eb) =>
       eb.or([
-        eb('staff.staff_number', 'ilike', term),
-        eb(sql`staff.family_name || staff.given_name`, 'ilike', term),
-        eb(sql`staff.family_name_kana || staff.given_name_kana`, 'ilike', term),
-        eb('staff.email', 'ilike', term),
+        matchesStaffSearch(eb, 'staff', search),
+        eb('staff.email', 'ilike', `%${escapeLike(search)}%`),
       ]),
     );
   }
