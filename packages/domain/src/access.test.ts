@@ -61,6 +61,15 @@ describe('whose records a viewer sees', () => {
     expect(oversees(admin)).toBe(true);
   });
 
+  it('a section head sees their own unit and the units below it, and no one sees units by default', () => {
+    const head = viewer(['section_head'], ['/1/7/12/']);
+    expect(canSeeUnit(head, '/1/7/12/')).toBe(true);
+    expect(canSeeUnit(head, '/1/7/12/30/')).toBe(true);
+    expect(canSeeUnit(head, '/1/7/120/')).toBe(false);
+    // Belonging to a unit is not overseeing it.
+    expect(canSeeUnit(viewer(), '/1/7/12/')).toBe(false);
+  });
+
   it('a trainer oversees nobody by being a trainer', () => {
     const trainer = viewer(['trainer']);
     expect(canSeePerson(trainer, colleague)).toBe(false);
@@ -108,6 +117,28 @@ describe('oversightPathsOf', () => {
       { path: '/1/', kind: 'ministry' },
     ];
     expect(oversightPathsOf(new Set(['unit_security_officer']), underAgency)).toEqual(['/1/30/']);
+  });
+
+  it('gives an officer the nearest bureau-level unit: a regional office under its bureau', () => {
+    const underRegionalOffice = [
+      { path: '/1/7/40/41/', kind: 'section' },
+      { path: '/1/7/40/', kind: 'regional_office' },
+      { path: '/1/7/', kind: 'bureau' },
+      { path: '/1/', kind: 'ministry' },
+    ];
+    expect(oversightPathsOf(new Set(['unit_security_officer']), underRegionalOffice)).toEqual([
+      '/1/7/40/',
+    ]);
+  });
+
+  it('keeps both subtrees when a head set elsewhere lies outside the officer’s bureau', () => {
+    expect(
+      oversightPathsOf(new Set(['section_head', 'unit_security_officer']), ancestors, '/1/8/20/'),
+    ).toEqual(['/1/7/', '/1/8/20/']);
+  });
+
+  it('gives nothing to someone whose unit is unknown', () => {
+    expect(oversightPathsOf(new Set(['section_head', 'unit_security_officer']), [])).toEqual([]);
   });
 
   it('gives other roles nothing to oversee', () => {
