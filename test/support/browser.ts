@@ -60,6 +60,8 @@ export async function startAppServer(
   database: Database,
   overrides: Partial<Config> = {},
   clock?: Clock,
+  /** A port chosen beforehand (a provider must know the address to send people back to). */
+  listenPort = 0,
 ): Promise<RunningApp> {
   const config: Config = { ...loadConfig({}), seed: 'none', ...overrides };
   if (!existsSync(join(config.webDist, 'index.html'))) {
@@ -69,7 +71,7 @@ export async function startAppServer(
   }
   const app = createApp({ database, config, clock });
   const { server, port } = await new Promise<{ server: Server; port: number }>((resolve) => {
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
+    const server = serve({ fetch: app.fetch, port: listenPort, hostname: '127.0.0.1' }, (info) =>
       resolve({ server: server as Server, port: info.port }),
     );
   });

@@ -26,7 +26,8 @@ export function safeNext(value: unknown): string | undefined {
   const url = new URL(value, PROBE_ORIGIN);
   const path = `${url.pathname}${url.search}${url.hash}`;
   // Pages that make no sense to return to.
-  if (url.pathname === '/sign-in' || url.pathname.startsWith('/set-password')) return undefined;
+  if (url.pathname.startsWith('/sign-in') || url.pathname.startsWith('/set-password'))
+    return undefined;
   return path;
 }
 

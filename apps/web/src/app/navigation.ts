@@ -48,7 +48,7 @@ export function mayOpen(viewer: Viewer, pathname: string): boolean {
 }
 
 /** Pages anyone may open without signing in; every other page sends strangers to sign-in. */
-export const PUBLIC_PATHS: readonly string[] = ['/sign-in', '/set-password'];
+export const PUBLIC_PATHS: readonly string[] = ['/sign-in', '/sign-in/sso', '/set-password'];
 
 export function isPublicPath(pathname: string): boolean {
   return PUBLIC_PATHS.includes(pathname.replace(/\/+$/, '') || '/');

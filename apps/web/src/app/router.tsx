@@ -18,6 +18,7 @@ import { parseTeamSearch } from './routes/team-search.ts';
 import { parseReportsSearch } from './routes/reports-search.ts';
 import { parseRootSearch } from './routes/root-search.ts';
 import { parseSignInSearch } from './routes/sign-in-search.ts';
+import { parseSsoProblemSearch } from './routes/sso-problem-search.ts';
 import { parseAccountsSearch } from './routes/admin-accounts-search.ts';
 import { parseAuditLogSearch } from './routes/admin-audit-log-search.ts';
 import { parseOutboxSearch } from './routes/admin-outbox-search.ts';
@@ -158,6 +159,13 @@ const signInRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/sign-in.tsx'), 'SignInPage'),
 });
 
+const ssoProblemRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in/sso',
+  validateSearch: parseSsoProblemSearch,
+  component: lazyRouteComponent(() => import('./routes/sso-problem.tsx'), 'SsoProblemPage'),
+});
+
 const setPasswordRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/set-password',
@@ -289,6 +297,7 @@ const routeTree = rootRoute.addChildren([
   moduleEditorRoute,
   courseAssignmentsRoute,
   signInRoute,
+  ssoProblemRoute,
   setPasswordRoute,
   mySessionsRoute,
   adminAccountsRoute,

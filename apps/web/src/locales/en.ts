@@ -413,6 +413,47 @@ export const en: Messages = {
       forgotten:
         'Forgotten your password? Ask the Operations Planning Office (an administrator) for a set-password link.',
     },
+    sso: {
+      title: 'Single sign-on',
+      intro:
+        "Sign in with the account you use for the ministry's other systems. Passwords are the fallback.",
+      signInWith: 'Sign in with {{name}}',
+      passwordTitle: 'Or sign in with a password',
+      passwordsOff:
+        'Passwords are turned off. Only break-glass administrator accounts sign in here.',
+      problemTitle: 'Single sign-on did not sign you in',
+      backToSignIn: 'Back to sign-in',
+      problems: {
+        not_in_roster: {
+          title: 'You are not in the staff roster',
+          body: "Your account was recognised, but no one in Kenshu's staff roster matches it. Kenshu does not create accounts at sign-in. Ask the Operations Planning Office (an administrator) to check the roster.",
+        },
+        deactivated: {
+          title: 'Your entry in the roster is not active',
+          body: 'You are in the staff roster but your entry is deactivated, so you cannot sign in. If you still work here, ask the Operations Planning Office (an administrator).',
+        },
+        domain_not_allowed: {
+          title: 'This account cannot be used here',
+          body: "Only accounts of the ministry's own e-mail domains may sign in. Sign in with your ministry account.",
+        },
+        cancelled: {
+          title: 'The sign-in was cancelled',
+          body: 'The sign-in service did not sign you in. Go back and try again.',
+        },
+        expired: {
+          title: 'This sign-in has expired or was already used',
+          body: 'Each sign-in link works once and for a few minutes. Go back and start again.',
+        },
+        failed: {
+          title: 'The sign-in could not be verified',
+          body: 'The answer from the sign-in service could not be checked, so you were not signed in. Go back and try again; if it happens again, tell the Operations Planning Office.',
+        },
+        unavailable: {
+          title: 'The sign-in service cannot be reached',
+          body: 'Try again in a moment. If it does not come back, sign in with a password if you have one.',
+        },
+      },
+    },
     userMenu: {
       label: 'Account: {{name}}',
       staffNumber: 'Staff number',

@@ -3,4 +3,5 @@ export const authKeys = {
   all: ['auth'] as const,
   me: ['auth', 'me'] as const,
   signIns: ['auth', 'sessions'] as const,
+  singleSignOn: ['auth', 'sso'] as const,
 };

@@ -33,8 +33,14 @@ export function UserMenu({ me }: { me: Me }) {
 
   const onSignOut = () =>
     signOut.mutate(undefined, {
-      onSuccess: async () => {
+      onSuccess: async ({ endSessionUrl }) => {
         setOpen(false);
+        // Single sign-on: sign out at the provider too, which sends the browser back to sign-in.
+        if (endSessionUrl) {
+          resetSession(queryClient);
+          window.location.assign(endSessionUrl);
+          return;
+        }
         // Leave first, so the pages being closed do not refetch what is about to be forgotten.
         await navigate({ to: '/sign-in', search: { reason: 'signedOut' } });
         resetSession(queryClient);
