@@ -1,16 +1,11 @@
 import { createApp } from '@kenshu/api';
 import { ConfigError, loadConfig, type Config } from '@kenshu/api/config';
-import {
-  grantRoles,
-  saveSignInSettings,
-  setBreakGlassAccount,
-  setPasswordHash,
-  type Staff,
-} from '@kenshu/db';
+import { grantRoles, setPasswordHash, type Staff } from '@kenshu/db';
 import { makeStaff } from '@kenshu/db/testing';
 import { hashPassword } from '@kenshu/api/passwords';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.ts';
+import { signedInAs } from '../support/auth.ts';
 import {
   signInAtProvider,
   startOidcProvider,
@@ -337,8 +332,32 @@ describe('admins can require single sign-on', () => {
       [breakGlass, otherAdmin].map((s) => ({ staff_id: s.id, role: 'admin' as const })),
       null,
     );
-    await setBreakGlassAccount(t.db, breakGlass.id, true, breakGlass.id, new Date());
-    await saveSignInSettings(t.db, { ssoRequired: true }, breakGlass.id, new Date());
+    const admin = await signedInAs(t.app, t.db, otherAdmin.id);
+    const require = (ssoRequired: boolean) =>
+      admin.json('/api/accounts/sign-in-settings', { ssoRequired }, 'PUT');
+    const mark = (staffId: number, breakGlassMark: boolean) =>
+      admin.json(`/api/accounts/${staffId}/break-glass`, { breakGlass: breakGlassMark }, 'PUT');
+
+    // Not without a way back in: a break-glass admin account must be marked first…
+    expect((await require(true)).status).toBe(409);
+    // …and only an admin account can be one.
+    expect((await mark(person.id, true)).status).toBe(409);
+    const marked = await mark(breakGlass.id, true);
+    expect(marked.status).toBe(200);
+    expect((await marked.json()).breakGlassAdmins).toEqual([
+      expect.objectContaining({ staffId: breakGlass.id }),
+    ]);
+    const required = await require(true);
+    expect(required.status).toBe(200);
+    expect(await required.json()).toMatchObject({ ssoConfigured: true, ssoRequired: true });
+    expect(await auditOf('account.break_glass_changed', breakGlass.id)).toHaveLength(1);
+    expect((await auditOf('sign_in_settings.saved')).at(-1)?.after).toEqual({
+      ssoRequired: true,
+    });
+    // The last break-glass account stays while SSO is required.
+    expect((await mark(breakGlass.id, false)).status).toBe(409);
+    const roles = await (await admin.request(`/api/accounts/${breakGlass.id}/roles`)).json();
+    expect(roles.breakGlass).toBe(true);
     try {
       const signIn = (login: string, password = 'correct horse battery') =>
         t.app.request('http://localhost/api/auth/sign-in', {
@@ -360,9 +379,36 @@ describe('admins can require single sign-on', () => {
       expect(await (await t.app.request('http://localhost/api/auth/sso')).json()).toMatchObject({
         required: true,
       });
+      // A set-password link still works, but its password does not sign in while SSO is required.
+      const link = await admin.request(`/api/accounts/${person.id}/password-link`, {
+        method: 'POST',
+      });
+      expect(link.status).toBe(201);
+      const token = new URL((await link.json()).url).hash.replace('#token=', '');
+      const set = await t.app.request('http://localhost/api/auth/password', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token, password: 'a brand new password 42' }),
+      });
+      expect(set.status).toBe(204);
+      expect((await signIn(person.staff_number, 'a brand new password 42')).status).toBe(403);
     } finally {
-      await saveSignInSettings(t.db, { ssoRequired: false }, breakGlass.id, new Date());
+      expect((await require(false)).status).toBe(200);
     }
+    expect((await mark(breakGlass.id, false)).status).toBe(200);
+  });
+
+  it('cannot be required while single sign-on is not configured', async () => {
+    const off = createApp({ database: t.database, config: { ...loadConfig({}), seed: 'none' } });
+    const staff = await rosterPerson();
+    await grantRoles(t.db, [{ staff_id: staff.id, role: 'admin' }], null);
+    const admin = await signedInAs(off, t.db, staff.id);
+    const res = await admin.json('/api/accounts/sign-in-settings', { ssoRequired: true }, 'PUT');
+    expect(res.status).toBe(409);
+    expect(await (await admin.request('/api/accounts/sign-in-settings')).json()).toMatchObject({
+      ssoConfigured: false,
+      ssoRequired: false,
+    });
   });
 });
 

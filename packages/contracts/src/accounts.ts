@@ -83,6 +83,9 @@ export const AccountRoles = z
   .object({
     hrRoles: z.array(RoleName).openapi({ description: 'From the HR roster; change them there' }),
     grantedRoles: z.array(RoleName),
+    breakGlass: z
+      .boolean()
+      .openapi({ description: 'May sign in with a password while single sign-on is required' }),
   })
   .openapi('AccountRoles');
 
@@ -163,5 +166,74 @@ export const sendInvitations = createRoute({
   responses: {
     201: { description: 'Queued', content: { 'application/json': { schema: InvitationSummary } } },
     ...errorResponses(400, 401, 403, 404),
+  },
+});
+
+export const BreakGlassAdmin = z
+  .object({
+    staffId: z.number().int(),
+    staffNumber: z.string(),
+    familyName: z.string(),
+    givenName: z.string(),
+  })
+  .openapi('BreakGlassAdmin');
+
+export const SignInSettings = z
+  .object({
+    ssoConfigured: z.boolean().openapi({ description: 'KENSHU_OIDC_ISSUER is set' }),
+    ssoRequired: z.boolean().openapi({
+      description: 'Passwords are refused, except for break-glass admin accounts',
+    }),
+    breakGlassAdmins: z.array(BreakGlassAdmin),
+  })
+  .openapi('SignInSettings');
+export type SignInSettings = z.infer<typeof SignInSettings>;
+
+export const getSignInSettings = createRoute({
+  method: 'get',
+  path: '/sign-in-settings',
+  tags: ['accounts'],
+  summary: 'Whether single sign-on is required, and the break-glass admin accounts (admins)',
+  responses: {
+    200: {
+      description: 'Sign-in settings',
+      content: { 'application/json': { schema: SignInSettings } },
+    },
+    ...errorResponses(401, 403),
+  },
+});
+
+export const SignInSettingsRequest = z
+  .object({ ssoRequired: z.boolean() })
+  .openapi('SignInSettingsRequest');
+
+export const updateSignInSettings = createRoute({
+  method: 'put',
+  path: '/sign-in-settings',
+  tags: ['accounts'],
+  summary: 'Require single sign-on for everyone but break-glass admin accounts, or not (admins)',
+  request: {
+    body: { content: { 'application/json': { schema: SignInSettingsRequest } }, required: true },
+  },
+  responses: {
+    200: { description: 'Saved', content: { 'application/json': { schema: SignInSettings } } },
+    ...errorResponses(400, 401, 403, 409),
+  },
+});
+
+export const BreakGlassRequest = z.object({ breakGlass: z.boolean() }).openapi('BreakGlassRequest');
+
+export const setBreakGlass = createRoute({
+  method: 'put',
+  path: '/{id}/break-glass',
+  tags: ['accounts'],
+  summary: 'Mark or unmark an admin account as break-glass (keeps its password) (admins)',
+  request: {
+    params: IdParam,
+    body: { content: { 'application/json': { schema: BreakGlassRequest } }, required: true },
+  },
+  responses: {
+    200: { description: 'Saved', content: { 'application/json': { schema: SignInSettings } } },
+    ...errorResponses(400, 401, 403, 404, 409),
   },
 });

@@ -2,6 +2,9 @@ import {
   createAccount as createAccountRoute,
   emailPasswordLink as emailPasswordLinkRoute,
   getAccountRoles as getAccountRolesRoute,
+  getSignInSettings as getSignInSettingsRoute,
+  setBreakGlass as setBreakGlassRoute,
+  updateSignInSettings as updateSignInSettingsRoute,
   issuePasswordLink as issuePasswordLinkRoute,
   previewInvitations as previewInvitationsRoute,
   sendInvitations as sendInvitationsRoute,
@@ -16,10 +19,33 @@ import { emailPasswordLink } from '../services/accounts/email-password-link.ts';
 import { previewInvitations, sendInvitations } from '../services/accounts/invite.ts';
 import { issuePasswordLink } from '../services/accounts/issue-password-link.ts';
 import { getAccountRoles, updateAccountRoles } from '../services/accounts/roles.ts';
+import {
+  getSignInSettings,
+  setBreakGlass,
+  updateSignInSettings,
+} from '../services/accounts/sign-in-settings.ts';
 
 const ADMIN = anyOf('admin');
 
 export const accountRoutes = createRouter()
+  .openapi(withAccess(getSignInSettingsRoute, ADMIN), async (c) => {
+    return c.json(await getSignInSettings({ ctx: serviceContext(c) }), 200);
+  })
+  .openapi(withAccess(updateSignInSettingsRoute, ADMIN), async (c) => {
+    return c.json(
+      await updateSignInSettings({ ctx: serviceContext(c), input: c.req.valid('json') }),
+      200,
+    );
+  })
+  .openapi(withAccess(setBreakGlassRoute, ADMIN), async (c) => {
+    return c.json(
+      await setBreakGlass({
+        ctx: serviceContext(c),
+        input: { staffId: c.req.valid('param').id, breakGlass: c.req.valid('json').breakGlass },
+      }),
+      200,
+    );
+  })
   .openapi(withAccess(previewInvitationsRoute, ADMIN), async (c) => {
     return c.json(
       await previewInvitations({ ctx: serviceContext(c), input: c.req.valid('json') }),

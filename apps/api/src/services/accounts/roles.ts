@@ -2,6 +2,7 @@ import {
   countActiveAdmins,
   findStaffById,
   insertAudit,
+  isBreakGlassAccount,
   listGrantedRoles,
   replaceGrantedRoles,
   runInTransaction,
@@ -22,6 +23,7 @@ export async function getAccountRoles({
   return {
     hrRoles: hrRolesOf(staff),
     grantedRoles: (await listGrantedRoles(ctx.db, staff.id)).sort(),
+    breakGlass: await isBreakGlassAccount(ctx.db, staff.id),
   };
 }
 
