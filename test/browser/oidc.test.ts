@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   JAPANESE_BROWSER,
   launchChromium,
+  signedInPage,
   startAppServer,
   type RunningApp,
 } from '../support/browser.ts';
@@ -104,5 +105,26 @@ describe('signing in with single sign-on in a browser', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ja');
     const me = await page.request.get(`${running.baseUrl}/api/auth/me`);
     expect(me.status()).toBe(401);
+  }, 120_000);
+
+  it('lets an admin mark a break-glass account and require single sign-on', async () => {
+    const admin = await findStaffByLogin(database.current.db, 'A0001');
+    if (!admin) throw new Error('no A0001');
+    const page = await signedInPage(browser, running, database.current, 'A0001');
+    await page.goto(`${running.baseUrl}/admin/accounts?staff=${admin.id}`);
+    const require = page.getByRole('checkbox', { name: '全員にシングルサインオンを必須にする' });
+    await page.getByText('まだありません。', { exact: false }).waitFor();
+    // react-aria keeps the real input visually hidden; people press its label.
+    await page.getByText('非常用アカウント（', { exact: false }).click();
+    await page.getByRole('listitem').filter({ hasText: 'A0001' }).waitFor();
+    await page.getByText('全員にシングルサインオンを必須にする').click();
+    await expect.poll(() => require.isChecked()).toBe(true);
+
+    // The sign-in page now says passwords are only for break-glass accounts.
+    const signIn = await (await browser.newContext(JAPANESE_BROWSER)).newPage();
+    await signIn.goto(`${running.baseUrl}/sign-in`);
+    await signIn.getByText('パスワードでのログインは無効です。', { exact: false }).waitFor();
+    await page.getByText('全員にシングルサインオンを必須にする').click();
+    await expect.poll(() => require.isChecked()).toBe(false);
   }, 120_000);
 });

@@ -534,6 +534,26 @@ export const en: Messages = {
       inactive: 'No longer active',
       close: 'Close',
     },
+    signIn: {
+      heading: 'Single sign-on',
+      notConfigured:
+        'Single sign-on is not configured (KENSHU_OIDC_ISSUER), so it cannot be required.',
+      require: 'Require single sign-on for everyone',
+      requireNote:
+        'Passwords are then refused, except for break-glass admin accounts. Set-password links still work, but those passwords cannot sign in.',
+      breakGlassAdmins: 'Break-glass admin accounts',
+      noBreakGlass:
+        'None yet. Mark at least one admin account (on its panel above) before requiring single sign-on.',
+      needsBreakGlass: 'Mark at least one admin account as break-glass first.',
+      breakGlassHeading: 'Break-glass account',
+      breakGlass:
+        'Break-glass account: may sign in with a password when single sign-on is required',
+      breakGlassNote:
+        'For when the sign-in service is down. Keep these few, with strong passwords.',
+      lastBreakGlass:
+        'This is the last break-glass account while single sign-on is required; mark another one first.',
+      errorTitle: 'The sign-in setting was not saved',
+    },
     roles: {
       heading: 'Roles',
       hr: 'Roles from the HR roster',

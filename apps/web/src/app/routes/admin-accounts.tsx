@@ -10,6 +10,7 @@ import { CreateAccountForm } from '../../features/accounts/components/create-acc
 import { Invitations } from '../../features/accounts/components/invitations.tsx';
 import { PeopleSearch } from '../../features/accounts/components/people-search.tsx';
 import { PersonPanel } from '../../features/accounts/components/person-panel.tsx';
+import { SignInSettingsPanel } from '../../features/accounts/components/sign-in-settings.tsx';
 import { useOrgUnits } from '../../features/org-units/api/get-org-units.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useViewer } from '../use-viewer.ts';
@@ -68,6 +69,9 @@ export function AdminAccountsPage() {
         </Card>
         <Card title={t('accounts.invite.heading')} className="accounts__invite">
           <QueryState query={orgUnits}>{(units) => <Invitations orgUnits={units} />}</QueryState>
+        </Card>
+        <Card title={t('accounts.signIn.heading')} className="accounts__sign-in">
+          <SignInSettingsPanel />
         </Card>
       </div>
     </>

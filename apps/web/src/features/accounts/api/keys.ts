@@ -5,6 +5,7 @@ export const accountKeys = {
   peopleMatching: (q: string) => [...accountKeys.people, q] as const,
   person: (id: number) => [...accountKeys.all, 'person', id] as const,
   roles: (staffId: number) => [...accountKeys.all, 'roles', staffId] as const,
+  signInSettings: ['accounts', 'sign-in-settings'] as const,
   invitationPreview: (choice: unknown) =>
     [...accountKeys.all, 'invitation-preview', choice] as const,
 };

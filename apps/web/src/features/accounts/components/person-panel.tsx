@@ -6,6 +6,7 @@ import { useAccountRoles } from '../api/account-roles.ts';
 import { usePerson } from '../api/find-people.ts';
 import { PasswordLink } from './password-link.tsx';
 import { RolesForm } from './roles-form.tsx';
+import { BreakGlassMark } from './sign-in-settings.tsx';
 import './accounts.css';
 
 /** One person's account: who they are, their roles, and a set-password link to hand over. */
@@ -57,6 +58,14 @@ export function PersonPanel({ staffId, viewerId }: { staffId: number; viewerId: 
               )}
             </QueryState>
           </section>
+          {roles.data?.grantedRoles.includes('admin') ? (
+            <section className="person-panel__section" aria-labelledby={`glass-${staffId}`}>
+              <h3 id={`glass-${staffId}`} className="person-panel__heading">
+                {t('accounts.signIn.breakGlassHeading')}
+              </h3>
+              <BreakGlassMark staffId={staffId} breakGlass={roles.data.breakGlass} />
+            </section>
+          ) : null}
           <section className="person-panel__section" aria-labelledby={`link-${staffId}`}>
             <h3 id={`link-${staffId}`} className="person-panel__heading">
               {t('accounts.link.heading')}
