@@ -251,7 +251,11 @@ describe('roles', () => {
       'PUT',
     );
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ hrRoles: ['section_head'], grantedRoles: ['trainer'] });
+    expect(await res.json()).toEqual({
+      hrRoles: ['section_head'],
+      grantedRoles: ['trainer'],
+      breakGlass: false,
+    });
     const row = await t.db
       .selectFrom('audit_log')
       .selectAll()

@@ -36,7 +36,7 @@ export function SignInSettingsPanel() {
               </p>
             </FormAlert>
           ) : null}
-          <h4 className="roles-form__label">{t('accounts.signIn.breakGlassAdmins')}</h4>
+          <h3 className="roles-form__label">{t('accounts.signIn.breakGlassAdmins')}</h3>
           {s.breakGlassAdmins.length === 0 ? (
             <p className="muted">{t('accounts.signIn.noBreakGlass')}</p>
           ) : (
