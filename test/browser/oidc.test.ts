@@ -66,7 +66,7 @@ describe('signing in with single sign-on in a browser', () => {
     const page = await (await browser.newContext(JAPANESE_BROWSER)).newPage();
     await page.goto(`${running.baseUrl}/my-training`);
     // Signed out: the sign-in page offers the ministry's account first, the password below.
-    const button = page.getByRole('link', { name: '財務省アカウントでサインイン' });
+    const button = page.getByRole('link', { name: '財務省アカウントでログイン' });
     await button.waitFor();
     await page.getByLabel('職員番号またはメールアドレス').waitFor();
     await button.click();
@@ -94,12 +94,12 @@ describe('signing in with single sign-on in a browser', () => {
     });
     const page = await (await browser.newContext(JAPANESE_BROWSER)).newPage();
     await page.goto(`${running.baseUrl}/sign-in`);
-    await page.getByRole('link', { name: '財務省アカウントでサインイン' }).click();
+    await page.getByRole('link', { name: '財務省アカウントでログイン' }).click();
     await page.getByLabel('User').fill('X9999');
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.waitForURL(`${running.baseUrl}/sign-in/sso?problem=not_in_roster`);
     await page
-      .getByRole('heading', { level: 1, name: 'シングルサインオンでサインインできませんでした' })
+      .getByRole('heading', { level: 1, name: 'シングルサインオンでログインできませんでした' })
       .waitFor();
     await page.getByText('職員名簿に登録されていません').waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('ja');
