@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeCourse, makeStaff } from '@kenshu/db/testing';
 import { strToU8, zipSync } from 'fflate';
+import { parse } from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@kenshu/api/config';
 import type { ScormRuntimeData } from '@kenshu/contracts';
@@ -393,13 +394,29 @@ describe('the SCORM runtime', () => {
         courseId: course.id,
       });
       expect(sample.status).toBe(201);
-      expect((await sample.json()).items).toMatchObject([
+      const sampled = (await sample.json()).items;
+      expect(sampled).toMatchObject([
         { staffId: staff.id, evidence: { method: 'e_learning', module: { bestScore: 90 } } },
       ]);
+      const auditScore = sampled[0].evidence.module.bestScore;
 
+      // My training, the team page and its CSV show the same score as the audit sample.
       const record = await (await me.request('/api/me/training')).json();
       const item = record.items.find((i: { course: { id: number } }) => i.course.id === course.id);
-      expect(item.status).toBe('completed');
+      expect(item).toMatchObject({
+        status: 'completed',
+        completion: { kind: 'e_learning', score: auditScore },
+      });
+      const team = `courseId=${course.id}&fiscalYear=${completions[0]?.fiscal_year}&q=${staff.staff_number}`;
+      const status = await (await admin.request(`/api/oversight/status?${team}`)).json();
+      expect(status.items).toMatchObject([
+        { staffId: staff.id, status: 'completed', score: auditScore },
+      ]);
+      const csv = await (await admin.request(`/api/oversight/status.csv?${team}`)).text();
+      const rows = parse<Record<string, string>>(csv.replace('\uFEFF', '').trim(), {
+        header: true,
+      }).data;
+      expect(rows).toMatchObject([{ status: 'completed', score: String(auditScore) }]);
     });
   }
 

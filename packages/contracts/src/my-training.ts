@@ -32,6 +32,10 @@ export const RequirementItem = z
         completedOn: z.string().openapi({
           description: 'The day it counts from (YYYY-MM-DD, Tokyo): the session day if attended',
         }),
+        score: z.number().int().nullable().openapi({
+          description:
+            'Score (%) of a completion by e-learning, the same as the audit sample shows; else null',
+        }),
       })
       .nullable(),
     booking: MyBooking.nullable().openapi({

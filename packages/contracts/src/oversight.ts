@@ -20,6 +20,10 @@ export const OverseenPerson = z
     email: z.string(),
     unit: z.object({ id: z.number().int(), nameJa: z.string(), nameEn: z.string() }),
     status: PersonStatus,
+    score: z.number().int().nullable().openapi({
+      description:
+        'Score (%) of a completion by e-learning, the same as the audit sample shows; else null',
+    }),
   })
   .openapi('OverseenPerson');
 

@@ -728,6 +728,7 @@ export const en: Messages = {
       completed: {
         attended: 'Completed by attending a group session on {{date}}.',
         e_learning: 'Completed by e-learning on {{date}}.',
+        e_learningScore: 'Completed by e-learning on {{date}}, with a score of {{score}}%.',
         credited: 'Recorded as completed by the training office on {{date}}.',
       },
       notRequired: 'You do not need to take this course this fiscal year.',
@@ -1105,6 +1106,7 @@ export const en: Messages = {
       not_started: 'Not started',
       not_required: 'Not required',
     },
+    completedByELearning: 'Completed (e-learning, {{score}}%)',
     summary: {
       heading: '{{course}} ({{year}})',
       countsLabel: 'Status totals',

@@ -719,6 +719,7 @@ export const ja = {
       completed: {
         attended: '{{date}}に集合研修に出席し、修了しました。',
         e_learning: '{{date}}にeラーニングを修了しました。',
+        e_learningScore: '{{date}}にeラーニングを修了しました（{{score}}点）。',
         credited: '{{date}}に研修事務局が修了を記録しました。',
       },
       notRequired: '今年度の受講対象ではありません。',
@@ -1092,6 +1093,7 @@ export const ja = {
       not_started: '未着手',
       not_required: '対象外',
     },
+    completedByELearning: '修了（eラーニング・{{score}}点）',
     summary: {
       heading: '{{course}}（{{year}}）',
       countsLabel: '受講状況の集計',

@@ -1,3 +1,4 @@
+import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../connection.ts';
 import type { CompletionKind } from '../schema.ts';
 
@@ -87,9 +88,62 @@ async function effectiveCompletions(db: Executor, staffIds: number[]) {
   return effective(db).where('c.staff_id', 'in', staffIds).execute();
 }
 
-/** A person's completions that still count (not withdrawn) for a fiscal year. */
+/**
+ * The e-learning behind a completion (`completion` names a completion row of the query): the
+ * module progress that finished it, with its score as a percentage (the quiz's best passing
+ * score, or the SCORM package's score). No row for a completion made otherwise. The audit
+ * sample, the team page and My training all read the score here, so they show one number.
+ */
+export function eLearningEvidenceSql(completion: string): RawBuilder<{
+  id: number;
+  module_version_id: number;
+  completed_at: Date | null;
+  score: number | null;
+}> {
+  const c = (column: string) => sql.ref(`${completion}.${column}`);
+  return sql`(
+    select ep.id, ep.module_version_id, ep.completed_at,
+      coalesce(
+        (select max(eq.score) from quiz_attempt eq where eq.progress_id = ep.id and eq.passed),
+        (select er.score from scorm_runtime er where er.progress_id = ep.id)
+      ) as score
+    from module_progress ep join module em on em.id = ep.module_id
+    where ${c('kind')} = 'e_learning' and ep.staff_id = ${c('staff_id')}
+      and em.course_id = ${c('course_id')} and ep.fiscal_year = ${c('fiscal_year')}
+    order by ep.completed_at nulls last, ep.id
+    limit 1)`;
+}
+
+/** The score of a completion by e-learning (see eLearningEvidenceSql); null for any other. */
+export function eLearningScoreSql(completion: string): RawBuilder<number | null> {
+  return sql`(select ee.score from ${eLearningEvidenceSql(completion)} ee)`;
+}
+
+/**
+ * The score of the completion that counts for a person, course and year (their first one not
+ * withdrawn, as the reports count it): null when not completed, or not by e-learning.
+ */
+export function countingCompletionScoreSql(
+  staffId: RawBuilder<unknown>,
+  courseId: number,
+  fiscalYear: number,
+): RawBuilder<number | null> {
+  return sql`(
+    select ${eLearningScoreSql('sc')} from completion sc
+    where sc.staff_id = ${staffId} and sc.course_id = ${courseId}::int
+      and sc.fiscal_year = ${fiscalYear}::int and sc.kind <> 'withdrawn'
+      and not exists (select 1 from completion sw where sw.withdraws_completion_id = sc.id)
+    order by sc.recorded_at, sc.id
+    limit 1)`;
+}
+
+/**
+ * A person's completions that still count (not withdrawn) for a fiscal year, each with its
+ * e-learning score (null when not by e-learning).
+ */
 export async function completionsOf(db: Executor, staffId: number, fiscalYear: number) {
   return effective(db)
+    .select(eLearningScoreSql('c').as('score'))
     .where('c.staff_id', '=', staffId)
     .where('c.fiscal_year', '=', fiscalYear)
     .orderBy('c.recorded_at')

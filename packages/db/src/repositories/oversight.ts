@@ -2,6 +2,7 @@ import type { Audience, EmploymentType, RequirementStatus, Role } from '@kenshu/
 import { sql, type SqlBool } from 'kysely';
 import type { Executor } from '../connection.ts';
 import { hasRoleSql, inAudienceSql } from './audience.ts';
+import { countingCompletionScoreSql } from './completions.ts';
 import { requirementFactsSql, requirementStatusSql } from './requirements.ts';
 import { matchesStaffSearch } from './staff-search.ts';
 
@@ -29,8 +30,8 @@ export interface OversightQuery {
 }
 
 /**
- * Everyone required to take a course in the subtrees, with where they stand, in one query: the
- * page asked for, the total, and the count per status. The status is the domain's rule
+ * Everyone required to take a course in the subtrees, with where they stand (and the score of a
+ * completion by e-learning), in one query: the page asked for, the total, and the count per status. The status is the domain's rule
  * (requirementStatus) over the same facts a person's own record reads.
  */
 export async function courseStatusOfPeople(db: Executor, q: OversightQuery) {
@@ -81,7 +82,11 @@ export async function courseStatusOfPeople(db: Executor, q: OversightQuery) {
       'u.name_en as unit_name_en',
       status.as('status'),
     ]);
-  const withStatus = db.selectFrom(people.as('p')).selectAll('p');
+  // The score is read for the page's rows only, not for every person the counts go over.
+  const withStatus = db
+    .selectFrom(people.as('p'))
+    .selectAll('p')
+    .select(countingCompletionScoreSql(sql.ref('p.id'), q.courseId, q.fiscalYear).as('score'));
   const filtered =
     q.status === 'not_completed'
       ? withStatus.where('p.status', '<>', 'completed')

@@ -3,6 +3,7 @@ import { sql, type RawBuilder, type Transaction } from 'kysely';
 import type { Executor } from '../connection.ts';
 import type { DB } from '../schema.ts';
 import { inAudienceSql, roleGroupSql, type PersonColumns } from './audience.ts';
+import { eLearningEvidenceSql } from './completions.ts';
 import { escapeLike } from './like.ts';
 
 /** How a requirement was met: at a group session, by e-learning, or credited by an admin. */
@@ -477,11 +478,7 @@ export async function sampleEvidence(db: Executor, sampleId: number) {
       a.mark, a.via as marked_via, mb.family_name || ' ' || mb.given_name as marked_by_name,
       a.marked_at, a.checked_in_at,
       mv.title_ja as module_title_ja, mv.title_en as module_title_en, mv.version as module_version,
-      p.completed_at as module_completed_at,
-      coalesce(
-        (select max(q.score) from quiz_attempt q where q.progress_id = p.id and q.passed),
-        (select r.score from scorm_runtime r where r.progress_id = p.id)
-      ) as best_score
+      p.completed_at as module_completed_at, p.score as best_score
     from audit_sample_item i
     join completion c on c.id = i.completion_id
     join staff s on s.id = i.staff_id
@@ -490,12 +487,7 @@ export async function sampleEvidence(db: Executor, sampleId: number) {
     left join training_session t on t.id = c.session_id
     left join attendance a on a.session_id = c.session_id and a.staff_id = c.staff_id
     left join staff mb on mb.id = a.marked_by
-    left join lateral (
-      select p.* from module_progress p join module m on m.id = p.module_id
-      where c.kind = 'e_learning' and p.staff_id = c.staff_id and m.course_id = c.course_id
-        and p.fiscal_year = c.fiscal_year
-      order by p.completed_at nulls last limit 1
-    ) p on true
+    left join lateral ${eLearningEvidenceSql('c')} p on true
     left join module_version mv on mv.id = p.module_version_id
     where i.sample_id = ${sampleId}::int
     order by i.position`.execute(db);

@@ -121,6 +121,7 @@ export async function teamStatus({
       email: r.email,
       unit: { id: r.unit_id, nameJa: r.unit_name_ja, nameEn: r.unit_name_en },
       status: r.status,
+      score: r.score,
     })),
     total,
   };
@@ -150,6 +151,7 @@ export async function exportTeamStatus({
       'unit_en',
       'employment_type',
       'status',
+      'score',
     ],
     rows.map((r) => [
       fiscalYear,
@@ -162,6 +164,7 @@ export async function exportTeamStatus({
       r.unit_name_en,
       r.employment_type,
       r.status,
+      r.score,
     ]),
   );
   return { csv, courseCode: course.code, fiscalYear };

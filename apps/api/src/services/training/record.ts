@@ -96,6 +96,7 @@ export async function trainingRecord({
             kind: completion.kind,
             recordedAt: completion.recorded_at.toISOString(),
             completedOn: tokyoDateOf(attendedAt ?? completion.recorded_at),
+            score: completion.score,
           }
         : null,
       booking: upcoming ? await toMine(upcoming) : null,

@@ -91,7 +91,7 @@ describe('mergePageSelection', () => {
 
 const COURSE = { id: 3, code: 'SEC-ALL', titleJa: '情報セキュリティ研修', titleEn: 'Security' };
 
-function person(staffId: number, status: string) {
+function person(staffId: number, status: string, score: number | null = null) {
   return {
     staffId,
     staffNumber: `S${String(staffId).padStart(4, '0')}`,
@@ -100,6 +100,7 @@ function person(staffId: number, status: string) {
     email: `s${staffId}@example.jp`,
     unit: { id: 8, nameJa: '総務課', nameEn: 'General Affairs Division' },
     status,
+    score,
   };
 }
 
@@ -128,8 +129,13 @@ describe('team page', () => {
             eLearningAssigned: 1,
             notStarted: 4,
           },
-          items: [person(11, 'not_started'), person(12, 'booked')],
-          total: 2,
+          items: [
+            person(11, 'not_started'),
+            person(12, 'booked'),
+            person(13, 'completed', 90),
+            person(14, 'completed'),
+          ],
+          total: 4,
         },
       }),
       '/api/oversight/reminders/preview': () => ({
@@ -170,6 +176,15 @@ describe('team page', () => {
     expect(statusUrls.at(-1)).toBe('/api/oversight/status?limit=50&offset=0');
 
     const table = screen.getByRole('grid', { name: '情報セキュリティ研修の受講状況' });
+    // A completion by e-learning says its score; one made otherwise says only that it is done.
+    expect(
+      within(within(table).getByRole('row', { name: /S0013/ })).getByText(
+        '修了（eラーニング・90点）',
+      ),
+    ).toBeTruthy();
+    expect(
+      within(within(table).getByRole('row', { name: /S0014/ })).getByText('修了'),
+    ).toBeTruthy();
     const row = within(table).getByRole('row', { name: /S0011/ });
     fireEvent.click(within(row).getByRole('checkbox'));
     expect(await screen.findByText('1名を選択中')).toBeTruthy();

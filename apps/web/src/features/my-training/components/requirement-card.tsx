@@ -211,7 +211,14 @@ export function RequirementCard({
       break;
     case 'completed':
       body = (
-        <p>{t(`myTraining.step.completed.${step.how}`, { date: formatDate(step.on, lang) })}</p>
+        <p>
+          {step.how === 'e_learning' && step.score !== null
+            ? t('myTraining.step.completed.e_learningScore', {
+                date: formatDate(step.on, lang),
+                score: step.score,
+              })
+            : t(`myTraining.step.completed.${step.how}`, { date: formatDate(step.on, lang) })}
+        </p>
       );
       break;
     case 'none':

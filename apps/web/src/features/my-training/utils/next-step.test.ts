@@ -176,11 +176,28 @@ describe('next step', () => {
       kind: 'attended' as const,
       recordedAt: '2026-09-02T01:00:00.000Z',
       completedOn: '2026-09-01',
+      score: null,
     };
     expect(nextStep(item({ status: 'completed', completion }))).toEqual({
       kind: 'completed',
       how: 'attended',
       on: '2026-09-01',
+      score: null,
+    });
+  });
+
+  it('carries the score of a completion by e-learning to the card', () => {
+    const completion = {
+      kind: 'e_learning' as const,
+      recordedAt: '2026-09-02T01:00:00.000Z',
+      completedOn: '2026-09-02',
+      score: 90,
+    };
+    expect(nextStep(item({ status: 'completed', completion }))).toEqual({
+      kind: 'completed',
+      how: 'e_learning',
+      on: '2026-09-02',
+      score: 90,
     });
   });
 

@@ -16,7 +16,7 @@ export interface MissedSession {
  * - `wait`: on one or more waitlists → position, "Leave waitlist"
  * - `e_learning`: e-learning owed or begun → due day, "Start" or "Continue" straight into it
  * - `await_e_learning`: an e-learning-only course not assigned yet → nothing to press
- * - `completed`: how and when
+ * - `completed`: how and when, with the score of a completion by e-learning
  * - `none`: not required (shown only because of past activity)
  */
 export type NextStep =
@@ -35,7 +35,13 @@ export type NextStep =
       sessionsOffered: boolean;
     }
   | { kind: 'await_e_learning' }
-  | { kind: 'completed'; how: 'attended' | 'e_learning' | 'credited'; on: string }
+  | {
+      kind: 'completed';
+      how: 'attended' | 'e_learning' | 'credited';
+      on: string;
+      /** The e-learning score (%), null when completed otherwise. */
+      score: number | null;
+    }
   | { kind: 'none' };
 
 function missedSession(item: RequirementItem): MissedSession | null {
@@ -57,7 +63,12 @@ export function nextStep(item: RequirementItem): NextStep {
   switch (item.status) {
     case 'completed':
       return item.completion
-        ? { kind: 'completed', how: item.completion.kind, on: item.completion.completedOn }
+        ? {
+            kind: 'completed',
+            how: item.completion.kind,
+            on: item.completion.completedOn,
+            score: item.completion.score,
+          }
         : { kind: 'none' };
     case 'booked':
       // The record says booked only with a seat ahead; be safe if it ever does not.

@@ -95,7 +95,7 @@ function PersonRecord({
                       <Badge>
                         {item.required ? t('team.record.required') : t('team.record.notRequired')}
                       </Badge>
-                      <TeamStatusBadge status={item.status} />
+                      <TeamStatusBadge status={item.status} score={item.completion?.score} />
                     </span>
                   </div>
                   <RecordDetail item={item} />

@@ -86,7 +86,7 @@ export function TeamTable({
               <span className="team-table__unit">{localName(person.unit, lang)}</span>
             </Cell>
             <Cell>
-              <TeamStatusBadge status={person.status} />
+              <TeamStatusBadge status={person.status} score={person.score} />
             </Cell>
           </Row>
         )}
