@@ -200,6 +200,30 @@ describe('the quiz', () => {
     const record = await (await me.request('/api/me/training')).json();
     const item = record.items.find((i: { course: { id: number } }) => i.course.id === course.id);
     expect(item.status).toBe('completed');
+
+    // The quiz's score is the completion's evidence: the audit sample, My training and the team
+    // page show the same number.
+    const sample = await admin.json('/api/reports/samples', {
+      fiscalYear: completion?.fiscal_year,
+      courseId: course.id,
+    });
+    expect(sample.status).toBe(201);
+    const [sampled] = (await sample.json()).items;
+    const { staff_number } = await t.db
+      .selectFrom('staff')
+      .select('staff_number')
+      .where('id', '=', me.staffId)
+      .executeTakeFirstOrThrow();
+    const team = await (
+      await admin.request(
+        `/api/oversight/status?courseId=${course.id}&fiscalYear=${completion?.fiscal_year}&q=${staff_number}`,
+      )
+    ).json();
+    expect({
+      audit: sampled.evidence.module.bestScore,
+      myTraining: item.completion.score,
+      team: team.items.map((p: { score: number | null }) => p.score),
+    }).toEqual({ audit: 100, myTraining: 100, team: [100] });
   });
 
   it('treats a second submit of the same attempt as the first, counting it once', async () => {
