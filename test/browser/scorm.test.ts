@@ -102,8 +102,11 @@ describe('a SCORM package from upload to completion', () => {
       .executeTakeFirstOrThrow();
     expect(assignment.status).toBe('completed');
 
-    // My training shows the course completed by e-learning.
+    // My training shows the course completed by e-learning, with the package's score.
     await desktop.goto(app.url('/my-training'));
-    await desktop.getByText('にeラーニングを修了しました。', { exact: false }).first().waitFor();
+    await desktop
+      .getByText('にeラーニングを修了しました（90点）。', { exact: false })
+      .first()
+      .waitFor();
   }, 120_000);
 });
