@@ -58,7 +58,7 @@ async function resolveLearnerModule(
 }
 
 /** Starts (or finds) the learner's progress row and locks it; all writes go through here. */
-export async function lockLearnerModule(
+async function lockLearnerModule(
   trx: Transaction<DB>,
   staffId: number,
   moduleId: number,
@@ -78,6 +78,30 @@ export async function lockLearnerModule(
       : await findModuleVersionById(trx, progress.module_version_id);
   if (!version) throw notFound('module');
   return { ...resolved, progress, version };
+}
+
+/** The module a learner writes to, with their progress row locked, and whose and which year. */
+export type LockedLearnerModule = Awaited<ReturnType<typeof lockLearnerModule>> & {
+  staffId: number;
+  fiscalYear: number;
+};
+
+/**
+ * Runs a learner's write on a module (a viewed section, a quiz attempt, a SCORM commit) in one
+ * transaction that first locks their progress row for this fiscal year, so the learner's devices
+ * take turns.
+ */
+export async function inLockedLearnerModule<T>(
+  ctx: ServiceContext,
+  moduleId: number,
+  work: (trx: Transaction<DB>, locked: LockedLearnerModule) => Promise<T>,
+): Promise<T> {
+  const viewer = requireViewer(ctx);
+  const fiscalYear = currentFiscalYear(ctx.now);
+  return runInTransaction(ctx.db, async (trx) => {
+    const locked = await lockLearnerModule(trx, viewer.staffId, moduleId, fiscalYear);
+    return work(trx, { ...locked, staffId: viewer.staffId, fiscalYear });
+  });
 }
 
 export async function openModule({
@@ -143,15 +167,8 @@ export async function saveProgress({
   ctx: ServiceContext;
   input: { id: number; sectionId: number; viewed: boolean };
 }): Promise<ModuleProgressView> {
-  const viewer = requireViewer(ctx);
-  const fiscalYear = currentFiscalYear(ctx.now);
-  return runInTransaction(ctx.db, async (trx) => {
-    const { progress, version, course } = await lockLearnerModule(
-      trx,
-      viewer.staffId,
-      input.id,
-      fiscalYear,
-    );
+  return inLockedLearnerModule(ctx, input.id, async (trx, locked) => {
+    const { progress, version, course, staffId, fiscalYear } = locked;
     const [sections, questions] = await Promise.all([
       sectionsOf(trx, version.id),
       questionsOf(trx, version.id),
@@ -180,7 +197,7 @@ export async function saveProgress({
     return progressView(trx, {
       progress: after,
       sectionIds,
-      countsForRequirement: await countsForRequirement(trx, viewer.staffId, course, fiscalYear),
+      countsForRequirement: await countsForRequirement(trx, staffId, course, fiscalYear),
     });
   });
 }

@@ -19,7 +19,6 @@ import {
 } from '@kenshu/db';
 import {
   AppError,
-  currentFiscalYear,
   notFound,
   revealsAnswers,
   scoreQuiz,
@@ -31,7 +30,7 @@ import {
 import type { ServiceContext } from '../../context.ts';
 import { requireViewer } from '../../lib/service-context.ts';
 import { completeIfDone, countsForRequirement, progressView } from './completion.ts';
-import { lockLearnerModule } from './player.ts';
+import { inLockedLearnerModule } from './player.ts';
 
 /** The order a new attempt shows: as authored, or shuffled (questions and their options). */
 function questionOrder(questions: ModuleQuestion[], shuffle: boolean): AttemptQuestionOrder[] {
@@ -91,16 +90,8 @@ export async function startAttempt({
   ctx: ServiceContext;
   input: { id: number };
 }): Promise<QuizAttemptView> {
-  const viewer = requireViewer(ctx);
-  const fiscalYear = currentFiscalYear(ctx.now);
-  return runInTransaction(ctx.db, async (trx) => {
-    // The progress row lock serialises attempt starts of one learner on one module.
-    const { progress, version } = await lockLearnerModule(
-      trx,
-      viewer.staffId,
-      input.id,
-      fiscalYear,
-    );
+  // The progress row lock serialises attempt starts of one learner on one module.
+  return inLockedLearnerModule(ctx, input.id, async (trx, { progress, version, staffId }) => {
     const questions = await questionsOf(trx, version.id);
     if (questions.length === 0) throw validation('This module has no quiz');
     const attempts = await attemptsOfProgress(trx, progress.id);
@@ -122,7 +113,7 @@ export async function startAttempt({
     }
     const attempt = await insertQuizAttempt(trx, {
       progress_id: progress.id,
-      staff_id: viewer.staffId,
+      staff_id: staffId,
       module_version_id: version.id,
       question_order: questionOrder(questions, version.shuffle),
     });

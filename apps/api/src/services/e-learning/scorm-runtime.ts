@@ -5,21 +5,13 @@ import type { ScormCommitResult, ScormRuntimeData } from '@kenshu/contracts';
 import {
   findScormPackage,
   mayOpenScormPackage,
-  runInTransaction,
   saveScormRuntime as saveRuntimeRow,
 } from '@kenshu/db';
-import {
-  conflict,
-  currentFiscalYear,
-  isAdmin,
-  notFound,
-  scormOutcome,
-  validation,
-} from '@kenshu/domain';
+import { conflict, isAdmin, notFound, scormOutcome, validation } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
 import { requireViewer } from '../../lib/service-context.ts';
 import { countsForRequirement, markModuleCompleted, progressView } from './completion.ts';
-import { lockLearnerModule } from './player.ts';
+import { inLockedLearnerModule } from './player.ts';
 import { packageFolder } from './scorm-import.ts';
 
 /**
@@ -34,15 +26,8 @@ export async function saveScormRuntime({
   ctx: ServiceContext;
   input: ScormRuntimeData & { id: number; version: number };
 }): Promise<ScormCommitResult> {
-  const viewer = requireViewer(ctx);
-  const fiscalYear = currentFiscalYear(ctx.now);
-  return runInTransaction(ctx.db, async (trx) => {
-    const { progress, version, course } = await lockLearnerModule(
-      trx,
-      viewer.staffId,
-      input.id,
-      fiscalYear,
-    );
+  return inLockedLearnerModule(ctx, input.id, async (trx, locked) => {
+    const { progress, version, course, staffId, fiscalYear } = locked;
     if (version.version !== input.version) {
       throw conflict(
         `This year you are on version ${version.version} of the module; reload the player`,
@@ -73,7 +58,7 @@ export async function saveScormRuntime({
       progress: await progressView(trx, {
         progress: after,
         sectionIds: [],
-        countsForRequirement: await countsForRequirement(trx, viewer.staffId, course, fiscalYear),
+        countsForRequirement: await countsForRequirement(trx, staffId, course, fiscalYear),
       }),
       score: outcome.score,
     };
