@@ -27,16 +27,7 @@ export async function prepareDatabase(
         seeded = true;
       }
     }
-    if (
-      config.production &&
-      !config.allowDemoPasswords &&
-      (await countDemoCredentials(database.db)) > 0
-    ) {
-      throw new StartupError(
-        'Refusing to start in production: demo accounts with the published demo password exist. ' +
-          'Start on a database without demo data (KENSHU_SEED=none), or set KENSHU_ALLOW_DEMO_PASSWORDS=true for a demo.',
-      );
-    }
+    await assertNoDemoPasswords(database.db, config);
     return { database, migration, seeded };
   } catch (error) {
     await database.close();
