@@ -10,6 +10,9 @@ import { authEn } from './auth.en.ts';
 import { accountsEn } from './accounts.en.ts';
 import { myTrainingEn } from './my-training.en.ts';
 import { coursesEn } from './courses.en.ts';
+import { organisationEn } from './organisation.en.ts';
+import { auditLogEn } from './audit-log.en.ts';
+import { mailEn } from './mail.en.ts';
 
 /** English. Typed against the Japanese catalogue, so a missing or extra key fails the build. */
 export const en: Messages = {
@@ -113,55 +116,7 @@ export const en: Messages = {
       updatedAt: 'As of {{time}}',
     },
   },
-  organisation: {
-    title: 'Organisation and staff',
-    intro:
-      'Choose a unit to see the staff of that unit and the units under it. Counts include the units below.',
-    treeLabel: 'Organisation tree',
-    treeHeading: 'Units',
-    empty: 'No organisation units are registered.',
-    allStaff: 'All staff',
-    kinds: {
-      ministry: 'Ministry',
-      bureau: 'Bureau',
-      agency: 'External agency',
-      regional_office: 'Regional office',
-      division: 'Division',
-      section: 'Section',
-    },
-    settings: {
-      heading: 'Settings of {{unit}}',
-      kind: 'Kind',
-      code: 'Code',
-      saved: 'Saved.',
-      failed: 'The change could not be saved.',
-      groupSessions: {
-        heading: 'Group sessions',
-        available: "This unit's staff can attend group sessions.",
-        noneHere:
-          "This unit's staff cannot attend group sessions; they take the e-learning instead.",
-        noneAbove:
-          "This unit's staff cannot attend group sessions, because {{unit}} above it is set so.",
-        checkbox: "This unit's staff cannot attend group sessions (they take the e-learning)",
-        note: 'The units below follow this setting. Courses with the rule for units without group sessions assign their e-learning to these staff. The roster column no_group_sessions sets the same.',
-        save: 'Save group-session setting',
-      },
-      heads: {
-        heading: 'Section heads overseeing this unit',
-        note: 'A section head oversees the unit HR lists them in. Add a head listed in a section below who runs this whole division: their team page, reminders and escalations then cover this unit.',
-        none: 'No section head oversees this unit.',
-        ownUnit: 'Oversees this unit (where HR lists them)',
-        setHere: 'Oversees this unit, set by an admin (HR lists them in {{unit}})',
-        elsewhere: 'Oversees {{unit}} instead, set by an admin',
-        clear: 'Back to own unit',
-        clearNamed: '{{name}}: back to own unit',
-        pickerLabel: 'Add a section head who oversees this unit',
-        notHead:
-          'This person is not a section head. Give them the section head role first (HR roster or Accounts).',
-        changed: '{{name}} now oversees {{unit}}.',
-      },
-    },
-  },
+  organisation: organisationEn,
   staff: {
     searchLabel: 'Search staff',
     searchDescription: 'Search by staff number, name, kana or e-mail address.',
@@ -192,52 +147,7 @@ export const en: Messages = {
   },
   auth: authEn,
   accounts: accountsEn,
-  auditLog: {
-    title: 'Audit log',
-    intro:
-      'A record of every privileged change, such as role changes and attendance corrections. It cannot be edited or deleted.',
-    filters: {
-      heading: 'Filter',
-      action: 'Action',
-      actor: 'Actor’s staff number',
-      targetType: 'Target type',
-      any: 'Any',
-      targetId: 'Target ID',
-      from: 'From',
-      to: 'To',
-      apply: 'Apply filters',
-      reset: 'Clear filters',
-      dateOrder: 'The end date must be on or after the start date.',
-    },
-    export: 'Export CSV',
-    tableLabel: 'Audit log',
-    empty: 'No entries match.',
-    columns: {
-      at: 'Time',
-      actor: 'Actor',
-      action: 'Action',
-      target: 'Target',
-      changes: 'Changes',
-    },
-    system: 'System',
-    target: '{{type}} #{{id}}',
-    bookingOf: '{{name}}’s booking ({{course}}, {{when}})',
-    changes: {
-      show: 'Show changes',
-      before: 'Before',
-      after: 'After',
-      none: 'None',
-    },
-    targetTypes: {
-      staff: 'Staff',
-      session: 'Session',
-      booking: 'Booking',
-      course: 'Course',
-      module: 'E-learning module',
-      roster_import: 'Roster import',
-      org_unit: 'Organisation unit',
-    },
-  },
+  auditLog: auditLogEn,
   notFound: {
     title: 'Page not found',
     body: 'The page you are looking for may have moved or been removed, or the address may be mistyped.',
@@ -256,45 +166,7 @@ export const en: Messages = {
     open: 'Open',
   },
   sessions: sessionsEn,
-  mail: {
-    status: {
-      queued: 'Queued',
-      sending: 'Sending',
-      sent: 'Sent',
-      failed: 'Failed',
-      no_address: 'No address',
-      opted_out: 'Opted out',
-    },
-    history: {
-      heading: 'E-mails sent',
-      myHeading: 'E-mails sent to you',
-      empty: 'Nothing has been sent yet.',
-      label: 'E-mail history',
-      when: 'When',
-      subject: 'Subject',
-      status: 'Delivery',
-      error: 'Error: {{error}}',
-      sentAt: 'sent {{when}}',
-    },
-    outbox: {
-      title: 'E-mail outbox',
-      intro:
-        'Every e-mail Kenshu decides to send: queued, sent and failed, with the error; retry failed ones.',
-      noSmtp:
-        'No mail server is configured (KENSHU_SMTP_URL). E-mails are not sent; they stay queued here.',
-      filterStatus: 'Delivery',
-      allStatuses: 'All',
-      search: 'Search recipients',
-      searchDescription: 'Search by staff number, name or e-mail address.',
-      label: 'E-mails',
-      recipient: 'To',
-      retry: 'Retry',
-      retried: '{{count, number}} put back in the queue.',
-      hidden: '(Holds a set-password link: the text is not shown)',
-      counts: '{{label}}: {{count, number}}',
-      attempts: '{{count, number}} attempts',
-    },
-  },
+  mail: mailEn,
   team: teamEn,
   courses: coursesEn,
   scheduling: {

@@ -9,6 +9,9 @@ import { authJa } from './auth.ja.ts';
 import { accountsJa } from './accounts.ja.ts';
 import { myTrainingJa } from './my-training.ja.ts';
 import { coursesJa } from './courses.ja.ts';
+import { organisationJa } from './organisation.ja.ts';
+import { auditLogJa } from './audit-log.ja.ts';
+import { mailJa } from './mail.ja.ts';
 
 /** Japanese, the default language. Its shape is the shape every other language must have. */
 export const ja = {
@@ -113,53 +116,7 @@ export const ja = {
       updatedAt: '{{time}} 時点',
     },
   },
-  organisation: {
-    title: '組織と職員',
-    intro: '組織を選ぶと、その組織と配下の組織の職員を表示します。人数は配下を含む在籍者数です。',
-    treeLabel: '組織ツリー',
-    treeHeading: '組織',
-    empty: '組織が登録されていません。',
-    allStaff: '全職員',
-    kinds: {
-      ministry: '本省',
-      bureau: '局',
-      agency: '外局',
-      regional_office: '地方支分部局',
-      division: '課',
-      section: '室・係',
-    },
-    settings: {
-      heading: '{{unit}}の設定',
-      kind: '種別',
-      code: 'コード',
-      saved: '保存しました。',
-      failed: '変更を保存できませんでした。',
-      groupSessions: {
-        heading: '集合研修',
-        available: 'この組織の職員は集合研修を受講できます。',
-        noneHere: 'この組織の職員は集合研修を受講できません（eラーニングで受講します）。',
-        noneAbove:
-          '上位の{{unit}}が集合研修を受講できない設定のため、この組織の職員も集合研修を受講できません。',
-        checkbox: 'この組織の職員は集合研修を受講できない（eラーニングで受講する）',
-        note: '配下の組織もこの設定に従います。「集合研修を受講できない組織」の割り当てルールが有効な研修は、これらの職員にeラーニングを割り当てます。職員名簿の no_group_sessions 列でも同じ設定ができます。',
-        save: '集合研修の設定を保存',
-      },
-      heads: {
-        heading: 'この組織を所管する課室情報セキュリティ責任者',
-        note: '課室情報セキュリティ責任者は、人事上の所属組織を所管します。係に所属していても課全体を所管する責任者はここで追加してください。チーム画面、リマインド、エスカレーションがこの組織を対象にします。',
-        none: 'この組織を所管する課室情報セキュリティ責任者はいません。',
-        ownUnit: 'この組織を所管（人事上の所属組織）',
-        setHere: 'この組織を所管（管理者が設定。人事上の所属は{{unit}}）',
-        elsewhere: '{{unit}}を所管（管理者が設定）',
-        clear: '所属組織に戻す',
-        clearNamed: '{{name}}：所属組織に戻す',
-        pickerLabel: 'この組織を所管する責任者を追加',
-        notHead:
-          'この職員は課室情報セキュリティ責任者ではありません。先に役割を付与してください（職員名簿またはアカウント管理）。',
-        changed: '{{name}}さんの所管組織を{{unit}}にしました。',
-      },
-    },
-  },
+  organisation: organisationJa,
   staff: {
     searchLabel: '職員を検索',
     searchDescription: '職員番号、氏名、かな、メールアドレスで検索できます。',
@@ -190,51 +147,7 @@ export const ja = {
   },
   auth: authJa,
   accounts: accountsJa,
-  auditLog: {
-    title: '監査ログ',
-    intro: '役割の変更や出欠の修正など、権限を使った変更の記録です。記録は変更や削除ができません。',
-    filters: {
-      heading: '絞り込み',
-      action: '操作',
-      actor: '操作者の職員番号',
-      targetType: '対象の種類',
-      any: 'すべて',
-      targetId: '対象のID',
-      from: '開始日',
-      to: '終了日',
-      apply: '絞り込む',
-      reset: '条件をクリア',
-      dateOrder: '終了日は開始日と同じか、それより後の日にしてください。',
-    },
-    export: 'CSVでダウンロード',
-    tableLabel: '監査ログ',
-    empty: '条件に合う記録はありません。',
-    columns: {
-      at: '日時',
-      actor: '操作者',
-      action: '操作',
-      target: '対象',
-      changes: '変更内容',
-    },
-    system: 'システム',
-    target: '{{type}} #{{id}}',
-    bookingOf: '{{name}}さんの予約（{{course}} {{when}}）',
-    changes: {
-      show: '変更内容を表示',
-      before: '変更前',
-      after: '変更後',
-      none: 'なし',
-    },
-    targetTypes: {
-      staff: '職員',
-      session: '研修日程',
-      booking: '予約',
-      course: '研修コース',
-      module: 'eラーニング教材',
-      roster_import: '職員名簿の取込',
-      org_unit: '組織',
-    },
-  },
+  auditLog: auditLogJa,
   notFound: {
     title: 'ページが見つかりません',
     body: 'お探しのページは移動または削除されたか、アドレスが間違っている可能性があります。',
@@ -253,45 +166,7 @@ export const ja = {
     open: '開く',
   },
   sessions: sessionsJa,
-  mail: {
-    status: {
-      queued: '送信待ち',
-      sending: '送信中',
-      sent: '送信済み',
-      failed: '送信失敗',
-      no_address: 'アドレスなし',
-      opted_out: '配信停止中',
-    },
-    history: {
-      heading: '送信されたメール',
-      myHeading: 'あなたに送られたメール',
-      empty: 'まだ何も送られていません。',
-      label: 'メールの送信履歴',
-      when: '日時',
-      subject: '件名',
-      status: '配信状況',
-      error: 'エラー: {{error}}',
-      sentAt: '{{when}} 送信',
-    },
-    outbox: {
-      title: 'メール送信状況',
-      intro:
-        'システムが送るメールの送信待ち・送信済み・失敗を確認し、失敗したメールを再送できます。',
-      noSmtp:
-        'メールサーバーが設定されていません（KENSHU_SMTP_URL）。メールは送信されず、ここに送信待ちとして残ります。',
-      filterStatus: '配信状況',
-      allStatuses: 'すべて',
-      search: '宛先を検索',
-      searchDescription: '職員番号、氏名、メールアドレスで検索できます。',
-      label: 'メール一覧',
-      recipient: '宛先',
-      retry: '再送する',
-      retried: '{{count, number}}通を送信待ちに戻しました。',
-      hidden: '（パスワード設定リンクを含むため本文は表示しません）',
-      counts: '{{label}}: {{count, number}}',
-      attempts: '試行 {{count, number}}回',
-    },
-  },
+  mail: mailJa,
   team: teamJa,
   courses: coursesJa,
   scheduling: {
