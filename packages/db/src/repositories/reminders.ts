@@ -115,6 +115,16 @@ export async function reminderRunOf(db: Executor, day: string) {
   return db.selectFrom('reminder_run').selectAll().where('day', '=', day).executeTakeFirst();
 }
 
+/** The latest day's reminder run, if any has run yet. */
+export async function lastReminderRun(db: Executor) {
+  return db
+    .selectFrom('reminder_run')
+    .selectAll()
+    .orderBy('day', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 /**
  * Records the day's run in the transaction that wrote its messages. The primary key makes a
  * second instance that decided the same day fail and roll its messages back.

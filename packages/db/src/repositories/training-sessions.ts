@@ -31,6 +31,25 @@ export async function findTrainingSession(
   return db.selectFrom('training_session').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Sessions with their course's titles, as messages about them name them (unknown ids left out). */
+export async function sessionsWithCourseTitles(db: Executor, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('training_session as s')
+    .innerJoin('course as c', 'c.id', 's.course_id')
+    .select([
+      's.id',
+      's.starts_at',
+      's.ends_at',
+      's.venue',
+      's.online_url',
+      'c.title_ja',
+      'c.title_en',
+    ])
+    .where('s.id', 'in', [...new Set(ids)])
+    .execute();
+}
+
 /**
  * Locks sessions for the rest of the transaction, in id order so two transactions that lock the
  * same pair (a move each way) cannot deadlock. Every seat change goes through this lock.

@@ -1,4 +1,4 @@
-import type { Course, Executor } from '@kenshu/db';
+import { findStaffById, sessionsWithCourseTitles, type Course, type Executor } from '@kenshu/db';
 import type { CourseFacts, PersonFacts, SessionFacts } from '@kenshu/domain';
 
 /** A course as messages name it. */
@@ -11,21 +11,7 @@ export async function sessionFacts(
   db: Executor,
   sessionIds: readonly number[],
 ): Promise<Map<number, SessionFacts>> {
-  if (sessionIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('training_session as s')
-    .innerJoin('course as c', 'c.id', 's.course_id')
-    .select([
-      's.id',
-      's.starts_at',
-      's.ends_at',
-      's.venue',
-      's.online_url',
-      'c.title_ja',
-      'c.title_en',
-    ])
-    .where('s.id', 'in', [...new Set(sessionIds)])
-    .execute();
+  const rows = await sessionsWithCourseTitles(db, sessionIds);
   return new Map(
     rows.map((r) => [
       r.id,
@@ -49,10 +35,6 @@ export async function oneSessionFacts(db: Executor, sessionId: number): Promise<
 
 /** A person as messages name them ("who acted"). */
 export async function personFacts(db: Executor, staffId: number): Promise<PersonFacts> {
-  const row = await db
-    .selectFrom('staff')
-    .select(['family_name', 'given_name'])
-    .where('id', '=', staffId)
-    .executeTakeFirst();
+  const row = await findStaffById(db, staffId);
   return { name: row ? `${row.family_name} ${row.given_name}` : '—' };
 }

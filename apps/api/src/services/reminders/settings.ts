@@ -7,6 +7,7 @@ import type {
 import {
   findCourseById,
   insertAudit,
+  lastReminderRun,
   reminderSchedules,
   reminderSettings,
   runInTransaction,
@@ -100,12 +101,7 @@ export function runSummary(row: ReminderRunRow): ReminderRunSummary {
 
 async function settingsView(db: Executor, ctx: ServiceContext) {
   const saved = await reminderSettings(db);
-  const last = await db
-    .selectFrom('reminder_run')
-    .selectAll()
-    .orderBy('day', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const last = await lastReminderRun(db);
   return {
     capDays: saved.capDays,
     hours: saved.hours,
