@@ -17,13 +17,13 @@ module.exports = {
     {
       name: 'web-talks-to-the-api-over-http',
       comment:
-        'The browser bundle may not contain database or server code; it may import the API only for types (the typed client).',
+        "The browser bundle may not contain database or server code; it may import the API only for types (the typed client). The contracts too: their runtime is zod with the OpenAPI extensions, which would triple every visitor's first download; shared constants live in @kenshu/domain.",
       severity: 'error',
       from: { path: '^apps/web/' },
       to: {
         // Resolved paths, and the package names themselves (web does not depend on them, so an
         // import of one may stay unresolved).
-        path: ['^(apps/api|packages/db)/', '^@kenshu/(api|db)($|/)'],
+        path: ['^(apps/api|packages/db|packages/contracts)/', '^@kenshu/(api|db|contracts)($|/)'],
         dependencyTypesNot: ['type-only'],
       },
     },

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { ROLES } from '@kenshu/domain';
+import { ROLES, SSO_PROBLEMS } from '@kenshu/domain';
 import { errorResponses, Locale } from './common.ts';
 
 export const RoleName = z.enum(ROLES).openapi('Role');
@@ -79,16 +79,7 @@ export const signOut = createRoute({
   },
 });
 
-/** Why a single sign-on did not sign the person in; the SPA's /sign-in/sso page explains each. */
-export const SSO_PROBLEMS = [
-  'not_in_roster',
-  'deactivated',
-  'domain_not_allowed',
-  'cancelled',
-  'expired',
-  'failed',
-  'unavailable',
-] as const;
+/** Why a single sign-on did not sign the person in (the list lives in the domain). */
 export const SsoProblem = z.enum(SSO_PROBLEMS).openapi('SsoProblem');
 export type SsoProblem = z.infer<typeof SsoProblem>;
 

@@ -14,3 +14,4 @@ export * from './messages/index.ts';
 export * from './reports/index.ts';
 export * from './reminders/index.ts';
 export * from './safe-next.ts';
+export * from './single-sign-on.ts';

@@ -1,4 +1,4 @@
-import { SSO_PROBLEMS, type SsoProblem } from '@kenshu/contracts';
+import { SSO_PROBLEMS, type SsoProblem } from '@kenshu/domain';
 
 /** The single sign-on problem page's URL state: `?problem=not_in_roster` and the like. */
 export interface SsoProblemSearch {
