@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.ts';
 import { manualAnalyses } from '../support/database.ts';
 import { makePerson, signedInAs, type SignedInClient } from '../support/auth.ts';
+import { failure, failureBody, okBody, okStatus, typedApi } from '../support/typed-api.ts';
 
 const t = useTestApp();
 let admin: SignedInClient;
@@ -65,38 +66,60 @@ function content(
   };
 }
 
+/** The e-learning API as this person calls it. */
+function eLearning(as: SignedInClient) {
+  return typedApi(t.app, as)['e-learning'];
+}
+
+/** Creates a draft module for the course, as an admin. */
+async function createModule(courseId: number, options: Parameters<typeof content>[0] = {}) {
+  return okBody(eLearning(admin).modules.$post({ json: { courseId, ...content(options) } }), 201);
+}
+
 /** A course with a published module; returns both, plus the module's editor view. */
 async function publishedModule(
   options: Parameters<typeof content>[0] & { audience?: CourseAudience } = {},
 ) {
   const course = await makeCourse(t.db, options.audience ? { audience: options.audience } : {});
-  const created = await admin.json('/api/e-learning/modules', {
-    courseId: course.id,
-    ...content(options),
-  });
-  expect(created.status).toBe(201);
-  const module = await created.json();
-  const published = await admin.json(`/api/e-learning/modules/${module.id}/publish`, {});
-  expect(published.status).toBe(200);
-  return { course, module: await published.json() };
+  const module = await createModule(course.id, options);
+  return { course, module: await publish(module.id) };
+}
+
+async function publish(moduleId: number) {
+  return okBody(
+    eLearning(admin).modules[':id'].publish.$post({ param: { id: String(moduleId) } }),
+    200,
+  );
 }
 
 async function learner(overrides: Parameters<typeof makeStaff>[1] = {}) {
   return signedInAs(t.app, t.db, (await makeStaff(t.db, overrides)).id);
 }
 
-async function open(client: SignedInClient, moduleId: number) {
-  return client.request(`/api/e-learning/modules/${moduleId}/player`);
+function open(client: SignedInClient, moduleId: number) {
+  return eLearning(client).modules[':id'].player.$get({ param: { id: String(moduleId) } });
+}
+
+async function player(client: SignedInClient, moduleId: number) {
+  return okBody(open(client, moduleId));
+}
+
+async function view(client: SignedInClient, moduleId: number, sectionId: number) {
+  return okBody(
+    eLearning(client).modules[':id'].progress.$post({
+      param: { id: String(moduleId) },
+      json: { sectionId },
+    }),
+    200,
+  );
 }
 
 async function viewAll(client: SignedInClient, moduleId: number) {
-  const player = await (await open(client, moduleId)).json();
   let last;
-  for (const s of player.sections) {
-    last = await client.json(`/api/e-learning/modules/${moduleId}/progress`, { sectionId: s.id });
-    expect(last.status).toBe(200);
+  for (const s of (await player(client, moduleId)).sections) {
+    last = await view(client, moduleId, s.id);
   }
-  return last ? last.json() : undefined;
+  return last;
 }
 
 /** The right answers, read from the editor view (as only an admin can). */
@@ -112,8 +135,17 @@ function wrongAnswers(module: { questions: { id: number; correct: number[] }[] }
   }));
 }
 
-async function startAttempt(client: SignedInClient, moduleId: number) {
-  return client.json(`/api/e-learning/modules/${moduleId}/attempts`, {});
+function startAttempt(client: SignedInClient, moduleId: number) {
+  return eLearning(client).modules[':id'].attempts.$post({ param: { id: String(moduleId) } });
+}
+
+type Answers = { questionId: number; optionIds: number[] }[];
+
+function submit(client: SignedInClient, attemptId: number, answers: Answers) {
+  return eLearning(client).attempts[':id'].submit.$post({
+    param: { id: String(attemptId) },
+    json: { answers },
+  });
 }
 
 async function completionsOf(staffId: number, courseId: number) {
@@ -140,42 +172,51 @@ async function enableRules(
   windowClosesOn: string | null = null,
 ) {
   const setting = (on: boolean | undefined) => ({ enabled: on ?? false, dueDays: 30 });
-  const res = await admin.json(
-    `/api/e-learning/courses/${courseId}/assignment-settings`,
-    {
-      fiscalYear: currentFiscalYear(),
-      windowClosesOn,
-      rules: {
-        absent: setting(rules.absent),
-        window_closed: setting(rules.window_closed),
-        no_group_access: setting(rules.no_group_access),
+  await okBody(
+    eLearning(admin).courses[':id']['assignment-settings'].$put({
+      param: { id: String(courseId) },
+      json: {
+        fiscalYear: currentFiscalYear(),
+        windowClosesOn,
+        rules: {
+          absent: setting(rules.absent),
+          window_closed: setting(rules.window_closed),
+          no_group_access: setting(rules.no_group_access),
+        },
       },
-    },
-    'PUT',
+    }),
+    200,
   );
-  expect(res.status).toBe(200);
+}
+
+/** Credits the course's completion this year by hand, as an admin. */
+function credit(staffId: number, courseId: number, reason: string) {
+  return typedApi(t.app, admin).completions.credit.$post({
+    json: { staffId, courseId, fiscalYear: currentFiscalYear(), reason },
+  });
 }
 
 describe('the quiz', () => {
   it('never sends the correct answers before submission, and scores on the server', async () => {
     const { course, module } = await publishedModule();
     const me = await learner();
-    const player = await (await open(me, module.id)).json();
-    expect(JSON.stringify(player)).not.toMatch(/"correct"/);
+    const shown = await player(me, module.id);
+    expect(JSON.stringify(shown)).not.toMatch(/"correct"/);
 
-    const attempt = await (await startAttempt(me, module.id)).json();
+    const attempt = await okBody(startAttempt(me, module.id), 201);
     expect(attempt.questions).toHaveLength(2);
     expect(JSON.stringify(attempt)).not.toMatch(/"correct"|explanation/);
 
     // The browser claims nothing about scores: only the chosen options go up.
-    const res = await me.json(`/api/e-learning/attempts/${attempt.id}/submit`, {
-      answers: [
-        { questionId: module.questions[0].id, optionIds: [1] },
-        { questionId: module.questions[1].id, optionIds: [0] },
-      ],
-    });
-    expect(res.status).toBe(200);
-    const result = await res.json();
+    const chosen = [[1], [0]];
+    const result = await okBody(
+      submit(
+        me,
+        attempt.id,
+        module.questions.map((q, i) => ({ questionId: q.id, optionIds: chosen[i] ?? [] })),
+      ),
+      200,
+    );
     expect(result).toMatchObject({ score: 50, passed: false, correctCount: 1, questionCount: 2 });
     expect(result.review[1]).toMatchObject({ chosen: [0], correct: null, isCorrect: null });
     expect(await completionsOf(me.staffId, course.id)).toHaveLength(0);
@@ -187,42 +228,44 @@ describe('the quiz', () => {
     const progress = await viewAll(me, module.id);
     expect(progress).toMatchObject({ percent: 100, completed: false, countsForRequirement: true });
 
-    const attempt = await (await startAttempt(me, module.id)).json();
-    const result = await (
-      await me.json(`/api/e-learning/attempts/${attempt.id}/submit`, {
-        answers: rightAnswers(module),
-      })
-    ).json();
+    const attempt = await okBody(startAttempt(me, module.id), 201);
+    const result = await okBody(submit(me, attempt.id, rightAnswers(module)), 200);
     expect(result).toMatchObject({ score: 100, passed: true, progress: { completed: true } });
     const [completion] = await completionsOf(me.staffId, course.id);
     expect(completion).toMatchObject({ kind: 'e_learning', source_ref: `module:${module.id}:v1` });
+    if (!completion) throw new Error('no completion');
 
-    const record = await (await me.request('/api/me/training')).json();
-    const item = record.items.find((i: { course: { id: number } }) => i.course.id === course.id);
-    expect(item.status).toBe('completed');
+    const record = await okBody(typedApi(t.app, me).me.training.$get({ query: {} }));
+    const item = record.items.find((i) => i.course.id === course.id);
+    expect(item?.status).toBe('completed');
 
     // The quiz's score is the completion's evidence: the audit sample, My training and the team
     // page show the same number.
-    const sample = await admin.json('/api/reports/samples', {
-      fiscalYear: completion?.fiscal_year,
-      courseId: course.id,
-    });
-    expect(sample.status).toBe(201);
-    const [sampled] = (await sample.json()).items;
+    const sample = await okBody(
+      typedApi(t.app, admin).reports.samples.$post({
+        json: { fiscalYear: completion.fiscal_year, courseId: course.id },
+      }),
+      201,
+    );
+    const [sampled] = sample.items;
     const { staff_number } = await t.db
       .selectFrom('staff')
       .select('staff_number')
       .where('id', '=', me.staffId)
       .executeTakeFirstOrThrow();
-    const team = await (
-      await admin.request(
-        `/api/oversight/status?courseId=${course.id}&fiscalYear=${completion?.fiscal_year}&q=${staff_number}`,
-      )
-    ).json();
+    const team = await okBody(
+      typedApi(t.app, admin).oversight.status.$get({
+        query: {
+          courseId: String(course.id),
+          fiscalYear: String(completion.fiscal_year),
+          q: staff_number,
+        },
+      }),
+    );
     expect({
-      audit: sampled.evidence.module.bestScore,
-      myTraining: item.completion.score,
-      team: team.items.map((p: { score: number | null }) => p.score),
+      audit: sampled?.evidence.module?.bestScore,
+      myTraining: item?.completion?.score,
+      team: team.items.map((p) => p.score),
     }).toEqual({ audit: 100, myTraining: 100, team: [100] });
   });
 
@@ -230,21 +273,16 @@ describe('the quiz', () => {
     const { course, module } = await publishedModule({ attemptLimit: 2 });
     const me = await learner();
     await viewAll(me, module.id);
-    const attempt = await (await startAttempt(me, module.id)).json();
-    const submit = (answers: unknown) =>
-      me.json(`/api/e-learning/attempts/${attempt.id}/submit`, { answers });
+    const attempt = await okBody(startAttempt(me, module.id), 201);
     // A double click: the same answers twice at once. Then a late retry with other answers.
-    const [first, second] = await Promise.all([
-      submit(rightAnswers(module)),
-      submit(rightAnswers(module)),
+    const [a, b] = await Promise.all([
+      okBody(submit(me, attempt.id, rightAnswers(module)), 200),
+      okBody(submit(me, attempt.id, rightAnswers(module)), 200),
     ]);
-    expect([first.status, second.status]).toEqual([200, 200]);
-    const a = await first.json();
-    const b = await second.json();
     expect(b.score).toBe(a.score);
     expect(b.passed).toBe(true);
     expect(b.progress.attemptsUsed).toBe(1);
-    const late = await (await submit(wrongAnswers(module))).json();
+    const late = await okBody(submit(me, attempt.id, wrongAnswers(module)), 200);
     expect(late).toMatchObject({ score: a.score, passed: true });
     expect(await completionsOf(me.staffId, course.id)).toHaveLength(1);
   });
@@ -253,48 +291,49 @@ describe('the quiz', () => {
     const { module } = await publishedModule();
     const other = await publishedModule();
     const me = await learner();
-    const attempt = await (await startAttempt(me, module.id)).json();
-    const res = await me.json(`/api/e-learning/attempts/${attempt.id}/submit`, {
-      answers: [{ questionId: other.module.questions[0].id, optionIds: [1] }],
+    const attempt = await okBody(startAttempt(me, module.id), 201);
+    const [foreign] = rightAnswers(other.module);
+    if (!foreign) throw new Error('no question');
+    expect(await failure(submit(me, attempt.id, [{ ...foreign, optionIds: [1] }]))).toEqual({
+      status: 400,
+      code: 'VALIDATION',
     });
-    expect(res.status).toBe(400);
-    expect((await res.json()).error).toMatchObject({ code: 'VALIDATION' });
-    const retry = await me.json(`/api/e-learning/attempts/${attempt.id}/submit`, {
-      answers: rightAnswers(module),
-    });
-    expect((await retry.json()).passed).toBe(true);
+    const retry = await okBody(submit(me, attempt.id, rightAnswers(module)), 200);
+    expect(retry.passed).toBe(true);
   });
 
   it('enforces the attempt limit', async () => {
     const { module } = await publishedModule({ attemptLimit: 1 });
     const me = await learner();
-    const attempt = await (await startAttempt(me, module.id)).json();
+    const attempt = await okBody(startAttempt(me, module.id), 201);
     // Starting again before submitting resumes the same attempt rather than using another.
-    expect((await (await startAttempt(me, module.id)).json()).id).toBe(attempt.id);
-    await me.json(`/api/e-learning/attempts/${attempt.id}/submit`, {
-      answers: wrongAnswers(module),
+    expect((await okBody(startAttempt(me, module.id), 201)).id).toBe(attempt.id);
+    await okBody(submit(me, attempt.id, wrongAnswers(module)), 200);
+    expect(await failure(startAttempt(me, module.id))).toEqual({
+      status: 409,
+      code: 'ATTEMPT_LIMIT_REACHED',
     });
-    const again = await startAttempt(me, module.id);
-    expect(again.status).toBe(409);
-    expect((await again.json()).error.code).toBe('ATTEMPT_LIMIT_REACHED');
   });
 
   it("does not let one learner submit another's attempt", async () => {
     const { module } = await publishedModule();
-    const attempt = await (await startAttempt(await learner(), module.id)).json();
-    const res = await (
-      await learner()
-    ).json(`/api/e-learning/attempts/${attempt.id}/submit`, { answers: rightAnswers(module) });
-    expect(res.status).toBe(404);
+    const attempt = await okBody(startAttempt(await learner(), module.id), 201);
+    expect(await failure(submit(await learner(), attempt.id, rightAnswers(module)))).toMatchObject({
+      status: 404,
+    });
   });
 });
 
 describe('the correct answers', () => {
-  /** Starts an attempt and submits `answers`; returns the HTTP status and the body. */
-  async function attemptWith(client: SignedInClient, moduleId: number, answers: unknown) {
-    const attempt = await (await startAttempt(client, moduleId)).json();
-    const res = await client.json(`/api/e-learning/attempts/${attempt.id}/submit`, { answers });
-    return { attempt, status: res.status, body: await res.json() };
+  /** Starts an attempt and submits `answers`; returns the attempt and the answer to the submit. */
+  async function attemptWith(client: SignedInClient, moduleId: number, answers: Answers) {
+    const attempt = await okBody(startAttempt(client, moduleId), 201);
+    return { attempt, submitted: submit(client, attempt.id, answers) };
+  }
+
+  /** Starts an attempt and submits `answers`, expecting them scored; returns the result. */
+  async function resultOf(client: SignedInClient, moduleId: number, answers: Answers) {
+    return okBody((await attemptWith(client, moduleId, answers)).submitted, 200);
   }
 
   function revealed(result: { review: { correct: unknown; isCorrect: unknown }[] }) {
@@ -306,55 +345,55 @@ describe('the correct answers', () => {
     const { module } = await publishedModule({ attemptLimit: null, revealAnswers: true });
     const me = await learner();
     const blank = await attemptWith(me, module.id, []);
-    expect(blank.status).toBe(400);
-    expect(blank.body.error).toMatchObject({
+    const blankError = await failureBody(blank.submitted);
+    expect(blankError.status).toBe(400);
+    expect(blankError.error).toMatchObject({
       code: 'VALIDATION',
       message: 'Answer every question before submitting: 2 of 2 are unanswered',
-      details: { field: 'answers', unanswered: module.questions.map((q: { id: number }) => q.id) },
+      details: { field: 'answers', unanswered: module.questions.map((q) => q.id) },
     });
-    expect(JSON.stringify(blank.body)).not.toMatch(/correct/);
-    const [first] = rightAnswers(module);
-    const partial = await attemptWith(me, module.id, [
-      first,
-      { questionId: module.questions[1].id, optionIds: [] },
-    ]);
-    expect(partial.status).toBe(400);
-    expect(partial.body.error.message).toBe(
+    expect(JSON.stringify(blankError)).not.toMatch(/correct/);
+    const [first, second] = rightAnswers(module);
+    if (!first || !second) throw new Error('two questions');
+    const partial = await attemptWith(me, module.id, [first, { ...second, optionIds: [] }]);
+    const partialError = await failureBody(partial.submitted);
+    expect(partialError.status).toBe(400);
+    expect(partialError.error.message).toBe(
       'Answer every question before submitting: 1 of 2 is unanswered',
     );
     // Still the same open attempt, and nothing was counted.
     expect(partial.attempt.id).toBe(blank.attempt.id);
-    const player = await (await open(me, module.id)).json();
-    expect(player.progress).toMatchObject({ attemptsUsed: 0, openAttemptId: blank.attempt.id });
+    expect((await player(me, module.id)).progress).toMatchObject({
+      attemptsUsed: 0,
+      openAttemptId: blank.attempt.id,
+    });
   });
 
   it('are never shown by a module that does not reveal them (the default), even after a pass', async () => {
     const { module } = await publishedModule({ attemptLimit: 2 });
     expect(module.revealAnswers).toBe(false);
     const me = await learner();
-    const failed = await attemptWith(me, module.id, wrongAnswers(module));
-    expect(failed.body).toMatchObject({ passed: false, score: 0, answersRevealed: false });
-    expect(
-      failed.body.review.every((r: { explanationJa: unknown }) => r.explanationJa === null),
-    ).toBe(true);
-    expect(revealed(failed.body)).toBe(false);
-    const passed = await attemptWith(me, module.id, rightAnswers(module));
-    expect(passed.body).toMatchObject({ passed: true, answersRevealed: false });
-    expect(revealed(passed.body)).toBe(false);
+    const failed = await resultOf(me, module.id, wrongAnswers(module));
+    expect(failed).toMatchObject({ passed: false, score: 0, answersRevealed: false });
+    expect(failed.review.every((r) => r.explanationJa === null)).toBe(true);
+    expect(revealed(failed)).toBe(false);
+    const passed = await resultOf(me, module.id, rightAnswers(module));
+    expect(passed).toMatchObject({ passed: true, answersRevealed: false });
+    expect(revealed(passed)).toBe(false);
   });
 
   it('with unlimited attempts, show only after a pass', async () => {
     const { module } = await publishedModule({ attemptLimit: null, revealAnswers: true });
     const me = await learner();
     for (let i = 0; i < 3; i++) {
-      const failed = await attemptWith(me, module.id, wrongAnswers(module));
-      expect(failed.body).toMatchObject({ passed: false, answersRevealed: false });
-      expect(revealed(failed.body)).toBe(false);
+      const failed = await resultOf(me, module.id, wrongAnswers(module));
+      expect(failed).toMatchObject({ passed: false, answersRevealed: false });
+      expect(revealed(failed)).toBe(false);
     }
-    const passed = await attemptWith(me, module.id, rightAnswers(module));
-    expect(passed.body).toMatchObject({ passed: true, answersRevealed: true });
-    expect(passed.body.review).toEqual(
-      module.questions.map((q: { id: number; correct: number[] }) =>
+    const passed = await resultOf(me, module.id, rightAnswers(module));
+    expect(passed).toMatchObject({ passed: true, answersRevealed: true });
+    expect(passed.review).toEqual(
+      module.questions.map((q) =>
         expect.objectContaining({ questionId: q.id, correct: q.correct, isCorrect: true }),
       ),
     );
@@ -363,35 +402,28 @@ describe('the correct answers', () => {
   it('with a limit, show after the last allowed attempt and not before', async () => {
     const { module } = await publishedModule({ attemptLimit: 2, revealAnswers: true });
     const me = await learner();
-    const first = await attemptWith(me, module.id, wrongAnswers(module));
-    expect(first.body.answersRevealed).toBe(false);
-    expect(revealed(first.body)).toBe(false);
-    const last = await attemptWith(me, module.id, wrongAnswers(module));
-    expect(last.body).toMatchObject({ passed: false, answersRevealed: true });
-    expect(last.body.review[1]).toMatchObject({ correct: [0, 2], isCorrect: false });
+    const first = await resultOf(me, module.id, wrongAnswers(module));
+    expect(first.answersRevealed).toBe(false);
+    expect(revealed(first)).toBe(false);
+    const last = await resultOf(me, module.id, wrongAnswers(module));
+    expect(last).toMatchObject({ passed: false, answersRevealed: true });
+    expect(last.review[1]).toMatchObject({ correct: [0, 2], isCorrect: false });
   });
 
   it('is a setting admins save with the module, off unless set', async () => {
     const course = await makeCourse(t.db);
-    const created = await admin.json('/api/e-learning/modules', {
-      courseId: course.id,
-      ...content({ revealAnswers: true }),
-    });
-    expect(created.status).toBe(201);
-    const module = await created.json();
+    const module = await createModule(course.id, { revealAnswers: true });
     expect(module.revealAnswers).toBe(true);
-    const saved = await admin.json(
-      `/api/e-learning/modules/${module.id}`,
-      content({ revealAnswers: false }),
-      'PUT',
+    const saved = await okBody(
+      eLearning(admin).modules[':id'].$put({
+        param: { id: String(module.id) },
+        json: content({ revealAnswers: false }),
+      }),
+      200,
     );
-    expect(saved.status).toBe(200);
-    expect((await saved.json()).revealAnswers).toBe(false);
-    const defaulted = await admin.json('/api/e-learning/modules', {
-      courseId: course.id,
-      ...content(),
-    });
-    expect((await defaulted.json()).revealAnswers).toBe(false);
+    expect(saved.revealAnswers).toBe(false);
+    const defaulted = await createModule(course.id);
+    expect(defaulted.revealAnswers).toBe(false);
   });
 });
 
@@ -401,17 +433,14 @@ describe('the player', () => {
     const staff = await makeStaff(t.db);
     const phone = await signedInAs(t.app, t.db, staff.id);
     const desk = await signedInAs(t.app, t.db, staff.id);
-    const sections = (await (await open(phone, module.id)).json()).sections;
-    await phone.json(`/api/e-learning/modules/${module.id}/progress`, {
-      sectionId: sections[0].id,
-    });
-    await phone.json(`/api/e-learning/modules/${module.id}/progress`, {
-      sectionId: sections[1].id,
-    });
-    const there = await (await open(desk, module.id)).json();
+    const [first, second] = (await player(phone, module.id)).sections;
+    if (!first || !second) throw new Error('three sections');
+    await view(phone, module.id, first.id);
+    await view(phone, module.id, second.id);
+    const there = await player(desk, module.id);
     expect(there.progress).toMatchObject({
-      lastSectionId: sections[1].id,
-      viewedSectionIds: [sections[0].id, sections[1].id],
+      lastSectionId: second.id,
+      viewedSectionIds: [first.id, second.id],
       percent: 66,
     });
   });
@@ -419,30 +448,32 @@ describe('the player', () => {
   it('keeps learners in progress on their version, and gives newcomers the new one', async () => {
     const { course, module } = await publishedModule({ completionRule: 'all_sections_viewed' });
     const early = await learner();
-    const first = (await (await open(early, module.id)).json()).sections[0];
-    await early.json(`/api/e-learning/modules/${module.id}/progress`, { sectionId: first.id });
+    const [first] = (await player(early, module.id)).sections;
+    if (!first) throw new Error('no section');
+    await view(early, module.id, first.id);
 
-    const edited = await admin.json(
-      `/api/e-learning/modules/${module.id}`,
-      content({
-        titleEn: 'Information management, revised',
-        sections: 1,
-        completionRule: 'all_sections_viewed',
+    const edited = await okBody(
+      eLearning(admin).modules[':id'].$put({
+        param: { id: String(module.id) },
+        json: content({
+          titleEn: 'Information management, revised',
+          sections: 1,
+          completionRule: 'all_sections_viewed',
+        }),
       }),
-      'PUT',
     );
-    expect(await edited.json()).toMatchObject({ version: 2, status: 'draft' });
+    expect(edited).toMatchObject({ version: 2, status: 'draft' });
     // Until the draft is published, nobody sees it.
     const newcomer = await learner();
-    expect((await (await open(newcomer, module.id)).json()).version).toBe(1);
-    await admin.json(`/api/e-learning/modules/${module.id}/publish`, {});
+    expect((await player(newcomer, module.id)).version).toBe(1);
+    await publish(module.id);
 
     const late = await learner();
-    expect(await (await open(late, module.id)).json()).toMatchObject({
+    expect(await player(late, module.id)).toMatchObject({
       version: 2,
       titleEn: 'Information management, revised',
     });
-    expect((await (await open(early, module.id)).json()).version).toBe(1);
+    expect((await player(early, module.id)).version).toBe(1);
 
     await viewAll(early, module.id);
     await viewAll(late, module.id);
@@ -456,12 +487,11 @@ describe('the player', () => {
 
   it('refuses a draft module with a clear error', async () => {
     const course = await makeCourse(t.db);
-    const draft = await (
-      await admin.json('/api/e-learning/modules', { courseId: course.id, ...content() })
-    ).json();
-    const res = await open(await learner(), draft.id);
-    expect(res.status).toBe(404);
-    expect((await res.json()).error.code).toBe('MODULE_NOT_PUBLISHED');
+    const draft = await createModule(course.id);
+    expect(await failure(open(await learner(), draft.id))).toEqual({
+      status: 404,
+      code: 'MODULE_NOT_PUBLISHED',
+    });
   });
 
   it('lets anyone study any published module, recording a completion only where it counts', async () => {
@@ -482,15 +512,14 @@ describe('module content', () => {
       bodyJa:
         'Hello <script>alert(1)</script>\n\n<img src=x onerror="alert(2)">\n\n[x](javascript:alert(3)) <a href="https://example.org" onclick="alert(4)">ok</a>',
     });
-    const player = await (await open(await learner(), module.id)).json();
-    const html: string = player.sections[0].htmlJa;
+    const html = (await player(await learner(), module.id)).sections[0]?.htmlJa;
     expect(html).not.toMatch(/<script|onerror|onclick|javascript:|alert\(1\)/i);
     expect(html).toContain('href="https://example.org"');
-    const preview = await (
-      await admin.json('/api/e-learning/preview', {
-        markdown: '<script>alert(1)</script>\n\n**b**',
-      })
-    ).json();
+    const preview = await okBody(
+      eLearning(admin).preview.$post({
+        json: { markdown: '<script>alert(1)</script>\n\n**b**' },
+      }),
+    );
     expect(preview.html).toBe('<p><strong>b</strong></p>\n');
   });
 
@@ -500,6 +529,8 @@ describe('module content', () => {
       Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
       Buffer.alloc(100, 1),
     ]);
+    // The image is the raw request body, sent with the content type under test, and is served
+    // at the URL the answer gives: both as on the wire, so string paths.
     const upload = (bytes: Buffer, type = 'image/png') =>
       admin.request(`/api/e-learning/modules/${module.id}/images`, {
         method: 'POST',
@@ -521,7 +552,6 @@ describe('module content', () => {
     expect(notImage.status).toBe(400);
   });
 });
-
 describe('automatic assignment', () => {
   async function absent(staffId: number, courseId: number, sessionId: number) {
     await runInTransaction(t.db, (trx) =>
@@ -557,16 +587,16 @@ describe('automatic assignment', () => {
       module_id: module.id,
     });
     expect(assignments[0]?.due_on).toBe(addDays(tokyoDateOf(new Date()), 30));
-    const notes = (await (await me.request('/api/me/notifications')).json()).items;
-    expect(notes.filter((n: { kind: string }) => n.kind === 'e_learning.assigned')).toHaveLength(1);
+    const notes = (await okBody(typedApi(t.app, me).me.notifications.$get())).items;
+    expect(notes.filter((n) => n.kind === 'e_learning.assigned')).toHaveLength(1);
 
-    const record = await (await me.request('/api/me/training')).json();
-    const item = record.items.find((i: { course: { id: number } }) => i.course.id === course.id);
+    const record = await okBody(typedApi(t.app, me).me.training.$get({ query: {} }));
+    const item = record.items.find((i) => i.course.id === course.id);
     expect(item).toMatchObject({
       status: 'e_learning_assigned',
       assignment: { id: assignments[0]?.id, moduleId: module.id },
     });
-    const mine = await (await me.request('/api/e-learning/my')).json();
+    const mine = await okBody(eLearning(me).my.$get());
     expect(mine.assignments).toMatchObject([{ id: assignments[0]?.id, overdue: false }]);
   });
 
@@ -587,12 +617,7 @@ describe('automatic assignment', () => {
     const done = await makeStaff(t.db, { org_unit_id: unit.id });
     const owing = await makeStaff(t.db, { org_unit_id: unit.id });
     const outsider = await makeStaff(t.db);
-    await admin.json('/api/completions/credit', {
-      staffId: done.id,
-      courseId: course.id,
-      fiscalYear: currentFiscalYear(),
-      reason: 'Attended elsewhere',
-    });
+    await okStatus(credit(done.id, course.id, 'Attended elsewhere'), 201);
     const config = { ...loadConfig({}), seed: 'none' as const };
 
     await enableRules(course.id, { window_closed: true }, addDays(today, 1));
@@ -645,13 +670,7 @@ describe('automatic assignment', () => {
     const session = await makeSession(t.db, { courseId: course.id });
     const me = await learner();
     await absent(me.staffId, course.id, session.id);
-    const res = await admin.json('/api/completions/credit', {
-      staffId: me.staffId,
-      courseId: course.id,
-      fiscalYear: currentFiscalYear(),
-      reason: 'Attended the session after all',
-    });
-    expect(res.status).toBe(201);
+    await okStatus(credit(me.staffId, course.id, 'Attended the session after all'), 201);
     expect(await assignmentsOf(me.staffId, course.id)).toMatchObject([{ status: 'completed' }]);
   });
 });
@@ -661,35 +680,36 @@ describe('assignments by hand', () => {
     const { course } = await publishedModule();
     const unit = await makeOrgUnit(t.db);
     const person = await makeStaff(t.db, { org_unit_id: unit.id });
-    const created = await admin.json('/api/e-learning/assignments', {
-      staffId: person.id,
-      courseId: course.id,
-      reason: 'Missed the session for a business trip',
-    });
-    expect(created.status).toBe(201);
-    const assignment = await created.json();
-    const again = await admin.json('/api/e-learning/assignments', {
-      staffId: person.id,
-      courseId: course.id,
-      reason: 'twice',
-    });
-    expect(again.status).toBe(409);
+    const assign = (reason: string) =>
+      eLearning(admin).assignments.$post({
+        json: { staffId: person.id, courseId: course.id, reason },
+      });
+    const assignment = await okBody(assign('Missed the session for a business trip'), 201);
+    expect(await failure(assign('twice'))).toMatchObject({ status: 409 });
 
-    const list = (q: string) =>
-      admin.request(`/api/e-learning/courses/${course.id}/assignments?${q}`).then((r) => r.json());
-    expect((await list(`orgUnitId=${unit.id}`)).items.map((a: { id: number }) => a.id)).toEqual([
+    const list = (query: { orgUnitId?: string; overdue?: 'true'; status?: 'open' }) =>
+      okBody(
+        eLearning(admin).courses[':id'].assignments.$get({
+          param: { id: String(course.id) },
+          query,
+        }),
+      );
+    expect((await list({ orgUnitId: String(unit.id) })).items.map((a) => a.id)).toEqual([
       assignment.id,
     ]);
-    expect((await list('overdue=true')).total).toBe(0);
+    expect((await list({ overdue: 'true' })).total).toBe(0);
 
-    const withdrawn = await admin.json(`/api/e-learning/assignments/${assignment.id}/withdraw`, {
-      reason: 'On leave this year',
-    });
-    expect(await withdrawn.json()).toMatchObject({
+    const withdrawn = await okBody(
+      eLearning(admin).assignments[':id'].withdraw.$post({
+        param: { id: String(assignment.id) },
+        json: { reason: 'On leave this year' },
+      }),
+    );
+    expect(withdrawn).toMatchObject({
       status: 'withdrawn',
       withdrawReason: 'On leave this year',
     });
-    expect((await list('status=open')).total).toBe(0);
+    expect((await list({ status: 'open' })).total).toBe(0);
     const audit = await t.db
       .selectFrom('audit_log')
       .select('action')
@@ -703,12 +723,9 @@ describe('assignments by hand', () => {
 
   it('refuses to assign a course without e-learning', async () => {
     const course = await makeCourse(t.db, { completion_modes: 'group_session' });
-    const res = await admin.json('/api/e-learning/assignments', {
-      staffId: (await makeStaff(t.db)).id,
-      courseId: course.id,
-      reason: 'x',
+    const assigned = eLearning(admin).assignments.$post({
+      json: { staffId: (await makeStaff(t.db)).id, courseId: course.id, reason: 'x' },
     });
-    expect(res.status).toBe(409);
-    expect((await res.json()).error.code).toBe('E_LEARNING_NOT_OFFERED');
+    expect(await failure(assigned)).toEqual({ status: 409, code: 'E_LEARNING_NOT_OFFERED' });
   });
 });

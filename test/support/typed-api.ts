@@ -1,3 +1,4 @@
+import type { ErrorResponse } from '@kenshu/contracts';
 import type { AppType } from '@kenshu/api';
 import type { ClientResponse } from 'hono/client';
 import { testClient } from 'hono/testing';
@@ -19,6 +20,12 @@ export function typedApi(app: AppType, as: Pick<SignedInClient, 'cookie' | 'csrf
 
 type AnyResponse = ClientResponse<unknown, number, ResponseFormat>;
 
+/** The success statuses the API declared for this call. */
+type SuccessStatus<R> =
+  R extends ClientResponse<unknown, infer Status, ResponseFormat>
+    ? Extract<Status, SuccessStatusCode>
+    : never;
+
 /** The body the API declared for a success status of this call. */
 type SuccessBody<R> =
   R extends ClientResponse<infer Body, infer Status, 'json'>
@@ -27,19 +34,38 @@ type SuccessBody<R> =
       : never
     : never;
 
-/** Expects a success answer and returns its typed body; otherwise fails, showing the body. */
-export async function okBody<R extends AnyResponse>(call: Promise<R>): Promise<SuccessBody<R>> {
+/**
+ * Expects a success answer (with this status, when given: one the API declared for the call) and
+ * returns its typed body; otherwise fails, showing the body.
+ */
+export async function okBody<R extends AnyResponse>(
+  call: Promise<R>,
+  status?: SuccessStatus<R>,
+): Promise<SuccessBody<R>> {
   const res = await call;
   const body: unknown = await res.json();
   expect(res.ok, JSON.stringify(body)).toBe(true);
+  if (status !== undefined) expect(res.status, JSON.stringify(body)).toBe(status);
   // A success status, so the body is the one the API declared for it.
   return body as SuccessBody<R>;
 }
 
+/** Expects this success status, for a call whose answer has no body to read (e.g. a 204). */
+export async function okStatus<R extends AnyResponse>(call: Promise<R>, status: SuccessStatus<R>) {
+  const res = await call;
+  expect(res.status, await res.text()).toBe(status);
+}
+
 /** Expects a failing answer and returns its status and the API's error code. */
 export async function failure(call: Promise<AnyResponse>) {
+  const { status, error } = await failureBody(call);
+  return { status, code: error.code };
+}
+
+/** Expects a failing answer and returns its status and the whole error: code, message, details. */
+export async function failureBody(call: Promise<AnyResponse>) {
   const res = await call;
-  const body = (await res.json()) as { error?: { code?: string } };
+  const body = (await res.json()) as ErrorResponse;
   expect(res.ok, JSON.stringify(body)).toBe(false);
-  return { status: res.status, code: body.error?.code };
+  return { status: res.status, error: body.error };
 }
