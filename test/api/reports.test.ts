@@ -3,8 +3,29 @@ import { makeCourse, makeOrgUnit, makeStaff, unique } from '@kenshu/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.ts';
 import { makePerson, signedInAs, type SignedInClient } from '../support/auth.ts';
+import { failure, failureBody, okBody, typedApi } from '../support/typed-api.ts';
 
 const t = useTestApp();
+
+/** The reports API as this person calls it. */
+function reports(as: SignedInClient) {
+  return typedApi(t.app, as).reports;
+}
+
+/** What every report reads: year, course and unit, as they go in the query string. */
+interface ReportFilter {
+  fiscalYear?: number;
+  courseId?: number;
+  orgUnitId?: number;
+}
+
+function reportQuery({ fiscalYear, courseId, orgUnitId }: ReportFilter) {
+  return {
+    ...(fiscalYear === undefined ? {} : { fiscalYear: String(fiscalYear) }),
+    ...(courseId === undefined ? {} : { courseId: String(courseId) }),
+    ...(orgUnitId === undefined ? {} : { orgUnitId: String(orgUnitId) }),
+  };
+}
 
 /** A download's text with its byte-order mark kept (Response.text() would drop it). */
 async function csvText(res: Response): Promise<string> {
@@ -101,14 +122,12 @@ describe('the annual report', () => {
     await complete(ids.gone, courseId, 'attended', '2026-09-09T15:00:00+09:00');
   });
 
-  async function report(query: string, client = admin) {
-    const res = await client.request(`/api/reports/annual?${query}`);
-    expect(res.status).toBe(200);
-    return res.json();
+  async function report(filter: ReportFilter, client = admin) {
+    return okBody(reports(client).annual.$get({ query: reportQuery(filter) }), 200);
   }
 
   it('gives coverage per unit, own and rolled up, per group, per type and per method', async () => {
-    const body = await report(`courseId=${courseId}&orgUnitId=${org.ministry.id}`);
+    const body = await report({ courseId, orgUnitId: org.ministry.id });
     expect(body).toMatchObject({
       fiscalYear: 2026,
       asOf: '2026-10-15',
@@ -117,7 +136,7 @@ describe('the annual report', () => {
       note: null,
       overall: { required: 7, completed: 4, coverage: 4 / 7 },
     });
-    const unit = (id: number) => body.units.find((u: { id: number }) => u.id === id);
+    const unit = (id: number) => body.units.find((u) => u.id === id);
     expect(unit(org.divisionA.id)).toMatchObject({
       own: { required: 4, completed: 3 },
       subtree: { required: 4, completed: 3 },
@@ -148,12 +167,12 @@ describe('the annual report', () => {
   });
 
   it('shows progress by week up to today, cumulative, against the required total', async () => {
-    const body = await report(`courseId=${courseId}&orgUnitId=${org.ministry.id}`);
+    const body = await report({ courseId, orgUnitId: org.ministry.id });
     expect(body.progress.required).toBe(7);
     const weeks = body.progress.weeks;
     expect(weeks[0]).toEqual({ weekStart: '2026-03-30', completions: 0, cumulative: 0 });
     expect(weeks.at(-1)).toEqual({ weekStart: '2026-10-12', completions: 1, cumulative: 4 });
-    expect(weeks.find((w: { weekStart: string }) => w.weekStart === '2026-09-07')).toEqual({
+    expect(weeks.find((w) => w.weekStart === '2026-09-07')).toEqual({
       weekStart: '2026-09-07',
       completions: 3,
       cumulative: 3,
@@ -161,70 +180,75 @@ describe('the annual report', () => {
   });
 
   it('lists the people behind each number, and the lists add up to the numbers', async () => {
-    const people = async (q: string) => {
-      const res = await admin.request(
-        `/api/reports/people?courseId=${courseId}&orgUnitId=${org.ministry.id}&${q}`,
+    type PeopleQuery = Parameters<ReturnType<typeof reports>['people']['$get']>[0]['query'];
+    const people = (query: PeopleQuery, orgUnitId = org.ministry.id) =>
+      okBody(
+        reports(admin).people.$get({
+          query: { ...reportQuery({ courseId, orgUnitId }), ...query },
+        }),
+        200,
       );
-      expect(res.status).toBe(200);
-      return res.json();
-    };
-    const notDone = await people('status=not_completed');
+    const notDone = await people({ status: 'not_completed' });
     expect(notDone.total).toBe(3);
-    expect(notDone.items.map((p: { staffId: number }) => p.staffId).sort()).toEqual(
-      [ids.a3, ids.part, ids.temp].sort(),
-    );
-    const own = await admin.request(
-      `/api/reports/people?courseId=${courseId}&orgUnitId=${org.divisionA.id}&within=own&status=completed`,
-    );
-    expect((await own.json()).total).toBe(3);
-    expect((await people('method=admin_credit')).items).toMatchObject([
+    expect(notDone.items.map((p) => p.staffId).sort()).toEqual([ids.a3, ids.part, ids.temp].sort());
+    const own = await people({ within: 'own', status: 'completed' }, org.divisionA.id);
+    expect(own.total).toBe(3);
+    expect((await people({ method: 'admin_credit' })).items).toMatchObject([
       { staffId: ids.a2, method: 'admin_credit', completedOn: '2026-10-13' },
     ]);
-    expect((await people('roleGroup=system_officers')).total).toBe(1);
-    expect((await people('employmentType=temporary')).total).toBe(1);
-    expect((await people('completedFrom=2026-09-07&completedTo=2026-09-13')).total).toBe(3);
+    expect((await people({ roleGroup: 'system_officers' })).total).toBe(1);
+    expect((await people({ employmentType: 'temporary' })).total).toBe(1);
+    expect((await people({ completedFrom: '2026-09-07', completedTo: '2026-09-13' })).total).toBe(
+      3,
+    );
   });
 
   it('scopes a section head to their unit and a unit officer to their bureau', async () => {
     const head = await signedInAs(t.app, t.db, ids.head ?? 0);
-    const mine = await report(`courseId=${courseId}`, head);
+    const mine = await report({ courseId }, head);
     expect(mine.scope).toMatchObject({ orgUnitId: org.divisionA.id });
     expect(mine.overall).toMatchObject({ required: 4, completed: 3 });
-    expect(mine.units.map((u: { id: number }) => u.id)).toEqual([org.divisionA.id]);
-    for (const path of ['annual', 'history', 'people']) {
-      const res = await head.request(
-        `/api/reports/${path}?courseId=${courseId}&orgUnitId=${org.divisionB.id}`,
-      );
-      expect(res.status).toBe(403);
-      expect((await res.json()).error.code).toBe('FORBIDDEN');
+    expect(mine.units.map((u) => u.id)).toEqual([org.divisionA.id]);
+    const query = reportQuery({ courseId, orgUnitId: org.divisionB.id });
+    for (const call of [
+      reports(head).annual.$get({ query }),
+      reports(head).history.$get({ query }),
+      reports(head).people.$get({ query }),
+    ]) {
+      expect(await failure(call)).toEqual({ status: 403, code: 'FORBIDDEN' });
     }
     const officer = await signedInAs(
       t.app,
       t.db,
       (await makePerson(t.db, ['unit_security_officer'], { org_unit_id: org.divisionB.id })).id,
     );
-    const bureau = await report(`courseId=${courseId}`, officer);
+    const bureau = await report({ courseId }, officer);
     expect(bureau.scope).toMatchObject({ orgUnitId: org.bureau.id });
     // The bureau without the other bureau's temporary worker, plus the officer (in B) themself.
     expect(bureau.overall).toMatchObject({ required: 7, completed: 4 });
     const staff = await signedInAs(t.app, t.db, ids.a3 ?? 0);
-    expect((await staff.request(`/api/reports/annual?courseId=${courseId}`)).status).toBe(403);
+    expect(
+      await failure(reports(staff).annual.$get({ query: reportQuery({ courseId }) })),
+    ).toMatchObject({
+      status: 403,
+    });
   });
 
   it('answers bad requests with the usual error body', async () => {
+    const annual = (filter: ReportFilter) =>
+      failure(reports(admin).annual.$get({ query: reportQuery(filter) }));
+    const notFound = { status: 404, code: 'NOT_FOUND' };
+    expect(await annual({ courseId: 999_999_999 })).toEqual(notFound);
+    expect(await annual({ courseId, fiscalYear: 2027 })).toEqual(notFound);
+    expect(await annual({ courseId, orgUnitId: 999_999_999 })).toEqual(notFound);
+    expect(await annual({ fiscalYear: 1999 })).toEqual({ status: 400, code: 'VALIDATION' });
+    // What the typed client cannot send goes as on the wire: text for a number, `within` without
+    // a unit, a formula for a day, and hostile values.
     const expectError = async (path: string, status: number, code: string) => {
       const res = await admin.request(path);
       expect(res.status).toBe(status);
       expect((await res.json()).error.code).toBe(code);
     };
-    await expectError(`/api/reports/annual?courseId=999999999`, 404, 'NOT_FOUND');
-    await expectError(`/api/reports/annual?courseId=${courseId}&fiscalYear=2027`, 404, 'NOT_FOUND');
-    await expectError(
-      `/api/reports/annual?orgUnitId=999999999&courseId=${courseId}`,
-      404,
-      'NOT_FOUND',
-    );
-    await expectError(`/api/reports/annual?fiscalYear=1999`, 400, 'VALIDATION');
     await expectError(`/api/reports/annual?courseId=abc`, 400, 'VALIDATION');
     await expectError(`/api/reports/people?courseId=${courseId}&within=own`, 400, 'VALIDATION');
     await expectError(
@@ -251,18 +275,15 @@ describe('the annual report', () => {
         expect(res.status, path.slice(0, 80)).toBeGreaterThanOrEqual(400);
         expect(res.status, path.slice(0, 80)).toBeLessThan(500);
       }
-      const res = await admin.json('/api/reports/samples', {
-        fiscalYear: 2026,
-        courseId,
-        seed: hostile,
+      const drawn = reports(admin).samples.$post({
+        json: { fiscalYear: 2026, courseId, seed: hostile },
       });
-      expect(res.status).toBe(400);
-      expect((await res.json()).error.code).toBe('VALIDATION');
+      expect(await failure(drawn)).toEqual({ status: 400, code: 'VALIDATION' });
     }
   });
 
   it('shows zeros with a note for a year with no data', async () => {
-    const body = await report(`courseId=${courseId}&fiscalYear=2015&orgUnitId=${org.ministry.id}`);
+    const body = await report({ courseId, fiscalYear: 2015, orgUnitId: org.ministry.id });
     expect(body).toMatchObject({
       closed: true,
       asOf: '2016-03-31',
@@ -280,50 +301,42 @@ describe('the annual report', () => {
         employmentTypes: ['part_time'],
       },
     });
-    const none = await report(`courseId=${empty.id}&orgUnitId=${org.ministry.id}`);
+    const none = await report({ courseId: empty.id, orgUnitId: org.ministry.id });
     expect(none).toMatchObject({ note: 'nobody_required', overall: { required: 0 } });
   });
   it('draws an audit sample of ⌈√N⌉ completed people with evidence, again from its seed', async () => {
-    const draw = (body: object) => admin.json('/api/reports/samples', body);
-    const res = await draw({ fiscalYear: 2026, courseId, orgUnitId: org.ministry.id });
-    expect(res.status).toBe(201);
-    const sample = await res.json();
+    type SampleRequest = Parameters<ReturnType<typeof reports>['samples']['$post']>[0]['json'];
+    const draw = (json: SampleRequest) => reports(admin).samples.$post({ json });
+    const sample = await okBody(
+      draw({ fiscalYear: 2026, courseId, orgUnitId: org.ministry.id }),
+      201,
+    );
     expect(sample).toMatchObject({ population: 4, size: 2, scope: { orgUnitId: org.ministry.id } });
     expect(sample.seed).toMatch(/^[0-9a-f]{16}$/);
     const done = [ids.head, ids.a1, ids.a2, ids.pjmo];
     for (const item of sample.items) expect(done).toContain(item.staffId);
-    const credited = await draw({
+    const inDivisionA = {
       fiscalYear: 2026,
       courseId,
       orgUnitId: org.divisionA.id,
       seed: 'a1b2c3d4e5f60718',
-    });
-    const inA = await credited.json();
+    };
+    const inA = await okBody(draw(inDivisionA), 201);
     expect(inA).toMatchObject({ population: 3, size: 2 });
-    const again = await (
-      await draw({
-        fiscalYear: 2026,
-        courseId,
-        orgUnitId: org.divisionA.id,
-        seed: 'a1b2c3d4e5f60718',
-      })
-    ).json();
-    expect(again.items.map((i: { staffId: number }) => i.staffId)).toEqual(
-      inA.items.map((i: { staffId: number }) => i.staffId),
-    );
+    const again = await okBody(draw(inDivisionA), 201);
+    expect(again.items.map((i) => i.staffId)).toEqual(inA.items.map((i) => i.staffId));
     expect(again.id).not.toBe(inA.id);
-    const byMethod = Object.fromEntries(
-      inA.items.map((i: { evidence: { method: string } }) => [i.evidence.method, i.evidence]),
-    );
+    const byMethod = Object.fromEntries(inA.items.map((i) => [i.evidence.method, i.evidence]));
     if (byMethod.admin_credit) expect(byMethod.admin_credit.creditReason).toBe('他省庁で受講済み');
 
-    const list = await (
-      await admin.request(
-        `/api/reports/samples?fiscalYear=2026&courseId=${courseId}&orgUnitId=${org.divisionA.id}`,
-      )
-    ).json();
+    const list = await okBody(
+      reports(admin).samples.$get({
+        query: reportQuery({ fiscalYear: 2026, courseId, orgUnitId: org.divisionA.id }),
+      }),
+    );
     expect(list.total).toBe(2);
     expect(list.items[0]).toMatchObject({ seed: 'a1b2c3d4e5f60718', size: 2 });
+    // The CSV download as on the wire: its bytes, byte-order mark included.
     const csv = await admin.request(`/api/reports/samples/${inA.id}/csv?lang=ja`);
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const text = await csvText(csv);
@@ -336,13 +349,19 @@ describe('the annual report', () => {
       t.db,
       (await makePerson(t.db, ['section_head'], { org_unit_id: org.divisionB.id })).id,
     );
-    expect((await headB.request(`/api/reports/samples/${inA.id}`)).status).toBe(403);
-    expect((await admin.request('/api/reports/samples/999999999')).status).toBe(404);
+    const sampleOf = (as: SignedInClient, id: number) =>
+      reports(as).samples[':id'].$get({ param: { id: String(id) } });
+    expect(await failure(sampleOf(headB, inA.id))).toMatchObject({ status: 403 });
+    expect(await failure(sampleOf(admin, 999_999_999))).toMatchObject({ status: 404 });
     // Nobody completed in the other bureau: a clear refusal, nothing saved.
-    const none = await draw({ fiscalYear: 2026, courseId, orgUnitId: org.otherBureau.id });
+    const none = await failureBody(
+      draw({ fiscalYear: 2026, courseId, orgUnitId: org.otherBureau.id }),
+    );
     expect(none.status).toBe(409);
-    expect((await none.json()).error.message).toMatch(/no one to sample/);
-    expect((await draw({ fiscalYear: 2026, courseId, seed: 'XYZ' })).status).toBe(400);
+    expect(none.error.message).toMatch(/no one to sample/);
+    expect(await failure(draw({ fiscalYear: 2026, courseId, seed: 'XYZ' }))).toMatchObject({
+      status: 400,
+    });
     const rows = await t.db
       .selectFrom('audit_sample')
       .select('id')
@@ -358,6 +377,7 @@ describe('the annual report', () => {
     ).rejects.toThrow(/cannot be changed/);
   });
 
+  // Downloads (CSV, HTML, PDF) are read as on the wire, bytes and headers, so by string path.
   it('exports every table as CSV with a BOM, neutralising formulas', async () => {
     const [person] = await insertStaff(t.db, [
       {
@@ -415,9 +435,12 @@ describe('the annual report', () => {
     expect(html.headers.get('content-type')).toContain('text/html');
     const ja = await html.text();
     expect(ja).toContain('令和8年度');
-    const figures = await report(`courseId=${courseId}&orgUnitId=${org.ministry.id}`);
-    expect(ja).toContain(`${Math.floor(figures.overall.coverage * 1000) / 10}%`);
-    expect(ja).toContain(`(${figures.overall.completed} / ${figures.overall.required})`);
+    const { coverage, completed, required } = (
+      await report({ courseId, orgUnitId: org.ministry.id })
+    ).overall;
+    if (coverage === null) throw new Error('someone is required, so there is a coverage');
+    expect(ja).toContain(`${Math.floor(coverage * 1000) / 10}%`);
+    expect(ja).toContain(`(${completed} / ${required})`);
     const en = await (
       await admin.request(
         `/api/reports/summary?courseId=${courseId}&orgUnitId=${org.ministry.id}&lang=en`,
@@ -437,21 +460,21 @@ describe('the annual report', () => {
   });
 
   it('lets admins set the attainment thresholds, and the report uses them', async () => {
-    const put = (client: SignedInClient, thresholds: unknown) =>
-      client.json('/api/reports/settings', { thresholds }, 'PUT');
-    expect((await put(admin, [90, 95])).status).toBe(400);
-    expect((await put(admin, [])).status).toBe(400);
-    expect((await put(admin, [101])).status).toBe(400);
+    const put = (client: SignedInClient, thresholds: number[]) =>
+      reports(client).settings.$put({ json: { thresholds } });
+    expect(await failure(put(admin, [90, 95]))).toMatchObject({ status: 400 });
+    expect(await failure(put(admin, []))).toMatchObject({ status: 400 });
+    expect(await failure(put(admin, [101]))).toMatchObject({ status: 400 });
     const head = await signedInAs(t.app, t.db, ids.head ?? 0);
-    expect((await put(head, [75])).status).toBe(403);
-    expect((await put(admin, [75, 50])).status).toBe(200);
-    const body = await report(`courseId=${courseId}&orgUnitId=${org.bureau.id}`);
+    expect(await failure(put(head, [75]))).toMatchObject({ status: 403 });
+    await okBody(put(admin, [75, 50]), 200);
+    const body = await report({ courseId, orgUnitId: org.bureau.id });
     // A: 3 of 4 (75%), B: 1 of 3 with the officer (33%).
     expect(body.attainment).toMatchObject({
       thresholds: [75, 50],
       units: { counted: 2, reached: [1, 1] },
     });
-    await put(admin, [100, 95, 90]);
+    await okBody(put(admin, [100, 95, 90]), 200);
   });
 });
 
@@ -508,16 +531,16 @@ describe('closed years', () => {
     await complete(leaver ?? 0, course.id, 'attended', '2025-09-10T15:00:00+09:00', 2025);
     await complete(mover ?? 0, course.id, 'e_learning', '2024-11-10T15:00:00+09:00', 2024);
     const fy2025 = async () =>
-      (
-        await admin.request(
-          `/api/reports/annual?courseId=${course.id}&fiscalYear=2025&orgUnitId=${org.ministry.id}`,
-        )
-      ).json();
+      okBody(
+        reports(admin).annual.$get({
+          query: reportQuery({ courseId: course.id, fiscalYear: 2025, orgUnitId: org.ministry.id }),
+        }),
+      );
     const before = await fy2025();
     expect(before).toMatchObject({ closed: true, asOf: '2026-03-31', basis: 'membership_on_day' });
     expect(before.overall).toMatchObject({ required: 2, completed: 1 });
-    const unitB = before.units.find((u: { id: number }) => u.id === org.divisionB.id);
-    expect(unitB.own).toMatchObject({ required: 2, completed: 1 });
+    const unitB = before.units.find((u) => u.id === org.divisionB.id);
+    expect(unitB?.own).toMatchObject({ required: 2, completed: 1 });
 
     // A roster import in the current year moves the mover to A: FY2025 stays as it was.
     await t.db
@@ -537,18 +560,18 @@ describe('closed years', () => {
       .execute();
     expect(await fy2025()).toEqual(before);
 
-    const history = await (
-      await admin.request(`/api/reports/history?courseId=${course.id}&orgUnitId=${org.ministry.id}`)
-    ).json();
-    expect(history.years.map((y: { fiscalYear: number }) => y.fiscalYear)).toEqual([
-      2022, 2023, 2024, 2025, 2026,
-    ]);
+    const history = await okBody(
+      reports(admin).history.$get({
+        query: reportQuery({ courseId: course.id, orgUnitId: org.ministry.id }),
+      }),
+    );
+    expect(history.years.map((y) => y.fiscalYear)).toEqual([2022, 2023, 2024, 2025, 2026]);
     expect(history.years[2]).toMatchObject({
       fiscalYear: 2024,
       asOf: '2025-03-31',
       overall: { required: 2, completed: 1 },
     });
-    expect(history.years[3].overall).toEqual(before.overall);
+    expect(history.years[3]?.overall).toEqual(before.overall);
     expect(history.years[4]).toMatchObject({
       closed: false,
       basis: 'current_staff',
@@ -560,8 +583,10 @@ describe('closed years', () => {
       t.db,
       (await makePerson(t.db, ['section_head'], { org_unit_id: org.divisionA.id })).id,
     );
-    const theirs = await (await head.request(`/api/reports/history?courseId=${course.id}`)).json();
-    expect(theirs.years[2].overall).toMatchObject({ required: 2, completed: 1 });
-    expect(theirs.years[3].overall).toMatchObject({ required: 0 });
+    const theirs = await okBody(
+      reports(head).history.$get({ query: reportQuery({ courseId: course.id }) }),
+    );
+    expect(theirs.years[2]?.overall).toMatchObject({ required: 2, completed: 1 });
+    expect(theirs.years[3]?.overall).toMatchObject({ required: 0 });
   });
 });
