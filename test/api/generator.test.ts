@@ -8,8 +8,8 @@ import {
   csvLine,
   generateMinistry,
   loadMinistry,
-  ROSTER_CSV_HEADER,
-  writeRosterCsv,
+  STAFF_IMPORT_CSV_HEADER,
+  writeStaffImportCsv,
   type Ministry,
 } from '../generator/index.ts';
 import { useTestDatabase } from '../support/database.ts';
@@ -94,16 +94,16 @@ describe('generateMinistry', () => {
   });
 });
 
-describe('writeRosterCsv', () => {
+describe('writeStaffImportCsv', () => {
   it('writes one unit record per unit, then one staff record per person, under the header', async () => {
     const small = generateMinistry({ seed: 5, staff: 500, units: 150 });
-    const dir = mkdtempSync(join(tmpdir(), 'kenshu-roster-'));
+    const dir = mkdtempSync(join(tmpdir(), 'kenshu-staff-import-'));
     try {
-      const file = join(dir, 'roster.csv');
-      await writeRosterCsv(small, file);
+      const file = join(dir, 'staff.csv');
+      await writeStaffImportCsv(small, file);
       const lines = readFileSync(file, 'utf8').split('\r\n');
       expect(lines.at(-1)).toBe('');
-      expect(lines[0]).toBe(ROSTER_CSV_HEADER.join(','));
+      expect(lines[0]).toBe(STAFF_IMPORT_CSV_HEADER.join(','));
       expect(lines).toHaveLength(1 + small.units.length + small.staff.length + 1);
       expect(lines[1]).toBe('unit,MIN,,ministry,財務省,Ministry of Finance' + ','.repeat(13));
       const person = small.staff[0];

@@ -10,11 +10,11 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makePerson, signedInAs } from '../support/auth.ts';
 import { useTestDatabase } from '../support/database.ts';
-import { rosterCsv } from '../support/roster.ts';
+import { staffImportCsv } from '../support/staff-import.ts';
 
 /**
  * The JSON log and the operator endpoints. The log is captured while people sign in (right and
- * wrong), set a password from a link and an admin imports a roster: every line is JSON with a
+ * wrong), set a password from a link and an admin runs a staff import: every line is JSON with a
  * request id, and none holds a password, token, cookie or anyone's name, e-mail or staff number.
  */
 const database = useTestDatabase();
@@ -60,7 +60,7 @@ function signIn(login: string, password: string) {
 }
 
 describe('the JSON log', () => {
-  it('holds no secret or personal data through sign-in, set-password and a roster import', async () => {
+  it('holds no secret or personal data through sign-in, set-password and a staff import', async () => {
     const db = database.current.db;
     const admin = await makePerson(db, ['admin']);
     const adminClient = await signedInAs(app, db, admin.id);
@@ -93,8 +93,8 @@ describe('the JSON log', () => {
     const sessionToken = /kenshu_session=([^;]+)/.exec(cookie)?.[1] ?? '';
     expect(sessionToken).not.toBe('');
 
-    // A roster import with a person's name, e-mail and staff number in it.
-    const csv = rosterCsv(
+    // A staff import with a person's name, e-mail and staff number in it.
+    const csv = staffImportCsv(
       [{ code: unit.code, ja: unit.name_ja, en: unit.name_en }],
       [
         {
@@ -102,11 +102,11 @@ describe('the JSON log', () => {
           unit: unit.code,
           family: '名簿',
           given: '次郎',
-          email: 'jiro.roster@example.go.jp',
+          email: 'jiro.staff@example.go.jp',
         },
       ],
     );
-    const preview = await adminClient.request('/api/roster-imports/preview?mode=partial', {
+    const preview = await adminClient.request('/api/staff-imports/preview?mode=partial', {
       method: 'POST',
       body: csv,
       headers: { 'content-type': 'text/csv' },
@@ -114,7 +114,7 @@ describe('the JSON log', () => {
     expect(preview.status).toBe(200);
     const { checksum } = await preview.json();
     const applied = await adminClient.request(
-      `/api/roster-imports/apply?mode=partial&checksum=${checksum}`,
+      `/api/staff-imports/apply?mode=partial&checksum=${checksum}`,
       { method: 'POST', body: csv, headers: { 'content-type': 'text/csv' } },
     );
     expect(applied.status).toBe(200);
@@ -141,7 +141,7 @@ describe('the JSON log', () => {
       'hanako.secret@example.go.jp',
       '秘密',
       'RX90001',
-      'jiro.roster@example.go.jp',
+      'jiro.staff@example.go.jp',
       '名簿',
       checksum,
     ]) {

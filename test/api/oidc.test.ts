@@ -38,8 +38,8 @@ afterEach(() => {
   provider.tamper = undefined;
 });
 
-/** A person of the roster who also has an account at the provider (subject = staff number). */
-async function rosterPerson(overridesForStaff: Partial<Staff> = {}) {
+/** A person of the staff list who also has an account at the provider (subject = staff number). */
+async function listedPerson(overridesForStaff: Partial<Staff> = {}) {
   const staff = await makeStaff(t.db, overridesForStaff);
   provider.accounts.set(staff.staff_number, {
     sub: staff.staff_number,
@@ -93,8 +93,8 @@ async function auditOf(action: string, targetId: number | null = null) {
 }
 
 describe('single sign-on with the authorization code flow and PKCE', () => {
-  it('signs an active person of the roster in, with the same session a password gives', async () => {
-    const staff = await rosterPerson();
+  it('signs an active person of the staff list in, with the same session a password gives', async () => {
+    const staff = await listedPerson();
     const { authorizationUrl, browserCookie } = await start();
     const asked = new URL(authorizationUrl);
     expect(asked.origin).toBe(provider.issuer);
@@ -135,7 +135,7 @@ describe('single sign-on with the authorization code flow and PKCE', () => {
   });
 
   it('opens the page asked for, but only a page of this app', async () => {
-    const staff = await rosterPerson();
+    const staff = await listedPerson();
     const asked = await signInWithSso(staff.staff_number, '/sessions?course=1');
     expect(asked.res.headers.get('location')).toBe('/sessions?course=1');
     for (const hostile of ['//evil.example/x', 'https://evil.example', '/%2F%2Fevil.example']) {
@@ -163,8 +163,8 @@ describe('single sign-on with the authorization code flow and PKCE', () => {
 
 describe('ID tokens that must be refused', () => {
   it('refuses a token whose claims were changed after the provider signed it', async () => {
-    const victim = await rosterPerson();
-    const attacker = await rosterPerson();
+    const victim = await listedPerson();
+    const attacker = await listedPerson();
     provider.tamper = (token) => {
       const [header, payload, signature] = token.split('.');
       const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString());
@@ -176,7 +176,7 @@ describe('ID tokens that must be refused', () => {
   });
 
   it('refuses a token signed by the provider for another client (wrong audience)', async () => {
-    const staff = await rosterPerson();
+    const staff = await listedPerson();
     // Re-signed unchanged it passes: the refusals below are for the claim changed, nothing else.
     provider.tamper = (token) => provider.resign(token, () => {});
     expect((await signInWithSso(staff.staff_number)).res.headers.get('location')).toBe(
@@ -190,7 +190,7 @@ describe('ID tokens that must be refused', () => {
   });
 
   it('refuses an expired token', async () => {
-    const staff = await rosterPerson();
+    const staff = await listedPerson();
     const now = Math.floor(Date.now() / 1000);
     provider.tamper = (token) =>
       provider.resign(token, (claims) => {
@@ -201,7 +201,7 @@ describe('ID tokens that must be refused', () => {
   });
 
   it('refuses a token with another nonce, and a replayed token from an earlier sign-in', async () => {
-    const staff = await rosterPerson();
+    const staff = await listedPerson();
     provider.tamper = (token) =>
       provider.resign(token, (claims) => {
         claims.nonce = 'not-the-nonce-kenshu-sent';
@@ -218,7 +218,7 @@ describe('ID tokens that must be refused', () => {
   });
 
   it('refuses a replayed state: the second use of a callback signs nobody in', async () => {
-    const staff = await rosterPerson();
+    const staff = await listedPerson();
     const { res, back, browserCookie } = await signInWithSso(staff.staff_number);
     expect(res.headers.get('location')).toBe('/my-training');
     const sessionsBefore = await t.db
@@ -236,7 +236,7 @@ describe('ID tokens that must be refused', () => {
   });
 
   it('refuses a callback in another browser than the one that started the sign-in', async () => {
-    const staff = await rosterPerson();
+    const staff = await listedPerson();
     const { authorizationUrl } = await start();
     const back = await signInAtProvider(authorizationUrl, staff.staff_number);
     const other = await start();
@@ -245,7 +245,7 @@ describe('ID tokens that must be refused', () => {
   });
 
   it('refuses a state that waited too long', async () => {
-    const staff = await rosterPerson();
+    const staff = await listedPerson();
     const { authorizationUrl, browserCookie } = await start();
     const back = await signInAtProvider(authorizationUrl, staff.staff_number);
     t.clock.set(new Date(Date.now() + 11 * 60_000));
@@ -264,8 +264,8 @@ describe('ID tokens that must be refused', () => {
   });
 });
 
-describe('the HR roster decides who may sign in', () => {
-  it('refuses someone the provider knows but the roster does not, and audits it', async () => {
+describe('the staff list decides who may sign in', () => {
+  it('refuses someone the provider knows but the staff list does not, and audits it', async () => {
     provider.accounts.set('stranger', {
       sub: 'stranger',
       claims: { email: 'stranger@elsewhere.example', email_verified: true },
@@ -282,7 +282,7 @@ describe('the HR roster decides who may sign in', () => {
   });
 
   it('refuses a deactivated person, and audits it against them', async () => {
-    const staff = await rosterPerson({ active: false });
+    const staff = await listedPerson({ active: false });
     expectRefused((await signInWithSso(staff.staff_number)).res, 'deactivated');
     const audit = await auditOf('auth.sso_refused', staff.id);
     expect(audit).toHaveLength(1);
@@ -292,7 +292,7 @@ describe('the HR roster decides who may sign in', () => {
 
 describe('signing out', () => {
   it("sends a single sign-on session to the provider's sign-out page with the ID token", async () => {
-    const staff = await rosterPerson();
+    const staff = await listedPerson();
     const { res } = await signInWithSso(staff.staff_number);
     const cookie = cookieOf(res, 'kenshu_session') ?? '';
     const me = await (
@@ -323,9 +323,9 @@ describe('signing out', () => {
 describe('admins can require single sign-on', () => {
   it('refuses passwords then, except for a break-glass admin', async () => {
     const hash = await hashPassword('correct horse battery');
-    const person = await rosterPerson();
-    const breakGlass = await rosterPerson();
-    const otherAdmin = await rosterPerson();
+    const person = await listedPerson();
+    const breakGlass = await listedPerson();
+    const otherAdmin = await listedPerson();
     for (const s of [person, breakGlass, otherAdmin]) await setPasswordHash(t.db, s.id, hash);
     await grantRoles(
       t.db,
@@ -400,7 +400,7 @@ describe('admins can require single sign-on', () => {
 
   it('cannot be required while single sign-on is not configured', async () => {
     const off = createApp({ database: t.database, config: { ...loadConfig({}), seed: 'none' } });
-    const staff = await rosterPerson();
+    const staff = await listedPerson();
     await grantRoles(t.db, [{ staff_id: staff.id, role: 'admin' }], null);
     const admin = await signedInAs(off, t.db, staff.id);
     const res = await admin.json('/api/accounts/sign-in-settings', { ssoRequired: true }, 'PUT');

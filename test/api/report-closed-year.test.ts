@@ -3,10 +3,10 @@ import { makeCourse, unique } from '@kenshu/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.ts';
 import { makePerson, signedInAs, type SignedInClient } from '../support/auth.ts';
-import { rosterCsv, type StaffLine, type UnitLine } from '../support/roster.ts';
+import { staffImportCsv, type StaffLine, type UnitLine } from '../support/staff-import.ts';
 
 /**
- * A fiscal year lived through the roster import service (people joining, transferring and
+ * A fiscal year lived through the staff import service (people joining, transferring and
  * leaving mid-year, as HR's files say), then closed: its figures are frozen as they stood on
  * 31 March, whatever later imports do, and the report, its people lists and its CSV downloads
  * tell the same story.
@@ -41,11 +41,11 @@ function adminLine(): StaffLine {
   };
 }
 
-/** A full roster import (whoever is missing leaves), previewed then applied, effective today. */
-async function importRoster(units: UnitLine[], staff: StaffLine[]) {
-  const body = rosterCsv(units, [adminLine(), ...staff]);
+/** A full staff import (whoever is missing leaves), previewed then applied, effective today. */
+async function importStaff(units: UnitLine[], staff: StaffLine[]) {
+  const body = staffImportCsv(units, [adminLine(), ...staff]);
   const send = (action: 'preview' | 'apply', query: Record<string, string>) =>
-    admin.request(`/api/roster-imports/${action}?${new URLSearchParams(query)}`, {
+    admin.request(`/api/staff-imports/${action}?${new URLSearchParams(query)}`, {
       method: 'POST',
       body,
       headers: { 'content-type': 'text/csv' },
@@ -99,7 +99,7 @@ async function csv(path: string): Promise<string[][]> {
     .map((line) => line.split(','));
 }
 
-describe('a fiscal year closed after real roster imports', () => {
+describe('a fiscal year closed after real staff imports', () => {
   it('keeps the figures of 31 March, in the report, its people and its CSV, whatever HR sends later', async () => {
     const course = await makeCourse(t.db, { audience: { kind: 'all_staff' } });
     const [bureau, d1, d2] = [unique('B'), unique('D'), unique('D')];
@@ -115,8 +115,8 @@ describe('a fiscal year closed after real roster imports', () => {
       ]),
     ) as Record<'head' | 'a' | 'mover' | 'b' | 'leaver' | 'parttime' | 'joiner' | 'later', string>;
 
-    // 1 April 2025: the year's first roster.
-    await importRoster(units, [
+    // 1 April 2025: the year's first staff file.
+    await importStaff(units, [
       { number: n.head, unit: d1, head: true },
       { number: n.a, unit: d1 },
       { number: n.mover, unit: d1 },
@@ -129,7 +129,7 @@ describe('a fiscal year closed after real roster imports', () => {
 
     // 1 October 2025: the mover goes to D2, the leaver leaves, someone joins D1.
     t.clock.set('2025-10-01T09:00:00+09:00');
-    const october = await importRoster(units, [
+    const october = await importStaff(units, [
       { number: n.head, unit: d1, head: true },
       { number: n.a, unit: d1 },
       { number: n.mover, unit: d2 },
@@ -215,7 +215,7 @@ describe('a fiscal year closed after real roster imports', () => {
 
     // 1 May 2026: HR moves the head to D2, A leaves, the part-timer becomes regular, one joins.
     t.clock.set('2026-05-01T09:00:00+09:00');
-    await importRoster(units, [
+    await importStaff(units, [
       { number: n.head, unit: d2, head: true },
       { number: n.mover, unit: d2 },
       { number: n.b, unit: d2 },
@@ -225,7 +225,7 @@ describe('a fiscal year closed after real roster imports', () => {
     ]);
     await credit(n.later, course.id, 2026);
 
-    // The year under way follows the new roster ...
+    // The year under way follows the new staff file ...
     const current = await json(
       `/api/reports/annual?courseId=${course.id}&fiscalYear=2026&orgUnitId=${bureauId}`,
     );

@@ -479,7 +479,7 @@ describe('the annual report', () => {
 });
 
 describe('closed years', () => {
-  it('count people where their membership put them on 31 March, whatever the roster says later', async () => {
+  it('count people where their membership put them on 31 March, whatever the staff file says later', async () => {
     t.clock.set(TODAY);
     const org = await organisation();
     const course = await makeCourse(t.db);
@@ -542,7 +542,7 @@ describe('closed years', () => {
     const unitB = before.units.find((u) => u.id === org.divisionB.id);
     expect(unitB?.own).toMatchObject({ required: 2, completed: 1 });
 
-    // A roster import in the current year moves the mover to A: FY2025 stays as it was.
+    // A staff import in the current year moves the mover to A: FY2025 stays as it was.
     await t.db
       .updateTable('staff_membership')
       .set({ valid_to: '2026-07-01' })

@@ -3,7 +3,7 @@ import { makeCourse, makeOrgUnit, makeSession, makeStaff } from '@kenshu/db/test
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.ts';
 import { makePerson, signedInAs, type SignedInClient } from '../support/auth.ts';
-import { rosterCsv } from '../support/roster.ts';
+import { staffImportCsv } from '../support/staff-import.ts';
 
 /**
  * A fiscal year walked for a handful of people with the injectable clock: booking, attending or
@@ -304,7 +304,7 @@ describe('a whole fiscal year, every view telling one story', () => {
     // October: Carol moves to division B; her completion goes with her.
     at('2026-10-01T09:00:00+09:00');
     const admin = await as(adminId);
-    const file = rosterCsv(
+    const file = staffImportCsv(
       [],
       [
         {
@@ -319,7 +319,7 @@ describe('a whole fiscal year, every view telling one story', () => {
       ],
     );
     const send = (action: string, query: string) =>
-      admin.request(`/api/roster-imports/${action}?mode=partial&effectiveDate=2026-10-01${query}`, {
+      admin.request(`/api/staff-imports/${action}?mode=partial&effectiveDate=2026-10-01${query}`, {
         method: 'POST',
         body: file,
         headers: { 'content-type': 'text/csv' },

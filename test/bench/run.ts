@@ -12,7 +12,7 @@ import { loadOrganisation } from './benchmarks/load-organisation.ts';
 import { myTrainingLoad } from './benchmarks/my-training-load.ts';
 import { reminders } from './benchmarks/reminders.ts';
 import { reports } from './benchmarks/reports.ts';
-import { rosterImport } from './benchmarks/roster-import.ts';
+import { staffImport } from './benchmarks/staff-import.ts';
 import { openEmbeddedEngine, openPostgresEngine } from './engines.ts';
 import {
   contextFor,
@@ -31,7 +31,7 @@ import {
 const WEB_BENCHMARKS: readonly WebBenchmark[] = [firstLoad];
 const BENCHMARKS: readonly Benchmark[] = [
   loadOrganisation,
-  rosterImport,
+  staffImport,
   booking,
   myTrainingLoad,
   attendance,

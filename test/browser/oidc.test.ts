@@ -87,7 +87,7 @@ describe('signing in with single sign-on in a browser', () => {
     expect(me.status()).toBe(401);
   }, 120_000);
 
-  it('tells someone the roster does not know, in Japanese, and signs nobody in', async () => {
+  it('tells someone the staff list does not know, in Japanese, and signs nobody in', async () => {
     provider.accounts.set('X9999', {
       sub: 'X9999',
       claims: { email: 'nobody@elsewhere.example' },

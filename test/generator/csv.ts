@@ -15,8 +15,8 @@ export function csvLine(values: readonly (string | number | boolean | null)[]): 
   return values.map(csvField).join(',');
 }
 
-/** The columns of the HR roster file: unit records and staff records share one header. */
-export const ROSTER_CSV_HEADER = [
+/** The columns of the staff import file: unit records and staff records share one header. */
+export const STAFF_IMPORT_CSV_HEADER = [
   'record_type',
   'code',
   'parent_code',
@@ -38,11 +38,11 @@ export const ROSTER_CSV_HEADER = [
   'locale',
 ] as const;
 
-/** The roster as CSV lines (CRLF-terminated): the header, every unit parents first, every person. */
-export function* rosterCsvLines(ministry: Ministry): Generator<string> {
-  yield `${csvLine(ROSTER_CSV_HEADER)}\r\n`;
+/** The staff import file as CSV lines (CRLF-terminated): the header, every unit parents first, every person. */
+export function* staffImportCsvLines(ministry: Ministry): Generator<string> {
+  yield `${csvLine(STAFF_IMPORT_CSV_HEADER)}\r\n`;
   // A unit record fills the first six columns; the staff columns stay empty.
-  const noStaffFields = Array.from({ length: ROSTER_CSV_HEADER.length - 6 }, () => null);
+  const noStaffFields = Array.from({ length: STAFF_IMPORT_CSV_HEADER.length - 6 }, () => null);
   for (const u of ministry.units) {
     yield `${csvLine(['unit', u.code, u.parent_code, u.kind, u.name_ja, u.name_en, ...noStaffFields])}\r\n`;
   }
@@ -68,7 +68,7 @@ export function* rosterCsvLines(ministry: Ministry): Generator<string> {
   }
 }
 
-/** Writes the roster CSV (UTF-8) that a roster import would receive from HR. */
-export async function writeRosterCsv(ministry: Ministry, path: string): Promise<void> {
-  await pipeline(Readable.from(rosterCsvLines(ministry)), createWriteStream(path));
+/** Writes the staff import CSV (UTF-8) that a staff import would receive from HR. */
+export async function writeStaffImportCsv(ministry: Ministry, path: string): Promise<void> {
+  await pipeline(Readable.from(staffImportCsvLines(ministry)), createWriteStream(path));
 }

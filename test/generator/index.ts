@@ -9,4 +9,10 @@ export {
   type UnitRow,
 } from './generate.ts';
 export { loadMinistry, type LoadedMinistry } from './load.ts';
-export { csvField, csvLine, ROSTER_CSV_HEADER, rosterCsvLines, writeRosterCsv } from './csv.ts';
+export {
+  csvField,
+  csvLine,
+  STAFF_IMPORT_CSV_HEADER,
+  staffImportCsvLines,
+  writeStaffImportCsv,
+} from './csv.ts';

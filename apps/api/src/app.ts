@@ -42,7 +42,7 @@ import { fiscalYearRoutes } from './routes/fiscal-years.ts';
 import { healthRoutes, readinessRoutes } from './routes/health.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 import { orgUnitRoutes } from './routes/org-units.ts';
-import { rosterImportRoutes } from './routes/roster-import.ts';
+import { staffImportRoutes } from './routes/staff-import.ts';
 import { staffRoutes } from './routes/staff.ts';
 import { SCORM_CONTENT_SECURITY_POLICY, scormContentRoutes } from './routes/scorm-content.ts';
 import { SCORM_CONTENT_PATH } from './services/e-learning/scorm-player.ts';
@@ -122,12 +122,12 @@ export function createApp({
       );
     },
   });
-  // Roster files are far larger and are streamed to disk under their own limit
-  // (rosterImportMaxBytes); bodyLimit would buffer them in memory.
+  // Staff import files are far larger and are streamed to disk under their own limit
+  // (staffImportMaxBytes); bodyLimit would buffer them in memory.
   // Module images (2 MB) have their own limit in routes/e-learning.ts.
   // SCORM packages are streamed to disk under theirs (scormLimits.uploadBytes).
   const ownLimit = (path: string) =>
-    path.startsWith('/api/roster-imports/') ||
+    path.startsWith('/api/staff-imports/') ||
     /^\/api\/e-learning\/modules\/\d+\/images$/.test(path) ||
     /^\/api\/e-learning\/(scorm-packages(\/preview)?|modules\/\d+\/scorm-package)$/.test(path);
   app.use('/api/*', (c, next) => (ownLimit(c.req.path) ? next() : apiBodyLimit(c, next)));
@@ -142,7 +142,7 @@ export function createApp({
     .route('/api/fiscal-years', fiscalYearRoutes)
     .route('/api/org-units', orgUnitRoutes)
     .route('/api/staff', staffRoutes)
-    .route('/api/roster-imports', rosterImportRoutes)
+    .route('/api/staff-imports', staffImportRoutes)
     .route('/api/staff', staffTrainingRoutes)
     .route('/api/courses', courseRoutes)
     .route('/api/sessions', sessionRoutes)

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { DatabaseConfigError } from '@kenshu/db';
 import { AppError } from '@kenshu/domain';
 import { BACKUP_USAGE, backup, moveToPostgres, restore } from './commands/backup.ts';
-import { IMPORT_USAGE, importRoster } from './commands/import-roster.ts';
+import { IMPORT_USAGE, importStaff } from './commands/import-staff.ts';
 import { loadConfig } from './config.ts';
 import { systemClock } from './lib/clock.ts';
 import { bootstrapAdmin } from './services/accounts/bootstrap-admin.ts';
@@ -62,7 +62,7 @@ registerTrainingReactions();
 const [command, ...rest] = process.argv.slice(2);
 const commands: Record<string, (argv: string[]) => Promise<void>> = {
   'bootstrap-admin': bootstrapAdminCommand,
-  import: importRoster,
+  import: importStaff,
   backup,
   restore,
   'move-to-postgres': moveToPostgres,

@@ -7,12 +7,15 @@ export interface Config {
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
-  /** Private folder (0700) for roster uploads while they are checked and applied. */
+  /** Private folder (0700) for uploads (staff import files, SCORM packages) while they are checked and applied. */
   uploadDir: string;
   seed: 'demo' | 'none';
   bodyLimitBytes: number;
-  /** The largest HR roster file an import accepts (the general body limit does not apply). */
-  rosterImportMaxBytes: number;
+  /**
+   * The largest staff import file accepted (the general body limit does not apply). Its variable
+   * keeps the import's earlier name, KENSHU_ROSTER_MAX_BYTES: deployments already set it.
+   */
+  staffImportMaxBytes: number;
   /** Where imported e-learning packages (SCORM) are unpacked, one folder per package. */
   contentDir: string;
   /** Limits on a SCORM package: the uploaded zip, its unpacked size and its number of files. */
@@ -98,7 +101,7 @@ export interface OidcConfig {
   postLogoutRedirectUrl: string;
   /** The ID token claim that names the person… */
   claim: string;
-  /** …and what in the HR roster it is compared with. */
+  /** …and what in the staff list it is compared with. */
   matchBy: 'email' | 'staff_number';
   /** Set: the e-mail in the ID token must be at one of these domains (lower case). */
   allowedEmailDomains: string[] | undefined;
@@ -232,7 +235,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadDir: resolve(env.KENSHU_UPLOAD_DIR || join(dataDir, 'uploads')),
     seed,
     bodyLimitBytes: positive(env, 'KENSHU_BODY_LIMIT_BYTES', 1024 * 1024),
-    rosterImportMaxBytes: positive(env, 'KENSHU_ROSTER_MAX_BYTES', 50 * 1024 * 1024),
+    staffImportMaxBytes: positive(env, 'KENSHU_ROSTER_MAX_BYTES', 50 * 1024 * 1024),
     contentDir: resolve(
       read(
         env,

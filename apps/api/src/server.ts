@@ -11,7 +11,7 @@ import { createLifecycle } from './lib/lifecycle.ts';
 import { createLogger } from './lib/logger.ts';
 import { createMetrics } from './lib/metrics.ts';
 import { prepareDatabase, StartupError } from './start.ts';
-import { prepareUploadDir } from './services/roster-import/receive.ts';
+import { prepareUploadDir } from './services/uploads/receive.ts';
 
 async function main(): Promise<void> {
   // Read and checked once: a bad value stops here with one line (see ConfigError).
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   if (leftovers > 0) {
     logger.info(
       { removed: leftovers, folder: config.uploadDir },
-      'removed roster uploads left by a stopped process',
+      'removed uploads left by a stopped process',
     );
   }
   const metrics = createMetrics();

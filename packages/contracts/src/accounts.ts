@@ -81,7 +81,9 @@ export const emailPasswordLink = createRoute({
 
 export const AccountRoles = z
   .object({
-    hrRoles: z.array(RoleName).openapi({ description: 'From the HR roster; change them there' }),
+    hrRoles: z
+      .array(RoleName)
+      .openapi({ description: 'From the HR staff file; change them there' }),
     grantedRoles: z.array(RoleName),
     breakGlass: z
       .boolean()

@@ -136,7 +136,7 @@ export const ssoCallback = createRoute({
   method: 'get',
   path: '/sso/callback',
   tags: ['sign-in'],
-  summary: 'Where the provider sends the browser back; signs in an active person of the roster',
+  summary: 'Where the provider sends the browser back; signs in an active person of the staff list',
   request: {
     query: z.object({
       code: callbackParam,

@@ -10,7 +10,7 @@ export * from './courses.ts';
 export * from './sessions.ts';
 export * from './bookings.ts';
 export * from './my-training.ts';
-export * from './roster-import.ts';
+export * from './staff-import.ts';
 export * from './e-learning.ts';
 export * from './attendance.ts';
 export * from './oversight.ts';

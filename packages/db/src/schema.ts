@@ -317,8 +317,11 @@ export interface StaffMembershipTable {
   valid_to: string | null;
 }
 
-/** One applied HR roster import. */
-export interface RosterImportTable {
+/**
+ * One applied staff import. The table keeps the import's earlier name: the audit log's target
+ * type `roster_import` names it, and audit rows are never rewritten.
+ */
+export interface StaffImportTable {
   id: Generated<number>;
   checksum: string;
   file_name: string | null;
@@ -332,7 +335,7 @@ export interface RosterImportTable {
 /** The whole database as Kysely sees it. Later migrations add their tables here. */
 export interface DB {
   staff_membership: StaffMembershipTable;
-  roster_import: RosterImportTable;
+  roster_import: StaffImportTable;
   course: CourseTable;
   training_session: TrainingSessionTable;
   session_trainer: SessionTrainerTable;

@@ -16,7 +16,7 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Roles that come from the HR roster; an import may set or clear them. */
+/** Roles that come from HR's staff file; a staff import may set or clear them. */
 export const HR_ROLES = [
   'section_head',
   'unit_security_officer',

@@ -48,6 +48,7 @@ export const AUDIT_ACTIONS = [
   'reminders.sent',
   'report.sample_drawn',
   'report_settings.saved',
+  // A staff import; the code keeps the import's earlier name, as recorded rows carry it.
   'roster.imported',
   'section_head.oversight_changed',
   'session.cancelled',
@@ -72,6 +73,7 @@ export const AUDIT_TARGET_TYPES = [
   'booking',
   'course',
   'module',
+  // A staff import (its table keeps the earlier name too).
   'roster_import',
   'org_unit',
 ] as const;

@@ -8,7 +8,7 @@ export * from './audit.ts';
 export * from './booking/index.ts';
 export * from './sessions/index.ts';
 export * from './requirements/index.ts';
-export * from './roster/index.ts';
+export * from './staff-import/index.ts';
 export * from './e-learning/index.ts';
 export * from './messages/index.ts';
 export * from './reports/index.ts';

@@ -1,7 +1,7 @@
 import { HR_ROLES, type Role } from './access.ts';
 
 /**
- * The employment types HR uses (正規, 非常勤, 賃金/アルバイト). The one list: the roster import,
+ * The employment types HR uses (正規, 非常勤, 賃金/アルバイト). The one list: the staff import,
  * the API contracts, course audiences and the reports all read it; the database's check
  * constraint on `staff` and `staff_membership` says the same, as a test proves.
  */

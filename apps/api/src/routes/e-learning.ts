@@ -63,7 +63,7 @@ import {
   type UploadedPackage,
 } from '../services/e-learning/scorm-import.ts';
 import { saveScormRuntime } from '../services/e-learning/scorm-runtime.ts';
-import { discardRosterFile, receiveRosterFile } from '../services/roster-import/receive.ts';
+import { discardUpload, receiveUpload } from '../services/uploads/receive.ts';
 
 const ADMIN = anyOf('admin');
 
@@ -103,7 +103,7 @@ async function withUploadedPackage<T>(
   if (declared > maxBytes) throw packageTooLarge(maxBytes);
   const body = c.req.raw.body;
   if (!body) throw new AppError('VALIDATION', 'The request has no body: send the package');
-  const file = await receiveRosterFile(Readable.fromWeb(body as NodeReadableStream<Uint8Array>), {
+  const file = await receiveUpload(Readable.fromWeb(body as NodeReadableStream<Uint8Array>), {
     maxBytes,
     dir: c.var.config.uploadDir,
     kind: 'scorm',
@@ -112,7 +112,7 @@ async function withUploadedPackage<T>(
   try {
     return await use(file);
   } finally {
-    await discardRosterFile(file);
+    await discardUpload(file);
   }
 }
 

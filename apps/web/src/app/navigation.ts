@@ -32,7 +32,7 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
   { to: '/admin/accounts', label: 'accounts', roles: ['admin'] },
   { to: '/admin/audit-log', label: 'auditLog', roles: ['admin'] },
   { to: '/admin/outbox', label: 'outbox', roles: ['admin'] },
-  { to: '/admin/roster-import', label: 'rosterImport', roles: ['admin'] },
+  { to: '/admin/staff-import', label: 'staffImport', roles: ['admin'] },
 ];
 
 /**

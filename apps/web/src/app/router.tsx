@@ -239,13 +239,22 @@ const courseAssignmentsRoute = createRoute({
   component: page('CourseAssignmentsPage'),
 });
 
-const adminRosterImportRoute = createRoute({
+const adminStaffImportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/admin/staff-import',
+  component: lazyRouteComponent(
+    () => import('./routes/admin-staff-import.tsx'),
+    'AdminStaffImportPage',
+  ),
+});
+
+// The page's address before it was called the staff import: bookmarks of it still arrive.
+const formerStaffImportRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin/roster-import',
-  component: lazyRouteComponent(
-    () => import('./routes/admin-roster-import.tsx'),
-    'AdminRosterImportPage',
-  ),
+  beforeLoad: () => {
+    throw redirect({ to: '/admin/staff-import', replace: true });
+  },
 });
 
 // The attendance pages (trainers' sheets, the code screen, the print sheet) share one chunk.
@@ -317,7 +326,8 @@ const routeTree = rootRoute.addChildren([
   adminCourseNewRoute,
   adminCourseRoute,
   adminMessagesRoute,
-  adminRosterImportRoute,
+  adminStaffImportRoute,
+  formerStaffImportRoute,
 ]);
 
 /** The app's router; tests pass a memory history. */

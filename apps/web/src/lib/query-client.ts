@@ -15,7 +15,7 @@ export function createQueryClient(): QueryClient {
     defaultOptions: {
       queries: {
         retry: shouldRetry,
-        // Rosters and unit trees change a few times a day; refetching on every focus is waste.
+        // The staff list and unit trees change a few times a day; refetching on every focus is waste.
         staleTime: 30_000,
       },
     },

@@ -43,8 +43,8 @@ export const accountsEn: typeof accountsJa = {
   },
   roles: {
     heading: 'Roles',
-    hr: 'Roles from the HR roster',
-    hrNote: 'Set by the HR roster; change them there.',
+    hr: 'Roles from the HR staff file',
+    hrNote: 'Set by the HR staff file; change them there.',
     none: 'None',
     granted: 'Granted roles',
     grantedNote: 'Roles an administrator grants; they apply together with the HR roles.',

@@ -62,7 +62,7 @@ export const AUDIT_ACTION_LABELS: Record<'ja' | 'en', Record<AuditAction, string
   en: {
     'account.admin_bootstrapped': 'First admin created',
     'account.break_glass_changed': 'Break-glass admin account marked or unmarked',
-    'auth.sso_refused': 'Single sign-on refused (person not in the roster or deactivated)',
+    'auth.sso_refused': 'Single sign-on refused (person not in the staff list or deactivated)',
     'auth.sso_signed_in': 'Signed in with single sign-on',
     'sign_in_settings.saved': 'Sign-in settings changed',
     'account.created': 'Account created',
@@ -104,7 +104,7 @@ export const AUDIT_ACTION_LABELS: Record<'ja' | 'en', Record<AuditAction, string
     'reminders.sent': 'Reminders sent',
     'report.sample_drawn': 'Audit sample drawn',
     'report_settings.saved': 'Attainment thresholds changed',
-    'roster.imported': 'Staff roster imported',
+    'roster.imported': 'Staff import applied',
     'section_head.oversight_changed': "Section head's overseen unit changed",
     'org_unit.group_sessions_changed': 'Group-session access of a unit changed',
     'session.cancelled': 'Session cancelled',

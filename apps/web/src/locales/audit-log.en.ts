@@ -43,7 +43,7 @@ export const auditLogEn: typeof auditLogJa = {
     booking: 'Booking',
     course: 'Course',
     module: 'E-learning module',
-    roster_import: 'Roster import',
+    roster_import: 'Staff import',
     org_unit: 'Organisation unit',
   },
 };

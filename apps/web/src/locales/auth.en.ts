@@ -37,12 +37,12 @@ export const authEn: typeof authJa = {
     backToSignIn: 'Back to sign-in',
     problems: {
       not_in_roster: {
-        title: 'You are not in the staff roster',
-        body: "Your account was recognised, but no one in Kenshu's staff roster matches it. Kenshu does not create accounts at sign-in. Ask the Operations Planning Office (an administrator) to check the roster.",
+        title: 'You are not in the staff list',
+        body: "Your account was recognised, but no one in Kenshu's staff list matches it. Kenshu does not create accounts at sign-in. Ask the Operations Planning Office (an administrator) to check the staff list.",
       },
       deactivated: {
-        title: 'Your entry in the roster is not active',
-        body: 'You are in the staff roster but your entry is deactivated, so you cannot sign in. If you still work here, ask the Operations Planning Office (an administrator).',
+        title: 'Your entry in the staff list is not active',
+        body: 'You are in the staff list but your entry is deactivated, so you cannot sign in. If you still work here, ask the Operations Planning Office (an administrator).',
       },
       domain_not_allowed: {
         title: 'This account cannot be used here',

@@ -1,6 +1,6 @@
 import type { Messages } from './ja.ts';
 import { eLearningEn } from './e-learning.en.ts';
-import { rosterImportEn } from './roster-import.en.ts';
+import { staffImportEn } from './staff-import.en.ts';
 import { remindersEn } from './reminders.en.ts';
 import { reportsEn } from './reports.en.ts';
 import { sessionsEn } from './sessions.en.ts';
@@ -23,7 +23,7 @@ export const en: Messages = {
   },
   skipToContent: 'Skip to main content',
   eLearning: eLearningEn,
-  rosterImport: rosterImportEn,
+  staffImport: staffImportEn,
   reports: reportsEn,
   reminders: remindersEn,
   nav: {
@@ -42,7 +42,7 @@ export const en: Messages = {
     adminMessages: 'Reminders and messages',
     accounts: 'Accounts and roles',
     auditLog: 'Audit log',
-    rosterImport: 'Roster import',
+    staffImport: 'Staff import',
     team: "My people's training",
     outbox: 'E-mail outbox',
     reports: 'Reports',

@@ -1,5 +1,5 @@
 import { eLearningJa } from './e-learning.ja.ts';
-import { rosterImportJa } from './roster-import.ja.ts';
+import { staffImportJa } from './staff-import.ja.ts';
 import { remindersJa } from './reminders.ja.ts';
 import { reportsJa } from './reports.ja.ts';
 import { sessionsJa } from './sessions.ja.ts';
@@ -22,7 +22,7 @@ export const ja = {
   },
   skipToContent: '本文へ移動',
   eLearning: eLearningJa,
-  rosterImport: rosterImportJa,
+  staffImport: staffImportJa,
   reports: reportsJa,
   reminders: remindersJa,
   nav: {
@@ -41,7 +41,7 @@ export const ja = {
     adminMessages: 'リマインドとメッセージ',
     accounts: 'アカウントと役割',
     auditLog: '監査ログ',
-    rosterImport: '職員名簿の取り込み',
+    staffImport: '職員名簿の取り込み',
     team: '部下の受講状況',
     outbox: 'メール送信状況',
     reports: '実施状況の報告',

@@ -30,7 +30,7 @@ export const organisationEn: typeof organisationJa = {
       noneAbove:
         "This unit's staff cannot attend group sessions, because {{unit}} above it is set so.",
       checkbox: "This unit's staff cannot attend group sessions (they take the e-learning)",
-      note: 'The units below follow this setting. Courses with the rule for units without group sessions assign their e-learning to these staff. The roster column no_group_sessions sets the same.',
+      note: 'The units below follow this setting. Courses with the rule for units without group sessions assign their e-learning to these staff. The staff import column no_group_sessions sets the same.',
       save: 'Save group-session setting',
     },
     heads: {
@@ -44,7 +44,7 @@ export const organisationEn: typeof organisationJa = {
       clearNamed: '{{name}}: back to own unit',
       pickerLabel: 'Add a section head who oversees this unit',
       notHead:
-        'This person is not a section head. Give them the section head role first (HR roster or Accounts).',
+        'This person is not a section head. Give them the section head role first (HR staff file or Accounts).',
       changed: '{{name}} now oversees {{unit}}.',
     },
   },

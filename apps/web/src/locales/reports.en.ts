@@ -16,7 +16,7 @@ export const reportsEn: Messages['reports'] = {
   basis: {
     current_staff: 'Counted from the staff as they are now.',
     membership_on_day:
-      'Counted where people were at the end of the year ({{date}}); later transfers and roster imports do not change it.',
+      'Counted where people were at the end of the year ({{date}}); later transfers and staff imports do not change it.',
   },
   notes: {
     nobody_required: 'Nobody here is required to take this course.',

@@ -12,7 +12,7 @@ export type CompletionMethod = 'group_session' | 'e_learning' | 'admin_credit';
 /**
  * Whom a report counts and where: people as they are now (the year under way, the same rows the
  * team page and assignment read), or where they were on a day by their effective-dated
- * membership (a closed year, which later roster changes therefore leave alone).
+ * membership (a closed year, which later staff imports therefore leave alone).
  */
 export type ReportBasis = { kind: 'current' } | { kind: 'as_of'; date: string };
 
@@ -326,7 +326,7 @@ export async function saveAttainmentThresholds(
 }
 
 /**
- * Refreshes the planner's statistics after a bulk write (a roster import, a night's
+ * Refreshes the planner's statistics after a bulk write (a staff import, a night's
  * assignments), so the next queries are planned for the rows now there rather than for an
  * empty table: autovacuum gets there eventually, the first reports would not wait for it.
  */

@@ -17,7 +17,7 @@ export interface StaffQuery {
 /**
  * Inserts people and opens each one's membership history (unit, employment type and HR roles
  * from `memberSince`, by default today in Tokyo), so past years' reports can count them where
- * they were. The roster import writes memberships itself, with the file's effective date.
+ * they were. The staff import writes memberships itself, with the file's effective date.
  */
 /**
  * The columns a list of people shows for each (the person as `s`, their unit as `u`): staff

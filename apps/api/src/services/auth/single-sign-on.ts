@@ -94,9 +94,9 @@ export type SsoCallbackResult =
 
 /**
  * Finishes a sign-in: takes the state (once; a replay finds nothing), checks the ID token through
- * openid-client, and finds the person in the HR roster by the configured claim. Only an active
+ * openid-client, and finds the person in the staff list by the configured claim. Only an active
  * person gets the same session a password would give; nobody is created. Refusals for the
- * person (not in the roster, deactivated, a domain not allowed) are audited.
+ * person (not in the staff list, deactivated, a domain not allowed) are audited.
  */
 export async function completeSsoSignIn({
   ctx,

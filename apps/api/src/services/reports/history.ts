@@ -11,7 +11,7 @@ export const HISTORY_YEARS = 5;
 
 /**
  * The chosen fiscal year and the four before it, side by side, per report group. Closed years
- * count people where their recorded membership put them on 31 March, so a later roster import
+ * count people where their recorded membership put them on 31 March, so a later staff import
  * leaves those years as they were.
  */
 export async function yearOverYear({

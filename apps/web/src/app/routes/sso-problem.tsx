@@ -11,7 +11,7 @@ const route = getRouteApi('/sign-in/sso');
 
 /**
  * Where a single sign-on that did not sign the person in ends: what happened and what to do, in
- * the reader's language (someone the roster does not know cannot fix it by trying again).
+ * the reader's language (someone the staff list does not know cannot fix it by trying again).
  */
 export function SsoProblemPage() {
   const { t } = useTranslation();

@@ -5,7 +5,7 @@ import { authKeys } from '../../auth/index.ts';
 import { staffKeys } from '../../staff/index.ts';
 import { accountKeys } from './keys.ts';
 
-/** A person's roles: from the HR roster (read-only here) and granted by admins. */
+/** A person's roles: from the HR staff file (read-only here) and granted by admins. */
 export function useAccountRoles(staffId: number) {
   return useQuery({
     queryKey: accountKeys.roles(staffId),

@@ -23,7 +23,7 @@ export interface UnitSettingsProps {
 }
 
 /**
- * What admins keep about a unit beyond HR's roster: whether its staff can attend group sessions,
+ * What admins keep about a unit beyond HR's staff file: whether its staff can attend group sessions,
  * and which section heads oversee it. Each change is audited by the API.
  */
 export function UnitSettings({ unit, units, renderHeadPicker }: UnitSettingsProps) {

@@ -9,13 +9,13 @@ export interface OrgTreeNode {
 
 /**
  * Nests the API's flat unit list. Siblings are ordered by id, the order units were registered
- * in (normally the roster's official order): the API sorts by path, which puts /1/10/ before
+ * in (normally the staff file's official order): the API sorts by path, which puts /1/10/ before
  * /1/2/. A unit whose parent is not in the list becomes a root rather than disappearing.
  */
 export function buildOrgTree(units: readonly OrgUnit[]): OrgTreeNode[] {
   const nodes = new Map<number, OrgTreeNode>();
-  const byRosterOrder = [...units].sort((a, b) => a.id - b.id);
-  for (const unit of byRosterOrder) {
+  const byFileOrder = [...units].sort((a, b) => a.id - b.id);
+  for (const unit of byFileOrder) {
     nodes.set(unit.id, { unit, children: [], subtreeStaffCount: unit.staffCount });
   }
   const roots: OrgTreeNode[] = [];

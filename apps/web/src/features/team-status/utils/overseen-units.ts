@@ -14,7 +14,7 @@ export interface UnitViewer {
 
 /**
  * The units the viewer may filter the list by, in tree order (parents before children,
- * siblings in roster order): every unit for admins; otherwise the subtree of their own unit, or
+ * siblings in the staff file's order): every unit for admins; otherwise the subtree of their own unit, or
  * the one an admin set (section heads), and of the bureau, agency or regional office above it
  * (unit security officers),
  * the same rule the API applies.

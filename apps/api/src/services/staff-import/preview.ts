@@ -1,0 +1,56 @@
+import { forbidden, isAdmin, tokyoDateOf } from '@kenshu/domain';
+import type { StaffImportPreview } from '@kenshu/contracts';
+import type { ServiceContext } from '../../context.ts';
+import { requireViewer } from '../../lib/service-context.ts';
+import { analyseStaffImport, type StaffImportMode } from './analyse.ts';
+import type { StaffImportEncodingChoice } from './read-csv.ts';
+import type { UploadedFile } from '../uploads/receive.ts';
+
+export interface StaffImportInput {
+  file: UploadedFile;
+  mode: StaffImportMode;
+  encoding: StaffImportEncodingChoice;
+  /** 'YYYY-MM-DD'; today in Tokyo when absent. */
+  effectiveDate?: string | undefined;
+  onProgress?: (rows: number) => void;
+}
+
+/**
+ * What applying the file would do, and everything wrong with it, without writing anything.
+ * The answer carries the file's checksum; the apply must send it back (see applyStaffImport).
+ */
+export async function previewStaffImport({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: StaffImportInput;
+}): Promise<StaffImportPreview> {
+  requireStaffImportAdmin(ctx);
+  const analysis = await analyseStaffImport(ctx.db, input.file, {
+    encoding: input.encoding,
+    mode: input.mode,
+    ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+  });
+  return {
+    checksum: input.file.checksum,
+    fileName: input.file.fileName,
+    bytes: input.file.bytes,
+    encoding: analysis.encoding,
+    mode: input.mode,
+    effectiveDate: input.effectiveDate ?? tokyoDateOf(ctx.now),
+    records: analysis.records,
+    counts: analysis.counts,
+    errorCount: analysis.problemCount,
+    errors: analysis.problems,
+    changeCount: analysis.changeCount,
+    changes: analysis.changes,
+  };
+}
+
+/** Staff imports change everyone's record: admins only, from the web and the command line. */
+export function requireStaffImportAdmin(ctx: ServiceContext) {
+  const viewer = requireViewer(ctx);
+  if (!isAdmin(viewer)) throw forbidden('Only admins may import the HR staff file');
+  return viewer;
+}
