@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   assertBookable,
+  bookingWindowOf,
   canCancelSelf,
   promotesWaitlist,
   type BookableSession,
@@ -59,5 +60,17 @@ describe('after the cut-off', () => {
     expect(
       promotesWaitlist({ ...session, status: 'cancelled' }, new Date('2026-09-10T00:00:00Z')),
     ).toBe(false);
+  });
+});
+
+describe('bookingWindowOf', () => {
+  it('reads the window of a session as stored, so a stored row is judged like any other', () => {
+    const stored = {
+      status: 'scheduled' as const,
+      starts_at: session.startsAt,
+      booking_opens_at: session.bookingOpensAt,
+      booking_cutoff_at: session.bookingCutoffAt,
+    };
+    expect(bookingWindowOf(stored)).toEqual(session);
   });
 });

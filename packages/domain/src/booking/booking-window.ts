@@ -9,6 +9,24 @@ export interface BookableSession {
 }
 
 /**
+ * The booking window of a session as stored (a row of `training_session`): what assertBookable
+ * and promotesWaitlist look at.
+ */
+export function bookingWindowOf(session: {
+  status: BookableSession['status'];
+  starts_at: Date;
+  booking_opens_at: Date;
+  booking_cutoff_at: Date;
+}): BookableSession {
+  return {
+    status: session.status,
+    startsAt: session.starts_at,
+    bookingOpensAt: session.booking_opens_at,
+    bookingCutoffAt: session.booking_cutoff_at,
+  };
+}
+
+/**
  * Throws the reason a session cannot take a booking (or a place on its waitlist) at `now`.
  * Past the cut-off nobody books, full or not: the training office has closed the roster.
  */

@@ -3,16 +3,16 @@ import { findTrainingSession } from '@kenshu/db';
 import {
   AppError,
   assertBookable,
+  bookingWindowOf,
+  type ErrorCode,
   forbidden,
   notFound,
   oversees,
-  type ErrorCode,
 } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
 import { requireViewer } from '../../lib/service-context.ts';
 import { resolvePeople } from '../staff/resolve.ts';
 import { bookSession } from './book.ts';
-import { bookableOf } from './promote.ts';
 
 /** What a refusal of one person's booking means in the per-person result. */
 const OUTCOME_OF: Partial<Record<ErrorCode, BookForOthersOutcome>> = {
@@ -44,7 +44,7 @@ export async function bookForOthers({
   const session = await findTrainingSession(ctx.db, input.sessionId);
   if (!session) throw notFound('session');
   // A session nobody can book is refused once for everyone, before anyone is looked at.
-  assertBookable(bookableOf(session), ctx.now);
+  assertBookable(bookingWindowOf(session), ctx.now);
 
   const people = await resolvePeople(ctx.db, viewer, input);
   const results: BookForOthersResult[] = [];

@@ -10,7 +10,14 @@ import {
   type Executor,
   type NewMail,
 } from '@kenshu/db';
-import { AppError, assertBookable, hrRolesOf, notFound, type PersonFacts } from '@kenshu/domain';
+import {
+  AppError,
+  assertBookable,
+  bookingWindowOf,
+  hrRolesOf,
+  notFound,
+  type PersonFacts,
+} from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
 import { requireViewer } from '../../lib/service-context.ts';
 import { isRequired } from '../courses/audience.ts';
@@ -23,7 +30,6 @@ import {
   type Outgoing,
 } from '../messages/send.ts';
 import { invitationOf } from './calendar.ts';
-import { bookableOf } from './promote.ts';
 import { assertMayActFor } from './scope.ts';
 import { toBookingContract } from './to-contract.ts';
 
@@ -57,10 +63,10 @@ export async function bookSession({
   if (!facts) {
     const target = await findTrainingSession(ctx.db, input.sessionId);
     if (!target) throw notFound('session');
-    assertBookable(bookableOf(target), ctx.now);
+    assertBookable(bookingWindowOf(target), ctx.now);
     throw notFound('staff member');
   }
-  assertBookable(bookableOf(facts), ctx.now);
+  assertBookable(bookingWindowOf(facts), ctx.now);
   if (!facts.person_active) throw notFound('staff member');
   const member = {
     roles: new Set([...hrRolesOf(facts), ...facts.granted_roles]),
@@ -131,7 +137,7 @@ export async function bookSession({
       // Cancelled or closed meanwhile: the session itself says which.
       const session = await findTrainingSession(ctx.db, input.sessionId);
       if (!session) throw notFound('session');
-      assertBookable(bookableOf(session), ctx.now);
+      assertBookable(bookingWindowOf(session), ctx.now);
       throw new AppError('BOOKING_CLOSED', 'Booking for this session has closed');
     }
     if (!written.booking) {

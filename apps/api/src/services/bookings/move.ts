@@ -14,6 +14,7 @@ import {
   AppError,
   assertBookable,
   assertBookingChangeable,
+  bookingWindowOf,
   canCancelSelf,
   isAdmin,
   notFound,
@@ -26,7 +27,7 @@ import { oneSessionFacts, personFacts } from '../messages/facts.ts';
 import { sendMessages } from '../messages/send.ts';
 import { bookingInvitations } from './calendar.ts';
 import { phaseOf } from '../sessions/phase.ts';
-import { bookableOf, dropWaits, fillFreeSeats } from './promote.ts';
+import { dropWaits, fillFreeSeats } from './promote.ts';
 import { assertMayActFor } from './scope.ts';
 import { toBookingContract } from './to-contract.ts';
 
@@ -62,7 +63,7 @@ export async function moveBooking({
         'A booking can only move to a session of the same course and year',
       );
     }
-    assertBookable(bookableOf(to), ctx.now);
+    assertBookable(bookingWindowOf(to), ctx.now);
     if (!canCancelSelf({ bookingCutoffAt: from.booking_cutoff_at }, ctx.now) && !isAdmin(viewer)) {
       throw new AppError(
         'BOOKING_CLOSED',

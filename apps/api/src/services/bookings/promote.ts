@@ -8,22 +8,12 @@ import {
   liveEntriesFor,
   type Booking,
   type DB,
-  type TrainingSession,
   type Transaction,
 } from '@kenshu/db';
-import { promotesWaitlist, seatsLeft } from '@kenshu/domain';
+import { bookingWindowOf, promotesWaitlist, seatsLeft } from '@kenshu/domain';
 import { sessionFacts } from '../messages/facts.ts';
 import { sendMessages, type MessageEnv } from '../messages/send.ts';
 import { bookingInvitations } from './calendar.ts';
-
-export function bookableOf(s: TrainingSession) {
-  return {
-    status: s.status,
-    startsAt: s.starts_at,
-    bookingOpensAt: s.booking_opens_at,
-    bookingCutoffAt: s.booking_cutoff_at,
-  };
-}
 
 /**
  * Gives every free seat of a (locked) session to the people waiting longest, while the roster is
@@ -73,7 +63,7 @@ async function promoteWaiting(
   const promoted: Booking[] = [];
   for (;;) {
     const session = await findTrainingSession(trx, sessionId);
-    if (!session || !promotesWaitlist(bookableOf(session), now)) return promoted;
+    if (!session || !promotesWaitlist(bookingWindowOf(session), now)) return promoted;
     const free = seatsLeft(session.seats_taken, session.capacity);
     if (free === 0) return promoted;
     const candidates = await firstWaiting(trx, sessionId, free);
