@@ -1,6 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import {
+  Kysely,
+  PostgresDialect,
+  type CompiledQuery,
+  type PostgresCursor,
+  type PostgresPool,
+  type PostgresPoolClient,
+  type PostgresQueryResult,
+  type QueryResult,
+  type Transaction,
+} from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
@@ -73,8 +83,76 @@ async function openPostgres(url: string, max: number): Promise<Database> {
       `Cannot connect to PostgreSQL at ${redact(url)}: ${reason}. Check DATABASE_URL and that the server is running.`,
     );
   }
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparing(pool) }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
+}
+
+/** The statements executePrepared was given: their text, and the name PostgreSQL keeps each by. */
+const preparedNames = new Map<string, string>();
+
+/**
+ * Runs `query` as a statement PostgreSQL parses and plans once per connection and then keeps
+ * under `name`: for the large statements of a hot path (booking), where planning one afresh
+ * every time cost more than running it. Its text must not vary with its values. The embedded
+ * database runs it as any other statement.
+ */
+export async function executePrepared<R>(
+  db: Executor,
+  name: string,
+  query: CompiledQuery<R>,
+): Promise<QueryResult<R>> {
+  if (!preparedNames.has(query.sql)) {
+    if ([...preparedNames.values()].includes(name)) {
+      throw new Error(`Prepared statement ${name} was written two ways; its text must be fixed`);
+    }
+    preparedNames.set(query.sql, name);
+  }
+  return db.executeQuery(query);
+}
+
+/** The pool as Kysely sees it, its clients sending the statements of executePrepared by name. */
+function preparing(pool: pg.Pool): PostgresPool {
+  const clients = new WeakMap<pg.PoolClient, PreparingClient>();
+  return {
+    options: pool.options,
+    connect: async () => {
+      const client = await pool.connect();
+      let wrapped = clients.get(client);
+      if (!wrapped) clients.set(client, (wrapped = new PreparingClient(client)));
+      return wrapped;
+    },
+    end: () => pool.end(),
+  };
+}
+
+class PreparingClient implements PostgresPoolClient {
+  readonly #client: pg.PoolClient;
+
+  constructor(client: pg.PoolClient) {
+    this.#client = client;
+  }
+
+  get processID(): number | undefined {
+    return (this.#client as { processID?: number }).processID;
+  }
+
+  query<R>(sql: string, parameters: readonly unknown[]): Promise<PostgresQueryResult<R>>;
+  query<R>(cursor: PostgresCursor<R>): PostgresCursor<R>;
+  query<R>(
+    text: string | PostgresCursor<R>,
+    parameters: readonly unknown[] = [],
+  ): Promise<unknown> | PostgresCursor<R> {
+    if (typeof text !== 'string') throw new Error('Kysely streams are not set up for PostgreSQL');
+    const name = preparedNames.get(text);
+    const values = [...parameters];
+    return name === undefined
+      ? this.#client.query(text, values)
+      : this.#client.query({ name, text, values });
+  }
+
+  release(destroy?: boolean): void {
+    this.#client.release(destroy);
+  }
 }
 
 async function openEmbedded(dataDir: string, loadDataDir?: Blob): Promise<Database> {

@@ -1,5 +1,5 @@
 import { sql, type Transaction } from 'kysely';
-import type { Executor } from '../connection.ts';
+import { executePrepared, type Executor } from '../connection.ts';
 import type { Booking, BookingStatus, DB, Locale, Role } from '../schema.ts';
 import { outboxWrites, type NewMail } from './mail-outbox.ts';
 
@@ -22,7 +22,7 @@ export async function insertBooking(
  * with its course, the person with their unit and granted roles, whether they completed the
  * course this fiscal year already, their e-mail opt-outs, the admins' words for `messageKinds`,
  * and a booking id reserved for the new booking (its e-mail names it). Undefined when the
- * session or the person does not exist.
+ * session or the person does not exist. Prepared: every booking runs it.
  */
 export async function bookingPrelude(
   db: Executor,
@@ -30,7 +30,7 @@ export async function bookingPrelude(
   staffId: number,
   messageKinds: readonly string[],
 ) {
-  return db
+  const query = db
     .selectFrom('training_session as s')
     .innerJoin('course as c', 'c.id', 's.course_id')
     .innerJoin('staff as p', (join) => join.on('p.id', '=', staffId))
@@ -80,8 +80,9 @@ export async function bookingPrelude(
       ),
       sql<number>`nextval(pg_get_serial_sequence('booking', 'id'))::integer`.as('booking_id'),
     ])
-    .where('s.id', '=', sessionId)
-    .executeTakeFirst();
+    .where('s.id', '=', sessionId);
+  const { rows } = await executePrepared(db, 'booking_prelude', query.compile());
+  return rows[0];
 }
 
 /**
@@ -95,6 +96,7 @@ export async function bookingPrelude(
  * Returns the booking (undefined when refused), whether the session was open for booking, and
  * the person's live entries for the course as they were. (Its waitlist place is read afterwards:
  * this statement's snapshot predates the lock, so it may miss waits that committed meanwhile.)
+ * Prepared: planning it afresh cost more than running it.
  */
 export async function bookSeatOrWait(
   db: Executor,
@@ -114,7 +116,7 @@ export async function bookSeatOrWait(
   bookable: boolean;
   live: Pick<Booking, 'id' | 'session_id' | 'status'>[];
 }> {
-  const { rows } = await sql<
+  const statement = sql<
     { [K in keyof Booking]: Booking[K] | null } & {
       bookable: boolean;
       live: Pick<Booking, 'id' | 'session_id' | 'status'>[];
@@ -169,7 +171,8 @@ export async function bookSeatOrWait(
       (select coalesce(jsonb_agg(jsonb_build_object(
          'id', id, 'session_id', session_id, 'status', status) order by id), '[]')
        from live) as live
-    from (select 1) as one left join b on true`.execute(db);
+    from (select 1) as one left join b on true`;
+  const { rows } = await executePrepared(db, 'book_seat_or_wait', statement.compile(db));
   const [result] = rows;
   if (!result) throw new Error('booking statement returned no row');
   const { bookable, live, ...booking } = result;
@@ -236,16 +239,16 @@ export async function countWaiting(db: Executor, sessionId: number): Promise<num
  * `queued_at` has microseconds, a JavaScript Date only milliseconds, and bookings arrive faster.
  */
 export async function waitlistPosition(db: Executor, booking: Booking): Promise<number> {
-  const row = await db
+  const query = db
     .selectFrom('booking as w')
     .select((eb) => eb.fn.countAll<number>().as('ahead'))
     .where('w.session_id', '=', booking.session_id)
     .where('w.status', '=', 'waitlisted')
     .where(
       sql<boolean>`(w.queued_at, w.id) < (select b.queued_at, b.id from booking b where b.id = ${booking.id})`,
-    )
-    .executeTakeFirstOrThrow();
-  return row.ahead + 1;
+    );
+  const { rows } = await executePrepared(db, 'waitlist_position', query.compile());
+  return (rows[0]?.ahead ?? 0) + 1;
 }
 
 export async function confirmBooking(trx: Transaction<DB>, id: number): Promise<Booking> {
