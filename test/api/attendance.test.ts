@@ -11,7 +11,9 @@ import type { TrainingSession } from '@kenshu/db';
 import { Secret, TOTP } from 'otpauth';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.ts';
+import { attendanceOf } from '../support/attendance.ts';
 import { makePerson, signedInAs, type SignedInClient } from '../support/auth.ts';
+import { failure, okBody, typedApi } from '../support/typed-api.ts';
 
 const t = useTestApp();
 
@@ -46,9 +48,11 @@ async function sessionUnderWay(
 }
 
 async function sheet(client: SignedInClient, sessionId: number) {
-  const res = await client.request(`/api/sessions/${sessionId}/attendance`);
-  expect(res.status).toBe(200);
-  return res.json();
+  return okBody(attendanceOf(t.app, client, sessionId).sheet(), 200);
+}
+
+function checkIn(client: SignedInClient, body: { code: string; sessionId?: number }) {
+  return typedApi(t.app, client)['check-in'].$post({ json: body });
 }
 
 function markOf(s: { entries: { staffId: number; mark: string | null }[] }, staffId: number) {
@@ -60,37 +64,25 @@ describe('marking a roster', () => {
     const { session, people, trainer, course } = await sessionUnderWay(5);
     const [a, b, c] = people;
     if (!a || !b || !c) throw new Error('people missing');
-    const marked = await trainer.json(
-      `/api/sessions/${session.id}/attendance`,
-      {
-        marks: [
-          { staffId: a.id, mark: 'excused', note: '出張' },
-          { staffId: b.id, mark: 'late' },
-        ],
-      },
-      'PUT',
+    const roster = attendanceOf(t.app, trainer, session.id);
+    const marked = await okBody(
+      roster.mark([
+        { staffId: a.id, mark: 'excused', note: '出張' },
+        { staffId: b.id, mark: 'late' },
+      ]),
     );
-    expect(await marked.json()).toEqual({ changed: 2 });
+    expect(marked).toEqual({ changed: 2 });
 
-    const all = await trainer.json(
-      `/api/sessions/${session.id}/attendance/mark-unmarked-present`,
-      {},
-    );
-    expect(await all.json()).toEqual({ marked: 3 });
+    expect(await okBody(roster.markUnmarkedPresent())).toEqual({ marked: 3 });
     let s = await sheet(trainer, session.id);
     expect(markOf(s, a.id)).toBe('excused'); // never overwritten
     expect(markOf(s, b.id)).toBe('late');
     expect(markOf(s, c.id)).toBe('present');
 
     // Someone decides they were not there after all, and one person is never marked before submit.
-    await trainer.json(
-      `/api/sessions/${session.id}/attendance`,
-      { marks: [{ staffId: c.id, mark: 'absent' }] },
-      'PUT',
-    );
-    const fin = await trainer.json(`/api/sessions/${session.id}/attendance/finalise`, {});
-    expect(fin.status).toBe(200);
-    expect((await fin.json()).alreadyFinalised).toBe(false);
+    await okBody(roster.mark([{ staffId: c.id, mark: 'absent' }]));
+    const fin = await okBody(roster.finalise(), 200);
+    expect(fin.alreadyFinalised).toBe(false);
 
     const completions = await t.db
       .selectFrom('completion')
@@ -102,9 +94,7 @@ describe('marking a roster', () => {
     );
     s = await sheet(trainer, session.id);
     expect(s.finalisedAt).not.toBeNull();
-    const again = await (
-      await trainer.json(`/api/sessions/${session.id}/attendance/finalise`, {})
-    ).json();
+    const again = await okBody(roster.finalise());
     expect(again.alreadyFinalised).toBe(true);
     const audit = await t.db
       .selectFrom('audit_log')
@@ -123,24 +113,22 @@ describe('marking a roster', () => {
 
   it('turns unmarked people into no-shows (absent) on finalising', async () => {
     const { session, people, trainer } = await sessionUnderWay(3);
-    await trainer.json(`/api/sessions/${session.id}/attendance/finalise`, {});
+    await okBody(attendanceOf(t.app, trainer, session.id).finalise());
     const s = await sheet(trainer, session.id);
     for (const p of people) expect(markOf(s, p.id)).toBe('absent');
-    expect(s.entries.every((e: { via: string }) => e.via === 'no_show')).toBe(true);
+    expect(s.entries.every((e) => e.via === 'no_show')).toBe(true);
   });
 
   it('marks 100 people in one request', async () => {
     const { session, people, trainer } = await sessionUnderWay(100);
-    const res = await trainer.json(
-      `/api/sessions/${session.id}/attendance`,
-      {
-        marks: people.map((p, i) => ({ staffId: p.id, mark: i % 10 === 0 ? 'absent' : 'present' })),
-      },
-      'PUT',
+    const roster = attendanceOf(t.app, trainer, session.id);
+    const marked = await okBody(
+      roster.mark(
+        people.map((p, i) => ({ staffId: p.id, mark: i % 10 === 0 ? 'absent' : 'present' })),
+      ),
     );
-    expect(await res.json()).toEqual({ changed: 100 });
-    const fin = await trainer.json(`/api/sessions/${session.id}/attendance/finalise`, {});
-    expect(fin.status).toBe(200);
+    expect(marked).toEqual({ changed: 100 });
+    await okBody(roster.finalise(), 200);
     const done = await t.db
       .selectFrom('completion')
       .select('staff_id')
@@ -153,57 +141,51 @@ describe('marking a roster', () => {
     const { session, people, trainer, course } = await sessionUnderWay(1);
     const [p] = people;
     if (!p) throw new Error('no person');
-    await trainer.json(
-      `/api/sessions/${session.id}/attendance`,
-      { marks: [{ staffId: p.id, mark: 'present' }] },
-      'PUT',
-    );
-    await trainer.json(`/api/sessions/${session.id}/attendance/finalise`, {});
+    const roster = attendanceOf(t.app, trainer, session.id);
+    await okBody(roster.mark([{ staffId: p.id, mark: 'present' }]));
+    await okBody(roster.finalise());
     const admin = await signedInAs(t.app, t.db, (await makePerson(t.db, ['admin'])).id);
-    const before = await (await admin.request(`/api/staff/${p.id}/training`)).json();
-    expect(
-      before.items.find((i: { course: { id: number } }) => i.course.id === course.id).status,
-    ).toBe('completed');
-    await trainer.json(
-      `/api/sessions/${session.id}/attendance`,
-      { marks: [{ staffId: p.id, mark: 'absent' }] },
-      'PUT',
-    );
-    const after = await (await admin.request(`/api/staff/${p.id}/training`)).json();
-    expect(
-      after.items.find((i: { course: { id: number } }) => i.course.id === course.id).status,
-    ).not.toBe('completed');
+    const statusNow = async () => {
+      const record = await okBody(
+        typedApi(t.app, admin).staff[':id'].training.$get({
+          param: { id: String(p.id) },
+          query: {},
+        }),
+      );
+      const item = record.items.find((i) => i.course.id === course.id);
+      if (!item) throw new Error('the course is on their record');
+      return item.status;
+    };
+    expect(await statusNow()).toBe('completed');
+    await okBody(roster.mark([{ staffId: p.id, mark: 'absent' }]));
+    expect(await statusNow()).not.toBe('completed');
   });
 
   it('adds a walk-in to a full session, flagged', async () => {
     const { session, trainer } = await sessionUnderWay(1);
     const visitor = await makeStaff(t.db);
-    const res = await trainer.json(`/api/sessions/${session.id}/attendance/walk-ins`, {
-      staffNumber: visitor.staff_number,
-    });
-    expect(res.status).toBe(201);
+    const roster = attendanceOf(t.app, trainer, session.id);
+    await okBody(roster.addWalkIn(visitor.staff_number), 201);
     const s = await sheet(trainer, session.id);
-    expect(s.entries.find((e: { staffId: number }) => e.staffId === visitor.id)).toMatchObject({
+    expect(s.entries.find((e) => e.staffId === visitor.id)).toMatchObject({
       walkIn: true,
       booked: false,
       mark: 'present',
     });
-    const unknown = await trainer.json(`/api/sessions/${session.id}/attendance/walk-ins`, {
-      staffNumber: 'NO-SUCH-PERSON',
-    });
-    expect(unknown.status).toBe(404);
+    expect(await failure(roster.addWalkIn('NO-SUCH-PERSON'))).toMatchObject({ status: 404 });
   });
 
   it('searches the roster by name, kana or staff number', async () => {
     const { session, people, trainer } = await sessionUnderWay(3);
     const [p] = people;
     if (!p) throw new Error('no person');
-    const res = await trainer.request(`/api/sessions/${session.id}/attendance?q=${p.staff_number}`);
-    expect((await res.json()).entries.map((e: { staffId: number }) => e.staffId)).toEqual([p.id]);
+    const found = await okBody(attendanceOf(t.app, trainer, session.id).sheet(p.staff_number));
+    expect(found.entries.map((e) => e.staffId)).toEqual([p.id]);
   });
 
   it('exports the roster as CSV with a BOM', async () => {
     const { session, trainer } = await sessionUnderWay(2);
+    // The download as on the wire, its bytes and headers, so by string path.
     const res = await trainer.request(`/api/sessions/${session.id}/attendance.csv`);
     expect(res.headers.get('content-type')).toMatch(/text\/csv/);
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
@@ -219,14 +201,14 @@ describe('who may mark, and when', () => {
     const otherTrainer = await signedInAs(t.app, t.db, (await makePerson(t.db, ['trainer'])).id);
     const [p] = people;
     if (!p) throw new Error('no person');
-    const res = await otherTrainer.json(
-      `/api/sessions/${session.id}/attendance`,
-      { marks: [{ staffId: p.id, mark: 'present' }] },
-      'PUT',
-    );
-    expect(res.status).toBe(403);
+    const marked = attendanceOf(t.app, otherTrainer, session.id).mark([
+      { staffId: p.id, mark: 'present' },
+    ]);
+    expect(await failure(marked)).toMatchObject({ status: 403 });
     const learner = await signedInAs(t.app, t.db, p.id);
-    expect((await learner.request(`/api/sessions/${session.id}/attendance`)).status).toBe(403);
+    expect(await failure(attendanceOf(t.app, learner, session.id).sheet())).toMatchObject({
+      status: 403,
+    });
     expect(
       await t.db
         .selectFrom('attendance')
@@ -238,52 +220,38 @@ describe('who may mark, and when', () => {
 
   it('answers 404 for a session that does not exist, and refuses people not on the roster', async () => {
     const { session, trainer } = await sessionUnderWay(1);
-    const res = await trainer.json(
-      '/api/sessions/99999999/attendance',
-      { marks: [{ staffId: 1, mark: 'present' }] },
-      'PUT',
-    );
-    expect(res.status).toBe(404);
+    const nowhere = attendanceOf(t.app, trainer, 99_999_999).mark([
+      { staffId: 1, mark: 'present' },
+    ]);
+    expect(await failure(nowhere)).toMatchObject({ status: 404 });
     const stranger = await makeStaff(t.db);
-    const refused = await trainer.json(
-      `/api/sessions/${session.id}/attendance`,
-      { marks: [{ staffId: stranger.id, mark: 'present' }] },
-      'PUT',
-    );
-    expect(refused.status).toBe(400);
+    const refused = attendanceOf(t.app, trainer, session.id).mark([
+      { staffId: stranger.id, mark: 'present' },
+    ]);
+    expect(await failure(refused)).toMatchObject({ status: 400 });
   });
 
   it('locks marks for trainers after the lock; admins need a reason', async () => {
     const { session, people, trainer } = await sessionUnderWay(1, { startsInHours: -24 * 9 });
     const [p] = people;
     if (!p) throw new Error('no person');
-    const body = { marks: [{ staffId: p.id, mark: 'present' }] };
-    const locked = await trainer.json(`/api/sessions/${session.id}/attendance`, body, 'PUT');
-    expect(locked.status).toBe(409);
-    expect((await locked.json()).error.code).toBe('ATTENDANCE_LOCKED');
+    const marks = [{ staffId: p.id, mark: 'present' as const }];
+    const locked = attendanceOf(t.app, trainer, session.id).mark(marks);
+    expect(await failure(locked)).toEqual({ status: 409, code: 'ATTENDANCE_LOCKED' });
     const admin = await signedInAs(t.app, t.db, (await makePerson(t.db, ['admin'])).id);
-    expect((await admin.json(`/api/sessions/${session.id}/attendance`, body, 'PUT')).status).toBe(
-      400,
-    );
-    const ok = await admin.json(
-      `/api/sessions/${session.id}/attendance`,
-      { ...body, reason: '名簿の記入漏れ' },
-      'PUT',
-    );
-    expect(ok.status).toBe(200);
+    const asAdmin = attendanceOf(t.app, admin, session.id);
+    expect(await failure(asAdmin.mark(marks))).toMatchObject({ status: 400 });
+    await okBody(asAdmin.mark(marks, '名簿の記入漏れ'), 200);
   });
 
   it('does not open marking long before the session starts', async () => {
     const { session, people, trainer } = await sessionUnderWay(1, { startsInHours: 48 });
     const [p] = people;
     if (!p) throw new Error('no person');
-    const res = await trainer.json(
-      `/api/sessions/${session.id}/attendance`,
-      { marks: [{ staffId: p.id, mark: 'present' }] },
-      'PUT',
-    );
-    expect(res.status).toBe(409);
-    expect((await res.json()).error.code).toBe('ATTENDANCE_NOT_OPEN');
+    const marked = attendanceOf(t.app, trainer, session.id).mark([
+      { staffId: p.id, mark: 'present' },
+    ]);
+    expect(await failure(marked)).toEqual({ status: 409, code: 'ATTENDANCE_NOT_OPEN' });
   });
 });
 
@@ -307,22 +275,20 @@ describe('self check-in', () => {
     const { session, people, trainer } = await sessionUnderWay(2);
     const [p] = people;
     if (!p) throw new Error('no person');
-    const code = await (await trainer.request(`/api/sessions/${session.id}/check-in-code`)).json();
+    const code = await okBody(attendanceOf(t.app, trainer, session.id).checkInCode());
     expect(code.code).toMatch(/^\d{6}$/);
     expect(code.qrDataUrl).toMatch(/^data:image\/png;base64,/);
     expect(code.checkInUrl).toMatch(/\/check-in\?token=/);
     const me = await signedInAs(t.app, t.db, p.id);
-    const first = await me.json('/api/check-in', { code: code.code });
-    expect(await first.json()).toEqual({
+    expect(await okBody(checkIn(me, { code: code.code }))).toEqual({
       sessionId: session.id,
       alreadyCheckedIn: false,
       outcome: 'checked_in',
     });
-    const second = await me.json('/api/check-in', { code: code.code, sessionId: session.id });
-    expect(second.status).toBe(200);
-    expect((await second.json()).alreadyCheckedIn).toBe(true);
+    const second = await okBody(checkIn(me, { code: code.code, sessionId: session.id }), 200);
+    expect(second.alreadyCheckedIn).toBe(true);
     const s = await sheet(trainer, session.id);
-    expect(s.entries.find((e: { staffId: number }) => e.staffId === p.id)).toMatchObject({
+    expect(s.entries.find((e) => e.staffId === p.id)).toMatchObject({
       mark: 'present',
       via: 'check_in',
     });
@@ -331,10 +297,9 @@ describe('self check-in', () => {
   it("refuses an old code, a forged code and another session's code", async () => {
     const one = await sessionUnderWay(1);
     const two = await sessionUnderWay(1);
-    await one.trainer.request(`/api/sessions/${one.session.id}/check-in-code`);
-    const otherCode = (
-      await (await two.trainer.request(`/api/sessions/${two.session.id}/check-in-code`)).json()
-    ).code;
+    await okBody(attendanceOf(t.app, one.trainer, one.session.id).checkInCode());
+    const otherCode = (await okBody(attendanceOf(t.app, two.trainer, two.session.id).checkInCode()))
+      .code;
     const totp = await secretOf(one.session);
     const old = totp.generate({ timestamp: Date.now() - 5 * 60_000 });
     const current = totp.generate();
@@ -344,9 +309,10 @@ describe('self check-in', () => {
     const me = await signedInAs(t.app, t.db, p.id);
     for (const code of [old, forged, otherCode]) {
       if (code === current) continue;
-      const res = await me.json('/api/check-in', { code, sessionId: one.session.id });
-      expect(res.status, code).toBe(400);
-      expect((await res.json()).error.code).toBe('CHECK_IN_CODE_INVALID');
+      expect(await failure(checkIn(me, { code, sessionId: one.session.id })), code).toEqual({
+        status: 400,
+        code: 'CHECK_IN_CODE_INVALID',
+      });
     }
     expect(
       await t.db
@@ -359,9 +325,10 @@ describe('self check-in', () => {
 
   it('shows no code outside the check-in window', async () => {
     const { session, trainer } = await sessionUnderWay(1, { startsInHours: 24 });
-    const res = await trainer.request(`/api/sessions/${session.id}/check-in-code`);
-    expect(res.status).toBe(409);
-    expect((await res.json()).error.code).toBe('CHECK_IN_CLOSED');
+    expect(await failure(attendanceOf(t.app, trainer, session.id).checkInCode())).toEqual({
+      status: 409,
+      code: 'CHECK_IN_CLOSED',
+    });
   });
 });
 
