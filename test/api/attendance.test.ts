@@ -11,7 +11,7 @@ import type { TrainingSession } from '@kenshu/db';
 import { Secret, TOTP } from 'otpauth';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.ts';
-import { attendanceOf } from '../support/attendance.ts';
+import { attendanceOf, checkIn } from '../support/attendance.ts';
 import { makePerson, signedInAs, type SignedInClient } from '../support/auth.ts';
 import { failure, okBody, typedApi } from '../support/typed-api.ts';
 
@@ -49,10 +49,6 @@ async function sessionUnderWay(
 
 async function sheet(client: SignedInClient, sessionId: number) {
   return okBody(attendanceOf(t.app, client, sessionId).sheet(), 200);
-}
-
-function checkIn(client: SignedInClient, body: { code: string; sessionId?: number }) {
-  return typedApi(t.app, client)['check-in'].$post({ json: body });
 }
 
 function markOf(s: { entries: { staffId: number; mark: string | null }[] }, staffId: number) {
@@ -280,12 +276,15 @@ describe('self check-in', () => {
     expect(code.qrDataUrl).toMatch(/^data:image\/png;base64,/);
     expect(code.checkInUrl).toMatch(/\/check-in\?token=/);
     const me = await signedInAs(t.app, t.db, p.id);
-    expect(await okBody(checkIn(me, { code: code.code }))).toEqual({
+    expect(await okBody(checkIn(t.app, me, { code: code.code }))).toEqual({
       sessionId: session.id,
       alreadyCheckedIn: false,
       outcome: 'checked_in',
     });
-    const second = await okBody(checkIn(me, { code: code.code, sessionId: session.id }), 200);
+    const second = await okBody(
+      checkIn(t.app, me, { code: code.code, sessionId: session.id }),
+      200,
+    );
     expect(second.alreadyCheckedIn).toBe(true);
     const s = await sheet(trainer, session.id);
     expect(s.entries.find((e) => e.staffId === p.id)).toMatchObject({
@@ -309,7 +308,7 @@ describe('self check-in', () => {
     const me = await signedInAs(t.app, t.db, p.id);
     for (const code of [old, forged, otherCode]) {
       if (code === current) continue;
-      expect(await failure(checkIn(me, { code, sessionId: one.session.id })), code).toEqual({
+      expect(await failure(checkIn(t.app, me, { code, sessionId: one.session.id })), code).toEqual({
         status: 400,
         code: 'CHECK_IN_CODE_INVALID',
       });

@@ -8,7 +8,9 @@ import {
 import { Secret, TOTP } from 'otpauth';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.ts';
+import { attendanceOf, checkIn } from '../support/attendance.ts';
 import { makePerson, signedInAs, type SignedInClient } from '../support/auth.ts';
+import { failure, okBody } from '../support/typed-api.ts';
 
 const t = useTestApp({ checkInWrongCodeLimit: 5, checkInSecret: 's'.repeat(48) });
 
@@ -36,7 +38,7 @@ async function sessionUnderWay(booked: number) {
     people.map((p) => p.id),
   );
   const trainer = await signedInAs(t.app, t.db, trainerStaff.id);
-  const shown = await (await trainer.request(`/api/sessions/${session.id}/check-in-code`)).json();
+  const shown = await okBody(attendanceOf(t.app, trainer, session.id).checkInCode());
   return { course, session, people, trainer, shown };
 }
 
@@ -70,9 +72,7 @@ async function wrongCode(sessionId: number): Promise<string> {
 }
 
 async function sheet(client: SignedInClient, sessionId: number) {
-  const res = await client.request(`/api/sessions/${sessionId}/attendance`);
-  expect(res.status).toBe(200);
-  return res.json();
+  return okBody(attendanceOf(t.app, client, sessionId).sheet(), 200);
 }
 
 function tokenOf(checkInUrl: string): string {
@@ -87,29 +87,27 @@ describe('wrong check-in codes', () => {
     const me = await signedInAs(t.app, t.db, one(people).id);
     const wrong = await wrongCode(session.id);
     for (let i = 0; i < 5; i++) {
-      const res = await me.json('/api/check-in', { code: wrong, sessionId: session.id });
-      expect(res.status).toBe(400);
-      expect((await res.json()).error.code).toBe('CHECK_IN_CODE_INVALID');
+      const wrongly = checkIn(t.app, me, { code: wrong, sessionId: session.id });
+      expect(await failure(wrongly)).toEqual({ status: 400, code: 'CHECK_IN_CODE_INVALID' });
     }
     // Now even the right code (typed or from the QR) is refused: ask the trainer.
-    const typed = await me.json('/api/check-in', { code: shown.code, sessionId: session.id });
-    expect(typed.status).toBe(429);
-    expect((await typed.json()).error.code).toBe('CHECK_IN_LOCKED');
-    const scanned = await me.json('/api/check-in', { token: tokenOf(shown.checkInUrl) });
-    expect(scanned.status).toBe(429);
+    const typed = checkIn(t.app, me, { code: shown.code, sessionId: session.id });
+    expect(await failure(typed)).toEqual({ status: 429, code: 'CHECK_IN_LOCKED' });
+    const scanned = checkIn(t.app, me, { token: tokenOf(shown.checkInUrl) });
+    expect(await failure(scanned)).toMatchObject({ status: 429 });
     const s = await sheet(trainer, session.id);
     expect(s.wrongCodeLimit).toBe(5);
     expect(s.checkInAttempts).toEqual([
       expect.objectContaining({ staffId: one(people).id, wrongCodes: 5, locked: true }),
     ]);
-    expect(s.entries[0].mark).toBeNull();
+    expect(one(s.entries).mark).toBeNull();
   });
 
   it('counts a code typed without a session against the sessions open now', async () => {
     const { session, people, trainer } = await sessionUnderWay(1);
     const me = await signedInAs(t.app, t.db, one(people).id);
     const wrong = await wrongCode(session.id);
-    await me.json('/api/check-in', { code: wrong });
+    expect(await failure(checkIn(t.app, me, { code: wrong }))).toMatchObject({ status: 400 });
     const s = await sheet(trainer, session.id);
     expect(s.checkInAttempts).toEqual([
       expect.objectContaining({ staffId: one(people).id, wrongCodes: 1, locked: false }),
@@ -120,11 +118,15 @@ describe('wrong check-in codes', () => {
     const { session, people, trainer, shown } = await sessionUnderWay(1);
     const me = await signedInAs(t.app, t.db, one(people).id);
     const wrong = await wrongCode(session.id);
-    for (let i = 0; i < 4; i++)
-      await me.json('/api/check-in', { code: wrong, sessionId: session.id });
-    const right = await me.json('/api/check-in', { code: shown.code, sessionId: session.id });
-    expect(right.status).toBe(200);
-    expect((await right.json()).outcome).toBe('checked_in');
+    for (let i = 0; i < 4; i++) {
+      const wrongly = checkIn(t.app, me, { code: wrong, sessionId: session.id });
+      expect(await failure(wrongly)).toMatchObject({ status: 400 });
+    }
+    const right = await okBody(
+      checkIn(t.app, me, { code: shown.code, sessionId: session.id }),
+      200,
+    );
+    expect(right.outcome).toBe('checked_in');
     const s = await sheet(trainer, session.id);
     expect(s.checkInAttempts[0]).toMatchObject({ wrongCodes: 4, locked: false });
   });
@@ -135,7 +137,7 @@ describe('wrong check-in codes', () => {
     const wrong = await wrongCode(session.id);
     const answers = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        me.json('/api/check-in', {
+        checkIn(t.app, me, {
           code: String((Number(wrong) + i * 7919) % 1_000_000).padStart(6, '0'),
           sessionId: session.id,
         }),
@@ -153,7 +155,9 @@ describe('wrong check-in codes', () => {
       .where('session_id', '=', session.id)
       .executeTakeFirstOrThrow();
     expect(row.wrong_codes).toBeLessThanOrEqual(5);
-    expect((await sheet(trainer, session.id)).checkInAttempts[0].locked).toBe(row.wrong_codes >= 5);
+    expect(one((await sheet(trainer, session.id)).checkInAttempts).locked).toBe(
+      row.wrong_codes >= 5,
+    );
   }, 60_000);
 });
 
@@ -168,9 +172,7 @@ describe('the QR code', () => {
     const [first, second] = people;
     if (!first || !second) throw new Error('people missing');
     const me = await signedInAs(t.app, t.db, first.id);
-    const res = await me.json('/api/check-in', { token });
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({
+    expect(await okBody(checkIn(t.app, me, { token }), 200)).toEqual({
       sessionId: session.id,
       alreadyCheckedIn: false,
       outcome: 'checked_in',
@@ -181,13 +183,14 @@ describe('the QR code', () => {
     const [id, step, signature = ''] = token.split('.');
     const flipped = `${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}`;
     for (const forged of [`${id}.${step}.${flipped}`, `${Number(id) + 1}.${step}.${signature}`]) {
-      const bad = await other.json('/api/check-in', { token: forged });
-      expect(bad.status, forged).toBe(400);
-      expect((await bad.json()).error.code).toBe('CHECK_IN_CODE_INVALID');
+      expect(await failure(checkIn(t.app, other, { token: forged })), forged).toEqual({
+        status: 400,
+        code: 'CHECK_IN_CODE_INVALID',
+      });
     }
     t.clock.advance(90_000);
     try {
-      expect((await other.json('/api/check-in', { token })).status).toBe(400);
+      expect(await failure(checkIn(t.app, other, { token }))).toMatchObject({ status: 400 });
     } finally {
       t.clock.reset();
     }
@@ -197,7 +200,7 @@ describe('the QR code', () => {
     const { people, shown } = await sessionUnderWay(1);
     const me = await signedInAs(t.app, t.db, one(people).id);
     for (const body of [{}, { code: shown.code, token: tokenOf(shown.checkInUrl) }]) {
-      expect((await me.json('/api/check-in', body)).status).toBe(400);
+      expect(await failure(checkIn(t.app, me, body))).toMatchObject({ status: 400 });
     }
   });
 });
@@ -207,19 +210,17 @@ describe('a check-in without a booking', () => {
     const { session, trainer, shown, course } = await sessionUnderWay(1);
     const stranger = await makePerson(t.db);
     const me = await signedInAs(t.app, t.db, stranger.id);
-    const res = await me.json('/api/check-in', { code: shown.code, sessionId: session.id });
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({
+    const requested = checkIn(t.app, me, { code: shown.code, sessionId: session.id });
+    expect(await okBody(requested, 200)).toEqual({
       sessionId: session.id,
       alreadyCheckedIn: false,
       outcome: 'requested',
     });
     // Asking again is still one request.
-    expect(
-      (await (await me.json('/api/check-in', { token: tokenOf(shown.checkInUrl) })).json()).outcome,
-    ).toBe('requested');
+    const again = await okBody(checkIn(t.app, me, { token: tokenOf(shown.checkInUrl) }));
+    expect(again.outcome).toBe('requested');
     const before = await sheet(trainer, session.id);
-    expect(before.entries.map((e: { staffId: number }) => e.staffId)).not.toContain(stranger.id);
+    expect(before.entries.map((e) => e.staffId)).not.toContain(stranger.id);
     expect(before.checkInRequests).toEqual([
       expect.objectContaining({ staffId: stranger.id, status: 'pending', decidedAt: null }),
     ]);
@@ -232,8 +233,8 @@ describe('a check-in without a booking', () => {
     expect(attendance).toEqual([]);
 
     // Submitting the roster with the request undecided completes nothing for them.
-    const finalised = await trainer.json(`/api/sessions/${session.id}/attendance/finalise`, {});
-    expect(finalised.status).toBe(200);
+    const roster = attendanceOf(t.app, trainer, session.id);
+    await okBody(roster.finalise(), 200);
     const completions = () =>
       t.db
         .selectFrom('completion')
@@ -244,56 +245,44 @@ describe('a check-in without a booking', () => {
     expect(await completions()).toEqual([]);
 
     // The trainer accepts: now they are present, as a walk-in.
-    const accepted = await trainer.json(
-      `/api/sessions/${session.id}/attendance/check-in-requests/${stranger.id}`,
-      { decision: 'accept' },
-    );
-    expect(accepted.status).toBe(200);
-    expect(await accepted.json()).toEqual({ status: 'accepted' });
+    expect(await okBody(roster.decideCheckIn(stranger.id, 'accept'), 200)).toEqual({
+      status: 'accepted',
+    });
     const after = await sheet(trainer, session.id);
-    expect(after.entries.find((e: { staffId: number }) => e.staffId === stranger.id)).toMatchObject(
-      { mark: 'present', walkIn: true, booked: false },
-    );
+    expect(after.entries.find((e) => e.staffId === stranger.id)).toMatchObject({
+      mark: 'present',
+      walkIn: true,
+      booked: false,
+    });
     expect(after.checkInRequests[0]).toMatchObject({ status: 'accepted' });
     // Deciding twice finds no pending request.
-    const again = await trainer.json(
-      `/api/sessions/${session.id}/attendance/check-in-requests/${stranger.id}`,
-      { decision: 'reject' },
-    );
-    expect(again.status).toBe(404);
+    expect(await failure(roster.decideCheckIn(stranger.id, 'reject'))).toMatchObject({
+      status: 404,
+    });
   });
 
   it('is recorded as rejected when the trainer rejects it, and asking again says so', async () => {
     const { session, trainer, shown } = await sessionUnderWay(1);
     const stranger = await makePerson(t.db);
     const me = await signedInAs(t.app, t.db, stranger.id);
-    await me.json('/api/check-in', { code: shown.code, sessionId: session.id });
-    const rejected = await trainer.json(
-      `/api/sessions/${session.id}/attendance/check-in-requests/${stranger.id}`,
-      { decision: 'reject' },
-    );
-    expect(await rejected.json()).toEqual({ status: 'rejected' });
-    const res = await me.json('/api/check-in', { code: shown.code, sessionId: session.id });
-    expect((await res.json()).outcome).toBe('request_rejected');
+    const byCode = () => checkIn(t.app, me, { code: shown.code, sessionId: session.id });
+    expect((await okBody(byCode())).outcome).toBe('requested');
+    const rejected = attendanceOf(t.app, trainer, session.id).decideCheckIn(stranger.id, 'reject');
+    expect(await okBody(rejected)).toEqual({ status: 'rejected' });
+    expect((await okBody(byCode())).outcome).toBe('request_rejected');
     const s = await sheet(trainer, session.id);
-    expect(s.entries.map((e: { staffId: number }) => e.staffId)).not.toContain(stranger.id);
+    expect(s.entries.map((e) => e.staffId)).not.toContain(stranger.id);
   });
 
   it('is decided only by the session’s trainers and admins', async () => {
     const { session, shown } = await sessionUnderWay(1);
     const stranger = await makePerson(t.db);
     const me = await signedInAs(t.app, t.db, stranger.id);
-    await me.json('/api/check-in', { code: shown.code, sessionId: session.id });
+    await okBody(checkIn(t.app, me, { code: shown.code, sessionId: session.id }));
     const otherTrainer = await signedInAs(t.app, t.db, (await makePerson(t.db, ['trainer'])).id);
-    const res = await otherTrainer.json(
-      `/api/sessions/${session.id}/attendance/check-in-requests/${stranger.id}`,
-      { decision: 'accept' },
-    );
-    expect(res.status).toBe(403);
-    const self = await me.json(
-      `/api/sessions/${session.id}/attendance/check-in-requests/${stranger.id}`,
-      { decision: 'accept' },
-    );
-    expect(self.status).toBe(403);
+    for (const decider of [otherTrainer, me]) {
+      const decided = attendanceOf(t.app, decider, session.id).decideCheckIn(stranger.id, 'accept');
+      expect(await failure(decided)).toMatchObject({ status: 403 });
+    }
   });
 });

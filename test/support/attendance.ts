@@ -30,3 +30,12 @@ export function attendanceOf(app: AppType, as: SignedInClient, sessionId: number
     checkInCode: () => session['check-in-code'].$get({ param }),
   };
 }
+
+/** Checks this person in to a session themselves: the code typed from the screen, or the QR's token. */
+export function checkIn(
+  app: AppType,
+  as: SignedInClient,
+  body: { code?: string; token?: string; sessionId?: number },
+) {
+  return typedApi(app, as)['check-in'].$post({ json: body });
+}
