@@ -224,7 +224,7 @@ describe('a new course is a draft until published', () => {
 
     // Not in My training, nor on the team page, nor counted by the report.
     expect(await myCourseIds(learner)).not.toContain(course.id);
-    const team = await (await admin.request(`/api/oversight/status?courseId=${course.id}`)).json();
+    const team = await (await admin.request(`/api/team/status?courseId=${course.id}`)).json();
     expect(team.items.map((i: { staffId: number }) => i.staffId)).not.toContain(learnerStaff.id);
     const report = await (await admin.request(`/api/reports/annual?courseId=${course.id}`)).json();
     expect(report.overall.required).toBe(0);
@@ -289,9 +289,7 @@ describe('a new course is a draft until published', () => {
     expect((await admin.json('/api/courses/abc/publish', {})).status).toBe(400);
 
     expect(await myCourseIds(learner)).toContain(course.id);
-    const teamAfter = await (
-      await admin.request(`/api/oversight/status?courseId=${course.id}`)
-    ).json();
+    const teamAfter = await (await admin.request(`/api/team/status?courseId=${course.id}`)).json();
     expect(teamAfter.items.map((i: { staffId: number }) => i.staffId)).toContain(learnerStaff.id);
     const reportAfter = await (
       await admin.request(`/api/reports/annual?courseId=${course.id}`)

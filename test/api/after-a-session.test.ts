@@ -57,7 +57,7 @@ async function myItem(client: SignedInClient, courseId: number) {
 }
 
 async function teamCounts(courseId: number) {
-  const res = await (await as(adminId)).request(`/api/oversight/status?courseId=${courseId}`);
+  const res = await (await as(adminId)).request(`/api/team/status?courseId=${courseId}`);
   expect(res.status).toBe(200);
   return (await res.json()).counts;
 }

@@ -38,7 +38,7 @@ describe('the team page for admins and section heads', () => {
     const pjmo = await makeStaff(t.db, { org_unit_id: mine.id, is_pjmo_member: true });
     const outsider = await makeStaff(t.db, { org_unit_id: other.id, employment_type: 'part_time' });
     const admin = await signedInAs(t.app, t.db, (await makePerson(t.db, ['admin'])).id);
-    const base = `/api/oversight/status?courseId=${course.id}`;
+    const base = `/api/team/status?courseId=${course.id}`;
 
     const partTime = await (await head.request(`${base}&employmentType=part_time&limit=2`)).json();
     expect(partTime.total).toBe(5);
@@ -72,7 +72,7 @@ describe('the team page for admins and section heads', () => {
     for (let i = 0; i < 3; i++) await makeStaff(t.db, { org_unit_id: mine.id });
     await makeStaff(t.db, { org_unit_id: mine.id, family_name: '=HYPERLINK("x")' });
     const res = await head.request(
-      `/api/oversight/status.csv?courseId=${course.id}&status=not_started&limit=1`,
+      `/api/team/status.csv?courseId=${course.id}&status=not_started&limit=1`,
     );
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
@@ -97,24 +97,24 @@ describe('the team page for admins and section heads', () => {
       'orgUnitId=-1',
     ];
     for (const query of bad) {
-      const res = await head.request(`/api/oversight/status?courseId=${course.id}&${query}`);
+      const res = await head.request(`/api/team/status?courseId=${course.id}&${query}`);
       expect(res.status, query).toBeGreaterThanOrEqual(400);
       expect(res.status, query).toBeLessThan(500);
-      const csv = await head.request(`/api/oversight/status.csv?courseId=${course.id}&${query}`);
+      const csv = await head.request(`/api/team/status.csv?courseId=${course.id}&${query}`);
       if (!query.startsWith('limit')) expect(csv.status, query).toBe(400);
     }
-    const preview = await head.request('/api/oversight/reminders/preview', {
+    const preview = await head.request('/api/team/reminders/preview', {
       method: 'POST',
       headers: { 'content-type': 'text/plain' },
       body: '{}',
     });
     expect(preview.status).toBe(415);
-    const nul = await head.json('/api/oversight/reminders', {
+    const nul = await head.json('/api/team/reminders', {
       filter: { courseId: course.id },
       message: 'a\u0000b',
     });
     expect(nul.status).toBe(400);
-    const long = await head.json('/api/oversight/reminders', {
+    const long = await head.json('/api/team/reminders', {
       filter: { courseId: course.id },
       message: 'x'.repeat(100_000),
     });
@@ -140,14 +140,14 @@ describe('reminding everyone matching the filter', () => {
     const recently = await makeStaff(t.db, { org_unit_id: mine.id });
     // Reminded two days ago by someone else: inside the three-day cap.
     t.clock.set(new Date(Date.now() - 2 * 86_400_000));
-    await head.json('/api/oversight/reminders', {
+    await head.json('/api/team/reminders', {
       filter: { courseId: course.id },
       staffIds: [recently.id],
     });
     t.clock.reset();
 
     const filter = { courseId: course.id, status: 'not_completed' };
-    const previewRes = await head.json('/api/oversight/reminders/preview', {
+    const previewRes = await head.json('/api/team/reminders/preview', {
       filter,
       message: '今週中にお願いします',
     });
@@ -172,7 +172,7 @@ describe('reminding everyone matching the filter', () => {
     // 50 presses at once: one batch, one audit row, one e-mail per person.
     const results = await Promise.all(
       Array.from({ length: 50 }, () =>
-        head.json('/api/oversight/reminders', { filter, message: '今週中にお願いします' }),
+        head.json('/api/team/reminders', { filter, message: '今週中にお願いします' }),
       ),
     );
     const bodies = await Promise.all(results.map((r) => r.json()));
@@ -225,14 +225,14 @@ describe('reminding everyone matching the filter', () => {
     const fy = (await (await t.app.request('/api/fiscal-years/current')).json()).fiscalYear;
     expect(
       (
-        await head.json('/api/oversight/reminders/preview', {
+        await head.json('/api/team/reminders/preview', {
           filter: { courseId: course.id, fiscalYear: fy - 1 },
         })
       ).status,
     ).toBe(400);
     expect(
       (
-        await head.json('/api/oversight/reminders', {
+        await head.json('/api/team/reminders', {
           filter: { courseId: course.id, orgUnitId: other.id },
         })
       ).status,
@@ -248,7 +248,7 @@ describe('the outbox page', () => {
       org_unit_id: mine.id,
       email: `nobody${Date.now()}@refused.example`,
     });
-    await head.json('/api/oversight/reminders', { filter: { courseId: course.id } });
+    await head.json('/api/team/reminders', { filter: { courseId: course.id } });
     const queued = await (
       await admin.request(`/api/outbox?status=queued&q=${encodeURIComponent(refused.email)}`)
     ).json();

@@ -115,7 +115,7 @@ describe('the demo, as seeded, tells one story', () => {
       t.clock.now(),
     );
     const team = await (
-      await head.request(`/api/oversight/status?courseId=${course?.id}&limit=200`)
+      await head.request(`/api/team/status?courseId=${course?.id}&limit=200`)
     ).json();
     const statusOf = async (n: string) => {
       const id = await staffId(n);

@@ -254,7 +254,7 @@ describe('the quiz', () => {
       .where('id', '=', me.staffId)
       .executeTakeFirstOrThrow();
     const team = await okBody(
-      typedApi(t.app, admin).oversight.status.$get({
+      typedApi(t.app, admin).team.status.$get({
         query: {
           courseId: String(course.id),
           fiscalYear: String(completion.fiscal_year),

@@ -189,7 +189,7 @@ describe('reminders in the notice list', () => {
     const learner = await makeStaff(t.db, { org_unit_id: division.id });
     const res = await (
       await signedInAs(t.app, t.db, head.id)
-    ).json('/api/oversight/reminders', {
+    ).json('/api/team/reminders', {
       filter: { courseId: course.id },
       staffIds: [learner.id],
       message: '今月中に受講してください',

@@ -95,7 +95,7 @@ describe("a section head's oversight unit", () => {
     const inSibling = await makeStaff(t.db, { org_unit_id: sibling.id });
     const head = await signedInAs(t.app, t.db, headStaff.id);
     const teamIds = async () => {
-      const res = await head.request(`/api/oversight/status?courseId=${course.id}&limit=200`);
+      const res = await head.request(`/api/team/status?courseId=${course.id}&limit=200`);
       expect(res.status).toBe(200);
       return (await res.json()).items.map((i: { staffId: number }) => i.staffId);
     };
@@ -124,8 +124,7 @@ describe("a section head's oversight unit", () => {
     // The team page now covers the whole 課, the sibling 係 included.
     expect(await teamIds()).toEqual(expect.arrayContaining([colleague.id, inSibling.id]));
     expect(
-      (await head.request(`/api/oversight/status?courseId=${course.id}&orgUnitId=${sibling.id}`))
-        .status,
+      (await head.request(`/api/team/status?courseId=${course.id}&orgUnitId=${sibling.id}`)).status,
     ).toBe(200);
     expect(await (await head.request('/api/auth/me')).json()).toMatchObject({
       sectionHeadUnitId: division.id,
@@ -209,7 +208,7 @@ describe('external agencies (外局)', () => {
       kind: 'agency',
     });
     expect(
-      (await officer.request(`/api/oversight/status?courseId=${course.id}&orgUnitId=${agency.id}`))
+      (await officer.request(`/api/team/status?courseId=${course.id}&orgUnitId=${agency.id}`))
         .status,
     ).toBe(200);
     const chaser = (await chasers(t.db)).find((c) => c.id === officerStaff.id);

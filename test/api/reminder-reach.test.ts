@@ -157,14 +157,14 @@ describe('after 1 April', () => {
 
     // The section head's preview is about the new year; last year's cannot be chased.
     const head = await signedInAs(t.app, t.db, headStaff.id, t.clock.now());
-    const preview = await head.json('/api/oversight/reminders/preview', {
+    const preview = await head.json('/api/team/reminders/preview', {
       filter: { courseId: course.id },
     });
     expect(preview.status).toBe(200);
     const body = await preview.json();
     expect(body.fiscalYear).toBe(2027);
     expect(body.messages.ja.body).toContain('令和9年度');
-    const past = await head.json('/api/oversight/reminders/preview', {
+    const past = await head.json('/api/team/reminders/preview', {
       filter: { courseId: course.id, fiscalYear: 2026 },
     });
     expect(past.status).toBe(400);
@@ -186,7 +186,7 @@ describe('the outbox with no mail server', () => {
       email: `nobody${Date.now()}@refused.example`,
     });
     const course = await makeCourse(t.db);
-    const sent = await head.json('/api/oversight/reminders', { filter: { courseId: course.id } });
+    const sent = await head.json('/api/team/reminders', { filter: { courseId: course.id } });
     expect(sent.status).toBe(200);
     expect((await sent.json()).emailQueued).toBe(4);
 

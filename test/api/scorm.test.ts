@@ -408,11 +408,11 @@ describe('the SCORM runtime', () => {
         completion: { kind: 'e_learning', score: auditScore },
       });
       const team = `courseId=${course.id}&fiscalYear=${completions[0]?.fiscal_year}&q=${staff.staff_number}`;
-      const status = await (await admin.request(`/api/oversight/status?${team}`)).json();
+      const status = await (await admin.request(`/api/team/status?${team}`)).json();
       expect(status.items).toMatchObject([
         { staffId: staff.id, status: 'completed', score: auditScore },
       ]);
-      const csv = await (await admin.request(`/api/oversight/status.csv?${team}`)).text();
+      const csv = await (await admin.request(`/api/team/status.csv?${team}`)).text();
       const rows = parse<Record<string, string>>(csv.replace('\uFEFF', '').trim(), {
         header: true,
       }).data;

@@ -55,7 +55,7 @@ async function allViewsAgree(step: string) {
     const head = heads.get(unit.id);
     if (!head) throw new Error('no head');
     const team = await ok(
-      (await as(head.id)).request(`/api/oversight/status?courseId=${courseId}&limit=100`),
+      (await as(head.id)).request(`/api/team/status?courseId=${courseId}&limit=100`),
     );
     const teamStatus = new Map<number, string>(
       team.items.map((i: { staffId: number; status: string }) => [i.staffId, i.status]),

@@ -36,7 +36,7 @@ try {
           roles: new Set(['admin']),
           unitPath: '',
           oversightPaths: [],
-          sessionId: 'bench',
+          signInSessionId: 'bench',
           csrfToken: '',
         },
         requestId: 'bench',

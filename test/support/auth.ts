@@ -1,5 +1,5 @@
 import { randomBytes, createHash } from 'node:crypto';
-import { grantRoles, insertAuthSession, type Executor, type Role } from '@kenshu/db';
+import { grantRoles, insertSignInSession, type Executor, type Role } from '@kenshu/db';
 import { makeStaff } from '@kenshu/db/testing';
 import type { NewStaff } from '@kenshu/db';
 
@@ -27,7 +27,7 @@ export async function signedInAs(
 ): Promise<SignedInClient> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
-  await insertAuthSession(db, {
+  await insertSignInSession(db, {
     token_hash: createHash('sha256').update(token).digest('hex'),
     staff_id: staffId,
     csrf_token: csrfToken,

@@ -34,7 +34,7 @@ import {
   staffTrainingRoutes,
 } from './routes/me.ts';
 import { outboxRoutes } from './routes/outbox.ts';
-import { oversightRoutes } from './routes/oversight.ts';
+import { teamRoutes } from './routes/team.ts';
 import { messageTemplateRoutes, reminderRoutes } from './routes/reminders.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { sessionRoutes } from './routes/sessions.ts';
@@ -151,7 +151,7 @@ export function createApp({
     .route('/api/bookings', bookingRoutes)
     .route('/api/me', meRoutes)
     .route('/api/calendar', calendarFeedRoutes)
-    .route('/api/oversight', oversightRoutes)
+    .route('/api/team', teamRoutes)
     .route('/api/reports', reportRoutes)
     .route('/api/outbox', outboxRoutes)
     .route('/api/reminders', reminderRoutes)

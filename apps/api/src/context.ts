@@ -7,7 +7,7 @@ import type { Logger } from './lib/logger.ts';
 
 /** The signed-in person plus the sign-in session they came with. */
 export interface SignedInViewer extends Viewer {
-  sessionId: string;
+  signInSessionId: string;
   csrfToken: string;
 }
 

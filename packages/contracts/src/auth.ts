@@ -175,7 +175,7 @@ export const ActiveSession = z
   })
   .openapi('ActiveSession');
 
-export const listMySessions = createRoute({
+export const listMySignInSessions = createRoute({
   method: 'get',
   path: '/sessions',
   tags: ['sign-in'],
@@ -189,7 +189,7 @@ export const listMySessions = createRoute({
   },
 });
 
-export const endMySession = createRoute({
+export const endMySignInSession = createRoute({
   method: 'delete',
   path: '/sessions/{sessionId}',
   tags: ['sign-in'],
@@ -200,7 +200,7 @@ export const endMySession = createRoute({
   responses: { 204: { description: 'Ended' }, ...errorResponses(400, 401, 403, 404) },
 });
 
-export const endMyOtherSessions = createRoute({
+export const endMyOtherSignInSessions = createRoute({
   method: 'post',
   path: '/sessions/end-others',
   tags: ['sign-in'],

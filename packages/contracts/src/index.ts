@@ -13,7 +13,7 @@ export * from './my-training.ts';
 export * from './staff-import.ts';
 export * from './e-learning.ts';
 export * from './attendance.ts';
-export * from './oversight.ts';
+export * from './team.ts';
 export * from './reports.ts';
 export * from './outbox.ts';
 export * from './reminders.ts';

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses, PageQuery } from './common.ts';
-import { SentMessage } from './oversight.ts';
+import { SentMessage } from './team.ts';
 
 export const MAIL_STATUSES = [
   'queued',

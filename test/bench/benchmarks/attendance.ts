@@ -45,7 +45,7 @@ export const attendance: Benchmark = {
         roles: new Set(['admin']),
         unitPath: '',
         oversightPaths: [],
-        sessionId: 'bench',
+        signInSessionId: 'bench',
         csrfToken: '',
       },
     });

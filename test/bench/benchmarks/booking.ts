@@ -74,7 +74,7 @@ export const booking: Benchmark = {
                 roles: new Set(),
                 unitPath: '',
                 oversightPaths: [],
-                sessionId: 'bench',
+                signInSessionId: 'bench',
                 csrfToken: '',
               },
             };

@@ -6,7 +6,7 @@ import { createApp } from '@kenshu/api';
 import { bookSession } from '@kenshu/api/bookings';
 import { loadConfig } from '@kenshu/api/config';
 import type { ServiceContext } from '@kenshu/api/context';
-import { insertAuthSession } from '@kenshu/db';
+import { insertSignInSession } from '@kenshu/db';
 import { makeCourse, makeOrgUnit, makeSession, makeStaff } from '@kenshu/db/testing';
 import type { CompiledQuery, KyselyPlugin } from 'kysely';
 import {
@@ -102,7 +102,7 @@ async function seedLearner(ctx: BenchContext) {
           roles: new Set(),
           unitPath: '',
           oversightPaths: [],
-          sessionId: 'bench',
+          signInSessionId: 'bench',
           csrfToken: '',
         },
       };
@@ -111,7 +111,7 @@ async function seedLearner(ctx: BenchContext) {
   }
   const token = randomBytes(32).toString('base64url');
   const now = new Date();
-  await insertAuthSession(ctx.db, {
+  await insertSignInSession(ctx.db, {
     token_hash: createHash('sha256').update(token).digest('hex'),
     staff_id: learner.id,
     csrf_token: randomBytes(32).toString('base64url'),

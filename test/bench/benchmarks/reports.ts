@@ -44,7 +44,7 @@ export const reports: Benchmark = {
         roles: new Set(['admin']),
         unitPath: '/',
         oversightPaths: [],
-        sessionId: 'bench',
+        signInSessionId: 'bench',
         csrfToken: '',
       },
     });

@@ -181,7 +181,7 @@ async function importFile(
           roles: new Set(['admin']),
           unitPath: '',
           oversightPaths: [],
-          sessionId: 'bench',
+          signInSessionId: 'bench',
           csrfToken: '',
         },
         requestId: 'bench',

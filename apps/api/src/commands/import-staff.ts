@@ -121,7 +121,7 @@ async function adminViewer(db: Parameters<typeof loadViewer>[0], login: string) 
   if (!viewer || !isAdmin(viewer)) {
     throw new StartupError(`--as ${login} must be an active person with the admin role`);
   }
-  return { ...viewer, sessionId: 'cli', csrfToken: '' } satisfies SignedInViewer;
+  return { ...viewer, signInSessionId: 'cli', csrfToken: '' } satisfies SignedInViewer;
 }
 
 function operatorViewer(): SignedInViewer {
@@ -130,7 +130,7 @@ function operatorViewer(): SignedInViewer {
     roles: new Set(['admin']),
     unitPath: '',
     oversightPaths: [],
-    sessionId: 'cli',
+    signInSessionId: 'cli',
     csrfToken: '',
   };
 }

@@ -80,8 +80,8 @@ describe('one CSV writer', () => {
     expect(csvRoutes.map(({ file }) => file).sort()).toEqual([
       'apps/api/src/routes/attendance.ts',
       'apps/api/src/routes/audit-log.ts',
-      'apps/api/src/routes/oversight.ts',
       'apps/api/src/routes/reports.ts',
+      'apps/api/src/routes/team.ts',
     ]);
     for (const { text } of csvRoutes) expect(text).toContain('csvHeaders(');
   });

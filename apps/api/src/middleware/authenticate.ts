@@ -1,4 +1,4 @@
-import { endAuthSession, findLiveAuthSession, touchAuthSession } from '@kenshu/db';
+import { endSignInSession, findLiveSignInSession, touchSignInSession } from '@kenshu/db';
 import { AppError } from '@kenshu/domain';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../context.ts';
@@ -27,23 +27,23 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const { db } = c.var.database;
   const now = c.var.clock();
   if (token) {
-    const session = await findLiveAuthSession(db, sha256(token));
+    const session = await findLiveSignInSession(db, sha256(token));
     const idleLimit = c.var.config.sessionIdleMinutes * 60_000;
     if (
       session &&
       (session.expires_at <= now || now.getTime() - session.last_seen_at.getTime() > idleLimit)
     ) {
-      await endAuthSession(db, session.id, now);
+      await endSignInSession(db, session.id, now);
       clearSessionCookie(c);
     } else if (session) {
       const viewer = await loadViewer(db, session.staff_id);
       if (viewer) {
-        c.set('viewer', { ...viewer, sessionId: session.id, csrfToken: session.csrf_token });
+        c.set('viewer', { ...viewer, signInSessionId: session.id, csrfToken: session.csrf_token });
         if (now.getTime() - session.last_seen_at.getTime() > touchEveryMs(idleLimit)) {
-          await touchAuthSession(db, session.id, now);
+          await touchSignInSession(db, session.id, now);
         }
       } else {
-        await endAuthSession(db, session.id, now);
+        await endSignInSession(db, session.id, now);
         clearSessionCookie(c);
       }
     }

@@ -1,11 +1,11 @@
 import {
-  endMyOtherSessions as endMyOtherSessionsRoute,
-  endMySession as endMySessionRoute,
+  endMyOtherSignInSessions as endMyOtherSignInSessionsRoute,
+  endMySignInSession as endMySignInSessionRoute,
   getMe as getMeRoute,
   getSsoInfo as getSsoInfoRoute,
   ssoCallback as ssoCallbackRoute,
   startSso as startSsoRoute,
-  listMySessions as listMySessionsRoute,
+  listMySignInSessions as listMySignInSessionsRoute,
   setPassword as setPasswordRoute,
   signIn as signInRoute,
   signOut as signOutRoute,
@@ -24,11 +24,11 @@ import { createRouter } from '../lib/router.ts';
 import { requireViewer, serviceContext } from '../lib/service-context.ts';
 import { getMe } from '../services/auth/me.ts';
 import {
-  endMyOtherSessions,
-  endMySession,
-  listMySessions,
+  endMyOtherSignInSessions,
+  endMySignInSession,
+  listMySignInSessions,
   signOut,
-} from '../services/auth/sessions.ts';
+} from '../services/auth/sign-in-sessions.ts';
 import { setPasswordWithToken } from '../services/auth/set-password.ts';
 import { signIn } from '../services/auth/sign-in.ts';
 import {
@@ -100,19 +100,19 @@ export const authRoutes = createRouter()
     const ctx = serviceContext(c);
     return c.json(await getMe({ ctx, viewer: requireViewer(ctx) }), 200);
   })
-  .openapi(withAccess(listMySessionsRoute, SIGNED_IN), async (c) => {
-    return c.json({ items: await listMySessions({ ctx: serviceContext(c) }) }, 200);
+  .openapi(withAccess(listMySignInSessionsRoute, SIGNED_IN), async (c) => {
+    return c.json({ items: await listMySignInSessions({ ctx: serviceContext(c) }) }, 200);
   })
-  .openapi(withAccess(endMySessionRoute, SIGNED_IN), async (c) => {
-    const { endedCurrent } = await endMySession({
+  .openapi(withAccess(endMySignInSessionRoute, SIGNED_IN), async (c) => {
+    const { endedCurrent } = await endMySignInSession({
       ctx: serviceContext(c),
       input: c.req.valid('param'),
     });
     if (endedCurrent) clearSessionCookie(c);
     return c.body(null, 204);
   })
-  .openapi(withAccess(endMyOtherSessionsRoute, SIGNED_IN), async (c) => {
-    return c.json(await endMyOtherSessions({ ctx: serviceContext(c) }), 200);
+  .openapi(withAccess(endMyOtherSignInSessionsRoute, SIGNED_IN), async (c) => {
+    return c.json(await endMyOtherSignInSessions({ ctx: serviceContext(c) }), 200);
   })
   .openapi(withAccess(setPasswordRoute, PUBLIC), async (c) => {
     await setPasswordWithToken({

@@ -1,7 +1,7 @@
 import {
   budgetAvailableAt,
   claimPasswordToken,
-  endAuthSessionsOf,
+  endSignInSessionsOf,
   insertAudit,
   isUsablePasswordToken,
   recordFailedAttempt,
@@ -61,7 +61,7 @@ export async function setPasswordWithToken({
       if (!claimed) throw new AppError('FORBIDDEN', DEAD_LINK);
       await setPasswordHash(trx, claimed.staff_id, passwordHash);
       const revokedLinks = await revokePasswordTokensOf(trx, claimed.staff_id, ctx.now, claimed.id);
-      await endAuthSessionsOf(trx, claimed.staff_id, ctx.now);
+      await endSignInSessionsOf(trx, claimed.staff_id, ctx.now);
       await insertAudit(trx, {
         actorStaffId: claimed.staff_id,
         action: 'account.password_set',

@@ -1,10 +1,10 @@
 import {
   budgetAvailableAt,
   clearThrottle,
-  endAuthSession,
+  endSignInSession,
   findCredential,
   findStaffByLogin,
-  insertAuthSession,
+  insertSignInSession,
   isBreakGlassAccount,
   recordFailedAttempt,
   releaseAttempt,
@@ -138,10 +138,10 @@ export async function startSession(
   },
 ): Promise<{ token: string; me: Me; maxAgeSeconds: number }> {
   // Whoever signed in before in this browser is signed out on the server, not just in the cookie.
-  if (ctx.viewer) await endAuthSession(ctx.db, ctx.viewer.sessionId, ctx.now);
+  if (ctx.viewer) await endSignInSession(ctx.db, ctx.viewer.signInSessionId, ctx.now);
   const token = randomToken();
   const maxAgeSeconds = ctx.config.sessionAbsoluteHours * 3600;
-  const session = await insertAuthSession(ctx.db, {
+  const session = await insertSignInSession(ctx.db, {
     token_hash: sha256(token),
     staff_id: viewer.staffId,
     csrf_token: randomToken(),
@@ -155,7 +155,7 @@ export async function startSession(
   });
   const me = await getMe({
     ctx,
-    viewer: { ...viewer, sessionId: session.id, csrfToken: session.csrf_token },
+    viewer: { ...viewer, signInSessionId: session.id, csrfToken: session.csrf_token },
   });
   return { token, me, maxAgeSeconds };
 }

@@ -5,7 +5,7 @@ import { useCourses } from '../../features/courses/api/courses.ts';
 import { useCurrentFiscalYear } from '../../features/fiscal-years/api/get-current-fiscal-year.ts';
 import { useOrgUnits } from '../../features/org-units/api/get-org-units.ts';
 import { ReportsView } from '../../features/reports/components/reports-view.tsx';
-import { overseenUnits } from '../../features/team-status/utils/overseen-units.ts';
+import { overseenUnits } from '../../features/team/utils/overseen-units.ts';
 import { localName, useLanguage } from '../../lib/i18n.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useViewer } from '../use-viewer.ts';

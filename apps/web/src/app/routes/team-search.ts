@@ -7,9 +7,9 @@ import {
   toInteger,
   withoutUndefined,
 } from './search-params.ts';
-import { TEAM_STATUS_FILTERS, type TeamStatusFilter } from '../../features/team-status/index.ts';
+import { TEAM_STATUS_FILTERS, type TeamStatusFilter } from '../../features/team/index.ts';
 
-export { DEFAULT_TEAM_STATUS } from '../../features/team-status/index.ts';
+export { DEFAULT_TEAM_STATUS } from '../../features/team/index.ts';
 
 /**
  * The team page's URL state: `?year=2025&course=3&unit=12&status=all&q=山田&offset=50&limit=50`,

@@ -1,4 +1,4 @@
-// What the app layer and other features may use of the team-status feature.
+// What the app layer and other features may use of the team feature.
 export {
   DEFAULT_TEAM_STATUS,
   TEAM_STATUS_FILTERS,

@@ -35,7 +35,7 @@ describe("a section head's view of their people", () => {
       reason: 'test',
     });
 
-    const res = await head.request(`/api/oversight/status?courseId=${course.id}`);
+    const res = await head.request(`/api/team/status?courseId=${course.id}`);
     expect(res.status).toBe(200);
     const body = await res.json();
     const byId = new Map(
@@ -48,13 +48,12 @@ describe("a section head's view of their people", () => {
     expect(body.counts).toMatchObject({ required: 4, completed: 1, booked: 1, notStarted: 2 });
 
     const unfinished = await (
-      await head.request(`/api/oversight/status?courseId=${course.id}&status=not_completed`)
+      await head.request(`/api/team/status?courseId=${course.id}&status=not_completed`)
     ).json();
     expect(unfinished.items.map((i: { staffId: number }) => i.staffId)).not.toContain(done.id);
     expect(unfinished.total).toBe(3);
     expect(
-      (await head.request(`/api/oversight/status?courseId=${course.id}&orgUnitId=${other.id}`))
-        .status,
+      (await head.request(`/api/team/status?courseId=${course.id}&orgUnitId=${other.id}`)).status,
     ).toBe(403);
   });
 
@@ -65,7 +64,7 @@ describe("a section head's view of their people", () => {
     const head = await signedInAs(t.app, t.db, headStaff.id);
     const idle = await makeStaff(t.db, { org_unit_id: mine.id });
     const outsider = await makeStaff(t.db, { org_unit_id: other.id });
-    const res = await head.json('/api/oversight/reminders', {
+    const res = await head.json('/api/team/reminders', {
       filter: { courseId: course.id },
       staffIds: [idle.id, outsider.id],
       message: '今月中に受講してください',
@@ -95,7 +94,7 @@ describe("a section head's view of their people", () => {
     const idle = await makeStaff(t.db, { org_unit_id: mine.id });
     const fy = (await (await t.app.request('/api/fiscal-years/current')).json()).fiscalYear;
 
-    const lastYear = await head.json('/api/oversight/reminders', {
+    const lastYear = await head.json('/api/team/reminders', {
       filter: { courseId: course.id, fiscalYear: fy - 1 },
       staffIds: [idle.id],
     });
@@ -109,7 +108,7 @@ describe("a section head's view of their people", () => {
       .execute();
     expect(notes).toHaveLength(0);
 
-    const thisYear = await head.json('/api/oversight/reminders', {
+    const thisYear = await head.json('/api/team/reminders', {
       filter: { courseId: course.id, fiscalYear: fy },
       staffIds: [idle.id],
     });
@@ -126,9 +125,7 @@ describe("a section head's view of their people", () => {
     );
     const head = await makePerson(t.db, ['section_head'], { org_unit_id: mine.id });
     await makeStaff(t.db, { org_unit_id: mine.id });
-    const body = await (
-      await officer.request(`/api/oversight/status?courseId=${course.id}`)
-    ).json();
+    const body = await (await officer.request(`/api/team/status?courseId=${course.id}`)).json();
     expect(body.items.map((i: { staffId: number }) => i.staffId)).toEqual([head.id]);
   });
   it('finds people by staff number, name or kana, with LIKE wildcards taken literally', async () => {
@@ -150,9 +147,7 @@ describe("a section head's view of their people", () => {
     const found = async (q: string) =>
       (
         await (
-          await head.request(
-            `/api/oversight/status?courseId=${course.id}&q=${encodeURIComponent(q)}`,
-          )
+          await head.request(`/api/team/status?courseId=${course.id}&q=${encodeURIComponent(q)}`)
         ).json()
       ).items.map((i: { staffId: number }) => i.staffId);
     for (const q of [hoshino.staff_number.slice(1).toLowerCase(), '星野源', 'ほしのげ']) {

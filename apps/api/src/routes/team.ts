@@ -9,12 +9,12 @@ import { withAccess } from '../lib/access.ts';
 import { csvHeaders } from '../lib/csv.ts';
 import { createRouter } from '../lib/router.ts';
 import { serviceContext } from '../lib/service-context.ts';
-import { previewReminders, sendReminders } from '../services/oversight/reminders.ts';
-import { exportTeamStatus, teamStatus } from '../services/oversight/team-status.ts';
+import { previewReminders, sendReminders } from '../services/team/reminders.ts';
+import { exportTeamStatus, teamStatus } from '../services/team/team-status.ts';
 
 const OVERSEERS = anyOf('admin', 'section_head', 'unit_security_officer');
 
-export const oversightRoutes = createRouter()
+export const teamRoutes = createRouter()
   .openapi(withAccess(getTeamStatus, OVERSEERS), async (c) => {
     return c.json(await teamStatus({ ctx: serviceContext(c), input: c.req.valid('query') }), 200);
   })

@@ -1,7 +1,7 @@
 import type { Executor } from '../connection.ts';
 import type { AuthSession, SignInMethod } from '../schema.ts';
 
-export async function insertAuthSession(
+export async function insertSignInSession(
   db: Executor,
   row: {
     token_hash: string;
@@ -23,7 +23,7 @@ export async function insertAuthSession(
 }
 
 /** A session that has not been ended, by the hash of its cookie token. */
-export async function findLiveAuthSession(
+export async function findLiveSignInSession(
   db: Executor,
   tokenHash: string,
 ): Promise<AuthSession | undefined> {
@@ -35,12 +35,12 @@ export async function findLiveAuthSession(
     .executeTakeFirst();
 }
 
-export async function touchAuthSession(db: Executor, id: string, at: Date): Promise<void> {
+export async function touchSignInSession(db: Executor, id: string, at: Date): Promise<void> {
   await db.updateTable('auth_session').set({ last_seen_at: at }).where('id', '=', id).execute();
 }
 
 /** Ends a session; returns its single sign-on ID token (null for a password session). */
-export async function endAuthSession(db: Executor, id: string, at: Date): Promise<string | null> {
+export async function endSignInSession(db: Executor, id: string, at: Date): Promise<string | null> {
   const ended = await db
     .updateTable('auth_session')
     .set({ ended_at: at })
@@ -52,7 +52,7 @@ export async function endAuthSession(db: Executor, id: string, at: Date): Promis
 }
 
 /** Ends every live session of a person, except `keepId` if given. Returns how many ended. */
-export async function endAuthSessionsOf(
+export async function endSignInSessionsOf(
   db: Executor,
   staffId: number,
   at: Date,
@@ -69,7 +69,7 @@ export async function endAuthSessionsOf(
 }
 
 /** Live, unexpired sessions of a person, newest first. */
-export async function listLiveAuthSessions(
+export async function listLiveSignInSessions(
   db: Executor,
   staffId: number,
   now: Date,

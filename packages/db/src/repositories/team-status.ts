@@ -9,7 +9,7 @@ import { matchesStaffSearch } from './staff-search.ts';
 /** Where a required person stands (the team page never lists people not required). */
 export type PersonStatus = Exclude<RequirementStatus, 'not_required'>;
 
-export interface OversightQuery {
+export interface TeamStatusQuery {
   courseId: number;
   fiscalYear: number;
   /** The moment the list describes (a seat is upcoming or held relative to it). */
@@ -34,7 +34,7 @@ export interface OversightQuery {
  * completion by e-learning), in one query: the page asked for, the total, and the count per status. The status is the domain's rule
  * (requirementStatus) over the same facts a person's own record reads.
  */
-export async function courseStatusOfPeople(db: Executor, q: OversightQuery) {
+export async function courseStatusOfPeople(db: Executor, q: TeamStatusQuery) {
   const facts = requirementFactsSql(sql.ref('s.id'), sql`${q.courseId}::int`, sql`true`, {
     fiscalYear: q.fiscalYear,
     now: q.now,

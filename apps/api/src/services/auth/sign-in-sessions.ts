@@ -1,14 +1,14 @@
-import { endAuthSession, endAuthSessionsOf, listLiveAuthSessions } from '@kenshu/db';
+import { endSignInSession, endSignInSessionsOf, listLiveSignInSessions } from '@kenshu/db';
 import { notFound } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
 import { endSessionUrl } from '../../lib/oidc.ts';
 import { requireViewer } from '../../lib/service-context.ts';
 
 /** The viewer's own live sign-in sessions. */
-export async function listMySessions({ ctx }: { ctx: ServiceContext }) {
+export async function listMySignInSessions({ ctx }: { ctx: ServiceContext }) {
   const viewer = requireViewer(ctx);
   const idleSince = new Date(ctx.now.getTime() - ctx.config.sessionIdleMinutes * 60_000);
-  const rows = await listLiveAuthSessions(ctx.db, viewer.staffId, ctx.now, idleSince);
+  const rows = await listLiveSignInSessions(ctx.db, viewer.staffId, ctx.now, idleSince);
   return rows.map((r) => ({
     id: r.id,
     createdAt: r.created_at.toISOString(),
@@ -16,12 +16,12 @@ export async function listMySessions({ ctx }: { ctx: ServiceContext }) {
     expiresAt: r.expires_at.toISOString(),
     userAgent: r.user_agent,
     clientAddress: r.client_address,
-    current: r.id === viewer.sessionId,
+    current: r.id === viewer.signInSessionId,
   }));
 }
 
-/** Ends one of the viewer's own sessions; someone else's is "not found". */
-export async function endMySession({
+/** Ends one of the viewer's own sign-in sessions; someone else's is "not found". */
+export async function endMySignInSession({
   ctx,
   input,
 }: {
@@ -29,15 +29,17 @@ export async function endMySession({
   input: { sessionId: string };
 }) {
   const viewer = requireViewer(ctx);
-  const mine = await listMySessions({ ctx });
+  const mine = await listMySignInSessions({ ctx });
   if (!mine.some((s) => s.id === input.sessionId)) throw notFound('session');
-  await endAuthSession(ctx.db, input.sessionId, ctx.now);
-  return { endedCurrent: input.sessionId === viewer.sessionId };
+  await endSignInSession(ctx.db, input.sessionId, ctx.now);
+  return { endedCurrent: input.sessionId === viewer.signInSessionId };
 }
 
-export async function endMyOtherSessions({ ctx }: { ctx: ServiceContext }) {
+export async function endMyOtherSignInSessions({ ctx }: { ctx: ServiceContext }) {
   const viewer = requireViewer(ctx);
-  return { ended: await endAuthSessionsOf(ctx.db, viewer.staffId, ctx.now, viewer.sessionId) };
+  return {
+    ended: await endSignInSessionsOf(ctx.db, viewer.staffId, ctx.now, viewer.signInSessionId),
+  };
 }
 
 /**
@@ -50,7 +52,7 @@ export async function signOut({
   ctx: ServiceContext;
 }): Promise<{ endSessionUrl: string | null }> {
   const viewer = requireViewer(ctx);
-  const idToken = await endAuthSession(ctx.db, viewer.sessionId, ctx.now);
+  const idToken = await endSignInSession(ctx.db, viewer.signInSessionId, ctx.now);
   if (!idToken || !ctx.config.oidc) return { endSessionUrl: null };
   try {
     return { endSessionUrl: await endSessionUrl(ctx.config.oidc, idToken) };

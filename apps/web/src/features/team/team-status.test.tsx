@@ -117,7 +117,7 @@ describe('team page', () => {
       '/api/fiscal-years/current': () => ({ status: 500, body: {} }),
       '/api/org-units': () => ({ body: { items: MINISTRY } }),
       '/api/courses': () => ({ body: { items: [] } }),
-      '/api/oversight/status': () => ({
+      '/api/team/status': () => ({
         body: {
           course: COURSE,
           fiscalYear: 2026,
@@ -138,7 +138,7 @@ describe('team page', () => {
           total: 4,
         },
       }),
-      '/api/oversight/reminders/preview': () => ({
+      '/api/team/reminders/preview': () => ({
         body: {
           course: { id: COURSE.id, titleJa: COURSE.titleJa, titleEn: COURSE.titleEn },
           fiscalYear: 2026,
@@ -158,7 +158,7 @@ describe('team page', () => {
           },
         },
       }),
-      '/api/oversight/reminders': () => {
+      '/api/team/reminders': () => {
         reminded.push(true);
         return {
           body: { reminded: 1, skipped: 0, skippedBy: {}, emailQueued: 1, noAddress: 0 },
@@ -172,8 +172,8 @@ describe('team page', () => {
     expect(router.state.location.search).toEqual({ status: 'all' });
     const statusUrls = fetchMock.mock.calls
       .map(([input]) => String(input))
-      .filter((u) => u.startsWith('/api/oversight/status'));
-    expect(statusUrls.at(-1)).toBe('/api/oversight/status?limit=50&offset=0');
+      .filter((u) => u.startsWith('/api/team/status'));
+    expect(statusUrls.at(-1)).toBe('/api/team/status?limit=50&offset=0');
 
     const table = screen.getByRole('grid', { name: '情報セキュリティ研修の受講状況' });
     // A completion by e-learning says its score; one made otherwise says only that it is done.
@@ -209,7 +209,7 @@ describe('team page', () => {
       '/api/fiscal-years/current': () => ({ body: FISCAL_YEAR_2026 }),
       '/api/org-units': () => ({ body: { items: MINISTRY } }),
       '/api/courses': () => ({ body: { items: [] } }),
-      '/api/oversight/status': (url) => ({
+      '/api/team/status': (url) => ({
         body: {
           course: COURSE,
           fiscalYear: Number(url.searchParams.get('fiscalYear') ?? 2026),
@@ -240,9 +240,9 @@ describe('team page', () => {
     const urls = () => fetchMock.mock.calls.map(([input]) => String(input));
     expect(
       urls()
-        .filter((u) => u.startsWith('/api/oversight/status'))
+        .filter((u) => u.startsWith('/api/team/status'))
         .at(-1),
-    ).toBe('/api/oversight/status?limit=50&offset=0&fiscalYear=2025&status=not_completed');
+    ).toBe('/api/team/status?limit=50&offset=0&fiscalYear=2025&status=not_completed');
     expect(screen.queryByRole('button', { name: /リマインド/ })).toBeNull();
     const table = screen.getByRole('grid', { name: '情報セキュリティ研修の受講状況' });
     expect(within(table).queryAllByRole('checkbox')).toHaveLength(0);

@@ -81,7 +81,7 @@ export type TeamStatus = z.infer<typeof TeamStatus>;
 export const getTeamStatus = createRoute({
   method: 'get',
   path: '/status',
-  tags: ['oversight'],
+  tags: ['team'],
   summary: 'Where the people I oversee stand on a course this fiscal year',
   request: {
     query: PageQuery.extend(TeamFilterQuery.shape),
@@ -98,7 +98,7 @@ export const getTeamStatus = createRoute({
 export const exportTeamStatus = createRoute({
   method: 'get',
   path: '/status.csv',
-  tags: ['oversight'],
+  tags: ['team'],
   summary: 'Everyone matching the team filters, as CSV (UTF-8 with BOM)',
   request: { query: TeamFilterQuery },
   responses: {
@@ -162,7 +162,7 @@ export type ReminderPreview = z.infer<typeof ReminderPreview>;
 export const previewReminders = createRoute({
   method: 'post',
   path: '/reminders/preview',
-  tags: ['oversight'],
+  tags: ['team'],
   summary: 'Who a reminder would reach, who is skipped and why, and its words in each language',
   request: {
     body: { content: { 'application/json': { schema: ReminderRequest } }, required: true },
@@ -190,7 +190,7 @@ export type ReminderResult = z.infer<typeof ReminderResult>;
 export const sendReminders = createRoute({
   method: 'post',
   path: '/reminders',
-  tags: ['oversight'],
+  tags: ['team'],
   summary:
     'Remind everyone matching the filter (or the chosen of them) who is not done: e-mail and notice',
   request: {

@@ -9,7 +9,7 @@ import {
 } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client.ts';
 import { mailKeys } from '../../mail/index.ts';
-import { teamStatusKeys } from './keys.ts';
+import { teamKeys } from './keys.ts';
 
 /** The API's status filter: one status, or everyone not yet done. */
 export type TeamStatusQueryFilter = Exclude<RequirementStatus, 'not_required'> | 'not_completed';
@@ -61,13 +61,13 @@ export function toTeamFilter(search: Omit<TeamStatusSearch, 'limit' | 'offset'>)
 /** Where the CSV of everyone matching the filters downloads from. */
 export function teamCsvUrl(search: Omit<TeamStatusSearch, 'limit' | 'offset'>): string {
   const params = new URLSearchParams(filterQuery(search)).toString();
-  return `/api/oversight/status.csv${params ? `?${params}` : ''}`;
+  return `/api/team/status.csv${params ? `?${params}` : ''}`;
 }
 
 /** One page of the people the viewer oversees, with where each stands, and the counts. */
 export function getTeamStatus(search: TeamStatusSearch, signal?: AbortSignal) {
   return unwrap(
-    api.api.oversight.status.$get(
+    api.api.team.status.$get(
       {
         query: {
           limit: String(search.limit),
@@ -82,7 +82,7 @@ export function getTeamStatus(search: TeamStatusSearch, signal?: AbortSignal) {
 
 export function teamStatusQueryOptions(search: TeamStatusSearch) {
   return queryOptions({
-    queryKey: teamStatusKeys.list(search),
+    queryKey: teamKeys.list(search),
     queryFn: ({ signal }) => getTeamStatus(search, signal),
     // Paging, filtering and typing keep the current rows on screen until the next page arrives.
     placeholderData: keepPreviousData,
@@ -100,14 +100,14 @@ export type OverseenPerson = TeamStatusPage['items'][number];
 
 /** What a reminder would do: who it reaches, who is skipped and why, its words. */
 export function previewReminders(input: ReminderRequest, signal?: AbortSignal) {
-  return unwrap(api.api.oversight.reminders.preview.$post({ json: input }, { init: { signal } }));
+  return unwrap(api.api.team.reminders.preview.$post({ json: input }, { init: { signal } }));
 }
 
 export type ReminderPreview = Awaited<ReturnType<typeof previewReminders>>;
 
 export function useReminderPreview(input: ReminderRequest | null) {
   return useQuery({
-    queryKey: teamStatusKeys.reminderPreview(input),
+    queryKey: teamKeys.reminderPreview(input),
     queryFn: ({ signal }) => previewReminders(input as ReminderRequest, signal),
     enabled: input !== null,
     placeholderData: keepPreviousData,
@@ -118,7 +118,7 @@ export function useReminderPreview(input: ReminderRequest | null) {
 
 /** Reminds everyone matching the filter (or the chosen of them) by e-mail and notice. */
 export function sendReminders(input: ReminderRequest) {
-  return unwrap(api.api.oversight.reminders.$post({ json: input }));
+  return unwrap(api.api.team.reminders.$post({ json: input }));
 }
 
 export type ReminderResult = Awaited<ReturnType<typeof sendReminders>>;
