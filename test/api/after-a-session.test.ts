@@ -4,7 +4,10 @@ import { requirementStatus, type RequirementFacts } from '@kenshu/domain';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.ts';
+import { attendanceOf } from '../support/attendance.ts';
 import { makePerson, signedInAs, type SignedInClient } from '../support/auth.ts';
+import { bookingsOf } from '../support/bookings.ts';
+import { failure, failureBody, okBody, okStatus, typedApi } from '../support/typed-api.ts';
 
 const t = useTestApp();
 const START = '2026-09-01T09:00:00+09:00';
@@ -20,50 +23,62 @@ beforeAll(async () => {
 
 /** A course with a published e-learning module whose "absent" rule assigns it (30 days). */
 async function courseWithELearning() {
-  const admin = await as(adminId);
+  const eLearning = typedApi(t.app, await as(adminId))['e-learning'];
   const course = await makeCourse(t.db);
-  const created = await admin.json('/api/e-learning/modules', {
-    courseId: course.id,
-    titleJa: '情報管理',
-    titleEn: 'Information management',
-    passMark: 80,
-    attemptLimit: null,
-    completionRule: 'all_sections_viewed',
-    sections: [{ titleJa: '第1節', titleEn: 'Section 1', bodyJa: '本文', bodyEn: 'Body' }],
-    questions: [],
-  });
-  expect(created.status).toBe(201);
-  const module = await created.json();
-  expect((await admin.json(`/api/e-learning/modules/${module.id}/publish`, {})).status).toBe(200);
-  const rule = (enabled: boolean) => ({ enabled, dueDays: 30 });
-  const saved = await admin.json(
-    `/api/e-learning/courses/${course.id}/assignment-settings`,
-    {
-      fiscalYear: 2026,
-      windowClosesOn: null,
-      rules: { absent: rule(true), window_closed: rule(false), no_group_access: rule(false) },
-    },
-    'PUT',
+  const module = await okBody(
+    eLearning.modules.$post({
+      json: {
+        courseId: course.id,
+        titleJa: '情報管理',
+        titleEn: 'Information management',
+        passMark: 80,
+        attemptLimit: null,
+        completionRule: 'all_sections_viewed',
+        sections: [{ titleJa: '第1節', titleEn: 'Section 1', bodyJa: '本文', bodyEn: 'Body' }],
+        questions: [],
+      },
+    }),
+    201,
   );
-  expect(saved.status).toBe(200);
-  return { course, moduleId: module.id as number };
+  const param = { id: String(module.id) };
+  await okBody(eLearning.modules[':id'].publish.$post({ param }), 200);
+  const rule = (enabled: boolean) => ({ enabled, dueDays: 30 });
+  await okBody(
+    eLearning.courses[':id']['assignment-settings'].$put({
+      param: { id: String(course.id) },
+      json: {
+        fiscalYear: 2026,
+        windowClosesOn: null,
+        rules: { absent: rule(true), window_closed: rule(false), no_group_access: rule(false) },
+      },
+    }),
+    200,
+  );
+  return { course, moduleId: module.id };
 }
 
+/** The person's own record for the course on My training. */
 async function myItem(client: SignedInClient, courseId: number) {
-  const res = await client.request('/api/me/training');
-  expect(res.status).toBe(200);
-  const record = await res.json();
-  return record.items.find((i: { course: { id: number } }) => i.course.id === courseId);
+  const record = await okBody(typedApi(t.app, client).me.training.$get({ query: {} }), 200);
+  const item = record.items.find((i) => i.course.id === courseId);
+  if (!item) throw new Error(`course ${courseId} is not on their record`);
+  return item;
 }
 
 async function teamCounts(courseId: number) {
-  const res = await (await as(adminId)).request(`/api/team/status?courseId=${courseId}`);
-  expect(res.status).toBe(200);
-  return (await res.json()).counts;
+  const team = typedApi(t.app, await as(adminId)).team;
+  const status = await okBody(team.status.$get({ query: { courseId: String(courseId) } }), 200);
+  return status.counts;
 }
 
 async function phase(client: SignedInClient, sessionId: number) {
-  return (await (await client.request(`/api/sessions/${sessionId}`)).json()).phase;
+  const session = typedApi(t.app, client).sessions[':id'];
+  return (await okBody(session.$get({ param: { id: String(sessionId) } }))).phase;
+}
+
+/** The trainer submits the session's roster. */
+async function finalise(trainerId: number, sessionId: number) {
+  await okBody(attendanceOf(t.app, await as(trainerId), sessionId).finalise(), 200);
 }
 
 describe('after a session', () => {
@@ -83,9 +98,7 @@ describe('after a session', () => {
     const second = await makeSession(t.db, { courseId: course.id, startsInHours: 24 * 14, now });
 
     let me = await as(person.id);
-    const booked = await me.json('/api/bookings', { sessionId: first.id });
-    expect(booked.status).toBe(201);
-    const seat = await booked.json();
+    const seat = await okBody(bookingsOf(t.app, me).book(first.id), 201);
     expect(await myItem(me, course.id)).toMatchObject({
       status: 'booked',
       booking: { id: seat.id, sessionId: first.id },
@@ -97,12 +110,10 @@ describe('after a session', () => {
     me = await as(person.id);
     expect(await phase(me, first.id)).toBe('in_progress');
     expect((await myItem(me, course.id)).status).toBe('booked');
-    const moveRunning = await me.json(`/api/bookings/${seat.id}/move`, { sessionId: second.id });
-    expect(moveRunning.status).toBe(409);
-    expect((await moveRunning.json()).error.code).toBe('SESSION_STARTED');
-    const admin = await as(adminId);
-    const cancelRunning = await admin.json(`/api/bookings/${seat.id}/cancel`, { reason: 'x' });
-    expect((await cancelRunning.json()).error.code).toBe('SESSION_STARTED');
+    const moveRunning = bookingsOf(t.app, me).move(seat.id, second.id);
+    expect(await failure(moveRunning)).toEqual({ status: 409, code: 'SESSION_STARTED' });
+    const cancelRunning = bookingsOf(t.app, await as(adminId)).cancel(seat.id, 'x');
+    expect(await failure(cancelRunning)).toMatchObject({ code: 'SESSION_STARTED' });
 
     // Ended, roster not submitted: never upcoming, counted as awaiting the roster.
     t.clock.set(new Date(first.ends_at.getTime() + HOUR));
@@ -114,15 +125,11 @@ describe('after a session', () => {
       pastSession: { sessionId: first.id, mark: null, finalised: false },
     });
     expect(await teamCounts(course.id)).toMatchObject({ booked: 0, awaitingRoster: 1 });
-    const tooSoon = await me.json('/api/bookings', { sessionId: second.id });
-    expect(tooSoon.status).toBe(409);
-    expect((await tooSoon.json()).error.code).toBe('ALREADY_BOOKED');
+    const tooSoon = bookingsOf(t.app, me).book(second.id);
+    expect(await failure(tooSoon)).toEqual({ status: 409, code: 'ALREADY_BOOKED' });
 
     // The trainer submits the roster without marking them: a no-show, assigned the e-learning.
-    const trainer = await as(trainerStaff.id);
-    expect((await trainer.json(`/api/sessions/${first.id}/attendance/finalise`, {})).status).toBe(
-      200,
-    );
+    await finalise(trainerStaff.id, first.id);
     me = await as(person.id);
     expect(await phase(me, first.id)).toBe('finalised');
     const afterAbsence = await myItem(me, course.id);
@@ -139,18 +146,13 @@ describe('after a session', () => {
     });
 
     // The finalised booking is history: neither the person nor an admin can move or cancel it.
-    const moveHistory = await me.json(`/api/bookings/${seat.id}/move`, { sessionId: second.id });
-    expect(moveHistory.status).toBe(409);
-    expect((await moveHistory.json()).error.code).toBe('SESSION_FINALISED');
-    const cancelHistory = await (
-      await as(adminId)
-    ).json(`/api/bookings/${seat.id}/cancel`, { reason: 'tidy up' });
-    expect(cancelHistory.status).toBe(409);
-    expect((await cancelHistory.json()).error.code).toBe('SESSION_FINALISED');
+    const moveHistory = bookingsOf(t.app, me).move(seat.id, second.id);
+    expect(await failure(moveHistory)).toEqual({ status: 409, code: 'SESSION_FINALISED' });
+    const cancelHistory = bookingsOf(t.app, await as(adminId)).cancel(seat.id, 'tidy up');
+    expect(await failure(cancelHistory)).toEqual({ status: 409, code: 'SESSION_FINALISED' });
 
     // …and it does not stand in the way of another session.
-    const again = await me.json('/api/bookings', { sessionId: second.id });
-    expect(again.status).toBe(201);
+    const again = await okBody(bookingsOf(t.app, me).book(second.id), 201);
     expect(await myItem(me, course.id)).toMatchObject({
       status: 'booked',
       booking: { sessionId: second.id },
@@ -159,10 +161,7 @@ describe('after a session', () => {
     expect(await teamCounts(course.id)).toMatchObject({ booked: 1, eLearningAssigned: 0 });
 
     // Cancelled before it starts, the e-learning owed shows again; past its due day, overdue.
-    const cancelled = await me.request(`/api/bookings/${(await again.json()).id}/cancel`, {
-      method: 'POST',
-    });
-    expect(cancelled.status).toBe(200);
+    await okBody(bookingsOf(t.app, me).cancel(again.id), 200);
     expect((await myItem(me, course.id)).status).toBe('e_learning_assigned');
     t.clock.set('2026-10-04T09:00:00+09:00');
     expect((await myItem(await as(person.id), course.id)).status).toBe('e_learning_overdue');
@@ -204,7 +203,7 @@ describe('after a session', () => {
     ).rejects.toThrow(/booking_one_live_seat_per_course_year/);
 
     t.clock.set(new Date(held.ends_at.getTime() + HOUR));
-    await (await as(trainerStaff.id)).json(`/api/sessions/${held.id}/attendance/finalise`, {});
+    await finalise(trainerStaff.id, held.id);
     await t.db
       .insertInto('booking')
       .values({ ...seat, session_id: later.id })
@@ -242,23 +241,21 @@ describe('after a session', () => {
       now: t.clock.now(),
     });
     t.clock.set(new Date(session.ends_at.getTime() + HOUR));
-    let admin = await as(adminId);
-    const noReason = await admin.json(`/api/sessions/${session.id}`, { venue: '別館' }, 'PATCH');
+    const param = { id: String(session.id) };
+    let sessions = typedApi(t.app, await as(adminId)).sessions;
+    const noReason = await failureBody(sessions[':id'].$patch({ param, json: { venue: '別館' } }));
     expect(noReason.status).toBe(400);
-    expect((await noReason.json()).error.details).toMatchObject({ field: 'reason' });
+    expect(noReason.error.details).toMatchObject({ field: 'reason' });
 
-    await (await as(trainerStaff.id)).json(`/api/sessions/${session.id}/attendance/finalise`, {});
-    admin = await as(adminId);
-    const cancel = await admin.json(`/api/sessions/${session.id}/cancel`, { reason: '誤登録' });
-    expect(cancel.status).toBe(409);
-    expect((await cancel.json()).error.code).toBe('SESSION_FINALISED');
-    const edited = await admin.json(
-      `/api/sessions/${session.id}`,
-      { venue: '本省 別館', reason: '会場の記録誤り' },
-      'PATCH',
+    await finalise(trainerStaff.id, session.id);
+    sessions = typedApi(t.app, await as(adminId)).sessions;
+    const cancel = sessions[':id'].cancel.$post({ param, json: { reason: '誤登録' } });
+    expect(await failure(cancel)).toEqual({ status: 409, code: 'SESSION_FINALISED' });
+    const edited = await okBody(
+      sessions[':id'].$patch({ param, json: { venue: '本省 別館', reason: '会場の記録誤り' } }),
+      200,
     );
-    expect(edited.status).toBe(200);
-    expect(await edited.json()).toMatchObject({ venue: '本省 別館', phase: 'finalised' });
+    expect(edited).toMatchObject({ venue: '本省 別館', phase: 'finalised' });
     const audit = await t.db
       .selectFrom('audit_log')
       .select(['action', 'after'])
@@ -319,20 +316,12 @@ describe('everyone who did not attend gets the e-learning', () => {
       now,
     });
     for (const m of marks) {
-      const res = await (await as(m.staffId)).json('/api/bookings', { sessionId: session.id });
-      expect(res.status).toBe(201);
+      await okBody(bookingsOf(t.app, await as(m.staffId)).book(session.id), 201);
     }
     t.clock.set(new Date(session.ends_at.getTime() + HOUR));
-    const trainer = await as(trainerStaff.id);
-    const marked = await trainer.json(
-      `/api/sessions/${session.id}/attendance`,
-      { marks: marks.map((m) => ({ staffId: m.staffId, mark: m.mark })) },
-      'PUT',
-    );
-    expect(marked.status).toBe(200);
-    expect((await trainer.json(`/api/sessions/${session.id}/attendance/finalise`, {})).status).toBe(
-      200,
-    );
+    const roster = attendanceOf(t.app, await as(trainerStaff.id), session.id);
+    await okBody(roster.mark(marks.map((m) => ({ staffId: m.staffId, mark: m.mark }))), 200);
+    await okBody(roster.finalise(), 200);
     return session;
   }
 
@@ -372,21 +361,22 @@ describe('everyone who did not attend gets the e-learning', () => {
     expect((await myItem(await as(excused.id), course.id)).status).toBe('e_learning_assigned');
 
     // The course form's setting: excused people are left to book another session.
-    const admin = await as(adminId);
-    const saved = await admin.json(
-      `/api/courses/${course.id}`,
-      {
-        code: course.code,
-        titleJa: course.title_ja,
-        titleEn: course.title_en,
-        audience: { kind: 'all_staff' },
-        completionModes: 'either',
-        excusedGetELearning: false,
-      },
-      'PUT',
+    const courses = typedApi(t.app, await as(adminId)).courses;
+    const saved = await okBody(
+      courses[':id'].$put({
+        param: { id: String(course.id) },
+        json: {
+          code: course.code,
+          titleJa: course.title_ja,
+          titleEn: course.title_en,
+          audience: { kind: 'all_staff' },
+          completionModes: 'either',
+          excusedGetELearning: false,
+        },
+      }),
+      200,
     );
-    expect(saved.status).toBe(200);
-    expect((await saved.json()).excusedGetELearning).toBe(false);
+    expect(saved.excusedGetELearning).toBe(false);
     const [absent2, excused2] = [await makeStaff(t.db), await makeStaff(t.db)];
     await finalisedSession(course.id, [
       { staffId: absent2.id, mark: 'absent' },
@@ -422,41 +412,52 @@ describe('everyone who did not attend gets the e-learning', () => {
       capacity: 1,
       now,
     });
-    await (await as(booked.id)).json('/api/bookings', { sessionId: ahead.id });
-    await (await as(done.id)).json('/api/bookings', { sessionId: full.id });
-    await (await as(waiting.id)).json('/api/bookings', { sessionId: full.id });
-    let admin = await as(adminId);
-    await admin.json('/api/completions/credit', {
-      staffId: done.id,
-      courseId: course.id,
-      fiscalYear: 2026,
-      reason: '他省庁で受講済み',
-    });
-    const manual = await admin.json('/api/e-learning/assignments', {
-      staffId: withdrawn.id,
-      courseId: course.id,
-      fiscalYear: 2026,
-      reason: 'テスト',
-    });
-    await admin.json(`/api/e-learning/assignments/${(await manual.json()).id}/withdraw`, {
-      reason: '誤って割り当て',
-    });
-
-    const learner = await as(nothing.id);
-    expect((await learner.request(`/api/e-learning/courses/${course.id}/assign-now`)).status).toBe(
-      403,
+    expect((await okBody(bookingsOf(t.app, await as(booked.id)).book(ahead.id))).status).toBe(
+      'confirmed',
     );
-    const preview = await admin.request(`/api/e-learning/courses/${course.id}/assign-now`);
-    expect(preview.status).toBe(200);
-    const body = await preview.json();
+    expect((await okBody(bookingsOf(t.app, await as(done.id)).book(full.id))).status).toBe(
+      'confirmed',
+    );
+    expect((await okBody(bookingsOf(t.app, await as(waiting.id)).book(full.id))).status).toBe(
+      'waitlisted',
+    );
+    let api = typedApi(t.app, await as(adminId));
+    await okStatus(
+      api.completions.credit.$post({
+        json: {
+          staffId: done.id,
+          courseId: course.id,
+          fiscalYear: 2026,
+          reason: '他省庁で受講済み',
+        },
+      }),
+      201,
+    );
+    const manual = await okBody(
+      api['e-learning'].assignments.$post({
+        json: { staffId: withdrawn.id, courseId: course.id, fiscalYear: 2026, reason: 'テスト' },
+      }),
+      201,
+    );
+    await okBody(
+      api['e-learning'].assignments[':id'].withdraw.$post({
+        param: { id: String(manual.id) },
+        json: { reason: '誤って割り当て' },
+      }),
+    );
+
+    const param = { id: String(course.id) };
+    const learner = typedApi(t.app, await as(nothing.id));
+    const refused = learner['e-learning'].courses[':id']['assign-now'].$get({ param, query: {} });
+    expect(await failure(refused)).toMatchObject({ status: 403 });
+    const assignNow = () => api['e-learning'].courses[':id']['assign-now'];
+    const body = await okBody(assignNow().$get({ param, query: {} }), 200);
     expect(body).toMatchObject({ fiscalYear: 2026, dueOn: '2026-10-01', total: 2 });
-    expect(body.people.map((p: { staffId: number }) => p.staffId).sort()).toEqual(
-      [waiting.id, nothing.id].sort(),
-    );
+    expect(body.people.map((p) => p.staffId).sort()).toEqual([waiting.id, nothing.id].sort());
 
-    admin = await as(adminId);
-    const run = await admin.json(`/api/e-learning/courses/${course.id}/assign-now`, {});
-    expect(await run.json()).toEqual({ assigned: 2, dueOn: '2026-10-01', fiscalYear: 2026 });
+    api = typedApi(t.app, await as(adminId));
+    const run = await okBody(assignNow().$post({ param, json: {} }));
+    expect(run).toEqual({ assigned: 2, dueOn: '2026-10-01', fiscalYear: 2026 });
     expect(await assignmentOf(nothing.id, course.id)).toMatchObject({
       source: 'assigned_now',
       status: 'open',
@@ -472,11 +473,9 @@ describe('everyone who did not attend gets the e-learning', () => {
     expect(audit).toEqual([
       { actor_staff_id: adminId, after: { fiscalYear: 2026, dueOn: '2026-10-01', assigned: 2 } },
     ]);
-    const again = await admin.json(`/api/e-learning/courses/${course.id}/assign-now`, {});
-    expect((await again.json()).assigned).toBe(0);
-    const badDue = await admin.json(`/api/e-learning/courses/${course.id}/assign-now`, {
-      dueOn: '2027-04-01',
-    });
-    expect(badDue.status).toBe(400);
+    const again = await okBody(assignNow().$post({ param, json: {} }));
+    expect(again.assigned).toBe(0);
+    const badDue = assignNow().$post({ param, json: { dueOn: '2027-04-01' } });
+    expect(await failure(badDue)).toMatchObject({ status: 400 });
   });
 });
