@@ -54,6 +54,17 @@ describe('a SCORM package from upload to completion', () => {
       .getByRole('combobox')
       .first()
       .selectOption({ value: String(course.id) });
+    // A package without a manifest is refused, in the admin's words (the API only names the problem).
+    await admin.getByLabel('パッケージ（.zip）').setInputFiles({
+      name: 'no-manifest.zip',
+      mimeType: 'application/zip',
+      buffer: Buffer.from(scormPackage('1.2', { manifest: null })),
+    });
+    await admin.getByRole('button', { name: '内容を確認' }).click();
+    await admin
+      .getByRole('alert')
+      .filter({ hasText: 'パッケージの最上位に imsmanifest.xml がありません。' })
+      .waitFor();
     await admin.getByLabel('パッケージ（.zip）').setInputFiles({
       name: 'security-basics.zip',
       mimeType: 'application/zip',

@@ -8,7 +8,10 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import yauzl from 'yauzl';
 import type { ScormLimits } from '../../config.ts';
 
-/** Each way a package can be refused; the web app says each in Japanese and English. */
+/**
+ * Each way a package can be refused. The API names the problem and its facts (the path, the
+ * limits, the version); the web app words each problem in Japanese and English.
+ */
 export type ScormProblem =
   | 'not_zip'
   | 'no_manifest'
@@ -18,28 +21,13 @@ export type ScormProblem =
   | 'unsafe_path'
   | 'over_limit';
 
-const JA: Record<ScormProblem, string> = {
-  not_zip: 'ZIPファイルではありません。',
-  no_manifest: 'パッケージの最上位に imsmanifest.xml がありません。',
-  manifest_unreadable:
-    'imsmanifest.xml を読み取れません（XMLの誤り、または必要な要素がありません）。',
-  launch_missing: 'マニフェストが示す起動ファイルがパッケージ内にありません。',
-  unsupported_version: '対応していないSCORMのバージョンです（SCORM 1.2 と 2004 に対応）。',
-  unsafe_path: 'パッケージ外を指す、または安全でないファイルパスが含まれています。',
-  over_limit: 'パッケージが上限（サイズ・ファイル数・圧縮率）を超えています。',
-};
-
-/** A refused package: 422 naming the problem, in English and (in details) in Japanese. */
+/** A refused package: 422 naming the problem, with an English message for logs and API users. */
 export function packageProblem(
   problem: ScormProblem,
   message: string,
   details: Record<string, unknown> = {},
 ): AppError {
-  return new AppError('SCORM_PACKAGE_INVALID', message, {
-    problem,
-    messageJa: JA[problem],
-    ...details,
-  });
+  return new AppError('SCORM_PACKAGE_INVALID', message, { problem, ...details });
 }
 
 /** What the manifest declares, shown before saving and stored with the package. */
