@@ -45,6 +45,21 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Everything the entry imports statically is fetched before the first page shows
+          // anyway; as one file it compresses as one, instead of as some forty small shared
+          // chunks, each with its own import and export lists. (The entry module stays out of
+          // the group: it is what index.html loads.)
+          groups: [
+            {
+              name: 'app',
+              tags: ['$initial'],
+              test: (id) => !/\/(index\.html|main\.tsx)$/.test(id),
+            },
+          ],
+        },
+      },
       treeshake: {
         // @kenshu/domain imports the holiday calendar (a CommonJS data file of ~200 kB) for its
         // working-day rules. Declaring it free of side effects lets the bundle drop it until the

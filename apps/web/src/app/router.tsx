@@ -10,6 +10,7 @@ import {
 import { meQueryOptions } from '../features/auth/api/get-me.ts';
 import { currentFiscalYearQueryOptions } from '../features/fiscal-years/api/get-current-fiscal-year.ts';
 import { orgUnitsQueryOptions } from '../features/org-units/api/get-org-units.ts';
+import { loadWords } from '../lib/i18n.ts';
 import { AppLayout } from './layout/app-layout.tsx';
 import { isPublicPath } from './navigation.ts';
 import { NotFoundPage } from './routes/not-found.tsx';
@@ -29,8 +30,9 @@ export interface RouterContext {
   queryClient: QueryClient;
 }
 
-// Loaders only start fetches (they do not await them): pages show their own loading states,
-// and hovering a link already warms the cache for the page behind it.
+// Loaders only start data fetches (they do not await them): pages show their own loading states,
+// and hovering a link already warms the cache for the page behind it. What they do await is the
+// page's words (`loadWords`), which load alongside its code, so no page shows a raw key.
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: AppLayout,
   notFoundComponent: NotFoundPage,
@@ -54,6 +56,7 @@ const dashboardRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/dashboard.tsx'), 'DashboardPage'),
   loader: ({ context }) => {
     void context.queryClient.prefetchQuery(orgUnitsQueryOptions());
+    return loadWords('attendance', 'dashboard', 'myTraining', 'sessionPhase', 'sessions');
   },
 });
 
@@ -66,6 +69,7 @@ const organisationRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/organisation.tsx'), 'OrganisationPage'),
   loader: ({ context }) => {
     void context.queryClient.prefetchQuery(orgUnitsQueryOptions());
+    return loadWords('organisation', 'pagination', 'sessions', 'staff');
   },
 });
 
@@ -76,6 +80,7 @@ const teamRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/team.tsx'), 'TeamPage'),
   loader: ({ context }) => {
     void context.queryClient.prefetchQuery(orgUnitsQueryOptions());
+    return loadWords('mail', 'pagination', 'sessions', 'staff', 'team');
   },
 });
 
@@ -87,6 +92,7 @@ const reportsRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/reports.tsx'), 'ReportsPage'),
   loader: ({ context }) => {
     void context.queryClient.prefetchQuery(orgUnitsQueryOptions());
+    return loadWords('organisation', 'reports');
   },
 });
 
@@ -94,6 +100,7 @@ const myTrainingRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/my-training',
   component: lazyRouteComponent(() => import('./routes/my-training.tsx'), 'MyTrainingPage'),
+  loader: () => loadWords('mail', 'myTraining', 'notifications', 'sessions'),
 });
 
 const sessionFinderRoute = createRoute({
@@ -101,6 +108,7 @@ const sessionFinderRoute = createRoute({
   path: '/sessions',
   validateSearch: parseSessionFinderSearch,
   component: lazyRouteComponent(() => import('./routes/sessions.tsx'), 'SessionFinderPage'),
+  loader: () => loadWords('sessionPhase', 'sessions'),
 });
 
 const adminSessionsRoute = createRoute({
@@ -108,48 +116,56 @@ const adminSessionsRoute = createRoute({
   path: '/admin/sessions',
   validateSearch: parseAdminSessionsSearch,
   component: lazyRouteComponent(() => import('./routes/admin-sessions.tsx'), 'AdminSessionsPage'),
+  loader: () => loadWords('scheduling', 'sessionPhase', 'sessions'),
 });
 
 const adminSessionNewRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin/sessions/new',
   component: lazyRouteComponent(() => import('./routes/admin-sessions.tsx'), 'AdminSessionNewPage'),
+  loader: () => loadWords('scheduling', 'sessionPhase', 'sessions'),
 });
 
 const adminSeriesRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin/sessions/series',
   component: lazyRouteComponent(() => import('./routes/admin-sessions.tsx'), 'AdminSeriesPage'),
+  loader: () => loadWords('scheduling', 'sessionPhase', 'sessions'),
 });
 
 const adminSessionRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin/sessions/$sessionId',
   component: lazyRouteComponent(() => import('./routes/admin-sessions.tsx'), 'AdminSessionPage'),
+  loader: () => loadWords('scheduling', 'sessionPhase', 'sessions'),
 });
 
 const adminCoursesRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin/courses',
   component: lazyRouteComponent(() => import('./routes/admin-courses.tsx'), 'AdminCoursesPage'),
+  loader: () => loadWords('courses', 'mail', 'reminders', 'scheduling', 'sessions', 'staff'),
 });
 
 const adminCourseNewRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin/courses/new',
   component: lazyRouteComponent(() => import('./routes/admin-courses.tsx'), 'AdminCourseNewPage'),
+  loader: () => loadWords('courses', 'mail', 'reminders', 'scheduling', 'sessions', 'staff'),
 });
 
 const adminCourseRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin/courses/$courseId',
   component: lazyRouteComponent(() => import('./routes/admin-courses.tsx'), 'AdminCourseEditPage'),
+  loader: () => loadWords('courses', 'mail', 'reminders', 'scheduling', 'sessions', 'staff'),
 });
 
 const adminMessagesRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin/messages',
   component: lazyRouteComponent(() => import('./routes/admin-messages.tsx'), 'AdminMessagesPage'),
+  loader: () => loadWords('mail', 'reminders', 'sessions'),
 });
 
 const signInRoute = createRoute({
@@ -183,6 +199,7 @@ const adminAccountsRoute = createRoute({
   path: '/admin/accounts',
   validateSearch: parseAccountsSearch,
   component: lazyRouteComponent(() => import('./routes/admin-accounts.tsx'), 'AdminAccountsPage'),
+  loader: () => loadWords('accounts', 'sessions', 'staff'),
 });
 
 const adminOutboxRoute = createRoute({
@@ -190,6 +207,7 @@ const adminOutboxRoute = createRoute({
   path: '/admin/outbox',
   validateSearch: parseOutboxSearch,
   component: lazyRouteComponent(() => import('./routes/admin-outbox.tsx'), 'AdminOutboxPage'),
+  loader: () => loadWords('mail', 'pagination', 'sessions', 'team'),
 });
 
 const adminAuditLogRoute = createRoute({
@@ -197,6 +215,7 @@ const adminAuditLogRoute = createRoute({
   path: '/admin/audit-log',
   validateSearch: parseAuditLogSearch,
   component: lazyRouteComponent(() => import('./routes/admin-audit-log.tsx'), 'AdminAuditLogPage'),
+  loader: () => loadWords('auditLog', 'pagination'),
 });
 
 // The e-learning pages share one lazily loaded chunk.
@@ -207,36 +226,42 @@ const eLearningRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/e-learning',
   component: page('ELearningPage'),
+  loader: () => loadWords('eLearning', 'pagination', 'sessions'),
 });
 
 const modulePlayerRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/e-learning/modules/$moduleId',
   component: page('ModulePlayerPage'),
+  loader: () => loadWords('eLearning', 'pagination', 'sessions'),
 });
 
 const adminELearningRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin/e-learning',
   component: page('AdminELearningPage'),
+  loader: () => loadWords('eLearning', 'pagination', 'sessions'),
 });
 
 const moduleNewRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin/e-learning/new',
   component: page('ModuleNewPage'),
+  loader: () => loadWords('eLearning', 'pagination', 'sessions'),
 });
 
 const moduleEditorRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin/e-learning/modules/$moduleId',
   component: page('ModuleEditorPage'),
+  loader: () => loadWords('eLearning', 'pagination', 'sessions'),
 });
 
 const courseAssignmentsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/admin/e-learning/courses/$courseId',
   component: page('CourseAssignmentsPage'),
+  loader: () => loadWords('eLearning', 'pagination', 'sessions'),
 });
 
 const adminStaffImportRoute = createRoute({
@@ -246,6 +271,7 @@ const adminStaffImportRoute = createRoute({
     () => import('./routes/admin-staff-import.tsx'),
     'AdminStaffImportPage',
   ),
+  loader: () => loadWords('pagination', 'sessions', 'staffImport'),
 });
 
 // The page's address before it was called the staff import: bookmarks of it still arrive.
@@ -266,24 +292,28 @@ const teachingRoute = createRoute({
   path: '/teaching',
   validateSearch: parseTeachingSearch,
   component: attendancePage('TeachingPage'),
+  loader: () => loadWords('attendance', 'sessionPhase'),
 });
 
 const attendanceSheetRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/teaching/$sessionId',
   component: attendancePage('AttendanceSheetPage'),
+  loader: () => loadWords('attendance', 'sessionPhase'),
 });
 
 const checkInCodeRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/teaching/$sessionId/check-in-code',
   component: attendancePage('CheckInCodePage'),
+  loader: () => loadWords('attendance', 'sessionPhase'),
 });
 
 const signInSheetRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/teaching/$sessionId/print',
   component: attendancePage('SignInSheetPage'),
+  loader: () => loadWords('attendance', 'sessionPhase'),
 });
 
 const checkInRoute = createRoute({
@@ -291,6 +321,7 @@ const checkInRoute = createRoute({
   path: '/check-in',
   validateSearch: parseCheckInSearch,
   component: lazyRouteComponent(() => import('./routes/check-in.tsx'), 'CheckInPage'),
+  loader: () => loadWords('attendance'),
 });
 
 const routeTree = rootRoute.addChildren([

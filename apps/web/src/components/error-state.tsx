@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../lib/api-client.ts';
-import { ja } from '../locales/ja.ts';
+import { errorsJa } from '../locales/errors.ja.ts';
 import { Button } from './button.tsx';
 
-type TranslatedCode = keyof typeof ja.errors.codes;
+type TranslatedCode = keyof typeof errorsJa.codes;
 
 // The API may learn new error codes before the web app has words for them; those still get a
 // sensible message instead of a raw key.
 function isTranslatedCode(code: string): code is TranslatedCode {
-  return Object.hasOwn(ja.errors.codes, code);
+  return Object.hasOwn(errorsJa.codes, code);
 }
 
 /**

@@ -1,7 +1,9 @@
-import i18next, { type BackendModule } from 'i18next';
+import i18next from 'i18next';
 import { useEffect } from 'react';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import { ja, type Messages } from '../locales/ja.ts';
+import type { Messages } from '../locales/ja.ts';
+import { SECTIONS, type Section } from '../locales/sections.ts';
+import { shellJa } from '../locales/shell.ja.ts';
 
 export const LANGUAGES = ['ja', 'en'] as const;
 /** A language the UI is available in. */
@@ -54,51 +56,88 @@ function storedLanguage(): Language {
   return chosenLanguage() ?? browserLanguage() ?? DEFAULT_LANGUAGE;
 }
 
-/**
- * Japanese, the default, is part of the first download; English is fetched the first time it is
- * needed (a visitor who chose it, or the switch), so most visitors never download it.
- */
-const lazyCatalogues: BackendModule = {
-  type: 'backend',
-  init: () => undefined,
-  read: (language, _namespace, callback) => {
-    const load =
-      language === 'en' ? import('../locales/en.ts').then((m) => m.en) : Promise.resolve(ja);
-    load.then(
-      (messages) => callback(null, messages),
-      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), null),
-    );
-  },
-};
-
 /** The app's one i18next instance, ready synchronously in Japanese (see `i18nReady`). */
 export const i18n = i18next.createInstance();
 
-const initialised = i18n
-  .use(lazyCatalogues)
-  .use(initReactI18next)
-  .init({
-    resources: { ja: { translation: ja } },
-    // Japanese comes bundled; the backend fetches only what is missing.
-    partialBundledLanguages: true,
-    lng: storedLanguage(),
-    fallbackLng: DEFAULT_LANGUAGE,
-    supportedLngs: LANGUAGES,
-    initAsync: false,
-    // React escapes what it renders; escaping here too would show entities like &amp;.
-    interpolation: { escapeValue: false },
-    returnNull: false,
+void i18n.use(initReactI18next).init({
+  // The shell's Japanese words come with the first download; everything else is added as pages
+  // need it (see `loadWords`).
+  resources: { ja: { translation: shellJa } },
+  lng: DEFAULT_LANGUAGE,
+  fallbackLng: DEFAULT_LANGUAGE,
+  supportedLngs: LANGUAGES,
+  initAsync: false,
+  // React escapes what it renders; escaping here too would show entities like &amp;.
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+/** A part of a language's catalogue: the shell's words, or a section. */
+type Part = 'shell' | Section;
+
+/** The parts added (or being added) to each language's catalogue. */
+const added: Record<Language, Map<Part, Promise<void>>> = {
+  ja: new Map([['shell', Promise.resolve()]]),
+  en: new Map(),
+};
+
+/** The sections pages have asked for so far: a language switch fetches them first. */
+const wanted = new Set<Section>();
+
+/** The language shown, or the one a switch is fetching words for. */
+let target: Language = DEFAULT_LANGUAGE;
+
+async function fetchPart(lang: Language, part: Part): Promise<object> {
+  if (part !== 'shell') return { [part]: await SECTIONS[part][lang]() };
+  return lang === 'en' ? (await import('../locales/shell.en.ts')).shellEn : shellJa;
+}
+
+function addPart(lang: Language, part: Part): Promise<void> {
+  const known = added[lang].get(part);
+  if (known) return known;
+  const done = fetchPart(lang, part).then((words) => {
+    i18n.addResourceBundle(lang, 'translation', words, true, true);
   });
+  // A failed fetch (offline, say) is tried again next time rather than remembered.
+  done.catch(() => added[lang].delete(part));
+  added[lang].set(part, done);
+  return done;
+}
+
+/**
+ * Fetches the words of `sections` in the UI language. Each route's loader calls this, so a page
+ * shows only once its words are there (never raw keys), and its words load with its code.
+ */
+export async function loadWords(...sections: Section[]): Promise<void> {
+  for (const section of sections) wanted.add(section);
+  const langs = new Set([i18n.language, target].filter(isLanguage));
+  await Promise.all([...langs].flatMap((lang) => sections.map((s) => addPart(lang, s))));
+}
+
+/** Shows the UI in `lang` once the words of everything on screen are there in it. */
+async function showIn(lang: Language): Promise<void> {
+  target = lang;
+  await Promise.all(['shell' as const, ...wanted].map((part) => addPart(lang, part)));
+  // Another switch may have started meanwhile; the latest wins.
+  if (target === lang) await i18n.changeLanguage(lang);
+}
 
 /** `<html lang>` follows the UI language so screen readers pronounce text correctly. */
 function applyLanguage(lang: string): void {
   if (typeof document !== 'undefined') document.documentElement.lang = lang;
 }
 applyLanguage(i18n.language);
-i18n.on('languageChanged', applyLanguage);
+i18n.on('languageChanged', (lang) => {
+  applyLanguage(lang);
+  // A switch made directly (the tests do) also supersedes one still fetching words.
+  if (isLanguage(lang)) target = lang;
+});
 
-/** Resolves once the starting language's catalogue is there (at once, unless it is English). */
-export const i18nReady: Promise<unknown> = initialised;
+/**
+ * Resolves once the starting language's words are there: at once in Japanese, the default; a
+ * visitor who starts in English waits for its words rather than seeing Japanese flash first.
+ */
+export const i18nReady: Promise<void> = showIn(storedLanguage());
 
 /** Switches the UI language and remembers the choice on this device. */
 export async function setLanguage(lang: Language): Promise<void> {
@@ -107,7 +146,7 @@ export async function setLanguage(lang: Language): Promise<void> {
   } catch {
     // Not remembered across visits, but the switch itself still works.
   }
-  await i18n.changeLanguage(lang);
+  await showIn(lang);
 }
 
 /**
@@ -117,7 +156,7 @@ export async function setLanguage(lang: Language): Promise<void> {
 export function useAccountLanguage(locale: Language | undefined): void {
   useEffect(() => {
     if (locale && chosenLanguage() === null && i18n.language !== locale) {
-      void i18n.changeLanguage(locale);
+      void showIn(locale);
     }
   }, [locale]);
 }

@@ -1,4 +1,4 @@
-/** Japanese words of signing in, SSO, the user menu, sign-in sessions and setting a password; ja.ts includes them under `auth`. */
+/** Japanese words of signing in, SSO, the user menu, sign-in sessions and setting a password; shell.ja.ts includes them under `auth`. */
 export const authJa = {
   signIn: {
     title: 'ログイン',

@@ -3,11 +3,20 @@ import { createMemoryHistory } from '@tanstack/react-router';
 import { cleanup, render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { afterEach, beforeEach, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { App } from '../app/app.tsx';
 import { createAppRouter } from '../app/router.tsx';
 import { i18n } from '../lib/i18n.ts';
 import { createQueryClient } from '../lib/query-client.ts';
+import { en } from '../locales/en.ts';
+import { ja } from '../locales/ja.ts';
+
+// Components render below any route here, so no loader fetches their words: all of them are
+// there from the start, in both languages.
+beforeAll(() => {
+  i18n.addResourceBundle('ja', 'translation', ja, true, true);
+  i18n.addResourceBundle('en', 'translation', en, true, true);
+});
 
 // Every test starts in the default language with nothing remembered, and leaves no DOM or
 // stubbed fetch behind (vitest runs without globals, so testing-library cannot do this itself).

@@ -1,17 +1,18 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api-client.ts';
-import { ja } from '../../../locales/ja.ts';
+import { attendanceJa } from '../../../locales/attendance.ja.ts';
+import { errorsJa } from '../../../locales/errors.ja.ts';
 
-type AttendanceErrorCode = keyof typeof ja.attendance.errors;
-type GeneralErrorCode = keyof typeof ja.errors.codes;
+type AttendanceErrorCode = keyof typeof attendanceJa.errors;
+type GeneralErrorCode = keyof typeof errorsJa.codes;
 
 function isAttendanceErrorCode(code: string): code is AttendanceErrorCode {
-  return Object.hasOwn(ja.attendance.errors, code);
+  return Object.hasOwn(attendanceJa.errors, code);
 }
 
 function isGeneralErrorCode(code: string): code is GeneralErrorCode {
-  return Object.hasOwn(ja.errors.codes, code);
+  return Object.hasOwn(errorsJa.codes, code);
 }
 
 /** Turns a failed attendance or check-in call into one sentence in the UI language. */

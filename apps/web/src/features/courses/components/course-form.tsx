@@ -7,7 +7,7 @@ import { RemovableChips } from '../../../components/chips.tsx';
 import { CheckboxField, RadioField, TextField } from '../../../components/form-fields.tsx';
 import { SearchField } from '../../../components/search-field.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
-import { ja } from '../../../locales/ja.ts';
+import { errorsJa } from '../../../locales/errors.ja.ts';
 import { useCreateCourse, useUpdateCourse, type Course, type CourseInput } from '../api/courses.ts';
 import './courses.css';
 
@@ -22,8 +22,8 @@ export interface UnitOption {
   label: string;
 }
 
-function isGeneralCode(code: string): code is keyof typeof ja.errors.codes {
-  return Object.hasOwn(ja.errors.codes, code);
+function isGeneralCode(code: string): code is keyof typeof errorsJa.codes {
+  return Object.hasOwn(errorsJa.codes, code);
 }
 
 function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {

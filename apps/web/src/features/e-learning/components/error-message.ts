@@ -1,17 +1,17 @@
 import type { TFunction } from 'i18next';
 import { isApiError } from '../../../lib/api-client.ts';
 import { eLearningJa } from '../../../locales/e-learning.ja.ts';
-import { ja } from '../../../locales/ja.ts';
+import { errorsJa } from '../../../locales/errors.ja.ts';
 
 type ELearningErrorCode = keyof typeof eLearningJa.errors;
-type GeneralErrorCode = keyof typeof ja.errors.codes;
+type GeneralErrorCode = keyof typeof errorsJa.codes;
 
 function isELearningCode(code: string): code is ELearningErrorCode {
   return Object.hasOwn(eLearningJa.errors, code);
 }
 
 function isGeneralErrorCode(code: string): code is GeneralErrorCode {
-  return Object.hasOwn(ja.errors.codes, code);
+  return Object.hasOwn(errorsJa.codes, code);
 }
 
 /** A failed e-learning call in the user's words (the API's own messages are English only). */

@@ -1,18 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api-client.ts';
-import { ja } from '../../../locales/ja.ts';
+import { errorsJa } from '../../../locales/errors.ja.ts';
+import { sessionsJa } from '../../../locales/sessions.ja.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { tokyoDayTime } from '../../../lib/dates.ts';
 
-type SessionErrorCode = keyof typeof ja.sessions.errors;
-type GeneralErrorCode = keyof typeof ja.errors.codes;
+type SessionErrorCode = keyof typeof sessionsJa.errors;
+type GeneralErrorCode = keyof typeof errorsJa.codes;
 
 function isSessionErrorCode(code: string): code is SessionErrorCode {
-  return Object.hasOwn(ja.sessions.errors, code);
+  return Object.hasOwn(sessionsJa.errors, code);
 }
 
 function isGeneralErrorCode(code: string): code is GeneralErrorCode {
-  return Object.hasOwn(ja.errors.codes, code);
+  return Object.hasOwn(errorsJa.codes, code);
 }
 
 /**

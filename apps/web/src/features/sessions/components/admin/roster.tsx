@@ -2,14 +2,14 @@ import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../../../components/query-state.tsx';
 import { formatDateTime } from '../../../../lib/dates.ts';
 import { useLanguage } from '../../../../lib/i18n.ts';
-import { ja } from '../../../../locales/ja.ts';
+import { sessionsJa } from '../../../../locales/sessions.ja.ts';
 import { useRoster } from '../../api/get-roster.ts';
 import '../sessions.css';
 
-type KnownAction = keyof typeof ja.sessions.roster.actions;
+type KnownAction = keyof typeof sessionsJa.roster.actions;
 
 function isKnownAction(action: string): action is KnownAction {
-  return Object.hasOwn(ja.sessions.roster.actions, action);
+  return Object.hasOwn(sessionsJa.roster.actions, action);
 }
 
 /**

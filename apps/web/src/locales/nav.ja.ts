@@ -1,0 +1,22 @@
+/** Japanese words of the main menu; shell.ja.ts includes them under `nav`. */
+export const navJa = {
+  label: 'メインメニュー',
+  menu: 'メニュー',
+  home: 'ホーム',
+  organisation: '組織と職員',
+  myTraining: '私の研修',
+  eLearning: 'eラーニング',
+  adminELearning: 'eラーニングの管理',
+  sessions: '研修日程を探す',
+  checkIn: 'チェックイン',
+  teaching: '担当する研修',
+  adminSessions: '日程の管理',
+  adminCourses: '研修の管理',
+  adminMessages: 'リマインドとメッセージ',
+  accounts: 'アカウントと役割',
+  auditLog: '監査ログ',
+  staffImport: '職員名簿の取り込み',
+  team: '部下の受講状況',
+  outbox: 'メール送信状況',
+  reports: '実施状況の報告',
+};
