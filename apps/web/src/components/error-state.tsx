@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../lib/api-client.ts';
 import { errorsJa } from '../locales/errors.ja.ts';
-import { Button } from './button.tsx';
 
 type TranslatedCode = keyof typeof errorsJa.codes;
 
@@ -33,7 +32,10 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry: () => 
       ) : (
         <p className="state__message">{t('errors.network')}</p>
       )}
-      <Button onPress={onRetry}>{t('common.retry')}</Button>
+      {/* A plain button: the frame shows this state, and react-aria loads later, with pages. */}
+      <button type="button" className="button button--secondary" onClick={onRetry}>
+        {t('common.retry')}
+      </button>
     </div>
   );
 }

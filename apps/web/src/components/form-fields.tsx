@@ -1,4 +1,4 @@
-import { forwardRef, useId, type ReactNode, type Ref } from 'react';
+import { useId, type Ref } from 'react';
 import {
   Checkbox as AriaCheckbox,
   type CheckboxProps as AriaCheckboxProps,
@@ -12,6 +12,12 @@ import {
   TextField as AriaTextField,
   type TextFieldProps as AriaTextFieldProps,
 } from 'react-aria-components';
+import { RequiredMark } from './native-text-field.tsx';
+
+// The messages and the required mark are react-aria-free, for the first page; re-exported here so
+// forms import every field part from one place.
+export { FormAlert, FormNotice } from './form-messages.tsx';
+export { RequiredMark };
 
 export interface TextFieldProps extends Omit<
   AriaTextFieldProps,
@@ -75,45 +81,6 @@ export function TextField({
       ) : null}
       <FieldError className="field__error">{errorMessage}</FieldError>
     </AriaTextField>
-  );
-}
-
-/** "*" after a required field's label; screen readers hear "required" from aria-required. */
-export function RequiredMark() {
-  return (
-    <span className="field__required" aria-hidden="true">
-      {' *'}
-    </span>
-  );
-}
-
-export interface FormAlertProps {
-  title: string;
-  children: ReactNode;
-}
-
-/**
- * A form's error message: announced at once (role="alert") and focusable, so the form can move
- * focus to it after a failed submit.
- */
-export const FormAlert = forwardRef(function FormAlert(
-  { title, children }: FormAlertProps,
-  ref: Ref<HTMLDivElement>,
-) {
-  return (
-    <div className="form-message form-message--error" role="alert" tabIndex={-1} ref={ref}>
-      <p className="form-message__title">{title}</p>
-      <div className="form-message__body">{children}</div>
-    </div>
-  );
-});
-
-/** A success or information message, announced politely. */
-export function FormNotice({ children }: { children: ReactNode }) {
-  return (
-    <div className="form-message form-message--notice" role="status">
-      {children}
-    </div>
   );
 }
 

@@ -1,8 +1,6 @@
-import { createLink } from '@tanstack/react-router';
-import { Link as AriaLink } from 'react-aria-components';
-
 /**
- * A link to a route of the app: type-checked `to`/`search` from the router, and react-aria's
- * Link for focus and press handling. The router marks the current page with `aria-current`.
+ * A link to a route of the app: the router's own Link, a plain `<a>` with type-checked
+ * `to`/`search`, which the router marks with `aria-current="page"` on the current page. Every
+ * page's frame uses it, so it stays free of react-aria (loaded later, with the pages that need it).
  */
-export const Link = createLink(AriaLink);
+export { Link } from '@tanstack/react-router';

@@ -1,30 +1,31 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ToggleButton, ToggleButtonGroup } from 'react-aria-components';
-import { isLanguage, LANGUAGES, setLanguage, useLanguage } from '../../lib/i18n.ts';
+import { LANGUAGES, setLanguage, useLanguage } from '../../lib/i18n.ts';
 
 /**
  * 日本語 | English. Each name is written in its own language (and marked so with `lang`), so
- * people can find theirs whatever the page is showing now.
+ * people can find theirs whatever the page is showing now. The browser's own radio buttons (arrow
+ * keys move between them): the switch is on every page, and react-aria loads later, with pages.
  */
 export function LanguageSwitch() {
   const { t } = useTranslation();
   const current = useLanguage();
+  const name = useId();
   return (
-    <ToggleButtonGroup
-      aria-label={t('language.label')}
-      className="language-switch"
-      selectionMode="single"
-      disallowEmptySelection
-      selectedKeys={[current]}
-      onSelectionChange={(keys) => {
-        for (const key of keys) if (isLanguage(key)) void setLanguage(key);
-      }}
-    >
+    <div role="radiogroup" aria-label={t('language.label')} className="language-switch">
       {LANGUAGES.map((lang) => (
-        <ToggleButton key={lang} id={lang} lang={lang} className="language-switch__option">
+        <label key={lang} lang={lang} className="language-switch__option">
+          <input
+            type="radio"
+            className="visually-hidden"
+            name={name}
+            value={lang}
+            checked={current === lang}
+            onChange={() => void setLanguage(lang)}
+          />
           {t(`language.${lang}`)}
-        </ToggleButton>
+        </label>
       ))}
-    </ToggleButtonGroup>
+    </div>
   );
 }

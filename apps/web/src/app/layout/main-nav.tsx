@@ -1,6 +1,5 @@
 import { useRouterState } from '@tanstack/react-router';
 import { useId, useState } from 'react';
-import { Button as AriaButton } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../components/link.tsx';
 import { NAV_ENTRIES, type NavEntry } from '../navigation.ts';
@@ -36,16 +35,18 @@ export function MainNav() {
   const current = currentEntry(entries, pathname);
   return (
     <nav className={isOpen ? 'main-nav main-nav--open' : 'main-nav'} aria-label={t('nav.label')}>
-      <AriaButton
+      {/* A plain button: the menu is on every page, and react-aria loads later with the pages. */}
+      <button
+        type="button"
         className="main-nav__toggle"
         aria-expanded={isOpen}
         aria-controls={listId}
-        onPress={() => setOpen(!isOpen)}
+        onClick={() => setOpen(!isOpen)}
       >
         <span className="main-nav__toggle-icon" aria-hidden="true" />
         <span>{t('nav.menu')}</span>
         {current ? <span className="main-nav__current">{t(`nav.${current.label}`)}</span> : null}
-      </AriaButton>
+      </button>
       <ul id={listId} className="main-nav__list">
         {entries.map((entry) => (
           <li key={entry.to}>
@@ -54,7 +55,7 @@ export function MainNav() {
               className="main-nav__link"
               // The home entry would otherwise count as active on every page.
               activeOptions={{ exact: entry.to === '/', includeSearch: false }}
-              onPress={() => setOpen(false)}
+              onClick={() => setOpen(false)}
             >
               {t(`nav.${entry.label}`)}
             </Link>

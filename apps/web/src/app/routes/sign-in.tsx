@@ -1,7 +1,7 @@
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Card } from '../../components/card.tsx';
-import { FormNotice } from '../../components/form-fields.tsx';
+import { FormNotice } from '../../components/form-messages.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useSsoInfo } from '../../features/auth/api/single-sign-on.ts';
 import { SignInForm } from '../../features/auth/components/sign-in-form.tsx';

@@ -1,8 +1,8 @@
 import type { Me } from '@kenshu/contracts';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../../components/button.tsx';
-import { FormAlert, TextField } from '../../../components/form-fields.tsx';
+import { FormAlert } from '../../../components/form-messages.tsx';
+import { NativeTextField } from '../../../components/native-text-field.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { useSignIn } from '../api/sign-in.ts';
 import { retryAfterSeconds } from '../utils/api-errors.ts';
@@ -16,7 +16,8 @@ interface FieldErrors {
 /**
  * Staff number or e-mail, and password. Empty fields are caught here; wrong credentials, a
  * lockout and network trouble come back from the API and are shown above the form, which takes
- * focus so screen readers read it.
+ * focus so screen readers read it. Built from the browser's own form elements: this is the first
+ * page most people open, and it should not wait for react-aria.
  */
 export function SignInForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   const { t } = useTranslation();
@@ -71,7 +72,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
           <p>{errorMessage(signIn.error)}</p>
         </FormAlert>
       ) : null}
-      <TextField
+      <NativeTextField
         label={t('auth.signIn.login')}
         description={t('auth.signIn.loginDescription')}
         errorMessage={fieldErrors.login}
@@ -86,7 +87,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
         isRequired
         inputRef={loginRef}
       />
-      <TextField
+      <NativeTextField
         label={t('auth.signIn.password')}
         errorMessage={fieldErrors.password}
         value={password}
@@ -100,9 +101,18 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
         isRequired
         inputRef={passwordRef}
       />
-      <Button type="submit" variant="primary" isPending={signIn.isPending}>
+      {/* While pending: not a second submit (Enter in a field included), but still focusable. */}
+      <button
+        type={signIn.isPending ? 'button' : 'submit'}
+        className="button button--primary"
+        aria-disabled={signIn.isPending || undefined}
+        data-pending={signIn.isPending || undefined}
+      >
         {signIn.isPending ? t('auth.signIn.submitting') : t('auth.signIn.submit')}
-      </Button>
+      </button>
+      <p className="visually-hidden" role="status">
+        {signIn.isPending ? t('auth.signIn.submitting') : null}
+      </p>
     </form>
   );
 }

@@ -73,7 +73,7 @@ export function UserMenu({ me }: { me: Me }) {
               <dd>{localName(me.orgUnit, lang)}</dd>
             </div>
           </dl>
-          <Link to="/account/sessions" className="text-link" onPress={() => setOpen(false)}>
+          <Link to="/account/sessions" className="text-link" onClick={() => setOpen(false)}>
             {t('auth.userMenu.mySessions')}
           </Link>
           {signOut.isError ? (

@@ -107,7 +107,7 @@ function PersonRecord({
                       className="text-link"
                       to="/sessions"
                       search={{ course: item.course.id }}
-                      onPress={onClose}
+                      onClick={onClose}
                     >
                       {t('team.record.bookForThem')}
                     </Link>
