@@ -44,6 +44,8 @@ export default defineConfig({
   plugins: [react(), precompress()],
   build: {
     outDir: 'dist',
+    // Every browser the build targets (Baseline widely available) knows <link rel=modulepreload>.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
         codeSplitting: {

@@ -17,7 +17,7 @@ export function LanguageSwitch() {
         <label key={lang} lang={lang} className="language-switch__option">
           <input
             type="radio"
-            className="visually-hidden"
+            className="language-switch__input"
             name={name}
             value={lang}
             checked={current === lang}

@@ -1,14 +1,17 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api-client.ts';
-import { attendanceJa } from '../../../locales/attendance.ja.ts';
+import { i18n } from '../../../lib/i18n.ts';
+import type { attendanceJa } from '../../../locales/attendance.ja.ts';
 import { errorsJa } from '../../../locales/errors.ja.ts';
 
 type AttendanceErrorCode = keyof typeof attendanceJa.errors;
 type GeneralErrorCode = keyof typeof errorsJa.codes;
 
+// Looked up in the loaded catalogue (the page's loader brought these words): importing the
+// Japanese words to check would put them in this page's download in either language.
 function isAttendanceErrorCode(code: string): code is AttendanceErrorCode {
-  return Object.hasOwn(attendanceJa.errors, code);
+  return i18n.exists(`attendance.errors.${code}`);
 }
 
 function isGeneralErrorCode(code: string): code is GeneralErrorCode {

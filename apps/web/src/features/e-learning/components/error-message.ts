@@ -1,13 +1,16 @@
 import type { TFunction } from 'i18next';
 import { isApiError } from '../../../lib/api-client.ts';
-import { eLearningJa } from '../../../locales/e-learning.ja.ts';
+import { i18n } from '../../../lib/i18n.ts';
+import type { eLearningJa } from '../../../locales/e-learning.ja.ts';
 import { errorsJa } from '../../../locales/errors.ja.ts';
 
 type ELearningErrorCode = keyof typeof eLearningJa.errors;
 type GeneralErrorCode = keyof typeof errorsJa.codes;
 
+// Looked up in the loaded catalogue (the page's loader brought these words): importing the
+// Japanese words to check would put them in this page's download in either language.
 function isELearningCode(code: string): code is ELearningErrorCode {
-  return Object.hasOwn(eLearningJa.errors, code);
+  return i18n.exists(`eLearning.errors.${code}`);
 }
 
 function isGeneralErrorCode(code: string): code is GeneralErrorCode {
@@ -19,7 +22,7 @@ export function eLearningErrorMessage(error: unknown, t: TFunction): string {
   if (!isApiError(error)) return t('errors.network');
   // A refused SCORM package names its problem; say which one.
   const problem = error.details?.problem;
-  if (typeof problem === 'string' && Object.hasOwn(eLearningJa.scormProblems, problem)) {
+  if (typeof problem === 'string' && i18n.exists(`eLearning.scormProblems.${problem}`)) {
     return t(`eLearning.scormProblems.${problem as keyof typeof eLearningJa.scormProblems}`);
   }
   if (isELearningCode(error.code)) return t(`eLearning.errors.${error.code}`);

@@ -1,15 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api-client.ts';
 import { errorsJa } from '../../../locales/errors.ja.ts';
-import { sessionsJa } from '../../../locales/sessions.ja.ts';
-import { useLanguage } from '../../../lib/i18n.ts';
+import type { sessionsJa } from '../../../locales/sessions.ja.ts';
+import { i18n, useLanguage } from '../../../lib/i18n.ts';
 import { tokyoDayTime } from '../../../lib/dates.ts';
 
 type SessionErrorCode = keyof typeof sessionsJa.errors;
 type GeneralErrorCode = keyof typeof errorsJa.codes;
 
+// Looked up in the loaded catalogue (the page's loader brought these words): importing the
+// Japanese words to check would put them in this page's download in either language.
 function isSessionErrorCode(code: string): code is SessionErrorCode {
-  return Object.hasOwn(sessionsJa.errors, code);
+  return i18n.exists(`sessions.errors.${code}`);
 }
 
 function isGeneralErrorCode(code: string): code is GeneralErrorCode {
