@@ -37,15 +37,27 @@ async function state(sessionId: number) {
   };
 }
 
+/**
+ * Books as a browser does: 503 means the server was too busy to take the request (no free
+ * database connection within 5 s) and wrote nothing, so it is tried again, a few times at most.
+ */
+async function bookPatiently(person: SignedInClient, sessionId: number) {
+  for (let attempt = 1; ; attempt++) {
+    const response = await person.json('/api/bookings', { sessionId });
+    if (response.status !== 503 || attempt === 10) return response;
+    await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+  }
+}
+
 describe(`booking under contention (${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded'})`, () => {
   it('gives 200 people racing for 20 seats exactly 20 seats and 180 waitlist places', async () => {
     const course = await makeCourse(t.db);
     const session = await makeSession(t.db, { courseId: course.id, capacity: 20 });
     const people = await crowd(200);
-    const responses = await Promise.all(
-      people.map((p) => p.json('/api/bookings', { sessionId: session.id })),
-    );
-    expect(responses.map((r) => r.status).every((s) => s === 201)).toBe(true);
+    // On a loaded machine some may be told to come back; coming back, they are booked once (a
+    // 503 that had written the booking would come back 409).
+    const responses = await Promise.all(people.map((p) => bookPatiently(p, session.id)));
+    expect(responses.map((r) => r.status)).toEqual(Array(200).fill(201));
     const after = await state(session.id);
     expect(after).toMatchObject({ seatsTaken: 20, confirmed: 20, waiting: 180 });
     expect(new Set(after.people).size).toBe(200); // nobody twice

@@ -114,47 +114,51 @@ export async function bookSession({
     );
 
   try {
-    // Booking for oneself is one statement, so the seat lock is held only while the database
-    // runs it; booking for someone else adds its audit row in the same transaction.
-    const written =
-      staffId === viewer.staffId
-        ? await book(ctx.db)
-        : await runInTransaction(ctx.db, async (trx) => {
-            const result = await book(trx);
-            if (result.booking) {
-              await insertAudit(trx, {
-                actorStaffId: viewer.staffId,
-                action: 'booking.created_on_behalf',
-                targetType: 'booking',
-                targetId: result.booking.id,
-                after: { staffId, sessionId: facts.id, status: result.booking.status },
-                requestId: ctx.requestId,
-              });
-            }
-            return result;
-          });
-    if (!written.bookable) {
-      // Cancelled or closed meanwhile: the session itself says which.
-      const session = await findTrainingSession(ctx.db, input.sessionId);
-      if (!session) throw notFound('session');
-      assertBookable(bookingWindowOf(session), ctx.now);
-      throw new AppError('BOOKING_CLOSED', 'Booking for this session has closed');
-    }
-    if (!written.booking) {
-      const seat = written.live.find((e) => e.status === 'confirmed');
-      if (seat) {
-        const held = await findTrainingSession(ctx.db, seat.session_id);
-        throw new AppError(
-          'ALREADY_BOOKED',
-          held && held.ends_at <= ctx.now
-            ? 'Your booked session has ended and its roster is not final yet; once it is, you can book another session if you missed it'
-            : 'Already booked on a session of this course; move the booking instead',
-          { bookingId: seat.id },
-        );
+    // The booking and its waitlist place are read on one connection: once the booking is
+    // written, a wait for another connection must not answer "busy, try again".
+    return await ctx.db.connection().execute(async (db) => {
+      // Booking for oneself is one statement, so the seat lock is held only while the database
+      // runs it; booking for someone else adds its audit row in the same transaction.
+      const written =
+        staffId === viewer.staffId
+          ? await book(db)
+          : await runInTransaction(db, async (trx) => {
+              const result = await book(trx);
+              if (result.booking) {
+                await insertAudit(trx, {
+                  actorStaffId: viewer.staffId,
+                  action: 'booking.created_on_behalf',
+                  targetType: 'booking',
+                  targetId: result.booking.id,
+                  after: { staffId, sessionId: facts.id, status: result.booking.status },
+                  requestId: ctx.requestId,
+                });
+              }
+              return result;
+            });
+      if (!written.bookable) {
+        // Cancelled or closed meanwhile: the session itself says which.
+        const session = await findTrainingSession(db, input.sessionId);
+        if (!session) throw notFound('session');
+        assertBookable(bookingWindowOf(session), ctx.now);
+        throw new AppError('BOOKING_CLOSED', 'Booking for this session has closed');
       }
-      throw new AppError('ALREADY_BOOKED', 'Already on the waitlist of this session');
-    }
-    return await toBookingContract(ctx.db, written.booking);
+      if (!written.booking) {
+        const seat = written.live.find((e) => e.status === 'confirmed');
+        if (seat) {
+          const held = await findTrainingSession(db, seat.session_id);
+          throw new AppError(
+            'ALREADY_BOOKED',
+            held && held.ends_at <= ctx.now
+              ? 'Your booked session has ended and its roster is not final yet; once it is, you can book another session if you missed it'
+              : 'Already booked on a session of this course; move the booking instead',
+            { bookingId: seat.id },
+          );
+        }
+        throw new AppError('ALREADY_BOOKED', 'Already on the waitlist of this session');
+      }
+      return await toBookingContract(db, written.booking);
+    });
   } catch (error) {
     // Two sessions of one course booked at the same instant: the index keeps one seat per person.
     if (isUniqueViolation(error)) {
