@@ -10,12 +10,12 @@ import {
 } from '@kenshu/db';
 import { notFound } from '@kenshu/domain';
 import type { Executor, MailCalendarPart, Staff } from '@kenshu/db';
-import { createEvent, createEvents, type EventAttributes } from 'ics';
 import type { Config } from '../../config.ts';
 import type { ServiceContext } from '../../context.ts';
 import { randomToken, sha256 } from '../../lib/tokens.ts';
 import { requireViewer } from '../../lib/service-context.ts';
 import { publicBase } from '../messages/send.ts';
+import { calendarText, type CalendarEvent, type CalendarMethod } from './icalendar.ts';
 import { assertMayActFor } from './scope.ts';
 
 type BookingWithSession = Awaited<ReturnType<typeof bookingsOfPerson>>[number];
@@ -72,7 +72,7 @@ function eventOf(
   b: CalendarBooking,
   locale: 'ja' | 'en',
   config: Pick<Config, 'mailFrom' | 'publicUrl' | 'port'>,
-): EventAttributes {
+): CalendarEvent {
   const title = locale === 'ja' ? `研修: ${b.course_title_ja}` : `Training: ${b.course_title_en}`;
   const live = b.status !== 'cancelled' && b.session_status === 'scheduled';
   return {
@@ -80,21 +80,27 @@ function eventOf(
     organizer: organizerOf(config.mailFrom),
     uid: `${b.uid}@kenshu`,
     sequence: b.sequence,
-    start: b.starts_at.getTime(),
-    startInputType: 'utc',
-    startOutputType: 'utc',
-    end: b.ends_at.getTime(),
-    endInputType: 'utc',
-    endOutputType: 'utc',
+    start: b.starts_at,
+    end: b.ends_at,
     title:
       b.status === 'waitlisted'
         ? `${title} (${locale === 'ja' ? 'キャンセル待ち' : 'waitlist'})`
         : title,
-    ...(b.venue ? { location: b.venue } : {}),
-    ...(b.online_url ? { url: b.online_url } : {}),
+    location: b.venue ?? undefined,
+    url: b.online_url ?? undefined,
     status: live ? (b.status === 'confirmed' ? 'CONFIRMED' : 'TENTATIVE') : 'CANCELLED',
-    productId: PRODUCT_ID,
   };
+}
+
+/** One or more events as a calendar file, stamped now. */
+function calendarOf(method: CalendarMethod, events: CalendarEvent[], name?: string): string {
+  return calendarText({
+    productId: PRODUCT_ID,
+    method,
+    ...(name ? { name } : {}),
+    events,
+    at: new Date(),
+  });
 }
 
 /** The name and address of a From line like `研修事務局 <kenshu@example.go.jp>`. */
@@ -137,28 +143,11 @@ export function invitationOf(
 ): MailCalendarPart {
   const event = eventOf(booking, person.locale, config);
   const method = event.status === 'CANCELLED' ? 'CANCEL' : 'REQUEST';
-  const ics = unwrap(
-    createEvent({
-      ...event,
-      method,
-      attendees: [
-        {
-          name: `${person.family_name} ${person.given_name}`,
-          ...(person.email ? { email: person.email } : {}),
-          rsvp: false,
-          partstat: 'ACCEPTED',
-          role: 'REQ-PARTICIPANT',
-        },
-      ],
-    }),
-  );
-  return { method, ics };
-}
-
-function unwrap(result: { error: Error | null; value: string | null }): string {
-  if (result.error || result.value === null)
-    throw result.error ?? new Error('calendar could not be written');
-  return result.value;
+  const attendee = {
+    name: `${person.family_name} ${person.given_name}`,
+    ...(person.email ? { email: person.email } : {}),
+  };
+  return { method, ics: calendarOf(method, [{ ...event, attendee }]) };
 }
 
 /** The .ics file of one booking; a cancelled or moved booking is sent as METHOD:CANCEL. */
@@ -179,8 +168,7 @@ export async function bookingCalendar({
   const staff = await findStaffById(ctx.db, booking.staff_id);
   if (!staff) throw notFound('booking');
   const event = eventOf(row, staff.locale, ctx.config);
-  const cancelled = event.status === 'CANCELLED';
-  return unwrap(createEvent({ ...event, method: cancelled ? 'CANCEL' : 'PUBLISH' }));
+  return calendarOf(event.status === 'CANCELLED' ? 'CANCEL' : 'PUBLISH', [event]);
 }
 
 /** Creates or replaces the viewer's private feed; only the token's hash is stored. */
@@ -217,18 +205,5 @@ export async function calendarFeed({
   const bookings = await bookingsOfPerson(ctx.db, feed.staff_id);
   // A feed shows each booking once; moved and cancelled ones stay as CANCELLED so apps remove them.
   const events = bookings.map((b) => eventOf(b, staff.locale, ctx.config));
-  if (events.length === 0) {
-    return [
-      'BEGIN:VCALENDAR',
-      'VERSION:2.0',
-      `PRODID:${PRODUCT_ID}`,
-      'METHOD:PUBLISH',
-      'X-WR-CALNAME:Kenshu',
-      'END:VCALENDAR',
-      '',
-    ].join('\r\n');
-  }
-  return unwrap(
-    createEvents(events, { productId: PRODUCT_ID, method: 'PUBLISH', calName: 'Kenshu' }),
-  );
+  return calendarOf('PUBLISH', events, 'Kenshu');
 }
