@@ -197,6 +197,15 @@ export function courseObligationsQuery(
     ]);
 }
 
+/** Everyone who still owes one course this fiscal year: courseObligationsQuery, run. */
+export function courseObligations(
+  db: Executor,
+  course: { id: number; audience: Audience },
+  at: ObligationsAt,
+) {
+  return courseObligationsQuery(db, course, at).execute();
+}
+
 /** Records where each reminded person now is in each obligation's schedule, in one statement. */
 export async function saveReminderProgress(
   trx: Transaction<DB>,

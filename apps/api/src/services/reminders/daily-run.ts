@@ -1,6 +1,6 @@
 import {
   chasers,
-  courseObligationsQuery,
+  courseObligations,
   listCourses,
   peopleForDigest,
   recordReminderRun,
@@ -87,7 +87,7 @@ export async function openObligations(db: Executor, now: Date) {
     if (!rule.enabled) continue;
     facts.set(course.id, courseFacts(course));
     const audience = await resolveAudience(db, course.audience);
-    const rows = await courseObligationsQuery(db, { id: course.id, audience }, at).execute();
+    const rows = await courseObligations(db, { id: course.id, audience }, at);
     for (const r of rows) {
       obligations.push({
         staffId: r.staff_id,
