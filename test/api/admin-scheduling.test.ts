@@ -5,7 +5,9 @@ import { makeCourse, makeOrgUnit, makeSession, makeStaff } from '@kenshu/db/test
 import { currentFiscalYear, tokyoDateOf } from '@kenshu/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.ts';
+import { attendanceOf } from '../support/attendance.ts';
 import { makePerson, signedInAs, type SignedInClient } from '../support/auth.ts';
+import { failure, failureBody, okBody, typedApi } from '../support/typed-api.ts';
 
 const t = useTestApp();
 const config = { ...loadConfig({}), seed: 'none' as const };
@@ -26,14 +28,21 @@ async function auditOf(action: string, targetId: number) {
     .execute();
 }
 
-async function check(body: Record<string, unknown>, client = admin) {
-  return client.json('/api/sessions/check', body);
+type CheckRequest = Parameters<
+  ReturnType<typeof typedApi>['sessions']['check']['$post']
+>[0]['json'];
+type NewSession = Parameters<ReturnType<typeof typedApi>['sessions']['$post']>[0]['json'];
+
+function check(body: CheckRequest, client = admin) {
+  return typedApi(t.app, client).sessions.check.$post({ json: body });
 }
 
-async function warningsFor(body: Record<string, unknown>) {
-  const res = await check(body);
-  expect(res.status).toBe(200);
-  return (await res.json()).items;
+async function warningsFor(body: CheckRequest) {
+  return (await okBody(check(body), 200)).items;
+}
+
+function createSession(body: NewSession, client = admin) {
+  return typedApi(t.app, client).sessions.$post({ json: body });
 }
 
 describe('warnings when scheduling a session', () => {
@@ -85,7 +94,7 @@ describe('warnings when scheduling a session', () => {
       endsAt: new Date(other.ends_at.getTime() + 30 * 60_000).toISOString(),
     };
     const overlaps = (await warningsFor({ ...during, venue: `  ${room.toUpperCase()} ` })).filter(
-      (w: { kind: string }) => w.kind === 'venue_overlap',
+      (w) => w.kind === 'venue_overlap',
     );
     expect(overlaps).toEqual([
       {
@@ -99,8 +108,7 @@ describe('warnings when scheduling a session', () => {
         venue: room,
       },
     ]);
-    const kinds = async (body: Record<string, unknown>) =>
-      (await warningsFor(body)).map((w: { kind: string }) => w.kind);
+    const kinds = async (body: CheckRequest) => (await warningsFor(body)).map((w) => w.kind);
     // Another room, back to back, or the session itself being edited: no clash.
     expect(await kinds({ ...during, venue: `${room} annex` })).not.toContain('venue_overlap');
     expect(
@@ -115,22 +123,21 @@ describe('warnings when scheduling a session', () => {
     );
 
     // The admin is warned, not refused: the session is saved, and the audit row keeps the warning.
-    const created = await admin.json('/api/sessions', {
-      courseId: course.id,
-      ...during,
-      venue: room,
-      capacity: 10,
-    });
-    expect(created.status).toBe(201);
-    const session = await created.json();
+    const session = await okBody(
+      createSession({ courseId: course.id, ...during, venue: room, capacity: 10 }),
+      201,
+    );
     const [row] = await auditOf('session.created', session.id);
     expect(row?.after).toMatchObject({ warnings: ['venue_overlap'] });
 
     // Cancelled sessions hold no room.
-    expect(
-      (await admin.json(`/api/sessions/${other.id}/cancel`, { reason: 'Room double-booked' }))
-        .status,
-    ).toBe(200);
+    await okBody(
+      typedApi(t.app, admin).sessions[':id'].cancel.$post({
+        param: { id: String(other.id) },
+        json: { reason: 'Room double-booked' },
+      }),
+      200,
+    );
     const afterCancel = await kinds({ ...during, venue: room, sessionId: session.id });
     expect(afterCancel).not.toContain('venue_overlap');
   });
@@ -138,12 +145,13 @@ describe('warnings when scheduling a session', () => {
   it('saves an edit onto a holiday, audited with the warning', async () => {
     const course = await makeCourse(t.db);
     const session = await makeSession(t.db, { courseId: course.id, startsInHours: 24 * 30 });
-    const res = await admin.json(
-      `/api/sessions/${session.id}`,
-      { startsAt: '2027-02-11T10:00:00+09:00', endsAt: '2027-02-11T11:30:00+09:00' },
-      'PATCH',
+    await okBody(
+      typedApi(t.app, admin).sessions[':id'].$patch({
+        param: { id: String(session.id) },
+        json: { startsAt: '2027-02-11T10:00:00+09:00', endsAt: '2027-02-11T11:30:00+09:00' },
+      }),
+      200,
     );
-    expect(res.status).toBe(200);
     const [row] = await auditOf('session.updated', session.id);
     expect(row?.after).toMatchObject({ warnings: ['holiday'] });
   });
@@ -159,23 +167,24 @@ describe('warnings when scheduling a session', () => {
       capacity: 10,
     };
     for (const trainerIds of [[gone.id], [present.id, 2_000_000_000]]) {
-      const refused = await admin.json('/api/sessions', { ...body, trainerIds });
+      const refused = await failureBody(createSession({ ...body, trainerIds }));
       expect(refused.status).toBe(400);
-      expect((await refused.json()).error.details).toMatchObject({ field: 'trainerIds' });
+      expect(refused.error.details).toMatchObject({ field: 'trainerIds' });
     }
-    const created = await admin.json('/api/sessions', { ...body, trainerIds: [present.id] });
-    expect(created.status).toBe(201);
-    expect((await created.json()).trainers).toEqual([
+    const created = await okBody(createSession({ ...body, trainerIds: [present.id] }), 201);
+    expect(created.trainers).toEqual([
       { id: present.id, name: `${present.family_name} ${present.given_name}` },
     ]);
   });
 
   it('is for admins, and answers bad input with 400', async () => {
     const body = { startsAt: '2027-02-13T10:00:00+09:00', endsAt: '2027-02-13T11:00:00+09:00' };
-    expect((await check(body, trainer)).status).toBe(403);
-    expect((await check({ ...body, endsAt: body.startsAt })).status).toBe(400);
-    expect((await check({ ...body, startsAt: 'soon' })).status).toBe(400);
-    expect((await check({ ...body, venue: 'x'.repeat(201) })).status).toBe(400);
+    expect(await failure(check(body, trainer))).toMatchObject({ status: 403 });
+    expect(await failure(check({ ...body, endsAt: body.startsAt }))).toMatchObject({ status: 400 });
+    expect(await failure(check({ ...body, startsAt: 'soon' }))).toMatchObject({ status: 400 });
+    expect(await failure(check({ ...body, venue: 'x'.repeat(201) }))).toMatchObject({
+      status: 400,
+    });
     // An end typed years late still answers quickly, with at most a week of day warnings.
     const long = await warningsFor({ ...body, endsAt: '2099-01-01T00:00:00+09:00' });
     expect(long.length).toBeLessThanOrEqual(14);
@@ -184,35 +193,50 @@ describe('warnings when scheduling a session', () => {
 
 describe('holidays for the calendar', () => {
   it('lists a month’s national holidays in both languages', async () => {
-    const res = await trainer.request('/api/sessions/holidays?month=2026-09');
-    expect(res.status).toBe(200);
-    expect((await res.json()).items).toEqual([
+    const holidays = (month: string) =>
+      typedApi(t.app, trainer).sessions.holidays.$get({ query: { month } });
+    expect((await okBody(holidays('2026-09'), 200)).items).toEqual([
       { date: '2026-09-21', nameJa: '敬老の日', nameEn: 'Respect for the Aged Day' },
       { date: '2026-09-22', nameJa: '休日', nameEn: "Citizen's Holiday" },
       { date: '2026-09-23', nameJa: '秋分の日', nameEn: 'Autumnal Equinox Day' },
     ]);
-    expect((await trainer.request('/api/sessions/holidays?month=2026-13')).status).toBe(400);
+    expect(await failure(holidays('2026-13'))).toMatchObject({ status: 400 });
+    // Without a month at all, which the typed client cannot send: as on the wire.
     expect((await trainer.request('/api/sessions/holidays')).status).toBe(400);
   });
 });
 
 describe('a new course is a draft until published', () => {
   async function createCourse(unitId: number) {
-    const res = await admin.json('/api/courses', {
-      code: `DRAFT-${Math.random().toString(36).slice(2, 8)}`,
-      titleJa: '新しい研修',
-      titleEn: 'A new course',
-      audience: { kind: 'rule', roles: [], unitIds: [unitId], employmentTypes: [] },
-      completionModes: 'either',
-    });
-    expect(res.status).toBe(201);
-    return res.json();
+    return okBody(
+      typedApi(t.app, admin).courses.$post({
+        json: {
+          code: `DRAFT-${Math.random().toString(36).slice(2, 8)}`,
+          titleJa: '新しい研修',
+          titleEn: 'A new course',
+          audience: { kind: 'rule', roles: [], unitIds: [unitId], employmentTypes: [] },
+          completionModes: 'either',
+        },
+      }),
+      201,
+    );
   }
 
   async function myCourseIds(client: SignedInClient) {
-    const res = await client.request('/api/me/training');
-    expect(res.status).toBe(200);
-    return (await res.json()).items.map((i: { course: { id: number } }) => i.course.id);
+    const record = await okBody(typedApi(t.app, client).me.training.$get({ query: {} }), 200);
+    return record.items.map((i) => i.course.id);
+  }
+
+  async function teamIds(courseId: number) {
+    const team = typedApi(t.app, admin).team;
+    const status = await okBody(team.status.$get({ query: { courseId: String(courseId) } }));
+    return status.items.map((i) => i.staffId);
+  }
+
+  async function requiredByReport(courseId: number) {
+    const reports = typedApi(t.app, admin).reports;
+    const report = await okBody(reports.annual.$get({ query: { courseId: String(courseId) } }));
+    return report.overall.required;
   }
 
   it('requires nobody until an admin publishes it, then everyone in its audience (audited)', async () => {
@@ -224,50 +248,50 @@ describe('a new course is a draft until published', () => {
 
     // Not in My training, nor on the team page, nor counted by the report.
     expect(await myCourseIds(learner)).not.toContain(course.id);
-    const team = await (await admin.request(`/api/team/status?courseId=${course.id}`)).json();
-    expect(team.items.map((i: { staffId: number }) => i.staffId)).not.toContain(learnerStaff.id);
-    const report = await (await admin.request(`/api/reports/annual?courseId=${course.id}`)).json();
-    expect(report.overall.required).toBe(0);
+    expect(await teamIds(course.id)).not.toContain(learnerStaff.id);
+    expect(await requiredByReport(course.id)).toBe(0);
     // Learners do not see drafts in the catalogue; admins do.
-    const seen = async (client: SignedInClient) =>
-      (await (await client.request('/api/courses?includeInactive=true')).json()).items.map(
-        (c: { id: number }) => c.id,
-      );
+    const seen = async (client: SignedInClient) => {
+      const courses = typedApi(t.app, client).courses;
+      const list = await okBody(courses.$get({ query: { includeInactive: 'true' } }));
+      return list.items.map((c) => c.id);
+    };
     expect(await seen(learner)).not.toContain(course.id);
     expect(await seen(admin)).toContain(course.id);
 
     // The nightly e-learning assignment passes it by, even with its window closed.
-    const module = await (
-      await admin.json('/api/e-learning/modules', {
-        courseId: course.id,
-        titleJa: '教材',
-        titleEn: 'Module',
-        sections: [{ titleJa: '一', titleEn: 'One', bodyJa: '本文', bodyEn: 'Text' }],
-        questions: [],
-        passPercent: 0,
-        completionRule: 'all_sections_viewed',
-      })
-    ).json();
-    expect((await admin.json(`/api/e-learning/modules/${module.id}/publish`, {})).status).toBe(200);
+    const eLearning = typedApi(t.app, admin)['e-learning'];
+    const module = await okBody(
+      eLearning.modules.$post({
+        json: {
+          courseId: course.id,
+          titleJa: '教材',
+          titleEn: 'Module',
+          sections: [{ titleJa: '一', titleEn: 'One', bodyJa: '本文', bodyEn: 'Text' }],
+          questions: [],
+          completionRule: 'all_sections_viewed',
+        },
+      }),
+      201,
+    );
+    await okBody(eLearning.modules[':id'].publish.$post({ param: { id: String(module.id) } }), 200);
     const today = tokyoDateOf(new Date());
     const setting = (enabled: boolean) => ({ enabled, dueDays: 30 });
-    expect(
-      (
-        await admin.json(
-          `/api/e-learning/courses/${course.id}/assignment-settings`,
-          {
-            fiscalYear: currentFiscalYear(),
-            windowClosesOn: today,
-            rules: {
-              absent: setting(false),
-              window_closed: setting(true),
-              no_group_access: setting(false),
-            },
+    await okBody(
+      eLearning.courses[':id']['assignment-settings'].$put({
+        param: { id: String(course.id) },
+        json: {
+          fiscalYear: currentFiscalYear(),
+          windowClosesOn: today,
+          rules: {
+            absent: setting(false),
+            window_closed: setting(true),
+            no_group_access: setting(false),
           },
-          'PUT',
-        )
-      ).status,
-    ).toBe(200);
+        },
+      }),
+      200,
+    );
     const assignments = () =>
       t.db
         .selectFrom('assignment')
@@ -279,22 +303,19 @@ describe('a new course is a draft until published', () => {
     expect(await assignments()).toEqual([]);
 
     // Only admins publish.
-    expect((await learner.json(`/api/courses/${course.id}/publish`, {})).status).toBe(403);
-    const published = await admin.json(`/api/courses/${course.id}/publish`, {});
-    expect(published.status).toBe(200);
-    expect((await published.json()).publishedAt).not.toBeNull();
+    const publish = (client: SignedInClient, id: string) =>
+      typedApi(t.app, client).courses[':id'].publish.$post({ param: { id } });
+    expect(await failure(publish(learner, String(course.id)))).toMatchObject({ status: 403 });
+    const published = await okBody(publish(admin, String(course.id)), 200);
+    expect(published.publishedAt).not.toBeNull();
     expect(await auditOf('course.published', course.id)).toHaveLength(1);
-    expect((await admin.json(`/api/courses/${course.id}/publish`, {})).status).toBe(409);
-    expect((await admin.json('/api/courses/999999999/publish', {})).status).toBe(404);
-    expect((await admin.json('/api/courses/abc/publish', {})).status).toBe(400);
+    expect(await failure(publish(admin, String(course.id)))).toMatchObject({ status: 409 });
+    expect(await failure(publish(admin, '999999999'))).toMatchObject({ status: 404 });
+    expect(await failure(publish(admin, 'abc'))).toMatchObject({ status: 400 });
 
     expect(await myCourseIds(learner)).toContain(course.id);
-    const teamAfter = await (await admin.request(`/api/team/status?courseId=${course.id}`)).json();
-    expect(teamAfter.items.map((i: { staffId: number }) => i.staffId)).toContain(learnerStaff.id);
-    const reportAfter = await (
-      await admin.request(`/api/reports/annual?courseId=${course.id}`)
-    ).json();
-    expect(reportAfter.overall.required).toBe(1);
+    expect(await teamIds(course.id)).toContain(learnerStaff.id);
+    expect(await requiredByReport(course.id)).toBe(1);
     await runJobOnce(t.database, assignAfterWindowClosesJob, config);
     expect(await assignments()).toEqual([{ source: 'window_closed' }]);
   });
@@ -308,47 +329,51 @@ describe('a new course is a draft until published', () => {
 describe('recording a session that already took place', () => {
   const threeWeeksAgo = () => new Date(Date.now() - 21 * 86_400_000);
 
-  async function record(body: Record<string, unknown>, client = admin) {
+  async function record(body: Partial<NewSession>, client = admin) {
     const course = await makeCourse(t.db);
     const startsAt = threeWeeksAgo();
-    return client.json('/api/sessions', {
-      courseId: course.id,
-      startsAt: startsAt.toISOString(),
-      endsAt: new Date(startsAt.getTime() + 90 * 60_000).toISOString(),
-      venue: '本省 講堂',
-      capacity: 50,
-      ...body,
-    });
+    return createSession(
+      {
+        courseId: course.id,
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 90 * 60_000).toISOString(),
+        venue: '本省 講堂',
+        capacity: 50,
+        ...body,
+      },
+      client,
+    );
   }
 
   it('needs a reason, only in the past, and only from an admin', async () => {
-    const missing = await record({});
+    const missing = await failureBody(record({}));
     expect(missing.status).toBe(400);
-    expect((await missing.json()).error.details).toMatchObject({ field: 'recordedReason' });
-    expect((await record({ recordedReason: '  ' })).status).toBe(400);
-    expect((await record({ recordedReason: 'x'.repeat(501) })).status).toBe(400);
-    expect((await record({ recordedReason: '紙の出席簿' }, trainer)).status).toBe(403);
+    expect(missing.error.details).toMatchObject({ field: 'recordedReason' });
+    const badRequest = { status: 400 };
+    expect(await failure(record({ recordedReason: '  ' }))).toMatchObject(badRequest);
+    expect(await failure(record({ recordedReason: 'x'.repeat(501) }))).toMatchObject(badRequest);
+    expect(await failure(record({ recordedReason: '紙の出席簿' }, trainer))).toMatchObject({
+      status: 403,
+    });
     const course = await makeCourse(t.db);
-    const future = await admin.json('/api/sessions', {
+    const future = createSession({
       courseId: course.id,
       startsAt: '2027-02-10T10:00:00+09:00',
       endsAt: '2027-02-10T11:30:00+09:00',
       capacity: 10,
       recordedReason: '紙の出席簿',
     });
-    expect(future.status).toBe(400);
-    const ancient = await record({
+    expect(await failure(future)).toMatchObject(badRequest);
+    const ancient = record({
       startsAt: '2019-06-03T10:00:00+09:00',
       endsAt: '2019-06-03T11:30:00+09:00',
       recordedReason: '紙の出席簿',
     });
-    expect(ancient.status).toBe(400);
+    expect(await failure(ancient)).toMatchObject(badRequest);
   });
 
   it('is recorded with its reason (audited), then its attendance is marked and finalised as usual', async () => {
-    const res = await record({ recordedReason: '紙の出席簿から登録' });
-    expect(res.status).toBe(201);
-    const session = await res.json();
+    const session = await okBody(record({ recordedReason: '紙の出席簿から登録' }), 201);
     expect(session).toMatchObject({
       recordedReason: '紙の出席簿から登録',
       phase: 'awaiting_roster',
@@ -360,17 +385,16 @@ describe('recording a session that already took place', () => {
 
     // The nightly close of overdue rosters gives the admin the usual time to type the sheet in.
     await runJobOnce(t.database, autoFinaliseJob, config);
-    const still = await (await admin.request(`/api/sessions/${session.id}`)).json();
+    const still = await okBody(
+      typedApi(t.app, admin).sessions[':id'].$get({ param: { id: String(session.id) } }),
+    );
     expect(still.phase).toBe('awaiting_roster');
 
     // It ended three weeks ago, past the usual lock, yet the marks take no extra reason.
     const person = await makeStaff(t.db);
-    const walkIn = await admin.json(`/api/sessions/${session.id}/attendance/walk-ins`, {
-      staffNumber: person.staff_number,
-    });
-    expect(walkIn.status).toBe(201);
-    const finalised = await admin.json(`/api/sessions/${session.id}/attendance/finalise`, {});
-    expect(finalised.status).toBe(200);
+    const roster = attendanceOf(t.app, admin, session.id);
+    await okBody(roster.addWalkIn(person.staff_number), 201);
+    await okBody(roster.finalise(), 200);
     const completions = await t.db
       .selectFrom('completion')
       .select(['kind', 'session_id', 'fiscal_year'])
