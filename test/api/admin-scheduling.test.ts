@@ -383,7 +383,8 @@ describe('recording a session that already took place', () => {
     expect(row?.after).toMatchObject({ recordedReason: '紙の出席簿から登録' });
     expect(await auditOf('session.created', session.id)).toHaveLength(0);
 
-    // The nightly close of overdue rosters gives the admin the usual time to type the sheet in.
+    // The nightly close of overdue attendance sheets gives the admin the usual time to type the
+    // sheet in.
     await runJobOnce(t.database, autoFinaliseJob, config);
     const still = await okBody(
       typedApi(t.app, admin).sessions[':id'].$get({ param: { id: String(session.id) } }),

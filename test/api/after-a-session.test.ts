@@ -76,7 +76,7 @@ async function phase(client: SignedInClient, sessionId: number) {
   return (await okBody(session.$get({ param: { id: String(sessionId) } }))).phase;
 }
 
-/** The trainer submits the session's roster. */
+/** The trainer submits the session's attendance sheet. */
 async function finalise(trainerId: number, sessionId: number) {
   await okBody(attendanceOf(t.app, await as(trainerId), sessionId).finalise(), 200);
 }
@@ -115,7 +115,8 @@ describe('after a session', () => {
     const cancelRunning = bookingsOf(t.app, await as(adminId)).cancel(seat.id, 'x');
     expect(await failure(cancelRunning)).toMatchObject({ code: 'SESSION_STARTED' });
 
-    // Ended, roster not submitted: never upcoming, counted as awaiting the roster.
+    // Ended, attendance sheet not submitted: never upcoming, counted as awaiting the attendance
+    // sheet.
     t.clock.set(new Date(first.ends_at.getTime() + HOUR));
     me = await as(person.id);
     expect(await phase(me, first.id)).toBe('awaiting_roster');
@@ -128,7 +129,7 @@ describe('after a session', () => {
     const tooSoon = bookingsOf(t.app, me).book(second.id);
     expect(await failure(tooSoon)).toEqual({ status: 409, code: 'ALREADY_BOOKED' });
 
-    // The trainer submits the roster without marking them: a no-show, assigned the e-learning.
+    // The trainer submits the attendance sheet without marking them: a no-show, assigned the e-learning.
     await finalise(trainerStaff.id, first.id);
     me = await as(person.id);
     expect(await phase(me, first.id)).toBe('finalised');
@@ -319,9 +320,9 @@ describe('everyone who did not attend gets the e-learning', () => {
       await okBody(bookingsOf(t.app, await as(m.staffId)).book(session.id), 201);
     }
     t.clock.set(new Date(session.ends_at.getTime() + HOUR));
-    const roster = attendanceOf(t.app, await as(trainerStaff.id), session.id);
-    await okBody(roster.mark(marks.map((m) => ({ staffId: m.staffId, mark: m.mark }))), 200);
-    await okBody(roster.finalise(), 200);
+    const asTrainer = attendanceOf(t.app, await as(trainerStaff.id), session.id);
+    await okBody(asTrainer.mark(marks.map((m) => ({ staffId: m.staffId, mark: m.mark }))), 200);
+    await okBody(asTrainer.finalise(), 200);
     return session;
   }
 

@@ -17,7 +17,9 @@ import { failure, okBody, typedApi } from '../support/typed-api.ts';
 
 const t = useTestApp();
 
-/** A session under way (started an hour ago, ends in 30 minutes) with a trainer and people booked. */
+/**
+ * A session under way (started an hour ago, ends in 30 minutes) with a trainer and people booked.
+ */
 async function sessionUnderWay(
   booked: number,
   opts: { startsInHours?: number; durationMinutes?: number } = {},
@@ -55,29 +57,29 @@ function markOf(s: { entries: { staffId: number; mark: string | null }[] }, staf
   return s.entries.find((e) => e.staffId === staffId)?.mark ?? null;
 }
 
-describe('marking a roster', () => {
+describe('marking an attendance sheet', () => {
   it('marks a few, marks the rest present without overwriting, and finalises with no-shows', async () => {
     const { session, people, trainer, course } = await sessionUnderWay(5);
     const [a, b, c] = people;
     if (!a || !b || !c) throw new Error('people missing');
-    const roster = attendanceOf(t.app, trainer, session.id);
+    const attendance = attendanceOf(t.app, trainer, session.id);
     const marked = await okBody(
-      roster.mark([
+      attendance.mark([
         { staffId: a.id, mark: 'excused', note: '出張' },
         { staffId: b.id, mark: 'late' },
       ]),
     );
     expect(marked).toEqual({ changed: 2 });
 
-    expect(await okBody(roster.markUnmarkedPresent())).toEqual({ marked: 3 });
+    expect(await okBody(attendance.markUnmarkedPresent())).toEqual({ marked: 3 });
     let s = await sheet(trainer, session.id);
     expect(markOf(s, a.id)).toBe('excused'); // never overwritten
     expect(markOf(s, b.id)).toBe('late');
     expect(markOf(s, c.id)).toBe('present');
 
     // Someone decides they were not there after all, and one person is never marked before submit.
-    await okBody(roster.mark([{ staffId: c.id, mark: 'absent' }]));
-    const fin = await okBody(roster.finalise(), 200);
+    await okBody(attendance.mark([{ staffId: c.id, mark: 'absent' }]));
+    const fin = await okBody(attendance.finalise(), 200);
     expect(fin.alreadyFinalised).toBe(false);
 
     const completions = await t.db
@@ -90,7 +92,7 @@ describe('marking a roster', () => {
     );
     s = await sheet(trainer, session.id);
     expect(s.finalisedAt).not.toBeNull();
-    const again = await okBody(roster.finalise());
+    const again = await okBody(attendance.finalise());
     expect(again.alreadyFinalised).toBe(true);
     const audit = await t.db
       .selectFrom('audit_log')
@@ -117,14 +119,14 @@ describe('marking a roster', () => {
 
   it('marks 100 people in one request', async () => {
     const { session, people, trainer } = await sessionUnderWay(100);
-    const roster = attendanceOf(t.app, trainer, session.id);
+    const attendance = attendanceOf(t.app, trainer, session.id);
     const marked = await okBody(
-      roster.mark(
+      attendance.mark(
         people.map((p, i) => ({ staffId: p.id, mark: i % 10 === 0 ? 'absent' : 'present' })),
       ),
     );
     expect(marked).toEqual({ changed: 100 });
-    await okBody(roster.finalise(), 200);
+    await okBody(attendance.finalise(), 200);
     const done = await t.db
       .selectFrom('completion')
       .select('staff_id')
@@ -137,9 +139,9 @@ describe('marking a roster', () => {
     const { session, people, trainer, course } = await sessionUnderWay(1);
     const [p] = people;
     if (!p) throw new Error('no person');
-    const roster = attendanceOf(t.app, trainer, session.id);
-    await okBody(roster.mark([{ staffId: p.id, mark: 'present' }]));
-    await okBody(roster.finalise());
+    const attendance = attendanceOf(t.app, trainer, session.id);
+    await okBody(attendance.mark([{ staffId: p.id, mark: 'present' }]));
+    await okBody(attendance.finalise());
     const admin = await signedInAs(t.app, t.db, (await makePerson(t.db, ['admin'])).id);
     const statusNow = async () => {
       const record = await okBody(
@@ -153,25 +155,25 @@ describe('marking a roster', () => {
       return item.status;
     };
     expect(await statusNow()).toBe('completed');
-    await okBody(roster.mark([{ staffId: p.id, mark: 'absent' }]));
+    await okBody(attendance.mark([{ staffId: p.id, mark: 'absent' }]));
     expect(await statusNow()).not.toBe('completed');
   });
 
   it('adds a walk-in to a full session, flagged', async () => {
     const { session, trainer } = await sessionUnderWay(1);
     const visitor = await makeStaff(t.db);
-    const roster = attendanceOf(t.app, trainer, session.id);
-    await okBody(roster.addWalkIn(visitor.staff_number), 201);
+    const attendance = attendanceOf(t.app, trainer, session.id);
+    await okBody(attendance.addWalkIn(visitor.staff_number), 201);
     const s = await sheet(trainer, session.id);
     expect(s.entries.find((e) => e.staffId === visitor.id)).toMatchObject({
       walkIn: true,
       booked: false,
       mark: 'present',
     });
-    expect(await failure(roster.addWalkIn('NO-SUCH-PERSON'))).toMatchObject({ status: 404 });
+    expect(await failure(attendance.addWalkIn('NO-SUCH-PERSON'))).toMatchObject({ status: 404 });
   });
 
-  it('searches the roster by name, kana or staff number', async () => {
+  it('searches the attendance sheet by name, kana or staff number', async () => {
     const { session, people, trainer } = await sessionUnderWay(3);
     const [p] = people;
     if (!p) throw new Error('no person');
@@ -179,7 +181,7 @@ describe('marking a roster', () => {
     expect(found.entries.map((e) => e.staffId)).toEqual([p.id]);
   });
 
-  it('exports the roster as CSV with a BOM', async () => {
+  it('exports the attendance sheet as CSV with a BOM', async () => {
     const { session, trainer } = await sessionUnderWay(2);
     // The download as on the wire, its bytes and headers, so by string path.
     const res = await trainer.request(`/api/sessions/${session.id}/attendance.csv`);
@@ -214,7 +216,7 @@ describe('who may mark, and when', () => {
     ).toEqual([]);
   });
 
-  it('answers 404 for a session that does not exist, and refuses people not on the roster', async () => {
+  it('answers 404 for a session that does not exist, and refuses people not on the attendance sheet', async () => {
     const { session, trainer } = await sessionUnderWay(1);
     const nowhere = attendanceOf(t.app, trainer, 99_999_999).mark([
       { staffId: 1, mark: 'present' },
@@ -332,7 +334,7 @@ describe('self check-in', () => {
 });
 
 describe('auto-finalising', () => {
-  it('closes rosters nobody submitted, once', async () => {
+  it('closes attendance sheets nobody submitted, once', async () => {
     const { session, people } = await sessionUnderWay(2, { startsInHours: -30 });
     const config = { ...loadConfig({}), autoFinaliseHours: 1 };
     const first = await runJobOnce(t.database, autoFinaliseJob, config);

@@ -413,9 +413,11 @@ describe('scheduling sessions', () => {
       expect(notes.items[0].text.ja.body).toContain('理由: 会場の都合');
       expect(notes.items[0].text.en.body).toContain('Reason: 会場の都合');
     }
-    const roster = await (await admin.request(`/api/sessions/${session.id}/roster`)).json();
-    expect(roster.items.every((e: { status: string }) => e.status === 'cancelled')).toBe(true);
-    expect(roster.items[0].history.map((h: { action: string }) => h.action)).toContain(
+    const participants = await (await admin.request(`/api/sessions/${session.id}/roster`)).json();
+    expect(participants.items.every((e: { status: string }) => e.status === 'cancelled')).toBe(
+      true,
+    );
+    expect(participants.items[0].history.map((h: { action: string }) => h.action)).toContain(
       'session_cancelled',
     );
   });

@@ -232,9 +232,9 @@ describe('a check-in without a booking', () => {
       .execute();
     expect(attendance).toEqual([]);
 
-    // Submitting the roster with the request undecided completes nothing for them.
-    const roster = attendanceOf(t.app, trainer, session.id);
-    await okBody(roster.finalise(), 200);
+    // Submitting the attendance sheet with the request undecided completes nothing for them.
+    const asTrainer = attendanceOf(t.app, trainer, session.id);
+    await okBody(asTrainer.finalise(), 200);
     const completions = () =>
       t.db
         .selectFrom('completion')
@@ -245,7 +245,7 @@ describe('a check-in without a booking', () => {
     expect(await completions()).toEqual([]);
 
     // The trainer accepts: now they are present, as a walk-in.
-    expect(await okBody(roster.decideCheckIn(stranger.id, 'accept'), 200)).toEqual({
+    expect(await okBody(asTrainer.decideCheckIn(stranger.id, 'accept'), 200)).toEqual({
       status: 'accepted',
     });
     const after = await sheet(trainer, session.id);
@@ -256,7 +256,7 @@ describe('a check-in without a booking', () => {
     });
     expect(after.checkInRequests[0]).toMatchObject({ status: 'accepted' });
     // Deciding twice finds no pending request.
-    expect(await failure(roster.decideCheckIn(stranger.id, 'reject'))).toMatchObject({
+    expect(await failure(asTrainer.decideCheckIn(stranger.id, 'reject'))).toMatchObject({
       status: 404,
     });
   });

@@ -68,7 +68,7 @@ async function hostileSession() {
 
 describe('CSV exports neutralise formulas', () => {
   it.each(['ja', 'en'] as const)(
-    'the attendance export (%s): a roster name and a trainer note',
+    'the attendance export (%s): a name on the attendance sheet and a trainer note',
     async (lang) => {
       const { session, learner, trainer } = await hostileSession();
       const rows = await download(

@@ -36,7 +36,7 @@ describe('the demo, as seeded, tells one story', () => {
     await seedDemo(t.db, { now: t.clock.now() });
   });
 
-  it('leaves no roster for the first start to close: history was recorded the real way', async () => {
+  it('leaves no attendance sheet for the first start to close: history was recorded the real way', async () => {
     const config = { ...loadConfig({}), autoFinaliseHours: 1 };
     // Only the session under way at seeding time is left open, and it has not ended.
     const result = await runJobOnce(t.database, autoFinaliseJob, config, t.clock.now());

@@ -226,12 +226,12 @@ describe('a whole fiscal year, every view telling one story', () => {
     await allViewsAgree('June, three booked');
     expect((await myItem(alice.id)).status).toBe('booked');
 
-    // The session has ended; the trainer has not submitted the roster yet.
+    // The session has ended; the trainer has not submitted the attendance sheet yet.
     at('2026-09-01T12:00:00+09:00');
-    await allViewsAgree('September, awaiting the roster');
+    await allViewsAgree('September, awaiting the attendance sheet');
     expect((await myItem(bob.id)).status).toBe('awaiting_roster');
 
-    // Alice and Carol came; Bob did not. The roster is submitted that afternoon.
+    // Alice and Carol came; Bob did not. The attendance sheet is submitted that afternoon.
     at('2026-09-01T12:30:00+09:00');
     const trainer = await as(trainerId);
     await ok(
@@ -247,7 +247,7 @@ describe('a whole fiscal year, every view telling one story', () => {
       ),
     );
     await ok(trainer.json(`/api/sessions/${september.id}/attendance/finalise`, {}));
-    await allViewsAgree('September, roster submitted');
+    await allViewsAgree('September, attendance sheet submitted');
     expect((await myItem(alice.id)).completion).toMatchObject({
       kind: 'attended',
       completedOn: '2026-09-01',
@@ -258,7 +258,7 @@ describe('a whole fiscal year, every view telling one story', () => {
       booking: null,
       assignment: { moduleId, dueOn: '2026-10-01' },
     });
-    const sheet = await sheetAgrees(september.id, 'September roster');
+    const sheet = await sheetAgrees(september.id, 'September attendance sheet');
     expect(
       sheet.entries.map((e: { staffId: number; mark: string }) => [e.staffId, e.mark]).sort(),
     ).toEqual(
@@ -344,7 +344,7 @@ describe('a whole fiscal year, every view telling one story', () => {
     await allViewsAgree('November, Dave booked');
     at('2026-11-20T16:00:00+09:00');
     await ok((await as(trainerId)).json(`/api/sessions/${november.id}/attendance/finalise`, {}));
-    await sheetAgrees(november.id, 'November roster');
+    await sheetAgrees(november.id, 'November attendance sheet');
     await allViewsAgree('November, Dave missed it');
     expect((await myItem(dave.id)).status).toBe('e_learning_assigned');
 

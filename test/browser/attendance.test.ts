@@ -200,7 +200,7 @@ describe('attendance at phone size', () => {
     const line = csv.split(/\r?\n/).find((l) => l.includes('江藤'));
     expect(line).toMatch(new RegExp(`,\\d{4}-\\d\\d-\\d\\dT${shown}:\\d\\d\\+09:00(,|$)`));
 
-    // Submit the roster.
+    // Submit the attendance sheet.
     await page.getByRole('button', { name: 'チェックインコードを閉じる' }).click();
     await page.getByRole('button', { name: '出欠簿を提出' }).click();
     const submit = page.getByRole('alertdialog', { name: '出欠簿を提出しますか？' });
@@ -213,7 +213,8 @@ describe('attendance at phone size', () => {
       .where('id', '=', session.id)
       .executeTakeFirstOrThrow();
     expect(finalised.finalised_at).not.toBeNull();
-    // Two browsers, a live refetch and a dozen round trips: more than the default minute on a busy runner.
+    // Two browsers, a live refetch and a dozen round trips: more than the default minute on a busy
+    // runner.
   }, 120_000);
 
   it('checks in straight from the QR link, and refuses a wrong code clearly', async () => {
@@ -269,9 +270,9 @@ describe('attendance at phone size', () => {
     const requests = sheet.getByRole('list', { name: 'チェックインの申請' });
     const request = requests.getByRole('listitem').filter({ hasText: '小川 五郎' });
     await request.waitFor();
-    // Not on the roster until accepted.
-    const roster = sheet.getByRole('list', { name: '参加者' });
-    expect(await roster.getByText('小川 五郎').count()).toBe(0);
+    // Not on the attendance sheet until accepted.
+    const people = sheet.getByRole('list', { name: '参加者' });
+    expect(await people.getByText('小川 五郎').count()).toBe(0);
     expect(await accessibilityViolations(sheet)).toEqual([]);
     const overflow = await sheet.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
@@ -281,7 +282,7 @@ describe('attendance at phone size', () => {
     await request.getByRole('button', { name: '承認' }).click();
     await sheet.getByText('小川 五郎を出席にしました。').waitFor();
     await request.getByText('承認済み').waitFor();
-    await roster.getByRole('listitem').filter({ hasText: '小川 五郎' }).waitFor();
+    await people.getByRole('listitem').filter({ hasText: '小川 五郎' }).waitFor();
     const mark = await db
       .selectFrom('attendance')
       .select(['mark', 'is_walk_in'])

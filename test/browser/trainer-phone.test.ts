@@ -34,7 +34,7 @@ async function onFirstScreen(page: Page, selector: ReturnType<Page['locator']>) 
 }
 
 describe('a trainer on a phone', () => {
-  it('sees today’s session first on the home page and opens its roster from there', async () => {
+  it('sees today’s session first on the home page and opens its attendance sheet from there', async () => {
     const page = await trainerOnPhone();
     await page.goto(app.url('/'));
     const card = page.getByRole('region', { name: '担当する研修' });
@@ -83,7 +83,7 @@ describe('a trainer on a phone', () => {
     expect(await menu.textContent()).toContain('担当する研修');
   });
 
-  it('says why the roster cannot be submitted before the start', async () => {
+  it('says why the attendance sheet cannot be submitted before the start', async () => {
     const db = database.current.db;
     const trainer = await findStaffByLogin(db, DEMO_ACCOUNTS.trainer);
     const course = await db

@@ -3,8 +3,8 @@ import { runInTransaction, type Database } from '@kenshu/db';
 import { currentFiscalYear } from '@kenshu/domain';
 
 /**
- * Marks a person absent from the course's first session this year, as finalising its roster
- * would (so the "absent" rule may assign them the e-learning).
+ * Marks a person absent from the course's first session this year, as finalising its attendance
+ * sheet would (so the "absent" rule may assign them the e-learning).
  */
 export async function markAbsent(database: Database, staffId: number, courseId: number) {
   const db = database.db;

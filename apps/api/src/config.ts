@@ -7,7 +7,10 @@ export interface Config {
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
-  /** Private folder (0700) for uploads (staff import files, SCORM packages) while they are checked and applied. */
+  /**
+   * Private folder (0700) for uploads (staff import files, SCORM packages) while they are checked
+   * and applied.
+   */
   uploadDir: string;
   seed: 'demo' | 'none';
   bodyLimitBytes: number;
@@ -38,7 +41,9 @@ export interface Config {
   allowDemoPasswords: boolean;
   /** The address people reach the app at, for links (set-password links, calendar feeds). */
   publicUrl: string | undefined;
-  /** Run the scheduled jobs (auto-finalising rosters, assignment rules) in this instance. */
+  /**
+   * Run the scheduled jobs (auto-finalising attendance sheets, assignment rules) in this instance.
+   */
   jobs: boolean;
   /**
    * On PostgreSQL, a running job sends a heartbeat; one silent this long (its instance died) is
@@ -54,7 +59,10 @@ export interface Config {
    * share it; unset, the session's secret alone signs them.
    */
   checkInSecret: string | undefined;
-  /** A roster nobody submitted is finalised (no-shows marked absent) this long after the end. */
+  /**
+   * An attendance sheet nobody submitted is finalised (no-shows marked absent) this long after the
+   * end.
+   */
   autoFinaliseHours: number;
   /** After this many days from the end, only admins (with a reason) may change marks. */
   attendanceLockDays: number;
@@ -84,13 +92,17 @@ export interface Config {
   metricsToken: string | undefined;
   /** On SIGTERM, how long in-flight requests and running jobs get before the process exits. */
   shutdownSeconds: number;
-  /** Single sign-on through an OpenID Connect provider; undefined when KENSHU_OIDC_ISSUER is unset. */
+  /**
+   * Single sign-on through an OpenID Connect provider; undefined when KENSHU_OIDC_ISSUER is unset.
+   */
   oidc: OidcConfig | undefined;
 }
 
 /** Single sign-on (OpenID Connect, authorization code flow with PKCE). */
 export interface OidcConfig {
-  /** The provider's issuer identifier; its metadata is read from /.well-known/openid-configuration. */
+  /**
+   * The provider's issuer identifier; its metadata is read from /.well-known/openid-configuration.
+   */
   issuer: string;
   clientId: string;
   /** Unset: a public client (PKCE only, no client authentication). */

@@ -206,7 +206,7 @@ export const finaliseAttendance = createRoute({
   method: 'post',
   path: '/{id}/attendance/finalise',
   tags: ['attendance'],
-  summary: 'Submit the roster: everyone still unmarked becomes a no-show',
+  summary: 'Submit the attendance sheet: everyone still unmarked becomes a no-show',
   request: {
     params: IdParam,
     body: {
@@ -235,7 +235,7 @@ export const exportAttendance = createRoute({
   method: 'get',
   path: '/{id}/attendance.csv',
   tags: ['attendance'],
-  summary: 'The roster with marks as CSV (UTF-8 with BOM)',
+  summary: 'The attendance sheet with marks as CSV (UTF-8 with BOM)',
   request: { params: IdParam, query: z.object({ lang: z.enum(['ja', 'en']).default('ja') }) },
   responses: {
     200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } },

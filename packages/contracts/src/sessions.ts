@@ -35,7 +35,7 @@ export const TrainingSession = z
     status: z.enum(['scheduled', 'cancelled']),
     phase: z.enum(SESSION_PHASES).openapi({
       description:
-        'scheduled → in_progress → awaiting_roster (held, roster not submitted) → finalised; or cancelled',
+        'scheduled → in_progress → awaiting_roster (held, attendance sheet not submitted) → finalised; or cancelled',
     }),
     finalisedAt: z.string().nullable(),
     cancelReason: z.string().nullable(),
@@ -224,7 +224,7 @@ export const cancelSession = createRoute({
   },
 });
 
-export const RosterEntry = z
+export const ParticipantEntry = z
   .object({
     bookingId: z.number().int(),
     ...PersonOnList.shape,
@@ -235,18 +235,20 @@ export const RosterEntry = z
       z.object({ at: z.string(), action: z.string(), actorStaffId: z.number().int().nullable() }),
     ),
   })
-  .openapi('RosterEntry');
+  .openapi('ParticipantEntry');
 
-export const getSessionRoster = createRoute({
+export const getSessionParticipants = createRoute({
   method: 'get',
+  // The path keeps its first name: the participants were once called the roster.
   path: '/{id}/roster',
   tags: ['sessions'],
-  summary: "A session's roster with each booking's history (admins and the session's trainers)",
+  summary:
+    "A session's participants with each booking's history (admins and the session's trainers)",
   request: { params: IdParam },
   responses: {
     200: {
-      description: 'Roster',
-      content: { 'application/json': { schema: z.object({ items: z.array(RosterEntry) }) } },
+      description: 'Participants',
+      content: { 'application/json': { schema: z.object({ items: z.array(ParticipantEntry) }) } },
     },
     ...errorResponses(400, 401, 403, 404),
   },

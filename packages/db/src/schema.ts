@@ -27,7 +27,9 @@ export interface OrgUnitTable {
   path: string;
   depth: number;
   active: Generated<boolean>;
-  /** False for units (and their subtrees) that cannot reach group sessions, e.g. regional offices. */
+  /**
+   * False for units (and their subtrees) that cannot reach group sessions, e.g. regional offices.
+   */
   has_group_sessions: Generated<boolean>;
   created_at: TimestampDefault;
   updated_at: TimestampDefault;
@@ -94,7 +96,9 @@ export type SignInMethod = 'password' | 'sso';
 /** A single sign-on started at the provider and not yet back (migration 2026-12-10T01). */
 export interface SsoLoginStateTable {
   state_hash: string;
-  /** Hash of the random value in the browser's sign-in cookie: the callback must come back to it. */
+  /**
+   * Hash of the random value in the browser's sign-in cookie: the callback must come back to it.
+   */
   browser_hash: string;
   nonce: string;
   code_verifier: string;
@@ -228,7 +232,7 @@ export interface BookingTable {
   sequence: Generated<number>;
   created_at: TimestampDefault;
   updated_at: TimestampDefault;
-  /** Set when the session's roster was finalised: the booking is history from then on. */
+  /** Set when the session's attendance sheet was finalised: the booking is history from then on. */
   closed_at: NullableTimestamp;
 }
 

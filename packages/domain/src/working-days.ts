@@ -31,10 +31,10 @@ export function previousWorkingDay(date: string): string {
 }
 
 /**
- * Default booking cut-off for a session: 17:00 JST on the working day before the session's
- * day in Tokyo. 17:00 rather than midnight so that the organiser can settle the roster and the
- * room before leaving that day; bookings made over a weekend or holiday would otherwise reach
- * them only on the morning of the session.
+ * Default booking cut-off for a session: 17:00 JST on the working day before the session's day in
+ * Tokyo. 17:00 rather than midnight so that the organiser can settle the attendance sheet and the
+ * room before leaving that day; bookings made over a weekend or holiday would otherwise reach them
+ * only on the morning of the session.
  */
 export function defaultBookingCutoff(sessionStart: Date): Date {
   return tokyoDateTime(previousWorkingDay(tokyoDateOf(sessionStart)), BOOKING_CUTOFF_TIME);

@@ -1,5 +1,5 @@
 import { loadConfig } from '@kenshu/api/config';
-import { finaliseRoster, markAllUnmarkedPresent, setMarks } from '@kenshu/api/attendance';
+import { finaliseAttendanceSheet, markAllUnmarkedPresent, setMarks } from '@kenshu/api/attendance';
 import type { ServiceContext } from '@kenshu/api/context';
 import { makeConfirmedBookings, makeCourse, makeOrgUnit, makeSession } from '@kenshu/db/testing';
 import { insertStaff } from '@kenshu/db';
@@ -10,8 +10,8 @@ const PEOPLE = 100;
 
 /**
  * A trainer's busiest minute: mark 10 of a 100-person room by hand, mark the other 90 present in
- * one go, then submit the roster (which records 100 outcomes). Through the app's services, against
- * a baseline of writing the same 100 rows with one bare INSERT.
+ * one go, then submit the attendance sheet (which records 100 outcomes). Through the app's
+ * services, against a baseline of writing the same 100 rows with one bare INSERT.
  */
 export const attendance: Benchmark = {
   name: 'attendance',
@@ -81,7 +81,7 @@ export const attendance: Benchmark = {
             },
           });
           await markAllUnmarkedPresent({ ctx: ctxFor(), input: { sessionId } });
-          await finaliseRoster({ ctx: ctxFor(), input: { sessionId } });
+          await finaliseAttendanceSheet({ ctx: ctxFor(), input: { sessionId } });
         },
       },
       {

@@ -16,10 +16,10 @@ import { createRouter } from '../lib/router.ts';
 import { serviceContext } from '../lib/service-context.ts';
 import { checkIn, currentCheckInCode } from '../services/attendance/check-in.ts';
 import { decideRequest } from '../services/attendance/check-in-requests.ts';
-import { finaliseRoster } from '../services/attendance/finalise.ts';
+import { finaliseAttendanceSheet } from '../services/attendance/finalise.ts';
 import { findWalkIns } from '../services/attendance/find-walk-ins.ts';
 import { addWalkIn, markAllUnmarkedPresent, setMarks } from '../services/attendance/mark.ts';
-import { attendanceCsv, attendanceSheet } from '../services/attendance/roster.ts';
+import { attendanceCsv, attendanceSheet } from '../services/attendance/sheet.ts';
 import { csvHeaders } from '../lib/csv.ts';
 
 const MARKERS = anyOf('trainer', 'admin');
@@ -59,7 +59,7 @@ export const attendanceRoutes = createRouter()
   })
   .openapi(withAccess(finaliseAttendance, MARKERS), async (c) => {
     const input = { sessionId: c.req.valid('param').id, reason: reasonOf(c.req.valid('json')) };
-    return c.json(await finaliseRoster({ ctx: serviceContext(c), input }), 200);
+    return c.json(await finaliseAttendanceSheet({ ctx: serviceContext(c), input }), 200);
   })
   .openapi(withAccess(exportAttendance, MARKERS), async (c) => {
     const { id } = c.req.valid('param');

@@ -4,7 +4,7 @@ import {
   createSeries as createSeriesRoute,
   createSession as createSessionRoute,
   getSession as getSessionRoute,
-  getSessionRoster as getSessionRosterRoute,
+  getSessionParticipants as getSessionParticipantsRoute,
   listHolidays as listHolidaysRoute,
   listSessions as listSessionsRoute,
   updateSession as updateSessionRoute,
@@ -14,7 +14,7 @@ import { withAccess } from '../lib/access.ts';
 import { createRouter } from '../lib/router.ts';
 import { serviceContext } from '../lib/service-context.ts';
 import { getSession, listSessions } from '../services/sessions/list.ts';
-import { getSessionRoster } from '../services/sessions/roster.ts';
+import { getSessionParticipants } from '../services/sessions/participants.ts';
 import { checkSchedule, holidaysOfMonth } from '../services/sessions/schedule-check.ts';
 import {
   cancelSession,
@@ -62,9 +62,14 @@ export const sessionRoutes = createRouter()
     const input = { id: c.req.valid('param').id, reason: c.req.valid('json').reason };
     return c.json(await cancelSession({ ctx: serviceContext(c), input }), 200);
   })
-  .openapi(withAccess(getSessionRosterRoute, anyOf('admin', 'trainer')), async (c) => {
+  .openapi(withAccess(getSessionParticipantsRoute, anyOf('admin', 'trainer')), async (c) => {
     return c.json(
-      { items: await getSessionRoster({ ctx: serviceContext(c), input: c.req.valid('param') }) },
+      {
+        items: await getSessionParticipants({
+          ctx: serviceContext(c),
+          input: c.req.valid('param'),
+        }),
+      },
       200,
     );
   });

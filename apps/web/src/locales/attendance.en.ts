@@ -1,6 +1,9 @@
 import type { attendanceJa } from './attendance.ja.ts';
 
-/** English words of attendance (marks, the sheet, check-in codes, requests and walk-ins), the same keys as Japanese. */
+/**
+ * English words of attendance (marks, the sheet, check-in codes, requests and walk-ins), the same
+ * keys as Japanese.
+ */
 export const attendanceEn: typeof attendanceJa = {
   marks: {
     present: 'Present',
@@ -39,7 +42,7 @@ export const attendanceEn: typeof attendanceJa = {
     counts: 'Attendance so far',
     total: '{{count}} in all',
     search: 'Search by name, kana or staff number',
-    roster: 'People',
+    people: 'People',
     markLabel: 'Attendance of {{name}}',
     noteButton: 'Note',
     noteButtonLabel: 'Edit the mark and note of {{name}}',
@@ -60,17 +63,19 @@ export const attendanceEn: typeof attendanceJa = {
     reasonGiven: 'Reason for changes: {{reason}}',
     changeReason: 'Change reason',
     cancelled: 'This session was cancelled.',
-    finalised: 'The roster was submitted at {{time}}. Marks can be corrected until {{lock}}.',
-    noShows_zero: 'Roster submitted. Nobody was left unmarked.',
-    noShows_one: 'Roster submitted. {{count}} person still unmarked was marked absent.',
-    noShows_other: 'Roster submitted. {{count}} people still unmarked were marked absent.',
-    actions: 'Roster actions',
+    finalised:
+      'The attendance sheet was submitted at {{time}}. Marks can be corrected until {{lock}}.',
+    noShows_zero: 'Attendance sheet submitted. Nobody was left unmarked.',
+    noShows_one: 'Attendance sheet submitted. {{count}} person still unmarked was marked absent.',
+    noShows_other:
+      'Attendance sheet submitted. {{count}} people still unmarked were marked absent.',
+    actions: 'Attendance sheet actions',
     markAll: 'Mark all unmarked present',
     addWalkIn: 'Add walk-in',
     showCode: 'Show check-in code',
     hideCode: 'Hide check-in code',
-    submitFrom: 'The roster can be submitted once the session has started ({{time}}).',
-    submit: 'Submit roster',
+    submitFrom: 'The attendance sheet can be submitted once the session has started ({{time}}).',
+    submit: 'Submit attendance sheet',
     print: 'Sign-in sheet (print)',
     csv: 'Download CSV',
     live: 'While the code is shown, self check-ins appear here as they arrive.',
@@ -87,7 +92,7 @@ export const attendanceEn: typeof attendanceJa = {
     none: 'Nobody is unmarked.',
   },
   submit: {
-    title: 'Submit the roster?',
+    title: 'Submit the attendance sheet?',
     body_one:
       'The {{count}} person still unmarked will become absent (a no-show). You can still correct marks until {{lock}}.',
     body_other:
@@ -121,7 +126,7 @@ export const attendanceEn: typeof attendanceJa = {
     found_one: '{{count}} person found.',
     found_other: '{{count}} people found.',
     none: 'Nobody matches “{{q}}”.',
-    onRoster: 'Already on the roster',
+    onSheet: 'Already on the attendance sheet',
     note: 'Note (optional)',
     confirm: 'Add',
     addNamed: 'Add {{name}} ({{staffNumber}}) as a walk-in',

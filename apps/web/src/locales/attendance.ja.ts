@@ -1,4 +1,7 @@
-/** Japanese words of attendance (marks, the sheet, check-in codes, requests and walk-ins); ja.ts includes them under `attendance`. */
+/**
+ * Japanese words of attendance (marks, the sheet, check-in codes, requests and walk-ins); ja.ts
+ * includes them under `attendance`.
+ */
 export const attendanceJa = {
   marks: {
     present: '出席',
@@ -37,7 +40,7 @@ export const attendanceJa = {
     counts: '出欠の集計',
     total: '全{{count}}名',
     search: '名前・ふりがな・職員番号で検索',
-    roster: '参加者',
+    people: '参加者',
     markLabel: '{{name}}の出欠',
     noteButton: 'メモ',
     noteButtonLabel: '{{name}}の出欠とメモを編集',
@@ -118,7 +121,7 @@ export const attendanceJa = {
     found_one: '{{count}}名見つかりました。',
     found_other: '{{count}}名見つかりました。',
     none: '「{{q}}」に該当する職員はいません。',
-    onRoster: '登録済み',
+    onSheet: '登録済み',
     note: 'メモ（任意）',
     confirm: '追加',
     addNamed: '{{name}}（{{staffNumber}}）を飛び入りとして追加',

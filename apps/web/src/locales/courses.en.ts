@@ -58,7 +58,7 @@ export const coursesEn: typeof coursesJa = {
     modes: 'Completed by',
     active: 'Active (people must take it)',
     excusedGetELearning:
-      'People excused from a session get the e-learning when the roster is final, like the absent',
+      'People excused from a session get the e-learning when the attendance sheet is final, like the absent',
     required: 'Enter a value.',
     fillRequired: 'Fill in the required fields.',
     invalid: 'Check this value.',

@@ -40,8 +40,8 @@ export const myTrainingEn: typeof myTrainingJa = {
       excused: 'You were excused from the group session on {{date}}.',
     },
     bookAnother: 'Book another session, or complete it by e-learning.',
-    awaitRoster:
-      'The session on {{when}} has ended. Your attendance will show once the trainer submits the roster.',
+    awaitAttendanceSheet:
+      'The session on {{when}} has ended. Your attendance will show once the trainer submits the attendance sheet.',
     awaitELearning: 'This course is taken by e-learning. Please wait until it is assigned to you.',
     completed: {
       attended: 'Completed by attending a group session on {{date}}.',

@@ -36,7 +36,7 @@ export const myTrainingJa = {
       excused: '{{date}}の集合研修は公欠となりました。',
     },
     bookAnother: 'ほかの回を予約するか、eラーニングで受講してください。',
-    awaitRoster: '{{when}} の研修は終了しました。講師が出欠を確定するまでお待ちください。',
+    awaitAttendanceSheet: '{{when}} の研修は終了しました。講師が出欠を確定するまでお待ちください。',
     awaitELearning: 'この研修はeラーニングで受講します。割り当てられるまでお待ちください。',
     completed: {
       attended: '{{date}}に集合研修に出席し、修了しました。',

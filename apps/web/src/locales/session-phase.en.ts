@@ -4,7 +4,7 @@ import type { sessionPhaseJa } from './session-phase.ja.ts';
 export const sessionPhaseEn: typeof sessionPhaseJa = {
   scheduled: 'Scheduled',
   in_progress: 'In progress',
-  awaiting_roster: 'Held, awaiting the roster',
+  awaiting_roster: 'Held, awaiting the attendance sheet',
   finalised: 'Finalised',
   cancelled: 'Cancelled',
 };

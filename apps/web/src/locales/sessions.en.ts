@@ -1,6 +1,9 @@
 import type { sessionsJa } from './sessions.ja.ts';
 
-/** English words of the session pages (finding and booking a session, the calendar, the admin form, the roster), the same keys as Japanese. */
+/**
+ * English words of the session pages (finding and booking a session, the calendar, the admin form,
+ * the participants), the same keys as Japanese.
+ */
 export const sessionsEn: typeof sessionsJa = {
   finder: {
     title: 'Find a session',
@@ -229,8 +232,8 @@ export const sessionsEn: typeof sessionsJa = {
     title: 'Session',
     summary: 'Summary',
   },
-  roster: {
-    heading: 'Roster',
+  participants: {
+    heading: 'Participants',
     empty: 'Nobody has booked yet.',
     summary: '{{confirmed}} booked · {{waiting}} waiting · {{cancelled}} cancelled',
     history: 'History of {{name}}',

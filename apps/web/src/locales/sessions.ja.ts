@@ -1,4 +1,7 @@
-/** Japanese words of the session pages (finding and booking a session, the calendar, the admin form, the roster); ja.ts includes them under `sessions`. */
+/**
+ * Japanese words of the session pages (finding and booking a session, the calendar, the admin form,
+ * the participants); ja.ts includes them under `sessions`.
+ */
 export const sessionsJa = {
   finder: {
     title: '研修日程を探す',
@@ -223,7 +226,7 @@ export const sessionsJa = {
     title: '日程',
     summary: '概要',
   },
-  roster: {
+  participants: {
     heading: '受講者名簿',
     empty: '予約はまだありません。',
     summary: '予約 {{confirmed}}名・キャンセル待ち {{waiting}}名・取消 {{cancelled}}件',

@@ -326,7 +326,7 @@ export interface AssignNowQuery {
 /**
  * Who "assign e-learning now" reaches: everyone the course requires who has not completed it,
  * has never had its e-learning assigned this year (a withdrawn one stays withdrawn), and holds no
- * seat on a session ahead or one awaiting its roster.
+ * seat on a session ahead or one awaiting its attendance sheet.
  */
 function assignNowCandidatesSql(q: AssignNowQuery): RawBuilder<unknown> {
   const facts = requirementFactsSql(sql.ref('s.id'), sql`${q.courseId}::int`, sql`true`, q);
@@ -363,7 +363,9 @@ export async function previewAssignNow(db: Executor, q: AssignNowQuery, limit: n
   return { total: count.rows[0]?.n ?? 0, people: people.rows };
 }
 
-/** Assigns a course's module to everyone "assign now" reaches, in one statement; returns how many. */
+/**
+ * Assigns a course's module to everyone "assign now" reaches, in one statement; returns how many.
+ */
 export async function assignNow(
   trx: Transaction<DB>,
   q: AssignNowQuery & { moduleId: number; dueOn: string; createdBy: number },

@@ -9,7 +9,7 @@ import { PERSON_ON_LIST_COLUMNS } from './staff.ts';
  * Everyone a trainer should see for a session: people holding a seat and walk-ins, each with
  * their mark (null while unmarked), optionally filtered by name, kana or staff number.
  */
-export async function attendanceRoster(db: Executor, sessionId: number, search?: string) {
+export async function listAttendanceSheet(db: Executor, sessionId: number, search?: string) {
   let q = db
     .selectFrom('staff as s')
     .innerJoin('org_unit as u', 'u.id', 's.org_unit_id')
@@ -190,7 +190,8 @@ export async function sessionsDueForFinalising(db: Executor, endedBefore: Date) 
       .where('status', '=', 'scheduled')
       .where('finalised_at', 'is', null)
       .where('ends_at', '<', endedBefore)
-      // A session recorded after the fact gets the same time for its roster, counted from then.
+      // A session recorded after the fact gets the same time for its attendance sheet, counted from
+      // then.
       .where((eb) => eb.or([eb('recorded_at', 'is', null), eb('recorded_at', '<', endedBefore)]))
       .orderBy('id')
       .limit(500)
@@ -226,7 +227,7 @@ export async function findWalkInCandidates(
       ...PERSON_ON_LIST_COLUMNS,
       sql<boolean>`exists (select 1 from booking b where b.staff_id = s.id and b.session_id = ${sessionId} and b.status = 'confirmed')
         or exists (select 1 from attendance a where a.staff_id = s.id and a.session_id = ${sessionId})`.as(
-        'on_roster',
+        'on_sheet',
       ),
     ])
     .orderBy(sql`lower(s.staff_number) = ${words.join('').toLowerCase()}`, 'desc')

@@ -312,8 +312,11 @@ export async function insertBookingEvents(
     .execute();
 }
 
-/** Everyone on a session's roster (including cancelled entries) with their unit and history. */
-export async function sessionRoster(db: Executor, sessionId: number) {
+/**
+ * A session's participants: everyone booked (including cancelled entries), with their unit and
+ * history.
+ */
+export async function sessionParticipants(db: Executor, sessionId: number) {
   const bookings = await db
     .selectFrom('booking as b')
     .innerJoin('staff as s', 's.id', 'b.staff_id')
@@ -436,9 +439,9 @@ export async function confirmedSeatsOf(
 }
 
 /**
- * A session's roster is final: its seats become history (they no longer hold the person's place
- * for the course) and its waitlist places end, since they can never turn into seats. Returns the
- * waitlist places ended.
+ * A session's attendance sheet is final: its seats become history (they no longer hold the person's
+ * place for the course) and its waitlist places end, since they can never turn into seats. Returns
+ * the waitlist places ended.
  */
 export async function closeSessionBookings(
   trx: Transaction<DB>,

@@ -10,16 +10,17 @@ import type { DB } from '../schema.ts';
 import { seededRandom } from './names.ts';
 import { DEMO_PEOPLE } from './programme.ts';
 
-/** Minutes after a session ends that the demo trainer submits its roster. */
+/** Minutes after a session ends that the demo trainer submits its attendance sheet. */
 const SUBMITTED_AFTER_MINUTES = 15;
 
 /**
  * Plays out every demo session that ended before `now`, in order, the way the app records a real
- * one: the trainer marks who came (a few booked people never show up), submits the roster shortly
- * after the session, the unmarked become no-shows, the bookings become history, those present
- * complete the course on that day, and the absent are assigned the e-learning from that day on.
- * Each row carries the time it would have had, so every screen shows the same past: no roster
- * is left for the first start to close, and no completion is dated by the day of seeding.
+ * one: the trainer marks who came (a few booked people never show up), submits the attendance sheet
+ * shortly after the session, the unmarked become no-shows, the bookings become history, those
+ * present complete the course on that day, and the absent are assigned the e-learning from that day
+ * on. Each row carries the time it would have had, so every screen shows the same past: no
+ * attendance sheet is left for the first start to close, and no completion is dated by the day of
+ * seeding.
  */
 export async function seedDemoHistory(
   trx: Transaction<DB>,
@@ -87,7 +88,8 @@ export async function seedDemoHistory(
         },
       });
     }
-    // Submitting the roster: what finaliseRoster does, on the day of the session.
+    // Submitting the attendance sheet: what finaliseAttendanceSheet does, on the day of the
+    // session.
     const noShows = await markUnmarked(trx, session.id, 'absent', {
       staffId: trainer.id,
       via: 'no_show',

@@ -182,9 +182,10 @@ export async function seedDemoProgramme(
   const created = await insertTrainingSessions(trx, sessions);
   for (const s of created) await setSessionTrainers(trx, s.id, trainerIds);
 
-  // Bookings only: what happened at the past sessions (marks, the roster submitted, completions,
-  // e-learning for the absent) is played out afterwards by seedDemoHistory, dated by each session.
-  // Past security sessions: about half the staff booked one. Future ones: a few bookings, one full.
+  // Bookings only: what happened at the past sessions (marks, the attendance sheet submitted,
+  // completions, e-learning for the absent) is played out afterwards by seedDemoHistory, dated by
+  // each session. Past security sessions: about half the staff booked one. Future ones: a few
+  // bookings, one full.
   const random = seededRandom(8);
   const bySchedule = (a: { starts_at: Date }, b: { starts_at: Date }) =>
     a.starts_at.getTime() - b.starts_at.getTime();

@@ -28,7 +28,7 @@ export function bookingWindowOf(session: {
 
 /**
  * Throws the reason a session cannot take a booking (or a place on its waitlist) at `now`.
- * Past the cut-off nobody books, full or not: the training office has closed the roster.
+ * Past the cut-off nobody books, full or not: the training office has closed the bookings.
  */
 export function assertBookable(session: BookableSession, now: Date): void {
   if (session.status === 'cancelled') {
@@ -54,7 +54,7 @@ export function canCancelSelf(
   return now < session.bookingCutoffAt;
 }
 
-/** Waiting people are promoted only while the roster is still open. */
+/** Waiting people are promoted only while the bookings are still open. */
 export function promotesWaitlist(session: BookableSession, now: Date): boolean {
   return session.status === 'scheduled' && now < session.bookingCutoffAt && now < session.startsAt;
 }

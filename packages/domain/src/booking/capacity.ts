@@ -9,7 +9,7 @@ export function seatsLeft(seatsTaken: number, capacity: number): number {
   return Math.max(0, capacity - seatsTaken);
 }
 
-/** How many waiting people a roster can take in after a change (never negative). */
+/** How many waiting people a session can take in after a change (never negative). */
 export function promotableCount(seatsTaken: number, capacity: number, waiting: number): number {
   return Math.min(waiting, seatsLeft(seatsTaken, capacity));
 }

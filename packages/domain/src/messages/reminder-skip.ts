@@ -3,7 +3,10 @@ import type { RequirementStatus } from '../requirements/status.ts';
 /** Why a person matching the team filter gets no reminder from a sender. */
 export type ReminderSkipReason = 'sender' | 'completed' | 'already_booked' | 'reminded_recently';
 
-/** Statuses where the person has already acted: a seat held, or attended and awaiting roster. */
+/**
+ * Statuses where the person has already acted: a seat held, or attended and awaiting the attendance
+ * sheet.
+ */
 const ALREADY_BOOKED: ReadonlySet<RequirementStatus> = new Set(['booked', 'awaiting_roster']);
 
 /**

@@ -38,13 +38,13 @@ describe('requirement status', () => {
     expect(status({ upcomingSeat: true, eLearningAssigned: true, waiting: true })).toBe('booked');
   });
 
-  it('awaits the roster after the session ended, and never counts that seat as booked', () => {
+  it('awaits the attendance sheet after the session ended, and never counts that seat as booked', () => {
     expect(status({ awaitingRoster: true })).toBe('awaiting_roster');
     expect(status({ awaitingRoster: true, eLearningAssigned: true })).toBe('awaiting_roster');
   });
 
   it('after an absence, shows the e-learning owed rather than the old booking', () => {
-    // A finalised absence leaves neither an upcoming seat nor a roster to wait for.
+    // A finalised absence leaves neither an upcoming seat nor an attendance sheet to wait for.
     expect(status({ eLearningAssigned: true })).toBe('e_learning_assigned');
     expect(status({ eLearningAssigned: true, eLearningStarted: true })).toBe(
       'e_learning_in_progress',

@@ -5,6 +5,8 @@
 export const REQUIREMENT_STATUSES = [
   'completed',
   'booked',
+  // The attendance sheet is not submitted yet; the value keeps its earlier word, `roster`, as the
+  // API's answers and the team page's saved filters carry it.
   'awaiting_roster',
   'e_learning_overdue',
   'e_learning_in_progress',
@@ -23,7 +25,7 @@ export interface RequirementFacts {
   completed: boolean;
   /** A seat on a session that has not ended: the person is expected there. */
   upcomingSeat: boolean;
-  /** A seat on a session that has ended whose roster is not final yet. */
+  /** A seat on a session that has ended whose attendance sheet is not final yet. */
   awaitingRoster: boolean;
   /** An open e-learning assignment whose due day has passed. */
   eLearningOverdue: boolean;

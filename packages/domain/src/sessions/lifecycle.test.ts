@@ -16,7 +16,7 @@ const session: SessionPhaseFacts = {
 const at = (iso: string) => new Date(iso);
 
 describe('session lifecycle', () => {
-  it('is scheduled until the start, in progress until the end, then awaits its roster', () => {
+  it('is scheduled until the start, in progress until the end, then awaits its attendance sheet', () => {
     expect(sessionPhase(session, at('2026-09-01T09:59:59+09:00'))).toBe('scheduled');
     expect(sessionPhase(session, at('2026-09-01T10:00:00+09:00'))).toBe('in_progress');
     expect(sessionPhase(session, at('2026-09-01T11:29:59+09:00'))).toBe('in_progress');
@@ -24,7 +24,7 @@ describe('session lifecycle', () => {
     expect(sessionPhase(session, at('2027-03-31T00:00:00+09:00'))).toBe('awaiting_roster');
   });
 
-  it('is finalised once the roster is submitted, whatever the time', () => {
+  it('is finalised once the attendance sheet is submitted, whatever the time', () => {
     const finalised = { ...session, finalisedAt: at('2026-09-01T11:40:00+09:00') };
     expect(sessionPhase(finalised, at('2026-09-01T11:45:00+09:00'))).toBe('finalised');
     expect(sessionPhase(finalised, at('2026-09-01T11:00:00+09:00'))).toBe('finalised');

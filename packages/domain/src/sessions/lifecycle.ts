@@ -1,9 +1,10 @@
 import { AppError, validation } from '../errors.ts';
 
 /**
- * Where a session is in its life: booked ahead (`scheduled`), running (`in_progress`), over but
- * its roster not yet submitted (`awaiting_roster`), closed for good (`finalised`), or called off
- * (`cancelled`). Only `scheduled` sessions take bookings; only a finalised one is history.
+ * Where a session is in its life: booked ahead (`scheduled`), running (`in_progress`), over but its
+ * attendance sheet not yet submitted (`awaiting_roster`), closed for good (`finalised`), or called
+ * off (`cancelled`). Only `scheduled` sessions take bookings; only a finalised one is history.
+ * `awaiting_roster` keeps its earlier word for the attendance sheet: the API's answers carry it.
  */
 export const SESSION_PHASES = [
   'scheduled',
@@ -31,21 +32,23 @@ export function sessionPhase(session: SessionPhaseFacts, now: Date): SessionPhas
   return 'awaiting_roster';
 }
 
-/** Whether the session has begun (in progress, held or finalised): it is no longer ahead of anyone. */
+/**
+ * Whether the session has begun (in progress, held or finalised): it is no longer ahead of anyone.
+ */
 export function hasStarted(phase: SessionPhase): boolean {
   return phase === 'in_progress' || phase === 'awaiting_roster' || phase === 'finalised';
 }
 
 /**
- * A booking on a session that has begun is a record of who was expected, not a plan: it cannot
- * be moved or cancelled. Until the roster is final the trainer records what happened instead;
- * afterwards it is history.
+ * A booking on a session that has begun is a record of who was expected, not a plan: it cannot be
+ * moved or cancelled. Until the attendance sheet is final the trainer records what happened
+ * instead; afterwards it is history.
  */
 export function assertBookingChangeable(phase: SessionPhase): void {
   if (phase === 'finalised') {
     throw new AppError(
       'SESSION_FINALISED',
-      'This session’s roster is final: its bookings are history and cannot be moved or cancelled',
+      'This session’s attendance sheet is final: its bookings are history and cannot be moved or cancelled',
     );
   }
   if (phase === 'in_progress' || phase === 'awaiting_roster') {
@@ -71,7 +74,7 @@ export function assertSessionChangeable(
   if (change === 'cancel' && phase === 'finalised') {
     throw new AppError(
       'SESSION_FINALISED',
-      'This session’s roster is final and cannot be cancelled; correct attendance marks instead',
+      'This session’s attendance sheet is final and cannot be cancelled; correct attendance marks instead',
     );
   }
   if (phase !== 'scheduled' && !reason?.trim()) {

@@ -15,8 +15,8 @@ import { applyOutcomes } from './outcomes.ts';
 
 /**
  * The trainer (or an admin) decides a self check-in request from someone without a booking:
- * accepted, the person is on the roster as a present walk-in; rejected, nothing is recorded but
- * the decision. A request is decided once.
+ * accepted, the person is on the attendance sheet as a present walk-in; rejected, nothing is
+ * recorded but the decision. A request is decided once.
  */
 export async function decideRequest({
   ctx,

@@ -144,12 +144,12 @@ const INVALID = 'This code is not valid now. Type the code currently shown by th
 export type CheckInOutcome = 'checked_in' | 'already_checked_in' | 'requested' | 'request_rejected';
 
 /**
- * A signed-in person checks themself in with the QR code's token or the six digits on the
- * trainer's screen, checked against the session's own secret and time window. Each typed code
- * is first charged to the person's wrong-code budget for every session it could be for, so no
- * burst of guesses gets more checks than the limit; a right code is given back. Someone with a
- * seat (or already on the roster) is marked present; anyone else only asks, and the trainer
- * accepts or rejects the request on the roster. Checking in twice is harmless.
+ * A signed-in person checks themself in with the QR code's token or the six digits on the trainer's
+ * screen, checked against the session's own secret and time window. Each typed code is first
+ * charged to the person's wrong-code budget for every session it could be for, so no burst of
+ * guesses gets more checks than the limit; a right code is given back. Someone with a seat (or
+ * already on the attendance sheet) is marked present; anyone else only asks, and the trainer
+ * accepts or rejects the request on the attendance sheet. Checking in twice is harmless.
  */
 export async function checkIn({
   ctx,

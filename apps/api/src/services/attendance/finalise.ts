@@ -19,9 +19,9 @@ import { assertMayMark } from './marking-rules.ts';
 import { applyOutcomes } from './outcomes.ts';
 
 /**
- * Closes a roster: everyone booked and still unmarked becomes a no-show (absent), the session's
- * bookings become history (so whoever missed it can book another session), and every mark turns
- * into its outcome (completion, or the absence that triggers e-learning). A few set-based
+ * Closes an attendance sheet: everyone booked and still unmarked becomes a no-show (absent), the
+ * session's bookings become history (so whoever missed it can book another session), and every mark
+ * turns into its outcome (completion, or the absence that triggers e-learning). A few set-based
  * statements however large the session.
  */
 async function finaliseInTransaction(
@@ -60,8 +60,8 @@ async function finaliseInTransaction(
   };
 }
 
-/** The trainer submits the roster after the session. Submitting twice changes nothing. */
-export async function finaliseRoster({
+/** The trainer submits the attendance sheet after the session. Submitting twice changes nothing. */
+export async function finaliseAttendanceSheet({
   ctx,
   input,
 }: {
@@ -76,7 +76,7 @@ export async function finaliseRoster({
     if (ctx.now < session.starts_at) {
       throw new AppError(
         'ATTENDANCE_NOT_OPEN',
-        'A roster can be submitted once the session has started',
+        'An attendance sheet can be submitted once the session has started',
       );
     }
     if (session.finalised_at) {
@@ -100,11 +100,11 @@ export async function finaliseRoster({
 }
 
 /**
- * If a trainer never submits, the roster closes by itself some hours after the session ends.
- * Idempotent: a finalised session is skipped, and each session is locked while it closes.
+ * If a trainer never submits, the attendance sheet closes by itself some hours after the session
+ * ends. Idempotent: a finalised session is skipped, and each session is locked while it closes.
  * Returns how many sessions it closed.
  */
-export async function finaliseOverdueRosters(
+export async function finaliseOverdueAttendanceSheets(
   trx: Transaction<DB>,
   now: Date,
   autoFinaliseHours: number,

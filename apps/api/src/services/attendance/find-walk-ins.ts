@@ -51,7 +51,8 @@ export async function findWalkIns({
   return {
     items: rows.map((r) => ({
       ...toPersonOnList(r),
-      onRoster: r.on_roster,
+      // The answer's field keeps its earlier name: the API's fields stay put.
+      onRoster: r.on_sheet,
     })),
   };
 }

@@ -1,3 +1,3 @@
 export { setMarks, markAllUnmarkedPresent, addWalkIn } from './mark.ts';
-export { finaliseRoster, finaliseOverdueRosters } from './finalise.ts';
+export { finaliseAttendanceSheet, finaliseOverdueAttendanceSheets } from './finalise.ts';
 export { checkIn, currentCheckInCode } from './check-in.ts';

@@ -23,8 +23,9 @@ export interface MarkInput {
 }
 
 /**
- * Sets marks for people on a session's roster in one statement. Before the roster is finalised
- * marks are just marks; afterwards a change also adjusts the person's requirement.
+ * Sets marks for people on a session's attendance sheet in one statement. Before the attendance
+ * sheet is finalised marks are just marks; afterwards a change also adjusts the person's
+ * requirement.
  */
 export async function setMarks({
   ctx,
@@ -42,8 +43,8 @@ export async function setMarks({
     if (!session) throw notFound('session');
     const as = await assertMayMark(trx, viewer, session, ctx.now, ctx.config, input.reason);
 
-    const onRoster = await rosterMembers(trx, session.id, ids);
-    const outsiders = ids.filter((id) => !onRoster.has(id));
+    const onSheet = await peopleOnSheet(trx, session.id, ids);
+    const outsiders = ids.filter((id) => !onSheet.has(id));
     if (outsiders.length) {
       throw validation('Some people are not on this session; add them as walk-ins first', {
         staffIds: outsiders,
@@ -59,7 +60,7 @@ export async function setMarks({
       session.id,
       changes.map((m) => ({
         staffId: m.staffId,
-        bookingId: onRoster.get(m.staffId) ?? null,
+        bookingId: onSheet.get(m.staffId) ?? null,
         mark: m.mark,
         note: m.note ?? null,
       })),
@@ -95,8 +96,8 @@ export async function setMarks({
   });
 }
 
-/** People on the roster: booking id by staff id (null for walk-ins). */
-async function rosterMembers(trx: Executor, sessionId: number, staffIds: number[]) {
+/** People on the attendance sheet: booking id by staff id (null for walk-ins). */
+async function peopleOnSheet(trx: Executor, sessionId: number, staffIds: number[]) {
   const members = new Map<number, number | null>();
   for (const b of await confirmedSeatsOf(trx, sessionId, staffIds)) members.set(b.staff_id, b.id);
   for (const m of await marksOf(trx, sessionId, staffIds))
@@ -150,7 +151,7 @@ export async function markAllUnmarkedPresent({
 
 /**
  * Adds someone who came without a booking, marked present. Allowed on a full session — they are
- * in the room — and flagged as a walk-in on the roster.
+ * in the room — and flagged as a walk-in on the attendance sheet.
  */
 export async function addWalkIn({
   ctx,

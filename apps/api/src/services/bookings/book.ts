@@ -150,7 +150,7 @@ export async function bookSession({
           throw new AppError(
             'ALREADY_BOOKED',
             held && held.ends_at <= ctx.now
-              ? 'Your booked session has ended and its roster is not final yet; once it is, you can book another session if you missed it'
+              ? 'Your booked session has ended and its attendance sheet is not final yet; once it is, you can book another session if you missed it'
               : 'Already booked on a session of this course; move the booking instead',
             { bookingId: seat.id },
           );

@@ -16,7 +16,7 @@ import { sendMessages, type MessageEnv } from '../messages/send.ts';
 import { bookingInvitations } from './calendar.ts';
 
 /**
- * Gives every free seat of a (locked) session to the people waiting longest, while the roster is
+ * Gives every free seat of a (locked) session to the people waiting longest, while its bookings are
  * still open. A promoted person's other waits for the course end: they have a seat now, and an
  * e-mail with the invitation says so.
  */

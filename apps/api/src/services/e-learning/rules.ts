@@ -15,10 +15,10 @@ import { assignmentDueOn, currentFiscalYear, tokyoDateOf } from '@kenshu/domain'
 import { onTrainingEvent, type TrainingEvent } from '../training/events.ts';
 
 /**
- * Rule 1: people who did not attend a group session (absent, no-shows, and the excused unless
- * the course says otherwise) get the course's e-learning, if the course offers it and the rule is
- * on. A finalised roster arrives as one batch, assigned in one statement per course and kind; the
- * open-assignment index makes a repeat harmless.
+ * Rule 1: people who did not attend a group session (absent, no-shows, and the excused unless the
+ * course says otherwise) get the course's e-learning, if the course offers it and the rule is on. A
+ * finalised attendance sheet arrives as one batch, assigned in one statement per course and kind;
+ * the open-assignment index makes a repeat harmless.
  */
 async function assignOnAbsence(
   trx: Transaction<DB>,

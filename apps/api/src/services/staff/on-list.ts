@@ -1,7 +1,7 @@
 import type { PersonOnList } from '@kenshu/contracts';
 import type { PersonOnListRow } from '@kenshu/db';
 
-/** A person as every list of people shows them (rosters, walk-ins, check-in requests). */
+/** A person as every list of people shows them (attendance sheets, walk-ins, check-in requests). */
 export function toPersonOnList(r: PersonOnListRow): PersonOnList {
   return {
     staffId: r.staff_id,

@@ -15,7 +15,7 @@ export interface CompletionInput {
 /**
  * The one way requirements get met: appends completion events (once per person, course and year
  * — a second route to the same requirement adds nothing) and tells whoever listens, in one go
- * for a whole roster. Returns how many were new.
+ * for a whole attendance sheet. Returns how many were new.
  */
 export async function recordCompletions(
   trx: Transaction<DB>,

@@ -13,7 +13,7 @@ export type TrainingEvent =
       via: 'attended' | 'e_learning' | 'credited';
     }
   | {
-      /** Marked absent or excused on a finalised roster: they did not attend. */
+      /** Marked absent or excused on a finalised attendance sheet: they did not attend. */
       type: 'attendance.absent' | 'attendance.excused';
       staffId: number;
       courseId: number;
@@ -22,8 +22,9 @@ export type TrainingEvent =
     };
 
 /**
- * Receives every event of one change at once (a finalised roster of 100 people is one call), so a
- * reaction can act on all of them in a few set-based statements rather than one query per person.
+ * Receives every event of one change at once (a finalised attendance sheet of 100 people is one
+ * call), so a reaction can act on all of them in a few set-based statements rather than one query
+ * per person.
  */
 export type TrainingEventHandler = (
   trx: Transaction<DB>,

@@ -77,7 +77,7 @@ export async function trainingRecord({
       canCancel: canCancelSelf({ bookingCutoffAt: b.booking_cutoff_at }, ctx.now),
     });
     // The same lines the facts draw: a seat ahead is one whose session has not ended; a seat
-    // on a session that has ended is the past, whatever its roster says.
+    // on a session that has ended is the past, whatever its attendance sheet says.
     const seats = mine.filter((b) => b.status === 'confirmed');
     const upcoming = seats.find((b) => b.closed_at === null && b.ends_at > ctx.now);
     const past = seats.filter((b) => b.ends_at <= ctx.now).at(-1);

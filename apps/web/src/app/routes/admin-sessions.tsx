@@ -15,7 +15,7 @@ import {
   EditSessionForm,
 } from '../../features/sessions/components/admin/edit-session.tsx';
 import { MonthCalendar } from '../../features/sessions/components/admin/month-calendar.tsx';
-import { Roster } from '../../features/sessions/components/admin/roster.tsx';
+import { Participants } from '../../features/sessions/components/admin/participants.tsx';
 import { SeriesForm } from '../../features/sessions/components/admin/series-form.tsx';
 import { SessionForm } from '../../features/sessions/components/admin/session-form.tsx';
 import {
@@ -192,7 +192,7 @@ export function AdminSeriesPage() {
 
 const detailRoute = getRouteApi('/admin/sessions/$sessionId');
 
-/** One session for admins: its facts, changes, cancellation and roster with history. */
+/** One session for admins: its facts, changes, cancellation and participants with their history. */
 export function AdminSessionPage() {
   const { t } = useTranslation();
   const lang = useLanguage();
@@ -268,8 +268,11 @@ export function AdminSessionPage() {
                   <EditSessionForm key={s.id} session={s} />
                 </Card>
               ) : null}
-              <Card title={t('sessions.roster.heading')} className="admin-session__roster">
-                <Roster sessionId={s.id} />
+              <Card
+                title={t('sessions.participants.heading')}
+                className="admin-session__participants"
+              >
+                <Participants sessionId={s.id} />
               </Card>
             </div>
           )}

@@ -10,7 +10,7 @@ import { AttendanceSheetView } from '../../features/attendance/components/attend
 import { CheckInCodePanel } from '../../features/attendance/components/check-in-code-panel.tsx';
 import { SignInSheet } from '../../features/attendance/components/sign-in-sheet.tsx';
 import { TeachingList } from '../../features/attendance/components/teaching-list.tsx';
-import { checkedInTime } from '../../features/attendance/utils/roster.ts';
+import { checkedInTime } from '../../features/attendance/utils/sheet.ts';
 import { useLanguage } from '../../lib/i18n.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useViewer } from '../use-viewer.ts';
@@ -93,7 +93,7 @@ function BackToTeaching() {
   );
 }
 
-/** The roster of one session, for marking in the room. */
+/** The attendance sheet of one session, for marking in the room. */
 export function AttendanceSheetPage() {
   const { t } = useTranslation();
   const sessionId = useSessionIdParam(sheetRoute);

@@ -78,7 +78,7 @@ export function decideCheckInRequest(
   );
 }
 
-/** The CSV export of the roster with marks (a download, not an API call). */
+/** The CSV export of the attendance sheet with marks (a download, not an API call). */
 export function attendanceCsvUrl(sessionId: number, lang: 'ja' | 'en'): string {
   return `/api/sessions/${sessionId}/attendance.csv?lang=${lang}`;
 }
@@ -132,7 +132,7 @@ export function useAddWalkIn(sessionId: number) {
   return useSheetMutation(sessionId, addWalkIn);
 }
 
-/** Submits the roster: everyone still unmarked becomes a no-show. */
+/** Submits the attendance sheet: everyone still unmarked becomes a no-show. */
 export function useFinaliseAttendance(sessionId: number) {
   return useSheetMutation(sessionId, finaliseAttendance);
 }

@@ -4,7 +4,7 @@ import { Badge } from '../../../components/badge.tsx';
 import { Button } from '../../../components/button.tsx';
 import { localName, useLanguage } from '../../../lib/i18n.ts';
 import type { AttendanceMark } from '../api/attendance-sheet.ts';
-import { checkedInTime, type ShownEntry } from '../utils/roster.ts';
+import { checkedInTime, type ShownEntry } from '../utils/sheet.ts';
 import { MarkControl } from './mark-control.tsx';
 import { tokyoTime } from '../../../lib/dates.ts';
 

@@ -18,7 +18,7 @@ import {
   MARKS,
   withPendingMarks,
   type ShownEntry,
-} from '../utils/roster.ts';
+} from '../utils/sheet.ts';
 import { AttendanceRow } from './attendance-row.tsx';
 import { CheckInCodePanel } from './check-in-code-panel.tsx';
 import { CheckInRequests } from './check-in-requests.tsx';
@@ -37,7 +37,9 @@ export interface AttendanceSheetViewProps {
   isCancelled?: boolean;
 }
 
-/** The trainer's roster for one session, phone first: counts, search, one tap per person. */
+/**
+ * The trainer's attendance sheet for one session, phone first: counts, search, one tap per person.
+ */
 export function AttendanceSheetView({
   sessionId,
   isAdmin,
@@ -171,7 +173,7 @@ function SheetBody({ sheet, isAdmin, isCancelled, showCode, onShowCodeChange }: 
       </div>
 
       {beforeStart && !isCancelled ? (
-        // Why "Submit" is greyed out: a roster is submitted once the session has begun.
+        // Why "Submit" is greyed out: an attendance sheet is submitted once the session has begun.
         <p id={submitHintId} className="attendance-hint">
           {t('attendance.sheet.submitFrom', { time: tokyoDayTime(sheet.startsAt, lang) })}
         </p>
@@ -204,7 +206,7 @@ function SheetBody({ sheet, isAdmin, isCancelled, showCode, onShowCodeChange }: 
       ) : visible.length === 0 ? (
         <EmptyState message={t('attendance.sheet.noMatches', { query })} />
       ) : (
-        <ul className="attendance-list" aria-label={t('attendance.sheet.roster')}>
+        <ul className="attendance-list" aria-label={t('attendance.sheet.people')}>
           {visible.map((entry) => (
             <AttendanceRow
               key={entry.staffId}

@@ -1,7 +1,7 @@
 import { ToggleButton, ToggleButtonGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { AttendanceMark } from '../api/attendance-sheet.ts';
-import { isMark, MARKS } from '../utils/roster.ts';
+import { isMark, MARKS } from '../utils/sheet.ts';
 import './attendance.css';
 
 export interface MarkControlProps {

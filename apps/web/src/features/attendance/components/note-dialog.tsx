@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/dialog.tsx';
 import { TextField } from '../../../components/form-fields.tsx';
 import type { AttendanceMark } from '../api/attendance-sheet.ts';
-import type { ShownEntry } from '../utils/roster.ts';
+import type { ShownEntry } from '../utils/sheet.ts';
 import { MarkControl } from './mark-control.tsx';
 
 /** One person's mark with a note, for what a single tap cannot say. */

@@ -10,7 +10,10 @@ export interface ReasonDialogProps {
   onConfirm: () => void;
 }
 
-/** Asks an admin why they change a locked roster; the reason goes with every change after it. */
+/**
+ * Asks an admin why they change a locked attendance sheet; the reason goes with every change after
+ * it.
+ */
 export function ReasonDialog({
   isOpen,
   draft,

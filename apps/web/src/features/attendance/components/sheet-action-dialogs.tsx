@@ -7,7 +7,7 @@ interface SheetActionDialogProps {
   isPending: boolean;
   error: string | undefined;
   onConfirm: () => void;
-  /** How many on the roster have no mark yet. */
+  /** How many on the attendance sheet have no mark yet. */
   unmarked: number;
 }
 
@@ -26,7 +26,10 @@ export function MarkAllDialog({ unmarked, ...dialog }: SheetActionDialogProps) {
   );
 }
 
-/** Asks before submitting the roster, saying who becomes a no-show and until when it can change. */
+/**
+ * Asks before submitting the attendance sheet, saying who becomes a no-show and until when it can
+ * change.
+ */
 export function SubmitDialog({
   unmarked,
   lockLabel,

@@ -11,7 +11,7 @@ export interface SheetBannerProps {
   notOpen: boolean;
   locked: boolean;
   lockLabel: string;
-  /** The reason an admin gave for changing the locked roster, if any yet. */
+  /** The reason an admin gave for changing the locked attendance sheet, if any yet. */
   reason: string | undefined;
   onChangeReason: () => void;
 }

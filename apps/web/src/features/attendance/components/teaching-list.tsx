@@ -23,7 +23,9 @@ export function groupSessions(sessions: readonly TrainingSession[], now: Date = 
   return { today, upcoming, past };
 }
 
-/** The sessions a trainer teaches (or every session, for admins), each opening its roster. */
+/**
+ * The sessions a trainer teaches (or every session, for admins), each opening its attendance sheet.
+ */
 export function TeachingList({ scope }: { scope: TeachingScope }) {
   const { t } = useTranslation();
   const sessions = useTeachingSessions(scope);

@@ -9,8 +9,8 @@ import './attendance.css';
 const NEXT_COUNT = 3;
 
 /**
- * A trainer's day at a glance, for the home page: today's sessions, each opening its roster,
- * then the next few, and the way to all of them.
+ * A trainer's day at a glance, for the home page: today's sessions, each opening its attendance
+ * sheet, then the next few, and the way to all of them.
  */
 export function TeachingOverview() {
   const { t } = useTranslation();

@@ -99,7 +99,7 @@ export function WalkInDialog({
                   </span>
                 </span>
                 {person.onRoster ? (
-                  <Badge>{t('attendance.walkIn.onRoster')}</Badge>
+                  <Badge>{t('attendance.walkIn.onSheet')}</Badge>
                 ) : (
                   <Button
                     variant="primary"

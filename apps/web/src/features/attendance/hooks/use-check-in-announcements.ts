@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttendanceSheet } from '../api/attendance-sheet.ts';
-import { checkedInTime, newCheckIns } from '../utils/roster.ts';
+import { checkedInTime, newCheckIns } from '../utils/sheet.ts';
 
 /** Says who checked themselves in since the last refetch (not on first load). */
 export function useCheckInAnnouncements(

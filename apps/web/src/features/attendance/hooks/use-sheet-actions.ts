@@ -9,7 +9,7 @@ import {
   useSetMarks,
 } from '../api/mark-attendance.ts';
 import { useAttendanceErrorMessage } from '../utils/error-message.ts';
-import type { ShownEntry } from '../utils/roster.ts';
+import type { ShownEntry } from '../utils/sheet.ts';
 import type { WithReason } from './use-late-change-reason.ts';
 
 /** The sheet-wide actions that each run in their own dialog. */

@@ -139,10 +139,10 @@ export function RequirementCard({
       );
       break;
     }
-    case 'await_roster':
+    case 'await_attendance_sheet':
       body = (
         <p>
-          {t('myTraining.step.awaitRoster', {
+          {t('myTraining.step.awaitAttendanceSheet', {
             when: sessionTimeLabel(step.startsAt, step.endsAt, lang),
           })}
         </p>

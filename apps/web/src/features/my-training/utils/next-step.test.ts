@@ -137,7 +137,7 @@ describe('next step', () => {
     );
   });
 
-  it('never offers a session that has ended as a seat: it waits for the roster', () => {
+  it('never offers a session that has ended as a seat: it waits for the attendance sheet', () => {
     const pastSession = {
       bookingId: 11,
       sessionId: 21,
@@ -148,7 +148,7 @@ describe('next step', () => {
       finalised: false,
     };
     expect(nextStep(item({ status: 'awaiting_roster', pastSession }))).toEqual({
-      kind: 'await_roster',
+      kind: 'await_attendance_sheet',
       startsAt: '2026-09-01T01:00:00.000Z',
       endsAt: '2026-09-01T02:30:00.000Z',
     });

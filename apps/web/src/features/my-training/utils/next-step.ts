@@ -12,7 +12,8 @@ export interface MissedSession {
  * - `find_session`: not started and the course has group sessions → "Find a session"
  * - `attend`: holds a seat on a session ahead → the session, "Add to calendar"; "Move" and
  *   "Cancel" until the cut-off
- * - `await_roster`: the session has ended and the trainer has not submitted its roster yet
+ * - `await_attendance_sheet`: the session has ended and the trainer has not submitted its
+ *   attendance sheet yet
  * - `wait`: on one or more waitlists → position, "Leave waitlist"
  * - `e_learning`: e-learning owed or begun → due day, "Start" or "Continue" straight into it
  * - `await_e_learning`: an e-learning-only course not assigned yet → nothing to press
@@ -22,7 +23,7 @@ export interface MissedSession {
 export type NextStep =
   | { kind: 'find_session'; courseId: number; missed: MissedSession | null }
   | { kind: 'attend'; booking: MyBooking; canChange: boolean }
-  | { kind: 'await_roster'; startsAt: string; endsAt: string }
+  | { kind: 'await_attendance_sheet'; startsAt: string; endsAt: string }
   | { kind: 'wait'; waits: MyBooking[]; courseId: number }
   | {
       kind: 'e_learning';
@@ -78,7 +79,7 @@ export function nextStep(item: RequirementItem): NextStep {
     case 'awaiting_roster':
       return item.pastSession
         ? {
-            kind: 'await_roster',
+            kind: 'await_attendance_sheet',
             startsAt: item.pastSession.startsAt,
             endsAt: item.pastSession.endsAt,
           }

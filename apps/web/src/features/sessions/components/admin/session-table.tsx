@@ -70,7 +70,10 @@ export function hasBegun(session: TrainingSession): boolean {
   );
 }
 
-/** "Attendance": the session's roster with marks (the trainer's page, which admins may open). */
+/**
+ * "Attendance": the session's attendance sheet with marks (the trainer's page, which admins may
+ * open).
+ */
 export function AttendanceLink({ session }: { session: TrainingSession }) {
   const { t } = useTranslation();
   return (

@@ -7,7 +7,7 @@ import {
   newCheckIns,
   normaliseSearch,
   withPendingMarks,
-} from './roster.ts';
+} from './sheet.ts';
 
 function entry(overrides: Partial<AttendanceEntry> & Pick<AttendanceEntry, 'staffId'>) {
   return {
@@ -39,7 +39,7 @@ describe('countMarks', () => {
     expect(counts).toEqual({ present: 2, late: 1, absent: 0, excused: 1, unmarked: 1, total: 5 });
   });
 
-  it('is all zeros for an empty roster', () => {
+  it('is all zeros for an empty attendance sheet', () => {
     expect(countMarks([])).toEqual({
       present: 0,
       late: 0,

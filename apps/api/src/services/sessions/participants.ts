@@ -1,11 +1,14 @@
-import { isTrainerOf, sessionRoster, findTrainingSession } from '@kenshu/db';
+import { isTrainerOf, sessionParticipants, findTrainingSession } from '@kenshu/db';
 import { forbidden, isAdmin, notFound } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
 import { requireViewer } from '../../lib/service-context.ts';
 import { toPersonOnList } from '../staff/on-list.ts';
 
-/** A session's roster with each entry's history: for admins and the session's own trainers. */
-export async function getSessionRoster({
+/**
+ * A session's participants (every booking) with each entry's history: for admins and the session's
+ * own trainers.
+ */
+export async function getSessionParticipants({
   ctx,
   input,
 }: {
@@ -16,9 +19,9 @@ export async function getSessionRoster({
   const session = await findTrainingSession(ctx.db, input.id);
   if (!session) throw notFound('session');
   if (!isAdmin(viewer) && !(await isTrainerOf(ctx.db, input.id, viewer.staffId))) {
-    throw forbidden('Only the training office and this session’s trainers see its roster');
+    throw forbidden('Only the training office and this session’s trainers see its participants');
   }
-  const { bookings, events } = await sessionRoster(ctx.db, input.id);
+  const { bookings, events } = await sessionParticipants(ctx.db, input.id);
   return bookings.map((b) => ({
     bookingId: b.id,
     ...toPersonOnList(b),

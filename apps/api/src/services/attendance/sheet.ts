@@ -1,5 +1,5 @@
 import {
-  attendanceRoster,
+  listAttendanceSheet,
   checkInAttemptsOf,
   checkInRequestsOf,
   findTrainingSession,
@@ -30,7 +30,7 @@ export async function attendanceSheet({
   if (!admin && !(await isTrainerOf(ctx.db, session.id, viewer.staffId))) {
     throw forbidden('Only this session’s trainers and the training office see its attendance');
   }
-  const rows = await attendanceRoster(ctx.db, session.id, input.q?.trim() || undefined);
+  const rows = await listAttendanceSheet(ctx.db, session.id, input.q?.trim() || undefined);
   const [requests, attempts] = await Promise.all([
     checkInRequestsOf(ctx.db, session.id),
     checkInAttemptsOf(ctx.db, session.id),
@@ -85,7 +85,10 @@ const MARK_LABELS = {
   },
 } as const;
 
-/** The roster with marks as CSV, UTF-8 with a BOM so spreadsheet programs show the Japanese. */
+/**
+ * The attendance sheet with marks as CSV, UTF-8 with a BOM so spreadsheet programs show the
+ * Japanese.
+ */
 export async function attendanceCsv({
   ctx,
   input,
