@@ -42,7 +42,8 @@ export type CalendarBooking = Pick<
 /** Who a calendar invitation is addressed to. */
 type Invitee = Pick<Staff, 'family_name' | 'given_name' | 'email' | 'locale'>;
 
-const PRODUCT_ID = '-//Kenshu//Training//JA';
+/** Written as PRODID:-//Kenshu//Training//JA. */
+const PRODUCT_ID = { company: 'Kenshu', product: 'Training', language: 'JA' };
 
 /** Where a booking is seen and changed in Kenshu: the person's My training page, at its card. */
 export function bookingLink(base: string, bookingId: number): string {

@@ -1,8 +1,15 @@
+import ical, {
+  ICalAttendeeRole,
+  ICalAttendeeStatus,
+  ICalCalendarMethod,
+  ICalEventStatus,
+} from 'ical-generator';
+
 /**
- * iCalendar (RFC 5545) text for the few properties Kenshu's events carry. Written here rather
- * than with a general library: every booking e-mail carries an invitation, and the library
- * validated each event twice against a schema, the largest cost of booking a seat. The lines are
- * the ones the `ics` library wrote for the same events, folded the same way.
+ * iCalendar (RFC 5545) text for the few properties Kenshu's events carry, written by
+ * `ical-generator`: it escapes, quotes and folds (by octets, which Japanese titles need) without
+ * validating each event against a schema, which with the `ics` library was the largest cost of
+ * booking a seat. Callers pass plain facts; nothing else in the API builds calendar text.
  */
 
 export type CalendarMethod = 'PUBLISH' | 'REQUEST' | 'CANCEL';
@@ -22,84 +29,64 @@ export interface CalendarEvent {
   attendee?: { name: string; email?: string | undefined };
 }
 
+const METHODS: Record<CalendarMethod, ICalCalendarMethod> = {
+  PUBLISH: ICalCalendarMethod.PUBLISH,
+  REQUEST: ICalCalendarMethod.REQUEST,
+  CANCEL: ICalCalendarMethod.CANCEL,
+};
+
+const STATUSES: Record<CalendarEvent['status'], ICalEventStatus> = {
+  CONFIRMED: ICalEventStatus.CONFIRMED,
+  TENTATIVE: ICalEventStatus.TENTATIVE,
+  CANCELLED: ICalEventStatus.CANCELLED,
+};
+
 /** A whole calendar: its product, method, optional name and events, stamped `at`. */
 export function calendarText(calendar: {
-  productId: string;
+  /** Written as `-//company//product//language`. */
+  productId: { company: string; product: string; language: string };
   method: CalendarMethod;
   name?: string;
   events: readonly CalendarEvent[];
   at: Date;
 }): string {
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'CALSCALE:GREGORIAN',
-    `PRODID:${oneLine(calendar.productId)}`,
-    `METHOD:${calendar.method}`,
-    ...(calendar.name ? [`X-WR-CALNAME:${oneLine(calendar.name)}`] : []),
-    'X-PUBLISHED-TTL:PT1H',
-    ...calendar.events.flatMap((event) => eventLines(event, calendar.at)),
-    'END:VCALENDAR',
-  ];
-  return lines.map(fold).join('\r\n') + '\r\n';
-}
-
-function eventLines(event: CalendarEvent, at: Date): string[] {
-  const { organizer, attendee } = event;
-  return [
-    'BEGIN:VEVENT',
-    `UID:${oneLine(event.uid)}`,
-    ...(event.title ? [`SUMMARY:${oneLine(text(event.title))}`] : []),
-    `DTSTAMP:${utc(at)}`,
-    `DTSTART:${utc(event.start)}`,
-    `DTEND:${utc(event.end)}`,
-    `SEQUENCE:${event.sequence}`,
-    ...(event.description ? [`DESCRIPTION:${oneLine(text(event.description))}`] : []),
-    ...(event.url ? [`URL:${oneLine(event.url)}`] : []),
-    ...(event.location ? [`LOCATION:${oneLine(text(event.location))}`] : []),
-    `STATUS:${event.status}`,
-    `ORGANIZER;CN=${quoted(organizer.name || 'Organizer')}${organizer.email ? `:MAILTO:${organizer.email}` : ''}`,
-    ...(attendee
-      ? [
-          oneLine(
-            `ATTENDEE;RSVP=FALSE;ROLE="REQ-PARTICIPANT";PARTSTAT="ACCEPTED";CN=${quoted(attendee.name || 'Unnamed attendee')}${attendee.email ? `:mailto:${attendee.email}` : ''}`,
-          ),
-        ]
-      : []),
-    'END:VEVENT',
-  ];
-}
-
-/** A TEXT value: backslashes, line breaks, semicolons and commas escaped. */
-function text(value: string): string {
-  return value
-    .replace(/\\/g, '\\\\')
-    .replace(/\r?\n/g, '\\n')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,');
-}
-
-/** Line breaks left in a value would start a new property. */
-function oneLine(value: string): string {
-  return value.replace(/\r?\n/g, '\\n');
-}
-
-/** A parameter value, quoted. */
-function quoted(value: string): string {
-  return `"${value.replaceAll('"', '\\"')}"`;
-}
-
-/** 20260918T010000Z */
-function utc(date: Date): string {
-  return `${date.toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`;
-}
-
-/** Lines longer than 75 characters go on in continuation lines of 74 (each starts with a tab). */
-function fold(line: string): string {
-  if (line.length <= 75) return line;
-  const chars = Array.from(line);
-  if (chars.length <= 75) return line;
-  const parts = [chars.slice(0, 75).join('')];
-  for (let i = 75; i < chars.length; i += 74) parts.push(chars.slice(i, i + 74).join(''));
-  return parts.join('\r\n\t');
+  const file = ical({
+    prodId: calendar.productId,
+    method: METHODS[calendar.method],
+    ...(calendar.name ? { name: calendar.name } : {}),
+    // Calendar apps re-read a subscribed feed hourly.
+    ttl: 60 * 60,
+  });
+  for (const event of calendar.events) {
+    file.createEvent({
+      id: event.uid,
+      sequence: event.sequence,
+      stamp: calendar.at,
+      start: event.start,
+      end: event.end,
+      summary: event.title,
+      description: event.description || null,
+      location: event.location || null,
+      url: event.url || null,
+      status: STATUSES[event.status],
+      organizer: {
+        name: event.organizer.name || event.organizer.email,
+        email: event.organizer.email,
+      },
+      // An attendee is a calendar address (RFC 5545 3.8.4.1); a person without one is left out.
+      attendees: event.attendee?.email
+        ? [
+            {
+              name: event.attendee.name,
+              email: event.attendee.email,
+              rsvp: false,
+              role: ICalAttendeeRole.REQ,
+              status: ICalAttendeeStatus.ACCEPTED,
+            },
+          ]
+        : [],
+    });
+  }
+  // Every content line ends in CRLF (RFC 5545 3.1), the last one too.
+  return `${file.toString()}\r\n`;
 }
