@@ -15,7 +15,7 @@ export interface UnitForImport {
 }
 
 /** Every unit with its parent's code (a few thousand rows; read once per import). */
-export async function listUnitForImports(db: Executor): Promise<UnitForImport[]> {
+export async function listUnitsForImport(db: Executor): Promise<UnitForImport[]> {
   return db
     .selectFrom('org_unit as u')
     .leftJoin('org_unit as p', 'p.id', 'u.parent_id')
@@ -55,7 +55,7 @@ export interface StaffForImport {
   membership_differs: boolean;
 }
 
-/** A StaffForImport as listStaffForImports's query packs it: the same fields, in order. */
+/** A StaffForImport as listStaffForImport's query packs it: the same fields, in order. */
 type StaffForImportTuple = [
   staff_number: string,
   family_name: string,
@@ -81,7 +81,7 @@ type StaffForImportTuple = [
  * 80,000 rows that way took seconds (most of a re-import), where one JSON value takes a small
  * fraction of that. Holds one small row per person in the database, whatever the file's size.
  */
-export async function listStaffForImports(db: Executor): Promise<StaffForImport[]> {
+export async function listStaffForImport(db: Executor): Promise<StaffForImport[]> {
   const result = await sql<{ states: StaffForImportTuple[] | null }>`
     select json_agg(json_build_array(s.staff_number, s.family_name, s.given_name,
       s.family_name_kana, s.given_name_kana, s.email, u.code, s.employment_type,
@@ -201,7 +201,7 @@ export async function stageStaffImportUnits(
   `.execute(trx);
 }
 
-export async function stageStaffImportPerson(
+export async function stageStaffImportPeople(
   trx: Transaction<DB>,
   rows: readonly StagedStaff[],
 ): Promise<void> {

@@ -1,6 +1,6 @@
 import {
-  listStaffForImports,
-  listUnitForImports,
+  listStaffForImport,
+  listUnitsForImport,
   type Executor,
   type StaffForImport,
 } from '@kenshu/db';
@@ -93,7 +93,7 @@ interface KnownStaff {
 async function loadKnownStaff(db: Executor): Promise<KnownStaff> {
   const states = new Map<string, StaffForImport>();
   const emailHolders = new Map<string, string>();
-  for (const state of await listStaffForImports(db)) {
+  for (const state of await listStaffForImport(db)) {
     states.set(state.staff_number, state);
     emailHolders.set(state.email.toLowerCase(), state.staff_number);
   }
@@ -114,7 +114,7 @@ export async function analyseStaffImport(
   const maxChanges = options.maxChanges ?? 1_000;
   // Both queries go out at once; the people's states (the larger answer) are awaited only
   // when the first records need them, so on a PostgreSQL server reading the file overlaps.
-  const unitStatesQuery = listUnitForImports(db);
+  const unitStatesQuery = listUnitsForImport(db);
   const known = loadKnownStaff(db);
   known.catch(() => undefined);
   const unitStates = await unitStatesQuery;

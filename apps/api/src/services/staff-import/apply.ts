@@ -9,7 +9,7 @@ import {
   refreshStatistics,
   runInTransaction,
   stageStaffImportGone,
-  stageStaffImportPerson,
+  stageStaffImportPeople,
   stageStaffImportUnits,
   peopleAddedByStage,
   type DB,
@@ -66,7 +66,7 @@ export async function applyStaffImport({
       maxProblems: 20,
       maxChanges: 0,
       onStaffBatch: async (batch) => {
-        await stageStaffImportPerson(
+        await stageStaffImportPeople(
           trx,
           batch.map((s) => ({
             line: s.line,
