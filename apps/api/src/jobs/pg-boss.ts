@@ -1,4 +1,5 @@
 import type { Database } from '@kenshu/db';
+import { Cron } from 'croner';
 import { PgBoss } from 'pg-boss';
 import type { Config } from '../config.ts';
 import type { Clock } from '../lib/clock.ts';
@@ -20,6 +21,10 @@ export const PG_BOSS_SCHEMA = 'pgboss';
  * - A running job sends heartbeats; one whose instance died stops them, and after
  *   KENSHU_JOB_HEARTBEAT_SECONDS any live instance fails it over to a retry, which the next
  *   free worker (on any instance) takes. A run that throws is retried with backoff.
+ * - pg-boss files at most one occurrence of a schedule a minute. A job whose cron names seconds
+ *   (e-mail delivery, every 15 seconds) is scheduled every minute as a safety net, and each run
+ *   files the next one itself for the schedule's next occurrence, so the cadence holds across
+ *   instances and a dead instance's chain is picked up again within the minute.
  */
 export async function startPgBossRunner(
   database: Database,
@@ -56,24 +61,38 @@ export async function startPgBossRunner(
       expireInSeconds: 24 * 3600,
       deleteAfterSeconds: 7 * 24 * 3600,
     });
-    await boss.schedule(job.name, job.schedule, null, { tz: 'Asia/Tokyo' });
+    await boss.schedule(job.name, finerThanMinutes(job) ? '* * * * *' : job.schedule, null, {
+      tz: 'Asia/Tokyo',
+    });
   }
   // A job removed from the code leaves no schedule behind to fire into a queue nobody works.
   for (const schedule of await boss.getSchedules()) {
     if (!byName.has(schedule.name)) await boss.unschedule(schedule.name, schedule.key);
   }
   const active = new Map<string, number>();
+  let running = true;
   for (const job of jobs) {
+    const next = finerThanMinutes(job)
+      ? new Cron(job.schedule, { timezone: 'Asia/Tokyo', paused: true })
+      : null;
     await boss.work(job.name, { pollingIntervalSeconds: 2 }, async () => {
       active.set(job.name, (active.get(job.name) ?? 0) + 1);
       try {
         await observedRun(database, job, config, clock(), observe);
       } finally {
         active.set(job.name, (active.get(job.name) ?? 1) - 1);
+        // stately: refused (null) when a run already waits, so re-arming never piles runs up.
+        const startAfter = next?.nextRun();
+        if (running && startAfter) {
+          await boss
+            .send(job.name, null, { startAfter })
+            .catch((error: unknown) =>
+              logger.error({ err: error, job: job.name }, 'job re-arm failed'),
+            );
+        }
       }
     });
   }
-  let running = true;
   const here = new Set<Promise<unknown>>();
   return {
     kind: 'pg-boss',
@@ -127,4 +146,9 @@ export async function startPgBossRunner(
       return !busy();
     },
   };
+}
+
+/** A six-field cron pattern names seconds: finer than pg-boss's one occurrence a minute. */
+function finerThanMinutes(job: Job | WorkerJob): boolean {
+  return job.schedule.trim().split(/\s+/).length === 6;
 }
