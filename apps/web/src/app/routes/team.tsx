@@ -1,16 +1,11 @@
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/page-header.tsx';
-import { useCourses } from '../../features/courses/api/courses.ts';
-import { useCurrentFiscalYear } from '../../features/fiscal-years/api/get-current-fiscal-year.ts';
-import { useOrgUnits } from '../../features/org-units/api/get-org-units.ts';
 import type { TeamFilterPatch } from '../../features/team/components/team-filters.tsx';
 import { TeamStatusView } from '../../features/team/components/team-status-view.tsx';
-import { overseenUnits } from '../../features/team/utils/overseen-units.ts';
-import { localName, useLanguage } from '../../lib/i18n.ts';
 import { DEFAULT_PAGE_SIZE, type PageSize } from '../../lib/paging.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
-import { useViewer } from '../use-viewer.ts';
+import { useOverseenChoices } from './overseen-choices.ts';
 import { DEFAULT_TEAM_STATUS, type TeamSearch } from './team-search.ts';
 
 const route = getRouteApi('/team');
@@ -21,13 +16,9 @@ const PAST_YEARS_OFFERED = 2;
 /** Where the people I oversee stand on a course, with reminders for those not yet done. */
 export function TeamPage() {
   const { t } = useTranslation();
-  const lang = useLanguage();
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  const viewer = useViewer();
-  const courses = useCourses();
-  const orgUnits = useOrgUnits();
-  const currentFiscalYear = useCurrentFiscalYear().data?.fiscalYear;
+  const { courses, units, currentFiscalYear } = useOverseenChoices();
   useDocumentTitle(t('team.title'));
 
   // Any change of filter or page size starts again from the first page.
@@ -50,18 +41,6 @@ export function TeamPage() {
     if (patch.q !== undefined) next.q = patch.q || undefined;
     update(next, options);
   };
-
-  const me = viewer.me;
-  const units = me
-    ? overseenUnits(orgUnits.data ?? [], {
-        orgUnitId: me.orgUnit.id,
-        sectionHeadUnitId: me.sectionHeadUnitId,
-        isAdmin: viewer.roles.has('admin'),
-        isSectionHead: viewer.roles.has('section_head'),
-        isUnitSecurityOfficer: viewer.roles.has('unit_security_officer'),
-      })
-    : [];
-  const topDepth = Math.min(...units.map((u) => u.depth));
 
   return (
     <>
@@ -86,15 +65,8 @@ export function TeamPage() {
         }
         offset={search.offset ?? 0}
         limit={search.limit ?? DEFAULT_PAGE_SIZE}
-        courses={(courses.data ?? []).map((c) => ({
-          id: c.id,
-          label: lang === 'en' ? c.titleEn : c.titleJa,
-        }))}
-        units={units.map((u) => ({
-          id: u.id,
-          label: localName(u, lang),
-          level: u.depth - topDepth,
-        }))}
+        courses={courses}
+        units={units}
         onFiltersChange={onFiltersChange}
         onOffsetChange={(offset) => update({ offset: offset || undefined })}
         onLimitChange={(limit: PageSize) => update({ limit })}
