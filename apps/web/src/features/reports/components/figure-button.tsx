@@ -1,5 +1,14 @@
 import { Button as AriaButton } from 'react-aria-components';
-import type { PeopleFilters } from '../api/reports.ts';
+import { useTranslation } from 'react-i18next';
+import type { AnnualReport, PeopleFilters } from '../api/reports.ts';
+
+/** Opens the list of the people behind a figure; the label names the figure. */
+export type ShowPeople = (
+  people: PeopleFilters & { orgUnitId?: number | undefined },
+  label: string,
+) => void;
+
+type Counts = Pick<AnnualReport['overall'], 'required' | 'completed'>;
 
 /** A number in the report that opens the list of the people behind it. */
 export function FigureButton({
@@ -12,7 +21,7 @@ export function FigureButton({
   /** What the number counts, for screen readers ("課A: 未修了 3名"). */
   label: string;
   people: PeopleFilters & { orgUnitId?: number | undefined };
-  onShowPeople: (people: PeopleFilters & { orgUnitId?: number | undefined }, label: string) => void;
+  onShowPeople: ShowPeople;
 }) {
   return (
     <AriaButton
@@ -22,6 +31,73 @@ export function FigureButton({
     >
       {value.toLocaleString()}
     </AriaButton>
+  );
+}
+
+/** A table row's "must take" and "completed" cells; the label names the row. */
+export function RequiredCompletedCells({
+  label,
+  counts,
+  people,
+  onShowPeople,
+}: {
+  label: string;
+  counts: Counts;
+  people: PeopleFilters & { orgUnitId?: number | undefined };
+  onShowPeople: ShowPeople;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <td>
+        <FigureButton
+          value={counts.required}
+          label={`${label}: ${t('reports.required')}`}
+          people={people}
+          onShowPeople={onShowPeople}
+        />
+      </td>
+      <td>
+        <FigureButton
+          value={counts.completed}
+          label={`${label}: ${t('reports.completed')}`}
+          people={{ ...people, status: 'completed' }}
+          onShowPeople={onShowPeople}
+        />
+      </td>
+    </>
+  );
+}
+
+/** "completed / must take", each figure opening its people; labelOf names each figure. */
+export function CompletedOfRequired({
+  counts,
+  labelOf,
+  people,
+  onShowPeople,
+}: {
+  counts: Counts;
+  labelOf: (figure: string) => string;
+  people: PeopleFilters & { orgUnitId?: number | undefined };
+  onShowPeople: ShowPeople;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <FigureButton
+        value={counts.completed}
+        label={labelOf(t('reports.completed'))}
+        people={{ ...people, status: 'completed' }}
+        onShowPeople={onShowPeople}
+      />
+      {' / '}
+      <FigureButton
+        value={counts.required}
+        label={labelOf(t('reports.required'))}
+        people={people}
+        onShowPeople={onShowPeople}
+      />
+    </>
   );
 }
 

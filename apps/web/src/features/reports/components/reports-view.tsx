@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../../components/query-state.tsx';
 import { LoadingState } from '../../../components/loading-state.tsx';
@@ -13,8 +13,15 @@ import {
   type ReportFilters,
 } from '../api/reports.ts';
 import { AuditSamplePanel } from './audit-sample-panel.tsx';
-import { FigureButton, percentText } from './figure-button.tsx';
+import {
+  CompletedOfRequired,
+  FigureButton,
+  percentText,
+  RequiredCompletedCells,
+  type ShowPeople,
+} from './figure-button.tsx';
 import { PeoplePanel, type Drill } from './people-panel.tsx';
+import { ReportTableHead } from './report-table-head.tsx';
 import { UnitTree } from './unit-tree.tsx';
 import './reports.css';
 
@@ -117,8 +124,7 @@ export function ReportsView(props: ReportsViewProps) {
               />
             ) : null}
             <History filters={props.filters} onShowPeople={showPeople} />
-            <section className="card report-section">
-              <h2 className="card__title">{t('reports.exports')}</h2>
+            <ReportSection title={t('reports.exports')}>
               <ul className="report-exports">
                 {(
                   [
@@ -159,7 +165,7 @@ export function ReportsView(props: ReportsViewProps) {
                   </a>
                 </li>
               </ul>
-            </section>
+            </ReportSection>
             {props.canDrawSamples ? (
               <AuditSamplePanel
                 fiscalYear={r.fiscalYear}
@@ -175,22 +181,36 @@ export function ReportsView(props: ReportsViewProps) {
   );
 }
 
-function Figures({
-  report: r,
-  onShowPeople,
+/** A card of the report with its heading. */
+function ReportSection({
+  title,
+  className,
+  children,
 }: {
-  report: AnnualReport;
-  onShowPeople: (people: PeopleFilters & { orgUnitId?: number }, label: string) => void;
+  title: ReactNode;
+  className?: string;
+  children: ReactNode;
 }) {
+  return (
+    <section className={className ? `card report-section ${className}` : 'card report-section'}>
+      <h2 className="card__title">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function Figures({ report: r, onShowPeople }: { report: AnnualReport; onShowPeople: ShowPeople }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const thresholds = r.attainment.thresholds;
+  const courseTitle = (c: { titleJa: string; titleEn: string }) =>
+    lang === 'ja' ? c.titleJa : c.titleEn;
   return (
     <>
-      <section className="card report-section report-overall">
-        <h2 className="card__title">
-          {localName(r.scope, lang)} — {lang === 'ja' ? r.course.titleJa : r.course.titleEn}
-        </h2>
+      <ReportSection
+        title={`${localName(r.scope, lang)} — ${courseTitle(r.course)}`}
+        className="report-overall"
+      >
         <p className="muted">
           {t('reports.asOf', { date: r.asOf })} {t(`reports.basis.${r.basis}`, { date: r.asOf })}
         </p>
@@ -202,16 +222,9 @@ function Figures({
         <p className="report-overall__figure">
           <span className="report-overall__label">{t('reports.overall')}</span>{' '}
           <strong>{percentText(r.overall.coverage)}</strong> (
-          <FigureButton
-            value={r.overall.completed}
-            label={t('reports.completed')}
-            people={{ status: 'completed' }}
-            onShowPeople={onShowPeople}
-          />
-          {' / '}
-          <FigureButton
-            value={r.overall.required}
-            label={t('reports.required')}
+          <CompletedOfRequired
+            counts={r.overall}
+            labelOf={(figure) => figure}
             people={{}}
             onShowPeople={onShowPeople}
           />
@@ -224,16 +237,14 @@ function Figures({
           />
           )
         </p>
-      </section>
+      </ReportSection>
 
-      <section className="card report-section">
-        <h2 className="card__title">{t('reports.units')}</h2>
+      <ReportSection title={t('reports.units')}>
         <UnitTree units={r.units} onShowPeople={onShowPeople} />
-      </section>
+      </ReportSection>
 
       <div className="report-grid">
-        <section className="card report-section">
-          <h2 className="card__title">{t('reports.roleGroups')}</h2>
+        <ReportSection title={t('reports.roleGroups')}>
           <CountsTable
             rows={r.roleGroups.map((g) => ({
               key: g.group,
@@ -243,9 +254,8 @@ function Figures({
             }))}
             onShowPeople={onShowPeople}
           />
-        </section>
-        <section className="card report-section">
-          <h2 className="card__title">{t('reports.employmentTypes')}</h2>
+        </ReportSection>
+        <ReportSection title={t('reports.employmentTypes')}>
           <CountsTable
             rows={r.employmentTypes.map((e) => ({
               key: e.type,
@@ -255,9 +265,8 @@ function Figures({
             }))}
             onShowPeople={onShowPeople}
           />
-        </section>
-        <section className="card report-section">
-          <h2 className="card__title">{t('reports.methods')}</h2>
+        </ReportSection>
+        <ReportSection title={t('reports.methods')}>
           <table className="report-table">
             <tbody>
               {r.methods.map((m) => (
@@ -275,96 +284,45 @@ function Figures({
               ))}
             </tbody>
           </table>
-        </section>
-        <section className="card report-section">
-          <h2 className="card__title">{t('reports.attainment')}</h2>
+        </ReportSection>
+        <ReportSection title={t('reports.attainment')}>
           <table className="report-table">
-            <thead>
-              <tr>
-                <td />
-                {thresholds.map((th) => (
-                  <th key={th} scope="col">
-                    {th === 100
-                      ? t('reports.thresholdAll')
-                      : t('reports.threshold', { percent: th })}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <ReportTableHead
+              blankCorner
+              headings={thresholds.map((th) =>
+                th === 100 ? t('reports.thresholdAll') : t('reports.threshold', { percent: th }),
+              )}
+            />
             <tbody>
-              <tr>
-                <th scope="row">
-                  {t('reports.attainmentUnits', { count: r.attainment.units.counted })}
-                </th>
-                {r.attainment.units.reached.map((n, i) => (
-                  <td key={thresholds[i]}>
-                    {n} (
-                    {percentText(
-                      r.attainment.units.counted ? n / r.attainment.units.counted : null,
-                    )}
-                    )
-                  </td>
-                ))}
-              </tr>
-              <tr>
-                <th scope="row">
-                  {t('reports.attainmentCourses', { count: r.attainment.courses.counted })}
-                </th>
-                {r.attainment.courses.reached.map((n, i) => (
-                  <td key={thresholds[i]}>
-                    {n} (
-                    {percentText(
-                      r.attainment.courses.counted ? n / r.attainment.courses.counted : null,
-                    )}
-                    )
-                  </td>
-                ))}
-              </tr>
+              <AttainmentRow
+                label={t('reports.attainmentUnits', { count: r.attainment.units.counted })}
+                attained={r.attainment.units}
+                thresholds={thresholds}
+              />
+              <AttainmentRow
+                label={t('reports.attainmentCourses', { count: r.attainment.courses.counted })}
+                attained={r.attainment.courses}
+                thresholds={thresholds}
+              />
             </tbody>
           </table>
-        </section>
+        </ReportSection>
       </div>
 
-      <section className="card report-section">
-        <h2 className="card__title">{t('reports.courses')}</h2>
-        <table className="report-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('reports.course')}</th>
-              <th scope="col">{t('reports.required')}</th>
-              <th scope="col">{t('reports.completed')}</th>
-              <th scope="col">{t('reports.coverage')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.courses.map((c) => (
-              <tr key={c.id}>
-                <th scope="row">{lang === 'ja' ? c.titleJa : c.titleEn}</th>
-                <td>
-                  <FigureButton
-                    value={c.counts.required}
-                    label={`${lang === 'ja' ? c.titleJa : c.titleEn}: ${t('reports.required')}`}
-                    people={{ courseId: c.id }}
-                    onShowPeople={onShowPeople}
-                  />
-                </td>
-                <td>
-                  <FigureButton
-                    value={c.counts.completed}
-                    label={`${lang === 'ja' ? c.titleJa : c.titleEn}: ${t('reports.completed')}`}
-                    people={{ courseId: c.id, status: 'completed' }}
-                    onShowPeople={onShowPeople}
-                  />
-                </td>
-                <td>{percentText(c.counts.coverage)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <ReportSection title={t('reports.courses')}>
+        <CountsTable
+          corner={t('reports.course')}
+          rows={r.courses.map((c) => ({
+            key: String(c.id),
+            label: courseTitle(c),
+            counts: c.counts,
+            people: { courseId: c.id },
+          }))}
+          onShowPeople={onShowPeople}
+        />
+      </ReportSection>
 
-      <section className="card report-section">
-        <h2 className="card__title">{t('reports.progress')}</h2>
+      <ReportSection title={t('reports.progress')}>
         <Suspense fallback={<LoadingState />}>
           <ProgressChart progress={r.progress} />
         </Suspense>
@@ -372,14 +330,14 @@ function Figures({
           <summary>{t('reports.progressTable')}</summary>
           <table className="report-table">
             <caption>{t('reports.progressTable')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('reports.week')}</th>
-                <th scope="col">{t('reports.completions')}</th>
-                <th scope="col">{t('reports.cumulative')}</th>
-                <th scope="col">{t('reports.requiredLine')}</th>
-              </tr>
-            </thead>
+            <ReportTableHead
+              headings={[
+                t('reports.week'),
+                t('reports.completions'),
+                t('reports.cumulative'),
+                t('reports.requiredLine'),
+              ]}
+            />
             <tbody>
               {r.progress.weeks.map((w, i) => (
                 <tr key={w.weekStart}>
@@ -405,8 +363,30 @@ function Figures({
             </tbody>
           </table>
         </details>
-      </section>
+      </ReportSection>
     </>
+  );
+}
+
+/** How many units (or courses) reached each coverage threshold, with the share of all counted. */
+function AttainmentRow({
+  label,
+  attained,
+  thresholds,
+}: {
+  label: string;
+  attained: AnnualReport['attainment']['units'];
+  thresholds: readonly number[];
+}) {
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      {attained.reached.map((n, i) => (
+        <td key={thresholds[i]}>
+          {n} ({percentText(attained.counted ? n / attained.counted : null)})
+        </td>
+      ))}
+    </tr>
   );
 }
 
@@ -416,44 +396,38 @@ function addDays(date: string, n: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** Must take, completed and coverage per row; the corner heads the rows' names, if they need one. */
 function CountsTable({
+  corner,
   rows,
   onShowPeople,
 }: {
+  corner?: string;
   rows: { key: string; label: string; counts: AnnualReport['overall']; people: PeopleFilters }[];
-  onShowPeople: (people: PeopleFilters & { orgUnitId?: number }, label: string) => void;
+  onShowPeople: ShowPeople;
 }) {
   const { t } = useTranslation();
   return (
     <table className="report-table">
-      <thead>
-        <tr>
-          <td />
-          <th scope="col">{t('reports.required')}</th>
-          <th scope="col">{t('reports.completed')}</th>
-          <th scope="col">{t('reports.coverage')}</th>
-        </tr>
-      </thead>
+      <ReportTableHead
+        blankCorner={corner === undefined}
+        headings={[
+          ...(corner === undefined ? [] : [corner]),
+          t('reports.required'),
+          t('reports.completed'),
+          t('reports.coverage'),
+        ]}
+      />
       <tbody>
         {rows.map((row) => (
           <tr key={row.key}>
             <th scope="row">{row.label}</th>
-            <td>
-              <FigureButton
-                value={row.counts.required}
-                label={`${row.label}: ${t('reports.required')}`}
-                people={row.people}
-                onShowPeople={onShowPeople}
-              />
-            </td>
-            <td>
-              <FigureButton
-                value={row.counts.completed}
-                label={`${row.label}: ${t('reports.completed')}`}
-                people={{ ...row.people, status: 'completed' }}
-                onShowPeople={onShowPeople}
-              />
-            </td>
+            <RequiredCompletedCells
+              label={row.label}
+              counts={row.counts}
+              people={row.people}
+              onShowPeople={onShowPeople}
+            />
             <td>{percentText(row.counts.coverage)}</td>
           </tr>
         ))}
@@ -462,33 +436,20 @@ function CountsTable({
   );
 }
 
-function History({
-  filters,
-  onShowPeople,
-}: {
-  filters: ReportFilters;
-  onShowPeople: (people: PeopleFilters & { orgUnitId?: number }, label: string) => void;
-}) {
+function History({ filters, onShowPeople }: { filters: ReportFilters; onShowPeople: ShowPeople }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const history = useYearOverYear(filters);
   return (
-    <section className="card report-section">
-      <h2 className="card__title">{t('reports.history')}</h2>
+    <ReportSection title={t('reports.history')}>
       <QueryState query={history}>
         {(h) => (
           <div className="table-frame">
             <table className="report-table">
-              <thead>
-                <tr>
-                  <td />
-                  {h.years.map((y) => (
-                    <th key={y.fiscalYear} scope="col">
-                      {yearLabel(y.fiscalYear, lang)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
+              <ReportTableHead
+                blankCorner
+                headings={h.years.map((y) => yearLabel(y.fiscalYear, lang))}
+              />
               <tbody>
                 {(['all', 'security_officers', 'system_officers', 'other_staff'] as const).map(
                   (g) => (
@@ -503,26 +464,18 @@ function History({
                             : (y.roleGroups.find((r) => r.group === g)?.counts ?? y.overall);
                         const row = g === 'all' ? t('reports.overall') : t(`reports.groups.${g}`);
                         const label = `${yearLabel(y.fiscalYear, lang)} ${row}`;
-                        const people = {
-                          fiscalYear: y.fiscalYear,
-                          roleGroup: g === 'all' ? undefined : g,
-                        };
                         return (
                           <td key={y.fiscalYear}>
                             {percentText(c.coverage)}{' '}
                             <span className="muted">
                               (
-                              <FigureButton
-                                value={c.completed}
-                                label={`${label}: ${t('reports.completed')}`}
-                                people={{ ...people, status: 'completed' }}
-                                onShowPeople={onShowPeople}
-                              />{' '}
-                              /{' '}
-                              <FigureButton
-                                value={c.required}
-                                label={`${label}: ${t('reports.required')}`}
-                                people={people}
+                              <CompletedOfRequired
+                                counts={c}
+                                labelOf={(figure) => `${label}: ${figure}`}
+                                people={{
+                                  fiscalYear: y.fiscalYear,
+                                  roleGroup: g === 'all' ? undefined : g,
+                                }}
                                 onShowPeople={onShowPeople}
                               />
                               )
@@ -538,6 +491,6 @@ function History({
           </div>
         )}
       </QueryState>
-    </section>
+    </ReportSection>
   );
 }

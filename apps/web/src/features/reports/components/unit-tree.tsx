@@ -3,8 +3,15 @@ import { Button as AriaButton } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/badge.tsx';
 import { localName, useLanguage } from '../../../lib/i18n.ts';
-import type { AnnualReport, PeopleFilters } from '../api/reports.ts';
-import { FigureButton, percentText } from './figure-button.tsx';
+import type { AnnualReport } from '../api/reports.ts';
+import {
+  CompletedOfRequired,
+  FigureButton,
+  percentText,
+  RequiredCompletedCells,
+  type ShowPeople,
+} from './figure-button.tsx';
+import { ReportTableHead } from './report-table-head.tsx';
 
 type Unit = AnnualReport['units'][number];
 type Order = 'tree' | 'coverageAsc' | 'coverageDesc';
@@ -19,7 +26,7 @@ export function UnitTree({
   onShowPeople,
 }: {
   units: AnnualReport['units'];
-  onShowPeople: (people: PeopleFilters & { orgUnitId?: number }, label: string) => void;
+  onShowPeople: ShowPeople;
 }) {
   const { t } = useTranslation();
   const lang = useLanguage();
@@ -82,16 +89,16 @@ export function UnitTree({
       </label>
       <div className="table-frame">
         <table className="report-table report-units">
-          <thead>
-            <tr>
-              <th scope="col">{t('reports.unit')}</th>
-              <th scope="col">{t('reports.required')}</th>
-              <th scope="col">{t('reports.completed')}</th>
-              <th scope="col">{t('reports.notCompleted')}</th>
-              <th scope="col">{t('reports.coverage')}</th>
-              <th scope="col">{t('reports.own')}</th>
-            </tr>
-          </thead>
+          <ReportTableHead
+            headings={[
+              t('reports.unit'),
+              t('reports.required'),
+              t('reports.completed'),
+              t('reports.notCompleted'),
+              t('reports.coverage'),
+              t('reports.own'),
+            ]}
+          />
           <tbody>
             {rows.map(({ unit, level }) => {
               const name = localName(unit, lang);
@@ -121,22 +128,12 @@ export function UnitTree({
                       </>
                     ) : null}
                   </th>
-                  <td>
-                    <FigureButton
-                      value={s.required}
-                      label={`${name}: ${t('reports.required')}`}
-                      people={{ orgUnitId: unit.id }}
-                      onShowPeople={onShowPeople}
-                    />
-                  </td>
-                  <td>
-                    <FigureButton
-                      value={s.completed}
-                      label={`${name}: ${t('reports.completed')}`}
-                      people={{ orgUnitId: unit.id, status: 'completed' }}
-                      onShowPeople={onShowPeople}
-                    />
-                  </td>
+                  <RequiredCompletedCells
+                    label={name}
+                    counts={s}
+                    people={{ orgUnitId: unit.id }}
+                    onShowPeople={onShowPeople}
+                  />
                   <td>
                     <FigureButton
                       value={s.required - s.completed}
@@ -148,21 +145,12 @@ export function UnitTree({
                   <td>{percentText(s.coverage)}</td>
                   <td>
                     {unit.own.required > 0 ? (
-                      <>
-                        <FigureButton
-                          value={unit.own.completed}
-                          label={`${name}: ${t('reports.own')} ${t('reports.completed')}`}
-                          people={{ orgUnitId: unit.id, within: 'own', status: 'completed' }}
-                          onShowPeople={onShowPeople}
-                        />
-                        {' / '}
-                        <FigureButton
-                          value={unit.own.required}
-                          label={`${name}: ${t('reports.own')} ${t('reports.required')}`}
-                          people={{ orgUnitId: unit.id, within: 'own' }}
-                          onShowPeople={onShowPeople}
-                        />
-                      </>
+                      <CompletedOfRequired
+                        counts={unit.own}
+                        labelOf={(figure) => `${name}: ${t('reports.own')} ${figure}`}
+                        people={{ orgUnitId: unit.id, within: 'own' }}
+                        onShowPeople={onShowPeople}
+                      />
                     ) : (
                       '—'
                     )}
