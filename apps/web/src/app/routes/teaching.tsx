@@ -8,6 +8,7 @@ import { useAttendanceSheet } from '../../features/attendance/api/attendance-she
 import { useSessionDetails } from '../../features/attendance/api/session-details.ts';
 import { AttendanceSheetView } from '../../features/attendance/components/attendance-sheet.tsx';
 import { CheckInCodePanel } from '../../features/attendance/components/check-in-code-panel.tsx';
+import { BackToSheetLink } from '../../features/attendance/components/session-page-link.tsx';
 import { SignInSheet } from '../../features/attendance/components/sign-in-sheet.tsx';
 import { TeachingList } from '../../features/attendance/components/teaching-list.tsx';
 import { checkedInTime } from '../../features/attendance/utils/sheet.ts';
@@ -120,13 +121,7 @@ export function CheckInCodePage() {
   const checkedIn = sheet.data?.entries.filter((e) => checkedInTime(e) !== null).length;
   return (
     <>
-      <Link
-        to="/teaching/$sessionId"
-        params={{ sessionId: String(sessionId) }}
-        className="text-link attendance-back"
-      >
-        {t('attendance.code.backToSheet')}
-      </Link>
+      <BackToSheetLink sessionId={sessionId} />
       <SessionHeading sessionId={sessionId} title={t('attendance.code.pageTitle')} />
       <div className="check-in-screen">
         <CheckInCodePanel sessionId={sessionId} large />
@@ -148,13 +143,7 @@ export function SignInSheetPage() {
   const sheet = useAttendanceSheet(sessionId);
   return (
     <>
-      <Link
-        to="/teaching/$sessionId"
-        params={{ sessionId: String(sessionId) }}
-        className="text-link attendance-back"
-      >
-        {t('attendance.code.backToSheet')}
-      </Link>
+      <BackToSheetLink sessionId={sessionId} />
       <SessionHeading sessionId={sessionId} title={t('attendance.print.title')} />
       <QueryState query={session}>
         {(details) => (

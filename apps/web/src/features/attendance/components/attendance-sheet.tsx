@@ -2,7 +2,6 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button.tsx';
 import { EmptyState } from '../../../components/empty-state.tsx';
-import { Link } from '../../../components/link.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
 import { SearchField } from '../../../components/search-field.tsx';
 import { tokyoDayTime } from '../../../lib/dates.ts';
@@ -24,6 +23,7 @@ import { CheckInCodePanel } from './check-in-code-panel.tsx';
 import { CheckInRequests } from './check-in-requests.tsx';
 import { NoteDialog } from './note-dialog.tsx';
 import { ReasonDialog } from './reason-dialog.tsx';
+import { SessionPageLink } from './session-page-link.tsx';
 import { MarkAllDialog, SubmitDialog } from './sheet-action-dialogs.tsx';
 import { SheetBanner } from './sheet-banner.tsx';
 import { WalkInDialog } from './walk-in-dialog.tsx';
@@ -160,13 +160,9 @@ function SheetBody({ sheet, isAdmin, isCancelled, showCode, onShowCodeChange }: 
         >
           {t('attendance.sheet.submit')}
         </Button>
-        <Link
-          to="/teaching/$sessionId/print"
-          params={{ sessionId: String(sessionId) }}
-          className="button button--secondary"
-        >
+        <SessionPageLink sessionId={sessionId} page="print" className="button button--secondary">
           {t('attendance.sheet.print')}
-        </Link>
+        </SessionPageLink>
         <a className="button button--secondary" href={attendanceCsvUrl(sessionId, lang)} download>
           {t('attendance.sheet.csv')}
         </a>
@@ -183,13 +179,9 @@ function SheetBody({ sheet, isAdmin, isCancelled, showCode, onShowCodeChange }: 
         <section className="attendance-code-section" aria-label={t('attendance.code.title')}>
           <CheckInCodePanel sessionId={sessionId} />
           <p className="muted">{t('attendance.sheet.live')}</p>
-          <Link
-            to="/teaching/$sessionId/check-in-code"
-            params={{ sessionId: String(sessionId) }}
-            className="text-link"
-          >
+          <SessionPageLink sessionId={sessionId} page="checkInCode" className="text-link">
             {t('attendance.code.fullScreen')}
-          </Link>
+          </SessionPageLink>
         </section>
       ) : null}
 

@@ -1,12 +1,12 @@
 import type { TrainingSession } from '@kenshu/contracts';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from '../../../components/link.tsx';
 import { SessionPhaseBadge } from '../../../components/session-phase-badge.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
 import { isTokyoToday, sessionTimeLabel } from '../../../lib/dates.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { useTeachingSessions, type TeachingScope } from '../api/teaching-sessions.ts';
+import { SessionPageLink } from './session-page-link.tsx';
 import './attendance.css';
 
 /** Sessions split into today's, those still to come and those finished (latest first). */
@@ -77,11 +77,7 @@ export function TeachingSessionLink({ session }: { session: TrainingSession }) {
   const title = lang === 'en' ? session.course.titleEn : session.course.titleJa;
   const venue = session.venue ?? (session.onlineUrl ? t('attendance.teaching.online') : null);
   return (
-    <Link
-      to="/teaching/$sessionId"
-      params={{ sessionId: String(session.id) }}
-      className="teaching-item"
-    >
+    <SessionPageLink sessionId={session.id} page="sheet" className="teaching-item">
       <span className="teaching-item__title">{title}</span>
       <span className="teaching-item__when">
         {sessionTimeLabel(session.startsAt, session.endsAt, lang)}
@@ -91,6 +87,6 @@ export function TeachingSessionLink({ session }: { session: TrainingSession }) {
         <span>{t('attendance.teaching.booked', { count: session.seatsTaken })}</span>
         <SessionPhaseBadge phase={session.phase} />
       </span>
-    </Link>
+    </SessionPageLink>
   );
 }
