@@ -9,7 +9,7 @@ import {
   useSaveMessageTemplate,
   type MessageTemplate,
 } from '../api/reminders.ts';
-import { saveErrorText } from './error-text.ts';
+import { SaveOutcome } from './save-outcome.tsx';
 import './reminders.css';
 
 const LOCALES = ['ja', 'en'] as const;
@@ -86,16 +86,7 @@ function LocaleEditor({
         {t(`reminders.templates.language.${locale}`)}
         {!words.custom && <span className="muted"> ({t('reminders.templates.catalogue')})</span>}
       </h3>
-      {save.isError && (
-        <p className="alert alert--error" role="alert">
-          {saveErrorText(save.error, t)}
-        </p>
-      )}
-      {save.isSuccess && (
-        <p className="alert alert--success" role="status">
-          {t('reminders.templates.saved')}
-        </p>
-      )}
+      <SaveOutcome save={save} savedText={t('reminders.templates.saved')} />
       <TextField label={t('reminders.templates.subject')} value={subject} onChange={setSubject} />
       <TextField label={t('reminders.templates.body')} value={body} onChange={setBody} multiline />
       <div className="form-actions">

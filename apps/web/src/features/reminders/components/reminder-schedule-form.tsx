@@ -8,7 +8,7 @@ import {
   useSaveReminderSchedule,
   type ReminderSchedule,
 } from '../api/reminders.ts';
-import { saveErrorText } from './error-text.ts';
+import { SaveOutcome } from './save-outcome.tsx';
 
 /** A course's reminder schedule, edited beside the course itself (admins). */
 export function ReminderScheduleSection({ courseId }: { courseId: number }) {
@@ -68,16 +68,7 @@ function ReminderScheduleForm({
     >
       <p className="field__description">{t('reminders.schedule.description')}</p>
       {!schedule.custom && <p className="muted">{t('reminders.schedule.defaults')}</p>}
-      {save.isError && (
-        <p className="alert alert--error" role="alert">
-          {saveErrorText(save.error, t)}
-        </p>
-      )}
-      {save.isSuccess && (
-        <p className="alert alert--success" role="status">
-          {t('reminders.schedule.saved')}
-        </p>
-      )}
+      <SaveOutcome save={save} savedText={t('reminders.schedule.saved')} />
       <CheckboxField isSelected={enabled} onChange={setEnabled}>
         {t('reminders.schedule.enabled')}
       </CheckboxField>

@@ -6,7 +6,7 @@ import { CheckboxField, TextField } from '../../../components/form-fields.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { useReminderSettings, useSaveReminderSettings } from '../api/reminders.ts';
-import { saveErrorText } from './error-text.ts';
+import { SaveOutcome } from './save-outcome.tsx';
 
 type Settings = NonNullable<ReturnType<typeof useReminderSettings>['data']>;
 
@@ -65,16 +65,7 @@ function ReminderSettingsForm({ settings }: { settings: Settings }) {
           </p>
         ) : null}
       </div>
-      {save.isError && (
-        <p className="alert alert--error" role="alert">
-          {saveErrorText(save.error, t)}
-        </p>
-      )}
-      {save.isSuccess && (
-        <p className="alert alert--success" role="status">
-          {t('reminders.settings.saved')}
-        </p>
-      )}
+      <SaveOutcome save={save} savedText={t('reminders.settings.saved')} />
       <CheckboxField isSelected={useConfig} onChange={setUseConfig}>
         {t('reminders.settings.useConfig', {
           capDays: settings.effective.capDays,
