@@ -141,12 +141,7 @@ export function CutoffFields(props: {
  * button, then the values so far, each removable. Kept sorted, without repeats.
  */
 export function ValueListField(props: {
-  legend: string;
-  inputLabel: string;
   type: 'date' | 'time';
-  addLabel: string;
-  listLabel: string;
-  emptyText: string;
   values: readonly string[];
   onChange: (values: string[]) => void;
   /** A value in words, for its chip. */
@@ -154,11 +149,12 @@ export function ValueListField(props: {
 }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
+  const words = props.type === 'date' ? 'sessions.series.dates' : 'sessions.series.times';
   return (
     <fieldset className="fieldset">
-      <legend className="field__label">{props.legend}</legend>
+      <legend className="field__label">{t(`${words}.legend`)}</legend>
       <div className="form-row form-row--add">
-        <TextField label={props.inputLabel} type={props.type} value={text} onChange={setText} />
+        <TextField label={t(`${words}.input`)} type={props.type} value={text} onChange={setText} />
         <Button
           isDisabled={!text}
           onPress={() => {
@@ -166,12 +162,12 @@ export function ValueListField(props: {
             setText('');
           }}
         >
-          {props.addLabel}
+          {t(`${words}.add`)}
         </Button>
       </div>
       {props.values.length > 0 ? (
         <RemovableChips
-          aria-label={props.listLabel}
+          aria-label={t(`${words}.chosen`)}
           chips={props.values.map((value) => ({
             id: value,
             label: props.format(value),
@@ -180,7 +176,7 @@ export function ValueListField(props: {
           onRemove={(value) => props.onChange(props.values.filter((v) => v !== value))}
         />
       ) : (
-        <p className="muted">{props.emptyText}</p>
+        <p className="muted">{t(`${words}.none`)}</p>
       )}
     </fieldset>
   );

@@ -118,27 +118,12 @@ export function SeriesForm({ courses }: { courses: readonly CourseOption[] }) {
         onChange={setCourseId}
       />
       <ValueListField
-        legend={t('sessions.series.dates')}
-        inputLabel={t('sessions.series.date')}
         type="date"
-        addLabel={t('sessions.series.addDate')}
-        listLabel={t('sessions.series.datesChosen')}
-        emptyText={t('sessions.series.noDates')}
         values={dates}
         onChange={setDates}
         format={(date) => formatDate(date, lang)}
       />
-      <ValueListField
-        legend={t('sessions.series.times')}
-        inputLabel={t('sessions.series.time')}
-        type="time"
-        addLabel={t('sessions.series.addTime')}
-        listLabel={t('sessions.series.timesChosen')}
-        emptyText={t('sessions.series.noTimes')}
-        values={times}
-        onChange={setTimes}
-        format={(time) => time}
-      />
+      <ValueListField type="time" values={times} onChange={setTimes} format={(time) => time} />
       <TextField
         label={t('sessions.series.duration')}
         type="number"
