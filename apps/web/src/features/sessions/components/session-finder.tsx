@@ -49,7 +49,7 @@ export function SessionFinder({
       empty={{ when: (items) => items.length === 0, message: t('sessions.finder.empty') }}
     >
       {(items) => (
-        <div className="finder__results" aria-busy={sessions.isPlaceholderData}>
+        <div className="dim-while-busy" aria-busy={sessions.isPlaceholderData}>
           <p className="finder__count" role="status">
             {t('sessions.finder.count', { count: items.length })}
           </p>
@@ -86,7 +86,7 @@ export function SessionFinder({
   );
 
   return (
-    <div className="finder">
+    <div className="stack">
       <SessionFilters value={value} onChange={onChange} courses={courses} months={months} />
       {canBookForOthers ? (
         <section className="book-for" aria-label={t('sessions.bookFor.heading')}>

@@ -41,7 +41,7 @@ export function StaffDirectory({
   const search = useSearchText(q, onSearchChange);
 
   return (
-    <div className="staff-directory">
+    <div className="staff-directory stack">
       <SearchField
         label={t('staff.searchLabel')}
         description={t('staff.searchDescription')}
@@ -55,7 +55,7 @@ export function StaffDirectory({
         }}
       >
         {(page) => (
-          <div className="staff-directory__results" aria-busy={query.isPlaceholderData}>
+          <div className="dim-while-busy" aria-busy={query.isPlaceholderData}>
             <StaffTable label={t('staff.tableLabel', { unit: scopeName })} staff={page.items} />
             <Pagination
               offset={offset}

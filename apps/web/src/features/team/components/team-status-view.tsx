@@ -101,7 +101,7 @@ export function TeamStatusView({
   const [recordOf, setRecordOf] = useState<OverseenPerson | null>(null);
 
   return (
-    <div className="team-status">
+    <div className="team-status stack">
       <Card title={t('team.filters.label')}>
         <TeamFilters
           value={{
@@ -238,7 +238,7 @@ function TeamResults({
     <Card
       title={t('team.summary.heading', { course, year: fiscalYearLabel(page.fiscalYear, lang) })}
     >
-      <div className="team-status__results" aria-busy={busy}>
+      <div className="stack dim-while-busy" aria-busy={busy}>
         <TeamSummary counts={page.counts} />
         {noRemindersReason ? (
           <p className="alert alert--warning">{noRemindersReason}</p>
