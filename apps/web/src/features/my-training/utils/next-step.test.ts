@@ -33,6 +33,37 @@ function booking(overrides: Partial<MyBooking> = {}): MyBooking {
   };
 }
 
+/** A session of mine that has ended, marked (or not yet) on its attendance sheet. */
+function pastSession(
+  overrides: Partial<NonNullable<RequirementItem['pastSession']>> = {},
+): NonNullable<RequirementItem['pastSession']> {
+  return {
+    bookingId: 11,
+    sessionId: 21,
+    startsAt: '2026-09-01T01:00:00.000Z',
+    endsAt: '2026-09-01T02:30:00.000Z',
+    venue: '本省 第1会議室',
+    mark: null,
+    finalised: false,
+    ...overrides,
+  };
+}
+
+/** E-learning assigned to me, not yet started. */
+function assignment(
+  overrides: Partial<NonNullable<RequirementItem['assignment']>> = {},
+): NonNullable<RequirementItem['assignment']> {
+  return {
+    id: 5,
+    dueOn: '2027-03-15',
+    moduleId: 9,
+    overdue: false,
+    started: false,
+    source: 'window_closed',
+    ...overrides,
+  };
+}
+
 function item(overrides: Partial<RequirementItem>): RequirementItem {
   return {
     course: COURSE,
@@ -87,15 +118,7 @@ describe('next step', () => {
   });
 
   it('starts assigned e-learning, noting whether sessions are an alternative', () => {
-    const assignment = {
-      id: 5,
-      dueOn: '2027-03-15',
-      moduleId: 9,
-      overdue: false,
-      started: false,
-      source: 'window_closed',
-    };
-    expect(nextStep(item({ status: 'e_learning_assigned', assignment }))).toEqual({
+    expect(nextStep(item({ status: 'e_learning_assigned', assignment: assignment() }))).toEqual({
       kind: 'e_learning',
       courseId: 3,
       moduleId: 9,
@@ -108,46 +131,28 @@ describe('next step', () => {
   });
 
   it('after an absence, goes straight into the e-learning and says which session was missed', () => {
-    const pastSession = {
-      bookingId: 11,
-      sessionId: 21,
-      startsAt: '2026-09-01T01:00:00.000Z',
-      endsAt: '2026-09-01T02:30:00.000Z',
-      venue: '本省 第1会議室',
-      mark: 'absent' as const,
-      finalised: true,
-    };
-    const assignment = {
-      id: 5,
+    const missed = pastSession({ mark: 'absent', finalised: true });
+    const overdue = assignment({
       dueOn: '2026-10-01',
-      moduleId: 9,
       overdue: true,
       started: true,
       source: 'absent',
-    };
-    expect(nextStep(item({ status: 'e_learning_overdue', pastSession, assignment }))).toMatchObject(
-      {
-        kind: 'e_learning',
-        moduleId: 9,
-        dueOn: '2026-10-01',
-        overdue: true,
-        started: true,
-        missed: { startsAt: '2026-09-01T01:00:00.000Z', mark: 'absent' },
-      },
-    );
+    });
+    expect(
+      nextStep(item({ status: 'e_learning_overdue', pastSession: missed, assignment: overdue })),
+    ).toMatchObject({
+      kind: 'e_learning',
+      moduleId: 9,
+      dueOn: '2026-10-01',
+      overdue: true,
+      started: true,
+      missed: { startsAt: '2026-09-01T01:00:00.000Z', mark: 'absent' },
+    });
   });
 
   it('never offers a session that has ended as a seat: it waits for the attendance sheet', () => {
-    const pastSession = {
-      bookingId: 11,
-      sessionId: 21,
-      startsAt: '2026-09-01T01:00:00.000Z',
-      endsAt: '2026-09-01T02:30:00.000Z',
-      venue: null,
-      mark: null,
-      finalised: false,
-    };
-    expect(nextStep(item({ status: 'awaiting_roster', pastSession }))).toEqual({
+    const ended = pastSession({ venue: null });
+    expect(nextStep(item({ status: 'awaiting_roster', pastSession: ended }))).toEqual({
       kind: 'await_attendance_sheet',
       startsAt: '2026-09-01T01:00:00.000Z',
       endsAt: '2026-09-01T02:30:00.000Z',
@@ -155,16 +160,8 @@ describe('next step', () => {
   });
 
   it('offers another session to someone excused when no e-learning was assigned', () => {
-    const pastSession = {
-      bookingId: 11,
-      sessionId: 21,
-      startsAt: '2026-09-01T01:00:00.000Z',
-      endsAt: '2026-09-01T02:30:00.000Z',
-      venue: null,
-      mark: 'excused' as const,
-      finalised: true,
-    };
-    expect(nextStep(item({ status: 'not_started', pastSession }))).toEqual({
+    const excused = pastSession({ venue: null, mark: 'excused', finalised: true });
+    expect(nextStep(item({ status: 'not_started', pastSession: excused }))).toEqual({
       kind: 'find_session',
       courseId: 3,
       missed: { startsAt: '2026-09-01T01:00:00.000Z', mark: 'excused' },
