@@ -1,5 +1,17 @@
 import type { teamJa } from './team.ja.ts';
 
+/** What each training status is called: in the list, and as a filter by that status. */
+const statusNames = {
+  completed: 'Completed',
+  booked: 'Booked',
+  waiting: 'On the waitlist',
+  awaiting_roster: 'Attendance being recorded',
+  e_learning_overdue: 'E-learning overdue',
+  e_learning_in_progress: 'E-learning in progress',
+  e_learning_assigned: 'E-learning assigned',
+  not_started: 'Not started',
+};
+
 /** English words of the team page (a manager's view of their staff's training status), the same keys as Japanese. */
 export const teamEn: typeof teamJa = {
   title: "My people's training",
@@ -23,24 +35,10 @@ export const teamEn: typeof teamJa = {
   statusFilter: {
     not_completed: 'Not completed',
     all: 'Everyone',
-    completed: 'Completed',
-    booked: 'Booked',
-    waiting: 'On the waitlist',
-    awaiting_roster: 'Attendance being recorded',
-    e_learning_overdue: 'E-learning overdue',
-    e_learning_in_progress: 'E-learning in progress',
-    e_learning_assigned: 'E-learning assigned',
-    not_started: 'Not started',
+    ...statusNames,
   },
   status: {
-    completed: 'Completed',
-    booked: 'Booked',
-    waiting: 'On the waitlist',
-    awaiting_roster: 'Attendance being recorded',
-    e_learning_overdue: 'E-learning overdue',
-    e_learning_in_progress: 'E-learning in progress',
-    e_learning_assigned: 'E-learning assigned',
-    not_started: 'Not started',
+    ...statusNames,
     not_required: 'Not required',
   },
   completedByELearning: 'Completed (e-learning, {{score}}%)',

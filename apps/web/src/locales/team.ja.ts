@@ -1,3 +1,15 @@
+/** What each training status is called: in the list, and as a filter by that status. */
+const statusNames = {
+  completed: '修了',
+  booked: '予約済み',
+  waiting: 'キャンセル待ち',
+  awaiting_roster: '出欠確認中',
+  e_learning_overdue: 'eラーニング期限超過',
+  e_learning_in_progress: 'eラーニング受講中',
+  e_learning_assigned: 'eラーニング割当済み',
+  not_started: '未着手',
+};
+
 /** Japanese words of the team page (a manager's view of their staff's training status); ja.ts includes them under `team`. */
 export const teamJa = {
   title: '部下の受講状況',
@@ -21,24 +33,10 @@ export const teamJa = {
   statusFilter: {
     not_completed: '未修了',
     all: 'すべて',
-    completed: '修了',
-    booked: '予約済み',
-    waiting: 'キャンセル待ち',
-    awaiting_roster: '出欠確認中',
-    e_learning_overdue: 'eラーニング期限超過',
-    e_learning_in_progress: 'eラーニング受講中',
-    e_learning_assigned: 'eラーニング割当済み',
-    not_started: '未着手',
+    ...statusNames,
   },
   status: {
-    completed: '修了',
-    booked: '予約済み',
-    waiting: 'キャンセル待ち',
-    awaiting_roster: '出欠確認中',
-    e_learning_overdue: 'eラーニング期限超過',
-    e_learning_in_progress: 'eラーニング受講中',
-    e_learning_assigned: 'eラーニング割当済み',
-    not_started: '未着手',
+    ...statusNames,
     not_required: '対象外',
   },
   completedByELearning: '修了（eラーニング・{{score}}点）',
