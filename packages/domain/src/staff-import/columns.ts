@@ -1,3 +1,5 @@
+import { STAFF_IMPORT_PERSON_FIELDS } from './person.ts';
+
 /**
  * The staff import file's columns. Unit records and staff records share one header; each record
  * type reads only its own columns and leaves the others blank.
@@ -10,19 +12,7 @@ export const STAFF_IMPORT_COLUMNS = [
   'name_ja',
   'name_en',
   'no_group_sessions',
-  'staff_number',
-  'family_name',
-  'given_name',
-  'family_name_kana',
-  'given_name_kana',
-  'email',
-  'unit_code',
-  'employment_type',
-  'section_head',
-  'unit_security_officer',
-  'system_security_officer',
-  'pjmo_member',
-  'locale',
+  ...STAFF_IMPORT_PERSON_FIELDS.map((f) => f.column),
 ] as const;
 export type StaffImportColumn = (typeof STAFF_IMPORT_COLUMNS)[number];
 

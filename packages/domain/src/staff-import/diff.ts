@@ -1,10 +1,5 @@
-import type { EmploymentType } from '../staff.ts';
-import type {
-  StaffImportLocale,
-  StaffImportPerson,
-  StaffImportUnit,
-  StaffImportUnitKind,
-} from './records.ts';
+import { STAFF_IMPORT_PERSON_FIELDS, type StaffImportPersonFields } from './person.ts';
+import type { StaffImportPerson, StaffImportUnit, StaffImportUnitKind } from './records.ts';
 
 /** A unit as it is in the database now, in the file's terms. */
 export interface CurrentUnit {
@@ -18,20 +13,7 @@ export interface CurrentUnit {
 }
 
 /** A person as they are in the database now, in the file's terms. */
-export interface CurrentStaff {
-  staffNumber: string;
-  familyName: string;
-  givenName: string;
-  familyNameKana: string;
-  givenNameKana: string;
-  email: string;
-  unitCode: string;
-  employmentType: EmploymentType;
-  sectionHead: boolean;
-  unitSecurityOfficer: boolean;
-  systemSecurityOfficer: boolean;
-  pjmoMember: boolean;
-  locale: StaffImportLocale;
+export interface CurrentStaff extends StaffImportPersonFields {
   active: boolean;
 }
 
@@ -79,22 +61,24 @@ export function diffStaff(
 ): StaffImportDiff {
   if (!current) return { change: 'new', fields: [] };
   const fields = differing([
-    ['unit_code', file.unitCode, current.unitCode],
-    ['family_name', file.familyName, current.familyName],
-    ['given_name', file.givenName, current.givenName],
-    ['family_name_kana', file.familyNameKana, current.familyNameKana],
-    ['given_name_kana', file.givenNameKana, current.givenNameKana],
-    ['email', file.email, current.email],
-    ['employment_type', file.employmentType, current.employmentType],
-    ['section_head', file.sectionHead, current.sectionHead],
-    ['unit_security_officer', file.unitSecurityOfficer, current.unitSecurityOfficer],
-    ['system_security_officer', file.systemSecurityOfficer, current.systemSecurityOfficer],
-    ['pjmo_member', file.pjmoMember, current.pjmoMember],
-    ['locale', file.locale, current.locale],
+    ...COMPARED_PERSON_FIELDS.map(({ column, property }): [string, unknown, unknown] => [
+      column,
+      file[property],
+      current[property],
+    ]),
     ['active', true, current.active],
   ]);
   return { change: changeOf(fields, 'unit_code'), fields };
 }
+
+// The staff number is the key the two sides are matched by. The unit goes first: a move is the
+// change a reader looks for.
+const COMPARED_PERSON_FIELDS = [
+  ...STAFF_IMPORT_PERSON_FIELDS.filter((f) => f.column === 'unit_code'),
+  ...STAFF_IMPORT_PERSON_FIELDS.filter(
+    (f) => f.column !== 'unit_code' && f.column !== 'staff_number',
+  ),
+];
 
 /**
  * Whether a person's membership (unit, HR roles, employment type) changes: these are the
@@ -104,13 +88,8 @@ export function changesMembership(diff: StaffImportDiff): boolean {
   return diff.change === 'new' || diff.fields.some((f) => MEMBERSHIP_FIELDS.has(f));
 }
 
-const MEMBERSHIP_FIELDS = new Set([
-  'unit_code',
-  'employment_type',
-  'section_head',
-  'unit_security_officer',
-  'system_security_officer',
-  'pjmo_member',
+const MEMBERSHIP_FIELDS = new Set<string>([
+  ...STAFF_IMPORT_PERSON_FIELDS.filter((f) => 'membership' in f).map((f) => f.column),
   'active',
 ]);
 

@@ -1,10 +1,9 @@
-import { EMPLOYMENT_TYPES, type EmploymentType } from '../staff.ts';
+import { EMPLOYMENT_TYPES } from '../staff.ts';
 import { ORG_UNIT_KINDS, type OrgUnitKind } from '../org-units.ts';
 import type { StaffImportColumn, StaffImportHeader, StaffImportProblem } from './columns.ts';
+import { STAFF_IMPORT_LOCALES, type StaffImportPersonFields } from './person.ts';
 
 export type StaffImportUnitKind = OrgUnitKind;
-export const STAFF_IMPORT_LOCALES = ['ja', 'en'] as const;
-export type StaffImportLocale = (typeof STAFF_IMPORT_LOCALES)[number];
 
 /** An org unit as the file lists it; the parent is referred to by code. */
 export interface StaffImportUnit {
@@ -22,21 +21,8 @@ export interface StaffImportUnit {
 }
 
 /** A person as the file lists them, with the HR role flags. */
-export interface StaffImportPerson {
+export interface StaffImportPerson extends StaffImportPersonFields {
   line: number;
-  staffNumber: string;
-  familyName: string;
-  givenName: string;
-  familyNameKana: string;
-  givenNameKana: string;
-  email: string;
-  unitCode: string;
-  employmentType: EmploymentType;
-  sectionHead: boolean;
-  unitSecurityOfficer: boolean;
-  systemSecurityOfficer: boolean;
-  pjmoMember: boolean;
-  locale: StaffImportLocale;
 }
 
 export type StaffImportRecord =
