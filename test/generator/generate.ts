@@ -4,9 +4,9 @@ import {
   pick,
   seededRandom,
   type EmploymentType,
-  type Locale,
   type OrgUnitKind,
 } from '@kenshu/db';
+import type { StaffImportPersonRow } from '@kenshu/domain';
 import {
   CUSTOMS_HOUSES,
   DISTRICTS,
@@ -33,21 +33,7 @@ export interface UnitRow {
 }
 
 /** A person as HR would list them, with the roles that are on the HR record. */
-export interface StaffRow {
-  staff_number: string;
-  family_name: string;
-  given_name: string;
-  family_name_kana: string;
-  given_name_kana: string;
-  email: string;
-  unit_code: string;
-  employment_type: EmploymentType;
-  locale: Locale;
-  is_section_head: boolean;
-  is_unit_security_officer: boolean;
-  is_system_security_officer: boolean;
-  is_pjmo_member: boolean;
-}
+export type StaffRow = StaffImportPersonRow;
 
 /** Roles the programme's admins grant in the product, not on the HR record. */
 export type GrantedRole = 'admin' | 'trainer';
