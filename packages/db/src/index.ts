@@ -18,7 +18,7 @@ export * from './repositories/bookings.ts';
 export * from './repositories/completions.ts';
 export * from './repositories/notifications.ts';
 export * from './repositories/calendar-feeds.ts';
-export * from './repositories/staff-import.ts';
+export * from './repositories/staff-import/index.ts';
 export * from './repositories/e-learning-modules.ts';
 export * from './repositories/e-learning-progress.ts';
 export * from './repositories/assignments.ts';

@@ -8,9 +8,6 @@ import {
   lockStaffImports,
   refreshStatistics,
   runInTransaction,
-  stageStaffImportGone,
-  stageStaffImportPeople,
-  stageStaffImportUnits,
   peopleAddedByStage,
   type DB,
   type StaffImportWriteCounts,
@@ -65,43 +62,7 @@ export async function applyStaffImport({
       mode: input.mode,
       maxProblems: 20,
       maxChanges: 0,
-      onStaffBatch: async (batch) => {
-        await stageStaffImportPeople(
-          trx,
-          batch.map((s) => ({
-            line: s.line,
-            staff_number: s.staffNumber,
-            family_name: s.familyName,
-            given_name: s.givenName,
-            family_name_kana: s.familyNameKana,
-            given_name_kana: s.givenNameKana,
-            email: s.email,
-            unit_code: s.unitCode,
-            employment_type: s.employmentType,
-            is_section_head: s.sectionHead,
-            is_unit_security_officer: s.unitSecurityOfficer,
-            is_system_security_officer: s.systemSecurityOfficer,
-            is_pjmo_member: s.pjmoMember,
-            locale: s.locale,
-            is_new: s.isNew,
-          })),
-        );
-      },
-      onGone: (staffNumbers) => stageStaffImportGone(trx, staffNumbers),
-      onUnits: async (units) => {
-        await stageStaffImportUnits(
-          trx,
-          units.map((u) => ({
-            line: u.line,
-            code: u.code,
-            parent_code: u.parentCode,
-            kind: u.kind,
-            name_ja: u.nameJa,
-            name_en: u.nameEn,
-            no_group_sessions: u.noGroupSessions,
-          })),
-        );
-      },
+      stageIn: trx,
       ...(input.onProgress ? { onProgress: input.onProgress } : {}),
     });
     if (analysis.problemCount > 0) {
