@@ -78,96 +78,125 @@ function overdueLine(p: OverduePersonFacts, locale: MessageLocale): string {
     : `- ${p.name} (${p.staffNumber}, ${p.unitEn}) ${pick(p.course, locale)}: due ${messageDate(p.dueOn, locale)}, ${p.daysOverdue} days overdue, reminded ${p.reminders} times`;
 }
 
+/** How a kind is flagged and where it links, unless its definition says otherwise. */
+type MessageFlags = Pick<
+  MessageDefinition<MessageKind>,
+  'mandatory' | 'optional' | 'confidential' | 'linkPath'
+>;
+
+/**
+ * Most messages tell the reader about their own training, link to My training, may be read in the
+ * app and cannot be turned off; a kind states only where it differs.
+ */
+const USUAL: MessageFlags = {
+  mandatory: false,
+  optional: false,
+  confidential: false,
+  linkPath: '/my-training',
+};
+
+type Wording<K extends MessageKind> = Partial<MessageFlags> &
+  Pick<MessageDefinition<K>, 'placeholders' | 'defaults' | 'values'>;
+
+/** A kind's definition, with the usual flags where it states none. */
+function message<K extends MessageKind>(wording: Wording<K>): MessageDefinition<K> {
+  return { ...USUAL, ...wording };
+}
+
+/** The kinds whose facts are about one group session. */
+type SessionKind = {
+  [K in MessageKind]: MessageFacts[K] extends { session: SessionFacts } ? K : never;
+}[MessageKind];
+
+/** The lines that name the session, the same in every message about one. */
+const SESSION_LINES: Record<MessageLocale, string> = {
+  ja: '研修: {{course}}\n日時: {{session}}\n会場: {{venue}}',
+  en: 'Course: {{course}}\nWhen: {{session}}\nWhere: {{venue}}',
+};
+
+/**
+ * A message about one group session: it names the course, the time and the place. `more` lists
+ * the placeholders it has besides those, which its `values` fill.
+ */
+function aboutSession<K extends SessionKind>(
+  wording: Omit<Wording<K>, 'placeholders' | 'values'> & {
+    more?: readonly string[];
+    values?: (facts: MessageFacts[K], locale: MessageLocale) => Record<string, string>;
+  },
+): MessageDefinition<K> {
+  const { more = [], values, ...rest } = wording;
+  return message<K>({
+    ...rest,
+    placeholders: ['course', 'session', 'venue', ...more],
+    values: (facts, locale) => ({
+      ...sessionValues(facts.session, locale),
+      ...values?.(facts, locale),
+    }),
+  });
+}
+
 /**
  * Every kind of message with its words in Japanese and English. The in-app notice list and the
  * e-mail are both written from here; admins may replace the words (not the placeholders) of any
  * kind, see `renderMessage`.
  */
 export const MESSAGE_CATALOGUE: { readonly [K in MessageKind]: MessageDefinition<K> } = {
-  'booking.made': {
-    placeholders: ['course', 'session', 'venue'],
-    mandatory: false,
+  'booking.made': aboutSession({
     optional: true,
-    confidential: false,
-    linkPath: '/my-training',
     defaults: {
       ja: {
         subject: '【研修】予約を受け付けました: {{course}}',
-        body: '{{name}} 様\n\n次の集合研修の予約を受け付けました。\n\n研修: {{course}}\n日時: {{session}}\n会場: {{venue}}\n\n予定表への招待を添付しています。',
+        body: `{{name}} 様\n\n次の集合研修の予約を受け付けました。\n\n${SESSION_LINES.ja}\n\n予定表への招待を添付しています。`,
       },
       en: {
         subject: 'Booking confirmed: {{course}}',
-        body: 'Dear {{name}},\n\nYour seat at this group session is booked.\n\nCourse: {{course}}\nWhen: {{session}}\nWhere: {{venue}}\n\nA calendar invitation is attached.',
+        body: `Dear {{name}},\n\nYour seat at this group session is booked.\n\n${SESSION_LINES.en}\n\nA calendar invitation is attached.`,
       },
     },
-    values: (f, locale) => sessionValues(f.session, locale),
-  },
-  'booking.waitlisted': {
-    placeholders: ['course', 'session', 'venue'],
-    mandatory: false,
+  }),
+  'booking.waitlisted': aboutSession({
     optional: true,
-    confidential: false,
-    linkPath: '/my-training',
     defaults: {
       ja: {
         subject: '【研修】キャンセル待ちに登録しました: {{course}}',
-        body: '{{name}} 様\n\n次の集合研修は満席のため、キャンセル待ちに登録しました。席が空くと自動で予約に切り替わり、お知らせします。\n\n研修: {{course}}\n日時: {{session}}\n会場: {{venue}}',
+        body: `{{name}} 様\n\n次の集合研修は満席のため、キャンセル待ちに登録しました。席が空くと自動で予約に切り替わり、お知らせします。\n\n${SESSION_LINES.ja}`,
       },
       en: {
         subject: 'On the waitlist: {{course}}',
-        body: 'Dear {{name}},\n\nThis group session is full, so you are on its waitlist. If a seat comes free you will be booked automatically and told.\n\nCourse: {{course}}\nWhen: {{session}}\nWhere: {{venue}}',
+        body: `Dear {{name}},\n\nThis group session is full, so you are on its waitlist. If a seat comes free you will be booked automatically and told.\n\n${SESSION_LINES.en}`,
       },
     },
-    values: (f, locale) => sessionValues(f.session, locale),
-  },
-  'booking.made_for_you': {
-    placeholders: ['course', 'session', 'venue', 'actor'],
-    mandatory: false,
-    optional: false,
-    confidential: false,
-    linkPath: '/my-training',
+  }),
+  'booking.made_for_you': aboutSession({
+    more: ['actor'],
     defaults: {
       ja: {
         subject: '【研修】{{actor}} さんがあなたの研修を予約しました: {{course}}',
-        body: '{{name}} 様\n\n{{actor}} さんが、あなたの代わりに次の集合研修を予約しました。\n\n研修: {{course}}\n日時: {{session}}\n会場: {{venue}}\n\n都合が悪い場合は、締切までに「わたしの研修」から変更または取消しをしてください。予定表への招待を添付しています。',
+        body: `{{name}} 様\n\n{{actor}} さんが、あなたの代わりに次の集合研修を予約しました。\n\n${SESSION_LINES.ja}\n\n都合が悪い場合は、締切までに「わたしの研修」から変更または取消しをしてください。予定表への招待を添付しています。`,
       },
       en: {
         subject: '{{actor}} booked a training session for you: {{course}}',
-        body: 'Dear {{name}},\n\n{{actor}} booked this group session for you.\n\nCourse: {{course}}\nWhen: {{session}}\nWhere: {{venue}}\n\nIf it does not suit you, move or cancel it from My training before the cut-off. A calendar invitation is attached.',
+        body: `Dear {{name}},\n\n{{actor}} booked this group session for you.\n\n${SESSION_LINES.en}\n\nIf it does not suit you, move or cancel it from My training before the cut-off. A calendar invitation is attached.`,
       },
     },
-    values: (f, locale) => ({
-      ...sessionValues(f.session, locale),
-      actor: actorOf(f.actor, locale),
-    }),
-  },
-  'booking.waitlisted_for_you': {
-    placeholders: ['course', 'session', 'venue', 'actor'],
-    mandatory: false,
-    optional: false,
-    confidential: false,
-    linkPath: '/my-training',
+    values: (f, locale) => ({ actor: actorOf(f.actor, locale) }),
+  }),
+  'booking.waitlisted_for_you': aboutSession({
+    more: ['actor'],
     defaults: {
       ja: {
         subject: '【研修】{{actor}} さんがあなたをキャンセル待ちに登録しました: {{course}}',
-        body: '{{name}} 様\n\n{{actor}} さんが、あなたを次の集合研修のキャンセル待ちに登録しました。席が空くと自動で予約に切り替わり、お知らせします。\n\n研修: {{course}}\n日時: {{session}}\n会場: {{venue}}',
+        body: `{{name}} 様\n\n{{actor}} さんが、あなたを次の集合研修のキャンセル待ちに登録しました。席が空くと自動で予約に切り替わり、お知らせします。\n\n${SESSION_LINES.ja}`,
       },
       en: {
         subject: '{{actor}} put you on a waitlist: {{course}}',
-        body: 'Dear {{name}},\n\n{{actor}} put you on the waitlist of this group session. If a seat comes free you will be booked automatically and told.\n\nCourse: {{course}}\nWhen: {{session}}\nWhere: {{venue}}',
+        body: `Dear {{name}},\n\n{{actor}} put you on the waitlist of this group session. If a seat comes free you will be booked automatically and told.\n\n${SESSION_LINES.en}`,
       },
     },
-    values: (f, locale) => ({
-      ...sessionValues(f.session, locale),
-      actor: actorOf(f.actor, locale),
-    }),
-  },
-  'booking.moved': {
-    placeholders: ['course', 'session', 'venue', 'previousSession', 'actor'],
-    mandatory: false,
-    optional: false,
-    confidential: false,
-    linkPath: '/my-training',
+    values: (f, locale) => ({ actor: actorOf(f.actor, locale) }),
+  }),
+  'booking.moved': aboutSession({
+    more: ['previousSession', 'actor'],
     defaults: {
       ja: {
         subject: '【研修】予約の日時が変わりました: {{course}}',
@@ -179,95 +208,70 @@ export const MESSAGE_CATALOGUE: { readonly [K in MessageKind]: MessageDefinition
       },
     },
     values: (f, locale) => ({
-      ...sessionValues(f.session, locale),
       previousSession: messageTimeRange(f.previous.startsAt, f.previous.endsAt, locale),
       actor: f.actor?.name ?? (locale === 'ja' ? 'ご本人' : 'you'),
     }),
-  },
-  'booking.cancelled': {
-    placeholders: ['course', 'session', 'venue'],
-    mandatory: false,
+  }),
+  'booking.cancelled': aboutSession({
     optional: true,
-    confidential: false,
-    linkPath: '/my-training',
     defaults: {
       ja: {
         subject: '【研修】予約を取り消しました: {{course}}',
-        body: '{{name}} 様\n\n次の集合研修の予約を取り消しました。この研修は今年度中に修了する必要があります。別の日程を予約するか、eラーニングで受講してください。\n\n研修: {{course}}\n日時: {{session}}\n会場: {{venue}}',
+        body: `{{name}} 様\n\n次の集合研修の予約を取り消しました。この研修は今年度中に修了する必要があります。別の日程を予約するか、eラーニングで受講してください。\n\n${SESSION_LINES.ja}`,
       },
       en: {
         subject: 'Booking cancelled: {{course}}',
-        body: 'Dear {{name}},\n\nYour booking for this group session is cancelled. You still need to complete the course this fiscal year: book another session, or take the e-learning.\n\nCourse: {{course}}\nWhen: {{session}}\nWhere: {{venue}}',
+        body: `Dear {{name}},\n\nYour booking for this group session is cancelled. You still need to complete the course this fiscal year: book another session, or take the e-learning.\n\n${SESSION_LINES.en}`,
       },
     },
-    values: (f, locale) => sessionValues(f.session, locale),
-  },
-  'booking.cancelled_for_you': {
-    placeholders: ['course', 'session', 'venue', 'actor', 'reason'],
-    mandatory: false,
-    optional: false,
-    confidential: false,
-    linkPath: '/my-training',
+  }),
+  'booking.cancelled_for_you': aboutSession({
+    more: ['actor', 'reason'],
     defaults: {
       ja: {
         subject: '【研修】{{actor}} さんがあなたの予約を取り消しました: {{course}}',
-        body: '{{name}} 様\n\n{{actor}} さんが、あなたの次の予約を取り消しました。\n\n研修: {{course}}\n日時: {{session}}\n会場: {{venue}}\n理由: {{reason}}\n\nこの研修は今年度中に修了する必要があります。別の日程を予約するか、eラーニングで受講してください。',
+        body: `{{name}} 様\n\n{{actor}} さんが、あなたの次の予約を取り消しました。\n\n${SESSION_LINES.ja}\n理由: {{reason}}\n\nこの研修は今年度中に修了する必要があります。別の日程を予約するか、eラーニングで受講してください。`,
       },
       en: {
         subject: '{{actor}} cancelled your training booking: {{course}}',
-        body: 'Dear {{name}},\n\n{{actor}} cancelled this booking of yours.\n\nCourse: {{course}}\nWhen: {{session}}\nWhere: {{venue}}\nReason: {{reason}}\n\nYou still need to complete the course this fiscal year: book another session, or take the e-learning.',
+        body: `Dear {{name}},\n\n{{actor}} cancelled this booking of yours.\n\n${SESSION_LINES.en}\nReason: {{reason}}\n\nYou still need to complete the course this fiscal year: book another session, or take the e-learning.`,
       },
     },
     values: (f, locale) => ({
-      ...sessionValues(f.session, locale),
       actor: actorOf(f.actor, locale),
       reason: reasonOf(f.reason, locale),
     }),
-  },
-  'booking.promoted': {
-    placeholders: ['course', 'session', 'venue'],
-    mandatory: false,
-    optional: false,
-    confidential: false,
-    linkPath: '/my-training',
+  }),
+  'booking.promoted': aboutSession({
     defaults: {
       ja: {
         subject: '【研修】席が空き、予約が確定しました: {{course}}',
-        body: '{{name}} 様\n\nキャンセル待ちをしていた集合研修に空きが出たため、予約が確定しました。\n\n研修: {{course}}\n日時: {{session}}\n会場: {{venue}}\n\n予定表への招待を添付しています。',
+        body: `{{name}} 様\n\nキャンセル待ちをしていた集合研修に空きが出たため、予約が確定しました。\n\n${SESSION_LINES.ja}\n\n予定表への招待を添付しています。`,
       },
       en: {
         subject: 'A seat came free: you are booked for {{course}}',
-        body: 'Dear {{name}},\n\nA seat came free at the session you were waiting for, and it is now yours.\n\nCourse: {{course}}\nWhen: {{session}}\nWhere: {{venue}}\n\nA calendar invitation is attached.',
+        body: `Dear {{name}},\n\nA seat came free at the session you were waiting for, and it is now yours.\n\n${SESSION_LINES.en}\n\nA calendar invitation is attached.`,
       },
     },
-    values: (f, locale) => sessionValues(f.session, locale),
-  },
-  'session.cancelled': {
-    placeholders: ['course', 'session', 'venue', 'reason'],
-    mandatory: false,
-    optional: false,
-    confidential: false,
+  }),
+  'session.cancelled': aboutSession({
+    more: ['reason'],
     linkPath: '/sessions',
     defaults: {
       ja: {
         subject: '【研修】集合研修が中止になりました: {{course}}',
-        body: '{{name}} 様\n\n研修事務局の判断により、予約していた次の集合研修は中止になりました。\n\n研修: {{course}}\n日時: {{session}}\n会場: {{venue}}\n理由: {{reason}}\n\n別の日程を予約してください。',
+        body: `{{name}} 様\n\n研修事務局の判断により、予約していた次の集合研修は中止になりました。\n\n${SESSION_LINES.ja}\n理由: {{reason}}\n\n別の日程を予約してください。`,
       },
       en: {
         subject: 'Training session cancelled: {{course}}',
-        body: 'Dear {{name}},\n\nThe training office has cancelled this session you were booked on.\n\nCourse: {{course}}\nWhen: {{session}}\nWhere: {{venue}}\nReason: {{reason}}\n\nPlease book another session.',
+        body: `Dear {{name}},\n\nThe training office has cancelled this session you were booked on.\n\n${SESSION_LINES.en}\nReason: {{reason}}\n\nPlease book another session.`,
       },
     },
-    values: (f, locale) => ({
-      ...sessionValues(f.session, locale),
-      reason: reasonOf(f.reason, locale),
-    }),
-  },
-  'e_learning.assigned': {
+    values: (f, locale) => ({ reason: reasonOf(f.reason, locale) }),
+  }),
+  'e_learning.assigned': message({
     placeholders: ['course', 'dueDate', 'reason'],
     mandatory: true,
-    optional: false,
-    confidential: false,
     linkPath: '/e-learning',
     defaults: {
       ja: {
@@ -284,13 +288,9 @@ export const MESSAGE_CATALOGUE: { readonly [K in MessageKind]: MessageDefinition
       dueDate: messageDate(f.dueOn, locale),
       reason: reasonOf(f.reason, locale),
     }),
-  },
-  'e_learning.withdrawn': {
+  }),
+  'e_learning.withdrawn': message({
     placeholders: ['course', 'actor', 'reason'],
-    mandatory: false,
-    optional: false,
-    confidential: false,
-    linkPath: '/my-training',
     defaults: {
       ja: {
         subject: '【研修】eラーニングの割当てが取り消されました: {{course}}',
@@ -306,13 +306,10 @@ export const MESSAGE_CATALOGUE: { readonly [K in MessageKind]: MessageDefinition
       actor: actorOf(f.actor, locale),
       reason: reasonOf(f.reason, locale),
     }),
-  },
-  'training.reminder': {
+  }),
+  'training.reminder': message({
     placeholders: ['course', 'fiscalYear', 'sender', 'message'],
     mandatory: true,
-    optional: false,
-    confidential: false,
-    linkPath: '/my-training',
     defaults: {
       ja: {
         subject: '【研修】受講のお願い: {{course}}',
@@ -331,13 +328,10 @@ export const MESSAGE_CATALOGUE: { readonly [K in MessageKind]: MessageDefinition
         ? `${locale === 'ja' ? `${f.sender.name} さんからのメッセージ:` : `Message from ${f.sender.name}:`}\n${f.message.trim()}`
         : '',
     }),
-  },
-  'reminder.digest': {
+  }),
+  'reminder.digest': message({
     placeholders: ['count', 'list'],
     mandatory: true,
-    optional: false,
-    confidential: false,
-    linkPath: '/my-training',
     defaults: {
       ja: {
         subject: '【研修】未修了の研修が{{count}}件あります',
@@ -352,12 +346,10 @@ export const MESSAGE_CATALOGUE: { readonly [K in MessageKind]: MessageDefinition
       count: String(f.obligations.length),
       list: f.obligations.map((o) => obligationLine(o, locale)).join('\n'),
     }),
-  },
-  'escalation.digest': {
+  }),
+  'escalation.digest': message({
     placeholders: ['count', 'list', 'role'],
     mandatory: true,
-    optional: false,
-    confidential: false,
     linkPath: '/team',
     defaults: {
       ja: {
@@ -381,11 +373,9 @@ export const MESSAGE_CATALOGUE: { readonly [K in MessageKind]: MessageDefinition
             ? '情報セキュリティ責任者'
             : 'unit security officer',
     }),
-  },
-  'account.password_link': {
+  }),
+  'account.password_link': message({
     placeholders: ['passwordLink', 'expires'],
-    mandatory: false,
-    optional: false,
     confidential: true,
     linkPath: null,
     defaults: {
@@ -402,7 +392,7 @@ export const MESSAGE_CATALOGUE: { readonly [K in MessageKind]: MessageDefinition
       passwordLink: f.url,
       expires: messageDateTime(f.expiresAt, locale),
     }),
-  },
+  }),
 };
 
 /** Every kind, in catalogue order (for editors and tests). */
