@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { errorResponses, IdParam, Locale } from './common.ts';
+import { errorResponses, IdParam, jsonBody, jsonResponse, Locale } from './common.ts';
 import { RoleName } from './auth.ts';
 import { EmploymentType } from './staff.ts';
 
@@ -30,10 +30,10 @@ export const createAccount = createRoute({
   tags: ['accounts'],
   summary: 'Create a staff account (admins)',
   request: {
-    body: { content: { 'application/json': { schema: CreateAccountRequest } }, required: true },
+    body: jsonBody(CreateAccountRequest),
   },
   responses: {
-    201: { description: 'Created', content: { 'application/json': { schema: AccountCreated } } },
+    201: jsonResponse('Created', AccountCreated),
     ...errorResponses(400, 401, 403, 404, 409),
   },
 });
@@ -49,7 +49,7 @@ export const issuePasswordLink = createRoute({
   summary: 'Issue a one-time set-password link (admins)',
   request: { params: IdParam },
   responses: {
-    201: { description: 'Issued', content: { 'application/json': { schema: PasswordLink } } },
+    201: jsonResponse('Issued', PasswordLink),
     ...errorResponses(400, 401, 403, 404),
   },
 });
@@ -71,10 +71,7 @@ export const emailPasswordLink = createRoute({
   summary: 'E-mail a one-time set-password link to the person (admins)',
   request: { params: IdParam },
   responses: {
-    201: {
-      description: 'Queued',
-      content: { 'application/json': { schema: EmailedPasswordLink } },
-    },
+    201: jsonResponse('Queued', EmailedPasswordLink),
     ...errorResponses(400, 401, 403, 404, 409),
   },
 });
@@ -98,7 +95,7 @@ export const getAccountRoles = createRoute({
   summary: "A person's roles (admins)",
   request: { params: IdParam },
   responses: {
-    200: { description: 'Roles', content: { 'application/json': { schema: AccountRoles } } },
+    200: jsonResponse('Roles', AccountRoles),
     ...errorResponses(400, 401, 403, 404),
   },
 });
@@ -114,10 +111,10 @@ export const updateAccountRoles = createRoute({
   summary: "Replace a person's granted roles (admins)",
   request: {
     params: IdParam,
-    body: { content: { 'application/json': { schema: UpdateRolesRequest } }, required: true },
+    body: jsonBody(UpdateRolesRequest),
   },
   responses: {
-    200: { description: 'Updated', content: { 'application/json': { schema: AccountRoles } } },
+    200: jsonResponse('Updated', AccountRoles),
     ...errorResponses(400, 401, 403, 404, 409),
   },
 });
@@ -149,10 +146,10 @@ export const previewInvitations = createRoute({
   tags: ['accounts'],
   summary: 'Who a set-password invitation run would reach (admins)',
   request: {
-    body: { content: { 'application/json': { schema: InvitationRequest } }, required: true },
+    body: jsonBody(InvitationRequest),
   },
   responses: {
-    200: { description: 'Preview', content: { 'application/json': { schema: InvitationSummary } } },
+    200: jsonResponse('Preview', InvitationSummary),
     ...errorResponses(400, 401, 403, 404),
   },
 });
@@ -163,10 +160,10 @@ export const sendInvitations = createRoute({
   tags: ['accounts'],
   summary: 'E-mail one-time set-password links to everyone chosen (admins)',
   request: {
-    body: { content: { 'application/json': { schema: InvitationRequest } }, required: true },
+    body: jsonBody(InvitationRequest),
   },
   responses: {
-    201: { description: 'Queued', content: { 'application/json': { schema: InvitationSummary } } },
+    201: jsonResponse('Queued', InvitationSummary),
     ...errorResponses(400, 401, 403, 404),
   },
 });
@@ -197,10 +194,7 @@ export const getSignInSettings = createRoute({
   tags: ['accounts'],
   summary: 'Whether single sign-on is required, and the break-glass admin accounts (admins)',
   responses: {
-    200: {
-      description: 'Sign-in settings',
-      content: { 'application/json': { schema: SignInSettings } },
-    },
+    200: jsonResponse('Sign-in settings', SignInSettings),
     ...errorResponses(401, 403),
   },
 });
@@ -215,10 +209,10 @@ export const updateSignInSettings = createRoute({
   tags: ['accounts'],
   summary: 'Require single sign-on for everyone but break-glass admin accounts, or not (admins)',
   request: {
-    body: { content: { 'application/json': { schema: SignInSettingsRequest } }, required: true },
+    body: jsonBody(SignInSettingsRequest),
   },
   responses: {
-    200: { description: 'Saved', content: { 'application/json': { schema: SignInSettings } } },
+    200: jsonResponse('Saved', SignInSettings),
     ...errorResponses(400, 401, 403, 409),
   },
 });
@@ -232,10 +226,10 @@ export const setBreakGlass = createRoute({
   summary: 'Mark or unmark an admin account as break-glass (keeps its password) (admins)',
   request: {
     params: IdParam,
-    body: { content: { 'application/json': { schema: BreakGlassRequest } }, required: true },
+    body: jsonBody(BreakGlassRequest),
   },
   responses: {
-    200: { description: 'Saved', content: { 'application/json': { schema: SignInSettings } } },
+    200: jsonResponse('Saved', SignInSettings),
     ...errorResponses(400, 401, 403, 404, 409),
   },
 });

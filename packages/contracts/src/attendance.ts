@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { errorResponses, IdParam, PersonOnList } from './common.ts';
+import { errorResponses, IdParam, jsonBody, jsonResponse, listOf, PersonOnList } from './common.ts';
 
 export const AttendanceMark = z
   .enum(['present', 'late', 'absent', 'excused'])
@@ -77,7 +77,7 @@ export const getAttendance = createRoute({
   summary: "A session's attendance sheet (its trainers and admins)",
   request: { params: IdParam, query: z.object({ q: z.string().max(100).optional() }) },
   responses: {
-    200: { description: 'The sheet', content: { 'application/json': { schema: AttendanceSheet } } },
+    200: jsonResponse('The sheet', AttendanceSheet),
     ...errorResponses(400, 401, 403, 404),
   },
 });
@@ -89,34 +89,26 @@ export const setAttendance = createRoute({
   summary: 'Mark people present, late, absent or excused',
   request: {
     params: IdParam,
-    body: {
-      content: {
-        'application/json': {
-          schema: z
-            .object({
-              marks: z
-                .array(
-                  z.object({
-                    staffId: z.number().int().positive(),
-                    mark: AttendanceMark,
-                    note: z.string().trim().max(500).nullable().optional(),
-                  }),
-                )
-                .min(1)
-                .max(1000),
-              reason: Reason,
-            })
-            .openapi('SetAttendanceRequest'),
-        },
-      },
-      required: true,
-    },
+    body: jsonBody(
+      z
+        .object({
+          marks: z
+            .array(
+              z.object({
+                staffId: z.number().int().positive(),
+                mark: AttendanceMark,
+                note: z.string().trim().max(500).nullable().optional(),
+              }),
+            )
+            .min(1)
+            .max(1000),
+          reason: Reason,
+        })
+        .openapi('SetAttendanceRequest'),
+    ),
   },
   responses: {
-    200: {
-      description: 'Saved',
-      content: { 'application/json': { schema: z.object({ changed: z.number().int() }) } },
-    },
+    200: jsonResponse('Saved', z.object({ changed: z.number().int() })),
     ...errorResponses(400, 401, 403, 404, 409),
   },
 });
@@ -128,16 +120,10 @@ export const markUnmarkedPresent = createRoute({
   summary: 'Mark everyone still unmarked as present (existing marks are never overwritten)',
   request: {
     params: IdParam,
-    body: {
-      content: { 'application/json': { schema: z.object({ reason: Reason }) } },
-      required: false,
-    },
+    body: jsonBody(z.object({ reason: Reason }), { required: false }),
   },
   responses: {
-    200: {
-      description: 'Marked',
-      content: { 'application/json': { schema: z.object({ marked: z.number().int() }) } },
-    },
+    200: jsonResponse('Marked', z.object({ marked: z.number().int() })),
     ...errorResponses(400, 401, 403, 404, 409),
   },
 });
@@ -165,10 +151,7 @@ export const findWalkIns = createRoute({
     }),
   },
   responses: {
-    200: {
-      description: 'Up to 10 active staff, best matches first',
-      content: { 'application/json': { schema: z.object({ items: z.array(WalkInCandidate) }) } },
-    },
+    200: jsonResponse('Up to 10 active staff, best matches first', listOf(WalkInCandidate)),
     ...errorResponses(400, 401, 403, 404, 409),
   },
 });
@@ -180,24 +163,16 @@ export const addWalkIn = createRoute({
   summary: 'Add someone who came without a booking, by staff number (allowed even when full)',
   request: {
     params: IdParam,
-    body: {
-      content: {
-        'application/json': {
-          schema: z.object({
-            staffNumber: z.string().trim().min(1).max(32),
-            note: z.string().trim().max(500).optional(),
-            reason: Reason,
-          }),
-        },
-      },
-      required: true,
-    },
+    body: jsonBody(
+      z.object({
+        staffNumber: z.string().trim().min(1).max(32),
+        note: z.string().trim().max(500).optional(),
+        reason: Reason,
+      }),
+    ),
   },
   responses: {
-    201: {
-      description: 'Added',
-      content: { 'application/json': { schema: z.object({ staffId: z.number().int() }) } },
-    },
+    201: jsonResponse('Added', z.object({ staffId: z.number().int() })),
     ...errorResponses(400, 401, 403, 404, 409),
   },
 });
@@ -209,24 +184,17 @@ export const finaliseAttendance = createRoute({
   summary: 'Submit the attendance sheet: everyone still unmarked becomes a no-show',
   request: {
     params: IdParam,
-    body: {
-      content: { 'application/json': { schema: z.object({ reason: Reason }) } },
-      required: false,
-    },
+    body: jsonBody(z.object({ reason: Reason }), { required: false }),
   },
   responses: {
-    200: {
-      description: 'Finalised',
-      content: {
-        'application/json': {
-          schema: z.object({
-            finalisedAt: z.string(),
-            noShows: z.number().int(),
-            alreadyFinalised: z.boolean(),
-          }),
-        },
-      },
-    },
+    200: jsonResponse(
+      'Finalised',
+      z.object({
+        finalisedAt: z.string(),
+        noShows: z.number().int(),
+        alreadyFinalised: z.boolean(),
+      }),
+    ),
     ...errorResponses(400, 401, 403, 404, 409),
   },
 });
@@ -257,26 +225,14 @@ export const decideCheckInRequest = createRoute({
         .positive()
         .openapi({ param: { name: 'staffId', in: 'path' }, example: 1 }),
     }),
-    body: {
-      content: {
-        'application/json': {
-          schema: z
-            .object({ decision: z.enum(['accept', 'reject']), reason: Reason })
-            .openapi('DecideCheckInRequest'),
-        },
-      },
-      required: true,
-    },
+    body: jsonBody(
+      z
+        .object({ decision: z.enum(['accept', 'reject']), reason: Reason })
+        .openapi('DecideCheckInRequest'),
+    ),
   },
   responses: {
-    200: {
-      description: 'Decided',
-      content: {
-        'application/json': {
-          schema: z.object({ status: z.enum(['accepted', 'rejected']) }),
-        },
-      },
-    },
+    200: jsonResponse('Decided', z.object({ status: z.enum(['accepted', 'rejected']) })),
     ...errorResponses(400, 401, 403, 404, 409),
   },
 });
@@ -299,10 +255,7 @@ export const getCheckInCode = createRoute({
   summary: 'The rotating self check-in code to show in the room (its trainers and admins)',
   request: { params: IdParam },
   responses: {
-    200: {
-      description: 'The current code',
-      content: { 'application/json': { schema: CheckInCode } },
-    },
+    200: jsonResponse('The current code', CheckInCode),
     ...errorResponses(400, 401, 403, 404, 409),
   },
 });
@@ -313,53 +266,44 @@ export const checkIn = createRoute({
   tags: ['attendance'],
   summary: 'Check myself in with the code shown in the room',
   request: {
-    body: {
-      content: {
-        'application/json': {
-          schema: z
-            .object({
-              code: z
-                .string()
-                .trim()
-                .regex(/^\d{6}$/, 'Six digits')
-                .optional()
-                .openapi({ description: 'The six digits typed from the screen (limited tries)' }),
-              token: z
-                .string()
-                .max(120)
-                .regex(/^[0-9A-Za-z._-]+$/, 'A check-in token')
-                .optional()
-                .openapi({ description: 'The signed token from the QR code' }),
-              sessionId: z.number().int().positive().optional(),
-            })
-            .refine((b) => (b.code === undefined) !== (b.token === undefined), {
-              message: 'Send either the code or the token',
-              path: ['code'],
-            })
-            .openapi('CheckInRequest'),
-        },
-      },
-      required: true,
-    },
+    body: jsonBody(
+      z
+        .object({
+          code: z
+            .string()
+            .trim()
+            .regex(/^\d{6}$/, 'Six digits')
+            .optional()
+            .openapi({ description: 'The six digits typed from the screen (limited tries)' }),
+          token: z
+            .string()
+            .max(120)
+            .regex(/^[0-9A-Za-z._-]+$/, 'A check-in token')
+            .optional()
+            .openapi({ description: 'The signed token from the QR code' }),
+          sessionId: z.number().int().positive().optional(),
+        })
+        .refine((b) => (b.code === undefined) !== (b.token === undefined), {
+          message: 'Send either the code or the token',
+          path: ['code'],
+        })
+        .openapi('CheckInRequest'),
+    ),
   },
   responses: {
-    200: {
-      description: 'Checked in (or already was)',
-      content: {
-        'application/json': {
-          schema: z.object({
-            sessionId: z.number().int(),
-            alreadyCheckedIn: z.boolean(),
-            outcome: z
-              .enum(['checked_in', 'already_checked_in', 'requested', 'request_rejected'])
-              .openapi({
-                description:
-                  'Without a booking the check-in is a request the trainer accepts or rejects',
-              }),
+    200: jsonResponse(
+      'Checked in (or already was)',
+      z.object({
+        sessionId: z.number().int(),
+        alreadyCheckedIn: z.boolean(),
+        outcome: z
+          .enum(['checked_in', 'already_checked_in', 'requested', 'request_rejected'])
+          .openapi({
+            description:
+              'Without a booking the check-in is a request the trainer accepts or rejects',
           }),
-        },
-      },
-    },
+      }),
+    ),
     ...errorResponses(400, 401, 403, 404, 409, 429),
   },
 });

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { CourseRef, errorResponses, PageQuery } from './common.ts';
+import { CourseRef, errorResponses, jsonResponse, pageOf, PageQuery } from './common.ts';
 
 /** What an entry is about, by name, so the log can show and link to it. */
 export const AuditTarget = z
@@ -90,14 +90,7 @@ export const searchAuditLog = createRoute({
   summary: 'Browse the audit log of privileged changes (admins)',
   request: { query: AuditQuery },
   responses: {
-    200: {
-      description: 'Newest first',
-      content: {
-        'application/json': {
-          schema: z.object({ items: z.array(AuditEntry), total: z.number().int() }),
-        },
-      },
-    },
+    200: jsonResponse('Newest first', pageOf(AuditEntry)),
     ...errorResponses(400, 401, 403),
   },
 });

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ROLES, SSO_PROBLEMS } from '@kenshu/domain';
-import { errorResponses, Locale } from './common.ts';
+import { errorResponses, jsonBody, jsonResponse, listOf, Locale } from './common.ts';
 
 export const RoleName = z.enum(ROLES).openapi('Role');
 
@@ -48,9 +48,9 @@ export const signIn = createRoute({
   path: '/sign-in',
   tags: ['sign-in'],
   summary: 'Sign in with staff number or e-mail and password; sets the session cookie',
-  request: { body: { content: { 'application/json': { schema: SignInRequest } }, required: true } },
+  request: { body: jsonBody(SignInRequest) },
   responses: {
-    200: { description: 'Signed in', content: { 'application/json': { schema: Me } } },
+    200: jsonResponse('Signed in', Me),
     ...errorResponses(400, 401, 403, 429),
   },
 });
@@ -70,10 +70,10 @@ export const signOut = createRoute({
   tags: ['sign-in'],
   summary: 'End this sign-in session',
   responses: {
-    200: {
-      description: "Signed out here; sign out at the single sign-on provider's page too",
-      content: { 'application/json': { schema: SignedOut } },
-    },
+    200: jsonResponse(
+      "Signed out here; sign out at the single sign-on provider's page too",
+      SignedOut,
+    ),
     204: { description: 'Signed out' },
     ...errorResponses(401, 403),
   },
@@ -103,7 +103,7 @@ export const getSsoInfo = createRoute({
   tags: ['sign-in'],
   summary: 'Whether single sign-on is offered, under what name, and whether it is required',
   responses: {
-    200: { description: 'Single sign-on', content: { 'application/json': { schema: SsoInfo } } },
+    200: jsonResponse('Single sign-on', SsoInfo),
   },
 });
 
@@ -158,7 +158,7 @@ export const getMe = createRoute({
   tags: ['sign-in'],
   summary: 'The signed-in person, their roles and CSRF token',
   responses: {
-    200: { description: 'Signed in', content: { 'application/json': { schema: Me } } },
+    200: jsonResponse('Signed in', Me),
     ...errorResponses(401),
   },
 });
@@ -181,10 +181,7 @@ export const listMySignInSessions = createRoute({
   tags: ['sign-in'],
   summary: 'My active sign-in sessions',
   responses: {
-    200: {
-      description: 'Active sessions, newest first',
-      content: { 'application/json': { schema: z.object({ items: z.array(ActiveSession) }) } },
-    },
+    200: jsonResponse('Active sessions, newest first', listOf(ActiveSession)),
     ...errorResponses(401),
   },
 });
@@ -206,10 +203,7 @@ export const endMyOtherSignInSessions = createRoute({
   tags: ['sign-in'],
   summary: 'End all my sessions except this one',
   responses: {
-    200: {
-      description: 'Ended',
-      content: { 'application/json': { schema: z.object({ ended: z.number().int() }) } },
-    },
+    200: jsonResponse('Ended', z.object({ ended: z.number().int() })),
     ...errorResponses(401, 403),
   },
 });
@@ -227,7 +221,7 @@ export const setPassword = createRoute({
   tags: ['sign-in'],
   summary: 'Set a password with a one-time link token',
   request: {
-    body: { content: { 'application/json': { schema: SetPasswordRequest } }, required: true },
+    body: jsonBody(SetPasswordRequest),
   },
   responses: { 204: { description: 'Password set; sign in with it' }, ...errorResponses(400, 403) },
 });

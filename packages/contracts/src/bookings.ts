@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { errorResponses, IdParam } from './common.ts';
+import { errorResponses, IdParam, jsonBody, jsonResponse } from './common.ts';
 
 export const Booking = z
   .object({
@@ -20,30 +20,22 @@ export const createBooking = createRoute({
   tags: ['bookings'],
   summary: 'Book a seat, or a place on the waitlist when the session is full',
   request: {
-    body: {
-      content: {
-        'application/json': {
-          schema: z
-            .object({
-              sessionId: z.number().int().positive(),
-              staffId: z
-                .number()
-                .int()
-                .positive()
-                .optional()
-                .openapi({ description: 'Book on behalf of someone in your scope' }),
-            })
-            .openapi('CreateBookingRequest'),
-        },
-      },
-      required: true,
-    },
+    body: jsonBody(
+      z
+        .object({
+          sessionId: z.number().int().positive(),
+          staffId: z
+            .number()
+            .int()
+            .positive()
+            .optional()
+            .openapi({ description: 'Book on behalf of someone in your scope' }),
+        })
+        .openapi('CreateBookingRequest'),
+    ),
   },
   responses: {
-    201: {
-      description: 'Booked or waitlisted',
-      content: { 'application/json': { schema: Booking } },
-    },
+    201: jsonResponse('Booked or waitlisted', Booking),
     ...errorResponses(400, 401, 403, 404, 409),
   },
 });
@@ -55,15 +47,10 @@ export const moveBooking = createRoute({
   summary: 'Move to another session of the same course in one step',
   request: {
     params: IdParam,
-    body: {
-      content: {
-        'application/json': { schema: z.object({ sessionId: z.number().int().positive() }) },
-      },
-      required: true,
-    },
+    body: jsonBody(z.object({ sessionId: z.number().int().positive() })),
   },
   responses: {
-    200: { description: 'Moved', content: { 'application/json': { schema: Booking } } },
+    200: jsonResponse('Moved', Booking),
     ...errorResponses(400, 401, 403, 404, 409),
   },
 });
@@ -75,15 +62,12 @@ export const cancelBooking = createRoute({
   summary: 'Cancel a booking or leave a waitlist (after the cut-off: admins only, with a reason)',
   request: {
     params: IdParam,
-    body: {
-      content: {
-        'application/json': { schema: z.object({ reason: z.string().trim().max(500).optional() }) },
-      },
+    body: jsonBody(z.object({ reason: z.string().trim().max(500).optional() }), {
       required: false,
-    },
+    }),
   },
   responses: {
-    200: { description: 'Cancelled', content: { 'application/json': { schema: Booking } } },
+    200: jsonResponse('Cancelled', Booking),
     ...errorResponses(400, 401, 403, 404, 409),
   },
 });
@@ -154,19 +138,13 @@ export const bookForOthers = createRoute({
   summary:
     'Book many people you oversee on one session in one step (section heads, unit security officers, admins): a result per person',
   request: {
-    body: { content: { 'application/json': { schema: BookForOthersRequest } }, required: true },
+    body: jsonBody(BookForOthersRequest),
   },
   responses: {
-    200: {
-      description: 'Each person once, in the order given, with what booking them came to',
-      content: {
-        'application/json': {
-          schema: z
-            .object({ results: z.array(BookForOthersResult) })
-            .openapi('BookForOthersResponse'),
-        },
-      },
-    },
+    200: jsonResponse(
+      'Each person once, in the order given, with what booking them came to',
+      z.object({ results: z.array(BookForOthersResult) }).openapi('BookForOthersResponse'),
+    ),
     ...errorResponses(400, 401, 403, 404, 409),
   },
 });

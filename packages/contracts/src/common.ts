@@ -52,6 +52,29 @@ export const PageQuery = z.object({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 
+/**
+ * A request body in JSON. Most routes need one; `required: false` lets a client leave it out,
+ * e.g. when its only field is an optional reason.
+ */
+export function jsonBody<T extends z.ZodType>(schema: T, { required = true } = {}) {
+  return { content: { 'application/json': { schema } }, required };
+}
+
+/** A response in JSON, with what it means for the reader of the API documentation. */
+export function jsonResponse<T extends z.ZodType>(description: string, schema: T) {
+  return { description, content: { 'application/json': { schema } } };
+}
+
+/** An answer that is a whole list: `{ items }`. */
+export function listOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item) });
+}
+
+/** An answer that is one page of a longer list: `{ items, total }`. */
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int() });
+}
+
 /** The standard error responses, for routes to spread into their `responses`. */
 export function errorResponses(
   ...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429)[]
@@ -68,10 +91,7 @@ export function errorResponses(
     429: 'Too many requests',
   } as const;
   return Object.fromEntries(
-    statuses.map((s) => [
-      s,
-      { description: descriptions[s], content: { 'application/json': { schema: ErrorResponse } } },
-    ]),
+    statuses.map((s) => [s, jsonResponse(descriptions[s], ErrorResponse)]),
   ) as Record<
     (typeof statuses)[number],
     { description: string; content: { 'application/json': { schema: typeof ErrorResponse } } }

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { RoleName } from './auth.ts';
-import { errorResponses, IdParam } from './common.ts';
+import { errorResponses, IdParam, jsonBody, jsonResponse, listOf } from './common.ts';
 import { EmploymentType } from './staff.ts';
 
 export const Audience = z
@@ -71,10 +71,7 @@ export const listCourses = createRoute({
   summary: 'The course catalogue',
   request: { query: z.object({ includeInactive: z.enum(['true', 'false']).optional() }) },
   responses: {
-    200: {
-      description: 'Courses',
-      content: { 'application/json': { schema: z.object({ items: z.array(Course) }) } },
-    },
+    200: jsonResponse('Courses', listOf(Course)),
     ...errorResponses(400, 401),
   },
 });
@@ -84,9 +81,9 @@ export const createCourse = createRoute({
   path: '/',
   tags: ['courses'],
   summary: 'Create a course (admins)',
-  request: { body: { content: { 'application/json': { schema: CourseInput } }, required: true } },
+  request: { body: jsonBody(CourseInput) },
   responses: {
-    201: { description: 'Created', content: { 'application/json': { schema: Course } } },
+    201: jsonResponse('Created', Course),
     ...errorResponses(400, 401, 403, 409),
   },
 });
@@ -98,10 +95,10 @@ export const updateCourse = createRoute({
   summary: 'Change a course (admins)',
   request: {
     params: IdParam,
-    body: { content: { 'application/json': { schema: CourseInput } }, required: true },
+    body: jsonBody(CourseInput),
   },
   responses: {
-    200: { description: 'Updated', content: { 'application/json': { schema: Course } } },
+    200: jsonResponse('Updated', Course),
     ...errorResponses(400, 401, 403, 404, 409),
   },
 });
@@ -113,7 +110,7 @@ export const publishCourse = createRoute({
   summary: 'Publish a draft course (admins): from then on it is required of its audience',
   request: { params: IdParam },
   responses: {
-    200: { description: 'Published', content: { 'application/json': { schema: Course } } },
+    200: jsonResponse('Published', Course),
     ...errorResponses(400, 401, 403, 404, 409),
   },
 });

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { errorResponses, IdParam } from './common.ts';
+import { errorResponses, IdParam, jsonBody, jsonResponse, listOf, pageOf } from './common.ts';
 
 const CalendarDay = z
   .string()
@@ -453,21 +453,13 @@ export type AssignmentSettings = z.infer<typeof AssignmentSettings>;
 
 // Routes ---------------------------------------------------------------------------------------
 
-const json = <T extends z.ZodType>(schema: T) => ({
-  content: { 'application/json': { schema } },
-  required: true,
-});
-
 export const listModules = createRoute({
   method: 'get',
   path: '/modules',
   tags: ['e-learning'],
   summary: 'Every module with its newest and published versions (admins)',
   responses: {
-    200: {
-      description: 'Modules',
-      content: { 'application/json': { schema: z.object({ items: z.array(ModuleSummary) }) } },
-    },
+    200: jsonResponse('Modules', listOf(ModuleSummary)),
     ...errorResponses(401, 403),
   },
 });
@@ -477,9 +469,9 @@ export const createModule = createRoute({
   path: '/modules',
   tags: ['e-learning'],
   summary: 'Create a module for a course, as draft version 1 (admins)',
-  request: { body: json(CreateModuleRequest) },
+  request: { body: jsonBody(CreateModuleRequest) },
   responses: {
-    201: { description: 'Created', content: { 'application/json': { schema: ModuleForEditing } } },
+    201: jsonResponse('Created', ModuleForEditing),
     ...errorResponses(400, 401, 403, 404),
   },
 });
@@ -491,7 +483,7 @@ export const getModuleForEditing = createRoute({
   summary: "A module's newest version with its answers, for the editor (admins)",
   request: { params: IdParam },
   responses: {
-    200: { description: 'Module', content: { 'application/json': { schema: ModuleForEditing } } },
+    200: jsonResponse('Module', ModuleForEditing),
     ...errorResponses(400, 401, 403, 404),
   },
 });
@@ -501,9 +493,9 @@ export const saveModule = createRoute({
   path: '/modules/{id}',
   tags: ['e-learning'],
   summary: 'Save the draft; editing a published module starts a new draft version (admins)',
-  request: { params: IdParam, body: json(ModuleContentInput) },
+  request: { params: IdParam, body: jsonBody(ModuleContentInput) },
   responses: {
-    200: { description: 'Saved', content: { 'application/json': { schema: ModuleForEditing } } },
+    200: jsonResponse('Saved', ModuleForEditing),
     ...errorResponses(400, 401, 403, 404),
   },
 });
@@ -515,10 +507,7 @@ export const publishModule = createRoute({
   summary: 'Publish the draft version; learners in progress keep theirs (admins)',
   request: { params: IdParam },
   responses: {
-    200: {
-      description: 'Published',
-      content: { 'application/json': { schema: ModuleForEditing } },
-    },
+    200: jsonResponse('Published', ModuleForEditing),
     ...errorResponses(400, 401, 403, 404, 409),
   },
 });
@@ -528,12 +517,9 @@ export const previewMarkdown = createRoute({
   path: '/preview',
   tags: ['e-learning'],
   summary: 'Render Markdown as learners will see it, sanitised (admins)',
-  request: { body: json(z.object({ markdown: z.string().max(50_000) })) },
+  request: { body: jsonBody(z.object({ markdown: z.string().max(50_000) })) },
   responses: {
-    200: {
-      description: 'Sanitised HTML',
-      content: { 'application/json': { schema: z.object({ html: z.string() }) } },
-    },
+    200: jsonResponse('Sanitised HTML', z.object({ html: z.string() })),
     ...errorResponses(400, 401, 403),
   },
 });
@@ -551,14 +537,10 @@ export const uploadModuleImage = createRoute({
     },
   },
   responses: {
-    201: {
-      description: 'Stored; use the URL in Markdown as ![alt](url)',
-      content: {
-        'application/json': {
-          schema: z.object({ id: z.number().int(), url: z.string(), size: z.number().int() }),
-        },
-      },
-    },
+    201: jsonResponse(
+      'Stored; use the URL in Markdown as ![alt](url)',
+      z.object({ id: z.number().int(), url: z.string(), size: z.number().int() }),
+    ),
     ...errorResponses(400, 401, 403, 404, 413),
   },
 });
@@ -581,7 +563,7 @@ export const getMyELearning = createRoute({
   tags: ['e-learning'],
   summary: 'What is assigned to me (with due dates) and every module I may study',
   responses: {
-    200: { description: 'Mine', content: { 'application/json': { schema: MyELearning } } },
+    200: jsonResponse('Mine', MyELearning),
     ...errorResponses(401),
   },
 });
@@ -593,7 +575,7 @@ export const openModule = createRoute({
   summary: 'Open a module: the version I started this year, or the newest published one',
   request: { params: IdParam },
   responses: {
-    200: { description: 'The module', content: { 'application/json': { schema: PlayerModule } } },
+    200: jsonResponse('The module', PlayerModule),
     ...errorResponses(400, 401, 404),
   },
 });
@@ -603,9 +585,9 @@ export const saveProgress = createRoute({
   path: '/modules/{id}/progress',
   tags: ['e-learning'],
   summary: 'Mark a section viewed and remember it as the place to resume',
-  request: { params: IdParam, body: json(ProgressRequest) },
+  request: { params: IdParam, body: jsonBody(ProgressRequest) },
   responses: {
-    200: { description: 'Progress', content: { 'application/json': { schema: ModuleProgress } } },
+    200: jsonResponse('Progress', ModuleProgress),
     ...errorResponses(400, 401, 404),
   },
 });
@@ -617,7 +599,7 @@ export const startAttempt = createRoute({
   summary: 'Start a quiz attempt (or resume the one in progress)',
   request: { params: IdParam },
   responses: {
-    201: { description: 'Attempt', content: { 'application/json': { schema: QuizAttempt } } },
+    201: jsonResponse('Attempt', QuizAttempt),
     ...errorResponses(400, 401, 404, 409),
   },
 });
@@ -627,9 +609,9 @@ export const submitAttempt = createRoute({
   path: '/attempts/{id}/submit',
   tags: ['e-learning'],
   summary: 'Submit answers; scored on the server. Submitting again returns the same result',
-  request: { params: IdParam, body: json(SubmitAttemptRequest) },
+  request: { params: IdParam, body: jsonBody(SubmitAttemptRequest) },
   responses: {
-    200: { description: 'Result', content: { 'application/json': { schema: AttemptResult } } },
+    200: jsonResponse('Result', AttemptResult),
     ...errorResponses(400, 401, 404),
   },
 });
@@ -641,14 +623,7 @@ export const listAssignments = createRoute({
   summary: "A course's e-learning assignments, filtered (admins)",
   request: { params: IdParam, query: AssignmentQuery },
   responses: {
-    200: {
-      description: 'A page of assignments',
-      content: {
-        'application/json': {
-          schema: z.object({ items: z.array(Assignment), total: z.number().int() }),
-        },
-      },
-    },
+    200: jsonResponse('A page of assignments', pageOf(Assignment)),
     ...errorResponses(400, 401, 403, 404),
   },
 });
@@ -659,7 +634,7 @@ export const createAssignment = createRoute({
   tags: ['e-learning'],
   summary: "Assign a course's e-learning to someone by hand, with a reason (admins)",
   request: {
-    body: json(
+    body: jsonBody(
       z
         .object({
           staffId: z.number().int().positive(),
@@ -672,7 +647,7 @@ export const createAssignment = createRoute({
     ),
   },
   responses: {
-    201: { description: 'Assigned', content: { 'application/json': { schema: Assignment } } },
+    201: jsonResponse('Assigned', Assignment),
     ...errorResponses(400, 401, 403, 404, 409),
   },
 });
@@ -682,9 +657,9 @@ export const withdrawAssignment = createRoute({
   path: '/assignments/{id}/withdraw',
   tags: ['e-learning'],
   summary: 'Withdraw an open assignment, with a reason (admins)',
-  request: { params: IdParam, body: json(z.object({ reason: Text(500) })) },
+  request: { params: IdParam, body: jsonBody(z.object({ reason: Text(500) })) },
   responses: {
-    200: { description: 'Withdrawn', content: { 'application/json': { schema: Assignment } } },
+    200: jsonResponse('Withdrawn', Assignment),
     ...errorResponses(400, 401, 403, 404, 409),
   },
 });
@@ -699,10 +674,7 @@ export const getAssignmentSettings = createRoute({
     query: z.object({ fiscalYear: z.coerce.number().int().min(2000).max(2100).optional() }),
   },
   responses: {
-    200: {
-      description: 'Settings',
-      content: { 'application/json': { schema: AssignmentSettings } },
-    },
+    200: jsonResponse('Settings', AssignmentSettings),
     ...errorResponses(400, 401, 403, 404),
   },
 });
@@ -714,7 +686,7 @@ export const saveAssignmentSettings = createRoute({
   summary: 'Switch rules, set due periods and the window close date (admins)',
   request: {
     params: IdParam,
-    body: json(
+    body: jsonBody(
       z
         .object({
           fiscalYear: FiscalYear,
@@ -729,10 +701,7 @@ export const saveAssignmentSettings = createRoute({
     ),
   },
   responses: {
-    200: {
-      description: 'Saved',
-      content: { 'application/json': { schema: AssignmentSettings } },
-    },
+    200: jsonResponse('Saved', AssignmentSettings),
     ...errorResponses(400, 401, 403, 404),
   },
 });
@@ -766,7 +735,7 @@ export const previewAssignNow = createRoute({
     "Who would get the course's e-learning now: everyone required, not done, never assigned, with no seat ahead (admins)",
   request: { params: IdParam, query: AssignNowQuery },
   responses: {
-    200: { description: 'Preview', content: { 'application/json': { schema: AssignNowPreview } } },
+    200: jsonResponse('Preview', AssignNowPreview),
     ...errorResponses(400, 401, 403, 404, 409),
   },
 });
@@ -776,18 +745,14 @@ export const assignNow = createRoute({
   path: '/courses/{id}/assign-now',
   tags: ['e-learning'],
   summary: "Assign the course's e-learning now to everyone the preview lists (admins); audited",
-  request: { params: IdParam, body: json(AssignNowQuery.openapi('AssignNowRequest')) },
+  request: { params: IdParam, body: jsonBody(AssignNowQuery.openapi('AssignNowRequest')) },
   responses: {
-    200: {
-      description: 'Assigned',
-      content: {
-        'application/json': {
-          schema: z
-            .object({ assigned: z.number().int(), dueOn: z.string(), fiscalYear: z.number().int() })
-            .openapi('AssignNowResult'),
-        },
-      },
-    },
+    200: jsonResponse(
+      'Assigned',
+      z
+        .object({ assigned: z.number().int(), dueOn: z.string(), fiscalYear: z.number().int() })
+        .openapi('AssignNowResult'),
+    ),
     ...errorResponses(400, 401, 403, 404, 409),
   },
 });
@@ -808,10 +773,7 @@ export const previewScormPackage = createRoute({
   description: 'Saves nothing. A refused package is 422 SCORM_PACKAGE_INVALID naming the problem.',
   request: { body: scormZipBody },
   responses: {
-    200: {
-      description: 'What the manifest declares',
-      content: { 'application/json': { schema: ScormPackageInfo } },
-    },
+    200: jsonResponse('What the manifest declares', ScormPackageInfo),
     ...errorResponses(400, 401, 403, 413, 415, 422),
   },
 });
@@ -826,10 +788,7 @@ export const importScormModule = createRoute({
     body: scormZipBody,
   },
   responses: {
-    201: {
-      description: 'Created',
-      content: { 'application/json': { schema: ModuleForEditing } },
-    },
+    201: jsonResponse('Created', ModuleForEditing),
     ...errorResponses(400, 401, 403, 404, 413, 415, 422),
   },
 });
@@ -842,10 +801,7 @@ export const importScormVersion = createRoute({
   description: 'Learners keep the version they started; publish the draft for new learners.',
   request: { params: IdParam, body: scormZipBody },
   responses: {
-    200: {
-      description: 'Saved as the draft',
-      content: { 'application/json': { schema: ModuleForEditing } },
-    },
+    200: jsonResponse('Saved as the draft', ModuleForEditing),
     ...errorResponses(400, 401, 403, 404, 413, 415, 422),
   },
 });
@@ -855,12 +811,9 @@ export const saveScormRuntime = createRoute({
   path: '/modules/{id}/scorm-runtime',
   tags: ['e-learning'],
   summary: 'Save what the SCORM runtime committed; completes the module when it is finished',
-  request: { params: IdParam, body: json(ScormCommitRequest) },
+  request: { params: IdParam, body: jsonBody(ScormCommitRequest) },
   responses: {
-    200: {
-      description: 'Saved',
-      content: { 'application/json': { schema: ScormCommitResult } },
-    },
+    200: jsonResponse('Saved', ScormCommitResult),
     ...errorResponses(400, 401, 404, 409),
   },
 });

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { jsonResponse } from './common.ts';
 
 export const FiscalYear = z
   .object({
@@ -17,9 +18,6 @@ export const getCurrentFiscalYear = createRoute({
   tags: ['fiscal years'],
   summary: 'The fiscal year of today in Asia/Tokyo',
   responses: {
-    200: {
-      description: 'The current fiscal year',
-      content: { 'application/json': { schema: FiscalYear } },
-    },
+    200: jsonResponse('The current fiscal year', FiscalYear),
   },
 });

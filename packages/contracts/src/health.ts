@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { jsonResponse } from './common.ts';
 
 export const Health = z
   .object({
@@ -18,7 +19,7 @@ export const getHealth = createRoute({
   tags: ['system'],
   summary: 'Liveness, database kind, migration version and runtime',
   responses: {
-    200: { description: 'The service is up', content: { 'application/json': { schema: Health } } },
+    200: jsonResponse('The service is up', Health),
   },
 });
 
@@ -51,7 +52,7 @@ export const getReadiness = createRoute({
     'unreachable, migrations are behind, the jobs stopped, or the instance is shutting down. ' +
     'An instance started with KENSHU_JOBS=off is ready without running jobs.',
   responses: {
-    200: { description: 'Ready', content: { 'application/json': { schema: Readiness } } },
-    503: { description: 'Not ready', content: { 'application/json': { schema: Readiness } } },
+    200: jsonResponse('Ready', Readiness),
+    503: jsonResponse('Not ready', Readiness),
   },
 });

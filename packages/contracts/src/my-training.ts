@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { REQUIREMENT_STATUSES } from '@kenshu/domain';
-import { errorResponses, IdParam } from './common.ts';
+import { errorResponses, IdParam, jsonBody, jsonResponse, listOf } from './common.ts';
 import { Course } from './courses.ts';
 
 export const RequirementStatus = z.enum(REQUIREMENT_STATUSES).openapi('RequirementStatus');
@@ -90,7 +90,7 @@ export const getMyTraining = createRoute({
   summary: 'What I must take this fiscal year, and where I stand',
   request: { query: FiscalYearQuery },
   responses: {
-    200: { description: 'My record', content: { 'application/json': { schema: TrainingRecord } } },
+    200: jsonResponse('My record', TrainingRecord),
     ...errorResponses(400, 401),
   },
 });
@@ -102,7 +102,7 @@ export const getStaffTraining = createRoute({
   summary: "Someone's training record (themself, their section head or unit officer, admins)",
   request: { params: IdParam, query: FiscalYearQuery },
   responses: {
-    200: { description: 'The record', content: { 'application/json': { schema: TrainingRecord } } },
+    200: jsonResponse('The record', TrainingRecord),
     ...errorResponses(400, 401, 404),
   },
 });
@@ -115,10 +115,7 @@ export const createCalendarFeed = createRoute({
   tags: ['my training'],
   summary: 'Create (or replace) my private calendar feed URL; the old URL stops working',
   responses: {
-    201: {
-      description: 'Feed URL, shown once',
-      content: { 'application/json': { schema: CalendarFeed } },
-    },
+    201: jsonResponse('Feed URL, shown once', CalendarFeed),
     ...errorResponses(401, 403),
   },
 });
@@ -172,10 +169,7 @@ export const listNotifications = createRoute({
   tags: ['my training'],
   summary: 'My notifications, newest first',
   responses: {
-    200: {
-      description: 'Notifications',
-      content: { 'application/json': { schema: z.object({ items: z.array(Notification) }) } },
-    },
+    200: jsonResponse('Notifications', listOf(Notification)),
     ...errorResponses(401),
   },
 });
@@ -195,21 +189,16 @@ export const creditCompletion = createRoute({
   tags: ['completions'],
   summary: 'Credit a completion by hand, with a reason (admins)',
   request: {
-    body: {
-      content: {
-        'application/json': {
-          schema: z
-            .object({
-              staffId: z.number().int().positive(),
-              courseId: z.number().int().positive(),
-              fiscalYear: z.number().int().min(2000).max(2100),
-              reason: z.string().trim().min(1).max(500),
-            })
-            .openapi('CreditCompletionRequest'),
-        },
-      },
-      required: true,
-    },
+    body: jsonBody(
+      z
+        .object({
+          staffId: z.number().int().positive(),
+          courseId: z.number().int().positive(),
+          fiscalYear: z.number().int().min(2000).max(2100),
+          reason: z.string().trim().min(1).max(500),
+        })
+        .openapi('CreditCompletionRequest'),
+    ),
   },
   responses: { 201: { description: 'Credited' }, ...errorResponses(400, 401, 403, 404, 409) },
 });

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ORG_UNIT_KINDS } from '@kenshu/domain';
-import { errorResponses, IdParam } from './common.ts';
+import { errorResponses, IdParam, jsonBody, jsonResponse, listOf } from './common.ts';
 
 export const OrgUnitKind = z.enum(ORG_UNIT_KINDS).openapi('OrgUnitKind');
 export type OrgUnitKind = z.infer<typeof OrgUnitKind>;
@@ -25,7 +25,7 @@ export const OrgUnit = z
   .openapi('OrgUnit');
 export type OrgUnit = z.infer<typeof OrgUnit>;
 
-export const OrgUnitList = z.object({ items: z.array(OrgUnit) }).openapi('OrgUnitList');
+export const OrgUnitList = listOf(OrgUnit).openapi('OrgUnitList');
 
 export const listOrgUnits = createRoute({
   method: 'get',
@@ -33,7 +33,7 @@ export const listOrgUnits = createRoute({
   tags: ['organisation'],
   summary: 'The organisation tree, parents before children',
   responses: {
-    200: { description: 'All units', content: { 'application/json': { schema: OrgUnitList } } },
+    200: jsonResponse('All units', OrgUnitList),
     ...errorResponses(401, 403),
   },
 });
@@ -54,10 +54,10 @@ export const setGroupSessions = createRoute({
     'rule is on assign their e-learning to its staff.',
   request: {
     params: IdParam,
-    body: { content: { 'application/json': { schema: GroupSessionsRequest } }, required: true },
+    body: jsonBody(GroupSessionsRequest),
   },
   responses: {
-    200: { description: 'The unit', content: { 'application/json': { schema: OrgUnit } } },
+    200: jsonResponse('The unit', OrgUnit),
     ...errorResponses(400, 401, 403, 404),
   },
 });
@@ -95,10 +95,7 @@ export const listSectionHeads = createRoute({
   summary: 'Section heads of a unit and what each oversees (admins)',
   request: { params: IdParam },
   responses: {
-    200: {
-      description: 'Section heads',
-      content: { 'application/json': { schema: SectionHeadList } },
-    },
+    200: jsonResponse('Section heads', SectionHeadList),
     ...errorResponses(400, 401, 403, 404),
   },
 });
@@ -122,10 +119,7 @@ export const setSectionHeadOversight = createRoute({
     "escalations then use this unit. Setting a person's own unit clears the setting.",
   request: { params: SectionHeadParams },
   responses: {
-    200: {
-      description: 'What the person now oversees',
-      content: { 'application/json': { schema: SectionHeadOversight } },
-    },
+    200: jsonResponse('What the person now oversees', SectionHeadOversight),
     ...errorResponses(400, 401, 403, 404, 409),
   },
 });
@@ -137,10 +131,7 @@ export const clearSectionHeadOversight = createRoute({
   summary: 'A section head set to oversee this unit goes back to their own unit (admins; audited)',
   request: { params: SectionHeadParams },
   responses: {
-    200: {
-      description: 'What the person now oversees',
-      content: { 'application/json': { schema: SectionHeadOversight } },
-    },
+    200: jsonResponse('What the person now oversees', SectionHeadOversight),
     ...errorResponses(400, 401, 403, 404, 409),
   },
 });

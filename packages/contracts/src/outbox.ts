@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { errorResponses, PageQuery } from './common.ts';
+import { errorResponses, jsonBody, jsonResponse, PageQuery } from './common.ts';
 import { SentMessage } from './team.ts';
 
 export const MAIL_STATUSES = [
@@ -40,7 +40,7 @@ export const listOutbox = createRoute({
     }),
   },
   responses: {
-    200: { description: 'Outbox', content: { 'application/json': { schema: OutboxPage } } },
+    200: jsonResponse('Outbox', OutboxPage),
     ...errorResponses(400, 401, 403),
   },
 });
@@ -51,22 +51,14 @@ export const retryOutbox = createRoute({
   tags: ['outbox'],
   summary: 'Put failed e-mails back in the queue, due now (admins)',
   request: {
-    body: {
-      content: {
-        'application/json': {
-          schema: z
-            .object({ ids: z.array(z.number().int().positive()).min(1).max(1000) })
-            .openapi('RetryOutboxRequest'),
-        },
-      },
-      required: true,
-    },
+    body: jsonBody(
+      z
+        .object({ ids: z.array(z.number().int().positive()).min(1).max(1000) })
+        .openapi('RetryOutboxRequest'),
+    ),
   },
   responses: {
-    200: {
-      description: 'Requeued',
-      content: { 'application/json': { schema: z.object({ requeued: z.number().int() }) } },
-    },
+    200: jsonResponse('Requeued', z.object({ requeued: z.number().int() })),
     ...errorResponses(400, 401, 403),
   },
 });

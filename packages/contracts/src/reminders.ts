@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { MESSAGE_KINDS } from '@kenshu/domain';
-import { errorResponses, IdParam, Locale } from './common.ts';
+import { errorResponses, IdParam, jsonBody, jsonResponse, listOf, Locale } from './common.ts';
 
 /** A course's reminder schedule, as the course form edits it. */
 export const ReminderScheduleInput = z
@@ -42,7 +42,7 @@ export const getReminderSchedule = createRoute({
   summary: "A course's reminder schedule (admins)",
   request: { params: IdParam },
   responses: {
-    200: { description: 'Schedule', content: { 'application/json': { schema: ReminderSchedule } } },
+    200: jsonResponse('Schedule', ReminderSchedule),
     ...errorResponses(400, 401, 403, 404),
   },
 });
@@ -54,10 +54,10 @@ export const putReminderSchedule = createRoute({
   summary: "Change a course's reminder schedule (admins)",
   request: {
     params: IdParam,
-    body: { content: { 'application/json': { schema: ReminderScheduleInput } }, required: true },
+    body: jsonBody(ReminderScheduleInput),
   },
   responses: {
-    200: { description: 'Saved', content: { 'application/json': { schema: ReminderSchedule } } },
+    200: jsonResponse('Saved', ReminderSchedule),
     ...errorResponses(400, 401, 403, 404),
   },
 });
@@ -108,7 +108,7 @@ export const getReminderSettings = createRoute({
   tags: ['reminders'],
   summary: 'Reminder cap and hours (admins)',
   responses: {
-    200: { description: 'Settings', content: { 'application/json': { schema: ReminderSettings } } },
+    200: jsonResponse('Settings', ReminderSettings),
     ...errorResponses(401, 403),
   },
 });
@@ -119,10 +119,10 @@ export const putReminderSettings = createRoute({
   tags: ['reminders'],
   summary: 'Change the reminder cap and hours (admins)',
   request: {
-    body: { content: { 'application/json': { schema: ReminderSettingsInput } }, required: true },
+    body: jsonBody(ReminderSettingsInput),
   },
   responses: {
-    200: { description: 'Saved', content: { 'application/json': { schema: ReminderSettings } } },
+    200: jsonResponse('Saved', ReminderSettings),
     ...errorResponses(400, 401, 403),
   },
 });
@@ -158,10 +158,7 @@ export const runRemindersNow = createRoute({
     'per-person cap and one digest per person per day still hold, so a second press sends ' +
     'nothing new. 409 while a run of it is going on any instance.',
   responses: {
-    200: {
-      description: 'What the run did',
-      content: { 'application/json': { schema: ReminderRunNow } },
-    },
+    200: jsonResponse('What the run did', ReminderRunNow),
     ...errorResponses(401, 403, 409),
   },
 });
@@ -186,12 +183,7 @@ export const listMessageTemplates = createRoute({
   tags: ['messages'],
   summary: 'The words of every kind of message (admins)',
   responses: {
-    200: {
-      description: 'Templates',
-      content: {
-        'application/json': { schema: z.object({ items: z.array(MessageTemplateView) }) },
-      },
-    },
+    200: jsonResponse('Templates', listOf(MessageTemplateView)),
     ...errorResponses(401, 403),
   },
 });
@@ -213,10 +205,10 @@ export const putMessageTemplate = createRoute({
   summary: 'Set the words of one kind in one language (admins)',
   request: {
     params: TemplateParams,
-    body: { content: { 'application/json': { schema: MessageTemplateInput } }, required: true },
+    body: jsonBody(MessageTemplateInput),
   },
   responses: {
-    200: { description: 'Saved', content: { 'application/json': { schema: MessageTemplateView } } },
+    200: jsonResponse('Saved', MessageTemplateView),
     ...errorResponses(400, 401, 403),
   },
 });
@@ -228,7 +220,7 @@ export const deleteMessageTemplate = createRoute({
   summary: "Go back to the catalogue's words (admins)",
   request: { params: TemplateParams },
   responses: {
-    200: { description: 'Reset', content: { 'application/json': { schema: MessageTemplateView } } },
+    200: jsonResponse('Reset', MessageTemplateView),
     ...errorResponses(400, 401, 403),
   },
 });

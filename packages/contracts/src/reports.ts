@@ -1,6 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { EMPLOYMENT_TYPES, ROLE_GROUP_ORDER, SAMPLE_SEED_PATTERN } from '@kenshu/domain';
-import { CourseRef, errorResponses, IdParam, PageQuery } from './common.ts';
+import {
+  CourseRef,
+  errorResponses,
+  IdParam,
+  jsonBody,
+  jsonResponse,
+  pageOf,
+  PageQuery,
+} from './common.ts';
 
 const FiscalYearParam = z.coerce.number().int().min(2000).max(2100);
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD');
@@ -205,7 +213,7 @@ export const getAnnualReport = createRoute({
     'Coverage overall, per course, per org unit (own and subtree), per report group and employment type; how people completed; attainment; progress by week. Admins see the ministry, unit security officers their bureau, section heads their unit.',
   request: { query: ReportQuery },
   responses: {
-    200: { description: 'The figures', content: { 'application/json': { schema: AnnualReport } } },
+    200: jsonResponse('The figures', AnnualReport),
     ...errorResponses(400, 401, 403, 404),
   },
 });
@@ -217,7 +225,7 @@ export const getYearOverYear = createRoute({
   summary: 'Five fiscal years side by side, ending with the chosen one (表3)',
   request: { query: ReportQuery },
   responses: {
-    200: { description: 'The years', content: { 'application/json': { schema: YearOverYear } } },
+    200: jsonResponse('The years', YearOverYear),
     ...errorResponses(400, 401, 403, 404),
   },
 });
@@ -229,7 +237,7 @@ export const getReportPeople = createRoute({
   summary: 'The people behind a figure',
   request: { query: PeopleQuery.merge(PageQuery) },
   responses: {
-    200: { description: 'One page', content: { 'application/json': { schema: ReportPeople } } },
+    200: jsonResponse('One page', ReportPeople),
     ...errorResponses(400, 401, 403, 404),
   },
 });
@@ -290,10 +298,7 @@ export const getReportSettings = createRoute({
   tags: ['reports'],
   summary: 'Attainment thresholds',
   responses: {
-    200: {
-      description: 'Settings',
-      content: { 'application/json': { schema: AttainmentSettings } },
-    },
+    200: jsonResponse('Settings', AttainmentSettings),
     ...errorResponses(401, 403),
   },
 });
@@ -304,13 +309,10 @@ export const putReportSettings = createRoute({
   tags: ['reports'],
   summary: 'Change the attainment thresholds (admins)',
   request: {
-    body: { content: { 'application/json': { schema: AttainmentSettings } }, required: true },
+    body: jsonBody(AttainmentSettings),
   },
   responses: {
-    200: {
-      description: 'Saved',
-      content: { 'application/json': { schema: AttainmentSettings } },
-    },
+    200: jsonResponse('Saved', AttainmentSettings),
     ...errorResponses(400, 401, 403),
   },
 });
@@ -380,31 +382,23 @@ export const drawAuditSample = createRoute({
   tags: ['reports'],
   summary: 'Draw an audit sample: ⌈√N⌉ of the N people who completed, at random, saved',
   request: {
-    body: {
-      content: {
-        'application/json': {
-          schema: z
-            .object({
-              fiscalYear: z.number().int().min(2000).max(2100),
-              courseId: z.number().int().positive(),
-              orgUnitId: z.number().int().positive().optional(),
-              seed: z
-                .string()
-                .regex(SAMPLE_SEED_PATTERN, '16 hexadecimal digits')
-                .optional()
-                .openapi({ description: 'Give an earlier sample’s seed to draw it again' }),
-            })
-            .openapi('DrawAuditSampleRequest'),
-        },
-      },
-      required: true,
-    },
+    body: jsonBody(
+      z
+        .object({
+          fiscalYear: z.number().int().min(2000).max(2100),
+          courseId: z.number().int().positive(),
+          orgUnitId: z.number().int().positive().optional(),
+          seed: z
+            .string()
+            .regex(SAMPLE_SEED_PATTERN, '16 hexadecimal digits')
+            .optional()
+            .openapi({ description: 'Give an earlier sample’s seed to draw it again' }),
+        })
+        .openapi('DrawAuditSampleRequest'),
+    ),
   },
   responses: {
-    201: {
-      description: 'Drawn and saved',
-      content: { 'application/json': { schema: AuditSample } },
-    },
+    201: jsonResponse('Drawn and saved', AuditSample),
     ...errorResponses(400, 401, 403, 404, 409),
   },
 });
@@ -416,14 +410,7 @@ export const listAuditSamples = createRoute({
   summary: 'Audit samples drawn within your scope, newest first',
   request: { query: ReportQuery.merge(PageQuery) },
   responses: {
-    200: {
-      description: 'Samples',
-      content: {
-        'application/json': {
-          schema: z.object({ items: z.array(AuditSampleSummary), total: z.number().int() }),
-        },
-      },
-    },
+    200: jsonResponse('Samples', pageOf(AuditSampleSummary)),
     ...errorResponses(400, 401, 403, 404),
   },
 });
@@ -435,7 +422,7 @@ export const getAuditSample = createRoute({
   summary: 'One audit sample with its evidence',
   request: { params: IdParam },
   responses: {
-    200: { description: 'The sample', content: { 'application/json': { schema: AuditSample } } },
+    200: jsonResponse('The sample', AuditSample),
     ...errorResponses(400, 401, 403, 404),
   },
 });

@@ -1,6 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { SESSION_PHASES } from '@kenshu/domain';
-import { CourseRef, errorResponses, IdParam, PersonOnList } from './common.ts';
+import {
+  CourseRef,
+  errorResponses,
+  IdParam,
+  jsonBody,
+  jsonResponse,
+  listOf,
+  PersonOnList,
+} from './common.ts';
 
 const Instant = z.iso.datetime({ offset: true }).openapi({ example: '2027-02-10T10:00:00+09:00' });
 const TimeOfDay = z
@@ -75,10 +83,7 @@ export const listSessions = createRoute({
   summary: 'Find group sessions with seats left',
   request: { query: SessionQuery },
   responses: {
-    200: {
-      description: 'Sessions, soonest first',
-      content: { 'application/json': { schema: z.object({ items: z.array(TrainingSession) }) } },
-    },
+    200: jsonResponse('Sessions, soonest first', listOf(TrainingSession)),
     ...errorResponses(400, 401, 403),
   },
 });
@@ -90,10 +95,7 @@ export const getSession = createRoute({
   summary: 'One session',
   request: { params: IdParam },
   responses: {
-    200: {
-      description: 'The session',
-      content: { 'application/json': { schema: TrainingSession } },
-    },
+    200: jsonResponse('The session', TrainingSession),
     ...errorResponses(400, 401, 404),
   },
 });
@@ -133,10 +135,10 @@ export const createSession = createRoute({
   tags: ['sessions'],
   summary: 'Schedule one session (admins)',
   request: {
-    body: { content: { 'application/json': { schema: CreateSessionRequest } }, required: true },
+    body: jsonBody(CreateSessionRequest),
   },
   responses: {
-    201: { description: 'Created', content: { 'application/json': { schema: TrainingSession } } },
+    201: jsonResponse('Created', TrainingSession),
     ...errorResponses(400, 401, 403, 404),
   },
 });
@@ -157,13 +159,10 @@ export const createSeries = createRoute({
   tags: ['sessions'],
   summary: 'Schedule a series of sessions in one step (admins)',
   request: {
-    body: { content: { 'application/json': { schema: CreateSeriesRequest } }, required: true },
+    body: jsonBody(CreateSeriesRequest),
   },
   responses: {
-    201: {
-      description: 'Created',
-      content: { 'application/json': { schema: z.object({ items: z.array(TrainingSession) }) } },
-    },
+    201: jsonResponse('Created', listOf(TrainingSession)),
     ...errorResponses(400, 401, 403, 404, 409),
   },
 });
@@ -196,10 +195,10 @@ export const updateSession = createRoute({
     'Change time, venue, capacity or trainers (admins); raising capacity promotes waiting people',
   request: {
     params: IdParam,
-    body: { content: { 'application/json': { schema: UpdateSessionRequest } }, required: true },
+    body: jsonBody(UpdateSessionRequest),
   },
   responses: {
-    200: { description: 'Updated', content: { 'application/json': { schema: TrainingSession } } },
+    200: jsonResponse('Updated', TrainingSession),
     ...errorResponses(400, 401, 403, 404, 409),
   },
 });
@@ -211,15 +210,10 @@ export const cancelSession = createRoute({
   summary: 'Cancel a session with a reason (admins); everyone booked is released and told',
   request: {
     params: IdParam,
-    body: {
-      content: {
-        'application/json': { schema: z.object({ reason: z.string().trim().min(1).max(500) }) },
-      },
-      required: true,
-    },
+    body: jsonBody(z.object({ reason: z.string().trim().min(1).max(500) })),
   },
   responses: {
-    200: { description: 'Cancelled', content: { 'application/json': { schema: TrainingSession } } },
+    200: jsonResponse('Cancelled', TrainingSession),
     ...errorResponses(400, 401, 403, 404, 409),
   },
 });
@@ -246,10 +240,7 @@ export const getSessionParticipants = createRoute({
     "A session's participants with each booking's history (admins and the session's trainers)",
   request: { params: IdParam },
   responses: {
-    200: {
-      description: 'Participants',
-      content: { 'application/json': { schema: z.object({ items: z.array(ParticipantEntry) }) } },
-    },
+    200: jsonResponse('Participants', listOf(ParticipantEntry)),
     ...errorResponses(400, 401, 403, 404),
   },
 });
@@ -299,15 +290,10 @@ export const checkSchedule = createRoute({
   summary:
     'Warnings (not refusals) for a session time: weekend, Japanese holiday, year-end closure, another session in the same venue (admins)',
   request: {
-    body: { content: { 'application/json': { schema: ScheduleCheckRequest } }, required: true },
+    body: jsonBody(ScheduleCheckRequest),
   },
   responses: {
-    200: {
-      description: 'Warnings, none when the time is fine',
-      content: {
-        'application/json': { schema: z.object({ items: z.array(ScheduleWarning) }) },
-      },
-    },
+    200: jsonResponse('Warnings, none when the time is fine', listOf(ScheduleWarning)),
     ...errorResponses(400, 401, 403),
   },
 });
@@ -327,10 +313,7 @@ export const listHolidays = createRoute({
     }),
   },
   responses: {
-    200: {
-      description: 'Holidays in date order',
-      content: { 'application/json': { schema: z.object({ items: z.array(Holiday) }) } },
-    },
+    200: jsonResponse('Holidays in date order', listOf(Holiday)),
     ...errorResponses(400, 401),
   },
 });

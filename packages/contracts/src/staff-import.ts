@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { errorResponses } from './common.ts';
+import { errorResponses, jsonResponse } from './common.ts';
 
 export const StaffImportMode = z.enum(['full', 'partial']).openapi('StaffImportMode', {
   description: 'full: people missing from the file are deactivated; partial: nobody is',
@@ -141,10 +141,7 @@ export const previewStaffImport = createRoute({
   description: 'Writes nothing. The answer carries the checksum that the apply must send back.',
   request: { query: StaffImportQuery, body: staffImportBody },
   responses: {
-    200: {
-      description: 'Counts, problems and changes',
-      content: { 'application/json': { schema: StaffImportPreview } },
-    },
+    200: jsonResponse('Counts, problems and changes', StaffImportPreview),
     ...errorResponses(400, 401, 403, 413),
   },
 });
@@ -156,10 +153,7 @@ export const applyStaffImport = createRoute({
   summary: 'Apply a previewed HR staff file, all or nothing (admins)',
   request: { query: StaffImportApplyQuery, body: staffImportBody },
   responses: {
-    200: {
-      description: 'Applied',
-      content: { 'application/json': { schema: StaffImportResult } },
-    },
+    200: jsonResponse('Applied', StaffImportResult),
     ...errorResponses(400, 401, 403, 409, 413),
   },
 });

@@ -1,7 +1,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { EMPLOYMENT_TYPES } from '@kenshu/domain';
 import { RoleName } from './auth.ts';
-import { errorResponses, IdParam, Locale, PageQuery } from './common.ts';
+import {
+  errorResponses,
+  IdParam,
+  jsonBody,
+  jsonResponse,
+  listOf,
+  Locale,
+  PageQuery,
+} from './common.ts';
 
 export const EmploymentType = z.enum(EMPLOYMENT_TYPES).openapi('EmploymentType');
 export type EmploymentType = z.infer<typeof EmploymentType>;
@@ -59,10 +67,7 @@ export const searchStaff = createRoute({
   summary: 'Find staff, optionally within an organisation subtree',
   request: { query: StaffSearchQuery },
   responses: {
-    200: {
-      description: 'One page of staff',
-      content: { 'application/json': { schema: StaffPage } },
-    },
+    200: jsonResponse('One page of staff', StaffPage),
     ...errorResponses(400, 401, 403, 404),
   },
 });
@@ -74,10 +79,7 @@ export const getStaffMember = createRoute({
   summary: 'One staff member',
   request: { params: IdParam },
   responses: {
-    200: {
-      description: 'The staff member',
-      content: { 'application/json': { schema: StaffMember } },
-    },
+    200: jsonResponse('The staff member', StaffMember),
     ...errorResponses(400, 401, 403, 404),
   },
 });
@@ -116,20 +118,12 @@ export const lookUpStaff = createRoute({
   tags: ['staff'],
   summary: 'Who a list of staff numbers is, among the people you oversee (admins: everyone)',
   request: {
-    body: {
-      content: {
-        'application/json': {
-          schema: z.object({ staffNumbers: StaffNumberList.min(1) }).openapi('LookUpStaffRequest'),
-        },
-      },
-      required: true,
-    },
+    body: jsonBody(
+      z.object({ staffNumbers: StaffNumberList.min(1) }).openapi('LookUpStaffRequest'),
+    ),
   },
   responses: {
-    200: {
-      description: 'Each distinct number once, in the order given',
-      content: { 'application/json': { schema: z.object({ items: z.array(ResolvedPerson) }) } },
-    },
+    200: jsonResponse('Each distinct number once, in the order given', listOf(ResolvedPerson)),
     ...errorResponses(400, 401, 403),
   },
 });

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { REQUIREMENT_STATUSES } from '@kenshu/domain';
 import { RoleName } from './auth.ts';
-import { CourseRef, errorResponses, IdParam, PageQuery } from './common.ts';
+import { CourseRef, errorResponses, IdParam, jsonBody, jsonResponse, PageQuery } from './common.ts';
 import { EmploymentType } from './staff.ts';
 
 /** Every requirement status but not_required: the team page lists only people required. */
@@ -87,10 +87,7 @@ export const getTeamStatus = createRoute({
     query: PageQuery.extend(TeamFilterQuery.shape),
   },
   responses: {
-    200: {
-      description: 'Status per person',
-      content: { 'application/json': { schema: TeamStatus } },
-    },
+    200: jsonResponse('Status per person', TeamStatus),
     ...errorResponses(400, 401, 403, 404),
   },
 });
@@ -165,13 +162,10 @@ export const previewReminders = createRoute({
   tags: ['team'],
   summary: 'Who a reminder would reach, who is skipped and why, and its words in each language',
   request: {
-    body: { content: { 'application/json': { schema: ReminderRequest } }, required: true },
+    body: jsonBody(ReminderRequest),
   },
   responses: {
-    200: {
-      description: 'Preview',
-      content: { 'application/json': { schema: ReminderPreview } },
-    },
+    200: jsonResponse('Preview', ReminderPreview),
     ...errorResponses(400, 401, 403, 404),
   },
 });
@@ -194,13 +188,10 @@ export const sendReminders = createRoute({
   summary:
     'Remind everyone matching the filter (or the chosen of them) who is not done: e-mail and notice',
   request: {
-    body: { content: { 'application/json': { schema: ReminderRequest } }, required: true },
+    body: jsonBody(ReminderRequest),
   },
   responses: {
-    200: {
-      description: 'Reminded',
-      content: { 'application/json': { schema: ReminderResult } },
-    },
+    200: jsonResponse('Reminded', ReminderResult),
     ...errorResponses(400, 401, 403, 404),
   },
 });
@@ -234,7 +225,7 @@ export const getMyMessages = createRoute({
   summary: 'What was sent to me, when, why, and whether it was delivered',
   request: { query: PageQuery },
   responses: {
-    200: { description: 'History', content: { 'application/json': { schema: MessageHistory } } },
+    200: jsonResponse('History', MessageHistory),
     ...errorResponses(400, 401),
   },
 });
@@ -246,7 +237,7 @@ export const getStaffMessages = createRoute({
   summary: 'What was sent to someone (themself, those who chase them, admins)',
   request: { params: IdParam, query: PageQuery },
   responses: {
-    200: { description: 'History', content: { 'application/json': { schema: MessageHistory } } },
+    200: jsonResponse('History', MessageHistory),
     ...errorResponses(400, 401, 404),
   },
 });
