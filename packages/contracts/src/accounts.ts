@@ -1,5 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { errorResponses, IdParam, jsonBody, jsonResponse, Locale } from './common.ts';
+import {
+  errorResponses,
+  IdParam,
+  jsonBody,
+  jsonResponse,
+  Locale,
+  PersonNameParts,
+} from './common.ts';
 import { RoleName } from './auth.ts';
 import { EmploymentType } from './staff.ts';
 
@@ -168,14 +175,7 @@ export const sendInvitations = createRoute({
   },
 });
 
-export const BreakGlassAdmin = z
-  .object({
-    staffId: z.number().int(),
-    staffNumber: z.string(),
-    familyName: z.string(),
-    givenName: z.string(),
-  })
-  .openapi('BreakGlassAdmin');
+export const BreakGlassAdmin = PersonNameParts.openapi('BreakGlassAdmin');
 
 export const SignInSettings = z
   .object({

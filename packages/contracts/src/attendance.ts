@@ -1,5 +1,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { errorResponses, IdParam, jsonBody, jsonResponse, listOf, PersonOnList } from './common.ts';
+import {
+  DocumentLanguage,
+  errorResponses,
+  IdParam,
+  jsonBody,
+  jsonResponse,
+  listOf,
+  pathId,
+  PersonOnList,
+  PersonRef,
+} from './common.ts';
 
 export const AttendanceMark = z
   .enum(['present', 'late', 'absent', 'excused'])
@@ -30,9 +40,7 @@ export const CheckInRequestEntry = z
 
 export const CheckInAttemptEntry = z
   .object({
-    staffId: z.number().int(),
-    staffNumber: z.string(),
-    name: z.string(),
+    ...PersonRef.shape,
     wrongCodes: z.number().int(),
     locked: z.boolean().openapi({ description: 'Used up the wrong-code limit for this session' }),
     lastWrongAt: z.string().nullable(),
@@ -204,7 +212,7 @@ export const exportAttendance = createRoute({
   path: '/{id}/attendance.csv',
   tags: ['attendance'],
   summary: 'The attendance sheet with marks as CSV (UTF-8 with BOM)',
-  request: { params: IdParam, query: z.object({ lang: z.enum(['ja', 'en']).default('ja') }) },
+  request: { params: IdParam, query: z.object({ lang: DocumentLanguage }) },
   responses: {
     200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } },
     ...errorResponses(400, 401, 403, 404),
@@ -219,11 +227,7 @@ export const decideCheckInRequest = createRoute({
     'Accept (present, as a walk-in) or reject a self check-in from someone without a booking',
   request: {
     params: IdParam.extend({
-      staffId: z.coerce
-        .number()
-        .int()
-        .positive()
-        .openapi({ param: { name: 'staffId', in: 'path' }, example: 1 }),
+      staffId: pathId('staffId'),
     }),
     body: jsonBody(
       z

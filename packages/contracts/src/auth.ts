@@ -1,23 +1,23 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ROLES, SSO_PROBLEMS } from '@kenshu/domain';
-import { errorResponses, jsonBody, jsonResponse, listOf, Locale } from './common.ts';
+import {
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+  listOf,
+  Locale,
+  PersonNameParts,
+  UnitWithCode,
+} from './common.ts';
 
 export const RoleName = z.enum(ROLES).openapi('Role');
 
 export const Me = z
   .object({
-    staffId: z.number().int(),
-    staffNumber: z.string(),
-    familyName: z.string(),
-    givenName: z.string(),
+    ...PersonNameParts.shape,
     email: z.string(),
     locale: Locale,
-    orgUnit: z.object({
-      id: z.number().int(),
-      code: z.string(),
-      nameJa: z.string(),
-      nameEn: z.string(),
-    }),
+    orgUnit: UnitWithCode,
     sectionHeadUnitId: z.number().int().nullable().openapi({
       description:
         'The unit this person oversees as section head when an admin set one other than their own',

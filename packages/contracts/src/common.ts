@@ -16,16 +16,38 @@ export const ErrorResponse = z
   .openapi('ErrorResponse');
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
 
-/** A person as a list of people shows them: staff number, name with its kana reading, unit. */
-export const PersonOnList = z.object({
+/** A person as an answer names them: who, by staff number and name. */
+export const PersonRef = z.object({
   staffId: z.number().int(),
   staffNumber: z.string(),
   name: z.string(),
-  nameKana: z.string(),
-  unitJa: z.string(),
-  unitEn: z.string(),
 });
+
+/** A person with the kana reading of their name, which lists sort and search by. */
+export const PersonWithKana = PersonRef.extend({ nameKana: z.string() });
+
+/** A person as a list of people shows them: staff number, name with its kana reading, unit. */
+export const PersonOnList = PersonWithKana.extend({ unitJa: z.string(), unitEn: z.string() });
 export type PersonOnList = z.infer<typeof PersonOnList>;
+
+/** An org unit with the code HR gives it. */
+export const UnitWithCode = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  nameJa: z.string(),
+  nameEn: z.string(),
+});
+
+/** An org unit as an answer names it, in both languages. */
+export const UnitRef = UnitWithCode.omit({ code: true });
+
+/** A person by the name parts HR keeps, for pages that address or edit them. */
+export const PersonNameParts = z.object({
+  staffId: z.number().int(),
+  staffNumber: z.string(),
+  familyName: z.string(),
+  givenName: z.string(),
+});
 
 /** A course as an answer names it: its code and title in both languages. */
 export const CourseRef = z.object({
@@ -38,14 +60,28 @@ export const CourseRef = z.object({
 export const Locale = z.enum(['ja', 'en']).openapi('Locale');
 export type Locale = z.infer<typeof Locale>;
 
+/** The language of a CSV file or a printed page: Japanese unless asked. */
+export const DocumentLanguage = z.enum(['ja', 'en']).default('ja');
+
+/** A fiscal year given as input: the years the product accepts (see `isValidFiscalYear`). */
+export const FiscalYearInput = z.number().int().min(2000).max(2100);
+
+/** A fiscal year in a query string. */
+export const FiscalYearParam = z.coerce.number().int().min(2000).max(2100);
+
+/** `?fiscalYear=`, the current year when left out. */
+export const FiscalYearQuery = z.object({ fiscalYear: FiscalYearParam.optional() });
+
+/** An id in a path or a query string, e.g. ?courseId=3: text read as a positive integer. */
+export const IdInUrl = z.coerce.number().int().positive();
+
+/** The id a path names as `{name}`, e.g. /sessions/{id}/attendance/check-in-requests/{staffId}. */
+export function pathId(name: string) {
+  return IdInUrl.openapi({ param: { name, in: 'path' }, example: 1 });
+}
+
 /** A positive integer id in a path, e.g. /staff/{id}. */
-export const IdParam = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
-});
+export const IdParam = z.object({ id: pathId('id') });
 
 export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -1,11 +1,24 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { errorResponses, IdParam, jsonBody, jsonResponse, listOf, pageOf } from './common.ts';
+import {
+  errorResponses,
+  FiscalYearInput,
+  FiscalYearParam,
+  FiscalYearQuery,
+  IdInUrl,
+  IdParam,
+  jsonBody,
+  jsonResponse,
+  listOf,
+  pageOf,
+  PageQuery,
+  PersonRef,
+  UnitRef,
+} from './common.ts';
 
 const CalendarDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
   .openapi({ example: '2026-10-31' });
-const FiscalYear = z.number().int().min(2000).max(2100);
 const Text = (max: number) => z.string().trim().min(1).max(max);
 
 export const CompletionRule = z
@@ -405,7 +418,7 @@ export const Assignment = z
       id: z.number().int(),
       staffNumber: z.string(),
       name: z.string(),
-      unit: z.object({ id: z.number().int(), nameJa: z.string(), nameEn: z.string() }),
+      unit: UnitRef,
     }),
     courseId: z.number().int(),
     moduleId: z.number().int(),
@@ -423,12 +436,11 @@ export const Assignment = z
 export type Assignment = z.infer<typeof Assignment>;
 
 export const AssignmentQuery = z.object({
-  fiscalYear: z.coerce.number().int().min(2000).max(2100).optional(),
+  fiscalYear: FiscalYearParam.optional(),
   status: AssignmentStatus.optional(),
-  orgUnitId: z.coerce.number().int().positive().optional(),
+  orgUnitId: IdInUrl.optional(),
   overdue: z.enum(['true', 'false']).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  ...PageQuery.shape,
 });
 
 const RuleSetting = z.object({
@@ -639,7 +651,7 @@ export const createAssignment = createRoute({
         .object({
           staffId: z.number().int().positive(),
           courseId: z.number().int().positive(),
-          fiscalYear: FiscalYear.optional(),
+          fiscalYear: FiscalYearInput.optional(),
           dueOn: CalendarDay.optional(),
           reason: Text(500),
         })
@@ -671,7 +683,7 @@ export const getAssignmentSettings = createRoute({
   summary: "A course's automatic assignment rules and window close date (admins)",
   request: {
     params: IdParam,
-    query: z.object({ fiscalYear: z.coerce.number().int().min(2000).max(2100).optional() }),
+    query: FiscalYearQuery,
   },
   responses: {
     200: jsonResponse('Settings', AssignmentSettings),
@@ -689,7 +701,7 @@ export const saveAssignmentSettings = createRoute({
     body: jsonBody(
       z
         .object({
-          fiscalYear: FiscalYear,
+          fiscalYear: FiscalYearInput,
           windowClosesOn: CalendarDay.nullable(),
           rules: z.object({
             absent: RuleSetting,
@@ -713,14 +725,7 @@ export const AssignNowPreview = z
     dueOn: z.string().openapi({ description: 'The due day the assignments would get' }),
     total: z.number().int().openapi({ description: 'How many people would be assigned' }),
     people: z
-      .array(
-        z.object({
-          staffId: z.number().int(),
-          staffNumber: z.string(),
-          name: z.string(),
-          unit: z.object({ id: z.number().int(), nameJa: z.string(), nameEn: z.string() }),
-        }),
-      )
+      .array(PersonRef.extend({ unit: UnitRef }))
       .openapi({ description: 'The first of them, by unit and name' }),
   })
   .openapi('AssignNowPreview');
@@ -784,7 +789,7 @@ export const importScormModule = createRoute({
   tags: ['e-learning'],
   summary: 'Create a module of a course from a SCORM package, as draft version 1 (admins)',
   request: {
-    query: z.object({ courseId: z.coerce.number().int().positive() }),
+    query: z.object({ courseId: IdInUrl }),
     body: scormZipBody,
   },
   responses: {

@@ -1,6 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { REQUIREMENT_STATUSES } from '@kenshu/domain';
-import { errorResponses, IdParam, jsonBody, jsonResponse, listOf } from './common.ts';
+import {
+  errorResponses,
+  FiscalYearInput,
+  FiscalYearQuery,
+  IdParam,
+  jsonBody,
+  jsonResponse,
+  listOf,
+} from './common.ts';
 import { Course } from './courses.ts';
 
 export const RequirementStatus = z.enum(REQUIREMENT_STATUSES).openapi('RequirementStatus');
@@ -78,10 +86,6 @@ export const TrainingRecord = z
   })
   .openapi('TrainingRecord');
 export type TrainingRecord = z.infer<typeof TrainingRecord>;
-
-const FiscalYearQuery = z.object({
-  fiscalYear: z.coerce.number().int().min(2000).max(2100).optional(),
-});
 
 export const getMyTraining = createRoute({
   method: 'get',
@@ -194,7 +198,7 @@ export const creditCompletion = createRoute({
         .object({
           staffId: z.number().int().positive(),
           courseId: z.number().int().positive(),
-          fiscalYear: z.number().int().min(2000).max(2100),
+          fiscalYear: FiscalYearInput,
           reason: z.string().trim().min(1).max(500),
         })
         .openapi('CreditCompletionRequest'),

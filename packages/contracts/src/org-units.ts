@@ -1,6 +1,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ORG_UNIT_KINDS } from '@kenshu/domain';
-import { errorResponses, IdParam, jsonBody, jsonResponse, listOf } from './common.ts';
+import {
+  errorResponses,
+  IdParam,
+  jsonBody,
+  jsonResponse,
+  listOf,
+  pathId,
+  PersonNameParts,
+  UnitRef,
+} from './common.ts';
 
 export const OrgUnitKind = z.enum(ORG_UNIT_KINDS).openapi('OrgUnitKind');
 export type OrgUnitKind = z.infer<typeof OrgUnitKind>;
@@ -62,14 +71,9 @@ export const setGroupSessions = createRoute({
   },
 });
 
-const UnitRef = z.object({ id: z.number().int(), nameJa: z.string(), nameEn: z.string() });
-
 export const SectionHeadOversight = z
   .object({
-    staffId: z.number().int(),
-    staffNumber: z.string(),
-    familyName: z.string(),
-    givenName: z.string(),
+    ...PersonNameParts.shape,
     unit: UnitRef.openapi({ description: 'Where HR lists the person' }),
     oversightUnit: UnitRef.openapi({ description: 'The unit they oversee as section head' }),
     basis: z.enum(['own_unit', 'set_by_admin']).openapi({
@@ -102,11 +106,7 @@ export const listSectionHeads = createRoute({
 
 export const SectionHeadParams = z.object({
   id: IdParam.shape.id,
-  staffId: z.coerce
-    .number()
-    .int()
-    .positive()
-    .openapi({ param: { name: 'staffId', in: 'path' }, example: 1 }),
+  staffId: pathId('staffId'),
 });
 
 export const setSectionHeadOversight = createRoute({

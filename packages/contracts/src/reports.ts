@@ -2,15 +2,22 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { EMPLOYMENT_TYPES, ROLE_GROUP_ORDER, SAMPLE_SEED_PATTERN } from '@kenshu/domain';
 import {
   CourseRef,
+  DocumentLanguage,
   errorResponses,
+  FiscalYearInput,
+  FiscalYearParam,
+  IdInUrl,
   IdParam,
   jsonBody,
   jsonResponse,
   pageOf,
   PageQuery,
+  PersonRef,
+  PersonWithKana,
+  UnitRef,
+  UnitWithCode,
 } from './common.ts';
 
-const FiscalYearParam = z.coerce.number().int().min(2000).max(2100);
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD');
 
 export const RoleGroup = z.enum(ROLE_GROUP_ORDER).openapi('RoleGroup', {
@@ -130,18 +137,8 @@ export type YearOverYear = z.infer<typeof YearOverYear>;
 
 export const ReportQuery = z.object({
   fiscalYear: FiscalYearParam.optional().openapi({ description: 'Default: the current year' }),
-  courseId: z.coerce
-    .number()
-    .int()
-    .positive()
-    .optional()
-    .openapi({ description: 'Default: the course for all staff' }),
-  orgUnitId: z.coerce
-    .number()
-    .int()
-    .positive()
-    .optional()
-    .openapi({ description: 'Default: everything you may see' }),
+  courseId: IdInUrl.optional().openapi({ description: 'Default: the course for all staff' }),
+  orgUnitId: IdInUrl.optional().openapi({ description: 'Default: everything you may see' }),
 });
 export type ReportQuery = z.infer<typeof ReportQuery>;
 
@@ -161,16 +158,8 @@ export type PeopleQuery = z.infer<typeof PeopleQuery>;
 
 export const ReportPerson = z
   .object({
-    staffId: z.number().int(),
-    staffNumber: z.string(),
-    name: z.string(),
-    nameKana: z.string(),
-    unit: z.object({
-      id: z.number().int(),
-      code: z.string(),
-      nameJa: z.string(),
-      nameEn: z.string(),
-    }),
+    ...PersonWithKana.shape,
+    unit: UnitWithCode,
     roleGroup: RoleGroup,
     employmentType: EmploymentTypeName,
     method: CompletionMethod.nullable(),
@@ -188,8 +177,6 @@ export const ReportPeople = z
   })
   .openapi('ReportPeople');
 export type ReportPeople = z.infer<typeof ReportPeople>;
-
-const Lang = z.enum(['ja', 'en']).default('ja');
 
 export const REPORT_TABLES = [
   'courses',
@@ -251,7 +238,7 @@ export const exportReportTable = createRoute({
     params: z.object({
       table: z.enum(REPORT_TABLES).openapi({ param: { name: 'table', in: 'path' } }),
     }),
-    query: PeopleQuery.extend({ lang: Lang }),
+    query: PeopleQuery.extend({ lang: DocumentLanguage }),
   },
   responses: {
     200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } },
@@ -266,7 +253,7 @@ export const getAnnualSummary = createRoute({
   summary: 'The one-page annual summary, as a printable page or a PDF',
   request: {
     query: ReportQuery.extend({
-      lang: Lang,
+      lang: DocumentLanguage,
       format: z.enum(['html', 'pdf']).default('html'),
     }),
   },
@@ -362,10 +349,8 @@ export const AuditSample = z
     items: z.array(
       z.object({
         position: z.number().int(),
-        staffId: z.number().int(),
-        staffNumber: z.string(),
-        name: z.string(),
-        unit: z.object({ id: z.number().int(), nameJa: z.string(), nameEn: z.string() }),
+        ...PersonRef.shape,
+        unit: UnitRef,
         evidence: SampleEvidence,
       }),
     ),
@@ -385,7 +370,7 @@ export const drawAuditSample = createRoute({
     body: jsonBody(
       z
         .object({
-          fiscalYear: z.number().int().min(2000).max(2100),
+          fiscalYear: FiscalYearInput,
           courseId: z.number().int().positive(),
           orgUnitId: z.number().int().positive().optional(),
           seed: z
@@ -432,7 +417,7 @@ export const exportAuditSample = createRoute({
   path: '/samples/{id}/csv',
   tags: ['reports'],
   summary: 'One audit sample with its evidence as CSV',
-  request: { params: IdParam, query: z.object({ lang: Lang }) },
+  request: { params: IdParam, query: z.object({ lang: DocumentLanguage }) },
   responses: {
     200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } },
     ...errorResponses(400, 401, 403, 404),

@@ -3,6 +3,8 @@ import { SESSION_PHASES } from '@kenshu/domain';
 import {
   CourseRef,
   errorResponses,
+  FiscalYearParam,
+  IdInUrl,
   IdParam,
   jsonBody,
   jsonResponse,
@@ -58,8 +60,8 @@ export const TrainingSession = z
 export type TrainingSession = z.infer<typeof TrainingSession>;
 
 export const SessionQuery = z.object({
-  fiscalYear: z.coerce.number().int().min(2000).max(2100).optional(),
-  courseId: z.coerce.number().int().positive().optional(),
+  fiscalYear: FiscalYearParam.optional(),
+  courseId: IdInUrl.optional(),
   month: z
     .string()
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM')

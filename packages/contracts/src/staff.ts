@@ -3,12 +3,17 @@ import { EMPLOYMENT_TYPES } from '@kenshu/domain';
 import { RoleName } from './auth.ts';
 import {
   errorResponses,
+  IdInUrl,
   IdParam,
   jsonBody,
   jsonResponse,
   listOf,
   Locale,
+  pageOf,
   PageQuery,
+  PersonWithKana,
+  UnitRef,
+  UnitWithCode,
 } from './common.ts';
 
 export const EmploymentType = z.enum(EMPLOYMENT_TYPES).openapi('EmploymentType');
@@ -23,12 +28,7 @@ export const StaffMember = z
     familyNameKana: z.string(),
     givenNameKana: z.string(),
     email: z.string(),
-    orgUnit: z.object({
-      id: z.number().int(),
-      code: z.string(),
-      nameJa: z.string(),
-      nameEn: z.string(),
-    }),
+    orgUnit: UnitWithCode,
     employmentType: EmploymentType,
     active: z.boolean(),
     locale: Locale,
@@ -37,17 +37,10 @@ export const StaffMember = z
   .openapi('StaffMember');
 export type StaffMember = z.infer<typeof StaffMember>;
 
-export const StaffPage = z
-  .object({ items: z.array(StaffMember), total: z.number().int() })
-  .openapi('StaffPage');
+export const StaffPage = pageOf(StaffMember).openapi('StaffPage');
 
 export const StaffSearchQuery = PageQuery.extend({
-  orgUnitId: z.coerce
-    .number()
-    .int()
-    .positive()
-    .optional()
-    .openapi({ description: 'Only this unit and the units under it' }),
+  orgUnitId: IdInUrl.optional().openapi({ description: 'Only this unit and the units under it' }),
   q: z
     .string()
     .trim()
@@ -95,15 +88,7 @@ export const ResolvedPerson = z
   .object({
     /** The staff number as given (or the person's, when given by id). */
     staffNumber: z.string(),
-    person: z
-      .object({
-        staffId: z.number().int(),
-        staffNumber: z.string(),
-        name: z.string(),
-        nameKana: z.string(),
-        unit: z.object({ id: z.number().int(), nameJa: z.string(), nameEn: z.string() }),
-      })
-      .nullable(),
+    person: PersonWithKana.extend({ unit: UnitRef }).nullable(),
     problem: z.enum(['unknown', 'outside_scope']).nullable().openapi({
       description:
         'unknown: no active member of staff has this number; outside_scope: someone you do not oversee (not named)',

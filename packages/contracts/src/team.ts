@@ -1,7 +1,21 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { REQUIREMENT_STATUSES } from '@kenshu/domain';
 import { RoleName } from './auth.ts';
-import { CourseRef, errorResponses, IdParam, jsonBody, jsonResponse, PageQuery } from './common.ts';
+import {
+  CourseRef,
+  errorResponses,
+  FiscalYearInput,
+  FiscalYearParam,
+  IdInUrl,
+  IdParam,
+  jsonBody,
+  jsonResponse,
+  pageOf,
+  PageQuery,
+  PersonRef,
+  PersonWithKana,
+  UnitRef,
+} from './common.ts';
 import { EmploymentType } from './staff.ts';
 
 /** Every requirement status but not_required: the team page lists only people required. */
@@ -13,12 +27,9 @@ export const PersonStatus = z.enum(PERSON_STATUSES).openapi('PersonStatus');
 
 export const OverseenPerson = z
   .object({
-    staffId: z.number().int(),
-    staffNumber: z.string(),
-    name: z.string(),
-    nameKana: z.string(),
+    ...PersonWithKana.shape,
     email: z.string(),
-    unit: z.object({ id: z.number().int(), nameJa: z.string(), nameEn: z.string() }),
+    unit: UnitRef,
     status: PersonStatus,
     score: z.number().int().nullable().openapi({
       description:
@@ -36,7 +47,7 @@ export const TeamStatusFilter = z.enum([...PERSON_STATUSES, 'not_completed']);
  */
 const teamFilterFields = {
   courseId: z.number().int().positive().optional(),
-  fiscalYear: z.number().int().min(2000).max(2100).optional(),
+  fiscalYear: FiscalYearInput.optional(),
   orgUnitId: z.number().int().positive().optional(),
   status: TeamStatusFilter.optional(),
   role: RoleName.optional().openapi({ description: 'Only people holding this role' }),
@@ -52,9 +63,9 @@ export type TeamFilter = z.infer<typeof TeamFilter>;
 /** The team filter as query parameters. */
 export const TeamFilterQuery = z.object({
   ...teamFilterFields,
-  courseId: z.coerce.number().int().positive().optional(),
-  fiscalYear: z.coerce.number().int().min(2000).max(2100).optional(),
-  orgUnitId: z.coerce.number().int().positive().optional(),
+  courseId: IdInUrl.optional(),
+  fiscalYear: FiscalYearParam.optional(),
+  orgUnitId: IdInUrl.optional(),
 });
 
 export const TeamStatus = z
@@ -123,12 +134,6 @@ export const ReminderRequest = z
   })
   .openapi('ReminderRequest');
 export type ReminderRequest = z.infer<typeof ReminderRequest>;
-
-const PersonRef = z.object({
-  staffId: z.number().int(),
-  staffNumber: z.string(),
-  name: z.string(),
-});
 
 const RenderedMessage = z.object({ subject: z.string(), body: z.string() });
 
@@ -214,9 +219,7 @@ export const SentMessage = z
   .openapi('SentMessage');
 export type SentMessage = z.infer<typeof SentMessage>;
 
-export const MessageHistory = z
-  .object({ items: z.array(SentMessage), total: z.number().int() })
-  .openapi('MessageHistory');
+export const MessageHistory = pageOf(SentMessage).openapi('MessageHistory');
 
 export const getMyMessages = createRoute({
   method: 'get',
