@@ -1,3 +1,4 @@
+import { REPORT_TABLES } from '@kenshu/contracts';
 import { insertStaff, type OrgUnit } from '@kenshu/db';
 import { makeCourse, makeOrgUnit, makeStaff, unique } from '@kenshu/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -391,17 +392,7 @@ describe('the annual report', () => {
         employment_type: 'regular',
       },
     ]);
-    for (const table of [
-      'courses',
-      'units',
-      'role-groups',
-      'employment-types',
-      'methods',
-      'attainment',
-      'progress',
-      'history',
-      'people',
-    ]) {
+    for (const table of REPORT_TABLES) {
       const res = await admin.request(
         `/api/reports/export/${table}?courseId=${courseId}&orgUnitId=${org.ministry.id}&lang=en`,
       );
