@@ -597,6 +597,7 @@ export type ModuleSection = Selectable<ModuleSectionTable>;
 export type ModuleQuestion = Selectable<ModuleQuestionTable>;
 export type ModuleProgress = Selectable<ModuleProgressTable>;
 export type ScormPackage = Selectable<ScormPackageTable>;
+export type NewScormPackage = Insertable<ScormPackageTable>;
 export type ScormRuntime = Selectable<ScormRuntimeTable>;
 export type QuizAttempt = Selectable<QuizAttemptTable>;
 export type Assignment = Selectable<AssignmentTable>;

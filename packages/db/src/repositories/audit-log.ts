@@ -133,121 +133,144 @@ export async function describeAuditTargets(
   db: Executor,
   entries: readonly { target_type: string; target_id: string | null }[],
 ): Promise<Map<string, AuditTargetName>> {
-  const names = new Map<string, AuditTargetName>();
-  const add = (name: AuditTargetName) => names.set(`${name.type}:${name.id}`, name);
-  const ids = (type: AuditTargetType) => idsOf(entries, type);
+  const found = await Promise.all(
+    [...TARGET_NAMES].map(([type, namesOf]) => {
+      const ids = idsOf(entries, type);
+      return ids.length > 0 ? namesOf(db, ids) : [];
+    }),
+  );
+  return new Map(found.flat().map((name) => [`${name.type}:${name.id}`, name]));
+}
 
-  const staffIds = ids('staff');
-  const sessionIds = ids('session');
-  const bookingIds = ids('booking');
-  const courseIds = ids('course');
-  const moduleIds = ids('module');
-  const importIds = ids('roster_import');
-  const unitIds = ids('org_unit');
+/** How each nameable target type finds the names of a page's ids, in one query. */
+const TARGET_NAMES = new Map<
+  AuditTargetType,
+  (db: Executor, ids: number[]) => Promise<AuditTargetName[]>
+>([
+  ['staff', staffNames],
+  ['session', sessionNames],
+  ['booking', bookingNames],
+  ['course', courseNames],
+  ['module', moduleNames],
+  ['roster_import', staffImportNames],
+  ['org_unit', unitNames],
+]);
 
-  const [staff, sessions, bookings, courses, modules, imports, units] = await Promise.all([
-    staffIds.length
-      ? db
-          .selectFrom('staff')
-          .select(['id', 'staff_number', 'family_name', 'given_name'])
-          .where('id', 'in', staffIds)
-          .execute()
-      : [],
-    sessionIds.length
-      ? db
-          .selectFrom('training_session as s')
-          .innerJoin('course as c', 'c.id', 's.course_id')
-          .select(['s.id', 's.starts_at', 's.venue', 'c.title_ja', 'c.title_en'])
-          .where('s.id', 'in', sessionIds)
-          .execute()
-      : [],
-    bookingIds.length
-      ? db
-          .selectFrom('booking as b')
-          .innerJoin('training_session as s', 's.id', 'b.session_id')
-          .innerJoin('course as c', 'c.id', 's.course_id')
-          .innerJoin('staff as p', 'p.id', 'b.staff_id')
-          .select([
-            'b.id',
-            'b.session_id',
-            's.starts_at',
-            'c.title_ja',
-            'c.title_en',
-            'p.staff_number',
-            'p.family_name',
-            'p.given_name',
-          ])
-          .where('b.id', 'in', bookingIds)
-          .execute()
-      : [],
-    courseIds.length
-      ? db
-          .selectFrom('course')
-          .select(['id', 'code', 'title_ja', 'title_en'])
-          .where('id', 'in', courseIds)
-          .execute()
-      : [],
-    moduleIds.length
-      ? db
-          .selectFrom('module_version as v')
-          .select(['v.module_id', 'v.title_ja', 'v.title_en'])
-          .where('v.module_id', 'in', moduleIds)
-          // The newest version's title: the one the editor shows.
-          .where(
-            'v.version',
-            '=',
-            sql<number>`(select max(w.version) from module_version w where w.module_id = v.module_id)`,
-          )
-          .execute()
-      : [],
-    importIds.length
-      ? db
-          .selectFrom('roster_import')
-          .select(['id', 'file_name', 'applied_at'])
-          .where('id', 'in', importIds)
-          .execute()
-      : [],
-    unitIds.length
-      ? db
-          .selectFrom('org_unit')
-          .select(['id', 'name_ja', 'name_en'])
-          .where('id', 'in', unitIds)
-          .execute()
-      : [],
-  ]);
-  for (const s of staff)
-    add({
-      type: 'staff',
-      id: s.id,
-      staffNumber: s.staff_number,
-      name: `${s.family_name} ${s.given_name}`,
-    });
-  for (const s of sessions)
-    add({
-      type: 'session',
-      id: s.id,
-      courseTitleJa: s.title_ja,
-      courseTitleEn: s.title_en,
-      startsAt: s.starts_at,
-      venue: s.venue,
-    });
-  for (const b of bookings)
-    add({
-      type: 'booking',
-      id: b.id,
-      sessionId: b.session_id,
-      staffNumber: b.staff_number,
-      name: `${b.family_name} ${b.given_name}`,
-      courseTitleJa: b.title_ja,
-      courseTitleEn: b.title_en,
-      startsAt: b.starts_at,
-    });
-  for (const c of courses)
-    add({ type: 'course', id: c.id, code: c.code, titleJa: c.title_ja, titleEn: c.title_en });
-  for (const m of modules)
-    add({ type: 'module', id: m.module_id, titleJa: m.title_ja, titleEn: m.title_en });
-  for (const r of imports)
-    add({ type: 'roster_import', id: r.id, fileName: r.file_name, appliedAt: r.applied_at });
-  for (const u of units) add({ type: 'org_unit', id: u.id, nameJa: u.name_ja, nameEn: u.name_en });
-  return names;
+async function staffNames(db: Executor, ids: number[]): Promise<AuditTargetName[]> {
+  const rows = await db
+    .selectFrom('staff')
+    .select(['id', 'staff_number', 'family_name', 'given_name'])
+    .where('id', 'in', ids)
+    .execute();
+  return rows.map((s) => ({
+    type: 'staff',
+    id: s.id,
+    staffNumber: s.staff_number,
+    name: `${s.family_name} ${s.given_name}`,
+  }));
+}
+
+async function sessionNames(db: Executor, ids: number[]): Promise<AuditTargetName[]> {
+  const rows = await db
+    .selectFrom('training_session as s')
+    .innerJoin('course as c', 'c.id', 's.course_id')
+    .select(['s.id', 's.starts_at', 's.venue', 'c.title_ja', 'c.title_en'])
+    .where('s.id', 'in', ids)
+    .execute();
+  return rows.map((s) => ({
+    type: 'session',
+    id: s.id,
+    courseTitleJa: s.title_ja,
+    courseTitleEn: s.title_en,
+    startsAt: s.starts_at,
+    venue: s.venue,
+  }));
+}
+
+async function bookingNames(db: Executor, ids: number[]): Promise<AuditTargetName[]> {
+  const rows = await db
+    .selectFrom('booking as b')
+    .innerJoin('training_session as s', 's.id', 'b.session_id')
+    .innerJoin('course as c', 'c.id', 's.course_id')
+    .innerJoin('staff as p', 'p.id', 'b.staff_id')
+    .select([
+      'b.id',
+      'b.session_id',
+      's.starts_at',
+      'c.title_ja',
+      'c.title_en',
+      'p.staff_number',
+      'p.family_name',
+      'p.given_name',
+    ])
+    .where('b.id', 'in', ids)
+    .execute();
+  return rows.map((b) => ({
+    type: 'booking',
+    id: b.id,
+    sessionId: b.session_id,
+    staffNumber: b.staff_number,
+    name: `${b.family_name} ${b.given_name}`,
+    courseTitleJa: b.title_ja,
+    courseTitleEn: b.title_en,
+    startsAt: b.starts_at,
+  }));
+}
+
+async function courseNames(db: Executor, ids: number[]): Promise<AuditTargetName[]> {
+  const rows = await db
+    .selectFrom('course')
+    .select(['id', 'code', 'title_ja', 'title_en'])
+    .where('id', 'in', ids)
+    .execute();
+  return rows.map((c) => ({
+    type: 'course',
+    id: c.id,
+    code: c.code,
+    titleJa: c.title_ja,
+    titleEn: c.title_en,
+  }));
+}
+
+async function moduleNames(db: Executor, ids: number[]): Promise<AuditTargetName[]> {
+  const rows = await db
+    .selectFrom('module_version as v')
+    .select(['v.module_id', 'v.title_ja', 'v.title_en'])
+    .where('v.module_id', 'in', ids)
+    // The newest version's title: the one the editor shows.
+    .where(
+      'v.version',
+      '=',
+      sql<number>`(select max(w.version) from module_version w where w.module_id = v.module_id)`,
+    )
+    .execute();
+  return rows.map((m) => ({
+    type: 'module',
+    id: m.module_id,
+    titleJa: m.title_ja,
+    titleEn: m.title_en,
+  }));
+}
+
+async function staffImportNames(db: Executor, ids: number[]): Promise<AuditTargetName[]> {
+  const rows = await db
+    .selectFrom('roster_import')
+    .select(['id', 'file_name', 'applied_at'])
+    .where('id', 'in', ids)
+    .execute();
+  return rows.map((r) => ({
+    type: 'roster_import',
+    id: r.id,
+    fileName: r.file_name,
+    appliedAt: r.applied_at,
+  }));
+}
+
+async function unitNames(db: Executor, ids: number[]): Promise<AuditTargetName[]> {
+  const rows = await db
+    .selectFrom('org_unit')
+    .select(['id', 'name_ja', 'name_en'])
+    .where('id', 'in', ids)
+    .execute();
+  return rows.map((u) => ({ type: 'org_unit', id: u.id, nameJa: u.name_ja, nameEn: u.name_en }));
 }

@@ -112,13 +112,7 @@ export async function latestVersion(
   db: Executor,
   moduleId: number,
 ): Promise<ModuleVersion | undefined> {
-  return db
-    .selectFrom('module_version')
-    .selectAll()
-    .where('module_id', '=', moduleId)
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  return newestVersionOf(db, moduleId).executeTakeFirst();
 }
 
 /** The version new learners get: the newest published one. */
@@ -126,14 +120,17 @@ export async function latestPublishedVersion(
   db: Executor,
   moduleId: number,
 ): Promise<ModuleVersion | undefined> {
+  return newestVersionOf(db, moduleId).where('status', '=', 'published').executeTakeFirst();
+}
+
+/** A module's versions newest first, only the first: narrow it with a further condition. */
+function newestVersionOf(db: Executor, moduleId: number) {
   return db
     .selectFrom('module_version')
     .selectAll()
     .where('module_id', '=', moduleId)
-    .where('status', '=', 'published')
     .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+    .limit(1);
 }
 
 export async function findModuleVersion(

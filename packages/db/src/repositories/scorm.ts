@@ -1,20 +1,10 @@
 import type { Transaction } from 'kysely';
 import type { Executor } from '../connection.ts';
-import type { DB, ScormPackage, ScormRuntime, ScormVersion } from '../schema.ts';
+import type { DB, NewScormPackage, ScormPackage, ScormRuntime, ScormVersion } from '../schema.ts';
 
 export async function insertScormPackage(
   trx: Transaction<DB>,
-  row: {
-    module_id: number;
-    storage_key: string;
-    scorm_version: ScormVersion;
-    title: string;
-    launch_path: string;
-    passing_score: number | null;
-    file_count: number;
-    unpacked_bytes: number;
-    created_by: number | null;
-  },
+  row: NewScormPackage,
 ): Promise<ScormPackage> {
   return trx.insertInto('scorm_package').values(row).returningAll().executeTakeFirstOrThrow();
 }
