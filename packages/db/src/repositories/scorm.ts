@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Executor } from '../connection.ts';
-import type { DB, NewScormPackage, ScormPackage, ScormRuntime, ScormVersion } from '../schema.ts';
+import type { DB, NewScormPackage, ScormPackage, ScormRuntime } from '../schema.ts';
 
 export async function insertScormPackage(
   trx: Transaction<DB>,
