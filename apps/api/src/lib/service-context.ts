@@ -1,4 +1,5 @@
-import { AppError } from '@kenshu/domain';
+import { isTrainerOf, type Executor } from '@kenshu/db';
+import { AppError, forbidden, isAdmin } from '@kenshu/domain';
 import type { Context } from 'hono';
 import type { AppEnv, ServiceContext, SignedInViewer } from '../context.ts';
 
@@ -17,4 +18,29 @@ export function serviceContext(c: Context<AppEnv>): ServiceContext {
 export function requireViewer(ctx: ServiceContext): SignedInViewer {
   if (!ctx.viewer) throw new AppError('UNAUTHENTICATED', 'Sign in first');
   return ctx.viewer;
+}
+
+/**
+ * The signed-in viewer, who must be an admin; anyone else is refused (403) with `refusal`, which
+ * says what only admins may do here.
+ */
+export function requireAdmin(ctx: ServiceContext, refusal: string): SignedInViewer {
+  const viewer = requireViewer(ctx);
+  if (!isAdmin(viewer)) throw forbidden(refusal);
+  return viewer;
+}
+
+/**
+ * Who runs a session: an admin (the training office) or one of its trainers; anyone else is
+ * refused (403) with `refusal`. Says which, for rules that differ between the two.
+ */
+export async function requireTrainerOrAdmin(
+  db: Executor,
+  viewer: SignedInViewer,
+  sessionId: number,
+  refusal: string,
+): Promise<'admin' | 'trainer'> {
+  if (isAdmin(viewer)) return 'admin';
+  if (await isTrainerOf(db, sessionId, viewer.staffId)) return 'trainer';
+  throw forbidden(refusal);
 }

@@ -10,15 +10,12 @@ import {
   signInSettings,
   type Executor,
 } from '@kenshu/db';
-import { conflict, forbidden, isAdmin, notFound } from '@kenshu/domain';
+import { conflict, notFound } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
-import { requireViewer } from '../../lib/service-context.ts';
+import { requireAdmin } from '../../lib/service-context.ts';
 
-function requireAdmin(ctx: ServiceContext) {
-  const viewer = requireViewer(ctx);
-  if (!isAdmin(viewer)) throw forbidden('Only admins change sign-in settings');
-  return viewer;
-}
+/** Why anyone but an admin is refused here. */
+const ADMINS_ONLY = 'Only admins change sign-in settings';
 
 async function settingsView(db: Executor, ctx: ServiceContext): Promise<SignInSettings> {
   const [saved, admins] = await Promise.all([signInSettings(db), listBreakGlassAdmins(db)]);
@@ -35,7 +32,7 @@ async function settingsView(db: Executor, ctx: ServiceContext): Promise<SignInSe
 }
 
 export async function getSignInSettings({ ctx }: { ctx: ServiceContext }) {
-  requireAdmin(ctx);
+  requireAdmin(ctx, ADMINS_ONLY);
   return settingsView(ctx.db, ctx);
 }
 
@@ -50,7 +47,7 @@ export async function updateSignInSettings({
   ctx: ServiceContext;
   input: { ssoRequired: boolean };
 }) {
-  const viewer = requireAdmin(ctx);
+  const viewer = requireAdmin(ctx, ADMINS_ONLY);
   if (input.ssoRequired && !ctx.config.oidc) {
     throw conflict('Single sign-on is not configured (KENSHU_OIDC_ISSUER)');
   }
@@ -81,7 +78,7 @@ export async function setBreakGlass({
   ctx: ServiceContext;
   input: { staffId: number; breakGlass: boolean };
 }) {
-  const viewer = requireAdmin(ctx);
+  const viewer = requireAdmin(ctx, ADMINS_ONLY);
   return runInTransaction(ctx.db, async (trx) => {
     const staff = await findStaffById(trx, input.staffId);
     if (!staff) throw notFound('staff member');

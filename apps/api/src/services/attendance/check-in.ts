@@ -2,7 +2,6 @@ import {
   confirmedSeatsOf,
   findTrainingSession,
   insertAudit,
-  isTrainerOf,
   marksOf,
   releaseCheckInGuess,
   requestCheckIn,
@@ -14,12 +13,12 @@ import {
   wrongCheckInCodes,
   type TrainingSession,
 } from '@kenshu/db';
-import { AppError, forbidden, isAdmin, notFound } from '@kenshu/domain';
+import { AppError, notFound } from '@kenshu/domain';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';
 import type { ServiceContext } from '../../context.ts';
-import { requireViewer } from '../../lib/service-context.ts';
+import { requireTrainerOrAdmin, requireViewer } from '../../lib/service-context.ts';
 import { markingOpensAt } from './marking-rules.ts';
 import { applyOutcomes } from './outcomes.ts';
 
@@ -106,9 +105,12 @@ export async function currentCheckInCode({
   const viewer = requireViewer(ctx);
   const session = await findTrainingSession(ctx.db, input.sessionId);
   if (!session) throw notFound('session');
-  if (!isAdmin(viewer) && !(await isTrainerOf(ctx.db, session.id, viewer.staffId))) {
-    throw forbidden('Only this session’s trainers show its check-in code');
-  }
+  await requireTrainerOrAdmin(
+    ctx.db,
+    viewer,
+    session.id,
+    'Only this session’s trainers show its check-in code',
+  );
   const { opensAt, closesAt } = windowOf(session, ctx);
   if (session.status === 'cancelled' || ctx.now < opensAt || ctx.now >= closesAt) {
     throw new AppError(

@@ -1,8 +1,8 @@
 import type { WalkInCandidate } from '@kenshu/contracts';
-import { findTrainingSession, findWalkInCandidates, isTrainerOf } from '@kenshu/db';
-import { AppError, forbidden, isAdmin, notFound } from '@kenshu/domain';
+import { findTrainingSession, findWalkInCandidates } from '@kenshu/db';
+import { AppError, notFound } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
-import { requireViewer } from '../../lib/service-context.ts';
+import { requireTrainerOrAdmin, requireViewer } from '../../lib/service-context.ts';
 import { toPersonOnList } from '../staff/on-list.ts';
 import { lockAt, markingOpensAt } from './marking-rules.ts';
 
@@ -37,9 +37,13 @@ export async function findWalkIns({
   const viewer = requireViewer(ctx);
   const session = await findTrainingSession(ctx.db, input.sessionId);
   if (!session) throw notFound('session');
-  if (!isAdmin(viewer)) {
-    if (!(await isTrainerOf(ctx.db, session.id, viewer.staffId)))
-      throw forbidden('Only this session’s trainers and the training office add walk-ins');
+  const role = await requireTrainerOrAdmin(
+    ctx.db,
+    viewer,
+    session.id,
+    'Only this session’s trainers and the training office add walk-ins',
+  );
+  if (role === 'trainer') {
     if (session.status === 'cancelled')
       throw new AppError('SESSION_CANCELLED', 'This session was cancelled');
     if (ctx.now < markingOpensAt(session, ctx.config))

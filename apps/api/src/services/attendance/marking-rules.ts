@@ -1,7 +1,8 @@
-import { isTrainerOf, type Executor, type TrainingSession } from '@kenshu/db';
-import { AppError, forbidden, isAdmin, validation } from '@kenshu/domain';
+import type { Executor, TrainingSession } from '@kenshu/db';
+import { AppError, validation } from '@kenshu/domain';
 import type { Config } from '../../config.ts';
 import type { SignedInViewer } from '../../context.ts';
+import { requireTrainerOrAdmin } from '../../lib/service-context.ts';
 
 /**
  * When a session's marks lock for trainers: the configured days after it ends, or after it was
@@ -36,10 +37,12 @@ export async function assertMayMark(
   config: Config,
   reason: string | undefined,
 ): Promise<'trainer' | 'admin'> {
-  const admin = isAdmin(viewer);
-  if (!admin && !(await isTrainerOf(db, session.id, viewer.staffId))) {
-    throw forbidden('Only this session’s trainers and the training office mark attendance');
-  }
+  const role = await requireTrainerOrAdmin(
+    db,
+    viewer,
+    session.id,
+    'Only this session’s trainers and the training office mark attendance',
+  );
   if (session.status === 'cancelled')
     throw new AppError('SESSION_CANCELLED', 'This session was cancelled');
   if (now < markingOpensAt(session, config)) {
@@ -49,7 +52,7 @@ export async function assertMayMark(
     );
   }
   if (now >= lockAt(session, config)) {
-    if (!admin) {
+    if (role === 'trainer') {
       throw new AppError(
         'ATTENDANCE_LOCKED',
         'These marks are locked; ask the training office to change them',
@@ -59,5 +62,5 @@ export async function assertMayMark(
       throw validation('A reason is required to change locked marks', { field: 'reason' });
     return 'admin';
   }
-  return admin ? 'admin' : 'trainer';
+  return role;
 }

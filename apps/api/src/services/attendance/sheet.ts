@@ -3,11 +3,10 @@ import {
   checkInAttemptsOf,
   checkInRequestsOf,
   findTrainingSession,
-  isTrainerOf,
 } from '@kenshu/db';
-import { forbidden, isAdmin, notFound, tokyoTimestamp } from '@kenshu/domain';
+import { notFound, tokyoTimestamp } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
-import { requireViewer } from '../../lib/service-context.ts';
+import { requireTrainerOrAdmin, requireViewer } from '../../lib/service-context.ts';
 import { toPersonOnList } from '../staff/on-list.ts';
 import { lockAt, markingOpensAt } from './marking-rules.ts';
 import { toCsv } from '../../lib/csv.ts';
@@ -26,10 +25,12 @@ export async function attendanceSheet({
   const viewer = requireViewer(ctx);
   const session = await findTrainingSession(ctx.db, input.sessionId);
   if (!session) throw notFound('session');
-  const admin = isAdmin(viewer);
-  if (!admin && !(await isTrainerOf(ctx.db, session.id, viewer.staffId))) {
-    throw forbidden('Only this session’s trainers and the training office see its attendance');
-  }
+  const role = await requireTrainerOrAdmin(
+    ctx.db,
+    viewer,
+    session.id,
+    'Only this session’s trainers and the training office see its attendance',
+  );
   const rows = await listAttendanceSheet(ctx.db, session.id, input.q?.trim() || undefined);
   const [requests, attempts] = await Promise.all([
     checkInRequestsOf(ctx.db, session.id),
@@ -45,7 +46,8 @@ export async function attendanceSheet({
     finalisedAt: session.finalised_at?.toISOString() ?? null,
     markingOpensAt: opens.toISOString(),
     lockedAt: lock.toISOString(),
-    canMark: session.status === 'scheduled' && ctx.now >= opens && (admin || ctx.now < lock),
+    canMark:
+      session.status === 'scheduled' && ctx.now >= opens && (role === 'admin' || ctx.now < lock),
     entries: rows.map((r) => ({
       ...toPersonOnList(r),
       booked: r.booking_id !== null,

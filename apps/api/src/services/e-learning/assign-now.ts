@@ -10,29 +10,24 @@ import {
   type Executor,
 } from '@kenshu/db';
 import {
-  AppError,
   assignmentDueOn,
   currentFiscalYear,
   DEFAULT_DUE_DAYS,
   fiscalYearRange,
-  isAdmin,
   notFound,
   tokyoDateOf,
   validation,
 } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
-import { requireViewer } from '../../lib/service-context.ts';
+import { requireAdmin } from '../../lib/service-context.ts';
 import { requiredAudienceOf } from '../courses/audience.ts';
 import { eLearningModuleOf } from './assignments.ts';
 
 /** People listed in the preview; the count covers everyone. */
 const PREVIEW_LIMIT = 50;
 
-function requireAdmin(ctx: ServiceContext) {
-  const viewer = requireViewer(ctx);
-  if (!isAdmin(viewer)) throw new AppError('FORBIDDEN', 'Only admins assign e-learning');
-  return viewer;
-}
+/** Why anyone but an admin is refused here. */
+const ADMINS_ONLY = 'Only admins assign e-learning';
 
 /**
  * What "assign now" works on: the course, its module, this fiscal year's audience and the due
@@ -74,7 +69,7 @@ export async function previewAssignNow({
   ctx: ServiceContext;
   input: { courseId: number; dueOn?: string | undefined };
 }): Promise<z.infer<typeof AssignNowPreview>> {
-  requireAdmin(ctx);
+  requireAdmin(ctx, ADMINS_ONLY);
   const p = await plan(ctx.db, ctx, input.courseId, input.dueOn);
   const { total, people } = p.audience
     ? await previewRows(
@@ -115,7 +110,7 @@ export async function assignNow({
   ctx: ServiceContext;
   input: { courseId: number; dueOn?: string | undefined };
 }): Promise<{ assigned: number; dueOn: string; fiscalYear: number }> {
-  const viewer = requireAdmin(ctx);
+  const viewer = requireAdmin(ctx, ADMINS_ONLY);
   return runInTransaction(ctx.db, async (trx) => {
     const p = await plan(trx, ctx, input.courseId, input.dueOn);
     const assigned = p.audience

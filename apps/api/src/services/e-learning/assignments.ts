@@ -24,7 +24,6 @@ import {
   currentFiscalYear,
   DEFAULT_DUE_DAYS,
   fiscalYearRange,
-  isAdmin,
   isOverdue,
   notFound,
   tokyoDateOf,
@@ -33,13 +32,10 @@ import {
 import type { ServiceContext } from '../../context.ts';
 import { courseFacts, personFacts } from '../messages/facts.ts';
 import { sendMessages } from '../messages/send.ts';
-import { requireViewer } from '../../lib/service-context.ts';
+import { requireAdmin } from '../../lib/service-context.ts';
 
-function requireAdmin(ctx: ServiceContext) {
-  const viewer = requireViewer(ctx);
-  if (!isAdmin(viewer)) throw new AppError('FORBIDDEN', 'Only admins manage assignments');
-  return viewer;
-}
+/** Why anyone but an admin is refused here. */
+const ADMINS_ONLY = 'Only admins manage assignments';
 
 /** The module a course hands out, or a clear refusal when it has no e-learning to give. */
 export async function eLearningModuleOf(db: Executor, course: Course): Promise<number> {
@@ -99,7 +95,7 @@ export async function listAssignments({
     offset: number;
   };
 }) {
-  requireAdmin(ctx);
+  requireAdmin(ctx, ADMINS_ONLY);
   if (!(await findCourseById(ctx.db, input.courseId))) {
     throw notFound('course');
   }
@@ -155,7 +151,7 @@ export async function createAssignment({
     reason: string;
   };
 }): Promise<AssignmentView> {
-  const viewer = requireAdmin(ctx);
+  const viewer = requireAdmin(ctx, ADMINS_ONLY);
   const fiscalYear = input.fiscalYear ?? currentFiscalYear(ctx.now);
   const today = tokyoDateOf(ctx.now);
   const { firstDay, lastDay } = fiscalYearRange(fiscalYear);
@@ -226,7 +222,7 @@ export async function withdrawAssignment({
   ctx: ServiceContext;
   input: { id: number; reason: string };
 }): Promise<AssignmentView> {
-  const viewer = requireAdmin(ctx);
+  const viewer = requireAdmin(ctx, ADMINS_ONLY);
   return runInTransaction(ctx.db, async (trx) => {
     const current = await lockAssignment(trx, input.id);
     if (!current) throw notFound('assignment');

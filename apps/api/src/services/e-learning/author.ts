@@ -18,16 +18,13 @@ import {
   type Executor,
   type ModuleContent,
 } from '@kenshu/db';
-import { AppError, conflict, isAdmin, notFound } from '@kenshu/domain';
+import { conflict, notFound } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
-import { requireViewer } from '../../lib/service-context.ts';
+import { requireAdmin } from '../../lib/service-context.ts';
 import { renderModuleMarkdown } from './render.ts';
 
-function requireAdmin(ctx: ServiceContext) {
-  const viewer = requireViewer(ctx);
-  if (!isAdmin(viewer)) throw new AppError('FORBIDDEN', 'Only admins author modules');
-  return viewer;
-}
+/** Why anyone but an admin is refused here. */
+const ADMINS_ONLY = 'Only admins author modules';
 
 /** The stored content of a version: Markdown as written plus the sanitised HTML of each. */
 function toContent(input: ModuleContentInput): ModuleContent {
@@ -130,7 +127,7 @@ export async function moduleForEditing(db: Executor, moduleId: number): Promise<
 }
 
 export async function listModules({ ctx }: { ctx: ServiceContext }) {
-  requireAdmin(ctx);
+  requireAdmin(ctx, ADMINS_ONLY);
   const rows = await listModuleRows(ctx.db);
   return rows.map((r) => ({
     id: r.id,
@@ -155,7 +152,7 @@ export async function getModuleForEditing({
   ctx: ServiceContext;
   input: { id: number };
 }): Promise<ModuleForEditing> {
-  requireAdmin(ctx);
+  requireAdmin(ctx, ADMINS_ONLY);
   return moduleForEditing(ctx.db, input.id);
 }
 
@@ -167,7 +164,7 @@ export async function createModule({
   ctx: ServiceContext;
   input: ModuleContentInput & { courseId: number };
 }): Promise<ModuleForEditing> {
-  const viewer = requireAdmin(ctx);
+  const viewer = requireAdmin(ctx, ADMINS_ONLY);
   return runInTransaction(ctx.db, async (trx) => {
     if (!(await findCourseById(trx, input.courseId))) {
       throw notFound('course');
@@ -204,7 +201,7 @@ export async function saveModule({
   ctx: ServiceContext;
   input: ModuleContentInput & { id: number };
 }): Promise<ModuleForEditing> {
-  const viewer = requireAdmin(ctx);
+  const viewer = requireAdmin(ctx, ADMINS_ONLY);
   return runInTransaction(ctx.db, async (trx) => {
     const module = await lockModule(trx, input.id);
     const latest = module && (await latestVersion(trx, module.id));
@@ -238,7 +235,7 @@ export async function publishModule({
   ctx: ServiceContext;
   input: { id: number };
 }): Promise<ModuleForEditing> {
-  const viewer = requireAdmin(ctx);
+  const viewer = requireAdmin(ctx, ADMINS_ONLY);
   return runInTransaction(ctx.db, async (trx) => {
     const module = await lockModule(trx, input.id);
     const latest = module && (await latestVersion(trx, module.id));
@@ -267,6 +264,6 @@ export function previewMarkdown({
   ctx: ServiceContext;
   input: { markdown: string };
 }) {
-  requireAdmin(ctx);
+  requireAdmin(ctx, ADMINS_ONLY);
   return { html: renderModuleMarkdown(input.markdown) };
 }

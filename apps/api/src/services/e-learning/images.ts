@@ -8,7 +8,7 @@ import {
 } from '@kenshu/db';
 import { AppError, isAdmin, notFound, validation } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
-import { requireViewer } from '../../lib/service-context.ts';
+import { requireAdmin, requireViewer } from '../../lib/service-context.ts';
 import { MODULE_IMAGE_PATH } from './render.ts';
 
 /** The largest image a module may hold (the database checks the same limit). */
@@ -44,8 +44,7 @@ export async function uploadModuleImage({
   ctx: ServiceContext;
   input: { moduleId: number; contentType: string; bytes: Uint8Array };
 }) {
-  const viewer = requireViewer(ctx);
-  if (!isAdmin(viewer)) throw new AppError('FORBIDDEN', 'Only admins author modules');
+  const viewer = requireAdmin(ctx, 'Only admins author modules');
   const type = input.contentType.split(';')[0]?.trim().toLowerCase() ?? '';
   const matches = SIGNATURES[type];
   if (!matches) {

@@ -12,26 +12,21 @@ import {
   type Executor,
 } from '@kenshu/db';
 import {
-  AppError,
   currentFiscalYear,
   DEFAULT_DUE_DAYS,
   fiscalYearRange,
-  isAdmin,
   notFound,
   validation,
 } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
-import { requireViewer } from '../../lib/service-context.ts';
+import { requireAdmin } from '../../lib/service-context.ts';
 
 const RULES: readonly AssignmentRuleName[] = ['absent', 'window_closed', 'no_group_access'];
 
 type Rules = AssignmentSettings['rules'];
 
-function requireAdmin(ctx: ServiceContext) {
-  const viewer = requireViewer(ctx);
-  if (!isAdmin(viewer)) throw new AppError('FORBIDDEN', 'Only admins configure assignment rules');
-  return viewer;
-}
+/** Why anyone but an admin is refused here. */
+const ADMINS_ONLY = 'Only admins configure assignment rules';
 
 async function settingsOf(
   db: Executor,
@@ -69,7 +64,7 @@ export async function getAssignmentSettings({
   ctx: ServiceContext;
   input: { courseId: number; fiscalYear?: number | undefined };
 }): Promise<AssignmentSettings> {
-  requireAdmin(ctx);
+  requireAdmin(ctx, ADMINS_ONLY);
   return settingsOf(ctx.db, input.courseId, input.fiscalYear ?? currentFiscalYear(ctx.now));
 }
 
@@ -81,7 +76,7 @@ export async function saveAssignmentSettings({
   ctx: ServiceContext;
   input: { courseId: number; fiscalYear: number; windowClosesOn: string | null; rules: Rules };
 }): Promise<AssignmentSettings> {
-  const viewer = requireAdmin(ctx);
+  const viewer = requireAdmin(ctx, ADMINS_ONLY);
   const { firstDay, lastDay } = fiscalYearRange(input.fiscalYear);
   const closes = input.windowClosesOn;
   if (closes !== null && (closes < firstDay || closes > lastDay)) {

@@ -8,8 +8,6 @@ import {
   type Executor,
 } from '@kenshu/db';
 import {
-  forbidden,
-  isAdmin,
   MESSAGE_CATALOGUE,
   MESSAGE_KINDS,
   placeholdersOf,
@@ -19,13 +17,10 @@ import {
   type MessageLocale,
 } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
-import { requireViewer } from '../../lib/service-context.ts';
+import { requireAdmin } from '../../lib/service-context.ts';
 
-function requireAdmin(ctx: ServiceContext) {
-  const viewer = requireViewer(ctx);
-  if (!isAdmin(viewer)) throw forbidden('Only admins change the wording of messages');
-  return viewer;
-}
+/** Why anyone but an admin is refused here. */
+const ADMINS_ONLY = 'Only admins change the wording of messages';
 
 async function views(db: Executor): Promise<MessageTemplateView[]> {
   const saved = new Map((await messageTemplates(db)).map((r) => [`${r.kind}:${r.locale}`, r]));
@@ -55,7 +50,7 @@ async function viewOf(db: Executor, kind: MessageKind) {
 
 /** Every kind of message with the words it is sent with, in both languages. */
 export async function listMessageTemplates({ ctx }: { ctx: ServiceContext }) {
-  requireAdmin(ctx);
+  requireAdmin(ctx, ADMINS_ONLY);
   return { items: await views(ctx.db) };
 }
 
@@ -70,7 +65,7 @@ export async function saveTemplate({
   ctx: ServiceContext;
   input: { kind: MessageKind; locale: MessageLocale; subject: string; body: string };
 }) {
-  const viewer = requireAdmin(ctx);
+  const viewer = requireAdmin(ctx, ADMINS_ONLY);
   const problems = templateProblems(input.kind, { subject: input.subject, body: input.body });
   if (problems.length > 0) {
     const unknown = problems.flatMap((p) => (p.placeholder ? [`{{${p.placeholder}}}`] : []));
@@ -112,7 +107,7 @@ export async function resetTemplate({
   ctx: ServiceContext;
   input: { kind: MessageKind; locale: MessageLocale };
 }) {
-  const viewer = requireAdmin(ctx);
+  const viewer = requireAdmin(ctx, ADMINS_ONLY);
   return runInTransaction(ctx.db, async (trx) => {
     if (await deleteMessageTemplate(trx, input.kind, input.locale)) {
       await insertAudit(trx, {

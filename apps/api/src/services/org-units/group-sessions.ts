@@ -1,8 +1,8 @@
 import type { OrgUnit } from '@kenshu/contracts';
 import { findOrgUnitById, insertAudit, runInTransaction, setUnitGroupSessions } from '@kenshu/db';
-import { forbidden, isAdmin, notFound } from '@kenshu/domain';
+import { notFound } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
-import { requireViewer } from '../../lib/service-context.ts';
+import { requireAdmin } from '../../lib/service-context.ts';
 import { toOrgUnit } from './list.ts';
 
 /**
@@ -17,8 +17,7 @@ export async function setGroupSessions({
   ctx: ServiceContext;
   input: { unitId: number; hasGroupSessions: boolean };
 }): Promise<OrgUnit> {
-  const viewer = requireViewer(ctx);
-  if (!isAdmin(viewer)) throw forbidden('Only admins may change the organisation');
+  const viewer = requireAdmin(ctx, 'Only admins may change the organisation');
   return runInTransaction(ctx.db, async (trx) => {
     const unit = await findOrgUnitById(trx, input.unitId);
     if (!unit) throw notFound('org unit');

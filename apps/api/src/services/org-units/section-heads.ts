@@ -8,15 +8,12 @@ import {
   setSectionHeadUnit,
   type SectionHeadRow,
 } from '@kenshu/db';
-import { conflict, forbidden, isAdmin, notFound } from '@kenshu/domain';
+import { conflict, notFound } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
-import { requireViewer } from '../../lib/service-context.ts';
+import { requireAdmin } from '../../lib/service-context.ts';
 
-function requireAdmin(ctx: ServiceContext) {
-  const viewer = requireViewer(ctx);
-  if (!isAdmin(viewer)) throw forbidden('Only admins may change the organisation');
-  return viewer;
-}
+/** Why anyone but an admin is refused here. */
+const ADMINS_ONLY = 'Only admins may change the organisation';
 
 function present(row: SectionHeadRow): SectionHeadOversight {
   const setByAdmin = row.oversight_unit_id !== null;
@@ -45,7 +42,7 @@ export async function listUnitSectionHeads({
   ctx: ServiceContext;
   input: { unitId: number };
 }): Promise<SectionHeadOversight[]> {
-  requireAdmin(ctx);
+  requireAdmin(ctx, ADMINS_ONLY);
   const unit = await findOrgUnitById(ctx.db, input.unitId);
   if (!unit) throw notFound('org unit');
   return (await listSectionHeadsOfUnit(ctx.db, unit.id)).map(present);
@@ -63,7 +60,7 @@ export async function changeSectionHeadOversight({
   ctx: ServiceContext;
   input: { unitId: number; staffId: number; action: 'set' | 'clear' };
 }): Promise<SectionHeadOversight> {
-  const viewer = requireAdmin(ctx);
+  const viewer = requireAdmin(ctx, ADMINS_ONLY);
   return runInTransaction(ctx.db, async (trx) => {
     const unit = await findOrgUnitById(trx, input.unitId);
     if (!unit) throw notFound('org unit');

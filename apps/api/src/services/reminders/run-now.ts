@@ -1,8 +1,8 @@
 import type { ReminderRunNow } from '@kenshu/contracts';
 import { insertAudit, reminderRunOf, runInTransaction, unmailedOnDay } from '@kenshu/db';
-import { conflict, forbidden, isAdmin } from '@kenshu/domain';
+import { conflict } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
-import { requireViewer } from '../../lib/service-context.ts';
+import { requireAdmin } from '../../lib/service-context.ts';
 import {
   DIGEST_REASON,
   ESCALATION_REASONS,
@@ -27,8 +27,7 @@ export async function runRemindersNow({
   ctx: ServiceContext;
   input: { run: () => Promise<ReminderRunResult | null> };
 }): Promise<ReminderRunNow> {
-  const viewer = requireViewer(ctx);
-  if (!isAdmin(viewer)) throw forbidden('Only admins run the reminders');
+  const viewer = requireAdmin(ctx, 'Only admins run the reminders');
   const result = await input.run();
   if (!result) {
     throw conflict("Today's reminders are being run right now; try again in a moment", {

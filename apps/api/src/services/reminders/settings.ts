@@ -19,20 +19,15 @@ import {
 import {
   DEFAULT_REMINDER_SCHEDULE,
   fiscalYearOfDate,
-  forbidden,
-  isAdmin,
   notFound,
   reminderScheduleProblems,
   validation,
 } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
-import { requireViewer } from '../../lib/service-context.ts';
+import { requireAdmin } from '../../lib/service-context.ts';
 
-function requireAdmin(ctx: ServiceContext) {
-  const viewer = requireViewer(ctx);
-  if (!isAdmin(viewer)) throw forbidden('Only admins change reminders');
-  return viewer;
-}
+/** Why anyone but an admin is refused here. */
+const ADMINS_ONLY = 'Only admins change reminders';
 
 async function scheduleOf(db: Executor, courseId: number): Promise<ReminderSchedule> {
   const saved = (await reminderSchedules(db, [courseId])).get(courseId);
@@ -48,7 +43,7 @@ export async function getReminderSchedule({
   ctx: ServiceContext;
   input: { id: number };
 }) {
-  requireAdmin(ctx);
+  requireAdmin(ctx, ADMINS_ONLY);
   if (!(await findCourseById(ctx.db, input.id))) throw notFound('course');
   return scheduleOf(ctx.db, input.id);
 }
@@ -61,7 +56,7 @@ export async function setReminderSchedule({
   ctx: ServiceContext;
   input: { id: number; schedule: ReminderScheduleInput };
 }) {
-  const viewer = requireAdmin(ctx);
+  const viewer = requireAdmin(ctx, ADMINS_ONLY);
   const rule = {
     ...input.schedule,
     daysBefore: [...input.schedule.daysBefore].sort((a, b) => b - a),
@@ -114,7 +109,7 @@ async function settingsView(db: Executor, ctx: ServiceContext) {
 }
 
 export async function getReminderSettings({ ctx }: { ctx: ServiceContext }) {
-  requireAdmin(ctx);
+  requireAdmin(ctx, ADMINS_ONLY);
   return settingsView(ctx.db, ctx);
 }
 
@@ -126,7 +121,7 @@ export async function setReminderSettings({
   ctx: ServiceContext;
   input: ReminderSettingsInput;
 }) {
-  const viewer = requireAdmin(ctx);
+  const viewer = requireAdmin(ctx, ADMINS_ONLY);
   if (input.hours && input.hours.from >= input.hours.until) {
     throw validation('The hours must start before they end', { hours: input.hours });
   }

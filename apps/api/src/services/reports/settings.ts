@@ -4,9 +4,9 @@ import {
   runInTransaction,
   saveAttainmentThresholds,
 } from '@kenshu/db';
-import { forbidden, isAdmin, validAttainmentThresholds, validation } from '@kenshu/domain';
+import { validAttainmentThresholds, validation } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
-import { requireViewer } from '../../lib/service-context.ts';
+import { requireAdmin, requireViewer } from '../../lib/service-context.ts';
 
 export async function reportSettings({ ctx }: { ctx: ServiceContext }) {
   requireViewer(ctx);
@@ -21,8 +21,7 @@ export async function saveReportSettings({
   ctx: ServiceContext;
   input: { thresholds: number[] };
 }) {
-  const viewer = requireViewer(ctx);
-  if (!isAdmin(viewer)) throw forbidden('Only admins change the attainment thresholds');
+  const viewer = requireAdmin(ctx, 'Only admins change the attainment thresholds');
   if (!validAttainmentThresholds(input.thresholds)) {
     throw validation('Thresholds are 1 to 5 whole percentages from 1 to 100, highest first', {
       thresholds: input.thresholds,

@@ -1,7 +1,7 @@
-import { isTrainerOf, sessionParticipants, findTrainingSession } from '@kenshu/db';
-import { forbidden, isAdmin, notFound } from '@kenshu/domain';
+import { sessionParticipants, findTrainingSession } from '@kenshu/db';
+import { notFound } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
-import { requireViewer } from '../../lib/service-context.ts';
+import { requireTrainerOrAdmin, requireViewer } from '../../lib/service-context.ts';
 import { toPersonOnList } from '../staff/on-list.ts';
 
 /**
@@ -18,9 +18,12 @@ export async function getSessionParticipants({
   const viewer = requireViewer(ctx);
   const session = await findTrainingSession(ctx.db, input.id);
   if (!session) throw notFound('session');
-  if (!isAdmin(viewer) && !(await isTrainerOf(ctx.db, input.id, viewer.staffId))) {
-    throw forbidden('Only the training office and this session’s trainers see its participants');
-  }
+  await requireTrainerOrAdmin(
+    ctx.db,
+    viewer,
+    input.id,
+    'Only the training office and this session’s trainers see its participants',
+  );
   const { bookings, events } = await sessionParticipants(ctx.db, input.id);
   return bookings.map((b) => ({
     bookingId: b.id,

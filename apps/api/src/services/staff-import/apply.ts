@@ -19,7 +19,8 @@ import type { ServiceContext } from '../../context.ts';
 import { issueInvitations } from '../accounts/invite.ts';
 import { publicBase } from '../messages/send.ts';
 import { analyseStaffImport } from './analyse.ts';
-import { requireStaffImportAdmin, type StaffImportInput } from './preview.ts';
+import { requireAdmin } from '../../lib/service-context.ts';
+import { STAFF_IMPORT_ADMINS_ONLY, type StaffImportInput } from './preview.ts';
 
 /**
  * From this many new people on, the apply checks their foreign keys in one pass at the end
@@ -45,7 +46,7 @@ export async function applyStaffImport({
     onPhase?: (phase: 'validating' | 'writing' | 'committing') => void;
   };
 }): Promise<StaffImportResult> {
-  const viewer = requireStaffImportAdmin(ctx);
+  const viewer = requireAdmin(ctx, STAFF_IMPORT_ADMINS_ONLY);
   if (input.checksum !== input.file.checksum) {
     throw conflict('This is not the file that was previewed; preview it again before applying', {
       previewed: input.checksum,

@@ -1,7 +1,7 @@
-import { forbidden, isAdmin, tokyoDateOf } from '@kenshu/domain';
+import { tokyoDateOf } from '@kenshu/domain';
 import type { StaffImportPreview } from '@kenshu/contracts';
 import type { ServiceContext } from '../../context.ts';
-import { requireViewer } from '../../lib/service-context.ts';
+import { requireAdmin } from '../../lib/service-context.ts';
 import { analyseStaffImport, type StaffImportMode } from './analyse.ts';
 import type { StaffImportEncodingChoice } from './read-csv.ts';
 import type { UploadedFile } from '../uploads/receive.ts';
@@ -26,7 +26,7 @@ export async function previewStaffImport({
   ctx: ServiceContext;
   input: StaffImportInput;
 }): Promise<StaffImportPreview> {
-  requireStaffImportAdmin(ctx);
+  requireAdmin(ctx, STAFF_IMPORT_ADMINS_ONLY);
   const analysis = await analyseStaffImport(ctx.db, input.file, {
     encoding: input.encoding,
     mode: input.mode,
@@ -49,8 +49,4 @@ export async function previewStaffImport({
 }
 
 /** Staff imports change everyone's record: admins only, from the web and the command line. */
-export function requireStaffImportAdmin(ctx: ServiceContext) {
-  const viewer = requireViewer(ctx);
-  if (!isAdmin(viewer)) throw forbidden('Only admins may import the HR staff file');
-  return viewer;
-}
+export const STAFF_IMPORT_ADMINS_ONLY = 'Only admins may import the HR staff file';
