@@ -1,5 +1,5 @@
-import { isTrainerOf, type Executor } from '@kenshu/db';
-import { AppError, forbidden, isAdmin } from '@kenshu/domain';
+import { findTrainingSession, isTrainerOf, type Executor, type TrainingSession } from '@kenshu/db';
+import { AppError, forbidden, isAdmin, notFound } from '@kenshu/domain';
 import type { Context } from 'hono';
 import type { AppEnv, ServiceContext, SignedInViewer } from '../context.ts';
 
@@ -43,4 +43,19 @@ export async function requireTrainerOrAdmin(
   if (isAdmin(viewer)) return 'admin';
   if (await isTrainerOf(db, sessionId, viewer.staffId)) return 'trainer';
   throw forbidden(refusal);
+}
+
+/**
+ * A session as the people who run it open it: its trainers and admins (see requireTrainerOrAdmin),
+ * with which of the two the viewer is. A session that does not exist is not found (404).
+ */
+export async function sessionForItsTrainers(
+  ctx: ServiceContext,
+  sessionId: number,
+  refusal: string,
+): Promise<{ session: TrainingSession; role: 'admin' | 'trainer' }> {
+  const viewer = requireViewer(ctx);
+  const session = await findTrainingSession(ctx.db, sessionId);
+  if (!session) throw notFound('session');
+  return { session, role: await requireTrainerOrAdmin(ctx.db, viewer, session.id, refusal) };
 }

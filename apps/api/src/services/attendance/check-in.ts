@@ -18,7 +18,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';
 import type { ServiceContext } from '../../context.ts';
-import { requireTrainerOrAdmin, requireViewer } from '../../lib/service-context.ts';
+import { requireViewer, sessionForItsTrainers } from '../../lib/service-context.ts';
 import { markingOpensAt } from './marking-rules.ts';
 import { applyOutcomes } from './outcomes.ts';
 
@@ -102,13 +102,9 @@ export async function currentCheckInCode({
   ctx: ServiceContext;
   input: { sessionId: number; origin: string };
 }) {
-  const viewer = requireViewer(ctx);
-  const session = await findTrainingSession(ctx.db, input.sessionId);
-  if (!session) throw notFound('session');
-  await requireTrainerOrAdmin(
-    ctx.db,
-    viewer,
-    session.id,
+  const { session } = await sessionForItsTrainers(
+    ctx,
+    input.sessionId,
     'Only this session’s trainers show its check-in code',
   );
   const { opensAt, closesAt } = windowOf(session, ctx);

@@ -1,8 +1,8 @@
 import type { WalkInCandidate } from '@kenshu/contracts';
-import { findTrainingSession, findWalkInCandidates } from '@kenshu/db';
-import { AppError, notFound } from '@kenshu/domain';
+import { findWalkInCandidates } from '@kenshu/db';
+import { AppError } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
-import { requireTrainerOrAdmin, requireViewer } from '../../lib/service-context.ts';
+import { sessionForItsTrainers } from '../../lib/service-context.ts';
 import { toPersonOnList } from '../staff/on-list.ts';
 import { lockAt, markingOpensAt } from './marking-rules.ts';
 
@@ -34,13 +34,9 @@ export async function findWalkIns({
   ctx: ServiceContext;
   input: { sessionId: number; q: string };
 }): Promise<{ items: WalkInCandidate[] }> {
-  const viewer = requireViewer(ctx);
-  const session = await findTrainingSession(ctx.db, input.sessionId);
-  if (!session) throw notFound('session');
-  const role = await requireTrainerOrAdmin(
-    ctx.db,
-    viewer,
-    session.id,
+  const { session, role } = await sessionForItsTrainers(
+    ctx,
+    input.sessionId,
     'Only this session’s trainers and the training office add walk-ins',
   );
   if (role === 'trainer') {

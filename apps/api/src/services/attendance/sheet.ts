@@ -1,12 +1,7 @@
-import {
-  listAttendanceSheet,
-  checkInAttemptsOf,
-  checkInRequestsOf,
-  findTrainingSession,
-} from '@kenshu/db';
-import { notFound, tokyoTimestamp } from '@kenshu/domain';
+import { listAttendanceSheet, checkInAttemptsOf, checkInRequestsOf } from '@kenshu/db';
+import { tokyoTimestamp } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
-import { requireTrainerOrAdmin, requireViewer } from '../../lib/service-context.ts';
+import { sessionForItsTrainers } from '../../lib/service-context.ts';
 import { toPersonOnList } from '../staff/on-list.ts';
 import { lockAt, markingOpensAt } from './marking-rules.ts';
 import { toCsv } from '../../lib/csv.ts';
@@ -22,13 +17,9 @@ export async function attendanceSheet({
   ctx: ServiceContext;
   input: { sessionId: number; q?: string | undefined };
 }) {
-  const viewer = requireViewer(ctx);
-  const session = await findTrainingSession(ctx.db, input.sessionId);
-  if (!session) throw notFound('session');
-  const role = await requireTrainerOrAdmin(
-    ctx.db,
-    viewer,
-    session.id,
+  const { session, role } = await sessionForItsTrainers(
+    ctx,
+    input.sessionId,
     'Only this session’s trainers and the training office see its attendance',
   );
   const rows = await listAttendanceSheet(ctx.db, session.id, input.q?.trim() || undefined);

@@ -1,7 +1,6 @@
-import { sessionParticipants, findTrainingSession } from '@kenshu/db';
-import { notFound } from '@kenshu/domain';
+import { sessionParticipants } from '@kenshu/db';
 import type { ServiceContext } from '../../context.ts';
-import { requireTrainerOrAdmin, requireViewer } from '../../lib/service-context.ts';
+import { sessionForItsTrainers } from '../../lib/service-context.ts';
 import { toPersonOnList } from '../staff/on-list.ts';
 
 /**
@@ -15,12 +14,8 @@ export async function getSessionParticipants({
   ctx: ServiceContext;
   input: { id: number };
 }) {
-  const viewer = requireViewer(ctx);
-  const session = await findTrainingSession(ctx.db, input.id);
-  if (!session) throw notFound('session');
-  await requireTrainerOrAdmin(
-    ctx.db,
-    viewer,
+  await sessionForItsTrainers(
+    ctx,
     input.id,
     'Only the training office and this session’s trainers see its participants',
   );
