@@ -1,10 +1,8 @@
 import type { SignInSettings } from '@kenshu/contracts';
 import {
   findStaffById,
-  insertAudit,
   listBreakGlassAdmins,
   listGrantedRoles,
-  runInTransaction,
   saveSignInSettings,
   setBreakGlassAccount,
   signInSettings,
@@ -13,6 +11,7 @@ import {
 import { conflict, notFound } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
 import { requireAdmin } from '../../lib/service-context.ts';
+import { auditedChange } from '../audit/audited-change.ts';
 
 /** Why anyone but an admin is refused here. */
 const ADMINS_ONLY = 'Only admins change sign-in settings';
@@ -51,22 +50,22 @@ export async function updateSignInSettings({
   if (input.ssoRequired && !ctx.config.oidc) {
     throw conflict('Single sign-on is not configured (KENSHU_OIDC_ISSUER)');
   }
-  return runInTransaction(ctx.db, async (trx) => {
+  return auditedChange(ctx, viewer, async (trx) => {
     const before = await signInSettings(trx);
     if (input.ssoRequired && (await listBreakGlassAdmins(trx)).length === 0) {
       throw conflict('Mark at least one admin account as break-glass first');
     }
     await saveSignInSettings(trx, input, viewer.staffId, ctx.now);
-    await insertAudit(trx, {
-      actorStaffId: viewer.staffId,
-      action: 'sign_in_settings.saved',
-      targetType: 'org_unit',
-      targetId: null,
-      before: { ssoRequired: before.ssoRequired },
-      after: input,
-      requestId: ctx.requestId,
-    });
-    return settingsView(trx, ctx);
+    return {
+      answer: await settingsView(trx, ctx),
+      audit: {
+        action: 'sign_in_settings.saved',
+        targetType: 'org_unit',
+        targetId: null,
+        before: { ssoRequired: before.ssoRequired },
+        after: input,
+      },
+    };
   });
 }
 
@@ -79,7 +78,7 @@ export async function setBreakGlass({
   input: { staffId: number; breakGlass: boolean };
 }) {
   const viewer = requireAdmin(ctx, ADMINS_ONLY);
-  return runInTransaction(ctx.db, async (trx) => {
+  return auditedChange(ctx, viewer, async (trx) => {
     const staff = await findStaffById(trx, input.staffId);
     if (!staff) throw notFound('staff member');
     if (input.breakGlass && !(await listGrantedRoles(trx, staff.id)).includes('admin')) {
@@ -96,17 +95,17 @@ export async function setBreakGlass({
       if ((await listBreakGlassAdmins(trx)).length === 0)
         throw conflict('Single sign-on is required: keep at least one break-glass admin account');
     }
-    if (changed) {
-      await insertAudit(trx, {
-        actorStaffId: viewer.staffId,
-        action: 'account.break_glass_changed',
-        targetType: 'staff',
-        targetId: staff.id,
-        before: { breakGlass: !input.breakGlass },
-        after: { breakGlass: input.breakGlass },
-        requestId: ctx.requestId,
-      });
-    }
-    return settingsView(trx, ctx);
+    return {
+      answer: await settingsView(trx, ctx),
+      audit: changed
+        ? {
+            action: 'account.break_glass_changed',
+            targetType: 'staff',
+            targetId: staff.id,
+            before: { breakGlass: !input.breakGlass },
+            after: { breakGlass: input.breakGlass },
+          }
+        : null,
+    };
   });
 }

@@ -3,12 +3,10 @@ import {
   cancelBookingRows,
   changeSeatsTaken,
   findBooking,
-  insertAudit,
   insertBooking,
   insertBookingEvents,
   liveEntriesFor,
   lockTrainingSessions,
-  runInTransaction,
 } from '@kenshu/db';
 import {
   AppError,
@@ -23,6 +21,7 @@ import {
 } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
 import { requireViewer } from '../../lib/service-context.ts';
+import { auditedChange } from '../audit/audited-change.ts';
 import { oneSessionFacts, personFacts } from '../messages/facts.ts';
 import { sendMessages } from '../messages/send.ts';
 import { bookingInvitations } from './calendar.ts';
@@ -43,7 +42,7 @@ export async function moveBooking({
   input: { bookingId: number; toSessionId: number };
 }): Promise<BookingContract> {
   const viewer = requireViewer(ctx);
-  return runInTransaction(ctx.db, async (trx) => {
+  return auditedChange(ctx, viewer, async (trx) => {
     const peek = await findBooking(trx, input.bookingId);
     if (!peek) throw notFound('booking');
     await assertMayActFor(trx, viewer, peek.staff_id, 'booking');
@@ -129,17 +128,18 @@ export async function moveBooking({
         ),
       },
     ]);
-    if (booking.staff_id !== viewer.staffId) {
-      await insertAudit(trx, {
-        actorStaffId: viewer.staffId,
-        action: 'booking.moved_on_behalf',
-        targetType: 'booking',
-        targetId: moved.id,
-        before: { sessionId: from.id },
-        after: { sessionId: to.id },
-        requestId: ctx.requestId,
-      });
-    }
-    return toBookingContract(trx, moved);
+    return {
+      answer: await toBookingContract(trx, moved),
+      audit:
+        booking.staff_id === viewer.staffId
+          ? null
+          : {
+              action: 'booking.moved_on_behalf',
+              targetType: 'booking',
+              targetId: moved.id,
+              before: { sessionId: from.id },
+              after: { sessionId: to.id },
+            },
+    };
   });
 }

@@ -3,7 +3,6 @@ import {
   findCourseById,
   findModule,
   findScormPackage,
-  insertAudit,
   insertModule,
   insertModuleVersion,
   latestVersion,
@@ -13,14 +12,16 @@ import {
   publishModuleVersion,
   questionsOf,
   replaceDraftContent,
-  runInTransaction,
   sectionsOf,
+  type DB,
   type Executor,
   type ModuleContent,
+  type Transaction,
 } from '@kenshu/db';
 import { conflict, notFound } from '@kenshu/domain';
-import type { ServiceContext } from '../../context.ts';
+import type { ServiceContext, SignedInViewer } from '../../context.ts';
 import { requireAdmin } from '../../lib/service-context.ts';
+import { auditedChange, type AuditFacts } from '../audit/audited-change.ts';
 import { renderModuleMarkdown } from './render.ts';
 
 /** Why anyone but an admin is refused here. */
@@ -156,6 +157,36 @@ export async function getModuleForEditing({
   return moduleForEditing(ctx.db, input.id);
 }
 
+/**
+ * A change an admin makes to a module, audited with what `change` says it did, answered with the
+ * module as the editor now shows it.
+ */
+function changeModule(
+  ctx: ServiceContext,
+  action: AuditFacts['action'],
+  change: (
+    trx: Transaction<DB>,
+    viewer: SignedInViewer,
+  ) => Promise<{ moduleId: number; after: Record<string, unknown> }>,
+): Promise<ModuleForEditing> {
+  const viewer = requireAdmin(ctx, ADMINS_ONLY);
+  return auditedChange(ctx, viewer, async (trx) => {
+    const { moduleId, after } = await change(trx, viewer);
+    return {
+      answer: await moduleForEditing(trx, moduleId),
+      audit: { action, targetType: 'module', targetId: moduleId, after },
+    };
+  });
+}
+
+/** A module locked against a concurrent save or publish, with its latest version. */
+async function lockModuleWithLatest(trx: Transaction<DB>, id: number) {
+  const module = await lockModule(trx, id);
+  const latest = module && (await latestVersion(trx, module.id));
+  if (!module || !latest) throw notFound('module');
+  return { module, latest };
+}
+
 /** Creates a module for a course as draft version 1. */
 export async function createModule({
   ctx,
@@ -164,8 +195,7 @@ export async function createModule({
   ctx: ServiceContext;
   input: ModuleContentInput & { courseId: number };
 }): Promise<ModuleForEditing> {
-  const viewer = requireAdmin(ctx, ADMINS_ONLY);
-  return runInTransaction(ctx.db, async (trx) => {
+  return changeModule(ctx, 'module.created', async (trx, viewer) => {
     if (!(await findCourseById(trx, input.courseId))) {
       throw notFound('course');
     }
@@ -178,15 +208,10 @@ export async function createModule({
       { module_id: module.id, version: 1, created_by: viewer.staffId },
       toContent(input),
     );
-    await insertAudit(trx, {
-      actorStaffId: viewer.staffId,
-      action: 'module.created',
-      targetType: 'module',
-      targetId: module.id,
+    return {
+      moduleId: module.id,
       after: { courseId: input.courseId, titleJa: input.titleJa, titleEn: input.titleEn },
-      requestId: ctx.requestId,
-    });
-    return moduleForEditing(trx, module.id);
+    };
   });
 }
 
@@ -201,11 +226,8 @@ export async function saveModule({
   ctx: ServiceContext;
   input: ModuleContentInput & { id: number };
 }): Promise<ModuleForEditing> {
-  const viewer = requireAdmin(ctx, ADMINS_ONLY);
-  return runInTransaction(ctx.db, async (trx) => {
-    const module = await lockModule(trx, input.id);
-    const latest = module && (await latestVersion(trx, module.id));
-    if (!module || !latest) throw notFound('module');
+  return changeModule(ctx, 'module.saved', async (trx, viewer) => {
+    const { module, latest } = await lockModuleWithLatest(trx, input.id);
     const content = toContent(input);
     const saved =
       latest.status === 'draft'
@@ -215,15 +237,10 @@ export async function saveModule({
             { module_id: module.id, version: latest.version + 1, created_by: viewer.staffId },
             content,
           );
-    await insertAudit(trx, {
-      actorStaffId: viewer.staffId,
-      action: 'module.saved',
-      targetType: 'module',
-      targetId: module.id,
+    return {
+      moduleId: module.id,
       after: { version: saved.version, titleJa: input.titleJa, titleEn: input.titleEn },
-      requestId: ctx.requestId,
-    });
-    return moduleForEditing(trx, module.id);
+    };
   });
 }
 
@@ -235,24 +252,13 @@ export async function publishModule({
   ctx: ServiceContext;
   input: { id: number };
 }): Promise<ModuleForEditing> {
-  const viewer = requireAdmin(ctx, ADMINS_ONLY);
-  return runInTransaction(ctx.db, async (trx) => {
-    const module = await lockModule(trx, input.id);
-    const latest = module && (await latestVersion(trx, module.id));
-    if (!module || !latest) throw notFound('module');
+  return changeModule(ctx, 'module.published', async (trx, viewer) => {
+    const { module, latest } = await lockModuleWithLatest(trx, input.id);
     if (latest.status !== 'draft') {
       throw conflict(`Version ${latest.version} is already published; save a change first`);
     }
     await publishModuleVersion(trx, latest.id, viewer.staffId, ctx.now);
-    await insertAudit(trx, {
-      actorStaffId: viewer.staffId,
-      action: 'module.published',
-      targetType: 'module',
-      targetId: module.id,
-      after: { version: latest.version },
-      requestId: ctx.requestId,
-    });
-    return moduleForEditing(trx, module.id);
+    return { moduleId: module.id, after: { version: latest.version } };
   });
 }
 

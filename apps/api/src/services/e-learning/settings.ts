@@ -4,8 +4,6 @@ import {
   assignmentRulesOf,
   findCourseById,
   findCourseWindow,
-  insertAudit,
-  runInTransaction,
   saveAssignmentRule,
   saveCourseWindow,
   type AssignmentRuleName,
@@ -20,6 +18,7 @@ import {
 } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
 import { requireAdmin } from '../../lib/service-context.ts';
+import { auditedChange } from '../audit/audited-change.ts';
 
 const RULES: readonly AssignmentRuleName[] = ['absent', 'window_closed', 'no_group_access'];
 
@@ -84,7 +83,7 @@ export async function saveAssignmentSettings({
       windowClosesOn: closes,
     });
   }
-  return runInTransaction(ctx.db, async (trx) => {
+  return auditedChange(ctx, viewer, async (trx) => {
     const before = await settingsOf(trx, input.courseId, input.fiscalYear);
     for (const rule of RULES) {
       const { enabled, dueDays } = input.rules[rule];
@@ -92,15 +91,15 @@ export async function saveAssignmentSettings({
     }
     await saveCourseWindow(trx, input.courseId, input.fiscalYear, closes);
     const after = await settingsOf(trx, input.courseId, input.fiscalYear);
-    await insertAudit(trx, {
-      actorStaffId: viewer.staffId,
-      action: 'assignment_settings.saved',
-      targetType: 'course',
-      targetId: input.courseId,
-      before,
-      after,
-      requestId: ctx.requestId,
-    });
-    return after;
+    return {
+      answer: after,
+      audit: {
+        action: 'assignment_settings.saved',
+        targetType: 'course',
+        targetId: input.courseId,
+        before,
+        after,
+      },
+    };
   });
 }

@@ -1,9 +1,7 @@
 import type { MessageTemplateView } from '@kenshu/contracts';
 import {
   deleteMessageTemplate,
-  insertAudit,
   messageTemplates,
-  runInTransaction,
   saveMessageTemplate,
   type Executor,
 } from '@kenshu/db';
@@ -18,6 +16,7 @@ import {
 } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
 import { requireAdmin } from '../../lib/service-context.ts';
+import { auditedChange } from '../audit/audited-change.ts';
 
 /** Why anyone but an admin is refused here. */
 const ADMINS_ONLY = 'Only admins change the wording of messages';
@@ -76,7 +75,7 @@ export async function saveTemplate({
       : `The template cannot be saved: ${problems.map((p) => `${p.field} ${p.problem}`).join(', ')}`;
     throw validation(message, { problems, placeholders: placeholdersOf(input.kind) });
   }
-  return runInTransaction(ctx.db, async (trx) => {
+  return auditedChange(ctx, viewer, async (trx) => {
     const before = await viewOf(trx, input.kind);
     await saveMessageTemplate(trx, {
       kind: input.kind,
@@ -86,16 +85,16 @@ export async function saveTemplate({
       updated_by: viewer.staffId,
       updated_at: ctx.now,
     });
-    await insertAudit(trx, {
-      actorStaffId: viewer.staffId,
-      action: 'message_template.saved',
-      targetType: 'org_unit',
-      targetId: null,
-      before: { kind: input.kind, locale: input.locale, ...before[input.locale] },
-      after: { kind: input.kind, locale: input.locale, subject: input.subject, body: input.body },
-      requestId: ctx.requestId,
-    });
-    return viewOf(trx, input.kind);
+    return {
+      answer: await viewOf(trx, input.kind),
+      audit: {
+        action: 'message_template.saved',
+        targetType: 'org_unit',
+        targetId: null,
+        before: { kind: input.kind, locale: input.locale, ...before[input.locale] },
+        after: { kind: input.kind, locale: input.locale, subject: input.subject, body: input.body },
+      },
+    };
   });
 }
 
@@ -108,17 +107,18 @@ export async function resetTemplate({
   input: { kind: MessageKind; locale: MessageLocale };
 }) {
   const viewer = requireAdmin(ctx, ADMINS_ONLY);
-  return runInTransaction(ctx.db, async (trx) => {
-    if (await deleteMessageTemplate(trx, input.kind, input.locale)) {
-      await insertAudit(trx, {
-        actorStaffId: viewer.staffId,
-        action: 'message_template.reset',
-        targetType: 'org_unit',
-        targetId: null,
-        after: { kind: input.kind, locale: input.locale },
-        requestId: ctx.requestId,
-      });
-    }
-    return viewOf(trx, input.kind);
+  return auditedChange(ctx, viewer, async (trx) => {
+    const reset = await deleteMessageTemplate(trx, input.kind, input.locale);
+    return {
+      answer: await viewOf(trx, input.kind),
+      audit: reset
+        ? {
+            action: 'message_template.reset',
+            targetType: 'org_unit',
+            targetId: null,
+            after: { kind: input.kind, locale: input.locale },
+          }
+        : null,
+    };
   });
 }

@@ -1,8 +1,9 @@
 import type { OrgUnit } from '@kenshu/contracts';
-import { findOrgUnitById, insertAudit, runInTransaction, setUnitGroupSessions } from '@kenshu/db';
+import { findOrgUnitById, setUnitGroupSessions } from '@kenshu/db';
 import { notFound } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
 import { requireAdmin } from '../../lib/service-context.ts';
+import { auditedChange } from '../audit/audited-change.ts';
 import { toOrgUnit } from './list.ts';
 
 /**
@@ -18,21 +19,23 @@ export async function setGroupSessions({
   input: { unitId: number; hasGroupSessions: boolean };
 }): Promise<OrgUnit> {
   const viewer = requireAdmin(ctx, 'Only admins may change the organisation');
-  return runInTransaction(ctx.db, async (trx) => {
+  return auditedChange(ctx, viewer, async (trx) => {
     const unit = await findOrgUnitById(trx, input.unitId);
     if (!unit) throw notFound('org unit');
-    if (unit.has_group_sessions === input.hasGroupSessions) return toOrgUnit(unit, trx);
+    if (unit.has_group_sessions === input.hasGroupSessions) {
+      return { answer: await toOrgUnit(unit, trx), audit: null };
+    }
     const updated = await setUnitGroupSessions(trx, unit.id, input.hasGroupSessions, ctx.now);
     if (!updated) throw notFound('org unit');
-    await insertAudit(trx, {
-      actorStaffId: viewer.staffId,
-      action: 'org_unit.group_sessions_changed',
-      targetType: 'org_unit',
-      targetId: unit.id,
-      before: { hasGroupSessions: unit.has_group_sessions },
-      after: { hasGroupSessions: updated.has_group_sessions },
-      requestId: ctx.requestId,
-    });
-    return toOrgUnit(updated, trx);
+    return {
+      answer: await toOrgUnit(updated, trx),
+      audit: {
+        action: 'org_unit.group_sessions_changed',
+        targetType: 'org_unit',
+        targetId: unit.id,
+        before: { hasGroupSessions: unit.has_group_sessions },
+        after: { hasGroupSessions: updated.has_group_sessions },
+      },
+    };
   });
 }

@@ -6,11 +6,9 @@ import type {
 } from '@kenshu/contracts';
 import {
   findCourseById,
-  insertAudit,
   lastReminderRun,
   reminderSchedules,
   reminderSettings,
-  runInTransaction,
   saveReminderSchedule,
   saveReminderSettings,
   type Executor,
@@ -25,6 +23,7 @@ import {
 } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
 import { requireAdmin } from '../../lib/service-context.ts';
+import { auditedChange } from '../audit/audited-change.ts';
 
 /** Why anyone but an admin is refused here. */
 const ADMINS_ONLY = 'Only admins change reminders';
@@ -63,20 +62,20 @@ export async function setReminderSchedule({
   };
   const problems = reminderScheduleProblems(rule);
   if (problems.length) throw validation(problems.join('; '), { problems });
-  return runInTransaction(ctx.db, async (trx) => {
+  return auditedChange(ctx, viewer, async (trx) => {
     if (!(await findCourseById(trx, input.id))) throw notFound('course');
     const before = await scheduleOf(trx, input.id);
     await saveReminderSchedule(trx, input.id, rule, viewer.staffId, ctx.now);
-    await insertAudit(trx, {
-      actorStaffId: viewer.staffId,
-      action: 'reminder_schedule.saved',
-      targetType: 'course',
-      targetId: input.id,
-      before,
-      after: rule,
-      requestId: ctx.requestId,
-    });
-    return scheduleOf(trx, input.id);
+    return {
+      answer: await scheduleOf(trx, input.id),
+      audit: {
+        action: 'reminder_schedule.saved',
+        targetType: 'course',
+        targetId: input.id,
+        before,
+        after: rule,
+      },
+    };
   });
 }
 
@@ -125,18 +124,18 @@ export async function setReminderSettings({
   if (input.hours && input.hours.from >= input.hours.until) {
     throw validation('The hours must start before they end', { hours: input.hours });
   }
-  return runInTransaction(ctx.db, async (trx) => {
+  return auditedChange(ctx, viewer, async (trx) => {
     const before = await reminderSettings(trx);
     await saveReminderSettings(trx, input, viewer.staffId, ctx.now);
-    await insertAudit(trx, {
-      actorStaffId: viewer.staffId,
-      action: 'reminder_settings.saved',
-      targetType: 'org_unit',
-      targetId: null,
-      before: { capDays: before.capDays, hours: before.hours },
-      after: input,
-      requestId: ctx.requestId,
-    });
-    return settingsView(trx, ctx);
+    return {
+      answer: await settingsView(trx, ctx),
+      audit: {
+        action: 'reminder_settings.saved',
+        targetType: 'org_unit',
+        targetId: null,
+        before: { capDays: before.capDays, hours: before.hours },
+        after: input,
+      },
+    };
   });
 }

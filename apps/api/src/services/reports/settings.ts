@@ -1,12 +1,8 @@
-import {
-  attainmentThresholds,
-  insertAudit,
-  runInTransaction,
-  saveAttainmentThresholds,
-} from '@kenshu/db';
+import { attainmentThresholds, saveAttainmentThresholds } from '@kenshu/db';
 import { validAttainmentThresholds, validation } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
 import { requireAdmin, requireViewer } from '../../lib/service-context.ts';
+import { auditedChange } from '../audit/audited-change.ts';
 
 export async function reportSettings({ ctx }: { ctx: ServiceContext }) {
   requireViewer(ctx);
@@ -27,19 +23,19 @@ export async function saveReportSettings({
       thresholds: input.thresholds,
     });
   }
-  await runInTransaction(ctx.db, async (trx) => {
+  return auditedChange(ctx, viewer, async (trx) => {
     const before = await attainmentThresholds(trx);
     await saveAttainmentThresholds(trx, input.thresholds, viewer.staffId, ctx.now);
-    // The thresholds belong to the whole organisation, not to one unit.
-    await insertAudit(trx, {
-      actorStaffId: viewer.staffId,
-      action: 'report_settings.saved',
-      targetType: 'org_unit',
-      targetId: null,
-      before: { thresholds: before },
-      after: { thresholds: input.thresholds },
-      requestId: ctx.requestId,
-    });
+    return {
+      answer: { thresholds: input.thresholds },
+      // The thresholds belong to the whole organisation, not to one unit.
+      audit: {
+        action: 'report_settings.saved',
+        targetType: 'org_unit',
+        targetId: null,
+        before: { thresholds: before },
+        after: { thresholds: input.thresholds },
+      },
+    };
   });
-  return { thresholds: input.thresholds };
 }
