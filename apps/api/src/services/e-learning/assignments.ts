@@ -16,6 +16,8 @@ import {
   type AssignmentStatus,
   type Course,
   type Executor,
+  type OrgUnit,
+  type Staff,
 } from '@kenshu/db';
 import {
   AppError,
@@ -53,14 +55,17 @@ export async function eLearningModuleOf(db: Executor, course: Course): Promise<n
   return moduleId;
 }
 
-async function toView(db: Executor, a: Assignment, today: string): Promise<AssignmentView> {
-  const staff = await findStaffById(db, a.staff_id);
-  const unit = staff && (await findOrgUnitById(db, staff.org_unit_id));
-  if (!staff || !unit) throw notFound('staff member');
+/** How admins see an assignment, with the person it is for and their unit. */
+function toView(
+  a: Assignment,
+  staff: Pick<Staff, 'staff_number' | 'family_name' | 'given_name'>,
+  unit: Pick<OrgUnit, 'id' | 'name_ja' | 'name_en'>,
+  today: string,
+): AssignmentView {
   return {
     id: a.id,
     staff: {
-      id: staff.id,
+      id: a.staff_id,
       staffNumber: staff.staff_number,
       name: `${staff.family_name} ${staff.given_name}`,
       unit: { id: unit.id, nameJa: unit.name_ja, nameEn: unit.name_en },
@@ -77,6 +82,14 @@ async function toView(db: Executor, a: Assignment, today: string): Promise<Assig
     closedAt: a.closed_at?.toISOString() ?? null,
     withdrawReason: a.withdraw_reason,
   };
+}
+
+/** One assignment as admins see it, its person and unit read afresh (after a change). */
+async function viewOf(db: Executor, a: Assignment, today: string): Promise<AssignmentView> {
+  const staff = await findStaffById(db, a.staff_id);
+  const unit = staff && (await findOrgUnitById(db, staff.org_unit_id));
+  if (!staff || !unit) throw notFound('staff member');
+  return toView(a, staff, unit, today);
 }
 
 /** A course's assignments for a year, by status, unit subtree and overdue-ness (admins). */
@@ -114,26 +127,9 @@ export async function listAssignments({
   });
   return {
     total,
-    items: rows.map((r) => ({
-      id: r.id,
-      staff: {
-        id: r.staff_id,
-        staffNumber: r.staff_number,
-        name: `${r.family_name} ${r.given_name}`,
-        unit: { id: r.unit_id, nameJa: r.unit_name_ja, nameEn: r.unit_name_en },
-      },
-      courseId: r.course_id,
-      moduleId: r.module_id,
-      fiscalYear: r.fiscal_year,
-      dueOn: r.due_on,
-      overdue: isOverdue({ status: r.status, dueOn: r.due_on }, today),
-      status: r.status,
-      source: r.source,
-      reason: r.reason,
-      createdAt: r.created_at.toISOString(),
-      closedAt: r.closed_at?.toISOString() ?? null,
-      withdrawReason: r.withdraw_reason,
-    })),
+    items: rows.map((r) =>
+      toView(r, r, { id: r.unit_id, name_ja: r.unit_name_ja, name_en: r.unit_name_en }, today),
+    ),
   };
 }
 
@@ -210,7 +206,7 @@ export async function createAssignment({
       },
       requestId: ctx.requestId,
     });
-    return toView(trx, created, today);
+    return viewOf(trx, created, today);
   });
 }
 
@@ -259,6 +255,6 @@ export async function withdrawAssignment({
       after: { assignmentId: current.id, status: 'withdrawn', reason: input.reason },
       requestId: ctx.requestId,
     });
-    return toView(trx, withdrawn, tokyoDateOf(ctx.now));
+    return viewOf(trx, withdrawn, tokyoDateOf(ctx.now));
   });
 }
