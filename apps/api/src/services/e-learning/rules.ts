@@ -82,26 +82,11 @@ export function registerELearningReactions(): void {
  * required without a completion gets the e-learning. Set-based, so it scales to the ministry.
  */
 export async function assignAfterWindowCloses(trx: Transaction<DB>, now: Date): Promise<number> {
-  const fiscalYear = currentFiscalYear(now);
-  const today = tokyoDateOf(now);
-  let changed = 0;
-  for (const course of await coursesWithRule(trx, 'window_closed')) {
-    if (course.completion_modes === 'group_session') continue;
-    const closesOn = await findCourseWindow(trx, course.id, fiscalYear);
-    if (!closesOn || today < closesOn) continue;
-    const moduleId = await assignableModuleOf(trx, course.id);
-    if (moduleId === undefined) continue;
-    changed += await assignRequiredWithoutCompletion(trx, {
-      courseId: course.id,
-      audience: await resolveAudience(trx, course.audience),
-      fiscalYear,
-      moduleId,
-      dueOn: assignmentDueOn(today, course.due_days, fiscalYear),
-      source: 'window_closed',
-      onlyWithoutGroupSessions: false,
-    });
-  }
-  return changed;
+  return assignByRule(trx, now, 'window_closed', async (courseId, fiscalYear, today) => {
+    const closesOn = await findCourseWindow(trx, courseId, fiscalYear);
+    if (!closesOn) return false;
+    return today >= closesOn;
+  });
 }
 
 /**
@@ -109,11 +94,26 @@ export async function assignAfterWindowCloses(trx: Transaction<DB>, now: Date): 
  * of the fiscal year (whenever the job first runs in it), without waiting to miss a session.
  */
 export async function assignWithoutGroupAccess(trx: Transaction<DB>, now: Date): Promise<number> {
+  return assignByRule(trx, now, 'no_group_access', async () => true);
+}
+
+/**
+ * A set-based rule's run: for each course that has the rule switched on, offers e-learning and is
+ * `due` now, everyone still required without a completion gets its module this fiscal year. The
+ * "no group access" rule reaches only the people in units without group sessions.
+ */
+async function assignByRule(
+  trx: Transaction<DB>,
+  now: Date,
+  rule: 'window_closed' | 'no_group_access',
+  due: (courseId: number, fiscalYear: number, today: string) => Promise<boolean>,
+): Promise<number> {
   const fiscalYear = currentFiscalYear(now);
   const today = tokyoDateOf(now);
   let changed = 0;
-  for (const course of await coursesWithRule(trx, 'no_group_access')) {
+  for (const course of await coursesWithRule(trx, rule)) {
     if (course.completion_modes === 'group_session') continue;
+    if (!(await due(course.id, fiscalYear, today))) continue;
     const moduleId = await assignableModuleOf(trx, course.id);
     if (moduleId === undefined) continue;
     changed += await assignRequiredWithoutCompletion(trx, {
@@ -122,8 +122,8 @@ export async function assignWithoutGroupAccess(trx: Transaction<DB>, now: Date):
       fiscalYear,
       moduleId,
       dueOn: assignmentDueOn(today, course.due_days, fiscalYear),
-      source: 'no_group_access',
-      onlyWithoutGroupSessions: true,
+      source: rule,
+      onlyWithoutGroupSessions: rule === 'no_group_access',
     });
   }
   return changed;
