@@ -12,18 +12,25 @@ export function createMetrics() {
     jobs?: { stats(): Promise<{ name: string; queued: number; failed: number }[]> };
     outbox?: () => Promise<{ waiting: number; oldestSeconds: number }>;
   } = {};
-  const jobQueueFailed = new Gauge({
-    name: 'kenshu_job_queue_failed',
-    help: 'Job runs that failed for good (after their retries), kept by the queue for a week',
-    labelNames: ['job'] as const,
-    registers: [registry],
-    async collect() {
-      if (!sources.jobs) return;
-      const stats = await sources.jobs.stats();
-      this.reset();
-      for (const s of stats) this.set({ job: s.name }, s.failed);
-    },
-  });
+  /** A gauge by job of one of the queue's counts, read at scrape time. */
+  const jobGauge = (name: string, help: string, count: 'queued' | 'failed') =>
+    new Gauge({
+      name,
+      help,
+      labelNames: ['job'] as const,
+      registers: [registry],
+      async collect() {
+        if (!sources.jobs) return;
+        const stats = await sources.jobs.stats();
+        this.reset();
+        for (const s of stats) this.set({ job: s.name }, s[count]);
+      },
+    });
+  const jobQueueFailed = jobGauge(
+    'kenshu_job_queue_failed',
+    'Job runs that failed for good (after their retries), kept by the queue for a week',
+    'failed',
+  );
   const outboxOldest = new Gauge({
     name: 'kenshu_outbox_oldest_seconds',
     help: 'Age of the oldest e-mail waiting in the outbox (0 when none waits)',
@@ -53,18 +60,11 @@ export function createMetrics() {
       labelNames: ['job', 'outcome'] as const,
       registers: [registry],
     }),
-    jobQueueDepth: new Gauge({
-      name: 'kenshu_job_queue_depth',
-      help: 'Job runs waiting in the queue (scheduled, retrying or asked for), by job',
-      labelNames: ['job'] as const,
-      registers: [registry],
-      async collect() {
-        if (!sources.jobs) return;
-        const stats = await sources.jobs.stats();
-        this.reset();
-        for (const s of stats) this.set({ job: s.name }, s.queued);
-      },
-    }),
+    jobQueueDepth: jobGauge(
+      'kenshu_job_queue_depth',
+      'Job runs waiting in the queue (scheduled, retrying or asked for), by job',
+      'queued',
+    ),
     jobQueueFailed,
     outboxBacklog: new Gauge({
       name: 'kenshu_outbox_backlog',
