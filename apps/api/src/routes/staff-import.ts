@@ -11,25 +11,26 @@ import { withAccess } from '../lib/access.ts';
 import { createRouter } from '../lib/router.ts';
 import { serviceContext } from '../lib/service-context.ts';
 import { applyStaffImport } from '../services/staff-import/apply.ts';
-import { previewStaffImport } from '../services/staff-import/preview.ts';
-import {
-  discardUpload,
-  receiveUpload,
-  tooLarge,
-  type UploadedFile,
-} from '../services/uploads/receive.ts';
+import { previewStaffImport, type StaffImportInput } from '../services/staff-import/preview.ts';
+import { discardUpload, receiveUpload, tooLarge } from '../services/uploads/receive.ts';
 
 const ADMIN = anyOf('admin');
 const FILE_TYPES = ['text/csv', 'application/octet-stream', 'text/plain'];
 
+/** How the preview and the apply are asked to read the file, in their query. */
+type StaffImportQuery = Omit<StaffImportInput, 'file' | 'onProgress'> & {
+  fileName?: string | undefined;
+};
+
 /**
  * The staff import file is the raw request body, streamed to the upload folder under the import's own
- * size limit (app.ts exempts these routes from the general 1 MB body limit).
+ * size limit (app.ts exempts these routes from the general 1 MB body limit), then handed on with
+ * how to read it.
  */
-async function withUploadedFile<T>(
+async function withStaffImportFile<T>(
   c: Context<AppEnv>,
-  fileName: string | undefined,
-  use: (file: UploadedFile) => Promise<T>,
+  query: StaffImportQuery,
+  use: (input: StaffImportInput) => Promise<T>,
 ): Promise<T> {
   const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (!FILE_TYPES.includes(type)) {
@@ -46,10 +47,15 @@ async function withUploadedFile<T>(
   const file = await receiveUpload(Readable.fromWeb(body as NodeReadableStream<Uint8Array>), {
     maxBytes,
     dir: c.var.config.uploadDir,
-    fileName,
+    fileName: query.fileName,
   });
   try {
-    return await use(file);
+    return await use({
+      file,
+      mode: query.mode,
+      encoding: query.encoding,
+      effectiveDate: query.effectiveDate,
+    });
   } finally {
     await discardUpload(file);
   }
@@ -57,30 +63,18 @@ async function withUploadedFile<T>(
 
 export const staffImportRoutes = createRouter()
   .openapi(withAccess(previewStaffImportRoute, ADMIN), async (c) => {
-    const query = c.req.valid('query');
-    const preview = await withUploadedFile(c, query.fileName, (file) =>
-      previewStaffImport({
-        ctx: serviceContext(c),
-        input: {
-          file,
-          mode: query.mode,
-          encoding: query.encoding,
-          effectiveDate: query.effectiveDate,
-        },
-      }),
+    const preview = await withStaffImportFile(c, c.req.valid('query'), (input) =>
+      previewStaffImport({ ctx: serviceContext(c), input }),
     );
     return c.json(preview, 200);
   })
   .openapi(withAccess(applyStaffImportRoute, ADMIN), async (c) => {
     const query = c.req.valid('query');
-    const result = await withUploadedFile(c, query.fileName, (file) =>
+    const result = await withStaffImportFile(c, query, (input) =>
       applyStaffImport({
         ctx: serviceContext(c),
         input: {
-          file,
-          mode: query.mode,
-          encoding: query.encoding,
-          effectiveDate: query.effectiveDate,
+          ...input,
           checksum: query.checksum,
           invite: query.invite === 'true' ? { origin: new URL(c.req.url).origin } : undefined,
         },
