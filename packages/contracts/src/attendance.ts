@@ -11,9 +11,8 @@ import {
   PersonRef,
 } from './common.ts';
 
-export const AttendanceMark = z
-  .enum(['present', 'late', 'absent', 'excused'])
-  .openapi('AttendanceMark');
+export const ATTENDANCE_MARKS = ['present', 'late', 'absent', 'excused'] as const;
+export const AttendanceMark = z.enum(ATTENDANCE_MARKS).openapi('AttendanceMark');
 export type AttendanceMark = z.infer<typeof AttendanceMark>;
 
 export const AttendanceEntry = z

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { CourseRef, errorResponses, jsonResponse, pageOf, PageQuery } from './common.ts';
+import { CourseRef, errorResponses, jsonResponse, pageOf, PageQuery, PersonRef } from './common.ts';
 
 /** What an entry is about, by name, so the log can show and link to it. */
 export const AuditTarget = z
@@ -58,9 +58,7 @@ export const AuditEntry = z
   .object({
     id: z.number().int(),
     at: z.string(),
-    actor: z
-      .object({ staffId: z.number().int(), staffNumber: z.string(), name: z.string() })
-      .nullable(),
+    actor: PersonRef.nullable(),
     action: z.string(),
     targetType: z.string(),
     targetId: z.string().nullable(),

@@ -1,6 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorResponses, IdParam, jsonBody, jsonResponse } from './common.ts';
 
+/** Where a booking stands: a seat, a place on the waitlist, or given up. */
+export const BookingStatus = z.enum(['confirmed', 'waitlisted', 'cancelled']);
+
 export const Booking = z
   .object({
     id: z.number().int(),
@@ -8,7 +11,7 @@ export const Booking = z
     courseId: z.number().int(),
     fiscalYear: z.number().int(),
     staffId: z.number().int(),
-    status: z.enum(['confirmed', 'waitlisted', 'cancelled']),
+    status: BookingStatus,
     waitlistPosition: z.number().int().nullable(),
   })
   .openapi('Booking');

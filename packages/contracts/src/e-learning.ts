@@ -123,6 +123,15 @@ export const CreateModuleRequest = ModuleContentInput.extend({
   courseId: z.number().int().positive(),
 }).openapi('CreateModuleRequest');
 
+/** A module version is edited as a draft until it is published. */
+const VersionStatus = z.enum(['draft', 'published']);
+
+const ModuleVersion = z.object({
+  version: z.number().int(),
+  status: VersionStatus,
+  publishedAt: z.string().nullable(),
+});
+
 export const ModuleSummary = z
   .object({
     id: z.number().int(),
@@ -130,7 +139,7 @@ export const ModuleSummary = z
     titleJa: z.string(),
     titleEn: z.string(),
     latestVersion: z.number().int(),
-    latestStatus: z.enum(['draft', 'published']),
+    latestStatus: VersionStatus,
     publishedVersion: z.number().int().nullable(),
   })
   .openapi('ModuleSummary');
@@ -204,16 +213,8 @@ export const ModuleForEditing = z
   .object({
     id: z.number().int(),
     course: CourseRef,
-    version: z.number().int(),
-    status: z.enum(['draft', 'published']),
-    publishedAt: z.string().nullable(),
-    versions: z.array(
-      z.object({
-        version: z.number().int(),
-        status: z.enum(['draft', 'published']),
-        publishedAt: z.string().nullable(),
-      }),
-    ),
+    ...ModuleVersion.shape,
+    versions: z.array(ModuleVersion),
     titleJa: z.string(),
     titleEn: z.string(),
     videoUrl: z.string().nullable(),

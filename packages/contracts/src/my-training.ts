@@ -9,6 +9,8 @@ import {
   jsonResponse,
   listOf,
 } from './common.ts';
+import { ATTENDANCE_MARKS } from './attendance.ts';
+import { BookingStatus } from './bookings.ts';
 import { Course } from './courses.ts';
 
 export const RequirementStatus = z.enum(REQUIREMENT_STATUSES).openapi('RequirementStatus');
@@ -17,7 +19,7 @@ export const MyBooking = z
   .object({
     id: z.number().int(),
     sessionId: z.number().int(),
-    status: z.enum(['confirmed', 'waitlisted', 'cancelled']),
+    status: BookingStatus,
     waitlistPosition: z.number().int().nullable(),
     startsAt: z.string(),
     endsAt: z.string(),
@@ -57,7 +59,7 @@ export const RequirementItem = z
         startsAt: z.string(),
         endsAt: z.string(),
         venue: z.string().nullable(),
-        mark: z.enum(['present', 'late', 'absent', 'excused']).nullable(),
+        mark: z.enum(ATTENDANCE_MARKS).nullable(),
         finalised: z.boolean(),
       })
       .nullable()

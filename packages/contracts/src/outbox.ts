@@ -1,19 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { errorResponses, jsonBody, jsonResponse, PageQuery } from './common.ts';
-import { SentMessage } from './team.ts';
+import { errorResponses, jsonBody, jsonResponse, PageQuery, PersonRef } from './common.ts';
+import { MAIL_STATUSES, SentMessage } from './team.ts';
 
-export const MAIL_STATUSES = [
-  'queued',
-  'sending',
-  'sent',
-  'failed',
-  'no_address',
-  'opted_out',
-] as const;
 export const MailStatus = z.enum(MAIL_STATUSES).openapi('MailStatus');
 
 export const OutboxMessage = SentMessage.extend({
-  recipient: z.object({ staffId: z.number().int(), staffNumber: z.string(), name: z.string() }),
+  recipient: PersonRef,
 }).openapi('OutboxMessage');
 
 export const OutboxPage = z

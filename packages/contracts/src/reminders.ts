@@ -1,6 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { MESSAGE_KINDS } from '@kenshu/domain';
-import { errorResponses, IdParam, jsonBody, jsonResponse, listOf, Locale } from './common.ts';
+import {
+  errorResponses,
+  IdParam,
+  jsonBody,
+  jsonResponse,
+  listOf,
+  Locale,
+  PersonRef,
+} from './common.ts';
 
 /** A course's reminder schedule, as the course form edits it. */
 export const ReminderScheduleInput = z
@@ -141,9 +149,7 @@ export const ReminderRunNow = z
     /** Today's run (just now, or earlier today); null when none ran. */
     run: ReminderRunSummary.nullable(),
     /** Whom today's run told in the app only, having no e-mail address (the first 100). */
-    noAddress: z.array(
-      z.object({ staffId: z.number().int(), staffNumber: z.string(), name: z.string() }),
-    ),
+    noAddress: z.array(PersonRef),
   })
   .openapi('ReminderRunNow');
 export type ReminderRunNow = z.infer<typeof ReminderRunNow>;

@@ -11,6 +11,7 @@ import {
   listOf,
   PersonOnList,
 } from './common.ts';
+import { BookingStatus } from './bookings.ts';
 
 const Instant = z.iso.datetime({ offset: true }).openapi({ example: '2027-02-10T10:00:00+09:00' });
 const TimeOfDay = z
@@ -224,7 +225,7 @@ export const ParticipantEntry = z
   .object({
     bookingId: z.number().int(),
     ...PersonOnList.shape,
-    status: z.enum(['confirmed', 'waitlisted', 'cancelled']),
+    status: BookingStatus,
     queuedAt: z.string(),
     cancelReason: z.string().nullable(),
     history: z.array(

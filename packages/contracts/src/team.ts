@@ -201,6 +201,16 @@ export const sendReminders = createRoute({
   },
 });
 
+/** Where an e-mail stands in the outbox; `no_address` and `opted_out` ones are never sent. */
+export const MAIL_STATUSES = [
+  'queued',
+  'sending',
+  'sent',
+  'failed',
+  'no_address',
+  'opted_out',
+] as const;
+
 export const SentMessage = z
   .object({
     id: z.number().int(),
@@ -209,7 +219,7 @@ export const SentMessage = z
     subject: z.string(),
     body: z.string().nullable().openapi({ description: 'Null for a message carrying a secret' }),
     toAddress: z.string(),
-    status: z.enum(['queued', 'sending', 'sent', 'failed', 'no_address', 'opted_out']),
+    status: z.enum(MAIL_STATUSES),
     attempts: z.number().int(),
     lastError: z.string().nullable(),
     createdAt: z.string(),
