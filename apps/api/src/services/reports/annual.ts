@@ -25,15 +25,8 @@ import {
 import type { ServiceContext } from '../../context.ts';
 import { requireViewer } from '../../lib/service-context.ts';
 import { requiredAudienceOf } from '../courses/audience.ts';
-import {
-  basisName,
-  courseRef,
-  reportCourse,
-  reportScope,
-  yearView,
-  type Scope,
-  type YearView,
-} from './scope.ts';
+import { basisName, courseRef, reportScope, yearView, type Scope, type YearView } from './scope.ts';
+import { courseAskedFor } from '../courses/course-asked-for.ts';
 
 export function coverage(c: Counts): Coverage {
   return { required: c.required, completed: c.completed, coverage: coverageOf(c) };
@@ -77,7 +70,7 @@ export async function annualReport({
   const viewer = requireViewer(ctx);
   const view = yearView(input.fiscalYear, ctx.now);
   return readForReport(ctx.db, async (db) => {
-    const course = await reportCourse(db, input.courseId);
+    const course = await courseAskedFor(db, input.courseId);
     const scope = await reportScope(db, viewer, input.orgUnitId);
     const others = (await listCourses(db)).filter((c) => c.id !== course.id);
     const courses = [course, ...others];

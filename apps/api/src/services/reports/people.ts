@@ -4,7 +4,8 @@ import { validation } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
 import { requireViewer } from '../../lib/service-context.ts';
 import { populationOf } from './annual.ts';
-import { reportCourse, reportScope, yearView } from './scope.ts';
+import { reportScope, yearView } from './scope.ts';
+import { courseAskedFor } from '../courses/course-asked-for.ts';
 
 export function toReportPerson(r: PersonRow): ReportPerson {
   return {
@@ -37,7 +38,7 @@ export async function peopleBehind({
     throw validation('Name the unit (orgUnitId) whose own staff to list', { within: 'own' });
   }
   return readForReport(ctx.db, async (db) => {
-    const course = await reportCourse(db, input.courseId);
+    const course = await courseAskedFor(db, input.courseId);
     const scope = await reportScope(db, viewer, input.orgUnitId);
     const query = await populationOf(db, course, view, scope);
     const { rows, total } = await reportPeople(

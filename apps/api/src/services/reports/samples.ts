@@ -26,7 +26,8 @@ import type { ServiceContext } from '../../context.ts';
 import { requireViewer } from '../../lib/service-context.ts';
 import { toCsv } from '../../lib/csv.ts';
 import { populationOf } from './annual.ts';
-import { courseRef, reportCourse, reportScope, yearView } from './scope.ts';
+import { courseRef, reportScope, yearView } from './scope.ts';
+import { courseAskedFor } from '../courses/course-asked-for.ts';
 
 const METHOD_OF = {
   attended: 'group_session',
@@ -121,7 +122,7 @@ export async function drawAuditSample({
   const view = yearView(input.fiscalYear, ctx.now);
   const seed = input.seed ?? randomBytes(8).toString('hex');
   const drawn = await readForReport(ctx.db, async (db) => {
-    const course = await reportCourse(db, input.courseId);
+    const course = await courseAskedFor(db, input.courseId);
     const scope = await reportScope(db, viewer, input.orgUnitId);
     const population = await completedPopulation(db, await populationOf(db, course, view, scope));
     return { course, scope, population };
@@ -205,7 +206,7 @@ export async function listSamples({
 }): Promise<{ items: AuditSampleSummary[]; total: number }> {
   const viewer = requireViewer(ctx);
   const view = yearView(input.fiscalYear, ctx.now);
-  const course = await reportCourse(ctx.db, input.courseId);
+  const course = await courseAskedFor(ctx.db, input.courseId);
   const scope = await reportScope(ctx.db, viewer, input.orgUnitId);
   const { rows, total } = await listAuditSamples(ctx.db, {
     courseId: course.id,

@@ -1,12 +1,5 @@
 import type { AnnualReport } from '@kenshu/contracts';
-import {
-  findCourseByCode,
-  findCourseById,
-  findOrgUnitById,
-  unitsAtPaths,
-  type Course,
-  type Executor,
-} from '@kenshu/db';
+import { findOrgUnitById, unitsAtPaths, type Course, type Executor } from '@kenshu/db';
 import {
   AppError,
   canSeeUnit,
@@ -19,17 +12,6 @@ import {
   type Viewer,
 } from '@kenshu/domain';
 import type { ReportBasis } from '@kenshu/db';
-
-/** The course everyone must take: what a report shows unless asked for another. */
-const ALL_STAFF_COURSE = 'SEC-ALL';
-
-export async function reportCourse(db: Executor, courseId: number | undefined): Promise<Course> {
-  const course = courseId
-    ? await findCourseById(db, courseId)
-    : await findCourseByCode(db, ALL_STAFF_COURSE);
-  if (!course) throw notFound('course');
-  return course;
-}
 
 export function courseRef(course: Course) {
   return { id: course.id, code: course.code, titleJa: course.title_ja, titleEn: course.title_en };

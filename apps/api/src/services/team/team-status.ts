@@ -1,11 +1,5 @@
 import type { TeamFilter, TeamStatus } from '@kenshu/contracts';
-import {
-  courseStatusOfPeople,
-  findCourseByCode,
-  findCourseById,
-  findOrgUnitById,
-  type Course,
-} from '@kenshu/db';
+import { courseStatusOfPeople, findOrgUnitById } from '@kenshu/db';
 import {
   canSeeUnit,
   currentFiscalYear,
@@ -19,20 +13,7 @@ import type { ServiceContext } from '../../context.ts';
 import { toCsv } from '../../lib/csv.ts';
 import { requireViewer } from '../../lib/service-context.ts';
 import { requiredAudienceOf } from '../courses/audience.ts';
-
-/** The course everyone must take: the default a section head looks at. */
-const ALL_STAFF_COURSE = 'SEC-ALL';
-
-export async function courseFor(
-  ctx: ServiceContext,
-  courseId: number | undefined,
-): Promise<Course> {
-  const course = courseId
-    ? await findCourseById(ctx.db, courseId)
-    : await findCourseByCode(ctx.db, ALL_STAFF_COURSE);
-  if (!course) throw notFound('course');
-  return course;
-}
+import { courseAskedFor } from '../courses/course-asked-for.ts';
 
 export async function subtreesFor(
   ctx: ServiceContext,
@@ -60,7 +41,7 @@ export async function peopleMatching(
   page: { limit: number; offset: number },
 ) {
   const viewer = requireViewer(ctx);
-  const course = await courseFor(ctx, filter.courseId);
+  const course = await courseAskedFor(ctx.db, filter.courseId);
   const fiscalYear = filter.fiscalYear ?? currentFiscalYear(ctx.now);
   const audience = await requiredAudienceOf(ctx.db, course);
   const found = await courseStatusOfPeople(ctx.db, {
