@@ -62,13 +62,8 @@ export async function findOpenAssignment(
   courseId: number,
   fiscalYear: number,
 ): Promise<Assignment | undefined> {
-  return db
-    .selectFrom('assignment')
-    .selectAll()
-    .where('staff_id', '=', staffId)
+  return openAssignmentsQuery(db, staffId, fiscalYear)
     .where('course_id', '=', courseId)
-    .where('fiscal_year', '=', fiscalYear)
-    .where('status', '=', 'open')
     .executeTakeFirst();
 }
 
@@ -78,14 +73,17 @@ export async function openAssignmentsOf(
   staffId: number,
   fiscalYear: number,
 ): Promise<Assignment[]> {
+  return openAssignmentsQuery(db, staffId, fiscalYear).orderBy('due_on').execute();
+}
+
+/** A person's open assignments in a fiscal year (at most one per course, by a unique index). */
+function openAssignmentsQuery(db: Executor, staffId: number, fiscalYear: number) {
   return db
     .selectFrom('assignment')
     .selectAll()
     .where('staff_id', '=', staffId)
     .where('fiscal_year', '=', fiscalYear)
-    .where('status', '=', 'open')
-    .orderBy('due_on')
-    .execute();
+    .where('status', '=', 'open');
 }
 
 export async function withdrawAssignment(
