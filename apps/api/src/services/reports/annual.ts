@@ -25,8 +25,14 @@ import {
 import type { ServiceContext } from '../../context.ts';
 import { requireViewer } from '../../lib/service-context.ts';
 import { requiredAudienceOf } from '../courses/audience.ts';
-import { basisName, courseRef, reportScope, yearView, type Scope, type YearView } from './scope.ts';
-import { courseAskedFor } from '../courses/course-asked-for.ts';
+import {
+  basisName,
+  courseRef,
+  reportSubject,
+  yearView,
+  type Scope,
+  type YearView,
+} from './scope.ts';
 
 export function coverage(c: Counts): Coverage {
   return { required: c.required, completed: c.completed, coverage: coverageOf(c) };
@@ -70,8 +76,7 @@ export async function annualReport({
   const viewer = requireViewer(ctx);
   const view = yearView(input.fiscalYear, ctx.now);
   return readForReport(ctx.db, async (db) => {
-    const course = await courseAskedFor(db, input.courseId);
-    const scope = await reportScope(db, viewer, input.orgUnitId);
+    const { course, scope } = await reportSubject(db, viewer, input);
     const others = (await listCourses(db)).filter((c) => c.id !== course.id);
     const courses = [course, ...others];
     const queries = await Promise.all(courses.map((c) => populationOf(db, c, view, scope)));

@@ -4,8 +4,7 @@ import { NO_COUNTS, ROLE_GROUP_ORDER, addCounts, type Counts } from '@kenshu/dom
 import type { ServiceContext } from '../../context.ts';
 import { requireViewer } from '../../lib/service-context.ts';
 import { coverage, populationOf, type ReportInput } from './annual.ts';
-import { basisName, courseRef, reportScope, yearView } from './scope.ts';
-import { courseAskedFor } from '../courses/course-asked-for.ts';
+import { basisName, courseRef, reportSubject, yearView } from './scope.ts';
 
 /** How many fiscal years the year-over-year table shows (the report's 表3 compares five). */
 export const HISTORY_YEARS = 5;
@@ -29,8 +28,7 @@ export async function yearOverYear({
     .reverse()
     .map((fy) => yearView(fy, ctx.now));
   return readForReport(ctx.db, async (db) => {
-    const course = await courseAskedFor(db, input.courseId);
-    const scope = await reportScope(db, viewer, input.orgUnitId);
+    const { course, scope } = await reportSubject(db, viewer, input);
     const queries = await Promise.all(views.map((v) => populationOf(db, course, v, scope)));
     const rows = await yearTotals(db, queries);
     return {

@@ -4,8 +4,7 @@ import { validation } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
 import { requireViewer } from '../../lib/service-context.ts';
 import { populationOf } from './annual.ts';
-import { reportScope, yearView } from './scope.ts';
-import { courseAskedFor } from '../courses/course-asked-for.ts';
+import { reportSubject, yearView } from './scope.ts';
 
 export function toReportPerson(r: PersonRow): ReportPerson {
   return {
@@ -38,8 +37,7 @@ export async function peopleBehind({
     throw validation('Name the unit (orgUnitId) whose own staff to list', { within: 'own' });
   }
   return readForReport(ctx.db, async (db) => {
-    const course = await courseAskedFor(db, input.courseId);
-    const scope = await reportScope(db, viewer, input.orgUnitId);
+    const { course, scope } = await reportSubject(db, viewer, input);
     const query = await populationOf(db, course, view, scope);
     const { rows, total } = await reportPeople(
       db,

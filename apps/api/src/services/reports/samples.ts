@@ -26,8 +26,7 @@ import type { ServiceContext } from '../../context.ts';
 import { requireViewer } from '../../lib/service-context.ts';
 import { toCsv } from '../../lib/csv.ts';
 import { populationOf } from './annual.ts';
-import { courseRef, reportScope, yearView } from './scope.ts';
-import { courseAskedFor } from '../courses/course-asked-for.ts';
+import { courseRef, reportSubject, yearView } from './scope.ts';
 
 const METHOD_OF = {
   attended: 'group_session',
@@ -122,8 +121,7 @@ export async function drawAuditSample({
   const view = yearView(input.fiscalYear, ctx.now);
   const seed = input.seed ?? randomBytes(8).toString('hex');
   const drawn = await readForReport(ctx.db, async (db) => {
-    const course = await courseAskedFor(db, input.courseId);
-    const scope = await reportScope(db, viewer, input.orgUnitId);
+    const { course, scope } = await reportSubject(db, viewer, input);
     const population = await completedPopulation(db, await populationOf(db, course, view, scope));
     return { course, scope, population };
   });
@@ -206,8 +204,7 @@ export async function listSamples({
 }): Promise<{ items: AuditSampleSummary[]; total: number }> {
   const viewer = requireViewer(ctx);
   const view = yearView(input.fiscalYear, ctx.now);
-  const course = await courseAskedFor(ctx.db, input.courseId);
-  const scope = await reportScope(ctx.db, viewer, input.orgUnitId);
+  const { course, scope } = await reportSubject(ctx.db, viewer, input);
   const { rows, total } = await listAuditSamples(ctx.db, {
     courseId: course.id,
     fiscalYear: view.fiscalYear,

@@ -12,6 +12,7 @@ import {
   type Viewer,
 } from '@kenshu/domain';
 import type { ReportBasis } from '@kenshu/db';
+import { courseAskedFor } from '../courses/course-asked-for.ts';
 
 export function courseRef(course: Course) {
   return { id: course.id, code: course.code, titleJa: course.title_ja, titleEn: course.title_en };
@@ -24,6 +25,19 @@ export interface Scope {
 }
 
 const MINISTRY_NAME = { nameJa: '全省', nameEn: 'Whole ministry' };
+
+/**
+ * What a report is about: its course (the one everyone must take unless another is asked for)
+ * and the part of the organisation it looks at, which the viewer must oversee.
+ */
+export async function reportSubject(
+  db: Executor,
+  viewer: Viewer,
+  input: { courseId?: number | undefined; orgUnitId?: number | undefined },
+): Promise<{ course: Course; scope: Scope }> {
+  const course = await courseAskedFor(db, input.courseId);
+  return { course, scope: await reportScope(db, viewer, input.orgUnitId) };
+}
 
 /**
  * The part of the organisation a report covers: the unit asked for, if the viewer may see it;
