@@ -18,6 +18,11 @@ export function typedApi(app: AppType, as: Pick<SignedInClient, 'cookie' | 'csrf
   }).api;
 }
 
+/** The app's typed client as someone not signed in: no cookie, no CSRF token. */
+export function publicApi(app: AppType) {
+  return testClient(app).api;
+}
+
 type AnyResponse = ClientResponse<unknown, number, ResponseFormat>;
 
 /** The success statuses the API declared for this call. */
