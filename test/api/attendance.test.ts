@@ -1,52 +1,18 @@
 import { autoFinaliseJob, runJobOnce } from '@kenshu/api/jobs';
 import { loadConfig } from '@kenshu/api/config';
-import {
-  makeConfirmedBookings,
-  makeCourse,
-  makeOrgUnit,
-  makeSession,
-  makeStaff,
-} from '@kenshu/db/testing';
+import { makeStaff } from '@kenshu/db/testing';
 import type { TrainingSession } from '@kenshu/db';
 import { Secret, TOTP } from 'otpauth';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.ts';
-import { attendanceOf, checkIn } from '../support/attendance.ts';
+import { attendanceOf, checkIn, sessionUnderWay as underWay } from '../support/attendance.ts';
 import { makePerson, signedInAs, type SignedInClient } from '../support/auth.ts';
 import { failure, okBody, typedApi } from '../support/typed-api.ts';
 
 const t = useTestApp();
 
-/**
- * A session under way (started an hour ago, ends in 30 minutes) with a trainer and people booked.
- */
-async function sessionUnderWay(
-  booked: number,
-  opts: { startsInHours?: number; durationMinutes?: number } = {},
-) {
-  const course = await makeCourse(t.db);
-  const trainerStaff = await makePerson(t.db, ['trainer']);
-  const session = await makeSession(t.db, {
-    courseId: course.id,
-    capacity: Math.max(booked, 1),
-    startsInHours: opts.startsInHours ?? -1,
-    durationMinutes: opts.durationMinutes ?? 90,
-    cutoffInHours: (opts.startsInHours ?? -1) - 24,
-    opensInHours: -500,
-    trainerIds: [trainerStaff.id],
-  });
-  const unit = await makeOrgUnit(t.db);
-  const people = [];
-  for (let i = 0; i < booked; i++) {
-    people.push(await makeStaff(t.db, { org_unit_id: unit.id }));
-  }
-  await makeConfirmedBookings(
-    t.db,
-    session,
-    people.map((p) => p.id),
-  );
-  const trainer = await signedInAs(t.app, t.db, trainerStaff.id);
-  return { course, session, people, trainer };
+function sessionUnderWay(booked: number, opts: Parameters<typeof underWay>[2] = {}) {
+  return underWay(t, booked, opts);
 }
 
 async function sheet(client: SignedInClient, sessionId: number) {

@@ -1,45 +1,17 @@
-import {
-  makeConfirmedBookings,
-  makeCourse,
-  makeOrgUnit,
-  makeSession,
-  makeStaff,
-} from '@kenshu/db/testing';
 import { Secret, TOTP } from 'otpauth';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.ts';
-import { attendanceOf, checkIn } from '../support/attendance.ts';
+import { attendanceOf, checkIn, sessionUnderWay as underWay } from '../support/attendance.ts';
 import { makePerson, signedInAs, type SignedInClient } from '../support/auth.ts';
 import { failure, okBody } from '../support/typed-api.ts';
 
 const t = useTestApp({ checkInWrongCodeLimit: 5, checkInSecret: 's'.repeat(48) });
 
-/** A session under way with a trainer and `booked` people holding seats. */
+/** A two-hour session under way, its trainer showing the check-in code, `booked` people booked. */
 async function sessionUnderWay(booked: number) {
-  const course = await makeCourse(t.db);
-  const trainerStaff = await makePerson(t.db, ['trainer']);
-  const session = await makeSession(t.db, {
-    courseId: course.id,
-    capacity: Math.max(booked, 1),
-    startsInHours: -1,
-    durationMinutes: 120,
-    cutoffInHours: -25,
-    opensInHours: -500,
-    trainerIds: [trainerStaff.id],
-  });
-  const unit = await makeOrgUnit(t.db);
-  const people = [];
-  for (let i = 0; i < booked; i++) {
-    people.push(await makeStaff(t.db, { org_unit_id: unit.id }));
-  }
-  await makeConfirmedBookings(
-    t.db,
-    session,
-    people.map((p) => p.id),
-  );
-  const trainer = await signedInAs(t.app, t.db, trainerStaff.id);
-  const shown = await okBody(attendanceOf(t.app, trainer, session.id).checkInCode());
-  return { course, session, people, trainer, shown };
+  const under = await underWay(t, booked, { durationMinutes: 120 });
+  const shown = await okBody(attendanceOf(t.app, under.trainer, under.session.id).checkInCode());
+  return { ...under, shown };
 }
 
 function one<T>(items: T[]): T {

@@ -1,6 +1,14 @@
 import type { AppType } from '@kenshu/api';
 import type { AttendanceMark } from '@kenshu/contracts';
-import type { SignedInClient } from './auth.ts';
+import type { Executor } from '@kenshu/db';
+import {
+  makeConfirmedBookings,
+  makeCourse,
+  makeOrgUnit,
+  makeSession,
+  makeStaff,
+} from '@kenshu/db/testing';
+import { makePerson, signedInAs, type SignedInClient } from './auth.ts';
 import { typedApi } from './typed-api.ts';
 
 /**
@@ -38,4 +46,39 @@ export function checkIn(
   body: { code?: string; token?: string; sessionId?: number },
 ) {
   return typedApi(app, as)['check-in'].$post({ json: body });
+}
+
+/**
+ * A session under way (by default started an hour ago, 90 minutes long) taught by a signed-in
+ * trainer, with `booked` people of one unit holding confirmed seats.
+ */
+export async function sessionUnderWay(
+  t: { app: AppType; db: Executor },
+  booked: number,
+  opts: { startsInHours?: number; durationMinutes?: number } = {},
+) {
+  const startsInHours = opts.startsInHours ?? -1;
+  const course = await makeCourse(t.db);
+  const trainerStaff = await makePerson(t.db, ['trainer']);
+  const session = await makeSession(t.db, {
+    courseId: course.id,
+    capacity: Math.max(booked, 1),
+    startsInHours,
+    durationMinutes: opts.durationMinutes ?? 90,
+    cutoffInHours: startsInHours - 24,
+    opensInHours: -500,
+    trainerIds: [trainerStaff.id],
+  });
+  const unit = await makeOrgUnit(t.db);
+  const people = [];
+  for (let i = 0; i < booked; i++) {
+    people.push(await makeStaff(t.db, { org_unit_id: unit.id }));
+  }
+  await makeConfirmedBookings(
+    t.db,
+    session,
+    people.map((p) => p.id),
+  );
+  const trainer = await signedInAs(t.app, t.db, trainerStaff.id);
+  return { course, session, people, trainer };
 }
