@@ -1,17 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { migrateToLatest, openDatabase, type Database } from '@kenshu/db';
 import { makeCourse, makeOrgUnit, makeSession, makeStaff } from '@kenshu/db/testing';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signedInAs, type SignedInClient } from '../support/auth.ts';
-import { useTestDatabase } from '../support/database.ts';
-import {
-  spawnServer,
-  stopServer,
-  waitUntilListening,
-  type ServerProcess,
-} from '../support/server-process.ts';
+import { waitUntilListening, useServerProcesses } from '../support/server-process.ts';
 
 /**
  * A deploy sends SIGTERM while people are booking. The real server process must answer every
@@ -19,27 +9,9 @@ import {
  * is in the database. Requests that arrive after it stopped listening are refused (the load
  * balancer's /api/ready already said 503), never half-done.
  */
-const shared = useTestDatabase();
-const work = mkdtempSync(join(tmpdir(), 'kenshu-shutdown-'));
-let server: ServerProcess | undefined;
-afterAll(async () => {
-  await stopServer(server);
-  rmSync(work, { recursive: true, force: true });
-});
+const { withDatabase, start } = useServerProcesses('shutdown');
 
 const PEOPLE = 60;
-
-/** The test file's database on PostgreSQL; on the embedded one, the folder the server will use. */
-async function withDatabase<T>(use: (database: Database) => Promise<T>): Promise<T> {
-  if (process.env.DATABASE_URL) return use(shared.current);
-  const database = await openDatabase({ dataDir: join(work, 'db') });
-  try {
-    await migrateToLatest(database.db);
-    return await use(database);
-  } finally {
-    await database.close();
-  }
-}
 
 describe('SIGTERM during a burst of bookings', () => {
   it('finishes every request it had taken, loses no booking, and exits 0', async () => {
@@ -61,13 +33,8 @@ describe('SIGTERM during a burst of bookings', () => {
       return { sessionId: session.id, people: clients };
     });
 
-    server = spawnServer({
-      DATABASE_URL: process.env.DATABASE_URL ? (shared.current.url ?? '') : '',
-      KENSHU_DATA_DIR: join(work, 'db'),
-      KENSHU_SHUTDOWN_SECONDS: '60',
-    });
-    base = await waitUntilListening(server);
-    const running = server;
+    const running = start({ KENSHU_SHUTDOWN_SECONDS: '60' });
+    base = await waitUntilListening(running);
 
     let signalledAt = 0;
     const outcomes = await Promise.all(

@@ -1,22 +1,12 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import {
-  enqueueMail,
-  migrateToLatest,
-  openDatabase,
-  runInTransaction,
-  type Database,
-  type NewMail,
-} from '@kenshu/db';
+import { existsSync } from 'node:fs';
+import { enqueueMail, runInTransaction, type NewMail } from '@kenshu/db';
 import { makeStaff } from '@kenshu/db/testing';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { useTestDatabase } from '../support/database.ts';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
-  spawnServer,
   stopServer,
   waitUntilListening,
   type ServerProcess,
+  useServerProcesses,
 } from '../support/server-process.ts';
 import { startSmtpServer, type SmtpTestServer } from '../support/smtp.ts';
 
@@ -28,45 +18,23 @@ import { startSmtpServer, type SmtpTestServer } from '../support/smtp.ts';
  * before the kill, before its row was marked sent, can be handed over a second time, and then
  * with the same Message-ID (the at-least-once window every SMTP client has; see the README).
  */
-const shared = useTestDatabase();
-const work = mkdtempSync(join(tmpdir(), 'kenshu-mail-kill-'));
-const dataDir = join(work, 'db');
-const running: ServerProcess[] = [];
+const processes = useServerProcesses('mail-kill');
 let smtp: SmtpTestServer | undefined;
-afterEach(async () => {
-  for (const server of running.splice(0)) await stopServer(server);
-});
 afterAll(async () => {
   await smtp?.close();
-  rmSync(work, { recursive: true, force: true });
 });
 
 const MESSAGES = 3000;
-const databaseUrl = () => (process.env.DATABASE_URL ? (shared.current.url ?? '') : '');
-
-async function withDatabase<T>(use: (database: Database) => Promise<T>): Promise<T> {
-  if (databaseUrl()) return use(shared.current);
-  const database = await openDatabase({ dataDir });
-  try {
-    await migrateToLatest(database.db);
-    return await use(database);
-  } finally {
-    await database.close();
-  }
-}
+const { dataDir, databaseUrl, withDatabase } = processes;
 
 function start(url: string) {
-  const server = spawnServer({
-    KENSHU_DATA_DIR: dataDir,
-    DATABASE_URL: databaseUrl(),
+  return processes.start({
     KENSHU_JOBS: 'on',
     KENSHU_SMTP_URL: url,
     KENSHU_MAIL_FROM: 'Kenshu <kenshu@mof.example.go.jp>',
     KENSHU_MAIL_CLAIM_SECONDS: '3',
     KENSHU_MAIL_BATCH: '100',
   });
-  running.push(server);
-  return server;
 }
 
 async function until(condition: () => boolean, what: string, server: ServerProcess, ms = 240_000) {
@@ -126,7 +94,6 @@ describe('delivering the outbox through kill -9', () => {
     // Give a taken-over claim time to show up twice, if it were going to.
     await new Promise((resolve) => setTimeout(resolve, 5_000));
     await stopServer(second);
-    running.splice(0);
 
     const byOutboxId = new Map<number, Set<string>>();
     for (const mail of received) {

@@ -1,13 +1,8 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { migrateToLatest, openDatabase, type Database } from '@kenshu/db';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateMinistry, writeStaffImportCsv } from '../generator/index.ts';
 import { makePerson } from '../support/auth.ts';
-import { useTestDatabase } from '../support/database.ts';
+import { spawnCommand, useServerProcesses } from '../support/server-process.ts';
 import { tableChecksum } from '../support/staff-import.ts';
 
 /**
@@ -15,53 +10,27 @@ import { tableChecksum } from '../support/staff-import.ts';
  * staff file, and checks that the database is exactly as it was: the import is one transaction.
  * Embedded: the child opens its own on-disk database. PostgreSQL: the test file's database.
  */
-const shared = useTestDatabase();
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const work = mkdtempSync(join(tmpdir(), 'kenshu-kill-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const { work, databaseEnv, withDatabase } = useServerProcesses('kill');
 
 const ministry = generateMinistry({ seed: 7, staff: 30_000, units: 300 });
 
-async function withDatabase<T>(use: (database: Database) => Promise<T>): Promise<T> {
-  const url = process.env.DATABASE_URL ? shared.current.url : undefined;
-  if (url) return use(shared.current);
-  const database = await openDatabase({ dataDir: join(work, 'db') });
-  try {
-    return await use(database);
-  } finally {
-    await database.close();
-  }
+/** `pnpm kenshu import` of the file as this admin, on the processes' database. */
+function importCommand(file: string, adminNumber: string) {
+  return spawnCommand(['import', file, '--as', adminNumber], databaseEnv());
 }
 
-/** Runs the import command and kills it once stderr shows `killAt`; resolves with how it ended. */
-function importAndKill(file: string, adminNumber: string, killAt: RegExp) {
-  const url = process.env.DATABASE_URL ? shared.current.url : undefined;
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'apps/api/src/cli.ts', 'import', file, '--as', adminNumber],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        KENSHU_SEED: 'none',
-        KENSHU_DATA_DIR: join(work, 'db'),
-        DATABASE_URL: url ?? '',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let stderr = '';
+/** Runs the import command and kills it once its output shows `killAt`; resolves with how it ended. */
+async function importAndKill(file: string, adminNumber: string, killAt: RegExp) {
+  const command = importCommand(file, adminNumber);
   let killed = false;
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-    if (!killed && killAt.test(stderr)) {
+  command.child.stderr.on('data', () => {
+    if (!killed && killAt.test(command.output())) {
       killed = true;
-      child.kill('SIGKILL');
+      command.child.kill('SIGKILL');
     }
   });
-  return new Promise<{ signal: NodeJS.Signals | null; stderr: string }>((resolve) => {
-    child.on('exit', (_code, signal) => resolve({ signal, stderr }));
-  });
+  const { signal } = await command.exited;
+  return { signal, stderr: command.output() };
 }
 
 describe('killing an import midway', () => {
@@ -76,10 +45,9 @@ describe('killing an import midway', () => {
     async (_when, killAt) => {
       if (!adminNumber) {
         await writeStaffImportCsv(ministry, file);
-        adminNumber = await withDatabase(async ({ db }) => {
-          await migrateToLatest(db);
-          return (await makePerson(db, ['admin'])).staff_number;
-        });
+        adminNumber = await withDatabase(
+          async ({ db }) => (await makePerson(db, ['admin'])).staff_number,
+        );
       }
       const before = await withDatabase(({ db }) => tableChecksum(db));
       const outcome = await importAndKill(file, adminNumber, killAt);
@@ -91,23 +59,9 @@ describe('killing an import midway', () => {
   );
 
   it('still imports the file completely afterwards', async () => {
-    const url = process.env.DATABASE_URL ? shared.current.url : undefined;
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'apps/api/src/cli.ts', 'import', file, '--as', adminNumber],
-      {
-        cwd: root,
-        env: {
-          ...process.env,
-          KENSHU_SEED: 'none',
-          KENSHU_DATA_DIR: join(work, 'db'),
-          DATABASE_URL: url ?? '',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    expect(code).toBe(0);
+    const command = importCommand(file, adminNumber);
+    const { code } = await command.exited;
+    expect(code, command.output()).toBe(0);
     const count = await withDatabase(({ db }) =>
       db
         .selectFrom('staff')

@@ -1,17 +1,9 @@
 import { request } from 'node:http';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { migrateToLatest, openDatabase, type Database } from '@kenshu/db';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makePerson, signedInAs } from '../support/auth.ts';
-import { useTestDatabase } from '../support/database.ts';
-import {
-  spawnServer,
-  stopServer,
-  waitUntilListening,
-  type ServerProcess,
-} from '../support/server-process.ts';
+import { waitUntilListening, useServerProcesses } from '../support/server-process.ts';
 
 /**
  * A staff import upload holds personal data. The server keeps it in a private folder of its own
@@ -19,34 +11,8 @@ import {
  * temporary folder, and a start removes what a killed server left there. Real processes:
  * the server is killed with SIGKILL in the middle of receiving an upload, then started again.
  */
-const shared = useTestDatabase();
-const work = mkdtempSync(join(tmpdir(), 'kenshu-upload-kill-'));
-const dataDir = join(work, 'db');
+const { dataDir, withDatabase, start } = useServerProcesses('upload-kill');
 const uploadDir = join(dataDir, 'uploads');
-const running: ServerProcess[] = [];
-afterEach(async () => {
-  for (const server of running.splice(0)) await stopServer(server);
-});
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-const databaseUrl = () => (process.env.DATABASE_URL ? (shared.current.url ?? '') : '');
-
-async function withDatabase<T>(use: (database: Database) => Promise<T>): Promise<T> {
-  if (databaseUrl()) return use(shared.current);
-  const database = await openDatabase({ dataDir });
-  try {
-    await migrateToLatest(database.db);
-    return await use(database);
-  } finally {
-    await database.close();
-  }
-}
-
-function start() {
-  const server = spawnServer({ KENSHU_DATA_DIR: dataDir, DATABASE_URL: databaseUrl() });
-  running.push(server);
-  return server;
-}
 
 function uploadsOf(pid: number) {
   if (!existsSync(uploadDir)) return [];
