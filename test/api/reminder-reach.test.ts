@@ -7,6 +7,7 @@ import { makeCourse, makeOrgUnit, makeStaff } from '@kenshu/db/testing';
 import { addDays, tokyoDateOf, type ReminderScheduleRule } from '@kenshu/domain';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.ts';
+import { assignByHand } from '../support/training.ts';
 import { makePerson, signedInAs } from '../support/auth.ts';
 import { startSmtpServer } from '../support/smtp.ts';
 
@@ -37,24 +38,8 @@ async function courseFor(unitId: number, schedule: ReminderScheduleRule, by: num
   return course;
 }
 
-async function assign(course: Course, staffId: number, fiscalYear: number, dueOn: string) {
-  const mod = await t.db
-    .insertInto('module')
-    .values({ course_id: course.id })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await t.db
-    .insertInto('assignment')
-    .values({
-      staff_id: staffId,
-      course_id: course.id,
-      fiscal_year: fiscalYear,
-      module_id: mod.id,
-      due_on: dueOn,
-      source: 'manual',
-      reason: 'test',
-    })
-    .execute();
+function assign(course: Course, staffId: number, fiscalYear: number, dueOn: string) {
+  return assignByHand(t.db, { courseId: course.id, staffId, fiscalYear, dueOn });
 }
 
 async function runAt(at: string) {

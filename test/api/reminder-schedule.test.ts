@@ -5,6 +5,7 @@ import { makeCourse, makeOrgUnit, makeStaff } from '@kenshu/db/testing';
 import { addDays, isWorkingDay, tokyoDateOf } from '@kenshu/domain';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.ts';
+import { assignByHand } from '../support/training.ts';
 
 /**
  * A simulated run of days, driven by the clock: the daily reminder job is woken every day at
@@ -16,24 +17,8 @@ import { useTestApp } from '../support/app.ts';
 const t = useTestApp();
 const config: Config = { ...loadConfig({}), seed: 'none' };
 
-async function assign(course: Course, staffId: number, dueOn: string) {
-  const mod = await t.db
-    .insertInto('module')
-    .values({ course_id: course.id })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await t.db
-    .insertInto('assignment')
-    .values({
-      staff_id: staffId,
-      course_id: course.id,
-      fiscal_year: 2026,
-      module_id: mod.id,
-      due_on: dueOn,
-      source: 'manual',
-      reason: 'test',
-    })
-    .execute();
+function assign(course: Course, staffId: number, dueOn: string) {
+  return assignByHand(t.db, { courseId: course.id, staffId, fiscalYear: 2026, dueOn });
 }
 
 async function runDay(day: string) {

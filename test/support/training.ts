@@ -1,5 +1,5 @@
 import { publishTrainingEvents } from '@kenshu/api/training-events';
-import { runInTransaction, type Database } from '@kenshu/db';
+import { runInTransaction, type Database, type Executor } from '@kenshu/db';
 import { currentFiscalYear } from '@kenshu/domain';
 
 /**
@@ -29,4 +29,28 @@ export async function markAbsent(database: Database, staffId: number, courseId: 
       new Date(),
     ),
   );
+}
+
+/** An e-learning assignment made by hand (with a module of its own), due on `dueOn`. */
+export async function assignByHand(
+  db: Executor,
+  a: { courseId: number; staffId: number; fiscalYear: number; dueOn: string },
+) {
+  const module = await db
+    .insertInto('module')
+    .values({ course_id: a.courseId })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('assignment')
+    .values({
+      staff_id: a.staffId,
+      course_id: a.courseId,
+      fiscal_year: a.fiscalYear,
+      module_id: module.id,
+      due_on: a.dueOn,
+      source: 'manual',
+      reason: 'test',
+    })
+    .execute();
 }
