@@ -11,6 +11,7 @@ import { manualAnalyses } from '../support/database.ts';
 import { makePerson, signedInAs, type SignedInClient } from '../support/auth.ts';
 import {
   encodeCp932,
+  importingAdmin,
   staffImportCsv,
   tableChecksum,
   type StaffLine,
@@ -22,7 +23,7 @@ const settings: Partial<Config> = {};
 const t = useTestApp(settings);
 let admin: SignedInClient;
 let adminStaff: Staff;
-let adminUnitCode: string;
+let adminLine: StaffLine;
 let smtp: SmtpTestServer;
 let mailer: Mailer;
 
@@ -33,14 +34,7 @@ beforeAll(async () => {
   const made = createMailer({ ...loadConfig({}), ...settings });
   if (!made) throw new Error('the mailer needs an SMTP URL');
   mailer = made;
-  adminStaff = await makePerson(t.db, ['admin']);
-  admin = await signedInAs(t.app, t.db, adminStaff.id);
-  const unit = await t.db
-    .selectFrom('org_unit')
-    .select('code')
-    .where('id', '=', adminStaff.org_unit_id)
-    .executeTakeFirstOrThrow();
-  adminUnitCode = unit.code;
+  ({ staff: adminStaff, client: admin, line: adminLine } = await importingAdmin(t.app, t.db));
 });
 afterAll(async () => {
   mailer.close();
@@ -81,19 +75,6 @@ async function importFile(body: Body, query: Record<string, string> = {}) {
   expect(res.status, JSON.stringify(json)).toBe(200);
   expect(json.counts, 'the result counts what the preview counted').toEqual(previewed.counts);
   return json;
-}
-
-/** The admin's own line, so full imports keep the person applying them. */
-function adminLine(): StaffLine {
-  return {
-    number: adminStaff.staff_number,
-    unit: adminUnitCode,
-    family: adminStaff.family_name,
-    given: adminStaff.given_name,
-    familyKana: adminStaff.family_name_kana,
-    givenKana: adminStaff.given_name_kana,
-    email: adminStaff.email,
-  };
 }
 
 function staffByNumber(number: string) {
@@ -269,12 +250,12 @@ describe('apply', () => {
     const units = [{ code: bureau, kind: 'bureau' }];
     const stays = { number: unique('N'), unit: bureau };
     const leaves = { number: unique('N'), unit: bureau };
-    await importFile(staffImportCsv(units, [adminLine(), stays, leaves]));
+    await importFile(staffImportCsv(units, [adminLine, stays, leaves]));
     const leaver = await staffByNumber(leaves.number);
     const session = await signedInAs(t.app, t.db, leaver?.id ?? 0);
     expect((await session.request('/api/auth/me')).status).toBe(200);
 
-    const partial = await importFile(staffImportCsv(units, [adminLine(), stays]), {
+    const partial = await importFile(staffImportCsv(units, [adminLine, stays]), {
       mode: 'partial',
     });
     expect(partial.counts.staff.deactivated).toBe(0);
@@ -285,7 +266,7 @@ describe('apply', () => {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('active', '=', true)
       .executeTakeFirstOrThrow();
-    const full = await importFile(staffImportCsv(units, [adminLine(), stays]), {
+    const full = await importFile(staffImportCsv(units, [adminLine, stays]), {
       mode: 'full',
       effectiveDate: '2027-10-01',
     });

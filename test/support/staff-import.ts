@@ -2,6 +2,9 @@ import { createRequire } from 'node:module';
 import type { DB, Executor } from '@kenshu/db';
 import { tableFingerprint } from '@kenshu/db/testing';
 import { STAFF_IMPORT_COLUMNS, type StaffImportColumn } from '@kenshu/domain';
+import type { AppType } from '@kenshu/api';
+import { makePerson, signedInAs, type SignedInClient } from './auth.ts';
+import { typedApi } from './typed-api.ts';
 
 export interface UnitLine {
   code: string;
@@ -68,6 +71,58 @@ export function staffImportCsv(
     ),
   ];
   return `${rows.join('\r\n')}\r\n`;
+}
+
+/**
+ * An admin who applies staff imports, signed in, with their own line for the file: a full import
+ * removes whoever it does not list, the person applying it too.
+ */
+export async function importingAdmin(
+  app: { request(input: string, init?: RequestInit): Response | Promise<Response> },
+  db: Executor,
+) {
+  const staff = await makePerson(db, ['admin']);
+  const client: SignedInClient = await signedInAs(app, db, staff.id);
+  const unit = await db
+    .selectFrom('org_unit')
+    .select('code')
+    .where('id', '=', staff.org_unit_id)
+    .executeTakeFirstOrThrow();
+  const line: StaffLine = {
+    number: staff.staff_number,
+    unit: unit.code,
+    family: staff.family_name,
+    given: staff.given_name,
+    familyKana: staff.family_name_kana,
+    givenKana: staff.given_name_kana,
+    email: staff.email,
+  };
+  return { staff, client, line };
+}
+
+type StaffImportRoutes = ReturnType<typeof typedApi>['staff-imports'];
+
+/**
+ * This person's staff import calls through the typed client. The file goes as the raw request
+ * body (text/csv), as the web page sends it; the typed client checks the path, query and answer.
+ */
+export function staffImportsOf(app: AppType, as: SignedInClient) {
+  const routes = typedApi(app, as)['staff-imports'];
+  const file = (body: string | Buffer) => ({
+    headers: { 'content-type': 'text/csv' },
+    // A Buffer is a Uint8Array, which fetch accepts; the DOM typings only name ArrayBuffer views.
+    init: { body: typeof body === 'string' ? body : new Blob([new Uint8Array(body)]) },
+  });
+  return {
+    preview: (
+      body: string | Buffer,
+      query: Parameters<StaffImportRoutes['preview']['$post']>[0]['query'],
+    ) => routes.preview.$post({ query }, file(body)),
+    apply: (
+      body: string | Buffer,
+      query: Parameters<StaffImportRoutes['apply']['$post']>[0]['query'],
+    ) => routes.apply.$post({ query }, file(body)),
+  };
 }
 
 function quote(value: string): string {
