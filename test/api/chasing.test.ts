@@ -4,8 +4,10 @@ import { makeCourse, makeOrgUnit, makeSession, makeStaff } from '@kenshu/db/test
 import { parse } from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.ts';
-import { makePerson, signedInAs } from '../support/auth.ts';
+import { makePerson, signedInAs, type SignedInClient } from '../support/auth.ts';
+import { bookingsOf } from '../support/bookings.ts';
 import { useMailServer } from '../support/smtp.ts';
+import { failure, okBody, publicApi, typedApi } from '../support/typed-api.ts';
 
 /**
  * Chasing the unfinished: the team page's filters, paging and CSV, "remind everyone matching"
@@ -15,6 +17,38 @@ import { useMailServer } from '../support/smtp.ts';
 const settings: Partial<Config> = { publicUrl: 'https://kenshu.example.go.jp' };
 const t = useTestApp(settings);
 const smtp = useMailServer(settings);
+
+/** The team page's status list, as this person asks for it. */
+function teamStatus(as: SignedInClient, query: StatusQuery) {
+  return typedApi(t.app, as).team.status.$get({ query });
+}
+type StatusQuery = Parameters<ReturnType<typeof typedApi>['team']['status']['$get']>[0]['query'];
+
+/** "Remind everyone matching" (or its preview), as this person presses it. */
+function remind(
+  as: SignedInClient,
+  json: Parameters<ReturnType<typeof remindersOf>['$post']>[0]['json'],
+) {
+  return remindersOf(as).$post({ json });
+}
+
+function remindersOf(as: SignedInClient) {
+  return typedApi(t.app, as).team.reminders;
+}
+
+function outbox(
+  as: SignedInClient,
+  query: Parameters<ReturnType<typeof typedApi>['outbox']['$get']>[0]['query'],
+) {
+  return typedApi(t.app, as).outbox.$get({ query });
+}
+
+function messagesOf(as: SignedInClient, staffId: number) {
+  return typedApi(t.app, as).staff[':id'].messages.$get({
+    param: { id: String(staffId) },
+    query: {},
+  });
+}
 
 async function team() {
   const course = await makeCourse(t.db);
@@ -38,39 +72,42 @@ describe('the team page for admins and section heads', () => {
     const pjmo = await makeStaff(t.db, { org_unit_id: mine.id, is_pjmo_member: true });
     const outsider = await makeStaff(t.db, { org_unit_id: other.id, employment_type: 'part_time' });
     const admin = await signedInAs(t.app, t.db, (await makePerson(t.db, ['admin'])).id);
-    const base = `/api/team/status?courseId=${course.id}`;
+    const status = (as: SignedInClient, query: StatusQuery) =>
+      okBody(teamStatus(as, { courseId: String(course.id), ...query }));
 
-    const partTime = await (await head.request(`${base}&employmentType=part_time&limit=2`)).json();
+    const partTime = await status(head, { employmentType: 'part_time', limit: '2' });
     expect(partTime.total).toBe(5);
     expect(partTime.items).toHaveLength(2);
-    const page3 = await (
-      await head.request(`${base}&employmentType=part_time&limit=2&offset=4`)
-    ).json();
+    const page3 = await status(head, { employmentType: 'part_time', limit: '2', offset: '4' });
     expect(page3.items).toHaveLength(1);
-    const seen = [...partTime.items, ...page3.items].map((i: { staffId: number }) => i.staffId);
+    const seen = [...partTime.items, ...page3.items].map((i) => i.staffId);
     expect(partTimers.map((p) => p.id)).toEqual(expect.arrayContaining(seen));
 
-    const roles = await (await head.request(`${base}&role=pjmo_member`)).json();
-    expect(roles.items.map((i: { staffId: number }) => i.staffId)).toEqual([pjmo.id]);
-    const heads = await (await head.request(`${base}&role=section_head`)).json();
-    expect(heads.items.map((i: { staffId: number }) => i.staffId)).toEqual([headStaff.id]);
+    const roles = await status(head, { role: 'pjmo_member' });
+    expect(roles.items.map((i) => i.staffId)).toEqual([pjmo.id]);
+    const heads = await status(head, { role: 'section_head' });
+    expect(heads.items.map((i) => i.staffId)).toEqual([headStaff.id]);
 
-    const subtree = await (await head.request(`${base}&orgUnitId=${section.id}`)).json();
+    const subtree = await status(head, { orgUnitId: String(section.id) });
     expect(subtree.total).toBe(5);
     expect(subtree.counts.notStarted).toBe(5);
 
     // The section head keeps to their division; an admin sees the ministry, the outsider too.
-    expect((await head.request(`${base}&orgUnitId=${other.id}`)).status).toBe(403);
-    const ministry = await (
-      await admin.request(`${base}&employmentType=part_time&limit=200`)
-    ).json();
-    expect(ministry.items.map((i: { staffId: number }) => i.staffId)).toContain(outsider.id);
+    const elsewhere = teamStatus(head, {
+      courseId: String(course.id),
+      orgUnitId: String(other.id),
+    });
+    expect((await failure(elsewhere)).status).toBe(403);
+    const ministry = await status(admin, { employmentType: 'part_time', limit: '200' });
+    expect(ministry.items.map((i) => i.staffId)).toContain(outsider.id);
   });
 
   it('downloads everyone matching as CSV with a BOM, not only the page shown', async () => {
     const { course, mine, head } = await team();
     for (let i = 0; i < 3; i++) await makeStaff(t.db, { org_unit_id: mine.id });
     await makeStaff(t.db, { org_unit_id: mine.id, family_name: '=HYPERLINK("x")' });
+    // The download takes no page size: a stray one (raw, as the typed client would not send it)
+    // must not cut the file short.
     const res = await head.request(
       `/api/team/status.csv?courseId=${course.id}&status=not_started&limit=1`,
     );
@@ -85,6 +122,8 @@ describe('the team page for admins and section heads', () => {
     expect(text).toContain(`'=HYPERLINK`);
   });
 
+  // Malformed on purpose (unknown values, a NUL, huge inputs, the wrong content type): the typed
+  // client would not let these through, so they go as raw requests.
   it('refuses hostile filters with 4xx', async () => {
     const { course, head } = await team();
     const bad = [
@@ -132,51 +171,34 @@ describe('reminding everyone matching the filter', () => {
     // Addresses are unique: blanks of different lengths are all "no address".
     const noAddress = await makeStaff(t.db, { org_unit_id: mine.id, email: ' ' });
     const booked = await makeStaff(t.db, { org_unit_id: mine.id });
-    await (
-      await signedInAs(t.app, t.db, booked.id)
-    ).json('/api/bookings', {
-      sessionId: session.id,
-    });
+    await okBody(bookingsOf(t.app, await signedInAs(t.app, t.db, booked.id)).book(session.id));
     const recently = await makeStaff(t.db, { org_unit_id: mine.id });
     // Reminded two days ago by someone else: inside the three-day cap.
     t.clock.set(new Date(Date.now() - 2 * 86_400_000));
-    await head.json('/api/team/reminders', {
-      filter: { courseId: course.id },
-      staffIds: [recently.id],
-    });
+    await okBody(remind(head, { filter: { courseId: course.id }, staffIds: [recently.id] }));
     t.clock.reset();
 
-    const filter = { courseId: course.id, status: 'not_completed' };
-    const previewRes = await head.json('/api/team/reminders/preview', {
-      filter,
-      message: '今週中にお願いします',
-    });
-    expect(previewRes.status).toBe(200);
-    const preview = await previewRes.json();
-    const reasons = Object.fromEntries(
-      preview.skipped.map((s: { reason: string; count: number }) => [s.reason, s.count]),
+    const filter = { courseId: course.id, status: 'not_completed' as const };
+    const preview = await okBody(
+      remindersOf(head).preview.$post({ json: { filter, message: '今週中にお願いします' } }),
+      200,
     );
+    const reasons = Object.fromEntries(preview.skipped.map((s) => [s.reason, s.count]));
     expect(reasons).toEqual({ sender: 1, already_booked: 1, reminded_recently: 1 });
-    const skippedIds = preview.skipped.flatMap((s: { people: { staffId: number }[] }) =>
-      s.people.map((p) => p.staffId),
-    );
+    const skippedIds = preview.skipped.flatMap((s) => s.people.map((p) => p.staffId));
     expect(skippedIds).toEqual(expect.arrayContaining([headStaff.id, booked.id, recently.id]));
     expect(preview.recipients).toBe(6);
-    expect(preview.noAddress.people.map((p: { staffId: number }) => p.staffId)).toEqual([
-      noAddress.id,
-    ]);
+    expect(preview.noAddress.people.map((p) => p.staffId)).toEqual([noAddress.id]);
     expect(preview.messages.ja.subject).toBe(`【研修】受講のお願い: ${course.title_ja}`);
     expect(preview.messages.en.subject).toBe(`Reminder: please complete ${course.title_en}`);
     expect(preview.messages.ja.body).toContain('今週中にお願いします');
 
     // 50 presses at once: one batch, one audit row, one e-mail per person.
-    const results = await Promise.all(
+    const bodies = await Promise.all(
       Array.from({ length: 50 }, () =>
-        head.json('/api/team/reminders', { filter, message: '今週中にお願いします' }),
+        okBody(remind(head, { filter, message: '今週中にお願いします' }), 200),
       ),
     );
-    const bodies = await Promise.all(results.map((r) => r.json()));
-    expect(results.every((r) => r.status === 200)).toBe(true);
     expect(bodies.map((b) => b.reminded).sort((a, b) => b - a)[0]).toBe(6);
     expect(bodies.reduce((sum, b) => sum + b.reminded, 0)).toBe(6);
     const audit = await t.db
@@ -209,34 +231,26 @@ describe('reminding everyone matching the filter', () => {
     expect(toRecently).toHaveLength(1);
 
     // Each person sees what went to them; their section head sees it too; a stranger does not.
-    const own = await (
-      await (await signedInAs(t.app, t.db, english.id)).request('/api/me/messages')
-    ).json();
+    const own = await okBody(
+      typedApi(t.app, await signedInAs(t.app, t.db, english.id)).me.messages.$get({ query: {} }),
+    );
     expect(own.items[0]).toMatchObject({ kind: 'training.reminder', status: 'sent' });
-    expect(own.items[0].sentAt).not.toBeNull();
-    const theirs = await (await head.request(`/api/staff/${noAddress.id}/messages`)).json();
+    expect(own.items[0]?.sentAt).not.toBeNull();
+    const theirs = await okBody(messagesOf(head, noAddress.id));
     expect(theirs.items[0]).toMatchObject({ kind: 'training.reminder', status: 'no_address' });
     const stranger = await signedInAs(t.app, t.db, (await makeStaff(t.db)).id);
-    expect((await stranger.request(`/api/staff/${english.id}/messages`)).status).toBe(404);
+    expect((await failure(messagesOf(stranger, english.id))).status).toBe(404);
   });
 
   it('refuses a past fiscal year and a unit outside the sender’s oversight', async () => {
     const { course, other, head } = await team();
-    const fy = (await (await t.app.request('/api/fiscal-years/current')).json()).fiscalYear;
-    expect(
-      (
-        await head.json('/api/team/reminders/preview', {
-          filter: { courseId: course.id, fiscalYear: fy - 1 },
-        })
-      ).status,
-    ).toBe(400);
-    expect(
-      (
-        await head.json('/api/team/reminders', {
-          filter: { courseId: course.id, orgUnitId: other.id },
-        })
-      ).status,
-    ).toBe(403);
+    const fy = (await okBody(publicApi(t.app)['fiscal-years'].current.$get())).fiscalYear;
+    const pastYear = remindersOf(head).preview.$post({
+      json: { filter: { courseId: course.id, fiscalYear: fy - 1 } },
+    });
+    expect((await failure(pastYear)).status).toBe(400);
+    const elsewhere = remind(head, { filter: { courseId: course.id, orgUnitId: other.id } });
+    expect((await failure(elsewhere)).status).toBe(403);
   });
 });
 
@@ -248,28 +262,26 @@ describe('the outbox page', () => {
       org_unit_id: mine.id,
       email: `nobody${Date.now()}@refused.example`,
     });
-    await head.json('/api/team/reminders', { filter: { courseId: course.id } });
-    const queued = await (
-      await admin.request(`/api/outbox?status=queued&q=${encodeURIComponent(refused.email)}`)
-    ).json();
+    await okBody(remind(head, { filter: { courseId: course.id } }));
+    const queued = await okBody(outbox(admin, { status: 'queued', q: refused.email }));
     expect(queued.items).toHaveLength(1);
     expect(queued.smtpConfigured).toBe(true);
 
     await smtp.deliver(t.db, t.clock.now());
-    const failed = await (
-      await admin.request(`/api/outbox?status=failed&q=${encodeURIComponent(refused.email)}`)
-    ).json();
+    const failed = await okBody(outbox(admin, { status: 'failed', q: refused.email }));
     expect(failed.items).toHaveLength(1);
-    expect(failed.items[0].lastError).toContain('No such user');
-    expect(failed.items[0].recipient.staffId).toBe(refused.id);
+    const [failedMail] = failed.items;
+    expect(failedMail?.lastError).toContain('No such user');
+    expect(failedMail?.recipient.staffId).toBe(refused.id);
 
-    const retry = await admin.json('/api/outbox/retry', { ids: [failed.items[0].id] });
-    expect(await retry.json()).toEqual({ requeued: 1 });
-    const again = await (
-      await admin.request(`/api/outbox?q=${encodeURIComponent(refused.email)}`)
-    ).json();
-    expect(again.items[0].status).toBe('queued');
-    expect((await head.request('/api/outbox')).status).toBe(403);
+    const retry = typedApi(t.app, admin).outbox.retry.$post({
+      json: { ids: [failedMail?.id ?? 0] },
+    });
+    expect(await okBody(retry)).toEqual({ requeued: 1 });
+    const again = await okBody(outbox(admin, { q: refused.email }));
+    expect(again.items[0]?.status).toBe('queued');
+    expect((await failure(outbox(head, {}))).status).toBe(403);
+    // An unknown status is bad input the typed client would refuse to send.
     expect((await admin.request('/api/outbox?status=lost')).status).toBe(400);
   });
 });
@@ -278,14 +290,17 @@ describe('set-password links by e-mail', () => {
   it('go through the outbox to the person, and the outbox never shows the link', async () => {
     const admin = await signedInAs(t.app, t.db, (await makePerson(t.db, ['admin'])).id);
     const person = await makeStaff(t.db, { locale: 'en' });
-    const res = await admin.json(`/api/accounts/${person.id}/password-link/email`, {});
-    expect(res.status).toBe(201);
-    expect(await res.json()).toMatchObject({ status: 'queued', to: person.email });
-    const listed = await (
-      await admin.request(`/api/outbox?q=${encodeURIComponent(person.email)}`)
-    ).json();
-    expect(listed.items[0].kind).toBe('account.password_link');
-    expect(listed.items[0].body).toBeNull();
+    const emailLink = (staffId: number) =>
+      typedApi(t.app, admin).accounts[':id']['password-link'].email.$post({
+        param: { id: String(staffId) },
+      });
+    expect(await okBody(emailLink(person.id), 201)).toMatchObject({
+      status: 'queued',
+      to: person.email,
+    });
+    const listed = await okBody(outbox(admin, { q: person.email }));
+    expect(listed.items[0]?.kind).toBe('account.password_link');
+    expect(listed.items[0]?.body).toBeNull();
 
     smtp.clear();
     await smtp.deliver(t.db, t.clock.now());
@@ -301,8 +316,6 @@ describe('set-password links by e-mail', () => {
     expect(stored.body).not.toContain('token=');
 
     const nowhere = await makeStaff(t.db, { email: '  ' });
-    expect((await admin.json(`/api/accounts/${nowhere.id}/password-link/email`, {})).status).toBe(
-      409,
-    );
+    expect((await failure(emailLink(nowhere.id))).status).toBe(409);
   });
 });

@@ -1,9 +1,15 @@
-import type { Staff } from '@kenshu/db';
 import { makeCourse, unique } from '@kenshu/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.ts';
-import { makePerson, signedInAs, type SignedInClient } from '../support/auth.ts';
-import { staffImportCsv, type StaffLine, type UnitLine } from '../support/staff-import.ts';
+import { type SignedInClient } from '../support/auth.ts';
+import {
+  importingAdmin,
+  staffImportCsv,
+  type StaffLine,
+  type UnitLine,
+  staffImportsOf,
+} from '../support/staff-import.ts';
+import { okBody, okStatus, typedApi } from '../support/typed-api.ts';
 
 /**
  * A fiscal year lived through the staff import service (people joining, transferring and
@@ -13,50 +19,19 @@ import { staffImportCsv, type StaffLine, type UnitLine } from '../support/staff-
  */
 const t = useTestApp();
 let admin: SignedInClient;
-let adminStaff: Staff;
-let adminUnitCode: string;
+let adminLine: StaffLine;
 
 beforeAll(async () => {
   t.clock.set('2025-04-01T09:00:00+09:00');
-  adminStaff = await makePerson(t.db, ['admin']);
-  admin = await signedInAs(t.app, t.db, adminStaff.id);
-  const unit = await t.db
-    .selectFrom('org_unit')
-    .select('code')
-    .where('id', '=', adminStaff.org_unit_id)
-    .executeTakeFirstOrThrow();
-  adminUnitCode = unit.code;
+  ({ client: admin, line: adminLine } = await importingAdmin(t.app, t.db));
 });
-
-/** The admin's own line, so full imports keep the person applying them. */
-function adminLine(): StaffLine {
-  return {
-    number: adminStaff.staff_number,
-    unit: adminUnitCode,
-    family: adminStaff.family_name,
-    given: adminStaff.given_name,
-    familyKana: adminStaff.family_name_kana,
-    givenKana: adminStaff.given_name_kana,
-    email: adminStaff.email,
-  };
-}
 
 /** A full staff import (whoever is missing leaves), previewed then applied, effective today. */
 async function importStaff(units: UnitLine[], staff: StaffLine[]) {
-  const body = staffImportCsv(units, [adminLine(), ...staff]);
-  const send = (action: 'preview' | 'apply', query: Record<string, string>) =>
-    admin.request(`/api/staff-imports/${action}?${new URLSearchParams(query)}`, {
-      method: 'POST',
-      body,
-      headers: { 'content-type': 'text/csv' },
-    });
-  const previewed = await send('preview', { mode: 'full' });
-  expect(previewed.status).toBe(200);
-  const { checksum } = await previewed.json();
-  const applied = await send('apply', { mode: 'full', checksum });
-  const json = await applied.json();
-  expect(applied.status, JSON.stringify(json)).toBe(200);
-  return json;
+  const body = staffImportCsv(units, [adminLine, ...staff]);
+  const imports = staffImportsOf(t.app, admin);
+  const { checksum } = await okBody(imports.preview(body, { mode: 'full' }), 200);
+  return okBody(imports.apply(body, { mode: 'full', checksum }), 200);
 }
 
 async function staffId(number: string): Promise<number> {
@@ -69,29 +44,41 @@ async function staffId(number: string): Promise<number> {
 }
 
 async function credit(number: string, courseId: number, fiscalYear: number) {
-  const res = await admin.request('/api/completions/credit', {
-    method: 'POST',
-    body: JSON.stringify({
-      staffId: await staffId(number),
-      courseId,
-      fiscalYear,
-      reason: '他省庁で受講済み',
-    }),
-    headers: { 'content-type': 'application/json' },
+  const credited = typedApi(t.app, admin).completions.credit.$post({
+    json: { staffId: await staffId(number), courseId, fiscalYear, reason: '他省庁で受講済み' },
   });
-  expect(res.status, await res.clone().text()).toBe(201);
+  await okStatus(credited, 201);
 }
 
-async function json(path: string) {
-  const res = await admin.request(path);
-  expect(res.status, path).toBe(200);
-  return res.json();
+/** What every report reads: course, year and unit, as they go in the query string. */
+interface ReportScope {
+  courseId: string;
+  fiscalYear: string;
+  orgUnitId: string;
 }
 
-/** A CSV download split into rows of cells (the report's cells hold no commas or quotes). */
-async function csv(path: string): Promise<string[][]> {
-  const res = await admin.request(path);
-  expect(res.status, path).toBe(200);
+function reports() {
+  return typedApi(t.app, admin).reports;
+}
+
+async function annual(scope: ReportScope) {
+  return okBody(reports().annual.$get({ query: scope }), 200);
+}
+
+async function history(scope: ReportScope) {
+  return (await okBody(reports().history.$get({ query: scope }), 200)).years;
+}
+
+/** A report CSV split into rows of cells (the report's cells hold no commas or quotes). */
+async function csv(
+  table: 'units' | 'role-groups' | 'people',
+  scope: ReportScope,
+): Promise<string[][]> {
+  const res = await reports().export[':table'].$get({
+    param: { table },
+    query: { ...scope, lang: 'en' },
+  });
+  expect(res.status, table).toBe(200);
   const text = (await res.text()).replace(/^\uFEFF/, '');
   return text
     .trim()
@@ -150,12 +137,12 @@ describe('a fiscal year closed after real staff imports', () => {
       return u.id;
     };
     const [bureauId, d1Id, d2Id] = [await unitId(bureau), await unitId(d1), await unitId(d2)];
-    const year = `courseId=${course.id}&fiscalYear=2025`;
-    const query = `${year}&orgUnitId=${bureauId}`;
+    const year = { courseId: String(course.id), fiscalYear: '2025' };
+    const query = { ...year, orgUnitId: String(bureauId) };
 
     // 15 April 2026: FY2025 is closed and counted as it stood on 31 March.
     t.clock.set('2026-04-15T10:00:00+09:00');
-    const closed = await json(`/api/reports/annual?${query}`);
+    const closed = await annual(query);
     expect(closed).toMatchObject({
       fiscalYear: 2025,
       closed: true,
@@ -181,21 +168,22 @@ describe('a fiscal year closed after real staff imports', () => {
       counts: { required: 1, completed: 0, coverage: 0 },
     });
 
-    const people = async (filter: string) =>
-      (await json(`/api/reports/people?${year}&${filter}&limit=100`)).items
-        .map((p: { staffNumber: string }) => p.staffNumber)
-        .sort();
-    const d2People = await people(`orgUnitId=${d2Id}`);
+    const people = async (filter: { orgUnitId: number; status?: 'not_completed' }) => {
+      const query = { ...year, ...filter, orgUnitId: String(filter.orgUnitId), limit: '100' };
+      const list = await okBody(reports().people.$get({ query }), 200);
+      return list.items.map((p) => p.staffNumber).sort();
+    };
+    const d2People = await people({ orgUnitId: d2Id });
     expect(d2People).toEqual([n.b, n.mover].sort());
-    const notDone = await people(`orgUnitId=${bureauId}&status=not_completed`);
+    const notDone = await people({ orgUnitId: bureauId, status: 'not_completed' });
     expect(notDone).toEqual([n.parttime]);
 
     const before = {
       report: closed,
-      history: (await json(`/api/reports/history?${query}`)).years,
-      units: await csv(`/api/reports/export/units?${query}&lang=en`),
-      groups: await csv(`/api/reports/export/role-groups?${query}&lang=en`),
-      people: await csv(`/api/reports/export/people?${query}&lang=en`),
+      history: await history(query),
+      units: await csv('units', query),
+      groups: await csv('role-groups', query),
+      people: await csv('people', query),
       d2People,
     };
     // The CSVs are the screen's figures: the same counts for every unit and group.
@@ -210,7 +198,7 @@ describe('a fiscal year closed after real staff imports', () => {
         .map((row) => row[0])
         .sort(),
     ).toEqual([n.head, n.a, n.mover, n.b, n.parttime, n.joiner].sort());
-    const fy2025 = before.history.find((y: { fiscalYear: number }) => y.fiscalYear === 2025);
+    const fy2025 = before.history.find((y) => y.fiscalYear === 2025);
     expect(fy2025).toMatchObject({ closed: true, overall: closed.overall });
 
     // 1 May 2026: HR moves the head to D2, A leaves, the part-timer becomes regular, one joins.
@@ -226,18 +214,16 @@ describe('a fiscal year closed after real staff imports', () => {
     await credit(n.later, course.id, 2026);
 
     // The year under way follows the new staff file ...
-    const current = await json(
-      `/api/reports/annual?courseId=${course.id}&fiscalYear=2026&orgUnitId=${bureauId}`,
-    );
+    const current = await annual({ ...query, fiscalYear: '2026' });
     expect(current).toMatchObject({ closed: false, overall: { required: 6, completed: 1 } });
     expect(unit(current, d2Id)).toMatchObject({ own: { required: 3 } });
     // ... and the closed year does not move, on any screen or download.
-    expect(await json(`/api/reports/annual?${query}`)).toEqual(before.report);
-    const history = (await json(`/api/reports/history?${query}`)).years;
-    expect(history.find((y: { fiscalYear: number }) => y.fiscalYear === 2025)).toEqual(fy2025);
-    expect(await csv(`/api/reports/export/units?${query}&lang=en`)).toEqual(before.units);
-    expect(await csv(`/api/reports/export/role-groups?${query}&lang=en`)).toEqual(before.groups);
-    expect(await csv(`/api/reports/export/people?${query}&lang=en`)).toEqual(before.people);
-    expect(await people(`orgUnitId=${d2Id}`)).toEqual(before.d2People);
+    expect(await annual(query)).toEqual(before.report);
+    const years = await history(query);
+    expect(years.find((y) => y.fiscalYear === 2025)).toEqual(fy2025);
+    expect(await csv('units', query)).toEqual(before.units);
+    expect(await csv('role-groups', query)).toEqual(before.groups);
+    expect(await csv('people', query)).toEqual(before.people);
+    expect(await people({ orgUnitId: d2Id })).toEqual(before.d2People);
   });
 });

@@ -2,8 +2,11 @@ import type { Staff } from '@kenshu/db';
 import { makeCourse, makeOrgUnit, makeSession, makeStaff } from '@kenshu/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.ts';
-import { makePerson, signedInAs, type SignedInClient } from '../support/auth.ts';
-import { staffImportCsv } from '../support/staff-import.ts';
+import { makePerson, signedInAs } from '../support/auth.ts';
+import { attendanceOf } from '../support/attendance.ts';
+import { bookingsOf } from '../support/bookings.ts';
+import { staffImportCsv, staffImportsOf } from '../support/staff-import.ts';
+import { failure, okBody, typedApi } from '../support/typed-api.ts';
 
 /**
  * A fiscal year walked for a handful of people with the injectable clock: booking, attending or
@@ -29,54 +32,54 @@ const heads = new Map<number, Staff>();
 const unitOf = new Map<number, number>();
 const people: Record<'alice' | 'bob' | 'carol' | 'dave', Staff> = {} as never;
 
-async function ok(res: Response | Promise<Response>, status = 200) {
-  const r = await res;
-  const body = await r.text();
-  expect(r.status, body).toBe(status);
-  return body.length ? JSON.parse(body) : undefined;
+async function api(staffId: number) {
+  return typedApi(t.app, await as(staffId));
 }
 
 async function myItem(staffId: number) {
-  const record = await ok((await as(staffId)).request('/api/me/training'));
-  return record.items.find((i: { course: { id: number } }) => i.course.id === courseId);
+  const record = await okBody((await api(staffId)).me.training.$get({ query: {} }), 200);
+  const item = record.items.find((i) => i.course.id === courseId);
+  if (!item) throw new Error(`the course is not on staff ${staffId}'s page`);
+  return item;
 }
 
-async function text(client: SignedInClient, path: string): Promise<string> {
-  const res = await client.request(path);
-  expect(res.status, path).toBe(200);
+/** A download's text, after checking it was answered. */
+async function text(download: Promise<Response>): Promise<string> {
+  const res = await download;
+  expect(res.status, res.url).toBe(200);
   return res.text();
 }
 
 /** Every view of every person in both divisions, compared with what their own page says. */
 async function allViewsAgree(step: string) {
-  const admin = await as(adminId);
+  const admin = await api(adminId);
   for (const unit of [divisionA, divisionB]) {
     const members = [...unitOf].filter(([, u]) => u === unit.id).map(([id]) => id);
     const head = heads.get(unit.id);
     if (!head) throw new Error('no head');
-    const team = await ok(
-      (await as(head.id)).request(`/api/team/status?courseId=${courseId}&limit=100`),
+    const team = await okBody(
+      (await api(head.id)).team.status.$get({
+        query: { courseId: String(courseId), limit: '100' },
+      }),
+      200,
     );
-    const teamStatus = new Map<number, string>(
-      team.items.map((i: { staffId: number; status: string }) => [i.staffId, i.status]),
-    );
+    const teamStatus = new Map<number, string>(team.items.map((i) => [i.staffId, i.status]));
     expect([...teamStatus.keys()].sort(), `${step}: who ${unit.code}'s team lists`).toEqual(
       [...members].sort(),
     );
-    const scope = `courseId=${courseId}&orgUnitId=${unit.id}`;
-    const annual = await ok(admin.request(`/api/reports/annual?${scope}`));
-    const completedPeople = await ok(
-      admin.request(`/api/reports/people?${scope}&status=completed&limit=100`),
+    const scope = { courseId: String(courseId), orgUnitId: String(unit.id) };
+    const annual = await okBody(admin.reports.annual.$get({ query: scope }), 200);
+    const completedPeople = await okBody(
+      admin.reports.people.$get({ query: { ...scope, status: 'completed', limit: '100' } }),
+      200,
     );
-    const reportDone = new Map<number, { method: string | null; completedOn: string | null }>(
-      completedPeople.items.map(
-        (p: { staffId: number; method: string | null; completedOn: string | null }) => [
-          p.staffId,
-          p,
-        ],
-      ),
+    const reportDone = new Map(completedPeople.items.map((p) => [p.staffId, p]));
+    const csv = await text(
+      admin.reports.export[':table'].$get({
+        param: { table: 'people' },
+        query: { ...scope, status: 'completed', lang: 'en' },
+      }),
     );
-    const csv = await text(admin, `/api/reports/export/people?${scope}&status=completed&lang=en`);
     let completed = 0;
     for (const id of members) {
       const mine = await myItem(id);
@@ -96,9 +99,9 @@ async function allViewsAgree(step: string) {
           credited: 'admin_credit',
         };
         expect(reportDone.get(id)?.method, who).toBe(
-          method[mine.completion.kind as keyof typeof method],
+          mine.completion ? method[mine.completion.kind] : undefined,
         );
-        expect(reportDone.get(id)?.completedOn, who).toBe(mine.completion.completedOn);
+        expect(reportDone.get(id)?.completedOn, who).toBe(mine.completion?.completedOn);
       }
     }
     expect(annual.overall, `${step}: ${unit.code}'s figures`).toMatchObject({
@@ -115,34 +118,39 @@ async function allViewsAgree(step: string) {
 /** The attendance sheet, its CSV and each person's own page agree on the marks. */
 async function sheetAgrees(sessionId: number, step: string) {
   const trainer = await as(trainerId);
-  const sheet = await ok(trainer.request(`/api/sessions/${sessionId}/attendance`));
-  const csv = await text(trainer, `/api/sessions/${sessionId}/attendance.csv?lang=en`);
+  const sheet = await okBody(attendanceOf(t.app, trainer, sessionId).sheet(), 200);
+  const csv = await text(
+    typedApi(t.app, trainer).sessions[':id']['attendance.csv'].$get({
+      param: { id: String(sessionId) },
+      query: { lang: 'en' },
+    }),
+  );
   const label = { present: 'Present', late: 'Late', absent: 'Absent', excused: 'Excused' };
-  for (const entry of sheet.entries as { staffId: number; staffNumber: string; mark: string }[]) {
+  for (const entry of sheet.entries) {
     const mine = await myItem(entry.staffId);
     expect(mine.pastSession?.sessionId, step).toBe(sessionId);
     expect(mine.pastSession?.mark ?? null, `${step}: ${entry.staffNumber}`).toBe(entry.mark);
     const row = csv.split('\r\n').find((l) => l.startsWith(entry.staffNumber)) ?? '';
     expect(row, `${step}: CSV row of ${entry.staffNumber}`).toContain(
-      label[entry.mark as keyof typeof label] ?? 'Not marked',
+      entry.mark === null ? 'Not marked' : label[entry.mark],
     );
   }
   return sheet;
 }
 
-async function auditOf(query: string) {
-  const admin = await as(adminId);
-  const page = await ok(admin.request(`/api/audit-log?${query}&limit=100`));
-  const csv = await text(admin, `/api/audit-log/export.csv?${query}`);
+async function auditOf(query: Record<string, string>) {
+  const auditLog = (await api(adminId))['audit-log'];
+  const page = await okBody(auditLog.$get({ query: { ...query, limit: '100' } }), 200);
+  const csv = await text(auditLog['export.csv'].$get({ query }));
   const lines = csv
     .replace(/^\uFEFF/, '')
     .trim()
     .split('\r\n')
     .slice(1);
-  expect(lines.length, `audit CSV of ${query}`).toBe(page.items.length);
+  expect(lines.length, `audit CSV of ${JSON.stringify(query)}`).toBe(page.items.length);
   // Every time in the export is Tokyo time with its offset.
   for (const l of lines) expect(l.split(',')[1]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+09:00$/);
-  return page.items as { action: string; after: Record<string, unknown> | null }[];
+  return page.items;
 }
 
 beforeAll(async () => {
@@ -171,33 +179,35 @@ beforeAll(async () => {
     },
   });
   courseId = course.id;
-  const admin = await as(adminId);
-  const module = await ok(
-    admin.json('/api/e-learning/modules', {
-      courseId,
-      titleJa: '情報管理',
-      titleEn: 'Information management',
-      passMark: 80,
-      attemptLimit: null,
-      completionRule: 'all_sections_viewed',
-      sections: [{ titleJa: '第1節', titleEn: 'Section 1', bodyJa: '本文', bodyEn: 'Body' }],
-      questions: [],
+  const eLearning = (await api(adminId))['e-learning'];
+  const module = await okBody(
+    eLearning.modules.$post({
+      json: {
+        courseId,
+        titleJa: '情報管理',
+        titleEn: 'Information management',
+        passMark: 80,
+        attemptLimit: null,
+        completionRule: 'all_sections_viewed',
+        sections: [{ titleJa: '第1節', titleEn: 'Section 1', bodyJa: '本文', bodyEn: 'Body' }],
+        questions: [],
+      },
     }),
     201,
   );
   moduleId = module.id;
-  await ok(admin.json(`/api/e-learning/modules/${moduleId}/publish`, {}));
+  await okBody(eLearning.modules[':id'].publish.$post({ param: { id: String(moduleId) } }), 200);
   const rule = (enabled: boolean) => ({ enabled, dueDays: 30 });
-  await ok(
-    admin.json(
-      `/api/e-learning/courses/${courseId}/assignment-settings`,
-      {
+  await okBody(
+    eLearning.courses[':id']['assignment-settings'].$put({
+      param: { id: String(courseId) },
+      json: {
         fiscalYear: 2026,
         windowClosesOn: null,
         rules: { absent: rule(true), window_closed: rule(false), no_group_access: rule(false) },
       },
-      'PUT',
-    ),
+    }),
+    200,
   );
 });
 
@@ -217,10 +227,7 @@ describe('a whole fiscal year, every view telling one story', () => {
     });
     const seats = new Map<number, number>();
     for (const p of [alice, bob, carol]) {
-      const seat = await ok(
-        (await as(p.id)).json('/api/bookings', { sessionId: september.id }),
-        201,
-      );
+      const seat = await okBody(bookingsOf(t.app, await as(p.id)).book(september.id), 201);
       seats.set(p.id, seat.id);
     }
     await allViewsAgree('June, three booked');
@@ -233,20 +240,15 @@ describe('a whole fiscal year, every view telling one story', () => {
 
     // Alice and Carol came; Bob did not. The attendance sheet is submitted that afternoon.
     at('2026-09-01T12:30:00+09:00');
-    const trainer = await as(trainerId);
-    await ok(
-      trainer.json(
-        `/api/sessions/${september.id}/attendance`,
-        {
-          marks: [
-            { staffId: alice.id, mark: 'present' },
-            { staffId: carol.id, mark: 'present' },
-          ],
-        },
-        'PUT',
-      ),
+    const attendance = attendanceOf(t.app, await as(trainerId), september.id);
+    await okBody(
+      attendance.mark([
+        { staffId: alice.id, mark: 'present' },
+        { staffId: carol.id, mark: 'present' },
+      ]),
+      200,
     );
-    await ok(trainer.json(`/api/sessions/${september.id}/attendance/finalise`, {}));
+    await okBody(attendance.finalise(), 200);
     await allViewsAgree('September, attendance sheet submitted');
     expect((await myItem(alice.id)).completion).toMatchObject({
       kind: 'attended',
@@ -259,16 +261,14 @@ describe('a whole fiscal year, every view telling one story', () => {
       assignment: { moduleId, dueOn: '2026-10-01' },
     });
     const sheet = await sheetAgrees(september.id, 'September attendance sheet');
-    expect(
-      sheet.entries.map((e: { staffId: number; mark: string }) => [e.staffId, e.mark]).sort(),
-    ).toEqual(
+    expect(sheet.entries.map((e) => [e.staffId, e.mark]).sort()).toEqual(
       [
         [alice.id, 'present'],
         [bob.id, 'absent'],
         [carol.id, 'present'],
       ].sort(),
     );
-    const sessionAudit = await auditOf(`targetType=session&targetId=${september.id}`);
+    const sessionAudit = await auditOf({ targetType: 'session', targetId: String(september.id) });
     expect(sessionAudit.map((e) => e.action).sort()).toEqual(
       ['attendance.finalised', 'attendance.marked'].sort(),
     );
@@ -278,23 +278,16 @@ describe('a whole fiscal year, every view telling one story', () => {
       noShows: 1,
     });
     // History stays as it was: the ended booking can be neither moved nor cancelled.
-    const bobClient = await as(bob.id);
-    const cancel = await bobClient.request(`/api/bookings/${seats.get(bob.id)}/cancel`, {
-      method: 'POST',
-    });
-    expect(cancel.status).toBe(409);
+    const cancel = bookingsOf(t.app, await as(bob.id)).cancel(seats.get(bob.id) ?? 0);
+    expect((await failure(cancel)).status).toBe(409);
 
     // Bob takes the e-learning in the middle of September.
     at('2026-09-15T20:00:00+09:00');
-    const player = await ok(
-      (await as(bob.id)).request(`/api/e-learning/modules/${moduleId}/player`),
-    );
+    const bobsModule = (await api(bob.id))['e-learning'].modules[':id'];
+    const param = { id: String(moduleId) };
+    const player = await okBody(bobsModule.player.$get({ param }), 200);
     for (const s of player.sections)
-      await ok(
-        (await as(bob.id)).json(`/api/e-learning/modules/${moduleId}/progress`, {
-          sectionId: s.id,
-        }),
-      );
+      await okBody(bobsModule.progress.$post({ param, json: { sectionId: s.id } }), 200);
     expect((await myItem(bob.id)).completion).toMatchObject({
       kind: 'e_learning',
       completedOn: '2026-09-15',
@@ -303,7 +296,7 @@ describe('a whole fiscal year, every view telling one story', () => {
 
     // October: Carol moves to division B; her completion goes with her.
     at('2026-10-01T09:00:00+09:00');
-    const admin = await as(adminId);
+    const imports = staffImportsOf(t.app, await as(adminId));
     const file = staffImportCsv(
       [],
       [
@@ -318,19 +311,17 @@ describe('a whole fiscal year, every view telling one story', () => {
         },
       ],
     );
-    const send = (action: string, query: string) =>
-      admin.request(`/api/staff-imports/${action}?mode=partial&effectiveDate=2026-10-01${query}`, {
-        method: 'POST',
-        body: file,
-        headers: { 'content-type': 'text/csv' },
-      });
-    const preview = await ok(send('preview', ''));
-    const applied = await ok(send('apply', `&checksum=${preview.checksum}`));
+    const query = { mode: 'partial', effectiveDate: '2026-10-01' } as const;
+    const preview = await okBody(imports.preview(file, query), 200);
+    const applied = await okBody(
+      imports.apply(file, { ...query, checksum: preview.checksum }),
+      200,
+    );
     expect(applied.counts.staff).toMatchObject({ moved: 1 });
     unitOf.set(carol.id, divisionB.id);
     await allViewsAgree('October, Carol transferred');
     expect((await myItem(carol.id)).status).toBe('completed');
-    expect((await auditOf('action=roster.imported')).length).toBeGreaterThanOrEqual(1);
+    expect((await auditOf({ action: 'roster.imported' })).length).toBeGreaterThanOrEqual(1);
 
     // November: Dave books a session, does not come, and lets the e-learning run overdue.
     at('2026-11-02T09:00:00+09:00');
@@ -340,10 +331,10 @@ describe('a whole fiscal year, every view telling one story', () => {
       trainerIds: [trainerId],
       now: t.clock.now(),
     });
-    await ok((await as(dave.id)).json('/api/bookings', { sessionId: november.id }), 201);
+    await okBody(bookingsOf(t.app, await as(dave.id)).book(november.id), 201);
     await allViewsAgree('November, Dave booked');
     at('2026-11-20T16:00:00+09:00');
-    await ok((await as(trainerId)).json(`/api/sessions/${november.id}/attendance/finalise`, {}));
+    await okBody(attendanceOf(t.app, await as(trainerId), november.id).finalise(), 200);
     await sheetAgrees(november.id, 'November attendance sheet');
     await allViewsAgree('November, Dave missed it');
     expect((await myItem(dave.id)).status).toBe('e_learning_assigned');
@@ -355,15 +346,16 @@ describe('a whole fiscal year, every view telling one story', () => {
     // March: the year's figures stand as the walk left them.
     at('2027-03-31T17:00:00+09:00');
     await allViewsAgree('March, the year closes');
-    const admin2 = await as(adminId);
-    const whole = await ok(
-      admin2.request(`/api/reports/annual?courseId=${courseId}&orgUnitId=${bureau.id}`),
+    const whole = await okBody(
+      (await api(adminId)).reports.annual.$get({
+        query: { courseId: String(courseId), orgUnitId: String(bureau.id) },
+      }),
+      200,
     );
     expect(whole.overall).toMatchObject({ required: 6, completed: 3 });
-    expect(
-      Object.fromEntries(
-        whole.methods.map((m: { method: string; completed: number }) => [m.method, m.completed]),
-      ),
-    ).toMatchObject({ group_session: 2, e_learning: 1 });
+    expect(Object.fromEntries(whole.methods.map((m) => [m.method, m.completed]))).toMatchObject({
+      group_session: 2,
+      e_learning: 1,
+    });
   });
 });
