@@ -2,6 +2,7 @@ import { makeOrgUnit, makeStaff } from '@kenshu/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.ts';
 import { makePerson, signedInAs, type SignedInClient } from '../support/auth.ts';
+import { failure, okBody, publicApi, typedApi } from '../support/typed-api.ts';
 
 const t = useTestApp({ bodyLimitBytes: 64 * 1024 });
 let admin: SignedInClient;
@@ -9,11 +10,14 @@ beforeAll(async () => {
   admin = await signedInAs(t.app, t.db, (await makePerson(t.db, ['admin'])).id);
 });
 
+/** The staff list as the admin asks for it. */
+function staffList(query: { q?: string; orgUnitId?: string }) {
+  return typedApi(t.app, admin).staff.$get({ query });
+}
+
 describe('health', () => {
   it('reports the database kind, the migration version and the runtime', async () => {
-    const res = await t.app.request('/api/health');
-    expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = await okBody(publicApi(t.app).health.$get(), 200);
     expect(body).toMatchObject({ status: 'ok', migration: expect.stringMatching(/^\d{4}-/) });
     expect(body.database).toBe(process.env.DATABASE_URL ? 'postgres' : 'embedded');
     // Every pnpm script runs on the Node 24 LTS the `node` devDependency brings.
@@ -24,9 +28,10 @@ describe('health', () => {
 describe('the clock', () => {
   it('is the one the app was given, so a test can move to another fiscal year', async () => {
     t.clock.set('2027-03-31T23:59:00+09:00');
-    const before = await (await t.app.request('/api/fiscal-years/current')).json();
+    const current = () => okBody(publicApi(t.app)['fiscal-years'].current.$get());
+    const before = await current();
     t.clock.advance(60_000);
-    const after = await (await t.app.request('/api/fiscal-years/current')).json();
+    const after = await current();
     t.clock.reset();
     expect([before.fiscalYear, before.labelJa]).toEqual([2026, '令和8年度']);
     expect([after.fiscalYear, after.labelEn]).toEqual([2027, 'FY2027']);
@@ -42,11 +47,9 @@ describe('organisation and staff', () => {
     const inBureau = await makeStaff(t.db, { org_unit_id: bureau.id });
     await makeStaff(t.db, { org_unit_id: elsewhere.id });
 
-    const res = await admin.request(`/api/staff?orgUnitId=${bureau.id}`);
-    expect(res.status).toBe(200);
-    const page = await res.json();
+    const page = await okBody(staffList({ orgUnitId: String(bureau.id) }), 200);
     expect(page.total).toBe(2);
-    expect(page.items.map((s: { staffNumber: string }) => s.staffNumber).sort()).toEqual(
+    expect(page.items.map((s) => s.staffNumber).sort()).toEqual(
       [inDivision.staff_number, inBureau.staff_number].sort(),
     );
   });
@@ -55,10 +58,10 @@ describe('organisation and staff', () => {
     const bureau = await makeOrgUnit(t.db);
     const division = await makeOrgUnit(t.db, { parent_id: bureau.id, kind: 'division' });
     await makeStaff(t.db, { org_unit_id: division.id });
-    const { items } = await (await admin.request('/api/org-units')).json();
-    const ids = items.map((u: { id: number }) => u.id);
+    const { items } = await okBody(typedApi(t.app, admin)['org-units'].$get());
+    const ids = items.map((u) => u.id);
     expect(ids.indexOf(bureau.id)).toBeLessThan(ids.indexOf(division.id));
-    expect(items.find((u: { id: number }) => u.id === division.id)).toMatchObject({
+    expect(items.find((u) => u.id === division.id)).toMatchObject({
       parentId: bureau.id,
       depth: 1,
       staffCount: 1,
@@ -67,13 +70,15 @@ describe('organisation and staff', () => {
 
   it('searches by kana and staff number', async () => {
     const s = await makeStaff(t.db, { family_name_kana: 'ほしの', given_name_kana: 'げん' });
-    const byKana = await (await admin.request('/api/staff?q=ほしの')).json();
-    expect(byKana.items.map((x: { id: number }) => x.id)).toContain(s.id);
-    const byNumber = await (await admin.request(`/api/staff?q=${s.staff_number}`)).json();
+    const byKana = await okBody(staffList({ q: 'ほしの' }));
+    expect(byKana.items.map((x) => x.id)).toContain(s.id);
+    const byNumber = await okBody(staffList({ q: s.staff_number }));
     expect(byNumber.total).toBe(1);
   });
 });
 
+// Most of these requests are malformed on purpose (a word for a number, broken JSON, wrong
+// types, a route that does not exist), which the typed client would not send: they stay raw.
 describe('bad input', () => {
   it('names the offending field of a malformed query', async () => {
     const res = await admin.request('/api/staff?limit=many');
@@ -106,19 +111,15 @@ describe('bad input', () => {
   });
 
   it('refuses an oversized body with 413 before reading it all', async () => {
-    const res = await t.app.request('/api/auth/sign-in', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ login: 'x', password: 'y'.repeat(100 * 1024) }),
+    const signIn = publicApi(t.app).auth['sign-in'].$post({
+      json: { login: 'x', password: 'y'.repeat(100 * 1024) },
     });
-    expect(res.status).toBe(413);
-    expect((await res.json()).error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(await failure(signIn)).toEqual({ status: 413, code: 'PAYLOAD_TOO_LARGE' });
   });
 
   it('asks an anonymous caller to sign in', async () => {
-    const res = await t.app.request('/api/staff');
-    expect(res.status).toBe(401);
-    expect((await res.json()).error.code).toBe('UNAUTHENTICATED');
+    const anonymous = publicApi(t.app).staff.$get({ query: {} });
+    expect(await failure(anonymous)).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
   });
 
   it('answers an unknown API route with a JSON 404', async () => {
@@ -128,17 +129,16 @@ describe('bad input', () => {
   });
 
   it('answers an unknown staff id with 404, not 500', async () => {
-    const res = await admin.request('/api/staff/99999999');
-    expect(res.status).toBe(404);
+    const unknown = typedApi(t.app, admin).staff[':id'].$get({ param: { id: '99999999' } });
+    expect((await failure(unknown)).status).toBe(404);
   });
 
   it('treats LIKE wildcards in a search as plain text', async () => {
-    const res = await admin.request(`/api/staff?q=${encodeURIComponent('%_')}`);
-    expect(res.status).toBe(200);
-    expect((await res.json()).total).toBe(0);
+    expect((await okBody(staffList({ q: '%_' }), 200)).total).toBe(0);
   });
 });
 
+// The web page, the OpenAPI document and the docs are not API routes of the typed client.
 describe('the web app', () => {
   it('serves the SPA page at / and at any client-side path', async () => {
     for (const path of ['/', '/my-training', '/no/such/page']) {
