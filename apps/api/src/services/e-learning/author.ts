@@ -22,6 +22,7 @@ import { conflict, notFound } from '@kenshu/domain';
 import type { ServiceContext, SignedInViewer } from '../../context.ts';
 import { requireAdmin } from '../../lib/service-context.ts';
 import { auditedChange, type AuditFacts } from '../audit/audited-change.ts';
+import { courseRef } from '../courses/course-ref.ts';
 import { renderModuleMarkdown } from './render.ts';
 
 /** Why anyone but an admin is refused here. */
@@ -72,12 +73,7 @@ export async function moduleForEditing(db: Executor, moduleId: number): Promise<
   ]);
   return {
     id: module.id,
-    course: {
-      id: course.id,
-      code: course.code,
-      titleJa: course.title_ja,
-      titleEn: course.title_en,
-    },
+    course: courseRef(course),
     version: version.version,
     status: version.status,
     publishedAt: version.published_at?.toISOString() ?? null,

@@ -29,6 +29,7 @@ import {
   validation,
 } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
+import { courseRef } from '../courses/course-ref.ts';
 import { requireViewer } from '../../lib/service-context.ts';
 import { completeIfDone, countsForRequirement, progressView } from './completion.ts';
 import { scormPlayerOf } from './scorm-player.ts';
@@ -127,12 +128,7 @@ export async function openModule({
   ]);
   return {
     moduleId: input.id,
-    course: {
-      id: course.id,
-      code: course.code,
-      titleJa: course.title_ja,
-      titleEn: course.title_en,
-    },
+    course: courseRef(course),
     version: version.version,
     fiscalYear,
     titleJa: version.title_ja,
@@ -211,17 +207,17 @@ export async function myELearning({ ctx }: { ctx: ServiceContext }): Promise<MyE
     openAssignmentsOf(ctx.db, viewer.staffId, fiscalYear),
     listPublishedModules(ctx.db),
   ]);
-  const courseRef = async (courseId: number) => {
+  const courseNamed = async (courseId: number) => {
     const c = await findCourseById(ctx.db, courseId);
     if (!c) throw notFound('course');
-    return { id: c.id, code: c.code, titleJa: c.title_ja, titleEn: c.title_en };
+    return courseRef(c);
   };
   return {
     fiscalYear,
     assignments: await Promise.all(
       assignments.map(async (a) => ({
         id: a.id,
-        course: await courseRef(a.course_id),
+        course: await courseNamed(a.course_id),
         moduleId: a.module_id,
         fiscalYear: a.fiscal_year,
         dueOn: a.due_on,

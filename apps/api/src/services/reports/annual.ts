@@ -25,14 +25,8 @@ import {
 import type { ServiceContext } from '../../context.ts';
 import { requireViewer } from '../../lib/service-context.ts';
 import { requiredAudienceOf } from '../courses/audience.ts';
-import {
-  basisName,
-  courseRef,
-  reportSubject,
-  yearView,
-  type Scope,
-  type YearView,
-} from './scope.ts';
+import { basisName, reportSubject, yearView, type Scope, type YearView } from './scope.ts';
+import { courseRef } from '../courses/course-ref.ts';
 
 export function coverage(c: Counts): Coverage {
   return { required: c.required, completed: c.completed, coverage: coverageOf(c) };

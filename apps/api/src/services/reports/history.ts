@@ -4,7 +4,8 @@ import { NO_COUNTS, ROLE_GROUP_ORDER, addCounts, type Counts } from '@kenshu/dom
 import type { ServiceContext } from '../../context.ts';
 import { requireViewer } from '../../lib/service-context.ts';
 import { coverage, populationOf, type ReportInput } from './annual.ts';
-import { basisName, courseRef, reportSubject, yearView } from './scope.ts';
+import { basisName, reportSubject, yearView } from './scope.ts';
+import { courseRef } from '../courses/course-ref.ts';
 
 /** How many fiscal years the year-over-year table shows (the report's 表3 compares five). */
 export const HISTORY_YEARS = 5;

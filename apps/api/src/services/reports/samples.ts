@@ -26,7 +26,8 @@ import type { ServiceContext } from '../../context.ts';
 import { requireViewer } from '../../lib/service-context.ts';
 import { toCsv } from '../../lib/csv.ts';
 import { populationOf } from './annual.ts';
-import { courseRef, reportSubject, yearView } from './scope.ts';
+import { reportSubject, yearView } from './scope.ts';
+import { courseRef } from '../courses/course-ref.ts';
 
 const METHOD_OF = {
   attended: 'group_session',

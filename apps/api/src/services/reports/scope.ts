@@ -14,10 +14,6 @@ import {
 import type { ReportBasis } from '@kenshu/db';
 import { courseAskedFor } from '../courses/course-asked-for.ts';
 
-export function courseRef(course: Course) {
-  return { id: course.id, code: course.code, titleJa: course.title_ja, titleEn: course.title_en };
-}
-
 /** Where a report looks: subtree paths (undefined for the ministry) and how to name it. */
 export interface Scope {
   paths: readonly string[] | undefined;

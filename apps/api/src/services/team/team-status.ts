@@ -14,6 +14,7 @@ import { toCsv } from '../../lib/csv.ts';
 import { requireViewer } from '../../lib/service-context.ts';
 import { requiredAudienceOf } from '../courses/audience.ts';
 import { courseAskedFor } from '../courses/course-asked-for.ts';
+import { courseRef } from '../courses/course-ref.ts';
 
 export async function subtreesFor(
   ctx: ServiceContext,
@@ -76,12 +77,7 @@ export async function teamStatus({
   const { course, fiscalYear, rows, total, byStatus } = await peopleMatching(ctx, input, input);
   const n = (k: keyof typeof byStatus) => byStatus[k] ?? 0;
   return {
-    course: {
-      id: course.id,
-      code: course.code,
-      titleJa: course.title_ja,
-      titleEn: course.title_en,
-    },
+    course: courseRef(course),
     fiscalYear,
     counts: {
       required: Object.values(byStatus).reduce((a, b) => a + (b ?? 0), 0),
