@@ -458,6 +458,20 @@ describe('calendar', () => {
     );
   });
 
+  it("stamps a calendar file with the app's clock, as every other time it writes", async () => {
+    const course = await makeCourse(t.db);
+    const session = await makeSession(t.db, { courseId: course.id });
+    const me = await learner();
+    const seat = await okBody(book(me, session.id));
+    t.clock.set('2026-12-01T09:30:15Z');
+    try {
+      const ics = await (await calendarFile(me, seat.id)).text();
+      expect(/^DTSTAMP:(.+)$/m.exec(ics)?.[1]?.trim()).toBe('20261201T093015Z');
+    } finally {
+      t.clock.reset();
+    }
+  });
+
   it('describes the course, links back to the booking in Kenshu, and names the organiser', async () => {
     const course = await makeCourse(t.db);
     const session = await makeSession(t.db, { courseId: course.id });

@@ -193,6 +193,7 @@ function bookingMail(
           },
           person,
           ctx.config,
+          ctx.now,
         ),
       ]
     : [];

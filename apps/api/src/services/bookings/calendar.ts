@@ -93,14 +93,19 @@ function eventOf(
   };
 }
 
-/** One or more events as a calendar file, stamped now. */
-function calendarOf(method: CalendarMethod, events: CalendarEvent[], name?: string): string {
+/** One or more events as a calendar file, stamped with the service's clock. */
+function calendarOf(
+  method: CalendarMethod,
+  events: CalendarEvent[],
+  at: Date,
+  name?: string,
+): string {
   return calendarText({
     productId: PRODUCT_ID,
     method,
     ...(name ? { name } : {}),
     events,
-    at: new Date(),
+    at,
   });
 }
 
@@ -120,6 +125,7 @@ export async function bookingInvitations(
   db: Executor,
   bookingIds: readonly number[],
   config: Pick<Config, 'mailFrom' | 'publicUrl' | 'port'>,
+  now: Date,
 ): Promise<Map<number, MailCalendarPart>> {
   const rows = await bookingsWithSessionsById(db, bookingIds);
   if (rows.length === 0) return new Map();
@@ -131,7 +137,7 @@ export async function bookingInvitations(
   const parts = new Map<number, MailCalendarPart>();
   for (const row of rows) {
     const person = byId.get(row.staff_id);
-    if (person) parts.set(row.id, invitationOf(row, person, config));
+    if (person) parts.set(row.id, invitationOf(row, person, config, now));
   }
   return parts;
 }
@@ -141,6 +147,7 @@ export function invitationOf(
   booking: CalendarBooking,
   person: Invitee,
   config: Pick<Config, 'mailFrom' | 'publicUrl' | 'port'>,
+  now: Date,
 ): MailCalendarPart {
   const event = eventOf(booking, person.locale, config);
   const method = event.status === 'CANCELLED' ? 'CANCEL' : 'REQUEST';
@@ -148,7 +155,7 @@ export function invitationOf(
     name: `${person.family_name} ${person.given_name}`,
     ...(person.email ? { email: person.email } : {}),
   };
-  return { method, ics: calendarOf(method, [{ ...event, attendee }]) };
+  return { method, ics: calendarOf(method, [{ ...event, attendee }], now) };
 }
 
 /** The .ics file of one booking; a cancelled or moved booking is sent as METHOD:CANCEL. */
@@ -169,7 +176,7 @@ export async function bookingCalendar({
   const staff = await findStaffById(ctx.db, booking.staff_id);
   if (!staff) throw notFound('booking');
   const event = eventOf(row, staff.locale, ctx.config);
-  return calendarOf(event.status === 'CANCELLED' ? 'CANCEL' : 'PUBLISH', [event]);
+  return calendarOf(event.status === 'CANCELLED' ? 'CANCEL' : 'PUBLISH', [event], ctx.now);
 }
 
 /** Creates or replaces the viewer's private feed; only the token's hash is stored. */
@@ -206,5 +213,5 @@ export async function calendarFeed({
   const bookings = await bookingsOfPerson(ctx.db, feed.staff_id);
   // A feed shows each booking once; moved and cancelled ones stay as CANCELLED so apps remove them.
   const events = bookings.map((b) => eventOf(b, staff.locale, ctx.config));
-  return calendarOf('PUBLISH', events, 'Kenshu');
+  return calendarOf('PUBLISH', events, ctx.now, 'Kenshu');
 }

@@ -90,7 +90,7 @@ export async function cancelBooking({
     // Only a seat was ever sent as an invitation; a waitlist place has nothing to take back.
     const calendar =
       booking.status === 'confirmed'
-        ? [...(await bookingInvitations(trx, [booking.id], ctx.config)).values()]
+        ? [...(await bookingInvitations(trx, [booking.id], ctx.config, ctx.now)).values()]
         : [];
     const common = { staffId: booking.staff_id, period: `booking:${booking.id}`, calendar };
     await sendMessages(trx, ctx, [

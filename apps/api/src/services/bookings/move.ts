@@ -110,7 +110,7 @@ export async function moveBooking({
     await dropWaits(trx, waits, ctx.now, 'wait_dropped', viewer.staffId);
     await fillFreeSeats(trx, from.id, ctx, viewer.staffId);
     // The new seat's invitation first (calendars add it), then the old one's cancellation.
-    const invitations = await bookingInvitations(trx, [moved.id, booking.id], ctx.config);
+    const invitations = await bookingInvitations(trx, [moved.id, booking.id], ctx.config, ctx.now);
     await sendMessages(trx, ctx, [
       {
         kind: 'booking.moved',

@@ -33,6 +33,7 @@ export async function fillFreeSeats(
     trx,
     promoted.map((b) => b.id),
     env.config,
+    env.now,
   );
   if (session) {
     await sendMessages(

@@ -335,7 +335,7 @@ export async function cancelSession({
     );
     const facts = await oneSessionFacts(trx, input.id);
     // Cancellations only for seats: a waitlist place was never sent as an invitation.
-    const invitations = await bookingInvitations(trx, seats, ctx.config);
+    const invitations = await bookingInvitations(trx, seats, ctx.config, ctx.now);
     await sendMessages(
       trx,
       ctx,
