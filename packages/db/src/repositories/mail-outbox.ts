@@ -4,23 +4,25 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB, Locale, MailCalendarPart, MailOutboxRow, MailStatus } from '../schema.ts';
 import { escapeLike } from './like.ts';
 
-/** An e-mail decided and written, ready for the outbox. */
-export interface NewMail {
-  staff_id: number;
-  kind: string;
-  reason: string;
-  period: string;
-  to_address: string;
-  locale: Locale;
-  subject: string;
-  body: string;
-  calendar: MailCalendarPart[];
+/** An e-mail decided and written, ready for the outbox: the row's own columns, as stored. */
+export type NewMail = Pick<
+  MailOutboxRow,
+  | 'staff_id'
+  | 'kind'
+  | 'reason'
+  | 'period'
+  | 'to_address'
+  | 'locale'
+  | 'subject'
+  | 'body'
+  | 'calendar'
+  // When the decision was made (the clock of the request or job).
+  | 'created_at'
+> & {
   status: Extract<MailStatus, 'queued' | 'no_address' | 'opted_out'>;
-  /** When the decision was made (the clock of the request or job). */
-  created_at: Date;
   /** The in-app notice's facts, written with the e-mail when it is new; null for none. */
   notice?: object | null;
-}
+};
 
 /**
  * Writes e-mails into the outbox in the caller's transaction, and each new one's in-app notice,
