@@ -3,7 +3,9 @@ import { makeCourse, makeOrgUnit, makeSession, makeStaff } from '@kenshu/db/test
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.ts';
 import { makePerson, signedInAs } from '../support/auth.ts';
+import { bookingsOf } from '../support/bookings.ts';
 import { useMailServer } from '../support/smtp.ts';
+import { okBody, typedApi } from '../support/typed-api.ts';
 
 /**
  * Every message kind reaches the person twice in the same words: as a notice in the app and as
@@ -29,6 +31,17 @@ async function outboxOf(staffId: number) {
     .execute();
 }
 
+/** This person's booking calls, signed in as them. */
+async function bookingsAs(staffId: number) {
+  return bookingsOf(t.app, await signedInAs(t.app, t.db, staffId));
+}
+
+/** The notices in this person's app, newest first. */
+async function noticesOf(staffId: number) {
+  const as = await signedInAs(t.app, t.db, staffId);
+  return okBody(typedApi(t.app, as).me.notifications.$get({ query: {} }), 200);
+}
+
 function field(ics: string, name: string): string | undefined {
   return new RegExp(`^${name}[:;](.*)$`, 'm').exec(ics)?.[1]?.trim();
 }
@@ -38,8 +51,8 @@ describe('booking e-mails', () => {
     const course = await makeCourse(t.db);
     const session = await makeSession(t.db, { courseId: course.id });
     const learner = await makeStaff(t.db, { locale: 'en' });
-    const client = await signedInAs(t.app, t.db, learner.id);
-    const booked = await (await client.json('/api/bookings', { sessionId: session.id })).json();
+    const bookings = await bookingsAs(learner.id);
+    const booked = await okBody(bookings.book(session.id), 201);
     smtp.clear();
     expect(await deliver()).toMatchObject({ sent: 1, retrying: 0, failed: 0 });
 
@@ -59,7 +72,7 @@ describe('booking e-mails', () => {
     const firstSequence = Number(field(invite, 'SEQUENCE') ?? 0);
 
     smtp.clear();
-    expect((await client.json(`/api/bookings/${booked.id}/cancel`, {})).status).toBe(200);
+    await okBody(bookings.cancel(booked.id), 200);
     await deliver();
     const [cancellation] = smtp.received;
     expect(cancellation?.subject).toBe(`Booking cancelled: ${course.title_en}`);
@@ -79,9 +92,7 @@ describe('booking e-mails', () => {
       given_name: '花子',
     });
     const learner = await makeStaff(t.db, { org_unit_id: division.id, locale: 'ja' });
-    const client = await signedInAs(t.app, t.db, head.id);
-    const res = await client.json('/api/bookings', { sessionId: session.id, staffId: learner.id });
-    expect(res.status).toBe(201);
+    await okBody((await bookingsAs(head.id)).book(session.id, learner.id), 201);
     smtp.clear();
     await deliver();
     const [mail] = smtp.received;
@@ -89,12 +100,10 @@ describe('booking e-mails', () => {
       `【研修】佐藤 花子 さんがあなたの研修を予約しました: ${course.title_ja}`,
     );
     expect(mail?.text).toContain('試験 太郎 様');
-    const notes = await (
-      await (await signedInAs(t.app, t.db, learner.id)).request('/api/me/notifications')
-    ).json();
-    expect(notes.items[0].text.ja.subject).toBe(mail?.subject);
-    expect(mail?.text).toContain(notes.items[0].text.ja.body);
-    expect(notes.items[0].text.en.subject).toContain('佐藤 花子 booked a training session for you');
+    const [note] = (await noticesOf(learner.id)).items;
+    expect(note?.text.ja.subject).toBe(mail?.subject);
+    expect(mail?.text).toContain(note?.text.ja.body);
+    expect(note?.text.en.subject).toContain('佐藤 花子 booked a training session for you');
   });
 
   it('send the new invitation and the old cancellation when a booking moves', async () => {
@@ -102,12 +111,11 @@ describe('booking e-mails', () => {
     const first = await makeSession(t.db, { courseId: course.id, startsInHours: 24 * 20 });
     const second = await makeSession(t.db, { courseId: course.id, startsInHours: 24 * 30 });
     const learner = await makeStaff(t.db, { locale: 'en' });
-    const client = await signedInAs(t.app, t.db, learner.id);
-    const booked = await (await client.json('/api/bookings', { sessionId: first.id })).json();
+    const bookings = await bookingsAs(learner.id);
+    const booked = await okBody(bookings.book(first.id), 201);
     await deliver();
     smtp.clear();
-    const moved = await client.json(`/api/bookings/${booked.id}/move`, { sessionId: second.id });
-    expect(moved.status).toBe(200);
+    await okBody(bookings.move(booked.id, second.id), 200);
     await deliver();
     const [mail] = smtp.received;
     expect(mail?.subject).toBe(`Your training booking has moved: ${course.title_en}`);
@@ -121,11 +129,7 @@ describe('the outbox', () => {
     const course = await makeCourse(t.db);
     const session = await makeSession(t.db, { courseId: course.id });
     const learner = await makeStaff(t.db, { email: '' });
-    await (
-      await signedInAs(t.app, t.db, learner.id)
-    ).json('/api/bookings', {
-      sessionId: session.id,
-    });
+    await okBody((await bookingsAs(learner.id)).book(session.id), 201);
     const [row] = await outboxOf(learner.id);
     expect(row).toMatchObject({ status: 'no_address', kind: 'booking.made' });
     smtp.clear();
@@ -139,11 +143,7 @@ describe('the outbox', () => {
     const learner = await makeStaff(t.db);
     t.clock.set(new Date());
     try {
-      await (
-        await signedInAs(t.app, t.db, learner.id)
-      ).json('/api/bookings', {
-        sessionId: session.id,
-      });
+      await okBody((await bookingsAs(learner.id)).book(session.id), 201);
       smtp.refuse(451);
       expect(await deliver()).toMatchObject({ sent: 0, retrying: 1 });
       const [waiting] = await outboxOf(learner.id);
@@ -169,11 +169,7 @@ describe('the outbox', () => {
     const course = await makeCourse(t.db);
     const session = await makeSession(t.db, { courseId: course.id });
     const learner = await makeStaff(t.db, { email: 'nobody@refused.example' });
-    await (
-      await signedInAs(t.app, t.db, learner.id)
-    ).json('/api/bookings', {
-      sessionId: session.id,
-    });
+    await okBody((await bookingsAs(learner.id)).book(session.id), 201);
     expect(await deliver()).toMatchObject({ failed: 1 });
     const [row] = await outboxOf(learner.id);
     expect(row?.status).toBe('failed');
@@ -187,20 +183,19 @@ describe('reminders in the notice list', () => {
     const division = await makeOrgUnit(t.db);
     const head = await makePerson(t.db, ['section_head'], { org_unit_id: division.id });
     const learner = await makeStaff(t.db, { org_unit_id: division.id });
-    const res = await (
-      await signedInAs(t.app, t.db, head.id)
-    ).json('/api/team/reminders', {
-      filter: { courseId: course.id },
-      staffIds: [learner.id],
-      message: '今月中に受講してください',
+    const reminders = typedApi(t.app, await signedInAs(t.app, t.db, head.id)).team.reminders;
+    const reminded = reminders.$post({
+      json: {
+        filter: { courseId: course.id },
+        staffIds: [learner.id],
+        message: '今月中に受講してください',
+      },
     });
-    expect(res.status).toBe(200);
-    const notes = await (
-      await (await signedInAs(t.app, t.db, learner.id)).request('/api/me/notifications')
-    ).json();
-    expect(notes.items[0].kind).toBe('training.reminder');
-    expect(notes.items[0].text.ja.subject).toBe(`【研修】受講のお願い: ${course.title_ja}`);
-    expect(notes.items[0].text.ja.body).toContain('今月中に受講してください');
-    expect(notes.items[0].link).toBe('/my-training');
+    await okBody(reminded, 200);
+    const [note] = (await noticesOf(learner.id)).items;
+    expect(note?.kind).toBe('training.reminder');
+    expect(note?.text.ja.subject).toBe(`【研修】受講のお願い: ${course.title_ja}`);
+    expect(note?.text.ja.body).toContain('今月中に受講してください');
+    expect(note?.link).toBe('/my-training');
   });
 });
