@@ -2,17 +2,10 @@ import { makeCourse, makeOrgUnit, makeSession, makeStaff } from '@kenshu/db/test
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.ts';
 import { makePerson, signedInAs, type SignedInClient } from '../support/auth.ts';
+import { bookingsOf } from '../support/bookings.ts';
+import { failure, okBody, typedApi } from '../support/typed-api.ts';
 
 const t = useTestApp();
-
-type Result = {
-  staffNumber: string;
-  staffId: number | null;
-  name: string | null;
-  outcome: string;
-  bookingId: number | null;
-  waitlistPosition: number | null;
-};
 
 /** A division with a section head and `n` people in it. */
 async function division(n: number) {
@@ -24,8 +17,10 @@ async function division(n: number) {
   return { unit, head: await signedInAs(t.app, t.db, head.id), people };
 }
 
-async function bookForOthers(client: SignedInClient, body: unknown) {
-  return client.json('/api/bookings/for-others', body);
+type ForOthers = ReturnType<typeof typedApi>['bookings']['for-others'];
+
+function bookForOthers(client: SignedInClient, json: Parameters<ForOthers['$post']>[0]['json']) {
+  return typedApi(t.app, client).bookings['for-others'].$post({ json });
 }
 
 async function liveEntries(sessionId: number) {
@@ -61,9 +56,9 @@ describe('booking many people in one step', () => {
     const partTimer = await makeStaff(t.db, { org_unit_id: unit.id, employment_type: 'part_time' });
     const stranger = await makeStaff(t.db);
     const self = await signedInAs(t.app, t.db, booked.id);
-    expect((await self.json('/api/bookings', { sessionId: other.id })).status).toBe(201);
+    await okBody(bookingsOf(t.app, self).book(other.id), 201);
 
-    const res = await bookForOthers(head, {
+    const res = bookForOthers(head, {
       sessionId: session.id,
       staffIds: [a.id, b.id, a.id],
       // As pasted from a spreadsheet: lower case, full-width, with spaces.
@@ -77,8 +72,7 @@ describe('booking many people in one step', () => {
         'NO-SUCH-9',
       ],
     });
-    expect(res.status).toBe(200);
-    const { results } = (await res.json()) as { results: Result[] };
+    const { results } = await okBody(res, 200);
     expect(results.map((r) => [r.staffNumber, r.outcome])).toEqual([
       [a.staff_number, 'booked'],
       [b.staff_number, 'booked'],
@@ -114,16 +108,17 @@ describe('booking many people in one step', () => {
     const [mine] = people;
     if (!mine) throw new Error('nobody');
     const stranger = await makeStaff(t.db);
-    const res = await head.json('/api/staff/look-up', {
-      staffNumbers: [
-        mine.staff_number.toLowerCase(),
-        stranger.staff_number,
-        'X-1',
-        mine.staff_number,
-      ],
+    const lookUp = typedApi(t.app, head).staff['look-up'].$post({
+      json: {
+        staffNumbers: [
+          mine.staff_number.toLowerCase(),
+          stranger.staff_number,
+          'X-1',
+          mine.staff_number,
+        ],
+      },
     });
-    expect(res.status).toBe(200);
-    const { items } = await res.json();
+    const { items } = await okBody(lookUp, 200);
     expect(items).toEqual([
       {
         staffNumber: mine.staff_number,
@@ -145,14 +140,15 @@ describe('booking many people in one step', () => {
     const { head, people } = await division(2);
     const ids = people.map((p) => p.id);
 
-    const refused = await bookForOthers(head, { sessionId: closed.id, staffIds: ids });
-    expect(refused.status).toBe(409);
-    expect((await refused.json()).error.code).toBe('BOOKING_CLOSED');
+    const refused = bookForOthers(head, { sessionId: closed.id, staffIds: ids });
+    expect(await failure(refused)).toEqual({ status: 409, code: 'BOOKING_CLOSED' });
     expect(await liveEntries(closed.id)).toEqual([]);
 
     const learner = await signedInAs(t.app, t.db, (await makeStaff(t.db)).id);
-    expect((await bookForOthers(learner, { sessionId: open.id, staffIds: ids })).status).toBe(403);
-    expect((await bookForOthers(head, { sessionId: 99_999_999, staffIds: ids })).status).toBe(404);
+    const statusOf = async (call: ReturnType<typeof bookForOthers>) => (await failure(call)).status;
+    expect(await statusOf(bookForOthers(learner, { sessionId: open.id, staffIds: ids }))).toBe(403);
+    expect(await statusOf(bookForOthers(head, { sessionId: 99_999_999, staffIds: ids }))).toBe(404);
+    // Bad lists, malformed on purpose (some the typed client would refuse): raw requests.
     for (const body of [
       { sessionId: open.id },
       { sessionId: open.id, staffIds: [], staffNumbers: [] },
@@ -166,15 +162,12 @@ describe('booking many people in one step', () => {
       { sessionId: open.id, staffNumbers: ['A\u0000'] },
       { sessionId: 'x', staffIds: ids },
     ]) {
-      const res = await bookForOthers(head, body);
+      const res = await head.json('/api/bookings/for-others', body);
       expect(res.status, JSON.stringify(body).slice(0, 80)).toBe(400);
     }
     // Formulas and markup are only ever text: an unknown number, echoed back as given.
-    const odd = await bookForOthers(head, { sessionId: open.id, staffNumbers: ['=cmd|x', '<b>'] });
-    expect(((await odd.json()) as { results: Result[] }).results.map((r) => r.outcome)).toEqual([
-      'unknown',
-      'unknown',
-    ]);
+    const odd = bookForOthers(head, { sessionId: open.id, staffNumbers: ['=cmd|x', '<b>'] });
+    expect((await okBody(odd)).results.map((r) => r.outcome)).toEqual(['unknown', 'unknown']);
   });
 });
 
@@ -195,7 +188,7 @@ describe(`a bulk booking racing other bookings (${process.env.DATABASE_URL ? 'Po
         sessionId: session.id,
         staffNumbers: people.slice(0, 12).map((p) => p.staff_number),
       }),
-      ...selfBookers.map((s) => s.json('/api/bookings', { sessionId: session.id })),
+      ...selfBookers.map((s) => bookingsOf(t.app, s).book(session.id)),
     ]);
     if (!byHead || !byAdmin) throw new Error('the bulk bookings did not answer');
     expect(byHead.status).toBe(200);
@@ -216,8 +209,8 @@ describe(`a bulk booking racing other bookings (${process.env.DATABASE_URL ? 'Po
     expect(new Set(entries.map((e) => e.staff_id)).size).toBe(24);
 
     // The two bulk answers agree with the database: what one made, the other found made.
-    const headResults = ((await byHead.json()) as { results: Result[] }).results;
-    const adminResults = ((await byAdmin.json()) as { results: Result[] }).results;
+    const headResults = (await okBody(Promise.resolve(byHead))).results;
+    const adminResults = (await okBody(Promise.resolve(byAdmin))).results;
     const statusOf = new Map(entries.map((e) => [e.id, e.status]));
     for (const r of [...headResults, ...adminResults]) {
       if (r.outcome === 'booked') expect(statusOf.get(r.bookingId ?? -1)).toBe('confirmed');
