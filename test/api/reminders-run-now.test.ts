@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePerson, signedInAs, type SignedInClient } from '../support/auth.ts';
 import { createTestClock } from '../support/clock.ts';
 import { useTestDatabase } from '../support/database.ts';
+import { failure, failureBody, okBody, publicApi, typedApi } from '../support/typed-api.ts';
 
 /**
  * An admin presses "run today's reminders now": the daily job itself runs, through this
@@ -114,7 +115,7 @@ async function admin(): Promise<SignedInClient> {
   return signedInAs(app, database.current.db, adminId, clock.now());
 }
 const press = async (as?: SignedInClient) =>
-  (as ?? (await admin())).request('/api/reminders/runs', { method: 'POST' });
+  typedApi(app, as ?? (await admin())).reminders.runs.$post();
 
 describe("running today's reminders now", () => {
   it('is for admins only', async () => {
@@ -127,10 +128,9 @@ describe("running today's reminders now", () => {
       clock.now(),
     );
     for (const who of [learner, head]) {
-      const refused = await who.request('/api/reminders/runs', { method: 'POST' });
-      expect(refused.status).toBe(403);
+      expect((await failure(press(who))).status).toBe(403);
     }
-    expect((await app.request('/api/reminders/runs', { method: 'POST' })).status).toBe(401);
+    expect((await failure(publicApi(app).reminders.runs.$post())).status).toBe(401);
     expect(await db.selectFrom('reminder_run').selectAll().execute()).toEqual([]);
   });
 
@@ -140,18 +140,14 @@ describe("running today's reminders now", () => {
     const everyone = [...people, unmailed].filter((p): p is Staff => p !== undefined);
 
     clock.set('2027-01-16T10:00:00+09:00'); // Saturday
-    const weekend = await press();
-    expect(weekend.status).toBe(200);
-    expect(await weekend.json()).toMatchObject({
+    expect(await okBody(press(), 200)).toMatchObject({
       outcome: 'not_working_day_or_hours',
       day: '2027-01-16',
       run: null,
     });
 
     clock.set('2027-01-13T10:00:00+09:00');
-    const first = await press();
-    expect(first.status).toBe(200);
-    const ran = await first.json();
+    const ran = await okBody(press(), 200);
     expect(ran).toMatchObject({
       outcome: 'ran',
       day: '2027-01-13',
@@ -167,9 +163,7 @@ describe("running today's reminders now", () => {
     ]);
 
     clock.advance(60_000);
-    const second = await press();
-    expect(second.status).toBe(200);
-    const again = await second.json();
+    const again = await okBody(press(), 200);
     expect(again.outcome).toBe('already_ran');
     expect(again.run).toEqual(ran.run);
 
@@ -198,12 +192,17 @@ describe("running today's reminders now", () => {
     const answers = await Promise.all(Array.from({ length: 50 }, () => press(signedIn)));
     const statuses = answers.map((a) => a.status);
     expect(statuses.filter((s) => s !== 200 && s !== 409)).toEqual([]);
-    const bodies = await Promise.all(answers.map((a) => a.json()));
-    const outcomes = bodies.filter((_, i) => statuses[i] === 200).map((b) => b.outcome);
+    const outcomes = await Promise.all(
+      answers
+        .filter((a) => a.status === 200)
+        .map(async (a) => (await okBody(Promise.resolve(a))).outcome),
+    );
     expect(outcomes.filter((o) => o === 'ran')).toHaveLength(1);
     expect(outcomes.filter((o) => o !== 'ran' && o !== 'already_ran')).toEqual([]);
-    const busy = bodies.filter((_, i) => statuses[i] === 409);
-    for (const b of busy) expect(b.error.details).toEqual({ reason: 'reminder_run_in_progress' });
+    for (const busy of answers.filter((a) => a.status === 409)) {
+      const { error } = await failureBody(Promise.resolve(busy));
+      expect(error.details).toEqual({ reason: 'reminder_run_in_progress' });
+    }
 
     const { mails, notices } = await messagesOf(people);
     expect(mails.map((m) => m.staff_id).sort()).toEqual(people.map((p) => p.id).sort());

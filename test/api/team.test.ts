@@ -1,9 +1,29 @@
 import { makeCourse, makeOrgUnit, makeSession, makeStaff } from '@kenshu/db/testing';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.ts';
-import { makePerson, signedInAs } from '../support/auth.ts';
+import { makePerson, signedInAs, type SignedInClient } from '../support/auth.ts';
+import { bookingsOf } from '../support/bookings.ts';
+import { failure, okBody, okStatus, publicApi, typedApi } from '../support/typed-api.ts';
 
 const t = useTestApp();
+
+type StatusQuery = Parameters<ReturnType<typeof typedApi>['team']['status']['$get']>[0]['query'];
+type ReminderRequest = Parameters<ReturnType<typeof typedApi>['team']['reminders']['$post']>[0];
+
+/** The team page's list for a course, as this person asks for it. */
+function teamStatus(as: SignedInClient, courseId: number, query: StatusQuery = {}) {
+  return typedApi(t.app, as).team.status.$get({
+    query: { courseId: String(courseId), ...query },
+  });
+}
+
+function remind(as: SignedInClient, json: ReminderRequest['json']) {
+  return typedApi(t.app, as).team.reminders.$post({ json });
+}
+
+async function currentFiscalYear() {
+  return (await okBody(publicApi(t.app)['fiscal-years'].current.$get())).fiscalYear;
+}
 
 async function division() {
   const bureau = await makeOrgUnit(t.db);
@@ -23,38 +43,27 @@ describe("a section head's view of their people", () => {
     const done = await makeStaff(t.db, { org_unit_id: mine.id });
     const idle = await makeStaff(t.db, { org_unit_id: mine.id });
     const outsider = await makeStaff(t.db, { org_unit_id: other.id });
-    await (
-      await signedInAs(t.app, t.db, booked.id)
-    ).json('/api/bookings', { sessionId: session.id });
+    await okBody(bookingsOf(t.app, await signedInAs(t.app, t.db, booked.id)).book(session.id));
     const admin = await signedInAs(t.app, t.db, (await makePerson(t.db, ['admin'])).id);
-    const fy = (await (await t.app.request('/api/fiscal-years/current')).json()).fiscalYear;
-    await admin.json('/api/completions/credit', {
-      staffId: done.id,
-      courseId: course.id,
-      fiscalYear: fy,
-      reason: 'test',
+    const fy = await currentFiscalYear();
+    const credited = typedApi(t.app, admin).completions.credit.$post({
+      json: { staffId: done.id, courseId: course.id, fiscalYear: fy, reason: 'test' },
     });
+    await okStatus(credited, 201);
 
-    const res = await head.request(`/api/team/status?courseId=${course.id}`);
-    expect(res.status).toBe(200);
-    const body = await res.json();
-    const byId = new Map(
-      body.items.map((i: { staffId: number; status: string }) => [i.staffId, i.status]),
-    );
+    const body = await okBody(teamStatus(head, course.id), 200);
+    const byId = new Map(body.items.map((i) => [i.staffId, i.status]));
     expect(byId.get(booked.id)).toBe('booked');
     expect(byId.get(done.id)).toBe('completed');
     expect(byId.get(idle.id)).toBe('not_started');
     expect(byId.has(outsider.id)).toBe(false);
     expect(body.counts).toMatchObject({ required: 4, completed: 1, booked: 1, notStarted: 2 });
 
-    const unfinished = await (
-      await head.request(`/api/team/status?courseId=${course.id}&status=not_completed`)
-    ).json();
-    expect(unfinished.items.map((i: { staffId: number }) => i.staffId)).not.toContain(done.id);
+    const unfinished = await okBody(teamStatus(head, course.id, { status: 'not_completed' }));
+    expect(unfinished.items.map((i) => i.staffId)).not.toContain(done.id);
     expect(unfinished.total).toBe(3);
-    expect(
-      (await head.request(`/api/team/status?courseId=${course.id}&orgUnitId=${other.id}`)).status,
-    ).toBe(403);
+    const elsewhere = teamStatus(head, course.id, { orgUnitId: String(other.id) });
+    expect((await failure(elsewhere)).status).toBe(403);
   });
 
   it('reminds only unfinished people in scope, in one audited batch', async () => {
@@ -64,12 +73,12 @@ describe("a section head's view of their people", () => {
     const head = await signedInAs(t.app, t.db, headStaff.id);
     const idle = await makeStaff(t.db, { org_unit_id: mine.id });
     const outsider = await makeStaff(t.db, { org_unit_id: other.id });
-    const res = await head.json('/api/team/reminders', {
+    const res = remind(head, {
       filter: { courseId: course.id },
       staffIds: [idle.id, outsider.id],
       message: '今月中に受講してください',
     });
-    expect(await res.json()).toMatchObject({ reminded: 1, skipped: 1 });
+    expect(await okBody(res)).toMatchObject({ reminded: 1, skipped: 1 });
     const notes = await t.db
       .selectFrom('notification')
       .select(['staff_id', 'kind'])
@@ -92,14 +101,13 @@ describe("a section head's view of their people", () => {
     const headStaff = await makePerson(t.db, ['section_head'], { org_unit_id: mine.id });
     const head = await signedInAs(t.app, t.db, headStaff.id);
     const idle = await makeStaff(t.db, { org_unit_id: mine.id });
-    const fy = (await (await t.app.request('/api/fiscal-years/current')).json()).fiscalYear;
+    const fy = await currentFiscalYear();
 
-    const lastYear = await head.json('/api/team/reminders', {
+    const lastYear = remind(head, {
       filter: { courseId: course.id, fiscalYear: fy - 1 },
       staffIds: [idle.id],
     });
-    expect(lastYear.status).toBe(400);
-    expect((await lastYear.json()).error.code).toBe('VALIDATION');
+    expect(await failure(lastYear)).toEqual({ status: 400, code: 'VALIDATION' });
     const notes = await t.db
       .selectFrom('notification')
       .select('id')
@@ -108,11 +116,11 @@ describe("a section head's view of their people", () => {
       .execute();
     expect(notes).toHaveLength(0);
 
-    const thisYear = await head.json('/api/team/reminders', {
+    const thisYear = remind(head, {
       filter: { courseId: course.id, fiscalYear: fy },
       staffIds: [idle.id],
     });
-    expect(await thisYear.json()).toMatchObject({ reminded: 1, skipped: 0 });
+    expect(await okBody(thisYear)).toMatchObject({ reminded: 1, skipped: 0 });
   });
 
   it('follows a course audience: the section-head course lists only section heads', async () => {
@@ -125,8 +133,8 @@ describe("a section head's view of their people", () => {
     );
     const head = await makePerson(t.db, ['section_head'], { org_unit_id: mine.id });
     await makeStaff(t.db, { org_unit_id: mine.id });
-    const body = await (await officer.request(`/api/team/status?courseId=${course.id}`)).json();
-    expect(body.items.map((i: { staffId: number }) => i.staffId)).toEqual([head.id]);
+    const body = await okBody(teamStatus(officer, course.id));
+    expect(body.items.map((i) => i.staffId)).toEqual([head.id]);
   });
   it('finds people by staff number, name or kana, with LIKE wildcards taken literally', async () => {
     const course = await makeCourse(t.db);
@@ -145,11 +153,7 @@ describe("a section head's view of their people", () => {
     });
     const other = await makeStaff(t.db, { org_unit_id: mine.id });
     const found = async (q: string) =>
-      (
-        await (
-          await head.request(`/api/team/status?courseId=${course.id}&q=${encodeURIComponent(q)}`)
-        ).json()
-      ).items.map((i: { staffId: number }) => i.staffId);
+      (await okBody(teamStatus(head, course.id, { q }))).items.map((i) => i.staffId);
     for (const q of [hoshino.staff_number.slice(1).toLowerCase(), '星野源', 'ほしのげ']) {
       expect(await found(q), q).toEqual([hoshino.id]);
     }
