@@ -2,7 +2,8 @@ import type { Role } from '@kenshu/db';
 import { makeOrgUnit, makeStaff } from '@kenshu/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.ts';
-import { makePerson, signedInAs } from '../support/auth.ts';
+import { makePerson, signedInAs, type SignedInClient } from '../support/auth.ts';
+import { failure, okBody, typedApi } from '../support/typed-api.ts';
 
 /**
  * Walks every route the app registers and checks, for each role, that the declared access is
@@ -121,6 +122,13 @@ describe('every route declares who may call it', () => {
   }, 120_000);
 });
 
+/** One person's record as this person asks for it. */
+function staffMember(as: SignedInClient, staffId: number) {
+  return typedApi(t.app, as).staff[':id'].$get({ param: { id: String(staffId) } });
+}
+
+// The walk above goes by the OpenAPI document's paths on purpose (every route, whatever its
+// type); these scope checks are ordinary calls, through the typed client.
 describe('scope', () => {
   it("hides someone outside a section head's unit, and refuses a unit outside it", async () => {
     const bureau = await makeOrgUnit(t.db);
@@ -134,11 +142,13 @@ describe('scope', () => {
     const colleague = await makeStaff(t.db, { org_unit_id: mine.id });
     const stranger = await makeStaff(t.db, { org_unit_id: other.id });
 
-    expect((await head.request(`/api/staff/${colleague.id}`)).status).toBe(200);
-    expect((await head.request(`/api/staff/${stranger.id}`)).status).toBe(404);
-    expect((await head.request(`/api/staff?orgUnitId=${other.id}`)).status).toBe(403);
-    const page = await (await head.request('/api/staff')).json();
-    const ids = page.items.map((s: { id: number }) => s.id);
+    await okBody(staffMember(head, colleague.id), 200);
+    expect((await failure(staffMember(head, stranger.id))).status).toBe(404);
+    const staffList = typedApi(t.app, head).staff;
+    const outside = staffList.$get({ query: { orgUnitId: String(other.id) } });
+    expect((await failure(outside)).status).toBe(403);
+    const page = await okBody(staffList.$get({ query: {} }));
+    const ids = page.items.map((s) => s.id);
     expect(ids).toContain(colleague.id);
     expect(ids).not.toContain(stranger.id);
   });
@@ -154,16 +164,16 @@ describe('scope', () => {
     );
     const inSibling = await makeStaff(t.db, { org_unit_id: sibling.id });
     const elsewhere = await makeStaff(t.db);
-    expect((await officer.request(`/api/staff/${inSibling.id}`)).status).toBe(200);
-    expect((await officer.request(`/api/staff/${elsewhere.id}`)).status).toBe(404);
+    await okBody(staffMember(officer, inSibling.id), 200);
+    expect((await failure(staffMember(officer, elsewhere.id))).status).toBe(404);
   });
 
   it("does not show a learner another learner's record", async () => {
     const unit = await makeOrgUnit(t.db);
     const me = await signedInAs(t.app, t.db, (await makeStaff(t.db, { org_unit_id: unit.id })).id);
     const neighbour = await makeStaff(t.db, { org_unit_id: unit.id });
-    expect((await me.request(`/api/staff/${me.staffId}`)).status).toBe(200);
-    const res = await me.request(`/api/staff/${neighbour.id}`);
+    await okBody(staffMember(me, me.staffId), 200);
+    const res = await staffMember(me, neighbour.id);
     expect(res.status).toBe(404);
     expect(Object.keys(await res.json()).sort()).toEqual(['error', 'requestId']);
   });
