@@ -4,6 +4,7 @@ import { makeCourse, makeOrgUnit, makeStaff } from '@kenshu/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.ts';
 import { makePerson, signedInAs, type SignedInClient } from '../support/auth.ts';
+import { failure, failureBody, okBody, typedApi } from '../support/typed-api.ts';
 
 /** Admins set each course's reminder schedule, the cap and hours, and the words of each message. */
 const t = useTestApp();
@@ -15,13 +16,40 @@ beforeAll(async () => {
   learner = await signedInAs(t.app, t.db, (await makeStaff(t.db)).id);
 });
 
+type ScheduleRoute = ReturnType<typeof typedApi>['reminders']['courses'][':id']['schedule'];
+type TemplateRoute = ReturnType<typeof typedApi>['message-templates'][':kind'][':locale'];
+
+function schedule(as: SignedInClient, courseId: number) {
+  const route = typedApi(t.app, as).reminders.courses[':id'].schedule;
+  const param = { id: String(courseId) };
+  return {
+    get: () => route.$get({ param }),
+    put: (json: Parameters<ScheduleRoute['$put']>[0]['json']) => route.$put({ param, json }),
+  };
+}
+
+function settings() {
+  return typedApi(t.app, admin).reminders.settings;
+}
+
+/** One message's wording in one language. */
+function template(as: SignedInClient, kind: string, locale: 'ja' | 'en') {
+  const route = typedApi(t.app, as)['message-templates'][':kind'][':locale'];
+  const param = { kind, locale };
+  return {
+    put: (json: Parameters<TemplateRoute['$put']>[0]['json']) => route.$put({ param, json }),
+    reset: () => route.$delete({ param }),
+  };
+}
+
 describe('a course reminder schedule', () => {
   it('follows the defaults until an admin sets its own, and refuses impossible ones', async () => {
     const course = await makeCourse(t.db);
     const path = `/api/reminders/courses/${course.id}/schedule`;
-    const defaults = await (await admin.request(path)).json();
+    const ofCourse = schedule(admin, course.id);
+    const defaults = await okBody(ofCourse.get());
     expect(defaults).toMatchObject({ custom: false, enabled: true });
-    const schedule = {
+    const ownSchedule = {
       enabled: true,
       daysBefore: [3, 21],
       onDueDate: false,
@@ -29,38 +57,37 @@ describe('a course reminder schedule', () => {
       escalateAfter: 2,
       officerAfter: 4,
     };
-    const saved = await admin.json(path, schedule, 'PUT');
-    expect(saved.status).toBe(200);
-    expect(await saved.json()).toMatchObject({ ...schedule, daysBefore: [21, 3], custom: true });
-    expect(await (await admin.request(path)).json()).toMatchObject({ daysBefore: [21, 3] });
+    expect(await okBody(ofCourse.put(ownSchedule), 200)).toMatchObject({
+      ...ownSchedule,
+      daysBefore: [21, 3],
+      custom: true,
+    });
+    expect(await okBody(ofCourse.get())).toMatchObject({ daysBefore: [21, 3] });
 
+    // Impossible schedules, some malformed on purpose (a string for a number, an extra field):
+    // raw requests.
     for (const bad of [
-      { ...schedule, officerAfter: 2 },
-      { ...schedule, daysBefore: [3, 3] },
-      { ...schedule, daysBefore: [0] },
-      { ...schedule, overdueEveryDays: 'x'.repeat(100_000) },
-      { ...schedule, extra: true },
+      { ...ownSchedule, officerAfter: 2 },
+      { ...ownSchedule, daysBefore: [3, 3] },
+      { ...ownSchedule, daysBefore: [0] },
+      { ...ownSchedule, overdueEveryDays: 'x'.repeat(100_000) },
+      { ...ownSchedule, extra: true },
     ]) {
       expect((await admin.json(path, bad, 'PUT')).status).toBe(400);
     }
-    expect((await learner.json(path, schedule, 'PUT')).status).toBe(403);
-    expect(
-      (await admin.json('/api/reminders/courses/999999/schedule', schedule, 'PUT')).status,
-    ).toBe(404);
+    expect((await failure(schedule(learner, course.id).put(ownSchedule))).status).toBe(403);
+    expect((await failure(schedule(admin, 999999).put(ownSchedule))).status).toBe(404);
   });
 });
 
 describe('reminder settings', () => {
   it('hold the cap and hours the daily run keeps to', async () => {
-    const before = await (await admin.request('/api/reminders/settings')).json();
+    const before = await okBody(settings().$get());
     expect(before.effective.capDays).toBe(3);
-    const saved = await admin.json(
-      '/api/reminders/settings',
-      { capDays: 5, hours: { from: '10:00', until: '12:00' } },
-      'PUT',
-    );
-    expect(saved.status).toBe(200);
-    expect((await saved.json()).effective).toEqual({
+    const saved = settings().$put({
+      json: { capDays: 5, hours: { from: '10:00', until: '12:00' } },
+    });
+    expect((await okBody(saved, 200)).effective).toEqual({
       capDays: 5,
       hours: { from: '10:00', until: '12:00' },
     });
@@ -70,8 +97,8 @@ describe('reminder settings', () => {
       { capDays: 3, hours: { from: '25:00', until: '26:00' } },
       { capDays: 3, hours: { from: '10:00\u0000', until: '12:00' } },
     ];
-    for (const body of bad)
-      expect((await admin.json('/api/reminders/settings', body, 'PUT')).status).toBe(400);
+    for (const json of bad) expect((await failure(settings().$put({ json }))).status).toBe(400);
+    // The wrong content type is malformed on purpose: a raw request.
     const wrongType = await admin.request('/api/reminders/settings', {
       method: 'PUT',
       body: 'capDays=3',
@@ -101,40 +128,35 @@ describe('reminder settings', () => {
       new Date('2027-03-16T10:30:00+09:00'),
     );
     expect(inside?.changed).toBeGreaterThan(0);
-    const status = await (await admin.request('/api/reminders/settings')).json();
+    const status = await okBody(settings().$get());
     expect(status.lastRun).toMatchObject({ day: '2027-03-16' });
   });
 });
 
 describe('message wording', () => {
   it('lists every kind in both languages, saves an edit, and resets it', async () => {
-    const list = await (await admin.request('/api/message-templates')).json();
-    const digest = list.items.find((i: { kind: string }) => i.kind === 'reminder.digest');
-    expect(digest.placeholders).toEqual(['name', 'count', 'list']);
-    expect(digest.ja.custom).toBe(false);
+    const list = await okBody(typedApi(t.app, admin)['message-templates'].$get());
+    const digest = list.items.find((i) => i.kind === 'reminder.digest');
+    expect(digest?.placeholders).toEqual(['name', 'count', 'list']);
+    expect(digest?.ja.custom).toBe(false);
     const words = {
       subject: '研修 {{count}}件',
       body: '{{name}} 様\n{{list}}\nよろしくお願いします。',
     };
-    const saved = await admin.json('/api/message-templates/reminder.digest/ja', words, 'PUT');
-    expect(saved.status).toBe(200);
-    expect((await saved.json()).ja).toEqual({ ...words, custom: true });
-    const reset = await admin.request('/api/message-templates/reminder.digest/ja', {
-      method: 'DELETE',
-    });
-    expect((await reset.json()).ja.custom).toBe(false);
+    const japanese = template(admin, 'reminder.digest', 'ja');
+    expect((await okBody(japanese.put(words), 200)).ja).toEqual({ ...words, custom: true });
+    expect((await okBody(japanese.reset())).ja.custom).toBe(false);
   });
 
   it('refuses a template with an unknown placeholder, naming it', async () => {
-    const res = await admin.json(
-      '/api/message-templates/reminder.digest/en',
-      { subject: 'Reminder', body: 'Dear {{name}}, finish by {{dueDate}}.' },
-      'PUT',
-    );
-    expect(res.status).toBe(400);
-    const body = await res.json();
-    expect(body.error.message).toContain('{{dueDate}}');
-    expect(body.error.details.problems).toContainEqual({
+    const res = template(admin, 'reminder.digest', 'en').put({
+      subject: 'Reminder',
+      body: 'Dear {{name}}, finish by {{dueDate}}.',
+    });
+    const { status, error } = await failureBody(res);
+    expect(status).toBe(400);
+    expect(error.message).toContain('{{dueDate}}');
+    expect(error.details?.problems).toContainEqual({
       field: 'body',
       problem: 'unknown_placeholder',
       placeholder: 'dueDate',
@@ -142,30 +164,23 @@ describe('message wording', () => {
   });
 
   it('refuses hostile input and non-admins', async () => {
-    const path = '/api/message-templates/reminder.digest/en';
-    for (const body of [
+    const english = template(admin, 'reminder.digest', 'en');
+    for (const json of [
       { subject: 'a\u0000', body: 'b' },
       { subject: 'a', body: 'b\ud800' },
       { subject: 'a', body: 'x'.repeat(100_000) },
       { subject: 'line\nbreak', body: 'b' },
       { subject: '', body: 'b' },
     ]) {
-      expect((await admin.json(path, body, 'PUT')).status).toBe(400);
+      expect((await failure(english.put(json))).status).toBe(400);
     }
-    expect(
-      (await admin.json('/api/message-templates/no.such/en', { subject: 'a', body: 'b' }, 'PUT'))
-        .status,
-    ).toBe(400);
-    expect(
-      (
-        await admin.json(
-          '/api/message-templates/reminder.digest/fr',
-          { subject: 'a', body: 'b' },
-          'PUT',
-        )
-      ).status,
-    ).toBe(400);
-    expect((await learner.json(path, { subject: 'a', body: 'b' }, 'PUT')).status).toBe(403);
-    expect((await learner.request('/api/message-templates')).status).toBe(403);
+    const words = { subject: 'a', body: 'b' };
+    expect((await failure(template(admin, 'no.such', 'en').put(words))).status).toBe(400);
+    // A language the app does not have, which the typed client would not send: a raw request.
+    const french = await admin.json('/api/message-templates/reminder.digest/fr', words, 'PUT');
+    expect(french.status).toBe(400);
+    expect((await failure(template(learner, 'reminder.digest', 'en').put(words))).status).toBe(403);
+    const listed = typedApi(t.app, learner)['message-templates'].$get();
+    expect((await failure(listed)).status).toBe(403);
   });
 });
