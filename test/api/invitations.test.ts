@@ -2,8 +2,9 @@ import type { Config } from '@kenshu/api/config';
 import { makeOrgUnit, makeStaff } from '@kenshu/db/testing';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.ts';
-import { makePerson, signedInAs } from '../support/auth.ts';
+import { makePerson, signedInAs, type SignedInClient } from '../support/auth.ts';
 import { useMailServer } from '../support/smtp.ts';
+import { failure, okBody, okStatus, publicApi, typedApi } from '../support/typed-api.ts';
 
 /**
  * First access without single sign-on: an admin invites a whole unit to set passwords in one
@@ -33,6 +34,23 @@ async function bureau({ withoutEmail = false } = {}) {
   return { top, division, fresh, below, withPassword, elsewhere };
 }
 
+type InvitationRoute = ReturnType<typeof typedApi>['accounts']['invitations'];
+type Choice = Parameters<InvitationRoute['$post']>[0]['json'];
+
+/** Invitations (or their preview) as this person sends them. */
+function invitations(as: SignedInClient) {
+  const route = typedApi(t.app, as).accounts.invitations;
+  return {
+    preview: (json: Choice) => route.preview.$post({ json }),
+    send: (json: Choice) => route.$post({ json }),
+  };
+}
+
+/** Sets a password with the link's token, as the set-password page does. */
+function setPassword(token: string, password: string) {
+  return publicApi(t.app).auth.password.$post({ json: { token, password } });
+}
+
 const tokenIn = (text: string) => /set-password#token=([A-Za-z0-9_-]+)/.exec(text)?.[1];
 
 describe('inviting a unit to set passwords', () => {
@@ -41,13 +59,11 @@ describe('inviting a unit to set passwords', () => {
     const admin = await signedInAs(t.app, t.db, (await makePerson(t.db, ['admin'])).id);
     const choice = { orgUnitId: unit.top.id };
 
-    const preview = await admin.json('/api/accounts/invitations/preview', choice);
-    expect(preview.status).toBe(200);
-    expect(await preview.json()).toEqual({ invited: 2, skipped: { hasPassword: 1, noEmail: 1 } });
+    const preview = await okBody(invitations(admin).preview(choice), 200);
+    expect(preview).toEqual({ invited: 2, skipped: { hasPassword: 1, noEmail: 1 } });
 
-    const sent = await admin.json('/api/accounts/invitations', choice);
-    expect(sent.status).toBe(201);
-    expect(await sent.json()).toEqual({ invited: 2, skipped: { hasPassword: 1, noEmail: 1 } });
+    const sent = await okBody(invitations(admin).send(choice), 201);
+    expect(sent).toEqual({ invited: 2, skipped: { hasPassword: 1, noEmail: 1 } });
 
     smtp.clear();
     expect(await smtp.deliver(t.db, t.clock.now())).toMatchObject({ sent: 2 });
@@ -62,14 +78,9 @@ describe('inviting a unit to set passwords', () => {
     // The link sets a password once; the second use is refused.
     const token = tokenIn(japanese?.text ?? '');
     if (!token) throw new Error('no link in the mail');
-    const set = () =>
-      t.app.request('http://localhost/api/auth/password', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ token, password: 'a long new password 1' }),
-      });
-    expect((await set()).status).toBe(204);
-    expect((await set()).status).toBe(403);
+    const set = () => setPassword(token, 'a long new password 1');
+    await okStatus(set(), 204);
+    expect((await failure(set())).status).toBe(403);
 
     // One audit row per person invited, by the admin.
     const audit = await t.db
@@ -86,34 +97,29 @@ describe('inviting a unit to set passwords', () => {
     const unit = await bureau();
     const admin = await signedInAs(t.app, t.db, (await makePerson(t.db, ['admin'])).id);
     const choice = { orgUnitId: unit.division.id };
-    await admin.json('/api/accounts/invitations', choice);
+    await okBody(invitations(admin).send(choice));
     smtp.clear();
     await smtp.deliver(t.db, t.clock.now());
     const first = tokenIn(smtp.received.find((m) => m.to === unit.below.email)?.text ?? '');
 
-    const again = await admin.json('/api/accounts/invitations', choice);
-    expect(await again.json()).toEqual({ invited: 1, skipped: { hasPassword: 1, noEmail: 0 } });
+    const again = await okBody(invitations(admin).send(choice));
+    expect(again).toEqual({ invited: 1, skipped: { hasPassword: 1, noEmail: 0 } });
     smtp.clear();
     await smtp.deliver(t.db, t.clock.now());
     const second = tokenIn(smtp.received.find((m) => m.to === unit.below.email)?.text ?? '');
     expect(second).toBeDefined();
     expect(second).not.toBe(first);
 
-    const use = (token: string | undefined) =>
-      t.app.request('http://localhost/api/auth/password', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ token, password: 'another long password' }),
-      });
-    expect((await use(first)).status).toBe(403);
-    expect((await use(second)).status).toBe(204);
+    expect(first).toBeDefined();
+    const use = (token: string | undefined) => setPassword(token ?? '', 'another long password');
+    expect((await failure(use(first))).status).toBe(403);
+    await okStatus(use(second), 204);
 
     // Everyone, not only those without a password: the one with a password is invited too.
-    const everyone = await admin.json('/api/accounts/invitations/preview', {
-      orgUnitId: unit.division.id,
-      onlyWithoutPassword: false,
-    });
-    expect(await everyone.json()).toEqual({ invited: 2, skipped: { hasPassword: 0, noEmail: 0 } });
+    const everyone = await okBody(
+      invitations(admin).preview({ orgUnitId: unit.division.id, onlyWithoutPassword: false }),
+    );
+    expect(everyone).toEqual({ invited: 2, skipped: { hasPassword: 0, noEmail: 0 } });
   });
 
   it('is for admins only, and refuses an unknown unit or a wrong body with a 4xx', async () => {
@@ -123,13 +129,13 @@ describe('inviting a unit to set passwords', () => {
       t.db,
       (await makePerson(t.db, ['unit_security_officer'], { org_unit_id: unit.top.id })).id,
     );
-    const refused = await officer.json('/api/accounts/invitations', { orgUnitId: unit.top.id });
-    expect(refused.status).toBe(403);
+    const refused = invitations(officer).send({ orgUnitId: unit.top.id });
+    expect((await failure(refused)).status).toBe(403);
 
     const admin = await signedInAs(t.app, t.db, (await makePerson(t.db, ['admin'])).id);
-    expect((await admin.json('/api/accounts/invitations', { orgUnitId: 99_999_999 })).status).toBe(
-      404,
-    );
+    const unknown = invitations(admin).send({ orgUnitId: 99_999_999 });
+    expect((await failure(unknown)).status).toBe(404);
+    // Wrong bodies, malformed on purpose: raw requests.
     for (const body of [{ orgUnitId: 'x' }, { orgUnitId: -1 }, { onlyWithoutPassword: 'yes' }]) {
       expect((await admin.json('/api/accounts/invitations', body)).status).toBe(400);
     }
