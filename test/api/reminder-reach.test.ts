@@ -8,8 +8,9 @@ import { addDays, tokyoDateOf, type ReminderScheduleRule } from '@kenshu/domain'
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.ts';
 import { assignByHand } from '../support/training.ts';
-import { makePerson, signedInAs } from '../support/auth.ts';
+import { makePerson, signedInAs, type SignedInClient } from '../support/auth.ts';
 import { startSmtpServer } from '../support/smtp.ts';
+import { failure, okBody, typedApi } from '../support/typed-api.ts';
 
 /**
  * Whom chasing cannot reach, and what it no longer chases: a day's run that finds nobody above
@@ -18,6 +19,10 @@ import { startSmtpServer } from '../support/smtp.ts';
  * once; retrying a failed e-mail leaves an audit row. The app here has no SMTP configured.
  */
 const t = useTestApp();
+
+function reminderSettings(admin: SignedInClient) {
+  return okBody(typedApi(t.app, admin).reminders.settings.$get(), 200);
+}
 const config: Config = { ...loadConfig({}), seed: 'none' };
 
 const rule = (r: Partial<ReminderScheduleRule>): ReminderScheduleRule => ({
@@ -82,9 +87,7 @@ describe('a day’s reminder run', () => {
 
     // Signed in on the day (a session does not outlive the clock's jumps).
     const admin = await signedInAs(t.app, t.db, adminStaff.id, t.clock.now());
-    const res = await admin.request('/api/reminders/settings');
-    const settings = await res.json();
-    expect(res.status, JSON.stringify(settings)).toBe(200);
+    const settings = await reminderSettings(admin);
     expect(settings.lastRun).toMatchObject({
       day: '2027-01-13',
       fiscalYear: 2026,
@@ -137,22 +140,17 @@ describe('after 1 April', () => {
       true,
     );
     const admin = await signedInAs(t.app, t.db, adminStaff.id, t.clock.now());
-    const settings = await (await admin.request('/api/reminders/settings')).json();
+    const settings = await reminderSettings(admin);
     expect(settings.lastRun).toMatchObject({ day: '2027-04-16', fiscalYear: 2027 });
 
     // The section head's preview is about the new year; last year's cannot be chased.
     const head = await signedInAs(t.app, t.db, headStaff.id, t.clock.now());
-    const preview = await head.json('/api/team/reminders/preview', {
-      filter: { courseId: course.id },
-    });
-    expect(preview.status).toBe(200);
-    const body = await preview.json();
+    const preview = typedApi(t.app, head).team.reminders.preview;
+    const body = await okBody(preview.$post({ json: { filter: { courseId: course.id } } }), 200);
     expect(body.fiscalYear).toBe(2027);
     expect(body.messages.ja.body).toContain('令和9年度');
-    const past = await head.json('/api/team/reminders/preview', {
-      filter: { courseId: course.id, fiscalYear: 2026 },
-    });
-    expect(past.status).toBe(400);
+    const past = preview.$post({ json: { filter: { courseId: course.id, fiscalYear: 2026 } } });
+    expect((await failure(past)).status).toBe(400);
     t.clock.reset();
   }, 120_000);
 });
@@ -171,9 +169,10 @@ describe('the outbox with no mail server', () => {
       email: `nobody${Date.now()}@refused.example`,
     });
     const course = await makeCourse(t.db);
-    const sent = await head.json('/api/team/reminders', { filter: { courseId: course.id } });
-    expect(sent.status).toBe(200);
-    expect((await sent.json()).emailQueued).toBe(4);
+    const sent = typedApi(t.app, head).team.reminders.$post({
+      json: { filter: { courseId: course.id } },
+    });
+    expect((await okBody(sent, 200)).emailQueued).toBe(4);
 
     // An hour on, still queued (not failed, not gone), and the outbox page says why.
     t.clock.set(new Date(Date.now() + 3_600_000));
@@ -189,11 +188,10 @@ describe('the outbox with no mail server', () => {
     expect((await waiting()).map((m) => [m.status, m.attempts])).toEqual(
       ours.map(() => ['queued', 0]),
     );
-    const page = await (await admin.request('/api/outbox?status=queued&limit=100')).json();
+    const outbox = typedApi(t.app, admin).outbox;
+    const page = await okBody(outbox.$get({ query: { status: 'queued', limit: '100' } }));
     expect(page.smtpConfigured).toBe(false);
-    const listed = new Set(
-      page.items.map((m: { recipient: { staffId: number } }) => m.recipient.staffId),
-    );
+    const listed = new Set(page.items.map((m) => m.recipient.staffId));
     for (const id of ours) expect(listed.has(id)).toBe(true);
 
     // A mail server is set up later: each message leaves once, however often delivery runs.
@@ -218,8 +216,8 @@ describe('the outbox with no mail server', () => {
       expect(failed?.status).toBe('failed');
 
       // Retrying it is the admin's word that Kenshu sends again: audited, with the old error.
-      const retry = await admin.json('/api/outbox/retry', { ids: [failed?.id] });
-      expect(await retry.json()).toEqual({ requeued: 1 });
+      const retry = () => outbox.retry.$post({ json: { ids: [failed?.id ?? 0] } });
+      expect(await okBody(retry())).toEqual({ requeued: 1 });
       const audit = await t.db
         .selectFrom('audit_log')
         .selectAll()
@@ -233,8 +231,7 @@ describe('the outbox with no mail server', () => {
       });
       expect(JSON.stringify(audit[0]?.before)).toContain('No such user');
       // Nothing left to retry: no second row.
-      const twice = await admin.json('/api/outbox/retry', { ids: [failed?.id] });
-      expect(await twice.json()).toEqual({ requeued: 0 });
+      expect(await okBody(retry())).toEqual({ requeued: 0 });
       expect(
         await t.db
           .selectFrom('audit_log')
