@@ -12,7 +12,7 @@ import {
   TextField as AriaTextField,
   type TextFieldProps as AriaTextFieldProps,
 } from 'react-aria-components';
-import { RequiredMark } from './native-text-field.tsx';
+import { NativeFieldLabel, nativeFieldValidity, RequiredMark } from './native-text-field.tsx';
 
 // The messages and the required mark are react-aria-free, for the first page; re-exported here so
 // forms import every field part from one place.
@@ -114,18 +114,14 @@ export function SelectField({
   const errorId = `${id}-error`;
   return (
     <div className="field">
-      <label className="field__label" htmlFor={id}>
-        {label}
-        {isRequired ? <RequiredMark /> : null}
-      </label>
+      <NativeFieldLabel htmlFor={id} label={label} isRequired={isRequired} />
       <select
         id={id}
         ref={selectRef}
         className="field__input field__select"
         value={value}
         onChange={(event) => onChange(event.target.value)}
-        aria-required={isRequired || undefined}
-        aria-invalid={errorMessage ? true : undefined}
+        {...nativeFieldValidity(isRequired, errorMessage)}
         aria-describedby={errorMessage ? errorId : undefined}
       >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}

@@ -41,10 +41,7 @@ export function NativeTextField({
     .join(' ');
   return (
     <div className="field">
-      <label className="field__label" htmlFor={id}>
-        {label}
-        {isRequired ? <RequiredMark /> : null}
-      </label>
+      <NativeFieldLabel htmlFor={id} label={label} isRequired={isRequired} />
       <input
         {...props}
         id={id}
@@ -52,8 +49,7 @@ export function NativeTextField({
         type={type}
         className="field__input"
         onChange={(event) => onChange(event.target.value)}
-        aria-required={isRequired || undefined}
-        aria-invalid={errorMessage ? true : undefined}
+        {...nativeFieldValidity(isRequired, errorMessage)}
         data-invalid={errorMessage ? true : undefined}
         aria-describedby={describedBy || undefined}
         {...(isVerbatim ? { autoCapitalize: 'none', spellCheck: false } : {})}
@@ -70,6 +66,32 @@ export function NativeTextField({
       ) : null}
     </div>
   );
+}
+
+/** A native field's label, required mark included: the sign-in page's fields and SelectField. */
+export function NativeFieldLabel({
+  htmlFor,
+  label,
+  isRequired,
+}: {
+  htmlFor: string;
+  label: string;
+  isRequired: boolean;
+}) {
+  return (
+    <label className="field__label" htmlFor={htmlFor}>
+      {label}
+      {isRequired ? <RequiredMark /> : null}
+    </label>
+  );
+}
+
+/** What a native input or select announces of its state; react-aria sets these for its own fields. */
+export function nativeFieldValidity(isRequired: boolean, errorMessage: string | undefined) {
+  return {
+    'aria-required': isRequired || undefined,
+    'aria-invalid': errorMessage ? true : undefined,
+  };
 }
 
 /** "*" after a required field's label; screen readers hear "required" from aria-required. */
