@@ -22,6 +22,7 @@ import {
   type AssignmentRow,
   type AssignmentSettings,
 } from '../api/assignments.ts';
+import { ELearningErrorAlert } from './error-alert.tsx';
 import { eLearningErrorMessage } from './error-message.ts';
 
 const PAGE = 50;
@@ -354,11 +355,7 @@ function Row({ a }: { a: AssignmentRow }) {
               {t('eLearning.assignments.confirmWithdraw')}
             </Button>
             <Button onPress={() => setAsking(false)}>{t('eLearning.assignments.cancel')}</Button>
-            {withdraw.isError ? (
-              <p role="alert" className="form-error">
-                {eLearningErrorMessage(withdraw.error, t)}
-              </p>
-            ) : null}
+            {withdraw.isError ? <ELearningErrorAlert error={withdraw.error} /> : null}
           </form>
         ) : (
           <Button onPress={() => setAsking(true)}>{t('eLearning.assignments.withdraw')}</Button>
@@ -436,11 +433,7 @@ function SettingsForm({ courseId, initial }: { courseId: number; initial: Assign
       <div role="status">
         {save.isSuccess ? <p>{t('eLearning.assignments.settingsSaved')}</p> : null}
       </div>
-      {save.isError ? (
-        <p role="alert" className="form-error">
-          {eLearningErrorMessage(save.error, t)}
-        </p>
-      ) : null}
+      {save.isError ? <ELearningErrorAlert error={save.error} /> : null}
       <Button type="submit" variant="primary" isDisabled={save.isPending}>
         {t('eLearning.assignments.saveSettings')}
       </Button>

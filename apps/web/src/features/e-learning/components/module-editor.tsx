@@ -10,7 +10,7 @@ import {
   type ModuleContent,
   type ModuleForEditing,
 } from '../api/author.ts';
-import { eLearningErrorMessage } from './error-message.ts';
+import { ELearningErrorAlert } from './error-alert.tsx';
 
 type Content = Omit<ModuleContent, 'courseId'>;
 type Section = Content['sections'][number];
@@ -352,11 +352,7 @@ export function ModuleForm({
         {t('eLearning.editor.addQuestion')}
       </Button>
 
-      {error ? (
-        <p role="alert" className="form-error">
-          {eLearningErrorMessage(error, t)}
-        </p>
-      ) : null}
+      {error ? <ELearningErrorAlert error={error} /> : null}
       <div className="page-actions">
         <Button type="submit" variant="primary" isDisabled={saving}>
           {t('eLearning.editor.save')}
@@ -402,11 +398,7 @@ function ImageUpload({ moduleId }: { moduleId: number }) {
           {t('eLearning.editor.imageUploaded')} <code>{line}</code>
         </p>
       ) : null}
-      {error ? (
-        <p role="alert" className="form-error">
-          {eLearningErrorMessage(error, t)}
-        </p>
-      ) : null}
+      {error ? <ELearningErrorAlert error={error} /> : null}
     </div>
   );
 }

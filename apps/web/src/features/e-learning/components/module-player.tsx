@@ -4,7 +4,7 @@ import { Button } from '../../../components/button.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { usePlayerModule, useSaveProgress, type PlayerModule } from '../api/learn.ts';
-import { eLearningErrorMessage } from './error-message.ts';
+import { ELearningErrorAlert } from './error-alert.tsx';
 import { Quiz } from './quiz.tsx';
 import { ScormPlayer } from './scorm-player.tsx';
 import { useMe } from '../../auth/index.ts';
@@ -109,11 +109,7 @@ function Player({ module }: { module: PlayerModule }) {
             <p className="muted">{t('eLearning.player.selfStudy')}</p>
           ) : null}
         </div>
-        {save.isError ? (
-          <p role="alert" className="form-error">
-            {eLearningErrorMessage(save.error, t)}
-          </p>
-        ) : null}
+        {save.isError ? <ELearningErrorAlert error={save.error} /> : null}
       </div>
 
       <nav className="player__toc" aria-label={t('eLearning.player.sections')}>

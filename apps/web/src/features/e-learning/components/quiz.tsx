@@ -9,7 +9,7 @@ import {
   type PlayerModule,
   type QuizAttempt,
 } from '../api/learn.ts';
-import { eLearningErrorMessage } from './error-message.ts';
+import { ELearningErrorAlert } from './error-alert.tsx';
 
 /** The quiz: start (or resume) an attempt, answer, submit; then score, pass/fail and review. */
 export function Quiz({ module }: { module: PlayerModule }) {
@@ -64,11 +64,7 @@ export function Quiz({ module }: { module: PlayerModule }) {
           </Button>
         )
       ) : null}
-      {start.isError ? (
-        <p role="alert" className="form-error">
-          {eLearningErrorMessage(start.error, t)}
-        </p>
-      ) : null}
+      {start.isError ? <ELearningErrorAlert error={start.error} /> : null}
     </section>
   );
 }
@@ -182,11 +178,7 @@ function QuizForm({
           <p className="muted">{t('eLearning.quiz.unanswered', { count: unanswered.length })}</p>
         )
       ) : null}
-      {submit.isError ? (
-        <p role="alert" className="form-error">
-          {eLearningErrorMessage(submit.error, t)}
-        </p>
-      ) : null}
+      {submit.isError ? <ELearningErrorAlert error={submit.error} /> : null}
       <Button type="submit" variant="primary" isDisabled={submit.isPending}>
         {t('eLearning.quiz.submit')}
       </Button>

@@ -7,7 +7,7 @@ import {
   usePreviewScormPackage,
   type ScormPackagePreview,
 } from '../api/scorm.ts';
-import { eLearningErrorMessage } from './error-message.ts';
+import { ELearningErrorAlert } from './error-alert.tsx';
 
 function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
@@ -92,11 +92,7 @@ export function ScormImport({
           </Button>
         ) : null}
       </div>
-      {error ? (
-        <p role="alert" className="form-error">
-          {eLearningErrorMessage(error, t)}
-        </p>
-      ) : null}
+      {error ? <ELearningErrorAlert error={error} /> : null}
       {preview.data ? <PackagePreview preview={preview.data} /> : null}
       <div role="status" aria-live="polite">
         {save.data ? <p>{t('eLearning.scorm.saved', { version: save.data.version })}</p> : null}

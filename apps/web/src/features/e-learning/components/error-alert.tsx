@@ -1,0 +1,12 @@
+import { useTranslation } from 'react-i18next';
+import { eLearningErrorMessage } from './error-message.ts';
+
+/** A failed e-learning call, announced where it happened, in the user's words. */
+export function ELearningErrorAlert({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  return (
+    <p role="alert" className="form-error">
+      {eLearningErrorMessage(error, t)}
+    </p>
+  );
+}
