@@ -25,6 +25,23 @@ export function MailStatusBadge({ status }: { status: SentMessage['status'] }) {
   );
 }
 
+/** A message's first line, in the history and the outbox alike: when it was written, and its status. */
+export function MessageHeading({
+  message,
+}: {
+  message: Pick<SentMessage, 'createdAt' | 'status'>;
+}) {
+  const lang = useLanguage();
+  return (
+    <div className="mail-history__top">
+      <time dateTime={message.createdAt} className="muted">
+        {formatDateTime(new Date(message.createdAt), lang)}
+      </time>
+      <MailStatusBadge status={message.status} />
+    </div>
+  );
+}
+
 /**
  * What was sent to a person, newest first: when, the subject (which says why), and whether it
  * was delivered, with the error when it was not. Mine when `staffId` is undefined.
@@ -42,12 +59,7 @@ export function MessageHistory({ staffId }: { staffId?: number | undefined }) {
         <ul className="mail-history" aria-label={t('mail.history.label')}>
           {data.items.map((m) => (
             <li key={m.id} className="mail-history__item">
-              <div className="mail-history__top">
-                <time dateTime={m.createdAt} className="muted">
-                  {formatDateTime(new Date(m.createdAt), lang)}
-                </time>
-                <MailStatusBadge status={m.status} />
-              </div>
+              <MessageHeading message={m} />
               <p className="mail-history__subject">{m.subject}</p>
               {m.sentAt ? (
                 <p className="muted">

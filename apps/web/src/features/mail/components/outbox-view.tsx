@@ -11,7 +11,7 @@ import type { PageSize } from '../../../lib/paging.ts';
 import { useSearchText } from '../../../lib/use-search-text.ts';
 import { useErrorMessage } from '../../sessions/index.ts';
 import { useOutbox, useRetryOutbox, type MailStatus, type OutboxPage } from '../api/mail.ts';
-import { MailStatusBadge } from './message-history.tsx';
+import { MessageHeading } from './message-history.tsx';
 import './mail.css';
 
 const STATUSES: readonly MailStatus[] = [
@@ -131,12 +131,7 @@ function OutboxList({ items }: { items: OutboxPage['items'] }) {
       <ul className="outbox-list">
         {items.map((m) => (
           <li key={m.id} className="outbox-list__item">
-            <div className="mail-history__top">
-              <time dateTime={m.createdAt} className="muted">
-                {formatDateTime(new Date(m.createdAt), lang)}
-              </time>
-              <MailStatusBadge status={m.status} />
-            </div>
+            <MessageHeading message={m} />
             <p className="mail-history__subject">
               <strong>{m.subject}</strong>
             </p>
