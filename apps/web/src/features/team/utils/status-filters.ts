@@ -1,15 +1,15 @@
-/** A status the list can be narrowed to; the people not yet done are shown when none is given. */
+import { REQUIREMENT_STATUSES, type RequirementStatus } from '@kenshu/domain';
+
+/**
+ * A status the list can be narrowed to; the people not yet done are shown when none is given.
+ * The team page lists only people required, so every requirement status but not_required.
+ */
 export const TEAM_STATUS_FILTERS = [
   'not_completed',
   'all',
-  'completed',
-  'booked',
-  'awaiting_roster',
-  'e_learning_overdue',
-  'e_learning_in_progress',
-  'e_learning_assigned',
-  'waiting',
-  'not_started',
+  ...REQUIREMENT_STATUSES.filter(
+    (s): s is Exclude<RequirementStatus, 'not_required'> => s !== 'not_required',
+  ),
 ] as const;
 export type TeamStatusFilter = (typeof TEAM_STATUS_FILTERS)[number];
 
