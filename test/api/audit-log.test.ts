@@ -49,7 +49,7 @@ describe('the audit log names what each entry is about', () => {
       name: '監査 花子',
     });
 
-    const csv = await admin.request('/api/audit-log/export.csv');
+    const csv = await typedApi(t.app, admin)['audit-log']['export.csv'].$get({ query: {} });
     const text = new TextDecoder().decode(await csv.arrayBuffer());
     expect(text.split('\r\n')[0]).toMatch(/,target_name$/);
     expect(text).toContain(`監査 花子 (${person.staff_number}) ${course.title_ja}`);
