@@ -1,7 +1,7 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Executor } from '../connection.ts';
 import type { Kysely, Transaction } from 'kysely';
-import type { DB, Locale, MailCalendarPart, MailOutboxRow, MailStatus } from '../schema.ts';
+import type { DB, MailOutboxRow, MailStatus } from '../schema.ts';
 import { escapeLike } from './like.ts';
 
 /** An e-mail decided and written, ready for the outbox: the row's own columns, as stored. */
