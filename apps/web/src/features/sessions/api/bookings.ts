@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client.ts';
-import { SESSIONS_QUERY_KEY } from './list-sessions.ts';
+import { sessionKeys } from './keys.ts';
 
 /** Called after any booking change, so pages outside this feature can refresh what they show. */
 export interface BookingChangeOptions {
@@ -48,7 +48,7 @@ function useBookingMutation<I, R>(fn: (input: I) => Promise<R>, options: Booking
     onSettled: async () => {
       // Settled, not only success: a SESSION_FULL answer means the counts on screen are stale.
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: SESSIONS_QUERY_KEY }),
+        queryClient.invalidateQueries({ queryKey: sessionKeys.all }),
         options.onChanged?.(),
       ]);
     },

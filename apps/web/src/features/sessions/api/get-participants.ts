@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client.ts';
-import { SESSIONS_QUERY_KEY } from './list-sessions.ts';
+import { sessionKeys } from './keys.ts';
 
 /** A session's participants: every booking, cancelled ones too, each with its history. */
 export async function getParticipants(id: number, signal?: AbortSignal) {
@@ -13,7 +13,7 @@ export async function getParticipants(id: number, signal?: AbortSignal) {
 
 export function participantsQueryOptions(id: number) {
   return queryOptions({
-    queryKey: [...SESSIONS_QUERY_KEY, 'participants', id],
+    queryKey: sessionKeys.participants(id),
     queryFn: ({ signal }) => getParticipants(id, signal),
   });
 }

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client.ts';
-import { SESSIONS_QUERY_KEY } from './list-sessions.ts';
+import { sessionKeys } from './keys.ts';
 
 /** One session, cancelled ones included. */
 export function getSession(id: number, signal?: AbortSignal) {
@@ -9,7 +9,7 @@ export function getSession(id: number, signal?: AbortSignal) {
 
 export function sessionQueryOptions(id: number) {
   return queryOptions({
-    queryKey: [...SESSIONS_QUERY_KEY, 'detail', id],
+    queryKey: sessionKeys.detail(id),
     queryFn: ({ signal }) => getSession(id, signal),
   });
 }

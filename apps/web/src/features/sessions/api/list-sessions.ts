@@ -1,8 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client.ts';
-
-/** Every sessions query key starts with this, so one invalidation refreshes them all. */
-export const SESSIONS_QUERY_KEY = ['sessions'] as const;
+import { sessionKeys } from './keys.ts';
 
 export interface SessionFilters {
   courseId?: number | undefined;
@@ -42,7 +40,7 @@ export async function listSessions(filters: SessionFilters, signal?: AbortSignal
 
 export function listSessionsQueryOptions(filters: SessionFilters) {
   return queryOptions({
-    queryKey: [...SESSIONS_QUERY_KEY, 'list', filters],
+    queryKey: sessionKeys.list(filters),
     queryFn: ({ signal }) => listSessions(filters, signal),
     // Changing a filter keeps the current list on screen until the new one arrives.
     placeholderData: keepPreviousData,

@@ -2,7 +2,7 @@ import type { TrainingSession } from '@kenshu/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { getStaffTraining } from '../../staff/index.ts';
 import type { HeldSeat } from '../utils/session-action.ts';
-import { SESSIONS_QUERY_KEY } from './list-sessions.ts';
+import { sessionKeys } from './keys.ts';
 
 /** A place on one session, in the shape the finder shows for the viewer's own. */
 export type SessionPlace = NonNullable<TrainingSession['myPlace']>;
@@ -19,7 +19,7 @@ export interface CourseStanding {
 export function placesOfQueryOptions(staffId: number) {
   return queryOptions({
     // Under the sessions key, so every booking change (which invalidates it) refreshes them too.
-    queryKey: [...SESSIONS_QUERY_KEY, 'places-of', staffId],
+    queryKey: sessionKeys.placesOf(staffId),
     // Their record for the current fiscal year (the API lets only people who oversee them read it).
     queryFn: ({ signal }) => getStaffTraining(staffId, undefined, signal),
     select: (record) => {

@@ -7,7 +7,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api-client.ts';
-import { SESSIONS_QUERY_KEY } from './list-sessions.ts';
+import { sessionKeys } from './keys.ts';
 
 /** What the API takes to schedule one session, as the typed client declares it. */
 export type CreateSessionInput = Parameters<typeof api.api.sessions.$post>[0]['json'];
@@ -39,7 +39,7 @@ function useScheduleMutation<I, R>(fn: (input: I) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: fn,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: SESSIONS_QUERY_KEY }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionKeys.all }),
   });
 }
 
@@ -73,7 +73,7 @@ export async function checkSchedule(input: ScheduleCheckInput, signal?: AbortSig
 
 function scheduleCheckQuery(input: ScheduleCheckInput) {
   return queryOptions({
-    queryKey: [...SESSIONS_QUERY_KEY, 'check', input],
+    queryKey: sessionKeys.scheduleCheck(input),
     queryFn: ({ signal }) => checkSchedule(input, signal),
     placeholderData: keepPreviousData,
   });
@@ -110,7 +110,7 @@ export async function listHolidays(month: string, signal?: AbortSignal) {
 /** A month's national holidays (they change only by law, so they are kept for the visit). */
 export function useHolidays(month: string) {
   return useQuery({
-    queryKey: ['holidays', month],
+    queryKey: sessionKeys.holidays(month),
     queryFn: ({ signal }) => listHolidays(month, signal),
     staleTime: Infinity,
   });
