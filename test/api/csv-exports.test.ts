@@ -8,7 +8,9 @@ import {
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.ts';
+import { attendanceOf } from '../support/attendance.ts';
 import { makePerson, signedInAs, type SignedInClient } from '../support/auth.ts';
+import { okBody, typedApi } from '../support/typed-api.ts';
 
 /**
  * Every CSV the app writes, downloaded and read back cell for cell: text that a spreadsheet
@@ -22,8 +24,8 @@ const CMD = "=cmd|' /C calc'!A0";
 const ACTOR = '-1+1 三郎';
 
 /** Downloads a CSV and parses it back: the BOM first, then rows of cells. */
-async function download(client: SignedInClient, path: string): Promise<string[][]> {
-  const res = await client.request(path);
+async function download(call: Promise<Response>): Promise<string[][]> {
+  const res = await call;
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
   expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename=".+\.csv"$/);
@@ -32,6 +34,23 @@ async function download(client: SignedInClient, path: string): Promise<string[][
   const parsed = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true });
   expect(parsed.errors).toEqual([]);
   return parsed.data;
+}
+
+/** A session's attendance sheet as CSV, in this language, as its trainer downloads it. */
+function attendanceCsv(trainer: SignedInClient, sessionId: number, lang: 'ja' | 'en') {
+  return download(
+    typedApi(t.app, trainer).sessions[':id']['attendance.csv'].$get({
+      param: { id: String(sessionId) },
+      query: { lang },
+    }),
+  );
+}
+
+/** The audit log's entries by one actor as CSV, as an admin downloads it. */
+function auditCsv(admin: SignedInClient, actorStaffNumber: string) {
+  return download(
+    typedApi(t.app, admin)['audit-log']['export.csv'].$get({ query: { actorStaffNumber } }),
+  );
 }
 
 /** A session under way taught by `-1+1 三郎`, with `=HYPERLINK(…)` booked and marked with `=cmd…`. */
@@ -57,12 +76,12 @@ async function hostileSession() {
   });
   await makeConfirmedBookings(t.db, session, [learner.id]);
   const trainer = await signedInAs(t.app, t.db, trainerStaff.id);
-  const marked = await trainer.json(
-    `/api/sessions/${session.id}/attendance`,
-    { marks: [{ staffId: learner.id, mark: 'present', note: CMD }] },
-    'PUT',
+  await okBody(
+    attendanceOf(t.app, trainer, session.id).mark([
+      { staffId: learner.id, mark: 'present', note: CMD },
+    ]),
+    200,
   );
-  expect(marked.status).toBe(200);
   return { session, learner, trainer, trainerStaff };
 }
 
@@ -71,10 +90,7 @@ describe('CSV exports neutralise formulas', () => {
     'the attendance export (%s): a name on the attendance sheet and a trainer note',
     async (lang) => {
       const { session, learner, trainer } = await hostileSession();
-      const rows = await download(
-        trainer,
-        `/api/sessions/${session.id}/attendance.csv?lang=${lang}`,
-      );
+      const rows = await attendanceCsv(trainer, session.id, lang);
       const [header, row] = rows;
       expect(header?.[0]).toBe(lang === 'ja' ? '職員番号' : 'Staff number');
       expect(rows).toHaveLength(2);
@@ -90,10 +106,7 @@ describe('CSV exports neutralise formulas', () => {
   it('the audit export: an actor name', async () => {
     const { session, trainerStaff } = await hostileSession();
     const admin = await signedInAs(t.app, t.db, (await makePerson(t.db, ['admin'])).id);
-    const rows = await download(
-      admin,
-      `/api/audit-log/export.csv?actorStaffNumber=${trainerStaff.staff_number}`,
-    );
+    const rows = await auditCsv(admin, trainerStaff.staff_number);
     const [header, ...entries] = rows;
     const actorName = header?.indexOf('actor_name') ?? -1;
     expect(actorName).toBeGreaterThan(0);
@@ -116,17 +129,11 @@ describe('CSV exports write times in Tokyo, with the offset', () => {
       .where('staff_id', '=', learner.id)
       .execute();
     for (const lang of ['ja', 'en'] as const) {
-      const [, row] = await download(
-        trainer,
-        `/api/sessions/${session.id}/attendance.csv?lang=${lang}`,
-      );
+      const [, row] = await attendanceCsv(trainer, session.id, lang);
       expect(row?.[6]).toBe('2026-12-06T04:59:56+09:00');
     }
     const admin = await signedInAs(t.app, t.db, (await makePerson(t.db, ['admin'])).id);
-    const [header, ...entries] = await download(
-      admin,
-      `/api/audit-log/export.csv?actorStaffNumber=${trainerStaff.staff_number}`,
-    );
+    const [header, ...entries] = await auditCsv(admin, trainerStaff.staff_number);
     const atColumn = header?.indexOf('at') ?? -1;
     expect(entries.length).toBeGreaterThan(0);
     for (const row of entries)
