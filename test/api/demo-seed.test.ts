@@ -12,6 +12,7 @@ import { tokyoDateOf } from '@kenshu/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.ts';
 import { signedInAs } from '../support/auth.ts';
+import { okBody, typedApi } from '../support/typed-api.ts';
 
 const t = useTestApp();
 // A Monday in December: the September sessions are history, February's are ahead.
@@ -23,11 +24,14 @@ async function staffId(staffNumber: string): Promise<number> {
   return s.id;
 }
 
+/** This person's security course line on My training. */
 async function myTraining(staffNumber: string) {
   const me = await signedInAs(t.app, t.db, await staffId(staffNumber), t.clock.now());
-  const body = await (await me.request('/api/me/training')).json();
+  const body = await okBody(typedApi(t.app, me).me.training.$get({ query: {} }));
   const course = await findCourseByCode(t.db, DEMO_COURSES.security);
-  return body.items.find((i: { course: { id: number } }) => i.course.id === course?.id);
+  const item = body.items.find((i) => i.course.id === course?.id);
+  if (!item) throw new Error(`${staffNumber} has no security course on My training`);
+  return item;
 }
 
 describe('the demo, as seeded, tells one story', () => {
@@ -92,18 +96,19 @@ describe('the demo, as seeded, tells one story', () => {
   it("shows the README's people in their states on My training and on their head's team page", async () => {
     const booked = await myTraining(DEMO_PEOPLE.booked);
     expect(booked.status).toBe('booked');
-    expect(booked.booking.status).toBe('confirmed');
+    expect(booked.booking?.status).toBe('confirmed');
     const waiting = await myTraining(DEMO_PEOPLE.waitlisted);
     expect(waiting.status).toBe('waiting');
-    expect(waiting.waits[0].waitlistPosition).toBe(1);
+    expect(waiting.waits[0]?.waitlistPosition).toBe(1);
     const absent = await myTraining(DEMO_PEOPLE.absent);
     expect(absent.status).toBe('e_learning_assigned');
     expect(absent.pastSession).toMatchObject({ mark: 'absent', finalised: true });
-    expect(absent.assignment.source).toBe('absent');
+    expect(absent.assignment?.source).toBe('absent');
     const done = await myTraining(DEMO_PEOPLE.completed);
     expect(done.status).toBe('completed');
-    expect(done.completion.completedOn).toBe(tokyoDateOf(new Date(done.pastSession.startsAt)));
     expect(done.pastSession).toMatchObject({ mark: 'present', finalised: true });
+    if (!done.pastSession) throw new Error('the completed person attended no session');
+    expect(done.completion?.completedOn).toBe(tokyoDateOf(new Date(done.pastSession.startsAt)));
     // The staff demo account has nothing yet.
     expect((await myTraining(DEMO_ACCOUNTS.staff)).status).toBe('not_started');
 
@@ -114,12 +119,14 @@ describe('the demo, as seeded, tells one story', () => {
       await staffId(DEMO_ACCOUNTS.sectionHead),
       t.clock.now(),
     );
-    const team = await (
-      await head.request(`/api/team/status?courseId=${course?.id}&limit=200`)
-    ).json();
+    const team = await okBody(
+      typedApi(t.app, head).team.status.$get({
+        query: { courseId: String(course?.id), limit: '200' },
+      }),
+    );
     const statusOf = async (n: string) => {
       const id = await staffId(n);
-      return team.items.find((i: { staffId: number }) => i.staffId === id)?.status;
+      return team.items.find((i) => i.staffId === id)?.status;
     };
     expect(await statusOf(DEMO_PEOPLE.booked)).toBe('booked');
     expect(await statusOf(DEMO_PEOPLE.waitlisted)).toBe('waiting');
