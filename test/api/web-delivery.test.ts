@@ -7,6 +7,8 @@ import { useTestApp } from '../support/app.ts';
 /**
  * What a browser on a slow office network gets: compressed files, hashed assets it may keep for a
  * year, and an index.html it checks on every visit. Needs the built web app (`pnpm test` builds it).
+ * Raw requests on purpose: pages, assets and the OpenAPI document are not typed API routes, and
+ * what is checked here is the bytes and headers, not an answer's body.
  */
 const t = useTestApp();
 
