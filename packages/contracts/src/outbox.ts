@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { MAIL_STATUSES } from '@kenshu/domain';
 import { errorResponses, jsonBody, jsonResponse, PageQuery, PersonRef } from './common.ts';
-import { MAIL_STATUSES, SentMessage } from './team.ts';
+import { SentMessage } from './team.ts';
 
 export const MailStatus = z.enum(MAIL_STATUSES).openapi('MailStatus');
 

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { REQUIREMENT_STATUSES } from '@kenshu/domain';
+import { MAIL_STATUSES, REQUIREMENT_STATUSES } from '@kenshu/domain';
 import { RoleName } from './auth.ts';
 import {
   CourseRef,
@@ -200,16 +200,6 @@ export const sendReminders = createRoute({
     ...errorResponses(400, 401, 403, 404),
   },
 });
-
-/** Where an e-mail stands in the outbox; `no_address` and `opted_out` ones are never sent. */
-export const MAIL_STATUSES = [
-  'queued',
-  'sending',
-  'sent',
-  'failed',
-  'no_address',
-  'opted_out',
-] as const;
 
 export const SentMessage = z
   .object({

@@ -1,3 +1,4 @@
+import { MAIL_STATUSES } from '@kenshu/domain';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button.tsx';
 import { Card } from '../../../components/card.tsx';
@@ -14,14 +15,6 @@ import { useOutbox, useRetryOutbox, type MailStatus, type OutboxPage } from '../
 import { MessageHeading } from './message-history.tsx';
 import './mail.css';
 
-const STATUSES: readonly MailStatus[] = [
-  'queued',
-  'sending',
-  'sent',
-  'failed',
-  'no_address',
-  'opted_out',
-];
 const ALL = 'all';
 
 export interface OutboxViewProps {
@@ -64,10 +57,10 @@ export function OutboxView(props: OutboxViewProps) {
             label={t('mail.outbox.filterStatus')}
             options={[
               { id: ALL, label: t('mail.outbox.allStatuses') },
-              ...STATUSES.map((s) => ({ id: s, label: t(`mail.status.${s}`) })),
+              ...MAIL_STATUSES.map((s) => ({ id: s, label: t(`mail.status.${s}`) })),
             ]}
             value={props.status ?? ALL}
-            onChange={(id) => props.onChange({ status: STATUSES.find((s) => s === id) })}
+            onChange={(id) => props.onChange({ status: MAIL_STATUSES.find((s) => s === id) })}
           />
           <SearchField
             label={t('mail.outbox.search')}
@@ -104,7 +97,7 @@ function OutboxCounts({ counts }: { counts: OutboxPage['counts'] }) {
   const { t } = useTranslation();
   return (
     <ul className="outbox-counts">
-      {STATUSES.filter((s) => counts[s]).map((s) => (
+      {MAIL_STATUSES.filter((s) => counts[s]).map((s) => (
         <li key={s} className="badge">
           {t('mail.outbox.counts', { label: t(`mail.status.${s}`), count: counts[s] ?? 0 })}
         </li>
