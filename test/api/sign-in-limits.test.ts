@@ -1,23 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import { setPasswordHash } from '@kenshu/db';
-import { hashPassword, passwordHashing } from '@kenshu/api/passwords';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { passwordHashing } from '@kenshu/api/passwords';
+import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.ts';
-import { clientFor, makePerson, signedInAs } from '../support/auth.ts';
+import { makePerson, signedInAs } from '../support/auth.ts';
+import {
+  PASSWORD,
+  browserAfter,
+  passwordLinkToken,
+  setPasswordWith,
+  signInWith,
+  usePasswordPeople,
+} from '../support/sign-in.ts';
+import { failure, failureBody, okBody, typedApi } from '../support/typed-api.ts';
 
 // Behind one reverse proxy, as in production; a one-minute idle limit, as in the idle test.
 const t = useTestApp({ trustProxy: true, trustedProxies: 1, sessionIdleMinutes: 1 });
-const PASSWORD = 'correct horse battery';
-let passwordHash: string;
-beforeAll(async () => {
-  passwordHash = await hashPassword(PASSWORD);
-});
-
-async function personWithPassword() {
-  const staff = await makePerson(t.db);
-  await setPasswordHash(t.db, staff.id, passwordHash);
-  return staff;
-}
+const personWithPassword = usePasswordPeople(() => t.db);
 
 let addressCounter = 0;
 /** A made-up client address, different on every call (TEST-NET-2 and -3 ranges). */
@@ -26,29 +24,20 @@ function freshAddress(): string {
   return `198.51.${Math.floor(addressCounter / 250) % 250}.${(addressCounter % 250) + 1}`;
 }
 
+/** Signs in from a fresh address, unless `headers` names one. */
 function signIn(login: string, password: string, headers: Record<string, string> = {}) {
-  return t.app.request('http://localhost/api/auth/sign-in', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-forwarded-for': freshAddress(), ...headers },
-    body: JSON.stringify({ login, password }),
-  });
+  return signInWith(t.app, login, password, { 'x-forwarded-for': freshAddress(), ...headers });
 }
 
+/** Uses a set-password link from a fresh address, unless `headers` names one. */
 function setPassword(token: string, headers: Record<string, string> = {}) {
-  return t.app.request('http://localhost/api/auth/password', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-forwarded-for': freshAddress(), ...headers },
-    body: JSON.stringify({ token, password: 'a brand new password' }),
+  return setPasswordWith(t.app, token, 'a brand new password', {
+    'x-forwarded-for': freshAddress(),
+    ...headers,
   });
 }
 
-function sessionCookie(res: Response): string {
-  const match = /kenshu_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '');
-  if (!match) throw new Error('no session cookie');
-  return `kenshu_session=${match[1]}`;
-}
-
-function countStatuses(responses: Response[]): Record<number, number> {
+function countStatuses(responses: { status: number }[]): Record<number, number> {
   const counts: Record<number, number> = {};
   for (const r of responses) counts[r.status] = (counts[r.status] ?? 0) + 1;
   return counts;
@@ -75,12 +64,12 @@ describe('the sign-in lockout', () => {
     expect(checked).toBe(10);
     const refused = responses.find((r) => r.status === 429);
     if (!refused) throw new Error('no guess was refused');
-    expect((await refused.json()).error).toMatchObject({
+    expect((await failureBody(Promise.resolve(refused))).error).toMatchObject({
       code: 'RATE_LIMITED',
       details: { retryAfterSeconds: expect.any(Number) },
     });
     // And afterwards the right password does not get in either, from yet another address.
-    expect((await signIn(staff.staff_number, PASSWORD)).status).toBe(429);
+    expect((await failure(signIn(staff.staff_number, PASSWORD))).status).toBe(429);
   }, 60_000);
 
   it('does not let the right password in once a burst of guesses has spent the budget', async () => {
@@ -141,7 +130,7 @@ describe('set-password links', () => {
     // 1,000 requests in waves of 50 (a shared 2-core test machine cannot take them all at once),
     // and a sign-in from someone else while they run.
     const flood = async () => {
-      const answers: Response[] = [];
+      const answers: { status: number }[] = [];
       for (let wave = 0; wave < 20; wave++) {
         answers.push(
           ...(await Promise.all(
@@ -163,13 +152,7 @@ describe('set-password links', () => {
   it('revokes older links when a new one is issued, and the others when one is used', async () => {
     const admin = await signedInAs(t.app, t.db, (await makePerson(t.db, ['admin'])).id);
     const person = await makePerson(t.db);
-    const issue = async () => {
-      const res = await admin.request(`/api/accounts/${person.id}/password-link`, {
-        method: 'POST',
-      });
-      expect(res.status).toBe(201);
-      return new URL((await res.json()).url).hash.replace('#token=', '');
-    };
+    const issue = () => passwordLinkToken(t.app, admin, person.id);
     const first = await issue();
     const second = await issue();
     expect((await setPassword(first)).status).toBe(403);
@@ -189,14 +172,9 @@ describe('set-password links', () => {
   it('leaves exactly one live link when admins issue ten at once', async () => {
     const admin = await signedInAs(t.app, t.db, (await makePerson(t.db, ['admin'])).id);
     const person = await makePerson(t.db);
-    const responses = await Promise.all(
-      Array.from({ length: 10 }, () =>
-        admin.request(`/api/accounts/${person.id}/password-link`, { method: 'POST' }),
-      ),
-    );
-    expect(responses.map((r) => r.status)).toEqual(Array(10).fill(201));
+    // All ten at once; every one is issued (passwordLinkToken expects a 201).
     const tokens = await Promise.all(
-      responses.map(async (r) => new URL((await r.json()).url).hash.replace('#token=', '')),
+      Array.from({ length: 10 }, () => passwordLinkToken(t.app, admin, person.id)),
     );
     const answers = [];
     for (const token of tokens) answers.push((await setPassword(token)).status);
@@ -223,22 +201,20 @@ describe('sessions in one browser', () => {
   it("ends the previous person's session on the server when someone else signs in", async () => {
     const first = await personWithPassword();
     const second = await personWithPassword();
-    const firstSignIn = await signIn(first.staff_number, PASSWORD);
-    const firstClient = clientFor(
+    const firstBrowser = typedApi(
       t.app,
-      first.id,
-      sessionCookie(firstSignIn),
-      (await firstSignIn.json()).csrfToken,
+      await browserAfter(t.app, await signIn(first.staff_number, PASSWORD)),
     );
     // The same browser sends the first person's cookie (and token) with the second sign-in.
-    const secondSignIn = await firstClient.json('/api/auth/sign-in', {
-      login: second.staff_number,
-      password: PASSWORD,
-    });
-    expect(secondSignIn.status).toBe(200);
-    expect((await secondSignIn.json()).staffId).toBe(second.id);
+    const secondSignIn = await okBody(
+      firstBrowser.auth['sign-in'].$post({
+        json: { login: second.staff_number, password: PASSWORD },
+      }),
+      200,
+    );
+    expect(secondSignIn.staffId).toBe(second.id);
     // Replaying the first cookie does not bring the first person back.
-    expect((await firstClient.request('/api/auth/me')).status).toBe(401);
+    expect((await failure(firstBrowser.auth.me.$get())).status).toBe(401);
     const ended = await t.db
       .selectFrom('auth_session')
       .select('ended_at')
@@ -249,12 +225,14 @@ describe('sessions in one browser', () => {
 
   it('refuses Origin: null on sign-in and on set-password like any foreign origin', async () => {
     const staff = await personWithPassword();
-    const res = await signIn(staff.staff_number, PASSWORD, { origin: 'null' });
-    expect(res.status).toBe(403);
-    expect((await res.json()).error.code).toBe('CSRF_REJECTED');
-    const link = await setPassword('x'.repeat(43), { origin: 'null' });
-    expect(link.status).toBe(403);
-    expect((await link.json()).error.code).toBe('CSRF_REJECTED');
+    expect(await failure(signIn(staff.staff_number, PASSWORD, { origin: 'null' }))).toEqual({
+      status: 403,
+      code: 'CSRF_REJECTED',
+    });
+    expect(await failure(setPassword('x'.repeat(43), { origin: 'null' }))).toEqual({
+      status: 403,
+      code: 'CSRF_REJECTED',
+    });
     // A request from the app's own origin is fine.
     expect(
       (await signIn(staff.staff_number, PASSWORD, { origin: 'http://localhost' })).status,
@@ -267,15 +245,15 @@ describe('the idle timeout', () => {
     const staff = await personWithPassword();
     t.clock.set('2026-10-01T09:00:00+09:00');
     try {
-      const res = await signIn(staff.staff_number, PASSWORD);
-      const client = clientFor(t.app, staff.id, sessionCookie(res), (await res.json()).csrfToken);
+      const browser = await browserAfter(t.app, await signIn(staff.staff_number, PASSWORD));
+      const me = () => typedApi(t.app, browser).auth.me.$get();
       // Used every 50 seconds for five minutes: never idle for a minute.
       for (let i = 0; i < 6; i++) {
         t.clock.advance(50_000);
-        expect((await client.request('/api/auth/me')).status, `after ${(i + 1) * 50} s`).toBe(200);
+        expect((await me()).status, `after ${(i + 1) * 50} s`).toBe(200);
       }
       t.clock.advance(61_000);
-      expect((await client.request('/api/auth/me')).status).toBe(401);
+      expect((await failure(me())).status).toBe(401);
     } finally {
       t.clock.reset();
     }
