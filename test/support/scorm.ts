@@ -58,6 +58,28 @@ const LAUNCH_PAGE = `<!doctype html>
 <button id="pass" type="button">Answer and pass</button>
 <script src="js/sco.js"></script></body></html>`;
 
+/**
+ * The one organisation, item and SCO resource of a manifest; the versions differ only in the
+ * item's passing rule and in how the SCO type attribute is spelt.
+ */
+function oneSco(
+  title: string,
+  launch: string,
+  passingRule: string,
+  scormType: 'scormtype' | 'scormType',
+): string {
+  return `  <organizations default="org1">
+    <organization identifier="org1"><title>${title}</title>
+      <item identifier="item1" identifierref="res1"><title>${title}</title>${passingRule}</item>
+    </organization>
+  </organizations>
+  <resources>
+    <resource identifier="res1" type="webcontent" adlcp:${scormType}="sco" href="${launch}">
+      <file href="${launch}"/><file href="js/sco.js"/>
+    </resource>
+  </resources>`;
+}
+
 /** imsmanifest.xml for a one-SCO package. */
 export function manifestXml(
   version: ScormVersion,
@@ -71,22 +93,13 @@ export function manifestXml(
   const title = options.title ?? 'Security basics';
   const launch = options.launch ?? 'index.html';
   if (version === '1.2') {
+    const masteryScore =
+      options.passing != null ? `<adlcp:masteryscore>${options.passing}</adlcp:masteryscore>` : '';
     return `<?xml version="1.0" encoding="UTF-8"?>
 <manifest identifier="kenshu-test-12" version="1" xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
   xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2">
   <metadata><schema>ADL SCORM</schema><schemaversion>${options.schemaVersion ?? '1.2'}</schemaversion></metadata>
-  <organizations default="org1">
-    <organization identifier="org1"><title>${title}</title>
-      <item identifier="item1" identifierref="res1"><title>${title}</title>${
-        options.passing != null ? `<adlcp:masteryscore>${options.passing}</adlcp:masteryscore>` : ''
-      }</item>
-    </organization>
-  </organizations>
-  <resources>
-    <resource identifier="res1" type="webcontent" adlcp:scormtype="sco" href="${launch}">
-      <file href="${launch}"/><file href="js/sco.js"/>
-    </resource>
-  </resources>
+${oneSco(title, launch, masteryScore, 'scormtype')}
 </manifest>`;
   }
   const sequencing =
@@ -97,16 +110,7 @@ export function manifestXml(
 <manifest identifier="kenshu-test-2004" version="1" xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"
   xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3" xmlns:imsss="http://www.imsglobal.org/xsd/imsss">
   <metadata><schema>ADL SCORM</schema><schemaversion>${options.schemaVersion ?? '2004 4th Edition'}</schemaversion></metadata>
-  <organizations default="org1">
-    <organization identifier="org1"><title>${title}</title>
-      <item identifier="item1" identifierref="res1"><title>${title}</title>${sequencing}</item>
-    </organization>
-  </organizations>
-  <resources>
-    <resource identifier="res1" type="webcontent" adlcp:scormType="sco" href="${launch}">
-      <file href="${launch}"/><file href="js/sco.js"/>
-    </resource>
-  </resources>
+${oneSco(title, launch, sequencing, 'scormType')}
 </manifest>`;
 }
 
