@@ -7,10 +7,12 @@ import { strToU8, zipSync } from 'fflate';
 import { parse } from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '@kenshu/api/config';
+import type { AppType } from '@kenshu/api';
 import type { ScormRuntimeData } from '@kenshu/contracts';
 import { useTestApp } from '../support/app.ts';
 import { makePerson, signedInAs, type SignedInClient } from '../support/auth.ts';
 import { manifestXml, scormPackage, zipWithSymlink } from '../support/scorm.ts';
+import { failure, failureBody, okBody, typedApi } from '../support/typed-api.ts';
 
 const contentDir = mkdtempSync(join(tmpdir(), 'kenshu-scorm-content-'));
 const defaults = loadConfig({});
@@ -28,12 +30,36 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(contentDir, { recursive: true, force: true }));
 
-function upload(client: SignedInClient, path: string, zip: Uint8Array, type = 'application/zip') {
-  return client.request(path, {
-    method: 'POST',
+/**
+ * This person's SCORM package uploads through the typed client. The package goes as the raw
+ * request body, declared as `type`, as the web page sends it; the client checks path and answer.
+ */
+function packagesOf(app: AppType, as: SignedInClient, type = 'application/zip') {
+  const eLearning = typedApi(app, as)['e-learning'];
+  const file = (zip: Uint8Array) => ({
     headers: { 'content-type': type },
-    body: zip as Uint8Array<ArrayBuffer>,
+    init: { body: new Blob([new Uint8Array(zip)]) },
   });
+  return {
+    preview: (zip: Uint8Array) => eLearning['scorm-packages'].preview.$post({}, file(zip)),
+    import: (courseId: number, zip: Uint8Array) =>
+      eLearning['scorm-packages'].$post({ query: { courseId: String(courseId) } }, file(zip)),
+    nextVersion: (moduleId: number, zip: Uint8Array) =>
+      eLearning.modules[':id']['scorm-package'].$post(
+        { param: { id: String(moduleId) } },
+        file(zip),
+      ),
+  };
+}
+
+/** The module's player, as this person opens it. */
+function player(as: SignedInClient, moduleId: number) {
+  return okBody(
+    typedApi(t.app, as)['e-learning'].modules[':id'].player.$get({
+      param: { id: String(moduleId) },
+    }),
+    200,
+  );
 }
 
 async function counts() {
@@ -58,19 +84,32 @@ async function counts() {
 /** Imports a package as a new module of a new course and publishes it. */
 async function publishedPackage(version: '1.2' | '2004', passing: number | null = null) {
   const course = await makeCourse(t.db);
-  const res = await upload(
-    admin,
-    `/api/e-learning/scorm-packages?courseId=${course.id}`,
-    scormPackage(version, { passing }),
+  const module = await okBody(
+    packagesOf(t.app, admin).import(course.id, scormPackage(version, { passing })),
+    201,
   );
-  expect(res.status).toBe(201);
-  const module = await res.json();
-  const published = await admin.json(`/api/e-learning/modules/${module.id}/publish`, {});
-  expect(published.status).toBe(200);
+  await okBody(
+    typedApi(t.app, admin)['e-learning'].modules[':id'].publish.$post({
+      param: { id: String(module.id) },
+    }),
+    200,
+  );
   return { course, module };
 }
 
 type RuntimeCommit = ScormRuntimeData;
+
+/** Saves what the SCORM runtime committed for the version started, as the player does. */
+function commitRuntime(
+  as: SignedInClient,
+  moduleId: number,
+  data: RuntimeCommit & { version: number },
+) {
+  return typedApi(t.app, as)['e-learning'].modules[':id']['scorm-runtime'].$put({
+    param: { id: String(moduleId) },
+    json: data,
+  });
+}
 
 const blank: RuntimeCommit = {
   lessonStatus: null,
@@ -88,13 +127,16 @@ describe('importing a SCORM package', () => {
   it('previews what the manifest declares, saving nothing', async () => {
     const before = await counts();
     for (const version of ['1.2', '2004'] as const) {
-      const res = await upload(
-        admin,
-        '/api/e-learning/scorm-packages/preview',
-        scormPackage(version, { title: 'セキュリティ基礎', passing: version === '1.2' ? 80 : 0.8 }),
+      const preview = await okBody(
+        packagesOf(t.app, admin).preview(
+          scormPackage(version, {
+            title: 'セキュリティ基礎',
+            passing: version === '1.2' ? 80 : 0.8,
+          }),
+        ),
+        200,
       );
-      expect(res.status).toBe(200);
-      expect(await res.json()).toMatchObject({
+      expect(preview).toMatchObject({
         scormVersion: version,
         title: 'セキュリティ基礎',
         launchPath: 'index.html',
@@ -112,13 +154,11 @@ describe('importing a SCORM package', () => {
       completionRule: 'scorm',
       scorm: { scormVersion: '1.2', launchPath: 'index.html', fileCount: 3 },
     });
-    const next = await upload(
-      admin,
-      `/api/e-learning/modules/${module.id}/scorm-package`,
-      scormPackage('2004'),
+    const next = await okBody(
+      packagesOf(t.app, admin).nextVersion(module.id, scormPackage('2004')),
+      200,
     );
-    expect(next.status).toBe(200);
-    expect(await next.json()).toMatchObject({
+    expect(next).toMatchObject({
       version: 2,
       status: 'draft',
       scorm: { scormVersion: '2004' },
@@ -231,13 +271,10 @@ describe('importing a SCORM package', () => {
     async (_, zip, problem, facts) => {
       const course = await makeCourse(t.db);
       const before = await counts();
-      for (const path of [
-        '/api/e-learning/scorm-packages/preview',
-        `/api/e-learning/scorm-packages?courseId=${course.id}`,
-      ]) {
-        const res = await upload(admin, path, zip);
-        expect(res.status).toBe(422);
-        const { error } = await res.json();
+      const packages = packagesOf(t.app, admin);
+      for (const send of [() => packages.preview(zip), () => packages.import(course.id, zip)]) {
+        const { status, error } = await failureBody(send());
+        expect(status).toBe(422);
         expect(error.code).toBe('SCORM_PACKAGE_INVALID');
         expect(error.details).toEqual({ problem, ...facts });
         expect(error.message).toMatch(/[a-z]/);
@@ -253,33 +290,27 @@ describe('importing a SCORM package', () => {
       small.db,
       (await makePerson(small.db, ['admin'])).id,
     );
-    const res = await upload(
-      smallAdmin,
-      '/api/e-learning/scorm-packages/preview',
-      scormPackage('1.2', {
-        extra: { 'media/noise.bin': new Uint8Array(randomBytes(5000)) },
-      }),
+    const { status, error } = await failureBody(
+      packagesOf(small.app, smallAdmin).preview(
+        scormPackage('1.2', {
+          extra: { 'media/noise.bin': new Uint8Array(randomBytes(5000)) },
+        }),
+      ),
     );
-    expect(res.status).toBe(413);
-    const { error } = await res.json();
+    expect(status).toBe(413);
     expect(error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', details: { problem: 'over_limit' } });
     expect(await small.db.selectFrom('scorm_package').selectAll().execute()).toEqual([]);
   });
 
   it('refuses a body that is not declared a zip', async () => {
-    const wrongType = await upload(
-      admin,
-      '/api/e-learning/scorm-packages/preview',
-      scormPackage('1.2'),
-      'text/plain',
-    );
-    expect(wrongType.status).toBe(415);
+    const wrongType = packagesOf(t.app, admin, 'text/plain').preview(scormPackage('1.2'));
+    expect(await failure(wrongType)).toMatchObject({ status: 415 });
   });
 
   it('is for admins only', async () => {
     const me = await signedInAs(t.app, t.db, (await makeStaff(t.db)).id);
-    const res = await upload(me, '/api/e-learning/scorm-packages/preview', scormPackage('1.2'));
-    expect(res.status).toBe(403);
+    const refused = packagesOf(t.app, me).preview(scormPackage('1.2'));
+    expect(await failure(refused)).toMatchObject({ status: 403 });
   });
 });
 
@@ -287,9 +318,12 @@ describe('serving package files', () => {
   it('serves them to signed-in learners under a strict policy, and to nobody else', async () => {
     const { module } = await publishedPackage('1.2');
     const me = await signedInAs(t.app, t.db, (await makeStaff(t.db)).id);
-    const player = await (await me.request(`/api/e-learning/modules/${module.id}/player`)).json();
-    expect(player.scorm).toMatchObject({ scormVersion: '1.2', runtime: null });
-    const page = await me.request(player.scorm.launchUrl);
+    const { scorm } = await player(me, module.id);
+    expect(scorm).toMatchObject({ scormVersion: '1.2', runtime: null });
+    if (!scorm) throw new Error('the module has no package');
+    const { launchUrl } = scorm;
+    // Package files are static content outside /api and its typed client: string paths.
+    const page = await me.request(launchUrl);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
     const csp = page.headers.get('content-security-policy') ?? '';
@@ -298,9 +332,9 @@ describe('serving package files', () => {
     expect(csp).toContain("frame-ancestors 'self'");
     expect(await page.text()).toContain('Security basics');
 
-    const anonymous = await t.app.request(`http://localhost${player.scorm.launchUrl}`);
+    const anonymous = await t.app.request(`http://localhost${launchUrl}`);
     expect(anonymous.status).toBe(401);
-    const base = player.scorm.launchUrl.replace(/index\.html$/, '');
+    const base = launchUrl.replace(/index\.html$/, '');
     for (const escape of [
       '../imsmanifest.xml',
       '..%2f..%2f..%2fetc%2fpasswd',
@@ -314,16 +348,16 @@ describe('serving package files', () => {
 
   it('keeps a draft package from learners', async () => {
     const course = await makeCourse(t.db);
-    const draft = await (
-      await upload(
-        admin,
-        `/api/e-learning/scorm-packages?courseId=${course.id}`,
-        scormPackage('1.2'),
-      )
-    ).json();
+    const draft = await okBody(
+      packagesOf(t.app, admin).import(course.id, scormPackage('1.2')),
+      201,
+    );
     const me = await signedInAs(t.app, t.db, (await makeStaff(t.db)).id);
-    expect((await me.request(`/scorm-content/${draft.scorm.id}/index.html`)).status).toBe(404);
-    expect((await admin.request(`/scorm-content/${draft.scorm.id}/index.html`)).status).toBe(200);
+    if (!draft.scorm) throw new Error('the module has no package');
+    // Package files are static content outside /api and its typed client: string paths.
+    const launch = `/scorm-content/${draft.scorm.id}/index.html`;
+    expect((await me.request(launch)).status).toBe(404);
+    expect((await admin.request(launch)).status).toBe(200);
   });
 });
 
@@ -333,19 +367,15 @@ describe('the SCORM runtime', () => {
       const { course, module } = await publishedPackage(version, version === '1.2' ? 80 : 0.8);
       const staff = await makeStaff(t.db);
       const me = await signedInAs(t.app, t.db, staff.id);
-      const assigned = await admin.json('/api/e-learning/assignments', {
-        staffId: staff.id,
-        courseId: course.id,
-        reason: 'SCORM test',
-      });
-      expect(assigned.status).toBe(201);
+      await okBody(
+        typedApi(t.app, admin)['e-learning'].assignments.$post({
+          json: { staffId: staff.id, courseId: course.id, reason: 'SCORM test' },
+        }),
+        201,
+      );
 
       const commit = (data: Partial<RuntimeCommit>) =>
-        me.json(
-          `/api/e-learning/modules/${module.id}/scorm-runtime`,
-          { ...blank, version: 1, ...data },
-          'PUT',
-        );
+        okBody(commitRuntime(me, module.id, { ...blank, version: 1, ...data }), 200);
       const suspended =
         version === '1.2'
           ? { lessonStatus: 'incomplete' as const, location: 'page-2', suspendData: 'answered=1' }
@@ -355,15 +385,15 @@ describe('the SCORM runtime', () => {
               suspendData: 'answered=1',
             };
       const first = await commit(suspended);
-      expect(first.status).toBe(200);
-      expect((await first.json()).progress.completed).toBe(false);
+      expect(first.progress.completed).toBe(false);
 
       // Another device opens the player: the saved data comes back for the runtime to resume.
       const other = await signedInAs(t.app, t.db, staff.id);
-      const player = await (
-        await other.request(`/api/e-learning/modules/${module.id}/player`)
-      ).json();
-      expect(player.scorm.runtime).toMatchObject({ location: 'page-2', suspendData: 'answered=1' });
+      const resumed = await player(other, module.id);
+      expect(resumed.scorm?.runtime).toMatchObject({
+        location: 'page-2',
+        suspendData: 'answered=1',
+      });
 
       // Below the passing score: not finished.
       const low =
@@ -374,9 +404,7 @@ describe('the SCORM runtime', () => {
               successStatus: 'passed' as const,
               scoreScaled: 0.7,
             };
-      expect((await (await commit({ ...suspended, ...low })).json()).progress.completed).toBe(
-        false,
-      );
+      expect((await commit({ ...suspended, ...low })).progress.completed).toBe(false);
 
       const passed =
         version === '1.2'
@@ -386,7 +414,7 @@ describe('the SCORM runtime', () => {
               successStatus: 'passed' as const,
               scoreScaled: 0.9,
             };
-      const done = await (await commit({ ...suspended, ...passed })).json();
+      const done = await commit({ ...suspended, ...passed });
       expect(done).toMatchObject({ score: 90, progress: { completed: true, bestScore: 90 } });
 
       const completions = await t.db
@@ -398,6 +426,8 @@ describe('the SCORM runtime', () => {
       expect(completions).toMatchObject([
         { kind: 'e_learning', source_ref: `module:${module.id}:v1` },
       ]);
+      const fiscalYear = completions[0]?.fiscal_year;
+      if (fiscalYear === undefined) throw new Error('the module completed no fiscal year');
       const assignment = await t.db
         .selectFrom('assignment')
         .select('status')
@@ -406,30 +436,35 @@ describe('the SCORM runtime', () => {
         .executeTakeFirstOrThrow();
       expect(assignment.status).toBe('completed');
       // The audit sample shows the package's score as the evidence of this completion.
-      const sample = await admin.json('/api/reports/samples', {
-        fiscalYear: completions[0]?.fiscal_year,
-        courseId: course.id,
-      });
-      expect(sample.status).toBe(201);
-      const sampled = (await sample.json()).items;
+      const adminApi = typedApi(t.app, admin);
+      const sampled = (
+        await okBody(
+          adminApi.reports.samples.$post({ json: { fiscalYear, courseId: course.id } }),
+          201,
+        )
+      ).items;
       expect(sampled).toMatchObject([
         { staffId: staff.id, evidence: { method: 'e_learning', module: { bestScore: 90 } } },
       ]);
-      const auditScore = sampled[0].evidence.module.bestScore;
+      const auditScore = sampled[0]?.evidence.module?.bestScore;
 
       // My training, the team page and its CSV show the same score as the audit sample.
-      const record = await (await me.request('/api/me/training')).json();
-      const item = record.items.find((i: { course: { id: number } }) => i.course.id === course.id);
+      const record = await okBody(typedApi(t.app, me).me.training.$get({ query: {} }), 200);
+      const item = record.items.find((i) => i.course.id === course.id);
       expect(item).toMatchObject({
         status: 'completed',
         completion: { kind: 'e_learning', score: auditScore },
       });
-      const team = `courseId=${course.id}&fiscalYear=${completions[0]?.fiscal_year}&q=${staff.staff_number}`;
-      const status = await (await admin.request(`/api/team/status?${team}`)).json();
+      const team = {
+        courseId: String(course.id),
+        fiscalYear: String(fiscalYear),
+        q: staff.staff_number,
+      };
+      const status = await okBody(adminApi.team.status.$get({ query: team }), 200);
       expect(status.items).toMatchObject([
         { staffId: staff.id, status: 'completed', score: auditScore },
       ]);
-      const csv = await (await admin.request(`/api/team/status.csv?${team}`)).text();
+      const csv = await (await adminApi.team['status.csv'].$get({ query: team })).text();
       const rows = parse<Record<string, string>>(csv.replace('\uFEFF', '').trim(), {
         header: true,
       }).data;
@@ -440,17 +475,17 @@ describe('the SCORM runtime', () => {
   it('refuses a commit for another version than the one started, and hostile values', async () => {
     const { module } = await publishedPackage('1.2');
     const me = await signedInAs(t.app, t.db, (await makeStaff(t.db)).id);
-    const url = `/api/e-learning/modules/${module.id}/scorm-runtime`;
-    expect((await me.json(url, { ...blank, version: 2 }, 'PUT')).status).toBe(409);
-    expect(
-      (await me.json(url, { ...blank, version: 1, lessonStatus: 'hacked' }, 'PUT')).status,
-    ).toBe(400);
-    expect(
-      (await me.json(url, { ...blank, version: 1, suspendData: 'x'.repeat(100_000) }, 'PUT'))
-        .status,
-    ).toBe(400);
-    expect((await me.json(url, { ...blank, version: 1, location: 'a\u0000b' }, 'PUT')).status).toBe(
-      400,
+    const commit = (data: Partial<RuntimeCommit> & { version?: number }) =>
+      failure(commitRuntime(me, module.id, { ...blank, version: 1, ...data }));
+    expect(await commit({ version: 2 })).toMatchObject({ status: 409 });
+    // A status the runtime does not know is outside the typed body: a string path.
+    const hacked = await me.json(
+      `/api/e-learning/modules/${module.id}/scorm-runtime`,
+      { ...blank, version: 1, lessonStatus: 'hacked' },
+      'PUT',
     );
+    expect(hacked.status).toBe(400);
+    expect(await commit({ suspendData: 'x'.repeat(100_000) })).toMatchObject({ status: 400 });
+    expect(await commit({ location: 'a\u0000b' })).toMatchObject({ status: 400 });
   });
 });
