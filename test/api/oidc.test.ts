@@ -11,6 +11,14 @@ import {
   startOidcProvider,
   type TestOidcProvider,
 } from '../support/oidc-provider.ts';
+import {
+  PASSWORD,
+  cookieOf,
+  passwordLinkToken,
+  setPasswordWith,
+  signInWith,
+} from '../support/sign-in.ts';
+import { failure, okBody, okStatus, publicApi, typedApi } from '../support/typed-api.ts';
 
 // Single sign-on against a real OpenID Connect provider (oidc-provider) on 127.0.0.1. The app is
 // reached in-process at http://localhost, which is where the provider sends the browser back.
@@ -48,28 +56,27 @@ async function listedPerson(overridesForStaff: Partial<Staff> = {}) {
   return staff;
 }
 
-function cookieOf(res: Response, name: string): string | undefined {
-  for (const header of res.headers.getSetCookie()) {
-    const match = new RegExp(`^${name}=([^;]*)`).exec(header);
-    if (match?.[1]) return `${name}=${match[1]}`;
-  }
-  return undefined;
-}
-
 /** Presses "sign in with …": Kenshu's redirect to the provider and the browser's SSO cookie. */
 async function start(next?: string) {
-  const query = next === undefined ? '' : `?next=${encodeURIComponent(next)}`;
-  const res = await t.app.request(`http://localhost/api/auth/sso/start${query}`);
+  const res = await publicApi(t.app).auth.sso.start.$get({ query: { next } });
   expect(res.status).toBe(302);
   const browserCookie = cookieOf(res, 'kenshu_sso');
   if (!browserCookie) throw new Error('no kenshu_sso cookie');
   return { authorizationUrl: res.headers.get('location') ?? '', browserCookie };
 }
 
+/** The browser comes back to Kenshu's callback with the query the provider gave it. */
 function callback(url: URL, browserCookie: string | undefined) {
-  return t.app.request(`http://localhost${url.pathname}${url.search}`, {
-    headers: browserCookie ? { cookie: browserCookie } : {},
-  });
+  expect(`${url.origin}${url.pathname}`).toBe(CALLBACK);
+  return publicApi(t.app).auth.sso.callback.$get(
+    { query: Object.fromEntries(url.searchParams) },
+    { headers: browserCookie ? { cookie: browserCookie } : {} },
+  );
+}
+
+/** The signed-in browser's own calls, with the session cookie (and no CSRF token yet). */
+function withCookie(cookie: string) {
+  return typedApi(t.app, { cookie, csrfToken: '' });
 }
 
 /** The whole sign-in: Kenshu → provider (signed in as `subject`) → Kenshu's callback. */
@@ -80,7 +87,7 @@ async function signInWithSso(subject: string, next?: string) {
   return { res, back, browserCookie };
 }
 
-function expectRefused(res: Response, problem: string) {
+function expectRefused(res: { status: number; headers: Headers }, problem: string) {
   expect(res.status).toBe(302);
   expect(res.headers.get('location')).toBe(`/sign-in/sso?problem=${problem}`);
   expect(cookieOf(res, 'kenshu_session')).toBeUndefined();
@@ -112,15 +119,10 @@ describe('single sign-on with the authorization code flow and PKCE', () => {
     expect(session).toMatch(/SameSite=Lax/);
     expect(session).toMatch(/Max-Age=43200/);
 
-    const cookie = cookieOf(res, 'kenshu_session') ?? '';
-    const me = await t.app.request('http://localhost/api/auth/me', { headers: { cookie } });
-    expect(me.status).toBe(200);
-    const body = await me.json();
-    expect(body).toMatchObject({ staffId: staff.id, csrfToken: expect.any(String) });
-    const sessions = await t.app.request('http://localhost/api/auth/sessions', {
-      headers: { cookie },
-    });
-    expect((await sessions.json()).items).toHaveLength(1);
+    const browser = withCookie(cookieOf(res, 'kenshu_session') ?? '');
+    const me = await okBody(browser.auth.me.$get(), 200);
+    expect(me).toMatchObject({ staffId: staff.id, csrfToken: expect.any(String) });
+    expect((await okBody(browser.auth.sessions.$get())).items).toHaveLength(1);
     const row = await t.db
       .selectFrom('auth_session')
       .select(['method', 'id_token'])
@@ -145,19 +147,17 @@ describe('single sign-on with the authorization code flow and PKCE', () => {
   });
 
   it('says whether single sign-on is on and under what name', async () => {
-    const res = await t.app.request('http://localhost/api/auth/sso');
-    expect(await res.json()).toEqual({
+    expect(await okBody(publicApi(t.app).auth.sso.$get())).toEqual({
       enabled: true,
       name: { ja: '財務省アカウント', en: 'the MOF account' },
       required: false,
     });
-    const off = createApp({ database: t.database, config: { ...loadConfig({}), seed: 'none' } });
-    expect(await (await off.request('http://localhost/api/auth/sso')).json()).toMatchObject({
-      enabled: false,
-      name: null,
-    });
-    expect((await off.request('http://localhost/api/auth/sso/start')).status).toBe(404);
-    expect((await off.request('http://localhost/api/auth/sso/callback?state=x')).status).toBe(404);
+    const off = publicApi(
+      createApp({ database: t.database, config: { ...loadConfig({}), seed: 'none' } }),
+    ).auth.sso;
+    expect(await okBody(off.$get())).toMatchObject({ enabled: false, name: null });
+    expect((await failure(off.start.$get({ query: {} }))).status).toBe(404);
+    expect((await failure(off.callback.$get({ query: { state: 'x' } }))).status).toBe(404);
   });
 });
 
@@ -295,24 +295,19 @@ describe('signing out', () => {
     const staff = await listedPerson();
     const { res } = await signInWithSso(staff.staff_number);
     const cookie = cookieOf(res, 'kenshu_session') ?? '';
-    const me = await (
-      await t.app.request('http://localhost/api/auth/me', { headers: { cookie } })
-    ).json();
+    const me = await okBody(withCookie(cookie).auth.me.$get());
     const idToken = provider.issuedIdTokens.at(-1);
-    const out = await t.app.request('http://localhost/api/auth/sign-out', {
-      method: 'POST',
-      headers: { cookie, 'x-csrf-token': me.csrfToken },
-    });
-    expect(out.status).toBe(200);
-    const endSession = new URL((await out.json()).endSessionUrl);
+    const browser = typedApi(t.app, { cookie, csrfToken: me.csrfToken });
+    const out = await okBody(browser.auth['sign-out'].$post(), 200);
+    if (!('endSessionUrl' in out)) throw new Error("no address of the provider's sign-out page");
+    const endSession = new URL(out.endSessionUrl);
     expect(`${endSession.origin}${endSession.pathname}`).toBe(`${provider.issuer}/session/end`);
     expect(endSession.searchParams.get('id_token_hint')).toBe(idToken);
     expect(endSession.searchParams.get('post_logout_redirect_uri')).toBe(
       'http://localhost/sign-in',
     );
     // Kenshu's session is over…
-    const after = await t.app.request('http://localhost/api/auth/me', { headers: { cookie } });
-    expect(after.status).toBe(401);
+    expect((await failure(browser.auth.me.$get())).status).toBe(401);
     // …and the provider accepts the hint and the address to come back to (its confirm page).
     const atProvider = await fetch(endSession, { redirect: 'manual' });
     expect(atProvider.status).toBe(200);
@@ -322,7 +317,7 @@ describe('signing out', () => {
 
 describe('admins can require single sign-on', () => {
   it('refuses passwords then, except for a break-glass admin', async () => {
-    const hash = await hashPassword('correct horse battery');
+    const hash = await hashPassword(PASSWORD);
     const person = await listedPerson();
     const breakGlass = await listedPerson();
     const otherAdmin = await listedPerson();
@@ -332,80 +327,71 @@ describe('admins can require single sign-on', () => {
       [breakGlass, otherAdmin].map((s) => ({ staff_id: s.id, role: 'admin' as const })),
       null,
     );
-    const admin = await signedInAs(t.app, t.db, otherAdmin.id);
+    const adminClient = await signedInAs(t.app, t.db, otherAdmin.id);
+    const accounts = typedApi(t.app, adminClient).accounts;
     const require = (ssoRequired: boolean) =>
-      admin.json('/api/accounts/sign-in-settings', { ssoRequired }, 'PUT');
+      accounts['sign-in-settings'].$put({ json: { ssoRequired } });
     const mark = (staffId: number, breakGlassMark: boolean) =>
-      admin.json(`/api/accounts/${staffId}/break-glass`, { breakGlass: breakGlassMark }, 'PUT');
+      accounts[':id']['break-glass'].$put({
+        param: { id: String(staffId) },
+        json: { breakGlass: breakGlassMark },
+      });
 
     // Not without a way back in: a break-glass admin account must be marked first…
-    expect((await require(true)).status).toBe(409);
+    expect((await failure(require(true))).status).toBe(409);
     // …and only an admin account can be one.
-    expect((await mark(person.id, true)).status).toBe(409);
-    const marked = await mark(breakGlass.id, true);
-    expect(marked.status).toBe(200);
-    expect((await marked.json()).breakGlassAdmins).toEqual([
-      expect.objectContaining({ staffId: breakGlass.id }),
-    ]);
-    const required = await require(true);
-    expect(required.status).toBe(200);
-    expect(await required.json()).toMatchObject({ ssoConfigured: true, ssoRequired: true });
+    expect((await failure(mark(person.id, true))).status).toBe(409);
+    const marked = await okBody(mark(breakGlass.id, true), 200);
+    expect(marked.breakGlassAdmins).toEqual([expect.objectContaining({ staffId: breakGlass.id })]);
+    const required = await okBody(require(true), 200);
+    expect(required).toMatchObject({ ssoConfigured: true, ssoRequired: true });
     expect(await auditOf('account.break_glass_changed', breakGlass.id)).toHaveLength(1);
     expect((await auditOf('sign_in_settings.saved')).at(-1)?.after).toEqual({
       ssoRequired: true,
     });
     // The last break-glass account stays while SSO is required.
-    expect((await mark(breakGlass.id, false)).status).toBe(409);
-    const roles = await (await admin.request(`/api/accounts/${breakGlass.id}/roles`)).json();
+    expect((await failure(mark(breakGlass.id, false))).status).toBe(409);
+    const roles = await okBody(
+      accounts[':id'].roles.$get({ param: { id: String(breakGlass.id) } }),
+    );
     expect(roles.breakGlass).toBe(true);
     try {
-      const signIn = (login: string, password = 'correct horse battery') =>
-        t.app.request('http://localhost/api/auth/sign-in', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ login, password }),
-        });
+      const signIn = (login: string, password = PASSWORD) => signInWith(t.app, login, password);
       const refused = await signIn(person.staff_number);
-      expect(refused.status).toBe(403);
-      expect((await refused.json()).error.code).toBe('SSO_REQUIRED');
+      expect(await failure(Promise.resolve(refused))).toEqual({
+        status: 403,
+        code: 'SSO_REQUIRED',
+      });
       expect(cookieOf(refused, 'kenshu_session')).toBeUndefined();
-      expect((await signIn(otherAdmin.staff_number)).status).toBe(403);
+      expect((await failure(signIn(otherAdmin.staff_number))).status).toBe(403);
       // A wrong password is still just wrong: nothing is told to someone who does not know it.
-      expect((await signIn(person.staff_number, 'wrong password')).status).toBe(401);
-      expect((await signIn(breakGlass.staff_number)).status).toBe(200);
+      expect((await failure(signIn(person.staff_number, 'wrong password'))).status).toBe(401);
+      await okBody(signIn(breakGlass.staff_number), 200);
       // Single sign-on still works for everyone.
       const sso = await signInWithSso(person.staff_number);
       expect(sso.res.headers.get('location')).toBe('/my-training');
-      expect(await (await t.app.request('http://localhost/api/auth/sso')).json()).toMatchObject({
-        required: true,
-      });
+      expect(await okBody(publicApi(t.app).auth.sso.$get())).toMatchObject({ required: true });
       // A set-password link still works, but its password does not sign in while SSO is required.
-      const link = await admin.request(`/api/accounts/${person.id}/password-link`, {
-        method: 'POST',
-      });
-      expect(link.status).toBe(201);
-      const token = new URL((await link.json()).url).hash.replace('#token=', '');
-      const set = await t.app.request('http://localhost/api/auth/password', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ token, password: 'a brand new password 42' }),
-      });
-      expect(set.status).toBe(204);
-      expect((await signIn(person.staff_number, 'a brand new password 42')).status).toBe(403);
+      const token = await passwordLinkToken(t.app, adminClient, person.id);
+      await okStatus(setPasswordWith(t.app, token, 'a brand new password 42'), 204);
+      expect((await failure(signIn(person.staff_number, 'a brand new password 42'))).status).toBe(
+        403,
+      );
     } finally {
-      expect((await require(false)).status).toBe(200);
+      await okBody(require(false), 200);
     }
-    expect((await mark(breakGlass.id, false)).status).toBe(200);
+    await okBody(mark(breakGlass.id, false), 200);
   });
 
   it('cannot be required while single sign-on is not configured', async () => {
     const off = createApp({ database: t.database, config: { ...loadConfig({}), seed: 'none' } });
     const staff = await listedPerson();
     await grantRoles(t.db, [{ staff_id: staff.id, role: 'admin' }], null);
-    const admin = await signedInAs(off, t.db, staff.id);
-    const res = await admin.json('/api/accounts/sign-in-settings', { ssoRequired: true }, 'PUT');
-    expect(res.status).toBe(409);
-    expect(await (await admin.request('/api/accounts/sign-in-settings')).json()).toMatchObject({
+    const settings = typedApi(off, await signedInAs(off, t.db, staff.id)).accounts[
+      'sign-in-settings'
+    ];
+    expect((await failure(settings.$put({ json: { ssoRequired: true } }))).status).toBe(409);
+    expect(await okBody(settings.$get())).toMatchObject({
       ssoConfigured: false,
       ssoRequired: false,
     });
@@ -414,6 +400,8 @@ describe('admins can require single sign-on', () => {
 
 describe('hostile callbacks', () => {
   it('answer with a 4xx or the refusal page, never a 500', async () => {
+    // Malformed on purpose (a NUL, a lone surrogate, a bare %), which the typed client would
+    // encode into harmless values: raw requests, as on the wire.
     const values = ['%00', '%ED%A0%80', '%', 'x'.repeat(100_000), '%3Dcmd%7C', '-1'];
     const problems: string[] = [];
     for (const name of ['state', 'code', 'iss', 'error']) {
@@ -427,8 +415,7 @@ describe('hostile callbacks', () => {
       }
     }
     expect(problems).toEqual([]);
-    const noState = await t.app.request('http://localhost/api/auth/sso/callback?code=abc');
-    expectRefused(noState, 'failed');
+    expectRefused(await callback(new URL(`${CALLBACK}?code=abc`), undefined), 'failed');
   });
 });
 
