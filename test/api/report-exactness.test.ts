@@ -11,7 +11,8 @@ import { makeCourse, makeOrgUnit, unique } from '@kenshu/db/testing';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.ts';
-import { makePerson, signedInAs, type SignedInClient } from '../support/auth.ts';
+import { makePerson, signedInAs } from '../support/auth.ts';
+import { okBody, typedApi } from '../support/typed-api.ts';
 
 const t = useTestApp();
 
@@ -378,41 +379,36 @@ async function write(w: World): Promise<Written> {
 // ---------------------------------------------------------------- the comparison
 
 describe('report figures', () => {
-  let admin: SignedInClient;
+  let reports: ReturnType<typeof typedApi>['reports'];
   beforeAll(async () => {
     t.clock.set(NOW);
-    admin = await signedInAs(t.app, t.db, (await makePerson(t.db, ['admin'])).id);
+    const admin = await signedInAs(t.app, t.db, (await makePerson(t.db, ['admin'])).id);
+    reports = typedApi(t.app, admin).reports;
   });
-
-  async function get(path: string) {
-    const res = await admin.request(path);
-    const body = await res.json();
-    expect(res.status, JSON.stringify(body)).toBe(200);
-    return body;
-  }
 
   it('equal a count made from the generated organisation, for every year, unit, group and list', async () => {
     await fc.assert(
       fc.asyncProperty(worldArb, fc.nat(), async (w, pick) => {
         const { units, staffIds, courseId } = await write(w);
         const ministry = units[0]?.id ?? 0;
-        const q = `courseId=${courseId}&orgUnitId=${ministry}`;
-        const history = await get(`/api/reports/history?${q}&fiscalYear=${CURRENT_FY}`);
-        expect(history.years.map((y: { fiscalYear: number }) => y.fiscalYear)).toEqual(YEARS);
+        const q = { courseId: String(courseId), orgUnitId: String(ministry) };
+        const history = await okBody(
+          reports.history.$get({ query: { ...q, fiscalYear: String(CURRENT_FY) } }),
+          200,
+        );
+        expect(history.years.map((y) => y.fiscalYear)).toEqual(YEARS);
 
         for (const fy of YEARS) {
           const want = expected(w, fy);
-          const got = await get(`/api/reports/annual?${q}&fiscalYear=${fy}`);
+          const got = await okBody(
+            reports.annual.$get({ query: { ...q, fiscalYear: String(fy) } }),
+            200,
+          );
           expect(got.closed).toBe(fy < CURRENT_FY);
           expect(got.overall).toEqual(cov(want.overall));
-          expect(got.courses.find((c: { id: number }) => c.id === courseId)?.counts).toEqual(
-            cov(want.overall),
-          );
+          expect(got.courses.find((c) => c.id === courseId)?.counts).toEqual(cov(want.overall));
           const gotUnits = new Map(
-            got.units.map((u: { id: number; own: Tally; subtree: Tally }) => [
-              u.id,
-              { own: u.own, subtree: u.subtree },
-            ]),
+            got.units.map((u) => [u.id, { own: u.own, subtree: u.subtree }]),
           );
           const wantUnits = new Map(
             units
@@ -426,24 +422,15 @@ describe('report figures', () => {
               .filter(([, v]) => v.subtree.required > 0),
           );
           expect(gotUnits).toEqual(wantUnits);
-          expect(
-            Object.fromEntries(
-              got.roleGroups.map((g: { group: string; counts: Tally }) => [g.group, g.counts]),
-            ),
-          ).toEqual(Object.fromEntries(Object.entries(want.groups).map(([k, v]) => [k, cov(v)])));
-          expect(
-            Object.fromEntries(
-              got.employmentTypes.map((g: { type: string; counts: Tally }) => [g.type, g.counts]),
-            ),
-          ).toEqual(Object.fromEntries(Object.entries(want.types).map(([k, v]) => [k, cov(v)])));
-          expect(
-            Object.fromEntries(
-              got.methods.map((m: { method: string; completed: number }) => [
-                m.method,
-                m.completed,
-              ]),
-            ),
-          ).toEqual(want.methods);
+          expect(Object.fromEntries(got.roleGroups.map((g) => [g.group, g.counts]))).toEqual(
+            Object.fromEntries(Object.entries(want.groups).map(([k, v]) => [k, cov(v)])),
+          );
+          expect(Object.fromEntries(got.employmentTypes.map((g) => [g.type, g.counts]))).toEqual(
+            Object.fromEntries(Object.entries(want.types).map(([k, v]) => [k, cov(v)])),
+          );
+          expect(Object.fromEntries(got.methods.map((m) => [m.method, m.completed]))).toEqual(
+            want.methods,
+          );
           expect({ thresholds: got.attainment.thresholds, units: got.attainment.units }).toEqual(
             want.attainment,
           );
@@ -451,32 +438,40 @@ describe('report figures', () => {
           expect(got.progress.weeks.at(-1)?.cumulative).toBe(want.overall.completed);
 
           // The five-year table says the same as each year's report.
-          const row = history.years.find((y: { fiscalYear: number }) => y.fiscalYear === fy);
+          const row = history.years.find((y) => y.fiscalYear === fy);
+          if (!row) throw new Error(`the five-year table has no ${fy}`);
           expect(row.overall).toEqual(cov(want.overall));
-          expect(
-            Object.fromEntries(
-              row.roleGroups.map((g: { group: string; counts: Tally }) => [g.group, g.counts]),
-            ),
-          ).toEqual(Object.fromEntries(Object.entries(want.groups).map(([k, v]) => [k, cov(v)])));
+          expect(Object.fromEntries(row.roleGroups.map((g) => [g.group, g.counts]))).toEqual(
+            Object.fromEntries(Object.entries(want.groups).map(([k, v]) => [k, cov(v)])),
+          );
 
           // The people behind a unit's figures are exactly the people counted there.
           const u = pick % units.length;
           const unit = units[u];
           if (!unit) continue;
           const inSubtree = want.people.filter((p) => ancestors(w.parents, p.unit).includes(u));
-          const listed = await get(
-            `/api/reports/people?courseId=${courseId}&orgUnitId=${unit.id}&fiscalYear=${fy}&status=not_completed&limit=200`,
+          const ofUnit = {
+            courseId: String(courseId),
+            orgUnitId: String(unit.id),
+            fiscalYear: String(fy),
+          };
+          const listed = await okBody(
+            reports.people.$get({ query: { ...ofUnit, status: 'not_completed', limit: '200' } }),
+            200,
           );
           expect(listed.total).toBe(inSubtree.filter((p) => !p.done).length);
           const byId = (a: number, b: number) => a - b;
-          expect(listed.items.map((p: { staffId: number }) => p.staffId).sort(byId)).toEqual(
+          expect(listed.items.map((p) => p.staffId).sort(byId)).toEqual(
             inSubtree
               .filter((p) => !p.done)
               .map((p) => staffIds[p.index] ?? 0)
               .sort(byId),
           );
-          const own = await get(
-            `/api/reports/people?courseId=${courseId}&orgUnitId=${unit.id}&within=own&fiscalYear=${fy}&status=completed&limit=1`,
+          const own = await okBody(
+            reports.people.$get({
+              query: { ...ofUnit, within: 'own', status: 'completed', limit: '1' },
+            }),
+            200,
           );
           expect(own.total).toBe(want.own[u]?.completed ?? 0);
         }
