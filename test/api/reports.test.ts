@@ -1,6 +1,6 @@
-import { REPORT_TABLES } from '@kenshu/contracts';
 import { insertStaff, type OrgUnit } from '@kenshu/db';
 import { makeCourse, makeOrgUnit, makeStaff, unique } from '@kenshu/db/testing';
+import { REPORT_TABLES } from '@kenshu/domain';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/app.ts';
 import { makePerson, signedInAs, type SignedInClient } from '../support/auth.ts';

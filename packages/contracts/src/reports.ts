@@ -1,5 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { EMPLOYMENT_TYPES, ROLE_GROUP_ORDER, SAMPLE_SEED_PATTERN } from '@kenshu/domain';
+import {
+  EMPLOYMENT_TYPES,
+  REPORT_TABLES,
+  ROLE_GROUP_ORDER,
+  SAMPLE_SEED_PATTERN,
+} from '@kenshu/domain';
 import {
   CourseRef,
   DocumentLanguage,
@@ -177,19 +182,6 @@ export const ReportPeople = z
   })
   .openapi('ReportPeople');
 export type ReportPeople = z.infer<typeof ReportPeople>;
-
-export const REPORT_TABLES = [
-  'courses',
-  'units',
-  'role-groups',
-  'employment-types',
-  'methods',
-  'attainment',
-  'progress',
-  'history',
-  'people',
-] as const;
-export type ReportTable = (typeof REPORT_TABLES)[number];
 
 export const getAnnualReport = createRoute({
   method: 'get',

@@ -1,3 +1,4 @@
 export * from './coverage.ts';
 export * from './weeks.ts';
 export * from './sample.ts';
+export * from './tables.ts';

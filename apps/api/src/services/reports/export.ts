@@ -1,5 +1,5 @@
-import type { AnnualReport, Coverage, PeopleQuery, ReportTable } from '@kenshu/contracts';
-import { fiscalYearLabel } from '@kenshu/domain';
+import type { AnnualReport, Coverage, PeopleQuery } from '@kenshu/contracts';
+import { fiscalYearLabel, type ReportTable } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
 import { toCsv, type CsvCell } from '../../lib/csv.ts';
 import { annualReport } from './annual.ts';

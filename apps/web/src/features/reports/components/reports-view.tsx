@@ -1,3 +1,4 @@
+import { REPORT_TABLES } from '@kenshu/domain';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../../components/query-state.tsx';
@@ -126,18 +127,8 @@ export function ReportsView(props: ReportsViewProps) {
             <History filters={props.filters} onShowPeople={showPeople} />
             <ReportSection title={t('reports.exports')}>
               <ul className="report-exports">
-                {(
-                  [
-                    'courses',
-                    'units',
-                    'role-groups',
-                    'employment-types',
-                    'methods',
-                    'attainment',
-                    'progress',
-                    'history',
-                  ] as const
-                ).map((table) => (
+                {/* The people behind a figure download from their own panel, filtered as shown. */}
+                {REPORT_TABLES.filter((table) => table !== 'people').map((table) => (
                   <li key={table}>
                     <a
                       href={exportHref(table, { ...props.filters, courseId: r.course.id }, lang)}
