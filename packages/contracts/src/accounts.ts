@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import {
   errorResponses,
   IdParam,
@@ -6,9 +6,12 @@ import {
   jsonResponse,
   Locale,
   PersonNameParts,
+  routesOf,
 } from './common.ts';
 import { RoleName } from './auth.ts';
 import { EmploymentType } from './staff.ts';
+
+const route = routesOf('accounts');
 
 export const CreateAccountRequest = z
   .object({
@@ -31,10 +34,9 @@ export const CreateAccountRequest = z
 
 export const AccountCreated = z.object({ id: z.number().int() }).openapi('AccountCreated');
 
-export const createAccount = createRoute({
+export const createAccount = route({
   method: 'post',
   path: '/',
-  tags: ['accounts'],
   summary: 'Create a staff account (admins)',
   request: {
     body: jsonBody(CreateAccountRequest),
@@ -49,10 +51,9 @@ export const PasswordLink = z
   .object({ url: z.string(), expiresAt: z.string() })
   .openapi('PasswordLink', { description: 'Hand this link to the person; it works once' });
 
-export const issuePasswordLink = createRoute({
+export const issuePasswordLink = route({
   method: 'post',
   path: '/{id}/password-link',
-  tags: ['accounts'],
   summary: 'Issue a one-time set-password link (admins)',
   request: { params: IdParam },
   responses: {
@@ -71,10 +72,9 @@ export const EmailedPasswordLink = z
     description: 'The link goes by e-mail through the outbox; nobody sees it on the way',
   });
 
-export const emailPasswordLink = createRoute({
+export const emailPasswordLink = route({
   method: 'post',
   path: '/{id}/password-link/email',
-  tags: ['accounts'],
   summary: 'E-mail a one-time set-password link to the person (admins)',
   request: { params: IdParam },
   responses: {
@@ -95,10 +95,9 @@ export const AccountRoles = z
   })
   .openapi('AccountRoles');
 
-export const getAccountRoles = createRoute({
+export const getAccountRoles = route({
   method: 'get',
   path: '/{id}/roles',
-  tags: ['accounts'],
   summary: "A person's roles (admins)",
   request: { params: IdParam },
   responses: {
@@ -111,10 +110,9 @@ export const UpdateRolesRequest = z
   .object({ grantedRoles: z.array(RoleName).max(6) })
   .openapi('UpdateRolesRequest');
 
-export const updateAccountRoles = createRoute({
+export const updateAccountRoles = route({
   method: 'put',
   path: '/{id}/roles',
-  tags: ['accounts'],
   summary: "Replace a person's granted roles (admins)",
   request: {
     params: IdParam,
@@ -147,10 +145,9 @@ export const InvitationSummary = z
   })
   .openapi('InvitationSummary');
 
-export const previewInvitations = createRoute({
+export const previewInvitations = route({
   method: 'post',
   path: '/invitations/preview',
-  tags: ['accounts'],
   summary: 'Who a set-password invitation run would reach (admins)',
   request: {
     body: jsonBody(InvitationRequest),
@@ -161,10 +158,9 @@ export const previewInvitations = createRoute({
   },
 });
 
-export const sendInvitations = createRoute({
+export const sendInvitations = route({
   method: 'post',
   path: '/invitations',
-  tags: ['accounts'],
   summary: 'E-mail one-time set-password links to everyone chosen (admins)',
   request: {
     body: jsonBody(InvitationRequest),
@@ -188,10 +184,9 @@ export const SignInSettings = z
   .openapi('SignInSettings');
 export type SignInSettings = z.infer<typeof SignInSettings>;
 
-export const getSignInSettings = createRoute({
+export const getSignInSettings = route({
   method: 'get',
   path: '/sign-in-settings',
-  tags: ['accounts'],
   summary: 'Whether single sign-on is required, and the break-glass admin accounts (admins)',
   responses: {
     200: jsonResponse('Sign-in settings', SignInSettings),
@@ -203,10 +198,9 @@ export const SignInSettingsRequest = z
   .object({ ssoRequired: z.boolean() })
   .openapi('SignInSettingsRequest');
 
-export const updateSignInSettings = createRoute({
+export const updateSignInSettings = route({
   method: 'put',
   path: '/sign-in-settings',
-  tags: ['accounts'],
   summary: 'Require single sign-on for everyone but break-glass admin accounts, or not (admins)',
   request: {
     body: jsonBody(SignInSettingsRequest),
@@ -219,10 +213,9 @@ export const updateSignInSettings = createRoute({
 
 export const BreakGlassRequest = z.object({ breakGlass: z.boolean() }).openapi('BreakGlassRequest');
 
-export const setBreakGlass = createRoute({
+export const setBreakGlass = route({
   method: 'put',
   path: '/{id}/break-glass',
-  tags: ['accounts'],
   summary: 'Mark or unmark an admin account as break-glass (keeps its password) (admins)',
   request: {
     params: IdParam,

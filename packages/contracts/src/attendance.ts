@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import {
   DocumentLanguage,
   errorResponses,
@@ -9,7 +9,10 @@ import {
   pathId,
   PersonOnList,
   PersonRef,
+  routesOf,
 } from './common.ts';
+
+const route = routesOf('attendance');
 
 export const ATTENDANCE_MARKS = ['present', 'late', 'absent', 'excused'] as const;
 export const AttendanceMark = z.enum(ATTENDANCE_MARKS).openapi('AttendanceMark');
@@ -77,10 +80,9 @@ const Reason = z
   .optional()
   .openapi({ description: 'Required for admins after the lock' });
 
-export const getAttendance = createRoute({
+export const getAttendance = route({
   method: 'get',
   path: '/{id}/attendance',
-  tags: ['attendance'],
   summary: "A session's attendance sheet (its trainers and admins)",
   request: { params: IdParam, query: z.object({ q: z.string().max(100).optional() }) },
   responses: {
@@ -89,10 +91,9 @@ export const getAttendance = createRoute({
   },
 });
 
-export const setAttendance = createRoute({
+export const setAttendance = route({
   method: 'put',
   path: '/{id}/attendance',
-  tags: ['attendance'],
   summary: 'Mark people present, late, absent or excused',
   request: {
     params: IdParam,
@@ -120,10 +121,9 @@ export const setAttendance = createRoute({
   },
 });
 
-export const markUnmarkedPresent = createRoute({
+export const markUnmarkedPresent = route({
   method: 'post',
   path: '/{id}/attendance/mark-unmarked-present',
-  tags: ['attendance'],
   summary: 'Mark everyone still unmarked as present (existing marks are never overwritten)',
   request: {
     params: IdParam,
@@ -143,10 +143,9 @@ export const WalkInCandidate = z
   .openapi('WalkInCandidate');
 export type WalkInCandidate = z.infer<typeof WalkInCandidate>;
 
-export const findWalkIns = createRoute({
+export const findWalkIns = route({
   method: 'get',
   path: '/{id}/attendance/people',
-  tags: ['attendance'],
   summary:
     'Find someone who came without a booking by name, kana or staff number (the session’s trainers while they may mark, and admins)',
   request: {
@@ -163,10 +162,9 @@ export const findWalkIns = createRoute({
   },
 });
 
-export const addWalkIn = createRoute({
+export const addWalkIn = route({
   method: 'post',
   path: '/{id}/attendance/walk-ins',
-  tags: ['attendance'],
   summary: 'Add someone who came without a booking, by staff number (allowed even when full)',
   request: {
     params: IdParam,
@@ -184,10 +182,9 @@ export const addWalkIn = createRoute({
   },
 });
 
-export const finaliseAttendance = createRoute({
+export const finaliseAttendance = route({
   method: 'post',
   path: '/{id}/attendance/finalise',
-  tags: ['attendance'],
   summary: 'Submit the attendance sheet: everyone still unmarked becomes a no-show',
   request: {
     params: IdParam,
@@ -206,10 +203,9 @@ export const finaliseAttendance = createRoute({
   },
 });
 
-export const exportAttendance = createRoute({
+export const exportAttendance = route({
   method: 'get',
   path: '/{id}/attendance.csv',
-  tags: ['attendance'],
   summary: 'The attendance sheet with marks as CSV (UTF-8 with BOM)',
   request: { params: IdParam, query: z.object({ lang: DocumentLanguage }) },
   responses: {
@@ -218,10 +214,9 @@ export const exportAttendance = createRoute({
   },
 });
 
-export const decideCheckInRequest = createRoute({
+export const decideCheckInRequest = route({
   method: 'post',
   path: '/{id}/attendance/check-in-requests/{staffId}',
-  tags: ['attendance'],
   summary:
     'Accept (present, as a walk-in) or reject a self check-in from someone without a booking',
   request: {
@@ -251,10 +246,9 @@ export const CheckInCode = z
   })
   .openapi('CheckInCode');
 
-export const getCheckInCode = createRoute({
+export const getCheckInCode = route({
   method: 'get',
   path: '/{id}/check-in-code',
-  tags: ['attendance'],
   summary: 'The rotating self check-in code to show in the room (its trainers and admins)',
   request: { params: IdParam },
   responses: {
@@ -263,10 +257,9 @@ export const getCheckInCode = createRoute({
   },
 });
 
-export const checkIn = createRoute({
+export const checkIn = route({
   method: 'post',
   path: '/',
-  tags: ['attendance'],
   summary: 'Check myself in with the code shown in the room',
   request: {
     body: jsonBody(

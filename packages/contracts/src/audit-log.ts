@@ -1,5 +1,15 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { CourseRef, errorResponses, jsonResponse, pageOf, PageQuery, PersonRef } from './common.ts';
+import { z } from '@hono/zod-openapi';
+import {
+  CourseRef,
+  errorResponses,
+  jsonResponse,
+  pageOf,
+  PageQuery,
+  PersonRef,
+  routesOf,
+} from './common.ts';
+
+const route = routesOf('audit log');
 
 /** What an entry is about, by name, so the log can show and link to it. */
 export const AuditTarget = z
@@ -81,10 +91,9 @@ export const AuditQuery = PageQuery.extend({
   to: z.iso.date().optional().openapi({ description: 'Last day (Asia/Tokyo), inclusive' }),
 });
 
-export const searchAuditLog = createRoute({
+export const searchAuditLog = route({
   method: 'get',
   path: '/',
-  tags: ['audit log'],
   summary: 'Browse the audit log of privileged changes (admins)',
   request: { query: AuditQuery },
   responses: {
@@ -93,10 +102,9 @@ export const searchAuditLog = createRoute({
   },
 });
 
-export const exportAuditLog = createRoute({
+export const exportAuditLog = route({
   method: 'get',
   path: '/export.csv',
-  tags: ['audit log'],
   summary: 'The filtered audit log as CSV (UTF-8 with BOM) (admins)',
   request: { query: AuditQuery.omit({ limit: true, offset: true }) },
   responses: {

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { ROLES, SSO_PROBLEMS } from '@kenshu/domain';
 import {
   errorResponses,
@@ -7,8 +7,11 @@ import {
   listOf,
   Locale,
   PersonNameParts,
+  routesOf,
   UnitWithCode,
 } from './common.ts';
+
+const route = routesOf('sign-in');
 
 export const RoleName = z.enum(ROLES).openapi('Role');
 
@@ -43,10 +46,9 @@ export const SignInRequest = z
   })
   .openapi('SignInRequest');
 
-export const signIn = createRoute({
+export const signIn = route({
   method: 'post',
   path: '/sign-in',
-  tags: ['sign-in'],
   summary: 'Sign in with staff number or e-mail and password; sets the session cookie',
   request: { body: jsonBody(SignInRequest) },
   responses: {
@@ -64,10 +66,9 @@ export const SignedOut = z
   })
   .openapi('SignedOut');
 
-export const signOut = createRoute({
+export const signOut = route({
   method: 'post',
   path: '/sign-out',
-  tags: ['sign-in'],
   summary: 'End this sign-in session',
   responses: {
     200: jsonResponse(
@@ -97,10 +98,9 @@ export const SsoInfo = z
   .openapi('SsoInfo');
 export type SsoInfo = z.infer<typeof SsoInfo>;
 
-export const getSsoInfo = createRoute({
+export const getSsoInfo = route({
   method: 'get',
   path: '/sso',
-  tags: ['sign-in'],
   summary: 'Whether single sign-on is offered, under what name, and whether it is required',
   responses: {
     200: jsonResponse('Single sign-on', SsoInfo),
@@ -112,10 +112,9 @@ const redirect = (description: string) => ({
   headers: { Location: { schema: { type: 'string' as const } } },
 });
 
-export const startSso = createRoute({
+export const startSso = route({
   method: 'get',
   path: '/sso/start',
-  tags: ['sign-in'],
   summary: 'Go to the single sign-on provider (authorization code flow with PKCE)',
   request: {
     query: z.object({
@@ -132,10 +131,9 @@ export const startSso = createRoute({
 
 const callbackParam = z.string().max(4096).optional();
 
-export const ssoCallback = createRoute({
+export const ssoCallback = route({
   method: 'get',
   path: '/sso/callback',
-  tags: ['sign-in'],
   summary: 'Where the provider sends the browser back; signs in an active person of the staff list',
   request: {
     query: z.object({
@@ -152,10 +150,9 @@ export const ssoCallback = createRoute({
   },
 });
 
-export const getMe = createRoute({
+export const getMe = route({
   method: 'get',
   path: '/me',
-  tags: ['sign-in'],
   summary: 'The signed-in person, their roles and CSRF token',
   responses: {
     200: jsonResponse('Signed in', Me),
@@ -175,10 +172,9 @@ export const ActiveSession = z
   })
   .openapi('ActiveSession');
 
-export const listMySignInSessions = createRoute({
+export const listMySignInSessions = route({
   method: 'get',
   path: '/sessions',
-  tags: ['sign-in'],
   summary: 'My active sign-in sessions',
   responses: {
     200: jsonResponse('Active sessions, newest first', listOf(ActiveSession)),
@@ -186,10 +182,9 @@ export const listMySignInSessions = createRoute({
   },
 });
 
-export const endMySignInSession = createRoute({
+export const endMySignInSession = route({
   method: 'delete',
   path: '/sessions/{sessionId}',
-  tags: ['sign-in'],
   summary: 'End one of my sessions (on another device, say)',
   request: {
     params: z.object({ sessionId: z.uuid().openapi({ param: { name: 'sessionId', in: 'path' } }) }),
@@ -197,10 +192,9 @@ export const endMySignInSession = createRoute({
   responses: { 204: { description: 'Ended' }, ...errorResponses(400, 401, 403, 404) },
 });
 
-export const endMyOtherSignInSessions = createRoute({
+export const endMyOtherSignInSessions = route({
   method: 'post',
   path: '/sessions/end-others',
-  tags: ['sign-in'],
   summary: 'End all my sessions except this one',
   responses: {
     200: jsonResponse('Ended', z.object({ ended: z.number().int() })),
@@ -215,10 +209,9 @@ export const SetPasswordRequest = z
   })
   .openapi('SetPasswordRequest');
 
-export const setPassword = createRoute({
+export const setPassword = route({
   method: 'post',
   path: '/password',
-  tags: ['sign-in'],
   summary: 'Set a password with a one-time link token',
   request: {
     body: jsonBody(SetPasswordRequest),

@@ -1,5 +1,7 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { errorResponses, IdParam, jsonBody, jsonResponse } from './common.ts';
+import { z } from '@hono/zod-openapi';
+import { errorResponses, IdParam, jsonBody, jsonResponse, routesOf } from './common.ts';
+
+const route = routesOf('bookings');
 
 /** Where a booking stands: a seat, a place on the waitlist, or given up. */
 export const BookingStatus = z.enum(['confirmed', 'waitlisted', 'cancelled']);
@@ -17,10 +19,9 @@ export const Booking = z
   .openapi('Booking');
 export type Booking = z.infer<typeof Booking>;
 
-export const createBooking = createRoute({
+export const createBooking = route({
   method: 'post',
   path: '/',
-  tags: ['bookings'],
   summary: 'Book a seat, or a place on the waitlist when the session is full',
   request: {
     body: jsonBody(
@@ -43,10 +44,9 @@ export const createBooking = createRoute({
   },
 });
 
-export const moveBooking = createRoute({
+export const moveBooking = route({
   method: 'post',
   path: '/{id}/move',
-  tags: ['bookings'],
   summary: 'Move to another session of the same course in one step',
   request: {
     params: IdParam,
@@ -58,10 +58,9 @@ export const moveBooking = createRoute({
   },
 });
 
-export const cancelBooking = createRoute({
+export const cancelBooking = route({
   method: 'post',
   path: '/{id}/cancel',
-  tags: ['bookings'],
   summary: 'Cancel a booking or leave a waitlist (after the cut-off: admins only, with a reason)',
   request: {
     params: IdParam,
@@ -75,10 +74,9 @@ export const cancelBooking = createRoute({
   },
 });
 
-export const bookingCalendar = createRoute({
+export const bookingCalendar = route({
   method: 'get',
   path: '/{id}/calendar.ics',
-  tags: ['bookings'],
   summary: 'The booking as an iCalendar file (METHOD:CANCEL once cancelled or moved)',
   request: { params: IdParam },
   responses: {
@@ -134,10 +132,9 @@ export const BookForOthersRequest = z
   })
   .openapi('BookForOthersRequest');
 
-export const bookForOthers = createRoute({
+export const bookForOthers = route({
   method: 'post',
   path: '/for-others',
-  tags: ['bookings'],
   summary:
     'Book many people you oversee on one session in one step (section heads, unit security officers, admins): a result per person',
   request: {

@@ -1,4 +1,4 @@
-import { z } from '@hono/zod-openapi';
+import { createRoute, z, type RouteConfig } from '@hono/zod-openapi';
 import { ERROR_CODES } from '@kenshu/domain';
 
 export { ERROR_CODES, type ErrorCode } from '@kenshu/domain';
@@ -109,6 +109,16 @@ export function listOf<T extends z.ZodType>(item: T) {
 /** An answer that is one page of a longer list: `{ items, total }`. */
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), total: z.number().int() });
+}
+
+/**
+ * Declares the routes of one section of the API document (its tag), so that a file of routes
+ * names its section once: `const route = routesOf('courses')`, then `route({ method, path, … })`.
+ */
+export function routesOf(tag: string) {
+  return <P extends string, R extends Omit<RouteConfig, 'path' | 'tags'> & { path: P }>(
+    config: R,
+  ) => createRoute({ tags: [tag], ...config });
 }
 
 /** The standard error responses, for routes to spread into their `responses`. */

@@ -1,7 +1,9 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { RoleName } from './auth.ts';
-import { errorResponses, IdParam, jsonBody, jsonResponse, listOf } from './common.ts';
+import { errorResponses, IdParam, jsonBody, jsonResponse, listOf, routesOf } from './common.ts';
 import { EmploymentType } from './staff.ts';
+
+const route = routesOf('courses');
 
 export const Audience = z
   .discriminatedUnion('kind', [
@@ -64,10 +66,9 @@ export const CourseInput = z
   .openapi('CourseInput');
 export type CourseInput = z.infer<typeof CourseInput>;
 
-export const listCourses = createRoute({
+export const listCourses = route({
   method: 'get',
   path: '/',
-  tags: ['courses'],
   summary: 'The course catalogue',
   request: { query: z.object({ includeInactive: z.enum(['true', 'false']).optional() }) },
   responses: {
@@ -76,10 +77,9 @@ export const listCourses = createRoute({
   },
 });
 
-export const createCourse = createRoute({
+export const createCourse = route({
   method: 'post',
   path: '/',
-  tags: ['courses'],
   summary: 'Create a course (admins)',
   request: { body: jsonBody(CourseInput) },
   responses: {
@@ -88,10 +88,9 @@ export const createCourse = createRoute({
   },
 });
 
-export const updateCourse = createRoute({
+export const updateCourse = route({
   method: 'put',
   path: '/{id}',
-  tags: ['courses'],
   summary: 'Change a course (admins)',
   request: {
     params: IdParam,
@@ -103,10 +102,9 @@ export const updateCourse = createRoute({
   },
 });
 
-export const publishCourse = createRoute({
+export const publishCourse = route({
   method: 'post',
   path: '/{id}/publish',
-  tags: ['courses'],
   summary: 'Publish a draft course (admins): from then on it is required of its audience',
   request: { params: IdParam },
   responses: {

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import {
   errorResponses,
   FiscalYearInput,
@@ -12,8 +12,11 @@ import {
   pageOf,
   PageQuery,
   PersonRef,
+  routesOf,
   UnitRef,
 } from './common.ts';
+
+const route = routesOf('e-learning');
 
 const CalendarDay = z
   .string()
@@ -466,10 +469,9 @@ export type AssignmentSettings = z.infer<typeof AssignmentSettings>;
 
 // Routes ---------------------------------------------------------------------------------------
 
-export const listModules = createRoute({
+export const listModules = route({
   method: 'get',
   path: '/modules',
-  tags: ['e-learning'],
   summary: 'Every module with its newest and published versions (admins)',
   responses: {
     200: jsonResponse('Modules', listOf(ModuleSummary)),
@@ -477,10 +479,9 @@ export const listModules = createRoute({
   },
 });
 
-export const createModule = createRoute({
+export const createModule = route({
   method: 'post',
   path: '/modules',
-  tags: ['e-learning'],
   summary: 'Create a module for a course, as draft version 1 (admins)',
   request: { body: jsonBody(CreateModuleRequest) },
   responses: {
@@ -489,10 +490,9 @@ export const createModule = createRoute({
   },
 });
 
-export const getModuleForEditing = createRoute({
+export const getModuleForEditing = route({
   method: 'get',
   path: '/modules/{id}',
-  tags: ['e-learning'],
   summary: "A module's newest version with its answers, for the editor (admins)",
   request: { params: IdParam },
   responses: {
@@ -501,10 +501,9 @@ export const getModuleForEditing = createRoute({
   },
 });
 
-export const saveModule = createRoute({
+export const saveModule = route({
   method: 'put',
   path: '/modules/{id}',
-  tags: ['e-learning'],
   summary: 'Save the draft; editing a published module starts a new draft version (admins)',
   request: { params: IdParam, body: jsonBody(ModuleContentInput) },
   responses: {
@@ -513,10 +512,9 @@ export const saveModule = createRoute({
   },
 });
 
-export const publishModule = createRoute({
+export const publishModule = route({
   method: 'post',
   path: '/modules/{id}/publish',
-  tags: ['e-learning'],
   summary: 'Publish the draft version; learners in progress keep theirs (admins)',
   request: { params: IdParam },
   responses: {
@@ -525,10 +523,9 @@ export const publishModule = createRoute({
   },
 });
 
-export const previewMarkdown = createRoute({
+export const previewMarkdown = route({
   method: 'post',
   path: '/preview',
-  tags: ['e-learning'],
   summary: 'Render Markdown as learners will see it, sanitised (admins)',
   request: { body: jsonBody(z.object({ markdown: z.string().max(50_000) })) },
   responses: {
@@ -537,10 +534,9 @@ export const previewMarkdown = createRoute({
   },
 });
 
-export const uploadModuleImage = createRoute({
+export const uploadModuleImage = route({
   method: 'post',
   path: '/modules/{id}/images',
-  tags: ['e-learning'],
   summary: 'Upload an image (PNG, JPEG, GIF or WebP, at most 2 MB) as the raw body (admins)',
   request: {
     params: IdParam,
@@ -558,10 +554,9 @@ export const uploadModuleImage = createRoute({
   },
 });
 
-export const getModuleImage = createRoute({
+export const getModuleImage = route({
   method: 'get',
   path: '/images/{id}',
-  tags: ['e-learning'],
   summary: 'An image of a module',
   request: { params: IdParam },
   responses: {
@@ -570,10 +565,9 @@ export const getModuleImage = createRoute({
   },
 });
 
-export const getMyELearning = createRoute({
+export const getMyELearning = route({
   method: 'get',
   path: '/my',
-  tags: ['e-learning'],
   summary: 'What is assigned to me (with due dates) and every module I may study',
   responses: {
     200: jsonResponse('Mine', MyELearning),
@@ -581,10 +575,9 @@ export const getMyELearning = createRoute({
   },
 });
 
-export const openModule = createRoute({
+export const openModule = route({
   method: 'get',
   path: '/modules/{id}/player',
-  tags: ['e-learning'],
   summary: 'Open a module: the version I started this year, or the newest published one',
   request: { params: IdParam },
   responses: {
@@ -593,10 +586,9 @@ export const openModule = createRoute({
   },
 });
 
-export const saveProgress = createRoute({
+export const saveProgress = route({
   method: 'post',
   path: '/modules/{id}/progress',
-  tags: ['e-learning'],
   summary: 'Mark a section viewed and remember it as the place to resume',
   request: { params: IdParam, body: jsonBody(ProgressRequest) },
   responses: {
@@ -605,10 +597,9 @@ export const saveProgress = createRoute({
   },
 });
 
-export const startAttempt = createRoute({
+export const startAttempt = route({
   method: 'post',
   path: '/modules/{id}/attempts',
-  tags: ['e-learning'],
   summary: 'Start a quiz attempt (or resume the one in progress)',
   request: { params: IdParam },
   responses: {
@@ -617,10 +608,9 @@ export const startAttempt = createRoute({
   },
 });
 
-export const submitAttempt = createRoute({
+export const submitAttempt = route({
   method: 'post',
   path: '/attempts/{id}/submit',
-  tags: ['e-learning'],
   summary: 'Submit answers; scored on the server. Submitting again returns the same result',
   request: { params: IdParam, body: jsonBody(SubmitAttemptRequest) },
   responses: {
@@ -629,10 +619,9 @@ export const submitAttempt = createRoute({
   },
 });
 
-export const listAssignments = createRoute({
+export const listAssignments = route({
   method: 'get',
   path: '/courses/{id}/assignments',
-  tags: ['e-learning'],
   summary: "A course's e-learning assignments, filtered (admins)",
   request: { params: IdParam, query: AssignmentQuery },
   responses: {
@@ -641,10 +630,9 @@ export const listAssignments = createRoute({
   },
 });
 
-export const createAssignment = createRoute({
+export const createAssignment = route({
   method: 'post',
   path: '/assignments',
-  tags: ['e-learning'],
   summary: "Assign a course's e-learning to someone by hand, with a reason (admins)",
   request: {
     body: jsonBody(
@@ -665,10 +653,9 @@ export const createAssignment = createRoute({
   },
 });
 
-export const withdrawAssignment = createRoute({
+export const withdrawAssignment = route({
   method: 'post',
   path: '/assignments/{id}/withdraw',
-  tags: ['e-learning'],
   summary: 'Withdraw an open assignment, with a reason (admins)',
   request: { params: IdParam, body: jsonBody(z.object({ reason: Text(500) })) },
   responses: {
@@ -677,10 +664,9 @@ export const withdrawAssignment = createRoute({
   },
 });
 
-export const getAssignmentSettings = createRoute({
+export const getAssignmentSettings = route({
   method: 'get',
   path: '/courses/{id}/assignment-settings',
-  tags: ['e-learning'],
   summary: "A course's automatic assignment rules and window close date (admins)",
   request: {
     params: IdParam,
@@ -692,10 +678,9 @@ export const getAssignmentSettings = createRoute({
   },
 });
 
-export const saveAssignmentSettings = createRoute({
+export const saveAssignmentSettings = route({
   method: 'put',
   path: '/courses/{id}/assignment-settings',
-  tags: ['e-learning'],
   summary: 'Switch rules, set due periods and the window close date (admins)',
   request: {
     params: IdParam,
@@ -733,10 +718,9 @@ export const AssignNowPreview = z
 
 const AssignNowQuery = z.object({ dueOn: CalendarDay.optional() });
 
-export const previewAssignNow = createRoute({
+export const previewAssignNow = route({
   method: 'get',
   path: '/courses/{id}/assign-now',
-  tags: ['e-learning'],
   summary:
     "Who would get the course's e-learning now: everyone required, not done, never assigned, with no seat ahead (admins)",
   request: { params: IdParam, query: AssignNowQuery },
@@ -746,10 +730,9 @@ export const previewAssignNow = createRoute({
   },
 });
 
-export const assignNow = createRoute({
+export const assignNow = route({
   method: 'post',
   path: '/courses/{id}/assign-now',
-  tags: ['e-learning'],
   summary: "Assign the course's e-learning now to everyone the preview lists (admins); audited",
   request: { params: IdParam, body: jsonBody(AssignNowQuery.openapi('AssignNowRequest')) },
   responses: {
@@ -771,10 +754,9 @@ const scormZipBody = {
   required: true,
 } as const;
 
-export const previewScormPackage = createRoute({
+export const previewScormPackage = route({
   method: 'post',
   path: '/scorm-packages/preview',
-  tags: ['e-learning'],
   summary: 'Check a SCORM package (.zip as the raw body) and show what it declares (admins)',
   description: 'Saves nothing. A refused package is 422 SCORM_PACKAGE_INVALID naming the problem.',
   request: { body: scormZipBody },
@@ -784,10 +766,9 @@ export const previewScormPackage = createRoute({
   },
 });
 
-export const importScormModule = createRoute({
+export const importScormModule = route({
   method: 'post',
   path: '/scorm-packages',
-  tags: ['e-learning'],
   summary: 'Create a module of a course from a SCORM package, as draft version 1 (admins)',
   request: {
     query: z.object({ courseId: IdInUrl }),
@@ -799,10 +780,9 @@ export const importScormModule = createRoute({
   },
 });
 
-export const importScormVersion = createRoute({
+export const importScormVersion = route({
   method: 'post',
   path: '/modules/{id}/scorm-package',
-  tags: ['e-learning'],
   summary: 'Make a SCORM package the next draft version of a module (admins)',
   description: 'Learners keep the version they started; publish the draft for new learners.',
   request: { params: IdParam, body: scormZipBody },
@@ -812,10 +792,9 @@ export const importScormVersion = createRoute({
   },
 });
 
-export const saveScormRuntime = createRoute({
+export const saveScormRuntime = route({
   method: 'put',
   path: '/modules/{id}/scorm-runtime',
-  tags: ['e-learning'],
   summary: 'Save what the SCORM runtime committed; completes the module when it is finished',
   request: { params: IdParam, body: jsonBody(ScormCommitRequest) },
   responses: {

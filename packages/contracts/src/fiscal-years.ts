@@ -1,5 +1,7 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { jsonResponse } from './common.ts';
+import { z } from '@hono/zod-openapi';
+import { jsonResponse, routesOf } from './common.ts';
+
+const route = routesOf('fiscal years');
 
 export const FiscalYear = z
   .object({
@@ -12,10 +14,9 @@ export const FiscalYear = z
   .openapi('FiscalYear');
 export type FiscalYear = z.infer<typeof FiscalYear>;
 
-export const getCurrentFiscalYear = createRoute({
+export const getCurrentFiscalYear = route({
   method: 'get',
   path: '/current',
-  tags: ['fiscal years'],
   summary: 'The fiscal year of today in Asia/Tokyo',
   responses: {
     200: jsonResponse('The current fiscal year', FiscalYear),

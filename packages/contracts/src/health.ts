@@ -1,5 +1,7 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { jsonResponse } from './common.ts';
+import { z } from '@hono/zod-openapi';
+import { jsonResponse, routesOf } from './common.ts';
+
+const route = routesOf('system');
 
 export const Health = z
   .object({
@@ -13,10 +15,9 @@ export const Health = z
   .openapi('Health');
 export type Health = z.infer<typeof Health>;
 
-export const getHealth = createRoute({
+export const getHealth = route({
   method: 'get',
   path: '/',
-  tags: ['system'],
   summary: 'Liveness, database kind, migration version and runtime',
   responses: {
     200: jsonResponse('The service is up', Health),
@@ -42,10 +43,9 @@ export const Readiness = z
   .openapi('Readiness');
 export type Readiness = z.infer<typeof Readiness>;
 
-export const getReadiness = createRoute({
+export const getReadiness = route({
   method: 'get',
   path: '/',
-  tags: ['system'],
   summary: 'Ready for traffic: database reachable, migrations current, jobs running',
   description:
     'A load balancer sends traffic only while this answers 200. 503 while the database is ' +

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { REQUIREMENT_STATUSES } from '@kenshu/domain';
 import {
   errorResponses,
@@ -8,10 +8,15 @@ import {
   jsonBody,
   jsonResponse,
   listOf,
+  routesOf,
 } from './common.ts';
 import { ATTENDANCE_MARKS } from './attendance.ts';
 import { BookingStatus } from './bookings.ts';
 import { Course } from './courses.ts';
+
+const myTrainingRoute = routesOf('my training');
+const staffRoute = routesOf('staff');
+const completionsRoute = routesOf('completions');
 
 export const RequirementStatus = z.enum(REQUIREMENT_STATUSES).openapi('RequirementStatus');
 
@@ -89,10 +94,9 @@ export const TrainingRecord = z
   .openapi('TrainingRecord');
 export type TrainingRecord = z.infer<typeof TrainingRecord>;
 
-export const getMyTraining = createRoute({
+export const getMyTraining = myTrainingRoute({
   method: 'get',
   path: '/training',
-  tags: ['my training'],
   summary: 'What I must take this fiscal year, and where I stand',
   request: { query: FiscalYearQuery },
   responses: {
@@ -101,10 +105,9 @@ export const getMyTraining = createRoute({
   },
 });
 
-export const getStaffTraining = createRoute({
+export const getStaffTraining = staffRoute({
   method: 'get',
   path: '/{id}/training',
-  tags: ['staff'],
   summary: "Someone's training record (themself, their section head or unit officer, admins)",
   request: { params: IdParam, query: FiscalYearQuery },
   responses: {
@@ -115,10 +118,9 @@ export const getStaffTraining = createRoute({
 
 export const CalendarFeed = z.object({ url: z.string().nullable() }).openapi('CalendarFeed');
 
-export const createCalendarFeed = createRoute({
+export const createCalendarFeed = myTrainingRoute({
   method: 'post',
   path: '/calendar-feed',
-  tags: ['my training'],
   summary: 'Create (or replace) my private calendar feed URL; the old URL stops working',
   responses: {
     201: jsonResponse('Feed URL, shown once', CalendarFeed),
@@ -126,18 +128,16 @@ export const createCalendarFeed = createRoute({
   },
 });
 
-export const deleteCalendarFeed = createRoute({
+export const deleteCalendarFeed = myTrainingRoute({
   method: 'delete',
   path: '/calendar-feed',
-  tags: ['my training'],
   summary: 'Revoke my calendar feed',
   responses: { 204: { description: 'Revoked' }, ...errorResponses(401, 403) },
 });
 
-export const calendarFeed = createRoute({
+export const calendarFeed = myTrainingRoute({
   method: 'get',
   path: '/{token}',
-  tags: ['my training'],
   summary: 'A private calendar feed (the secret token in the URL is the credential)',
   request: {
     params: z.object({
@@ -169,10 +169,9 @@ export const Notification = z
   })
   .openapi('Notification');
 
-export const listNotifications = createRoute({
+export const listNotifications = myTrainingRoute({
   method: 'get',
   path: '/notifications',
-  tags: ['my training'],
   summary: 'My notifications, newest first',
   responses: {
     200: jsonResponse('Notifications', listOf(Notification)),
@@ -180,19 +179,17 @@ export const listNotifications = createRoute({
   },
 });
 
-export const readNotification = createRoute({
+export const readNotification = myTrainingRoute({
   method: 'post',
   path: '/notifications/{id}/read',
-  tags: ['my training'],
   summary: 'Mark a notification read',
   request: { params: IdParam },
   responses: { 204: { description: 'Marked' }, ...errorResponses(400, 401, 403, 404) },
 });
 
-export const creditCompletion = createRoute({
+export const creditCompletion = completionsRoute({
   method: 'post',
   path: '/credit',
-  tags: ['completions'],
   summary: 'Credit a completion by hand, with a reason (admins)',
   request: {
     body: jsonBody(

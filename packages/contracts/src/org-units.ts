@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { ORG_UNIT_KINDS } from '@kenshu/domain';
 import {
   errorResponses,
@@ -8,8 +8,11 @@ import {
   listOf,
   pathId,
   PersonNameParts,
+  routesOf,
   UnitRef,
 } from './common.ts';
+
+const route = routesOf('organisation');
 
 export const OrgUnitKind = z.enum(ORG_UNIT_KINDS).openapi('OrgUnitKind');
 export type OrgUnitKind = z.infer<typeof OrgUnitKind>;
@@ -36,10 +39,9 @@ export type OrgUnit = z.infer<typeof OrgUnit>;
 
 export const OrgUnitList = listOf(OrgUnit).openapi('OrgUnitList');
 
-export const listOrgUnits = createRoute({
+export const listOrgUnits = route({
   method: 'get',
   path: '/',
-  tags: ['organisation'],
   summary: 'The organisation tree, parents before children',
   responses: {
     200: jsonResponse('All units', OrgUnitList),
@@ -52,10 +54,9 @@ export const GroupSessionsRequest = z
   .strict()
   .openapi('GroupSessionsRequest');
 
-export const setGroupSessions = createRoute({
+export const setGroupSessions = route({
   method: 'put',
   path: '/{id}/group-sessions',
-  tags: ['organisation'],
   summary: "Set whether a unit's staff can attend group sessions (admins; audited)",
   description:
     'A unit without group sessions (a regional office far from head office) takes the course ' +
@@ -92,10 +93,9 @@ export const SectionHeadList = z
   })
   .openapi('SectionHeadList');
 
-export const listSectionHeads = createRoute({
+export const listSectionHeads = route({
   method: 'get',
   path: '/{id}/section-heads',
-  tags: ['organisation'],
   summary: 'Section heads of a unit and what each oversees (admins)',
   request: { params: IdParam },
   responses: {
@@ -109,10 +109,9 @@ export const SectionHeadParams = z.object({
   staffId: pathId('staffId'),
 });
 
-export const setSectionHeadOversight = createRoute({
+export const setSectionHeadOversight = route({
   method: 'put',
   path: '/{id}/section-heads/{staffId}',
-  tags: ['organisation'],
   summary: 'Make a section head oversee this unit instead of their own (admins; audited)',
   description:
     'For a head HR lists in a 係 who runs the whole 課. The team page, reminders and ' +
@@ -124,10 +123,9 @@ export const setSectionHeadOversight = createRoute({
   },
 });
 
-export const clearSectionHeadOversight = createRoute({
+export const clearSectionHeadOversight = route({
   method: 'delete',
   path: '/{id}/section-heads/{staffId}',
-  tags: ['organisation'],
   summary: 'A section head set to oversee this unit goes back to their own unit (admins; audited)',
   request: { params: SectionHeadParams },
   responses: {

@@ -1,7 +1,16 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { MAIL_STATUSES } from '@kenshu/domain';
-import { errorResponses, jsonBody, jsonResponse, PageQuery, PersonRef } from './common.ts';
+import {
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+  PageQuery,
+  PersonRef,
+  routesOf,
+} from './common.ts';
 import { SentMessage } from './team.ts';
+
+const route = routesOf('outbox');
 
 export const MailStatus = z.enum(MAIL_STATUSES).openapi('MailStatus');
 
@@ -21,10 +30,9 @@ export const OutboxPage = z
   .openapi('OutboxPage');
 export type OutboxPage = z.infer<typeof OutboxPage>;
 
-export const listOutbox = createRoute({
+export const listOutbox = route({
   method: 'get',
   path: '/',
-  tags: ['outbox'],
   summary: 'E-mails decided, queued, sent and failed, newest first (admins)',
   request: {
     query: PageQuery.extend({
@@ -38,10 +46,9 @@ export const listOutbox = createRoute({
   },
 });
 
-export const retryOutbox = createRoute({
+export const retryOutbox = route({
   method: 'post',
   path: '/retry',
-  tags: ['outbox'],
   summary: 'Put failed e-mails back in the queue, due now (admins)',
   request: {
     body: jsonBody(

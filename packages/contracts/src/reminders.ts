@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { MESSAGE_KINDS } from '@kenshu/domain';
 import {
   errorResponses,
@@ -8,7 +8,11 @@ import {
   listOf,
   Locale,
   PersonRef,
+  routesOf,
 } from './common.ts';
+
+const remindersRoute = routesOf('reminders');
+const messagesRoute = routesOf('messages');
 
 /** A course's reminder schedule, as the course form edits it. */
 export const ReminderScheduleInput = z
@@ -43,10 +47,9 @@ export const ReminderSchedule = ReminderScheduleInput.extend({
 }).openapi('ReminderSchedule');
 export type ReminderSchedule = z.infer<typeof ReminderSchedule>;
 
-export const getReminderSchedule = createRoute({
+export const getReminderSchedule = remindersRoute({
   method: 'get',
   path: '/courses/{id}/schedule',
-  tags: ['reminders'],
   summary: "A course's reminder schedule (admins)",
   request: { params: IdParam },
   responses: {
@@ -55,10 +58,9 @@ export const getReminderSchedule = createRoute({
   },
 });
 
-export const putReminderSchedule = createRoute({
+export const putReminderSchedule = remindersRoute({
   method: 'put',
   path: '/courses/{id}/schedule',
-  tags: ['reminders'],
   summary: "Change a course's reminder schedule (admins)",
   request: {
     params: IdParam,
@@ -110,10 +112,9 @@ export const ReminderSettings = ReminderSettingsInput.extend({
 }).openapi('ReminderSettings');
 export type ReminderSettings = z.infer<typeof ReminderSettings>;
 
-export const getReminderSettings = createRoute({
+export const getReminderSettings = remindersRoute({
   method: 'get',
   path: '/settings',
-  tags: ['reminders'],
   summary: 'Reminder cap and hours (admins)',
   responses: {
     200: jsonResponse('Settings', ReminderSettings),
@@ -121,10 +122,9 @@ export const getReminderSettings = createRoute({
   },
 });
 
-export const putReminderSettings = createRoute({
+export const putReminderSettings = remindersRoute({
   method: 'put',
   path: '/settings',
-  tags: ['reminders'],
   summary: 'Change the reminder cap and hours (admins)',
   request: {
     body: jsonBody(ReminderSettingsInput),
@@ -154,10 +154,9 @@ export const ReminderRunNow = z
   .openapi('ReminderRunNow');
 export type ReminderRunNow = z.infer<typeof ReminderRunNow>;
 
-export const runRemindersNow = createRoute({
+export const runRemindersNow = remindersRoute({
   method: 'post',
   path: '/runs',
-  tags: ['reminders'],
   summary: "Run today's scheduled reminders now, by the same rules (admins)",
   description:
     'Runs the daily reminder job in this instance and waits for it. Working days, hours, the ' +
@@ -183,10 +182,9 @@ export const MessageTemplateView = z
   .openapi('MessageTemplateView');
 export type MessageTemplateView = z.infer<typeof MessageTemplateView>;
 
-export const listMessageTemplates = createRoute({
+export const listMessageTemplates = messagesRoute({
   method: 'get',
   path: '/',
-  tags: ['messages'],
   summary: 'The words of every kind of message (admins)',
   responses: {
     200: jsonResponse('Templates', listOf(MessageTemplateView)),
@@ -204,10 +202,9 @@ export const MessageTemplateInput = z
   .strict()
   .openapi('MessageTemplateInput');
 
-export const putMessageTemplate = createRoute({
+export const putMessageTemplate = messagesRoute({
   method: 'put',
   path: '/{kind}/{locale}',
-  tags: ['messages'],
   summary: 'Set the words of one kind in one language (admins)',
   request: {
     params: TemplateParams,
@@ -219,10 +216,9 @@ export const putMessageTemplate = createRoute({
   },
 });
 
-export const deleteMessageTemplate = createRoute({
+export const deleteMessageTemplate = messagesRoute({
   method: 'delete',
   path: '/{kind}/{locale}',
-  tags: ['messages'],
   summary: "Go back to the catalogue's words (admins)",
   request: { params: TemplateParams },
   responses: {

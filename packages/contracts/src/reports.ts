@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import {
   EMPLOYMENT_TYPES,
   REPORT_TABLES,
@@ -19,9 +19,12 @@ import {
   PageQuery,
   PersonRef,
   PersonWithKana,
+  routesOf,
   UnitRef,
   UnitWithCode,
 } from './common.ts';
+
+const route = routesOf('reports');
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD');
 
@@ -183,10 +186,9 @@ export const ReportPeople = z
   .openapi('ReportPeople');
 export type ReportPeople = z.infer<typeof ReportPeople>;
 
-export const getAnnualReport = createRoute({
+export const getAnnualReport = route({
   method: 'get',
   path: '/annual',
-  tags: ['reports'],
   summary: "A fiscal year's training figures for one course within your scope",
   description:
     'Coverage overall, per course, per org unit (own and subtree), per report group and employment type; how people completed; attainment; progress by week. Admins see the ministry, unit security officers their bureau, section heads their unit.',
@@ -197,10 +199,9 @@ export const getAnnualReport = createRoute({
   },
 });
 
-export const getYearOverYear = createRoute({
+export const getYearOverYear = route({
   method: 'get',
   path: '/history',
-  tags: ['reports'],
   summary: 'Five fiscal years side by side, ending with the chosen one (表3)',
   request: { query: ReportQuery },
   responses: {
@@ -209,10 +210,9 @@ export const getYearOverYear = createRoute({
   },
 });
 
-export const getReportPeople = createRoute({
+export const getReportPeople = route({
   method: 'get',
   path: '/people',
-  tags: ['reports'],
   summary: 'The people behind a figure',
   request: { query: PeopleQuery.merge(PageQuery) },
   responses: {
@@ -221,10 +221,9 @@ export const getReportPeople = createRoute({
   },
 });
 
-export const exportReportTable = createRoute({
+export const exportReportTable = route({
   method: 'get',
   path: '/export/{table}',
-  tags: ['reports'],
   summary: 'One table of the report as CSV (UTF-8 with BOM)',
   request: {
     params: z.object({
@@ -238,10 +237,9 @@ export const exportReportTable = createRoute({
   },
 });
 
-export const getAnnualSummary = createRoute({
+export const getAnnualSummary = route({
   method: 'get',
   path: '/summary',
-  tags: ['reports'],
   summary: 'The one-page annual summary, as a printable page or a PDF',
   request: {
     query: ReportQuery.extend({
@@ -271,10 +269,9 @@ export const AttainmentSettings = z
   })
   .openapi('AttainmentSettings');
 
-export const getReportSettings = createRoute({
+export const getReportSettings = route({
   method: 'get',
   path: '/settings',
-  tags: ['reports'],
   summary: 'Attainment thresholds',
   responses: {
     200: jsonResponse('Settings', AttainmentSettings),
@@ -282,10 +279,9 @@ export const getReportSettings = createRoute({
   },
 });
 
-export const putReportSettings = createRoute({
+export const putReportSettings = route({
   method: 'put',
   path: '/settings',
-  tags: ['reports'],
   summary: 'Change the attainment thresholds (admins)',
   request: {
     body: jsonBody(AttainmentSettings),
@@ -353,10 +349,9 @@ export type AuditSample = z.infer<typeof AuditSample>;
 export const AuditSampleSummary = AuditSample.omit({ items: true }).openapi('AuditSampleSummary');
 export type AuditSampleSummary = z.infer<typeof AuditSampleSummary>;
 
-export const drawAuditSample = createRoute({
+export const drawAuditSample = route({
   method: 'post',
   path: '/samples',
-  tags: ['reports'],
   summary: 'Draw an audit sample: ⌈√N⌉ of the N people who completed, at random, saved',
   request: {
     body: jsonBody(
@@ -380,10 +375,9 @@ export const drawAuditSample = createRoute({
   },
 });
 
-export const listAuditSamples = createRoute({
+export const listAuditSamples = route({
   method: 'get',
   path: '/samples',
-  tags: ['reports'],
   summary: 'Audit samples drawn within your scope, newest first',
   request: { query: ReportQuery.merge(PageQuery) },
   responses: {
@@ -392,10 +386,9 @@ export const listAuditSamples = createRoute({
   },
 });
 
-export const getAuditSample = createRoute({
+export const getAuditSample = route({
   method: 'get',
   path: '/samples/{id}',
-  tags: ['reports'],
   summary: 'One audit sample with its evidence',
   request: { params: IdParam },
   responses: {
@@ -404,10 +397,9 @@ export const getAuditSample = createRoute({
   },
 });
 
-export const exportAuditSample = createRoute({
+export const exportAuditSample = route({
   method: 'get',
   path: '/samples/{id}/csv',
-  tags: ['reports'],
   summary: 'One audit sample with its evidence as CSV',
   request: { params: IdParam, query: z.object({ lang: DocumentLanguage }) },
   responses: {

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { SESSION_PHASES } from '@kenshu/domain';
 import {
   CourseRef,
@@ -10,8 +10,11 @@ import {
   jsonResponse,
   listOf,
   PersonOnList,
+  routesOf,
 } from './common.ts';
 import { BookingStatus } from './bookings.ts';
+
+const route = routesOf('sessions');
 
 const Instant = z.iso.datetime({ offset: true }).openapi({ example: '2027-02-10T10:00:00+09:00' });
 const TimeOfDay = z
@@ -79,10 +82,9 @@ export const SessionQuery = z.object({
   }),
 });
 
-export const listSessions = createRoute({
+export const listSessions = route({
   method: 'get',
   path: '/',
-  tags: ['sessions'],
   summary: 'Find group sessions with seats left',
   request: { query: SessionQuery },
   responses: {
@@ -91,10 +93,9 @@ export const listSessions = createRoute({
   },
 });
 
-export const getSession = createRoute({
+export const getSession = route({
   method: 'get',
   path: '/{id}',
-  tags: ['sessions'],
   summary: 'One session',
   request: { params: IdParam },
   responses: {
@@ -132,10 +133,9 @@ export const CreateSessionRequest = z
   })
   .openapi('CreateSessionRequest');
 
-export const createSession = createRoute({
+export const createSession = route({
   method: 'post',
   path: '/',
-  tags: ['sessions'],
   summary: 'Schedule one session (admins)',
   request: {
     body: jsonBody(CreateSessionRequest),
@@ -156,10 +156,9 @@ export const CreateSeriesRequest = z
   })
   .openapi('CreateSeriesRequest');
 
-export const createSeries = createRoute({
+export const createSeries = route({
   method: 'post',
   path: '/series',
-  tags: ['sessions'],
   summary: 'Schedule a series of sessions in one step (admins)',
   request: {
     body: jsonBody(CreateSeriesRequest),
@@ -190,10 +189,9 @@ export const UpdateSessionRequest = z
   })
   .openapi('UpdateSessionRequest');
 
-export const updateSession = createRoute({
+export const updateSession = route({
   method: 'patch',
   path: '/{id}',
-  tags: ['sessions'],
   summary:
     'Change time, venue, capacity or trainers (admins); raising capacity promotes waiting people',
   request: {
@@ -206,10 +204,9 @@ export const updateSession = createRoute({
   },
 });
 
-export const cancelSession = createRoute({
+export const cancelSession = route({
   method: 'post',
   path: '/{id}/cancel',
-  tags: ['sessions'],
   summary: 'Cancel a session with a reason (admins); everyone booked is released and told',
   request: {
     params: IdParam,
@@ -234,11 +231,10 @@ export const ParticipantEntry = z
   })
   .openapi('ParticipantEntry');
 
-export const getSessionParticipants = createRoute({
+export const getSessionParticipants = route({
   method: 'get',
   // The path keeps its first name: the participants were once called the roster.
   path: '/{id}/roster',
-  tags: ['sessions'],
   summary:
     "A session's participants with each booking's history (admins and the session's trainers)",
   request: { params: IdParam },
@@ -286,10 +282,9 @@ export const ScheduleCheckRequest = z
   })
   .openapi('ScheduleCheckRequest');
 
-export const checkSchedule = createRoute({
+export const checkSchedule = route({
   method: 'post',
   path: '/check',
-  tags: ['sessions'],
   summary:
     'Warnings (not refusals) for a session time: weekend, Japanese holiday, year-end closure, another session in the same venue (admins)',
   request: {
@@ -305,10 +300,9 @@ export const Holiday = z
   .object({ date: z.string(), nameJa: z.string(), nameEn: z.string() })
   .openapi('Holiday');
 
-export const listHolidays = createRoute({
+export const listHolidays = route({
   method: 'get',
   path: '/holidays',
-  tags: ['sessions'],
   summary: 'Japanese national holidays of a month, for the calendar',
   request: {
     query: z.object({

@@ -1,5 +1,7 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { errorResponses, jsonResponse } from './common.ts';
+import { z } from '@hono/zod-openapi';
+import { errorResponses, jsonResponse, routesOf } from './common.ts';
+
+const route = routesOf('staff-imports');
 
 export const StaffImportMode = z.enum(['full', 'partial']).openapi('StaffImportMode', {
   description: 'full: people missing from the file are deactivated; partial: nobody is',
@@ -133,10 +135,9 @@ const staffImportBody = {
   required: true,
 } as const;
 
-export const previewStaffImport = createRoute({
+export const previewStaffImport = route({
   method: 'post',
   path: '/preview',
-  tags: ['staff-imports'],
   summary: 'Check an HR staff file and show what importing it would change (admins)',
   description: 'Writes nothing. The answer carries the checksum that the apply must send back.',
   request: { query: StaffImportQuery, body: staffImportBody },
@@ -146,10 +147,9 @@ export const previewStaffImport = createRoute({
   },
 });
 
-export const applyStaffImport = createRoute({
+export const applyStaffImport = route({
   method: 'post',
   path: '/apply',
-  tags: ['staff-imports'],
   summary: 'Apply a previewed HR staff file, all or nothing (admins)',
   request: { query: StaffImportApplyQuery, body: staffImportBody },
   responses: {

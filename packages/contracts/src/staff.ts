@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { EMPLOYMENT_TYPES } from '@kenshu/domain';
 import { RoleName } from './auth.ts';
 import {
@@ -12,9 +12,12 @@ import {
   pageOf,
   PageQuery,
   PersonWithKana,
+  routesOf,
   UnitRef,
   UnitWithCode,
 } from './common.ts';
+
+const route = routesOf('staff');
 
 export const EmploymentType = z.enum(EMPLOYMENT_TYPES).openapi('EmploymentType');
 export type EmploymentType = z.infer<typeof EmploymentType>;
@@ -53,10 +56,9 @@ export const StaffSearchQuery = PageQuery.extend({
     .transform((v) => v === 'true'),
 });
 
-export const searchStaff = createRoute({
+export const searchStaff = route({
   method: 'get',
   path: '/',
-  tags: ['staff'],
   summary: 'Find staff, optionally within an organisation subtree',
   request: { query: StaffSearchQuery },
   responses: {
@@ -65,10 +67,9 @@ export const searchStaff = createRoute({
   },
 });
 
-export const getStaffMember = createRoute({
+export const getStaffMember = route({
   method: 'get',
   path: '/{id}',
-  tags: ['staff'],
   summary: 'One staff member',
   request: { params: IdParam },
   responses: {
@@ -97,10 +98,9 @@ export const ResolvedPerson = z
   .openapi('ResolvedPerson');
 export type ResolvedPerson = z.infer<typeof ResolvedPerson>;
 
-export const lookUpStaff = createRoute({
+export const lookUpStaff = route({
   method: 'post',
   path: '/look-up',
-  tags: ['staff'],
   summary: 'Who a list of staff numbers is, among the people you oversee (admins: everyone)',
   request: {
     body: jsonBody(

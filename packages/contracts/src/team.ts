@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { MAIL_STATUSES, REQUIREMENT_STATUSES } from '@kenshu/domain';
 import { RoleName } from './auth.ts';
 import {
@@ -14,9 +14,14 @@ import {
   PageQuery,
   PersonRef,
   PersonWithKana,
+  routesOf,
   UnitRef,
 } from './common.ts';
 import { EmploymentType } from './staff.ts';
+
+const teamRoute = routesOf('team');
+const myTrainingRoute = routesOf('my training');
+const staffRoute = routesOf('staff');
 
 /** Every requirement status but not_required: the team page lists only people required. */
 export const PERSON_STATUSES = REQUIREMENT_STATUSES.filter(
@@ -89,10 +94,9 @@ export const TeamStatus = z
   .openapi('TeamStatus');
 export type TeamStatus = z.infer<typeof TeamStatus>;
 
-export const getTeamStatus = createRoute({
+export const getTeamStatus = teamRoute({
   method: 'get',
   path: '/status',
-  tags: ['team'],
   summary: 'Where the people I oversee stand on a course this fiscal year',
   request: {
     query: PageQuery.extend(TeamFilterQuery.shape),
@@ -103,10 +107,9 @@ export const getTeamStatus = createRoute({
   },
 });
 
-export const exportTeamStatus = createRoute({
+export const exportTeamStatus = teamRoute({
   method: 'get',
   path: '/status.csv',
-  tags: ['team'],
   summary: 'Everyone matching the team filters, as CSV (UTF-8 with BOM)',
   request: { query: TeamFilterQuery },
   responses: {
@@ -161,10 +164,9 @@ export const ReminderPreview = z
   .openapi('ReminderPreview');
 export type ReminderPreview = z.infer<typeof ReminderPreview>;
 
-export const previewReminders = createRoute({
+export const previewReminders = teamRoute({
   method: 'post',
   path: '/reminders/preview',
-  tags: ['team'],
   summary: 'Who a reminder would reach, who is skipped and why, and its words in each language',
   request: {
     body: jsonBody(ReminderRequest),
@@ -186,10 +188,9 @@ export const ReminderResult = z
   .openapi('ReminderResult');
 export type ReminderResult = z.infer<typeof ReminderResult>;
 
-export const sendReminders = createRoute({
+export const sendReminders = teamRoute({
   method: 'post',
   path: '/reminders',
-  tags: ['team'],
   summary:
     'Remind everyone matching the filter (or the chosen of them) who is not done: e-mail and notice',
   request: {
@@ -221,10 +222,9 @@ export type SentMessage = z.infer<typeof SentMessage>;
 
 export const MessageHistory = pageOf(SentMessage).openapi('MessageHistory');
 
-export const getMyMessages = createRoute({
+export const getMyMessages = myTrainingRoute({
   method: 'get',
   path: '/messages',
-  tags: ['my training'],
   summary: 'What was sent to me, when, why, and whether it was delivered',
   request: { query: PageQuery },
   responses: {
@@ -233,10 +233,9 @@ export const getMyMessages = createRoute({
   },
 });
 
-export const getStaffMessages = createRoute({
+export const getStaffMessages = staffRoute({
   method: 'get',
   path: '/{id}/messages',
-  tags: ['staff'],
   summary: 'What was sent to someone (themself, those who chase them, admins)',
   request: { params: IdParam, query: PageQuery },
   responses: {
