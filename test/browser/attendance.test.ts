@@ -1,14 +1,9 @@
 import { readFileSync } from 'node:fs';
-import {
-  makeConfirmedBookings,
-  makeCourse,
-  makeOrgUnit,
-  makeSession,
-  makeStaff,
-} from '@kenshu/db/testing';
+import { makeOrgUnit, makeStaff } from '@kenshu/db/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makePerson, signedInAs } from '../support/auth.ts';
+import { sessionUnderWay as underWay } from '../support/attendance.ts';
+import { signedInAs } from '../support/auth.ts';
 import {
   accessibilityViolations,
   launchChromium,
@@ -64,37 +59,18 @@ const PEOPLE = [
 ] as const;
 
 /** A session that started half an hour ago, taught by a trainer, with four people booked. */
-async function sessionUnderWay() {
-  const db = database.current.db;
-  const course = await makeCourse(db);
-  const trainer = await makePerson(db, ['trainer']);
-  const session = await makeSession(db, {
-    courseId: course.id,
-    capacity: PEOPLE.length,
+function sessionUnderWay() {
+  const booked = PEOPLE.map(([family, given, familyKana, givenKana]) => ({
+    family_name: family,
+    given_name: given,
+    family_name_kana: familyKana,
+    given_name_kana: givenKana,
+  }));
+  return underWay({ app: running.app, db: database.current.db }, booked, {
     startsInHours: -0.5,
     durationMinutes: 120,
-    cutoffInHours: -24.5,
-    opensInHours: -500,
-    trainerIds: [trainer.id],
+    unit: { name_ja: '総務課', name_en: 'General Affairs' },
   });
-  const unit = await makeOrgUnit(db, { name_ja: '総務課', name_en: 'General Affairs' });
-  const people = [];
-  for (const [family, given, familyKana, givenKana] of PEOPLE) {
-    const person = await makeStaff(db, {
-      org_unit_id: unit.id,
-      family_name: family,
-      given_name: given,
-      family_name_kana: familyKana,
-      given_name_kana: givenKana,
-    });
-    people.push(person);
-  }
-  await makeConfirmedBookings(
-    db,
-    session,
-    people.map((p) => p.id),
-  );
-  return { course, trainer, session, people };
 }
 
 function markOf(page: Page, name: string, mark: string) {
@@ -112,7 +88,7 @@ describe('attendance at phone size', () => {
     const { course, trainer, session, people } = await sessionUnderWay();
     const attendee = people[3];
     if (!attendee) throw new Error('no attendee');
-    const page = await pageFor(trainer.id);
+    const page = await pageFor(trainer.staffId);
 
     // Sessions I teach → the sheet.
     await page.goto(`${running.baseUrl}/teaching`);
@@ -221,8 +197,7 @@ describe('attendance at phone size', () => {
     const { trainer, session, people } = await sessionUnderWay();
     const attendee = people[0];
     if (!attendee) throw new Error('no attendee');
-    const trainerClient = await signedInAs(running.app, database.current.db, trainer.id);
-    const codeRes = await trainerClient.request(`/api/sessions/${session.id}/check-in-code`);
+    const codeRes = await trainer.request(`/api/sessions/${session.id}/check-in-code`);
     const { code, checkInUrl } = (await codeRes.json()) as { code: string; checkInUrl: string };
     // The QR code's link carries a signed token, not the code.
     const link = new URL(checkInUrl);
@@ -255,8 +230,7 @@ describe('attendance at phone size', () => {
       family_name_kana: 'おがわ',
       given_name_kana: 'ごろう',
     });
-    const trainerClient = await signedInAs(running.app, db, trainer.id);
-    const codeRes = await trainerClient.request(`/api/sessions/${session.id}/check-in-code`);
+    const codeRes = await trainer.request(`/api/sessions/${session.id}/check-in-code`);
     const link = new URL(((await codeRes.json()) as { checkInUrl: string }).checkInUrl);
 
     const phone = await pageFor(stranger.id);
@@ -265,7 +239,7 @@ describe('attendance at phone size', () => {
     expect(await accessibilityViolations(phone)).toEqual([]);
     await screenshot(phone, 'check-in-request-phone');
 
-    const sheet = await pageFor(trainer.id);
+    const sheet = await pageFor(trainer.staffId);
     await sheet.goto(`${running.baseUrl}/teaching/${session.id}`);
     const requests = sheet.getByRole('list', { name: 'チェックインの申請' });
     const request = requests.getByRole('listitem').filter({ hasText: '小川 五郎' });
@@ -294,7 +268,7 @@ describe('attendance at phone size', () => {
 
   it('shows the code screen and a printable sign-in sheet', async () => {
     const { trainer, session, course } = await sessionUnderWay();
-    const desk = await pageFor(trainer.id, DESKTOP);
+    const desk = await pageFor(trainer.staffId, DESKTOP);
     await desk.goto(`${running.baseUrl}/teaching/${session.id}`);
     await desk.getByRole('list', { name: '参加者' }).waitFor();
     await screenshot(desk, 'sheet-desktop');
@@ -318,7 +292,7 @@ describe('attendance at phone size', () => {
     await screenshot(desk, 'print-desktop');
 
     if (SCREENSHOTS) {
-      const phone = await pageFor(trainer.id);
+      const phone = await pageFor(trainer.staffId);
       await phone.goto(`${running.baseUrl}/teaching/${session.id}/check-in-code`);
       await phone.locator('[data-code]').waitFor();
       await screenshot(phone, 'code-phone');

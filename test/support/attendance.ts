@@ -1,6 +1,6 @@
 import type { AppType } from '@kenshu/api';
 import type { AttendanceMark } from '@kenshu/contracts';
-import type { Executor } from '@kenshu/db';
+import type { Executor, NewOrgUnit, NewStaff } from '@kenshu/db';
 import {
   makeConfirmedBookings,
   makeCourse,
@@ -50,29 +50,35 @@ export function checkIn(
 
 /**
  * A session under way (by default started an hour ago, 90 minutes long) taught by a signed-in
- * trainer, with `booked` people of one unit holding confirmed seats.
+ * trainer, with people of one unit holding confirmed seats: `booked` says how many, or who (each
+ * one's details, e.g. the names a page shows), in the order they come back.
  */
 export async function sessionUnderWay(
   t: { app: AppType; db: Executor },
-  booked: number,
-  opts: { startsInHours?: number; durationMinutes?: number } = {},
+  booked: number | Partial<NewStaff>[],
+  opts: {
+    startsInHours?: number;
+    durationMinutes?: number;
+    unit?: Partial<Omit<NewOrgUnit, 'path' | 'depth'>>;
+  } = {},
 ) {
   const startsInHours = opts.startsInHours ?? -1;
+  const who = typeof booked === 'number' ? Array.from({ length: booked }, () => ({})) : booked;
   const course = await makeCourse(t.db);
   const trainerStaff = await makePerson(t.db, ['trainer']);
   const session = await makeSession(t.db, {
     courseId: course.id,
-    capacity: Math.max(booked, 1),
+    capacity: Math.max(who.length, 1),
     startsInHours,
     durationMinutes: opts.durationMinutes ?? 90,
     cutoffInHours: startsInHours - 24,
     opensInHours: -500,
     trainerIds: [trainerStaff.id],
   });
-  const unit = await makeOrgUnit(t.db);
+  const unit = await makeOrgUnit(t.db, opts.unit);
   const people = [];
-  for (let i = 0; i < booked; i++) {
-    people.push(await makeStaff(t.db, { org_unit_id: unit.id }));
+  for (const details of who) {
+    people.push(await makeStaff(t.db, { ...details, org_unit_id: unit.id }));
   }
   await makeConfirmedBookings(
     t.db,
