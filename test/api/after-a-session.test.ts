@@ -7,6 +7,7 @@ import { useTestApp } from '../support/app.ts';
 import { attendanceOf } from '../support/attendance.ts';
 import { makePerson, signedInAs, type SignedInClient } from '../support/auth.ts';
 import { bookingsOf } from '../support/bookings.ts';
+import { eLearningForAbsentees } from '../support/training.ts';
 import { failure, failureBody, okBody, okStatus, typedApi } from '../support/typed-api.ts';
 
 const t = useTestApp();
@@ -23,37 +24,8 @@ beforeAll(async () => {
 
 /** A course with a published e-learning module whose "absent" rule assigns it (30 days). */
 async function courseWithELearning() {
-  const eLearning = typedApi(t.app, await as(adminId))['e-learning'];
   const course = await makeCourse(t.db);
-  const module = await okBody(
-    eLearning.modules.$post({
-      json: {
-        courseId: course.id,
-        titleJa: '情報管理',
-        titleEn: 'Information management',
-        passMark: 80,
-        attemptLimit: null,
-        completionRule: 'all_sections_viewed',
-        sections: [{ titleJa: '第1節', titleEn: 'Section 1', bodyJa: '本文', bodyEn: 'Body' }],
-        questions: [],
-      },
-    }),
-    201,
-  );
-  const param = { id: String(module.id) };
-  await okBody(eLearning.modules[':id'].publish.$post({ param }), 200);
-  const rule = (enabled: boolean) => ({ enabled, dueDays: 30 });
-  await okBody(
-    eLearning.courses[':id']['assignment-settings'].$put({
-      param: { id: String(course.id) },
-      json: {
-        fiscalYear: 2026,
-        windowClosesOn: null,
-        rules: { absent: rule(true), window_closed: rule(false), no_group_access: rule(false) },
-      },
-    }),
-    200,
-  );
+  const module = await eLearningForAbsentees(t.app, await as(adminId), course.id);
   return { course, moduleId: module.id };
 }
 

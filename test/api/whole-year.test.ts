@@ -6,6 +6,7 @@ import { makePerson, signedInAs } from '../support/auth.ts';
 import { attendanceOf } from '../support/attendance.ts';
 import { bookingsOf } from '../support/bookings.ts';
 import { staffImportCsv, staffImportsOf } from '../support/staff-import.ts';
+import { eLearningForAbsentees } from '../support/training.ts';
 import { failure, okBody, typedApi } from '../support/typed-api.ts';
 
 /**
@@ -179,36 +180,7 @@ beforeAll(async () => {
     },
   });
   courseId = course.id;
-  const eLearning = (await api(adminId))['e-learning'];
-  const module = await okBody(
-    eLearning.modules.$post({
-      json: {
-        courseId,
-        titleJa: '情報管理',
-        titleEn: 'Information management',
-        passMark: 80,
-        attemptLimit: null,
-        completionRule: 'all_sections_viewed',
-        sections: [{ titleJa: '第1節', titleEn: 'Section 1', bodyJa: '本文', bodyEn: 'Body' }],
-        questions: [],
-      },
-    }),
-    201,
-  );
-  moduleId = module.id;
-  await okBody(eLearning.modules[':id'].publish.$post({ param: { id: String(moduleId) } }), 200);
-  const rule = (enabled: boolean) => ({ enabled, dueDays: 30 });
-  await okBody(
-    eLearning.courses[':id']['assignment-settings'].$put({
-      param: { id: String(courseId) },
-      json: {
-        fiscalYear: 2026,
-        windowClosesOn: null,
-        rules: { absent: rule(true), window_closed: rule(false), no_group_access: rule(false) },
-      },
-    }),
-    200,
-  );
+  moduleId = (await eLearningForAbsentees(t.app, await as(adminId), courseId)).id;
 });
 
 describe('a whole fiscal year, every view telling one story', () => {

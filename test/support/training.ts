@@ -1,6 +1,9 @@
+import type { AppType } from '@kenshu/api';
 import { publishTrainingEvents } from '@kenshu/api/training-events';
 import { runInTransaction, type Database, type Executor } from '@kenshu/db';
 import { currentFiscalYear } from '@kenshu/domain';
+import type { SignedInClient } from './auth.ts';
+import { okBody, typedApi } from './typed-api.ts';
 
 /**
  * Marks a person absent from the course's first session this year, as finalising its attendance
@@ -53,4 +56,42 @@ export async function assignByHand(
       reason: 'test',
     })
     .execute();
+}
+
+/**
+ * The course's e-learning as an admin sets it up: a one-section module without a quiz, published,
+ * and the "absent" rule (only that one) assigning it for fiscal year 2026, due in 30 days.
+ * Answers the module.
+ */
+export async function eLearningForAbsentees(app: AppType, admin: SignedInClient, courseId: number) {
+  const eLearning = typedApi(app, admin)['e-learning'];
+  const module = await okBody(
+    eLearning.modules.$post({
+      json: {
+        courseId,
+        titleJa: '情報管理',
+        titleEn: 'Information management',
+        passMark: 80,
+        attemptLimit: null,
+        completionRule: 'all_sections_viewed',
+        sections: [{ titleJa: '第1節', titleEn: 'Section 1', bodyJa: '本文', bodyEn: 'Body' }],
+        questions: [],
+      },
+    }),
+    201,
+  );
+  await okBody(eLearning.modules[':id'].publish.$post({ param: { id: String(module.id) } }), 200);
+  const rule = (enabled: boolean) => ({ enabled, dueDays: 30 });
+  await okBody(
+    eLearning.courses[':id']['assignment-settings'].$put({
+      param: { id: String(courseId) },
+      json: {
+        fiscalYear: 2026,
+        windowClosesOn: null,
+        rules: { absent: rule(true), window_closed: rule(false), no_group_access: rule(false) },
+      },
+    }),
+    200,
+  );
+  return module;
 }
