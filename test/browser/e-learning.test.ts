@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowserApp } from '../support/browser.ts';
 import { useTestDatabase } from '../support/database.ts';
-import { markAbsent } from '../support/training.ts';
+import { assignmentStatus, markAbsent } from '../support/training.ts';
 
 const database = useTestDatabase();
 const app = useBrowserApp(database, ({ db }) => seedDemo(db));
@@ -74,13 +74,7 @@ describe('e-learning for someone who missed the group session', () => {
       .executeTakeFirstOrThrow();
     expect(completion.kind).toBe('e_learning');
     expect(completion.source_ref).toMatch(/^module:\d+:v1$/);
-    const assignment = await db
-      .selectFrom('assignment')
-      .select('status')
-      .where('staff_id', '=', learner.id)
-      .where('course_id', '=', course.id)
-      .executeTakeFirstOrThrow();
-    expect(assignment.status).toBe('completed');
+    expect(await assignmentStatus(db, learner.id, course.id)).toBe('completed');
     await page.goto(app.url('/my-training'));
     await page.getByRole('link', { name: 'eラーニングを始める' }).waitFor({ state: 'detached' });
   });

@@ -9,6 +9,7 @@ import { signedInAs } from '../support/auth.ts';
 import { useBrowserApp } from '../support/browser.ts';
 import { useTestDatabase } from '../support/database.ts';
 import { scormPackage } from '../support/scorm.ts';
+import { assignmentStatus } from '../support/training.ts';
 
 const contentDir = mkdtempSync(join(tmpdir(), 'kenshu-scorm-browser-'));
 afterAll(() => rmSync(contentDir, { recursive: true, force: true }));
@@ -105,13 +106,7 @@ describe('a SCORM package from upload to completion', () => {
     expect(saved.score).toBe(90);
     await desktop.getByText('今年度の研修の受講が記録されました。', { exact: false }).waitFor();
 
-    const assignment = await db
-      .selectFrom('assignment')
-      .select('status')
-      .where('staff_id', '=', learner.id)
-      .where('course_id', '=', course.id)
-      .executeTakeFirstOrThrow();
-    expect(assignment.status).toBe('completed');
+    expect(await assignmentStatus(db, learner.id, course.id)).toBe('completed');
 
     // My training shows the course completed by e-learning, with the package's score.
     await desktop.goto(app.url('/my-training'));

@@ -95,3 +95,14 @@ export async function eLearningForAbsentees(app: AppType, admin: SignedInClient,
   );
   return module;
 }
+
+/** Where this person's e-learning assignment for the course stands (e.g. completed). */
+export async function assignmentStatus(db: Executor, staffId: number, courseId: number) {
+  const assignment = await db
+    .selectFrom('assignment')
+    .select('status')
+    .where('staff_id', '=', staffId)
+    .where('course_id', '=', courseId)
+    .executeTakeFirstOrThrow();
+  return assignment.status;
+}
