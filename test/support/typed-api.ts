@@ -1,6 +1,6 @@
 import type { ErrorResponse } from '@kenshu/contracts';
 import type { AppType } from '@kenshu/api';
-import type { ClientResponse } from 'hono/client';
+import { hc, type ClientResponse } from 'hono/client';
 import { testClient } from 'hono/testing';
 import type { ResponseFormat } from 'hono/types';
 import type { SuccessStatusCode } from 'hono/utils/http-status';
@@ -21,6 +21,15 @@ export function typedApi(app: AppType, as: Pick<SignedInClient, 'cookie' | 'csrf
 /** The app's typed client as someone not signed in: no cookie, no CSRF token. */
 export function publicApi(app: AppType) {
   return testClient(app).api;
+}
+
+/**
+ * The app's typed client over HTTP to a server running at `base` (a spawned process), as a
+ * signed-in person when given: what typedApi and publicApi are for the app inside the test.
+ */
+export function serverApi(base: string, as?: Pick<SignedInClient, 'cookie' | 'csrfToken'>) {
+  const headers = as && { cookie: as.cookie, 'x-csrf-token': as.csrfToken };
+  return hc<AppType>(base, { headers }).api;
 }
 
 type AnyResponse = ClientResponse<unknown, number, ResponseFormat>;
