@@ -11,6 +11,7 @@ import {
   type ServerProcess,
 } from '../support/server-process.ts';
 import { startSmtpServer, type SmtpTestServer } from '../support/smtp.ts';
+import { serverApi } from '../support/typed-api.ts';
 
 /**
  * Two real API processes on two ports against one PostgreSQL database, both running jobs (pg-boss)
@@ -85,7 +86,10 @@ async function enqueue(count: number) {
   return runInTransaction(db, (trx) => enqueueMail(trx, mails));
 }
 
-/** `kenshu_job_runs_total` of one job in one instance, every outcome. */
+/**
+ * `kenshu_job_runs_total` of one job in one instance, every outcome. A raw request: /metrics is
+ * Prometheus text outside the typed API.
+ */
 async function runsOf(base: string, job: string): Promise<number> {
   const res = await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
   expect(res.status).toBe(200);
@@ -117,7 +121,7 @@ describe.skipIf(!onPostgres)(
       instances.b.base = await waitUntilListening(instances.b.server);
       for (const { base } of Object.values(instances)) {
         await until('both instances are ready', async () => {
-          const res = await fetch(`${base}/api/ready`);
+          const res = await serverApi(base).ready.$get();
           return res.status === 200;
         });
       }
@@ -137,17 +141,14 @@ describe.skipIf(!onPostgres)(
         Array.from({ length: 60 }, () => makeStaff(db, { org_unit_id: unit.id })),
       );
       const clients = await Promise.all(
-        people.map((p, i) => {
+        people.map(async (p, i) => {
           const base = i % 2 === 0 ? instances.a.base : instances.b.base;
-          const http = {
-            request: (input: string, init?: RequestInit) =>
-              fetch(input.replace('http://localhost', base), init),
-          };
-          return signedInAs(http, db, p.id);
+          // Only the sign-in's cookie and CSRF token are used: requests go by the typed client.
+          return serverApi(base, await signedInAs({ request: fetch }, db, p.id));
         }),
       );
       const responses = await Promise.all(
-        clients.map((c) => c.json('/api/bookings', { sessionId: session.id })),
+        clients.map((api) => api.bookings.$post({ json: { sessionId: session.id } })),
       );
       expect(responses.map((r) => r.status).filter((s) => s !== 201)).toEqual([]);
       const after = await db
