@@ -1,0 +1,94 @@
+import type { Me } from '@kenshu/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import type { RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dialog, Heading, Popover } from 'react-aria-components';
+import { Button } from '../../../components/button.tsx';
+import { FormAlert } from '../../../components/form-fields.tsx';
+import { Link } from '../../../components/link.tsx';
+import { localName, useLanguage } from '../../../lib/i18n.ts';
+import { resetSession } from '../api/reset-session.ts';
+import { useSignOut } from '../api/sign-out.ts';
+import './auth.css';
+
+export interface UserMenuPanelProps {
+  me: Me;
+  /** The id the menu's button points at with aria-controls. */
+  id: string;
+  /** The dialog's name, the same as the menu button's. */
+  label: string;
+  triggerRef: RefObject<HTMLButtonElement | null>;
+  isOpen: boolean;
+  onOpenChange: (isOpen: boolean) => void;
+}
+
+/** The user menu's popover: staff number, unit, a link to active sign-ins, and sign-out. */
+export function UserMenuPanel({
+  me,
+  id,
+  label,
+  triggerRef,
+  isOpen,
+  onOpenChange,
+}: UserMenuPanelProps) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const signOut = useSignOut();
+  const name = `${me.familyName} ${me.givenName}`;
+
+  const onSignOut = () =>
+    signOut.mutate(undefined, {
+      onSuccess: async ({ endSessionUrl }) => {
+        onOpenChange(false);
+        // Single sign-on: sign out at the provider too, which sends the browser back to sign-in.
+        if (endSessionUrl) {
+          resetSession(queryClient);
+          window.location.assign(endSessionUrl);
+          return;
+        }
+        // Leave first, so the pages being closed do not refetch what is about to be forgotten.
+        await navigate({ to: '/sign-in', search: { reason: 'signedOut' } });
+        resetSession(queryClient);
+      },
+    });
+
+  return (
+    <Popover
+      className="popover user-menu__popover"
+      placement="bottom end"
+      triggerRef={triggerRef}
+      isOpen={isOpen}
+      onOpenChange={onOpenChange}
+    >
+      <Dialog id={id} className="user-menu__dialog" aria-label={label}>
+        <Heading slot="title" className="user-menu__heading" lang="ja">
+          {name}
+        </Heading>
+        <dl className="user-menu__facts">
+          <div>
+            <dt>{t('auth.userMenu.staffNumber')}</dt>
+            <dd className="staff-number">{me.staffNumber}</dd>
+          </div>
+          <div>
+            <dt>{t('auth.userMenu.unit')}</dt>
+            <dd>{localName(me.orgUnit, lang)}</dd>
+          </div>
+        </dl>
+        <Link to="/account/sessions" className="text-link" onClick={() => onOpenChange(false)}>
+          {t('auth.userMenu.mySessions')}
+        </Link>
+        {signOut.isError ? (
+          <FormAlert title={t('errors.title')}>
+            <p>{t('auth.form.network')}</p>
+          </FormAlert>
+        ) : null}
+        <Button variant="primary" isPending={signOut.isPending} onPress={onSignOut}>
+          {signOut.isPending ? t('auth.userMenu.signingOut') : t('auth.userMenu.signOut')}
+        </Button>
+      </Dialog>
+    </Popover>
+  );
+}
