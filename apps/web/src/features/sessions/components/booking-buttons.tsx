@@ -1,7 +1,6 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button.tsx';
-import { ConfirmDialog } from '../../../components/dialog.tsx';
 import './sessions.css';
 import {
   bookingCalendarUrl,
@@ -9,6 +8,12 @@ import {
   type BookingChangeOptions,
 } from '../api/bookings.ts';
 import { useErrorMessage } from '../utils/error-message.ts';
+
+// The question loads with its first asking: My training and the home page show these buttons on
+// every booking, and the modal (react-aria's overlay, focus trap) is not needed to show them.
+const ConfirmDialog = lazy(() =>
+  import('../../../components/dialog.tsx').then((m) => ({ default: m.ConfirmDialog })),
+);
 
 export interface CancelBookingButtonProps extends BookingChangeOptions {
   bookingId: number;
@@ -30,31 +35,45 @@ export function CancelBookingButton({
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const [isOpen, setOpen] = useState(false);
+  const [wasOpened, setWasOpened] = useState(false);
   const cancel = useCancelBooking({ onChanged });
   const label = waitlisted ? t('sessions.actions.leaveWaitlist') : t('sessions.actions.cancel');
   return (
     <>
-      <Button variant={variant} onPress={() => setOpen(true)}>
+      <Button
+        variant={variant}
+        onPress={() => {
+          setWasOpened(true);
+          setOpen(true);
+        }}
+      >
         {label}
       </Button>
-      <ConfirmDialog
-        isOpen={isOpen}
-        onOpenChange={(open) => {
-          setOpen(open);
-          if (!open) cancel.reset();
-        }}
-        title={waitlisted ? t('sessions.confirm.leaveTitle') : t('sessions.confirm.cancelTitle')}
-        cancelLabel={t('sessions.dialog.back')}
-        confirmLabel={
-          waitlisted ? t('sessions.confirm.leaveConfirm') : t('sessions.confirm.cancelConfirm')
-        }
-        isPending={cancel.isPending}
-        error={cancel.isError ? errorMessage(cancel.error) : undefined}
-        onConfirm={() => cancel.mutate({ bookingId }, { onSuccess: () => setOpen(false) })}
-      >
-        <p>{summary}</p>
-        <p>{waitlisted ? t('sessions.confirm.leaveBody') : t('sessions.confirm.cancelBody')}</p>
-      </ConfirmDialog>
+      {/* Kept once opened, so the modal can play its closing animation. */}
+      {wasOpened ? (
+        <Suspense fallback={null}>
+          <ConfirmDialog
+            isOpen={isOpen}
+            onOpenChange={(open) => {
+              setOpen(open);
+              if (!open) cancel.reset();
+            }}
+            title={
+              waitlisted ? t('sessions.confirm.leaveTitle') : t('sessions.confirm.cancelTitle')
+            }
+            cancelLabel={t('sessions.dialog.back')}
+            confirmLabel={
+              waitlisted ? t('sessions.confirm.leaveConfirm') : t('sessions.confirm.cancelConfirm')
+            }
+            isPending={cancel.isPending}
+            error={cancel.isError ? errorMessage(cancel.error) : undefined}
+            onConfirm={() => cancel.mutate({ bookingId }, { onSuccess: () => setOpen(false) })}
+          >
+            <p>{summary}</p>
+            <p>{waitlisted ? t('sessions.confirm.leaveBody') : t('sessions.confirm.cancelBody')}</p>
+          </ConfirmDialog>
+        </Suspense>
+      ) : null}
     </>
   );
 }
