@@ -1,6 +1,5 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Input, Label, TextField } from 'react-aria-components';
 import { Button } from '../../../components/button.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { useCreateCalendarFeed, useRevokeCalendarFeed } from '../api/calendar-feed.ts';
@@ -15,6 +14,7 @@ export function CalendarFeed() {
   const create = useCreateCalendarFeed();
   const revoke = useRevokeCalendarFeed();
   const [copied, setCopied] = useState(false);
+  const urlId = useId();
   const url = create.data ?? null;
 
   const copy = async () => {
@@ -33,13 +33,20 @@ export function CalendarFeed() {
       <p>{t('myTraining.feed.intro')}</p>
       {url ? (
         <div className="calendar-feed__url">
-          <TextField className="field" value={url} isReadOnly>
-            <Label className="field__label">{t('myTraining.feed.urlLabel')}</Label>
-            <Input
+          {/* The browser's own read-only field: react-aria adds nothing to one, and My training
+              shows it without loading react-aria's text field. */}
+          <div className="field">
+            <label className="field__label" htmlFor={urlId}>
+              {t('myTraining.feed.urlLabel')}
+            </label>
+            <input
+              id={urlId}
               className="field__input calendar-feed__input"
+              value={url}
+              readOnly
               onFocus={(e) => e.target.select()}
             />
-          </TextField>
+          </div>
           <p className="muted">{t('myTraining.feed.shownOnce')}</p>
         </div>
       ) : null}
