@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../../components/button.tsx';
+import { NativeButton } from '../../../components/native-button.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { useCreateCalendarFeed, useRevokeCalendarFeed } from '../api/calendar-feed.ts';
 
@@ -52,11 +52,11 @@ export function CalendarFeed() {
       ) : null}
       <div className="requirement__actions">
         {url ? (
-          <Button variant="primary" onPress={() => void copy()}>
+          <NativeButton variant="primary" onPress={() => void copy()}>
             {t('myTraining.feed.copy')}
-          </Button>
+          </NativeButton>
         ) : (
-          <Button
+          <NativeButton
             variant="primary"
             isPending={create.isPending}
             onPress={() => {
@@ -66,9 +66,9 @@ export function CalendarFeed() {
             }}
           >
             {t('myTraining.feed.create')}
-          </Button>
+          </NativeButton>
         )}
-        <Button
+        <NativeButton
           isPending={revoke.isPending}
           onPress={() => {
             create.reset();
@@ -77,7 +77,7 @@ export function CalendarFeed() {
           }}
         >
           {t('myTraining.feed.revoke')}
-        </Button>
+        </NativeButton>
       </div>
       <p role="status" className="calendar-feed__status">
         {copied

@@ -1,6 +1,6 @@
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../../components/button.tsx';
+import { NativeButton } from '../../../components/native-button.tsx';
 import { Link } from '../../../components/link.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
 import { formatDateTime } from '../../../lib/dates.ts';
@@ -92,13 +92,13 @@ export function NotificationList() {
                     </Link>
                   ) : null}
                   {unread ? (
-                    <Button
+                    <NativeButton
                       onPress={() => markRead.mutate(n.id)}
                       isPending={markRead.isPending && markRead.variables === n.id}
                       aria-label={t('notifications.markReadNamed', { text: text(n).subject })}
                     >
                       {t('notifications.markRead')}
-                    </Button>
+                    </NativeButton>
                   ) : null}
                 </div>
               </li>

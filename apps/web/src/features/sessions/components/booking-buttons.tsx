@@ -1,6 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../../components/button.tsx';
+import { NativeButton } from '../../../components/native-button.tsx';
 import './sessions.css';
 import {
   bookingCalendarUrl,
@@ -40,7 +40,7 @@ export function CancelBookingButton({
   const label = waitlisted ? t('sessions.actions.leaveWaitlist') : t('sessions.actions.cancel');
   return (
     <>
-      <Button
+      <NativeButton
         variant={variant}
         onPress={() => {
           setWasOpened(true);
@@ -48,7 +48,7 @@ export function CancelBookingButton({
         }}
       >
         {label}
-      </Button>
+      </NativeButton>
       {/* Kept once opened, so the modal can play its closing animation. */}
       {wasOpened ? (
         <Suspense fallback={null}>
