@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { refusalOf } from '../refusal.testing.ts';
 import {
   assertBookable,
   bookingWindowOf,
@@ -7,44 +8,33 @@ import {
   type BookableSession,
 } from './booking-window.ts';
 
+/** What booking `session` at `at` meets: 'bookable' or the refusal's code. */
+const bookingAt = (session: BookableSession, at: Date) =>
+  refusalOf(() => assertBookable(session, at), 'bookable');
+
 const session: BookableSession = {
   status: 'scheduled',
   bookingOpensAt: new Date('2026-09-01T00:00:00Z'),
   bookingCutoffAt: new Date('2026-09-17T08:00:00Z'),
   startsAt: new Date('2026-09-18T01:00:00Z'),
 };
-const code = (fn: () => void) => {
-  try {
-    fn();
-    return 'bookable';
-  } catch (error) {
-    return (error as { code: string }).code;
-  }
-};
-
 describe('assertBookable', () => {
   it('takes bookings from the moment booking opens until just before the cut-off', () => {
-    expect(code(() => assertBookable(session, new Date('2026-08-31T23:59:59Z')))).toBe(
-      'BOOKING_NOT_OPEN',
-    );
-    expect(code(() => assertBookable(session, session.bookingOpensAt))).toBe('bookable');
-    expect(code(() => assertBookable(session, new Date('2026-09-17T07:59:59Z')))).toBe('bookable');
-    expect(code(() => assertBookable(session, session.bookingCutoffAt))).toBe('BOOKING_CLOSED');
+    expect(bookingAt(session, new Date('2026-08-31T23:59:59Z'))).toBe('BOOKING_NOT_OPEN');
+    expect(bookingAt(session, session.bookingOpensAt)).toBe('bookable');
+    expect(bookingAt(session, new Date('2026-09-17T07:59:59Z'))).toBe('bookable');
+    expect(bookingAt(session, session.bookingCutoffAt)).toBe('BOOKING_CLOSED');
   });
 
   it('closes at the start even when the cut-off was set later', () => {
     const late = { ...session, bookingCutoffAt: new Date('2026-09-18T05:00:00Z') };
-    expect(code(() => assertBookable(late, session.startsAt))).toBe('BOOKING_CLOSED');
+    expect(bookingAt(late, session.startsAt)).toBe('BOOKING_CLOSED');
   });
 
   it('refuses a cancelled session before anything else', () => {
     const cancelled = { ...session, status: 'cancelled' as const };
-    expect(code(() => assertBookable(cancelled, new Date('2026-09-10T00:00:00Z')))).toBe(
-      'SESSION_CANCELLED',
-    );
-    expect(code(() => assertBookable(cancelled, new Date('2026-08-01T00:00:00Z')))).toBe(
-      'SESSION_CANCELLED',
-    );
+    expect(bookingAt(cancelled, new Date('2026-09-10T00:00:00Z'))).toBe('SESSION_CANCELLED');
+    expect(bookingAt(cancelled, new Date('2026-08-01T00:00:00Z'))).toBe('SESSION_CANCELLED');
   });
 });
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { refusalOf } from '../refusal.testing.ts';
 import { assertCapacity, placeFor, promotableCount, seatsLeft } from './capacity.ts';
 
 describe('seats', () => {
@@ -29,23 +30,14 @@ describe('seats', () => {
 });
 
 describe('changing capacity', () => {
-  const code = (fn: () => void) => {
-    try {
-      fn();
-      return 'ok';
-    } catch (error) {
-      return (error as { code: string }).code;
-    }
-  };
-
   it('may go down to the people already booked, not below', () => {
-    expect(code(() => assertCapacity(12, 12))).toBe('ok');
-    expect(code(() => assertCapacity(11, 12))).toBe('CAPACITY_BELOW_BOOKED');
+    expect(refusalOf(() => assertCapacity(12, 12))).toBe('ok');
+    expect(refusalOf(() => assertCapacity(11, 12))).toBe('CAPACITY_BELOW_BOOKED');
   });
 
   it('must be a whole number of at least one', () => {
-    expect(code(() => assertCapacity(0, 0))).toBe('VALIDATION');
-    expect(code(() => assertCapacity(2.5, 0))).toBe('VALIDATION');
-    expect(code(() => assertCapacity(Number.NaN, 0))).toBe('VALIDATION');
+    expect(refusalOf(() => assertCapacity(0, 0))).toBe('VALIDATION');
+    expect(refusalOf(() => assertCapacity(2.5, 0))).toBe('VALIDATION');
+    expect(refusalOf(() => assertCapacity(Number.NaN, 0))).toBe('VALIDATION');
   });
 });

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { refusalOf } from '../refusal.testing.ts';
 import { assertNoOverlap, assertTimeRange, expandSeries } from './series.ts';
-
-const code = (fn: () => void) => {
-  try {
-    fn();
-    return 'ok';
-  } catch (error) {
-    return (error as { code: string }).code;
-  }
-};
 
 describe('expandSeries', () => {
   it('makes one session per date and start time, in Tokyo time, in order', () => {
@@ -38,7 +30,7 @@ describe('expandSeries', () => {
 
   it('refuses sessions of one series that overlap, and durations outside a day', () => {
     expect(
-      code(() =>
+      refusalOf(() =>
         expandSeries({
           dates: ['2026-10-01'],
           startTimes: ['10:00', '11:00'],
@@ -47,12 +39,12 @@ describe('expandSeries', () => {
       ),
     ).toBe('OVERLAPPING_SESSIONS');
     expect(
-      code(() =>
+      refusalOf(() =>
         expandSeries({ dates: ['2026-10-01'], startTimes: ['10:00'], durationMinutes: 0 }),
       ),
     ).toBe('INVALID_TIME_RANGE');
     expect(
-      code(() =>
+      refusalOf(() =>
         expandSeries({
           dates: ['2026-10-01'],
           startTimes: ['10:00'],
@@ -64,7 +56,7 @@ describe('expandSeries', () => {
 
   it('lets one session end exactly when the next starts', () => {
     expect(
-      code(() =>
+      refusalOf(() =>
         assertNoOverlap([
           { startsAt: new Date('2026-10-01T01:00:00Z'), endsAt: new Date('2026-10-01T02:00:00Z') },
           { startsAt: new Date('2026-10-01T02:00:00Z'), endsAt: new Date('2026-10-01T03:00:00Z') },
@@ -77,7 +69,7 @@ describe('expandSeries', () => {
 describe('assertTimeRange', () => {
   it('needs the end after the start', () => {
     const at = new Date('2026-10-01T01:00:00Z');
-    expect(code(() => assertTimeRange(at, at))).toBe('INVALID_TIME_RANGE');
-    expect(code(() => assertTimeRange(at, new Date(at.getTime() + 1)))).toBe('ok');
+    expect(refusalOf(() => assertTimeRange(at, at))).toBe('INVALID_TIME_RANGE');
+    expect(refusalOf(() => assertTimeRange(at, new Date(at.getTime() + 1)))).toBe('ok');
   });
 });
