@@ -77,6 +77,17 @@ export const listCourses = route({
   },
 });
 
+export const getCourse = route({
+  method: 'get',
+  path: '/{id}',
+  summary: 'One course of the catalogue (a draft only for admins)',
+  request: { params: IdParam },
+  responses: {
+    200: jsonResponse('The course', Course),
+    ...errorResponses(400, 401, 404),
+  },
+});
+
 export const createCourse = route({
   method: 'post',
   path: '/',

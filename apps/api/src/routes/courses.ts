@@ -1,5 +1,6 @@
 import {
   createCourse as createCourseRoute,
+  getCourse as getCourseRoute,
   listCourses as listCoursesRoute,
   publishCourse as publishCourseRoute,
   updateCourse as updateCourseRoute,
@@ -10,6 +11,7 @@ import { createRouter } from '../lib/router.ts';
 import { serviceContext } from '../lib/service-context.ts';
 import {
   createCourse,
+  getCourse,
   listCourses,
   publishCourse,
   updateCourse,
@@ -22,6 +24,9 @@ export const courseRoutes = createRouter()
       { items: await listCourses({ ctx: serviceContext(c), input: { includeInactive } }) },
       200,
     );
+  })
+  .openapi(withAccess(getCourseRoute, SIGNED_IN), async (c) => {
+    return c.json(await getCourse({ ctx: serviceContext(c), input: c.req.valid('param') }), 200);
   })
   .openapi(withAccess(createCourseRoute, anyOf('admin')), async (c) => {
     return c.json(await createCourse({ ctx: serviceContext(c), input: c.req.valid('json') }), 201);

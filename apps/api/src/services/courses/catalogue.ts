@@ -44,6 +44,14 @@ export async function listCourses({
   return (isAdmin(viewer) ? rows : rows.filter((c) => c.published_at !== null)).map(toCourse);
 }
 
+/** One course of the catalogue; a draft answers like no course at all to all but admins. */
+export async function getCourse({ ctx, input }: { ctx: ServiceContext; input: { id: number } }) {
+  const viewer = requireViewer(ctx);
+  const course = await findCourseById(ctx.db, input.id);
+  if (!course || (course.published_at === null && !isAdmin(viewer))) throw notFound('course');
+  return toCourse(course);
+}
+
 function toRow(input: CourseInput) {
   return {
     code: input.code,
