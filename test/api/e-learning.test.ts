@@ -712,12 +712,32 @@ describe('assignments by hand', () => {
     expect((await list({ status: 'open' })).total).toBe(0);
     const audit = await t.db
       .selectFrom('audit_log')
-      .select('action')
+      .select(['action', 'actor_staff_id', 'target_type', 'before', 'after', 'request_id'])
       .where('target_id', '=', String(person.id))
+      .orderBy('id')
       .execute();
-    expect(audit.map((a) => a.action).sort()).toEqual([
-      'assignment.created',
-      'assignment.withdrawn',
+    const byAdmin = { actor_staff_id: admin.staffId, target_type: 'staff' };
+    expect(audit).toEqual([
+      {
+        ...byAdmin,
+        action: 'assignment.created',
+        before: null,
+        after: {
+          assignmentId: assignment.id,
+          courseId: course.id,
+          fiscalYear: assignment.fiscalYear,
+          dueOn: assignment.dueOn,
+          reason: 'Missed the session for a business trip',
+        },
+        request_id: expect.any(String),
+      },
+      {
+        ...byAdmin,
+        action: 'assignment.withdrawn',
+        before: { assignmentId: assignment.id, status: 'open' },
+        after: { assignmentId: assignment.id, status: 'withdrawn', reason: 'On leave this year' },
+        request_id: expect.any(String),
+      },
     ]);
   });
 
