@@ -7,9 +7,7 @@ import {
   findOrgUnitById,
   findStaffById,
   insertAssignment,
-  insertAudit,
   lockAssignment,
-  runInTransaction,
   searchAssignments,
   withdrawAssignment as withdrawAssignmentRow,
   type Assignment,
@@ -32,6 +30,7 @@ import {
   validation,
 } from '@kenshu/domain';
 import type { ServiceContext } from '../../context.ts';
+import { auditedChange } from '../audit/audited-change.ts';
 import { courseFacts, personFacts } from '../messages/facts.ts';
 import { sendMessages } from '../messages/send.ts';
 import { requireAdmin } from '../../lib/service-context.ts';
@@ -154,7 +153,7 @@ export async function createAssignment({
   if (input.dueOn !== undefined && (input.dueOn < firstDay || input.dueOn > lastDay)) {
     throw validation(`The due date must fall within the fiscal year (${firstDay} to ${lastDay})`);
   }
-  return runInTransaction(ctx.db, async (trx) => {
+  return auditedChange(ctx, viewer, async (trx) => {
     const staff = await findStaffById(trx, input.staffId);
     if (!staff) throw notFound('staff member');
     const course = await findCourseById(trx, input.courseId);
@@ -192,21 +191,21 @@ export async function createAssignment({
         facts: { course: courseFacts(course), dueOn, reason: input.reason },
       },
     ]);
-    await insertAudit(trx, {
-      actorStaffId: viewer.staffId,
-      action: 'assignment.created',
-      targetType: 'staff',
-      targetId: input.staffId,
-      after: {
-        assignmentId: created.id,
-        courseId: course.id,
-        fiscalYear,
-        dueOn,
-        reason: input.reason,
+    return {
+      answer: await viewOf(trx, created, today),
+      audit: {
+        action: 'assignment.created',
+        targetType: 'staff',
+        targetId: input.staffId,
+        after: {
+          assignmentId: created.id,
+          courseId: course.id,
+          fiscalYear,
+          dueOn,
+          reason: input.reason,
+        },
       },
-      requestId: ctx.requestId,
-    });
-    return viewOf(trx, created, today);
+    };
   });
 }
 
@@ -219,7 +218,7 @@ export async function withdrawAssignment({
   input: { id: number; reason: string };
 }): Promise<AssignmentView> {
   const viewer = requireAdmin(ctx, ADMINS_ONLY);
-  return runInTransaction(ctx.db, async (trx) => {
+  return auditedChange(ctx, viewer, async (trx) => {
     const current = await lockAssignment(trx, input.id);
     if (!current) throw notFound('assignment');
     if (current.status !== 'open') {
@@ -246,15 +245,15 @@ export async function withdrawAssignment({
         },
       ]);
     }
-    await insertAudit(trx, {
-      actorStaffId: viewer.staffId,
-      action: 'assignment.withdrawn',
-      targetType: 'staff',
-      targetId: current.staff_id,
-      before: { assignmentId: current.id, status: current.status },
-      after: { assignmentId: current.id, status: 'withdrawn', reason: input.reason },
-      requestId: ctx.requestId,
-    });
-    return viewOf(trx, withdrawn, tokyoDateOf(ctx.now));
+    return {
+      answer: await viewOf(trx, withdrawn, tokyoDateOf(ctx.now)),
+      audit: {
+        action: 'assignment.withdrawn',
+        targetType: 'staff',
+        targetId: current.staff_id,
+        before: { assignmentId: current.id, status: current.status },
+        after: { assignmentId: current.id, status: 'withdrawn', reason: input.reason },
+      },
+    };
   });
 }
