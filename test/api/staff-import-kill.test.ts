@@ -37,6 +37,21 @@ describe('killing an import midway', () => {
   let adminNumber = '';
   const file = join(work, 'staff.csv');
 
+  // The command line itself asks here (no --as, no one signed in): it may look, never write.
+  it('previews without an admin on a dry run and writes nothing', async () => {
+    await writeStaffImportCsv(ministry, file);
+    const before = await withDatabase(({ db }) => tableChecksum(db));
+    const command = spawnCommand(['import', file, '--dry-run'], databaseEnv());
+    const { code } = await command.exited;
+    expect(code, command.output()).toBe(0);
+    expect(command.output()).toContain('Dry run: nothing was written.');
+    expect(await withDatabase(({ db }) => tableChecksum(db))).toBe(before);
+
+    const refused = spawnCommand(['import', file], databaseEnv());
+    expect((await refused.exited).code).toBe(1);
+    expect(refused.output()).toContain('Applying needs --as STAFF_NUMBER');
+  }, 120_000);
+
   it.each([
     ['while staging the file', /applying: 2\d,\d{3} rows/],
     ['while writing', /applying: writing/],
@@ -44,7 +59,6 @@ describe('killing an import midway', () => {
     'leaves the database exactly as before (%s)',
     async (_when, killAt) => {
       if (!adminNumber) {
-        await writeStaffImportCsv(ministry, file);
         adminNumber = await withDatabase(
           async ({ db }) => (await makePerson(db, ['admin'])).staff_number,
         );

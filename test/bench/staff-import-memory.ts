@@ -8,6 +8,7 @@ import { loadConfig } from '@kenshu/api/config';
 import { applyStaffImport, discardUpload, receiveUpload } from '@kenshu/api/staff-import';
 import { createReadStream } from 'node:fs';
 import { makePerson } from '../support/auth.ts';
+import { actingAs } from './acting-as.ts';
 import { openEmbeddedEngine, openPostgresEngine } from './engines.ts';
 
 const [file, kind] = process.argv.slice(2);
@@ -28,20 +29,7 @@ try {
   });
   try {
     const result = await applyStaffImport({
-      ctx: {
-        db: engine.db,
-        now: new Date(),
-        viewer: {
-          staffId: admin.id,
-          roles: new Set(['admin']),
-          unitPath: '',
-          oversightPaths: [],
-          signInSessionId: 'bench',
-          csrfToken: '',
-        },
-        requestId: 'bench',
-        config: loadConfig({}),
-      },
+      ctx: actingAs(engine.db, admin.id, { roles: ['admin'] }),
       input: { file: upload, mode: 'partial', encoding: 'auto', checksum: upload.checksum },
     });
     console.log(

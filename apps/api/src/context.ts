@@ -5,9 +5,12 @@ import type { Clock } from './lib/clock.ts';
 import type { Lifecycle } from './lib/lifecycle.ts';
 import type { Logger } from './lib/logger.ts';
 
-/** The signed-in person plus the sign-in session they came with. */
-export interface SignedInViewer extends Viewer {
-  signInSessionId: string;
+/**
+ * The browser's sign-in a request came with. It is HTTP's business: the CSRF check reads it, and
+ * only the sign-in services get it, from their routes; every other service sees the person alone.
+ */
+export interface SignIn {
+  id: string;
   csrfToken: string;
 }
 
@@ -21,7 +24,9 @@ export interface AppEnv {
     database: Database;
     config: Config;
     clock: Clock;
-    viewer: SignedInViewer | null;
+    /** The signed-in person, or null. */
+    viewer: Viewer | null;
+    signIn: SignIn | null;
   };
 }
 
@@ -32,7 +37,7 @@ export interface AppEnv {
 export interface ServiceContext {
   db: Database['db'];
   now: Date;
-  viewer: SignedInViewer | null;
+  viewer: Viewer | null;
   requestId: string;
   config: Config;
 }

@@ -1,9 +1,9 @@
 import { loadConfig } from '@kenshu/api/config';
 import { finaliseAttendanceSheet, markAllUnmarkedPresent, setMarks } from '@kenshu/api/attendance';
-import type { ServiceContext } from '@kenshu/api/context';
 import { makeConfirmedBookings, makeCourse, makeOrgUnit, makeSession } from '@kenshu/db/testing';
 import { insertStaff } from '@kenshu/db';
 import { makePerson } from '../../support/auth.ts';
+import { actingAs } from '../acting-as.ts';
 import type { Benchmark } from '../harness.ts';
 
 const PEOPLE = 100;
@@ -35,20 +35,7 @@ export const attendance: Benchmark = {
     );
     await ctx.exec('CREATE TABLE bare_attendance (session_id int, staff_id int, mark text)');
     let sessionId = 0;
-    const ctxFor = (): ServiceContext => ({
-      db: ctx.db,
-      now: new Date(),
-      requestId: 'bench',
-      config,
-      viewer: {
-        staffId: admin.id,
-        roles: new Set(['admin']),
-        unitPath: '',
-        oversightPaths: [],
-        signInSessionId: 'bench',
-        csrfToken: '',
-      },
-    });
+    const ctxFor = () => actingAs(ctx.db, admin.id, { roles: ['admin'], config });
 
     const { subject, baseline } = await ctx.compare(
       {

@@ -1,8 +1,8 @@
 import { loadConfig } from '@kenshu/api/config';
 import { bookSession } from '@kenshu/api/bookings';
-import type { ServiceContext } from '@kenshu/api/context';
 import { insertStaff, type Staff } from '@kenshu/db';
 import { makeCourse, makeOrgUnit, makeSession } from '@kenshu/db/testing';
+import { actingAs } from '../acting-as.ts';
 import { formatNumber, type Benchmark } from '../harness.ts';
 
 const CLIENTS = 64;
@@ -64,21 +64,10 @@ export const booking: Benchmark = {
         },
         run: async () => {
           await withClients(people, CLIENTS, async (p) => {
-            const svc: ServiceContext = {
-              db: ctx.db,
-              now: new Date(),
-              requestId: 'bench',
-              config,
-              viewer: {
-                staffId: p.id,
-                roles: new Set(),
-                unitPath: '',
-                oversightPaths: [],
-                signInSessionId: 'bench',
-                csrfToken: '',
-              },
-            };
-            await bookSession({ ctx: svc, input: { sessionId } });
+            await bookSession({
+              ctx: actingAs(ctx.db, p.id, { config }),
+              input: { sessionId },
+            });
           });
           const s = await ctx.db
             .selectFrom('training_session')

@@ -5,7 +5,6 @@ import { serve } from '@hono/node-server';
 import { createApp } from '@kenshu/api';
 import { bookSession } from '@kenshu/api/bookings';
 import { loadConfig } from '@kenshu/api/config';
-import type { ServiceContext } from '@kenshu/api/context';
 import { insertSignInSession } from '@kenshu/db';
 import { makeCourse, makeOrgUnit, makeSession, makeStaff } from '@kenshu/db/testing';
 import type { CompiledQuery, KyselyPlugin } from 'kysely';
@@ -23,6 +22,7 @@ import {
   type Measured,
 } from '../harness.ts';
 import type { LoadResult } from '../load-client.ts';
+import { actingAs } from '../acting-as.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const PATH = '/api/me/training';
@@ -92,21 +92,10 @@ async function seedLearner(ctx: BenchContext) {
     const first = await makeSession(ctx.db, { courseId: course.id, capacity: 40 });
     await makeSession(ctx.db, { courseId: course.id, capacity: 40, startsInHours: 24 * 20 });
     if (i % 2 === 0) {
-      const svc: ServiceContext = {
-        db: ctx.db,
-        now: new Date(),
-        requestId: 'bench',
-        config,
-        viewer: {
-          staffId: learner.id,
-          roles: new Set(),
-          unitPath: '',
-          oversightPaths: [],
-          signInSessionId: 'bench',
-          csrfToken: '',
-        },
-      };
-      await bookSession({ ctx: svc, input: { sessionId: first.id } });
+      await bookSession({
+        ctx: actingAs(ctx.db, learner.id, { config }),
+        input: { sessionId: first.id },
+      });
     }
   }
   const token = randomBytes(32).toString('base64url');

@@ -1,11 +1,10 @@
-import { loadConfig } from '@kenshu/api/config';
-import type { ServiceContext } from '@kenshu/api/context';
 import { annualReport, yearOverYear } from '@kenshu/api/reports';
 import { populationSql, refreshStatistics, type Database } from '@kenshu/db';
 import { makeCourse } from '@kenshu/db/testing';
 import { currentFiscalYear, fiscalYearRange } from '@kenshu/domain';
 import { sql, type KyselyPlugin } from 'kysely';
 import { generateMinistry, loadMinistry } from '../../generator/index.ts';
+import { actingAs } from '../acting-as.ts';
 import { formatNumber, type Benchmark, type BenchContext } from '../harness.ts';
 
 /**
@@ -34,20 +33,8 @@ export const reports: Benchmark = {
     const adminId = [...loaded.staffIdByNumber.values()][0] ?? 0;
     const counter = statementCounter();
     const counted = ctx.db.withPlugin(counter.plugin);
-    const context = (db: Database['db']): ServiceContext => ({
-      db,
-      now,
-      requestId: 'bench',
-      config: loadConfig({}),
-      viewer: {
-        staffId: adminId,
-        roles: new Set(['admin']),
-        unitPath: '/',
-        oversightPaths: [],
-        signInSessionId: 'bench',
-        csrfToken: '',
-      },
-    });
+    const context = (db: Database['db']) =>
+      actingAs(db, adminId, { roles: ['admin'], unitPath: '/', at: now });
     let report: Awaited<ReturnType<typeof annualReport>> | undefined;
     let baselineRows: BaselineRow[] = [];
     const { subject, baseline } = await ctx.compare(

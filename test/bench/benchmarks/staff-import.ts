@@ -9,6 +9,7 @@ import { applyStaffImport, discardUpload, receiveUpload } from '@kenshu/api/staf
 import type { StaffImportResult } from '@kenshu/contracts';
 import { STAFF_IMPORT_COLUMNS } from '@kenshu/domain';
 import { generateMinistry, writeStaffImportCsv, type Ministry } from '../../generator/index.ts';
+import { actingAs } from '../acting-as.ts';
 import { makePerson } from '../../support/auth.ts';
 import {
   formatNumber,
@@ -173,20 +174,7 @@ async function importFile(
   });
   try {
     return await applyStaffImport({
-      ctx: {
-        db: ctx.db,
-        now: new Date(),
-        viewer: {
-          staffId: adminId,
-          roles: new Set(['admin']),
-          unitPath: '',
-          oversightPaths: [],
-          signInSessionId: 'bench',
-          csrfToken: '',
-        },
-        requestId: 'bench',
-        config: loadConfig({}),
-      },
+      ctx: actingAs(ctx.db, adminId, { roles: ['admin'] }),
       input: { file, mode: 'partial', encoding: 'auto', checksum: file.checksum },
     });
   } finally {

@@ -6,10 +6,9 @@ import { isAppError, isAdmin, tokyoDateOf } from '@kenshu/domain';
 import type { StaffImportPreview } from '@kenshu/contracts';
 import { loadConfig } from '../config.ts';
 import { systemClock } from '../lib/clock.ts';
-import type { SignedInViewer } from '../context.ts';
 import { loadViewer } from '../services/auth/viewer.ts';
 import { applyStaffImport } from '../services/staff-import/apply.ts';
-import { previewStaffImport } from '../services/staff-import/preview.ts';
+import { describeStaffImport, previewStaffImport } from '../services/staff-import/preview.ts';
 import { discardUpload, prepareUploadDir, receiveUpload } from '../services/uploads/receive.ts';
 import { prepareDatabase, StartupError } from '../start.ts';
 
@@ -56,10 +55,7 @@ export async function importStaff(argv: string[]): Promise<void> {
   const { database } = await prepareDatabase(config);
   try {
     await prepareUploadDir(config.uploadDir);
-    const viewer = values.as
-      ? await adminViewer(database.db, values.as)
-      : // A dry run writes nothing, so whoever runs the server's command line may look.
-        operatorViewer();
+    const viewer = values.as ? await adminViewer(database.db, values.as) : null;
     const file = await receiveUpload(createReadStream(path), {
       maxBytes: config.staffImportMaxBytes,
       dir: config.uploadDir,
@@ -73,10 +69,12 @@ export async function importStaff(argv: string[]): Promise<void> {
         encoding,
         effectiveDate: effectiveDate ?? tokyoDateOf(ctx.now),
       };
-      const preview = await previewStaffImport({
-        ctx,
-        input: { ...input, onProgress: progress('checking') },
-      });
+      const checking = { ...input, onProgress: progress('checking') };
+      // Without --as the system itself asks: a dry run writes nothing, and whoever runs the
+      // server's command line holds its database already, so no admin is needed to look.
+      const preview = ctx.viewer
+        ? await previewStaffImport({ ctx, input: checking })
+        : await describeStaffImport({ ctx, input: checking });
       printPreview(preview);
       if (preview.errorCount > 0) {
         process.exitCode = 1;
@@ -121,18 +119,7 @@ async function adminViewer(db: Parameters<typeof loadViewer>[0], login: string) 
   if (!viewer || !isAdmin(viewer)) {
     throw new StartupError(`--as ${login} must be an active person with the admin role`);
   }
-  return { ...viewer, signInSessionId: 'cli', csrfToken: '' } satisfies SignedInViewer;
-}
-
-function operatorViewer(): SignedInViewer {
-  return {
-    staffId: 0,
-    roles: new Set(['admin']),
-    unitPath: '',
-    oversightPaths: [],
-    signInSessionId: 'cli',
-    csrfToken: '',
-  };
+  return viewer;
 }
 
 /** A line on stderr each time the count of rows read passes another 10,000. */

@@ -1,7 +1,7 @@
 import { findTrainingSession, isTrainerOf, type Executor, type TrainingSession } from '@kenshu/db';
-import { AppError, forbidden, isAdmin, notFound } from '@kenshu/domain';
+import { AppError, forbidden, isAdmin, notFound, type Viewer } from '@kenshu/domain';
 import type { Context } from 'hono';
-import type { AppEnv, ServiceContext, SignedInViewer } from '../context.ts';
+import type { AppEnv, ServiceContext, SignIn } from '../context.ts';
 
 /** The context a route hands to a service: database, time of the request, and the viewer. */
 export function serviceContext(c: Context<AppEnv>): ServiceContext {
@@ -14,8 +14,18 @@ export function serviceContext(c: Context<AppEnv>): ServiceContext {
   };
 }
 
+/**
+ * The sign-in this request came with, for the sign-in services' routes (behind SIGNED_IN, so
+ * there is one).
+ */
+export function currentSignIn(c: Context<AppEnv>): SignIn {
+  const signIn = c.var.signIn;
+  if (!signIn) throw new AppError('UNAUTHENTICATED', 'Sign in first');
+  return signIn;
+}
+
 /** The signed-in viewer, for services that only make sense with one. */
-export function requireViewer(ctx: ServiceContext): SignedInViewer {
+export function requireViewer(ctx: ServiceContext): Viewer {
   if (!ctx.viewer) throw new AppError('UNAUTHENTICATED', 'Sign in first');
   return ctx.viewer;
 }
@@ -24,7 +34,7 @@ export function requireViewer(ctx: ServiceContext): SignedInViewer {
  * The signed-in viewer, who must be an admin; anyone else is refused (403) with `refusal`, which
  * says what only admins may do here.
  */
-export function requireAdmin(ctx: ServiceContext, refusal: string): SignedInViewer {
+export function requireAdmin(ctx: ServiceContext, refusal: string): Viewer {
   const viewer = requireViewer(ctx);
   if (!isAdmin(viewer)) throw forbidden(refusal);
   return viewer;
@@ -36,7 +46,7 @@ export function requireAdmin(ctx: ServiceContext, refusal: string): SignedInView
  */
 export async function requireTrainerOrAdmin(
   db: Executor,
-  viewer: SignedInViewer,
+  viewer: Viewer,
   sessionId: number,
   refusal: string,
 ): Promise<'admin' | 'trainer'> {

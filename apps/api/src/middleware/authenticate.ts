@@ -23,6 +23,7 @@ export function touchEveryMs(idleLimitMs: number): number {
  */
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   c.set('viewer', null);
+  c.set('signIn', null);
   const token = readSessionCookie(c);
   const { db } = c.var.database;
   const now = c.var.clock();
@@ -38,7 +39,8 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
     } else if (session) {
       const viewer = await loadViewer(db, session.staff_id);
       if (viewer) {
-        c.set('viewer', { ...viewer, signInSessionId: session.id, csrfToken: session.csrf_token });
+        c.set('viewer', viewer);
+        c.set('signIn', { id: session.id, csrfToken: session.csrf_token });
         if (now.getTime() - session.last_seen_at.getTime() > touchEveryMs(idleLimit)) {
           await touchSignInSession(db, session.id, now);
         }
@@ -51,7 +53,7 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   if (!SAFE_METHODS.has(c.req.method))
     checkCsrf(
       c.req.header('x-csrf-token'),
-      c.var.viewer?.csrfToken,
+      c.var.signIn?.csrfToken,
       c.req.header('sec-fetch-site'),
       c.req.header('origin'),
       c.req.url,

@@ -21,7 +21,7 @@ import {
   writeSsoCookie,
 } from '../lib/cookies.ts';
 import { createRouter } from '../lib/router.ts';
-import { requireViewer, serviceContext } from '../lib/service-context.ts';
+import { currentSignIn, requireViewer, serviceContext } from '../lib/service-context.ts';
 import { getMe } from '../services/auth/me.ts';
 import {
   endMyOtherSignInSessions,
@@ -50,13 +50,14 @@ export const authRoutes = createRouter()
         ...body,
         userAgent: c.req.header('user-agent') ?? null,
         clientAddress: clientAddress(c),
+        replacing: c.var.signIn,
       },
     });
     writeSessionCookie(c, token, maxAgeSeconds);
     return c.json(me, 200);
   })
   .openapi(withAccess(signOutRoute, SIGNED_IN), async (c) => {
-    const { endSessionUrl } = await signOut({ ctx: serviceContext(c) });
+    const { endSessionUrl } = await signOut({ ctx: serviceContext(c), signIn: currentSignIn(c) });
     clearSessionCookie(c);
     if (endSessionUrl) return c.json({ endSessionUrl }, 200);
     return c.body(null, 204);
@@ -85,6 +86,7 @@ export const authRoutes = createRouter()
         browserToken: readSsoCookie(c),
         userAgent: c.req.header('user-agent') ?? null,
         clientAddress: clientAddress(c),
+        replacing: c.var.signIn,
       },
     });
     clearSsoCookie(c);
@@ -98,21 +100,28 @@ export const authRoutes = createRouter()
   })
   .openapi(withAccess(getMeRoute, SIGNED_IN), async (c) => {
     const ctx = serviceContext(c);
-    return c.json(await getMe({ ctx, viewer: requireViewer(ctx) }), 200);
+    return c.json(await getMe({ ctx, viewer: requireViewer(ctx), signIn: currentSignIn(c) }), 200);
   })
   .openapi(withAccess(listMySignInSessionsRoute, SIGNED_IN), async (c) => {
-    return c.json({ items: await listMySignInSessions({ ctx: serviceContext(c) }) }, 200);
+    return c.json(
+      { items: await listMySignInSessions({ ctx: serviceContext(c), signIn: currentSignIn(c) }) },
+      200,
+    );
   })
   .openapi(withAccess(endMySignInSessionRoute, SIGNED_IN), async (c) => {
     const { endedCurrent } = await endMySignInSession({
       ctx: serviceContext(c),
+      signIn: currentSignIn(c),
       input: c.req.valid('param'),
     });
     if (endedCurrent) clearSessionCookie(c);
     return c.body(null, 204);
   })
   .openapi(withAccess(endMyOtherSignInSessionsRoute, SIGNED_IN), async (c) => {
-    return c.json(await endMyOtherSignInSessions({ ctx: serviceContext(c) }), 200);
+    return c.json(
+      await endMyOtherSignInSessions({ ctx: serviceContext(c), signIn: currentSignIn(c) }),
+      200,
+    );
   })
   .openapi(withAccess(setPasswordRoute, PUBLIC), async (c) => {
     await setPasswordWithToken({

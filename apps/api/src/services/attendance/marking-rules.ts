@@ -1,7 +1,6 @@
 import type { Executor, TrainingSession } from '@kenshu/db';
-import { AppError, validation } from '@kenshu/domain';
+import { AppError, validation, type Viewer } from '@kenshu/domain';
 import type { Config } from '../../config.ts';
-import type { SignedInViewer } from '../../context.ts';
 import { requireTrainerOrAdmin } from '../../lib/service-context.ts';
 
 /**
@@ -31,7 +30,7 @@ export function markingOpensAt(
  */
 export async function assertMayMark(
   db: Executor,
-  viewer: SignedInViewer,
+  viewer: Viewer,
   session: TrainingSession,
   now: Date,
   config: Config,

@@ -5,7 +5,8 @@ import {
   type DB,
   type Transaction,
 } from '@kenshu/db';
-import type { ServiceContext, SignedInViewer } from '../../context.ts';
+import type { Viewer } from '@kenshu/domain';
+import type { ServiceContext } from '../../context.ts';
 
 /** What an audit row records of a change; who made it and in which request are filled in. */
 export type AuditFacts = Omit<AuditInput, 'actorStaffId' | 'requestId' | 'at'>;
@@ -17,7 +18,7 @@ export type AuditFacts = Omit<AuditInput, 'actorStaffId' | 'requestId' | 'at'>;
  */
 export async function auditedChange<T>(
   ctx: ServiceContext,
-  actor: SignedInViewer,
+  actor: Viewer,
   change: (trx: Transaction<DB>) => Promise<{ answer: T; audit: AuditFacts | null }>,
 ): Promise<T> {
   return runInTransaction(ctx.db, async (trx) => {

@@ -1,15 +1,17 @@
 import type { Me } from '@kenshu/contracts';
 import { findOrgUnitById, findStaffById } from '@kenshu/db';
-import { AppError, oversees } from '@kenshu/domain';
-import type { ServiceContext, SignedInViewer } from '../../context.ts';
+import { AppError, oversees, type Viewer } from '@kenshu/domain';
+import type { ServiceContext, SignIn } from '../../context.ts';
 
-/** The signed-in person as the web app needs them. */
+/** The signed-in person as the web app needs them, with their sign-in's CSRF token. */
 export async function getMe({
   ctx,
   viewer,
+  signIn,
 }: {
   ctx: Pick<ServiceContext, 'db'>;
-  viewer: SignedInViewer;
+  viewer: Viewer;
+  signIn: SignIn;
 }): Promise<Me> {
   const staff = await findStaffById(ctx.db, viewer.staffId);
   const unit = staff && (await findOrgUnitById(ctx.db, staff.org_unit_id));
@@ -25,6 +27,6 @@ export async function getMe({
     sectionHeadUnitId: staff.oversight_unit_id,
     roles: [...viewer.roles].sort(),
     oversees: oversees(viewer),
-    csrfToken: viewer.csrfToken,
+    csrfToken: signIn.csrfToken,
   };
 }

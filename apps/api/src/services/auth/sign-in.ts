@@ -15,7 +15,7 @@ import {
 } from '@kenshu/db';
 import { AppError, isAdmin, type Viewer } from '@kenshu/domain';
 import type { Me } from '@kenshu/contracts';
-import type { ServiceContext } from '../../context.ts';
+import type { ServiceContext, SignIn } from '../../context.ts';
 import { verifyPassword } from '../../lib/passwords.ts';
 import { randomToken, sha256 } from '../../lib/tokens.ts';
 import { getMe } from './me.ts';
@@ -41,6 +41,8 @@ export interface SignInInput {
   password: string;
   userAgent: string | null;
   clientAddress: string;
+  /** The sign-in this browser already had, if any: it ends when the new one starts. */
+  replacing: SignIn | null;
 }
 
 /**
@@ -110,6 +112,7 @@ export async function signIn({
     method: 'password',
     userAgent: input.userAgent,
     clientAddress: input.clientAddress,
+    replacing: input.replacing,
   });
 }
 
@@ -135,10 +138,11 @@ export async function startSession(
     idToken?: string;
     userAgent: string | null;
     clientAddress: string;
+    replacing: SignIn | null;
   },
 ): Promise<{ token: string; me: Me; maxAgeSeconds: number }> {
   // Whoever signed in before in this browser is signed out on the server, not just in the cookie.
-  if (ctx.viewer) await endSignInSession(ctx.db, ctx.viewer.signInSessionId, ctx.now);
+  if (how.replacing) await endSignInSession(ctx.db, how.replacing.id, ctx.now);
   const token = randomToken();
   const maxAgeSeconds = ctx.config.sessionAbsoluteHours * 3600;
   const session = await insertSignInSession(ctx.db, {
@@ -155,7 +159,8 @@ export async function startSession(
   });
   const me = await getMe({
     ctx,
-    viewer: { ...viewer, signInSessionId: session.id, csrfToken: session.csrf_token },
+    viewer,
+    signIn: { id: session.id, csrfToken: session.csrf_token },
   });
   return { token, me, maxAgeSeconds };
 }

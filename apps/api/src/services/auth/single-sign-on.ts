@@ -8,7 +8,7 @@ import {
 import { AppError, safeNext } from '@kenshu/domain';
 import type { Me, SsoProblem } from '@kenshu/contracts';
 import type { OidcConfig } from '../../config.ts';
-import type { ServiceContext } from '../../context.ts';
+import type { ServiceContext, SignIn } from '../../context.ts';
 import { buildAuthorizationRequest, redeemAuthorizationCode } from '../../lib/oidc.ts';
 import { randomToken, sha256 } from '../../lib/tokens.ts';
 import { startSession } from './sign-in.ts';
@@ -86,6 +86,8 @@ export interface SsoCallbackInput {
   browserToken: string | undefined;
   userAgent: string | null;
   clientAddress: string;
+  /** The sign-in this browser already had, if any: it ends when the new one starts. */
+  replacing: SignIn | null;
 }
 
 export type SsoCallbackResult =
@@ -156,11 +158,12 @@ export async function completeSsoSignIn({
   const viewer = staff.active ? await loadViewer(ctx.db, staff.id) : null;
   if (!viewer) return refuse('deactivated', staff.id);
 
-  const session = await startSession({ ...ctx }, viewer, {
+  const session = await startSession(ctx, viewer, {
     method: 'sso',
     idToken,
     userAgent: input.userAgent,
     clientAddress: input.clientAddress,
+    replacing: input.replacing,
   });
   await insertAudit(ctx.db, {
     actorStaffId: staff.id,

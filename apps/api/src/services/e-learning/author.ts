@@ -18,8 +18,8 @@ import {
   type ModuleContent,
   type Transaction,
 } from '@kenshu/db';
-import { conflict, notFound } from '@kenshu/domain';
-import type { ServiceContext, SignedInViewer } from '../../context.ts';
+import { conflict, notFound, type Viewer } from '@kenshu/domain';
+import type { ServiceContext } from '../../context.ts';
 import { requireAdmin } from '../../lib/service-context.ts';
 import { auditedChange, type AuditFacts } from '../audit/audited-change.ts';
 import { courseRef } from '../courses/course-ref.ts';
@@ -162,7 +162,7 @@ function changeModule(
   action: AuditFacts['action'],
   change: (
     trx: Transaction<DB>,
-    viewer: SignedInViewer,
+    viewer: Viewer,
   ) => Promise<{ moduleId: number; after: Record<string, unknown> }>,
 ): Promise<ModuleForEditing> {
   const viewer = requireAdmin(ctx, ADMINS_ONLY);

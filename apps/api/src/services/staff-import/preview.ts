@@ -27,6 +27,20 @@ export async function previewStaffImport({
   input: StaffImportInput;
 }): Promise<StaffImportPreview> {
   requireAdmin(ctx, STAFF_IMPORT_ADMINS_ONLY);
+  return describeStaffImport({ ctx, input });
+}
+
+/**
+ * The preview with no one to authorise: for the system itself, i.e. the server's command line,
+ * whose operator holds the database already. Everyone else goes through previewStaffImport.
+ */
+export async function describeStaffImport({
+  ctx,
+  input,
+}: {
+  ctx: Pick<ServiceContext, 'db' | 'now'>;
+  input: StaffImportInput;
+}): Promise<StaffImportPreview> {
   const analysis = await analyseStaffImport(ctx.db, input.file, {
     encoding: input.encoding,
     mode: input.mode,
