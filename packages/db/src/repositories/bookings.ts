@@ -2,6 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import { executePrepared, type Executor } from '../connection.ts';
 import type { Booking, BookingStatus, DB, Locale, Role } from '../schema.ts';
 import { outboxWrites, type NewMail } from './mail-outbox.ts';
+import { PERSON_ON_LIST_COLUMNS } from './staff.ts';
 
 export async function insertBooking(
   trx: Transaction<DB>,
@@ -322,15 +323,7 @@ export async function sessionParticipants(db: Executor, sessionId: number) {
     .innerJoin('staff as s', 's.id', 'b.staff_id')
     .innerJoin('org_unit as u', 'u.id', 's.org_unit_id')
     .selectAll('b')
-    .select([
-      's.staff_number',
-      's.family_name',
-      's.given_name',
-      's.family_name_kana',
-      's.given_name_kana',
-      'u.name_ja as unit_name_ja',
-      'u.name_en as unit_name_en',
-    ])
+    .select(PERSON_ON_LIST_COLUMNS)
     .where('b.session_id', '=', sessionId)
     .orderBy('b.status')
     .orderBy('b.queued_at')
