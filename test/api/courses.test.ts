@@ -54,7 +54,7 @@ describe('one course of the catalogue', () => {
   });
 
   it('refuses an id that is not a positive whole number', async () => {
-    for (const id of ['abc', '0', '1.5']) {
+    for (const id of ['abc', '0', '1.5', '-1', '99999999999999999999', '%00']) {
       expect(await failure(courseAs(admin, id)), id).toEqual({ status: 400, code: 'VALIDATION' });
     }
   });
