@@ -4,11 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { migrateToLatest, openDatabase, TYPE_PARSERS, type DB } from '@kenshu/db';
+import { embeddedKysely, migrateToLatest, openDatabase, TYPE_PARSERS } from '@kenshu/db';
 import { withDatabase } from '@kenshu/db/testing';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely } from 'kysely';
-import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import * as copyStreams from 'pg-copy-streams';
 import type { BenchEngine, CsvCopy } from './harness.ts';
@@ -21,7 +19,7 @@ export async function openEmbeddedEngine(): Promise<BenchEngine> {
   const dir = mkdtempSync(join(tmpdir(), 'kenshu-bench-'));
   try {
     const pglite = await PGlite.create({ dataDir: join(dir, 'db'), parsers: TYPE_PARSERS });
-    const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+    const db = embeddedKysely(pglite);
     await migrateToLatest(db);
     return {
       kind: 'embedded',

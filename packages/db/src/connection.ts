@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type Results } from '@electric-sql/pglite';
 import {
   Kysely,
   PostgresDialect,
@@ -91,17 +91,21 @@ async function openPostgres(url: string, max: number): Promise<Database> {
 const preparedNames = new Map<string, string>();
 
 /**
- * Runs `query` as a statement PostgreSQL parses and plans once per connection and then keeps
+ * Runs `query` as a statement the database parses and plans once per connection and then keeps
  * under `name`: for the large statements of a hot path (booking), where planning one afresh
- * every time cost more than running it. Its text must not vary with its values. The embedded
- * database runs it as any other statement.
+ * every time cost more than running it. Its text must not vary with its values. PostgreSQL keeps
+ * it as a named statement (`preparing`), the embedded database as a function (`embeddedPreparing`).
  */
 export async function executePrepared<R>(
   db: Executor,
   name: string,
   query: CompiledQuery<R>,
 ): Promise<QueryResult<R>> {
-  if (!preparedNames.has(query.sql)) {
+  const known = preparedNames.get(query.sql);
+  if (known !== name) {
+    if (known !== undefined) throw new Error(`Prepared statement ${known} was also named ${name}`);
+    // The name becomes part of SQL (the embedded database's function).
+    if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`Prepared statement name ${name}`);
     if ([...preparedNames.values()].includes(name)) {
       throw new Error(`Prepared statement ${name} was written two ways; its text must be fixed`);
     }
@@ -172,7 +176,7 @@ async function openEmbedded(dataDir: string, loadDataDir?: Blob): Promise<Databa
     await lock?.release();
     throw error;
   }
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  const db = embeddedKysely(pglite);
   return {
     db,
     kind: 'embedded',
@@ -183,6 +187,76 @@ async function openEmbedded(dataDir: string, loadDataDir?: Blob): Promise<Databa
       await lock?.release();
     },
   };
+}
+
+/** Kysely over an embedded database, with executePrepared's statements kept (the benchmarks' too). */
+export function embeddedKysely(pglite: PGlite): Kysely<DB> {
+  return new Kysely<DB>({ dialect: new PGliteDialect(embeddedPreparing(pglite)) });
+}
+
+/**
+ * PGlite as the Kysely dialect sees it, running the statements of executePrepared through a
+ * function of this session made for each the first time it runs: PGlite has no named
+ * statements, and PL/pgSQL keeps the plan of each statement in a function for the session,
+ * which a statement sent as text never gets (there, planning took longer than running). The
+ * function returns the statement's own columns and types, so its rows are the statement's.
+ */
+function embeddedPreparing(pglite: PGlite): PGlite {
+  const calls = new Map<string, string>();
+  const query = async <T>(sql: string, params?: unknown[]): Promise<Results<T>> => {
+    const name = preparedNames.get(sql);
+    if (name === undefined) return pglite.query<T>(sql, params);
+    let call = calls.get(name);
+    if (call === undefined) {
+      // A function made inside a transaction would go with its rollback: make it outside one.
+      if (pglite.isInTransaction()) return pglite.query<T>(sql, params);
+      call = await makeStatementFunction(pglite, name, sql);
+      calls.set(name, call);
+    }
+    return pglite.query<T>(call, params);
+  };
+  return new Proxy(pglite, {
+    get(target, property) {
+      if (property === 'query') return query;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/**
+ * Creates `pg_temp.kenshu_<name>`, a function that runs `sql` with its parameters and returns
+ * its rows (their names and types as PostgreSQL infers them), and returns the statement that
+ * calls it with the same parameters.
+ */
+async function makeStatementFunction(pglite: PGlite, name: string, sql: string): Promise<string> {
+  const { queryParams, resultFields } = await pglite.describeQuery(sql);
+  const typeNames = async (oids: number[]) =>
+    (
+      await pglite.query<{ name: string }>(
+        `select format_type(oid, null) as name from unnest($1::oid[]) with ordinality as t(oid, i)
+         order by i`,
+        [oids],
+      )
+    ).rows.map((row) => row.name);
+  const parameterTypes = await typeNames(queryParams.map((p) => p.dataTypeID));
+  const columnTypes = await typeNames(resultFields.map((f) => f.dataTypeID));
+  const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
+  const tag = '$kenshu_statement$';
+  if (sql.includes(tag)) throw new Error(`Prepared statement ${name} contains ${tag}`);
+  const fn = `pg_temp.kenshu_${name}`;
+  await pglite.exec(`
+    create function ${fn}(${parameterTypes.join(', ')})
+    returns table (${resultFields.map((f, i) => `${quote(f.name)} ${columnTypes[i]}`).join(', ')})
+    -- Left to choose, PostgreSQL plans these statements afresh for their values each time.
+    language plpgsql set plan_cache_mode = force_generic_plan as ${tag}
+    -- The returned columns are variables too; a name in the statement means the column.
+    #variable_conflict use_column
+    begin
+      return query ${sql}
+      ;
+    end ${tag}`);
+  return `select * from ${fn}(${parameterTypes.map((_, i) => `$${i + 1}`).join(', ')})`;
 }
 
 /** Dumps an embedded database so another process can start from it (a migrated test template). */

@@ -1,0 +1,150 @@
+import { executePrepared } from '@kenshu/db';
+import { makeCourse, makeOrgUnit, makeSession } from '@kenshu/db/testing';
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../support/database.ts';
+
+/**
+ * executePrepared keeps a hot statement's plan for the connection: PostgreSQL as a named
+ * statement, the embedded database as a function of its session. Either way the caller must get
+ * exactly what the statement as text gives, types included, inside and outside transactions.
+ */
+
+const database = useTestDatabase();
+
+/** A statement with the shapes booking's use: parameters of several types, a CTE that writes. */
+interface TakenSeat {
+  id: number;
+  seats_taken: number;
+  starts_at: Date;
+  label: string;
+  taken: { id: number; seats: number }[];
+}
+const takeSeat = (sessionId: number, at: Date, label: string) => sql<TakenSeat>`
+  with s as (
+    select id from training_session where id = ${sessionId} and starts_at > ${at} for update
+  ), seat as (
+    update training_session t set seats_taken = t.seats_taken + 1
+    from s where t.id = s.id
+    returning t.id, t.seats_taken
+  )
+  select t.id, seat.seats_taken, t.starts_at, ${label}::text as label,
+    (select coalesce(jsonb_agg(jsonb_build_object('id', id, 'seats', seats_taken)), '[]')
+     from seat) as taken
+  from training_session t join seat on seat.id = t.id`;
+
+describe('executePrepared', () => {
+  it('returns the rows the statement gives as text, typed the same, every time', async () => {
+    const { db } = database.current;
+    const course = await makeCourse(db);
+    const session = await makeSession(db, { courseId: course.id, capacity: 10 });
+    const at = new Date(session.starts_at.getTime() - 86_400_000);
+
+    const asText = await takeSeat(session.id, at, '予約 "one"').execute(db);
+    const first = await executePrepared(
+      db,
+      'test_take_seat',
+      takeSeat(session.id, at, '二').compile(db),
+    );
+    const second = await executePrepared(
+      db,
+      'test_take_seat',
+      takeSeat(session.id, at, '三').compile(db),
+    );
+
+    expect(asText.rows).toEqual([
+      {
+        id: session.id,
+        seats_taken: 1,
+        starts_at: session.starts_at,
+        label: '予約 "one"',
+        taken: [{ id: session.id, seats: 1 }],
+      },
+    ]);
+    expect(first.rows).toEqual([
+      {
+        id: session.id,
+        seats_taken: 2,
+        starts_at: session.starts_at,
+        label: '二',
+        taken: [{ id: session.id, seats: 2 }],
+      },
+    ]);
+    expect(second.rows[0]).toMatchObject({ seats_taken: 3, label: '三' });
+    expect(second.rows[0]?.starts_at).toBeInstanceOf(Date);
+    // A statement that finds nothing gives no rows rather than a row of nulls.
+    const late = new Date(session.starts_at.getTime() + 1);
+    const none = await executePrepared(
+      db,
+      'test_take_seat',
+      takeSeat(session.id, late, '四').compile(db),
+    );
+    expect(none.rows).toEqual([]);
+  });
+
+  it('keeps the statement: as a named statement on PostgreSQL, a session function embedded', async () => {
+    const { db, kind } = database.current;
+    const unit = await makeOrgUnit(db);
+    const kept = await db.connection().execute(async (connection) => {
+      const query = connection.selectFrom('org_unit').select('code').where('id', '=', unit.id);
+      const { rows } = await executePrepared(connection, 'test_kept', query.compile());
+      expect(rows).toEqual([{ code: unit.code }]);
+      const found =
+        kind === 'postgres'
+          ? sql<{ n: number }>`select count(*)::int as n from pg_prepared_statements
+              where name = 'test_kept'`
+          : sql<{ n: number }>`select count(*)::int as n from pg_proc
+              where proname = 'kenshu_test_kept' and pronamespace = pg_my_temp_schema()`;
+      return (await found.execute(connection)).rows[0]?.n;
+    });
+    expect(kept).toBe(1);
+  });
+
+  it('runs inside a transaction, and a rollback takes its writes and leaves the statement usable', async () => {
+    const { db } = database.current;
+    const course = await makeCourse(db);
+    const session = await makeSession(db, { courseId: course.id, capacity: 10 });
+    const at = new Date(session.starts_at.getTime() - 86_400_000);
+    // Another text than the first test's (one text, one name).
+    const query = () =>
+      sql<TakenSeat>`-- in a transaction\n${takeSeat(session.id, at, 'x')}`.compile(db);
+
+    // The first use of this name is inside a transaction that is rolled back.
+    await expect(
+      db.transaction().execute(async (trx) => {
+        const inside = await executePrepared(trx, 'test_take_seat_in_transaction', query());
+        expect(inside.rows[0]?.seats_taken).toBe(1);
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    const after = await executePrepared(db, 'test_take_seat_in_transaction', query());
+    expect(after.rows[0]?.seats_taken).toBe(1);
+    await db.transaction().execute(async (trx) => {
+      const again = await executePrepared(trx, 'test_take_seat_in_transaction', query());
+      expect(again.rows[0]?.seats_taken).toBe(2);
+    });
+    const row = await db
+      .selectFrom('training_session')
+      .select('seats_taken')
+      .where('id', '=', session.id)
+      .executeTakeFirstOrThrow();
+    expect(row.seats_taken).toBe(2);
+  });
+
+  it('refuses a name given two texts, and a name that is not a plain word', async () => {
+    const { db } = database.current;
+    const unit = await makeOrgUnit(db);
+    const one = db.selectFrom('org_unit').select('id').where('id', '=', unit.id);
+    await executePrepared(db, 'test_one_text', one.compile());
+    await expect(
+      executePrepared(db, 'test_one_text', one.select('code').compile()),
+    ).rejects.toThrow(/written two ways/);
+    await expect(executePrepared(db, 'test_other_name', one.compile())).rejects.toThrow(
+      /also named/,
+    );
+    const two = db.selectFrom('org_unit').select(['id', 'code']).where('id', '=', unit.id);
+    await expect(executePrepared(db, 'x; drop table staff', two.compile())).rejects.toThrow(
+      /name x; drop/,
+    );
+  });
+});
