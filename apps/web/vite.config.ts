@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
@@ -40,24 +41,87 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * The sign-in page is a page of its own (sign-in.html, see src/sign-in.tsx). The API serves it
+ * at `/sign-in`; the development and preview servers do the same here, instead of their default
+ * of index.html for every address.
+ */
+function signInPage(): Plugin {
+  const rewrite = (req: { url?: string | undefined }, _res: unknown, next: () => void) => {
+    if (req.url && /^\/sign-in(\?|$)/.test(req.url))
+      req.url = req.url.replace('/sign-in', '/sign-in.html');
+    next();
+  };
+  return {
+    name: 'kenshu-sign-in-page',
+    configureServer: (server) => void server.middlewares.use(rewrite),
+    configurePreviewServer: (server) => void server.middlewares.use(rewrite),
+  };
+}
+
+/** The HTML pages: the app, and sign-in without the app's router (the page most people open first). */
+const PAGES = {
+  index: fileURLToPath(new URL('index.html', import.meta.url)),
+  'sign-in': fileURLToPath(new URL('sign-in.html', import.meta.url)),
+};
+
+/**
+ * The modules each page imports statically, directly or not: what its browser fetches before the
+ * page shows. Worked out once the module graph is known, for the code-splitting groups below.
+ */
+const initialModules = new Map<keyof typeof PAGES, Set<string>>();
+
+function findInitialModules(): Plugin {
+  return {
+    name: 'kenshu-initial-modules',
+    apply: 'build',
+    buildEnd() {
+      for (const [name, html] of Object.entries(PAGES) as [keyof typeof PAGES, string][]) {
+        const found = new Set<string>();
+        const visit = (id: string) => {
+          if (found.has(id)) return;
+          found.add(id);
+          for (const imported of this.getModuleInfo(id)?.importedIds ?? []) visit(imported);
+        };
+        visit(html);
+        initialModules.set(name, found);
+      }
+    },
+  };
+}
+
+const isInitialOf = (page: keyof typeof PAGES, id: string) =>
+  initialModules.get(page)?.has(id) === true;
+// The entry modules stay out of the groups: they are what the HTML pages load.
+const isEntry = (id: string) => /\/(index\.html|main\.tsx|sign-in\.html|sign-in\.tsx)$/.test(id);
+
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [react(), precompress(), signInPage(), findInitialModules()],
   build: {
     outDir: 'dist',
     // Every browser the build targets (Baseline widely available) knows <link rel=modulepreload>.
     modulePreload: { polyfill: false },
     rolldownOptions: {
+      input: PAGES,
       output: {
         codeSplitting: {
-          // Everything the entry imports statically is fetched before the first page shows
-          // anyway; as one file it compresses as one, instead of as some forty small shared
-          // chunks, each with its own import and export lists. (The entry module stays out of
-          // the group: it is what index.html loads.)
+          // Everything a page imports statically is fetched before it shows anyway; as one file
+          // it compresses as one, instead of as some forty small shared chunks, each with its own
+          // import and export lists. One file holds what both pages need (React, words, queries,
+          // the header), one what only the app needs (the router, the route table, the menu), so
+          // sign-in loads no router; sign-in's own few modules are left to the bundler. Rolldown's
+          // `$initial` leaves out what the graph reaches but only pages loaded later use.
           groups: [
+            {
+              name: 'shared',
+              tags: ['$initial'],
+              priority: 1,
+              test: (id) => !isEntry(id) && isInitialOf('index', id) && isInitialOf('sign-in', id),
+            },
             {
               name: 'app',
               tags: ['$initial'],
-              test: (id) => !/\/(index\.html|main\.tsx)$/.test(id),
+              test: (id) => !isEntry(id) && isInitialOf('index', id),
             },
           ],
         },

@@ -17,11 +17,16 @@ const t = useTestApp();
  * few hundred bytes, below the size the build bothers to compress.
  */
 function largestScript(): string {
-  const html = readFileSync(join(configDist(), 'index.html'), 'utf8');
-  const scripts = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  const scripts = scriptsOf('index.html');
   if (scripts.length === 0) throw new Error('index.html names no script');
   const size = (src: string) => statSync(join(configDist(), src)).size;
   return scripts.reduce((a, b) => (size(b) > size(a) ? b : a));
+}
+
+/** The scripts an HTML page of the build loads: its entry and every modulepreload. */
+function scriptsOf(page: string): string[] {
+  const html = readFileSync(join(configDist(), page), 'utf8');
+  return [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
 }
 
 function configDist(): string {
@@ -30,12 +35,38 @@ function configDist(): string {
 
 describe('delivering the web app', () => {
   it('sends index.html for every page, to be checked again on each visit', async () => {
-    for (const path of ['/', '/my-training', '/sign-in?next=%2F']) {
+    const indexHtml = readFileSync(join(configDist(), 'index.html'), 'utf8');
+    for (const path of ['/', '/my-training', '/sign-in/sso?problem=failed', '/set-password']) {
       const res = await t.app.request(path);
       expect(res.status, path).toBe(200);
       expect(res.headers.get('cache-control'), path).toBe('no-cache');
       expect(res.headers.get('content-type'), path).toMatch(/text\/html/);
+      expect(await res.text(), path).toBe(indexHtml);
     }
+  });
+
+  it('sends sign-in its own page, without the app’s router, checked again on each visit', async () => {
+    const signInHtml = readFileSync(join(configDist(), 'sign-in.html'), 'utf8');
+    expect(signInHtml).not.toBe(readFileSync(join(configDist(), 'index.html'), 'utf8'));
+    for (const path of [
+      '/sign-in',
+      '/sign-in?next=%2Fteam%3Fstatus%3Dall',
+      '/sign-in?reason=expired',
+    ]) {
+      const res = await t.app.request(path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('cache-control'), path).toBe('no-cache');
+      expect(res.headers.get('content-type'), path).toMatch(/text\/html/);
+      expect(await res.text(), path).toBe(signInHtml);
+    }
+  });
+
+  it('has sign-in load none of the router, which the app loads', () => {
+    // A key TanStack Router's history writes into every history entry.
+    const hasRouter = (script: string) =>
+      readFileSync(join(configDist(), script), 'utf8').includes('__TSR_index');
+    expect(scriptsOf('index.html').some(hasRouter)).toBe(true);
+    expect(scriptsOf('sign-in.html').filter(hasRouter)).toEqual([]);
   });
 
   it('sends hashed assets brotli- or gzip-compressed, to be kept for a year', async () => {

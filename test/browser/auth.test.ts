@@ -2,7 +2,13 @@ import { hashPassword } from '@kenshu/api/passwords';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '@kenshu/db';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { accessibilityViolations, JAPANESE_BROWSER, useBrowserApp } from '../support/browser.ts';
+import {
+  accessibilityViolations,
+  JAPANESE_BROWSER,
+  launchChromium,
+  signedInPage,
+  useBrowserApp,
+} from '../support/browser.ts';
 import { useTestDatabase } from '../support/database.ts';
 
 const database = useTestDatabase();
@@ -18,14 +24,17 @@ async function signInThroughPage(page: Page, login: string, password: string) {
 
 describe('signing in and out', () => {
   it('signs in through the sign-in page, returns to the page wanted, and signs out', async () => {
-    const page = await app.signedOutPage('/organisation');
+    const page = await app.signedOutPage('/organisation?unit=1');
     await page.getByRole('heading', { level: 1, name: 'ログイン' }).waitFor();
-    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    const signInUrl = new URL(page.url());
+    expect(signInUrl.pathname).toBe('/sign-in');
+    expect(signInUrl.searchParams.get('next')).toBe('/organisation?unit=1');
+    expect(await page.title()).toBe('ログイン | 研修 Kenshu');
     expect(await accessibilityViolations(page)).toEqual([]);
 
     await signInThroughPage(page, DEMO_ACCOUNTS.admin, DEMO_PASSWORD);
     await page.getByRole('heading', { level: 1, name: '組織と職員' }).waitFor();
-    expect(new URL(page.url()).pathname).toBe('/organisation');
+    expect(page.url()).toBe(app.url('/organisation?unit=1'));
     const me = await (await page.request.get(app.url(`/api/auth/me`))).json();
     const name = `${me.familyName} ${me.givenName}`;
     const menuButton = page.getByRole('button', { name: `アカウント: ${name}` });
@@ -38,8 +47,66 @@ describe('signing in and out', () => {
     await dialog.getByRole('button', { name: 'ログアウト' }).click();
     await page.getByRole('heading', { level: 1, name: 'ログイン' }).waitFor();
     await page.getByText('ログアウトしました。').waitFor();
+    expect(new URL(page.url()).search).toBe('?reason=signedOut');
     // The session is over on the server too.
     expect((await page.request.get(app.url(`/api/auth/me`))).status()).toBe(401);
+  });
+
+  it('shows nothing of the person who signed out on "back", though the browser kept the page', async () => {
+    const browser = await launchChromium({ backForwardCache: true });
+    try {
+      const page = await signedInPage(browser, app.running, database.current, DEMO_ACCOUNTS.admin);
+      await page.goto(app.url('/organisation'));
+      await page.getByRole('heading', { level: 1, name: '組織と職員' }).waitFor();
+      await page.getByRole('button', { name: /アカウント/ }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'ログアウト' }).click();
+      await page.getByText('ログアウトしました。').waitFor();
+
+      await page.goBack({ waitUntil: 'commit' });
+      await page.waitForURL((url) => url.searchParams.get('next') === '/organisation');
+      await page.getByRole('heading', { level: 1, name: 'ログイン' }).waitFor();
+      expect(await page.getByRole('heading', { name: '組織と職員' }).count()).toBe(0);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('sends someone whose session ended to sign-in, says why, and brings them back', async () => {
+    const page = await app.signedInPage(DEMO_ACCOUNTS.staff);
+    await page.goto(app.url('/my-training'));
+    await page.getByRole('heading', { level: 1, name: '私の研修' }).waitFor();
+    // The session ends elsewhere (as the idle timeout would end it).
+    const { csrfToken } = await (await page.request.get(app.url('/api/auth/me'))).json();
+    const signOut = await page.request.post(app.url('/api/auth/sign-out'), {
+      headers: { 'x-csrf-token': csrfToken },
+    });
+    expect(signOut.ok()).toBe(true);
+
+    await page
+      .getByRole('navigation', { name: 'メインメニュー' })
+      .getByRole('link', { name: 'ホーム' })
+      .click();
+    await page
+      .getByText('一定時間操作がなかったため、ログアウトしました。', { exact: false })
+      .waitFor();
+    const signInUrl = new URL(page.url());
+    expect(signInUrl.pathname).toBe('/sign-in');
+    expect(signInUrl.searchParams.get('reason')).toBe('expired');
+    const next = signInUrl.searchParams.get('next');
+    expect(['/my-training', '/']).toContain(next);
+
+    await signInThroughPage(page, DEMO_ACCOUNTS.staff, DEMO_PASSWORD);
+    await page.waitForURL(app.url(next ?? ''));
+  });
+
+  it('signs someone in on a browser that is still signed in as someone else', async () => {
+    const page = await app.signedInPage(DEMO_ACCOUNTS.staff);
+    await page.goto(app.url('/sign-in'));
+    await page.getByRole('heading', { level: 1, name: 'ログイン' }).waitFor();
+    await signInThroughPage(page, DEMO_ACCOUNTS.admin, DEMO_PASSWORD);
+    await page.waitForURL(app.url('/'));
+    const me = await (await page.request.get(app.url('/api/auth/me'))).json();
+    expect(me.staffNumber).toBe(DEMO_ACCOUNTS.admin);
   });
 
   it('shows how long to wait once repeated wrong passwords lock the account', async () => {

@@ -68,7 +68,14 @@ describe('signing in with single sign-on in a browser', () => {
     // Signed out: the sign-in page offers the ministry's account first, the password below.
     const button = page.getByRole('link', { name: '財務省アカウントでログイン' });
     await button.waitFor();
-    await page.getByLabel('職員番号またはメールアドレス').waitFor();
+    const passwordForm = page.getByLabel('職員番号またはメールアドレス');
+    await passwordForm.waitFor();
+    const buttonFirst = await button.evaluate(
+      (link, field) =>
+        (link.compareDocumentPosition(field) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0,
+      await passwordForm.elementHandle(),
+    );
+    expect(buttonFirst).toBe(true);
     await button.click();
     // The provider's own sign-in form.
     await page.waitForURL(`${provider.issuer}/interaction/**`);

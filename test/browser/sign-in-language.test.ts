@@ -40,6 +40,20 @@ describe("the sign-in page speaks the browser's language until someone chooses",
     await french.getByRole('heading', { level: 1, name: 'ログイン' }).waitFor();
   });
 
+  it('switches with the switch in its header, and remembers the choice', async () => {
+    const page = await signInPage({ locale: 'ja-JP' });
+    await page.getByRole('heading', { level: 1, name: 'ログイン' }).waitFor();
+    await page.getByRole('radio', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await page.getByLabel('Staff number or e-mail').waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.title()).toBe('Sign in | 研修 Kenshu');
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    expect(await page.getByRole('radio', { name: 'English' }).isChecked()).toBe(true);
+  });
+
   it('keeps a language chosen with the switch over the browsers', async () => {
     const page = await signInPage({ locale: 'en-GB', chosen: 'ja' });
     await page.getByRole('heading', { level: 1, name: 'ログイン' }).waitFor();

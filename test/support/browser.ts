@@ -40,9 +40,16 @@ export const JAPANESE_PHONE = {
   hasTouch: true,
 } as const;
 
-/** Launches the system chromium for browser tests; close it in afterAll. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+/**
+ * Launches the system chromium for browser tests; close it in afterAll. Playwright turns the
+ * back/forward cache off; `backForwardCache` keeps it on, as in people's browsers.
+ */
+export function launchChromium({ backForwardCache = false } = {}): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    ...(backForwardCache ? { ignoreDefaultArgs: ['--disable-back-forward-cache'] } : {}),
+  });
 }
 
 export interface RunningApp {

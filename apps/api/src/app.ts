@@ -186,12 +186,14 @@ export type AppType = ReturnType<typeof createApp>;
 
 /** Hashed file names change with their content, so a browser may keep them for good. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
-/** index.html names the current hashed files: the browser must check it on every visit. */
+/** The HTML pages name the current hashed files: the browser must check them on every visit. */
 const REVALIDATE = 'no-cache';
 
 /**
- * Serves the built SPA; every non-file path gets index.html so the SPA's router decides. Files
- * are sent precompressed (the build wrote .br and .gz copies) when the browser accepts it.
+ * Serves the built SPA; every non-file path gets index.html so the SPA's router decides, except
+ * `/sign-in`, a page of its own (sign-in.html: the first page most people open, without the
+ * router). Files are sent precompressed (the build wrote .br and .gz copies) when the browser
+ * accepts it.
  */
 function mountSpa(app: OpenAPIHono<AppEnv>, webDist: string): void {
   const indexFile = join(webDist, 'index.html');
@@ -201,13 +203,14 @@ function mountSpa(app: OpenAPIHono<AppEnv>, webDist: string): void {
     );
     return;
   }
-  const indexHtml = readFileSync(indexFile, 'utf8');
-  const page = (c: Context) => {
+  const htmlPage = (html: string) => (c: Context) => {
     c.header('Cache-Control', REVALIDATE);
-    return c.html(indexHtml);
+    return c.html(html);
   };
+  const page = htmlPage(readFileSync(indexFile, 'utf8'));
   // "/" must be the SPA page itself; serveStatic would try to stream the folder.
   app.get('/', page);
+  app.get('/sign-in', htmlPage(readFileSync(join(webDist, 'sign-in.html'), 'utf8')));
   // onFound runs after serveStatic built its response, too late for a header: set it on the way out.
   app.use('/assets/*', async (c, next) => {
     await next();

@@ -47,8 +47,11 @@ export function mayOpen(viewer: Viewer, pathname: string): boolean {
   return entry === undefined || entry.roles.some((role) => viewer.roles.has(role));
 }
 
-/** Pages anyone may open without signing in; every other page sends strangers to sign-in. */
-export const PUBLIC_PATHS: readonly string[] = ['/sign-in', '/sign-in/sso', '/set-password'];
+/**
+ * The app's pages anyone may open without signing in; every other page sends strangers to
+ * sign-in (which is not among them: it is a page of its own, sign-in.html).
+ */
+export const PUBLIC_PATHS: readonly string[] = ['/sign-in/sso', '/set-password'];
 
 export function isPublicPath(pathname: string): boolean {
   return PUBLIC_PATHS.includes(pathname.replace(/\/+$/, '') || '/');

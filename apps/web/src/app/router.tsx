@@ -8,6 +8,7 @@ import {
   type RouterHistory,
 } from '@tanstack/react-router';
 import { meQueryOptions } from '../features/auth/api/get-me.ts';
+import { signInHref } from '../features/auth/utils/sign-in-search.ts';
 import { currentFiscalYearQueryOptions } from '../features/fiscal-years/api/get-current-fiscal-year.ts';
 import { orgUnitsQueryOptions } from '../features/org-units/api/get-org-units.ts';
 import { loadWords } from '../lib/i18n.ts';
@@ -18,7 +19,6 @@ import { parseOrganisationSearch } from './routes/organisation-search.ts';
 import { parseTeamSearch } from './routes/team-search.ts';
 import { parseReportsSearch } from './routes/reports-search.ts';
 import { parseRootSearch } from './routes/root-search.ts';
-import { parseSignInSearch } from './routes/sign-in-search.ts';
 import { parseSsoProblemSearch } from './routes/sso-problem-search.ts';
 import { parseAccountsSearch } from './routes/admin-accounts-search.ts';
 import { parseAuditLogSearch } from './routes/admin-audit-log-search.ts';
@@ -37,13 +37,19 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: AppLayout,
   notFoundComponent: NotFoundPage,
   validateSearch: parseRootSearch,
-  // Every page but the public ones needs a signed-in person: strangers go to sign-in, which
-  // brings them back here afterwards. A network failure lets the page render, and the layout
-  // shows the error with a retry.
+  // Every page but the public ones needs a signed-in person: strangers go to sign-in (a page of
+  // its own, loaded in full), which brings them back here afterwards. A network failure lets the
+  // page render, and the layout shows the error with a retry.
   beforeLoad: async ({ context, location }) => {
     if (isPublicPath(location.pathname)) return;
     const me = await context.queryClient.ensureQueryData(meQueryOptions()).catch(() => undefined);
-    if (me === null) throw redirect({ to: '/sign-in', search: { next: location.href } });
+    if (me === null) {
+      throw redirect({
+        href: signInHref({ next: location.href }),
+        reloadDocument: true,
+        replace: true,
+      });
+    }
   },
   loader: ({ context }) => {
     void context.queryClient.prefetchQuery(currentFiscalYearQueryOptions());
@@ -166,13 +172,6 @@ const adminMessagesRoute = createRoute({
   path: '/admin/messages',
   component: lazyRouteComponent(() => import('./routes/admin-messages.tsx'), 'AdminMessagesPage'),
   loader: () => loadWords('mail', 'reminders', 'sessions'),
-});
-
-const signInRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/sign-in',
-  validateSearch: parseSignInSearch,
-  component: lazyRouteComponent(() => import('./routes/sign-in.tsx'), 'SignInPage'),
 });
 
 const ssoProblemRoute = createRoute({
@@ -336,7 +335,6 @@ const routeTree = rootRoute.addChildren([
   moduleNewRoute,
   moduleEditorRoute,
   courseAssignmentsRoute,
-  signInRoute,
   ssoProblemRoute,
   setPasswordRoute,
   mySessionsRoute,

@@ -8,8 +8,8 @@ import type { SuccessStatusCode } from 'hono/utils/http-status';
 let csrfToken: string | null = null;
 
 /**
- * Sets the token sent as `x-csrf-token` on every request (null stops sending it). The sign-in
- * flow calls this once it knows the session's token; until then no header is sent.
+ * Sets the token sent as `x-csrf-token` on every request (null stops sending it). Asking who is
+ * signed in (`getMe`) calls this once it knows the session's token; until then no header is sent.
  */
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;

@@ -6,6 +6,7 @@ import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { App } from '../app/app.tsx';
 import { createAppRouter } from '../app/router.tsx';
+import { SignInApp } from '../app/sign-in/sign-in-app.tsx';
 import { i18n } from '../lib/i18n.ts';
 import { createQueryClient } from '../lib/query-client.ts';
 import { en } from '../locales/en.ts';
@@ -50,6 +51,11 @@ export async function renderApp(path: string) {
   });
   await router.load();
   return { router, ...render(<App queryClient={queryClient} router={router} />) };
+}
+
+/** Renders the sign-in page (its own entry, without the router) for the query string `search`. */
+export function renderSignIn(search = '') {
+  return render(<SignInApp queryClient={testQueryClient()} search={search} />);
 }
 
 /** Renders one component with translations and a query cache, for tests below page level. */

@@ -1,11 +1,11 @@
-import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Card } from '../../components/card.tsx';
 import { FormAlert } from '../../components/form-fields.tsx';
-import { Link } from '../../components/link.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { SetPasswordForm } from '../../features/auth/components/set-password-form.tsx';
+import { signInHref } from '../../features/auth/utils/sign-in-search.ts';
+import { loadPage } from '../../lib/load-page.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import './account-pages.css';
 
@@ -15,10 +15,9 @@ function tokenFromHash(hash: string): string | undefined {
   return token && token.length >= 20 ? token : undefined;
 }
 
-/** Setting a password from an admin's one-time link; then on to sign-in. */
+/** Setting a password from an admin's one-time link; then on to sign-in (a page of its own). */
 export function SetPasswordPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   // Read once: the token is then taken out of the address bar and the history entry.
   const [token] = useState(() => {
     const found = tokenFromHash(window.location.hash);
@@ -37,16 +36,16 @@ export function SetPasswordPage() {
           {token ? (
             <SetPasswordForm
               token={token}
-              onDone={() => void navigate({ to: '/sign-in', search: { reason: 'passwordSet' } })}
+              onDone={() => loadPage(signInHref({ reason: 'passwordSet' }))}
             />
           ) : (
             <div className="stack-form">
               <FormAlert title={t('auth.setPassword.errorTitle')}>
                 <p>{t('auth.setPassword.noToken')}</p>
               </FormAlert>
-              <Link to="/sign-in" className="text-link">
+              <a href={signInHref()} className="text-link">
                 {t('auth.setPassword.backToSignIn')}
-              </Link>
+              </a>
             </div>
           )}
         </Card>

@@ -2,8 +2,8 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Card } from '../../components/card.tsx';
 import { FormAlert } from '../../components/form-fields.tsx';
-import { Link } from '../../components/link.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { signInHref } from '../../features/auth/utils/sign-in-search.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import './account-pages.css';
 
@@ -27,9 +27,9 @@ export function SsoProblemPage() {
             <FormAlert title={t(`auth.sso.problems.${problem}.title`)}>
               <p>{t(`auth.sso.problems.${problem}.body`)}</p>
             </FormAlert>
-            <Link to="/sign-in" className="text-link">
+            <a href={signInHref()} className="text-link">
               {t('auth.sso.backToSignIn')}
-            </Link>
+            </a>
           </div>
         </Card>
       </div>

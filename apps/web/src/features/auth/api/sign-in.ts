@@ -1,7 +1,6 @@
 import type { Me } from '@kenshu/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, setCsrfToken, unwrap } from '../../../lib/api-client.ts';
-import { ME_QUERY_KEY } from './get-me.ts';
+import { useMutation } from '@tanstack/react-query';
+import { api, unwrap } from '../../../lib/api-client.ts';
 
 export interface SignInInput {
   /** Staff number or e-mail. */
@@ -14,16 +13,9 @@ export function signIn(input: SignInInput): Promise<Me> {
 }
 
 /**
- * Signs in; on success the new session's CSRF token is used from then on and the person is in
- * the cache, so the next page renders at once.
+ * Signs in. The sign-in page then loads the next page in full, which asks who is signed in and
+ * so gets the new session's CSRF token: nothing of this page's memory is needed afterwards.
  */
 export function useSignIn() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: signIn,
-    onSuccess: (me) => {
-      setCsrfToken(me.csrfToken);
-      queryClient.setQueryData(ME_QUERY_KEY, me);
-    },
-  });
+  return useMutation({ mutationFn: signIn });
 }

@@ -15,7 +15,7 @@ export async function signOut(): Promise<{ endSessionUrl: string | null }> {
   }
 }
 
-/** Signing out; the caller leaves for the sign-in page (or the provider's) and resets the session. */
+/** Signing out; the caller then loads the sign-in page (or the provider's sign-out) in full. */
 export function useSignOut() {
   return useMutation({ mutationFn: signOut });
 }

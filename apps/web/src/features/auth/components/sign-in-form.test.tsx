@@ -1,8 +1,13 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
-import { ME_LEARNER, MINISTRY } from '../../../testing/fixtures.ts';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadPage } from '../../../lib/load-page.ts';
+import { ME_LEARNER } from '../../../testing/fixtures.ts';
 import { mockApi } from '../../../testing/mock-api.ts';
-import { renderApp } from '../../../testing/test-utils.tsx';
+import { renderApp, renderSignIn } from '../../../testing/test-utils.tsx';
+
+// jsdom cannot load another page: the test sees where the sign-in page would go.
+vi.mock('../../../lib/load-page.ts', () => ({ loadPage: vi.fn() }));
+beforeEach(() => vi.mocked(loadPage).mockReset());
 
 const SIGNED_OUT = {
   status: 401,
@@ -20,32 +25,13 @@ function fill(login: string, password: string) {
   fireEvent.change(screen.getByLabelText(/^パスワード/), { target: { value: password } });
 }
 
-/** The headers of a fetch call's init argument. */
-function headersOf(init: unknown): Headers {
-  const headers =
-    typeof init === 'object' && init !== null && 'headers' in init ? init.headers : undefined;
-  if (headers instanceof Headers) return headers;
-  if (typeof headers !== 'object' || headers === null) return new Headers();
-  return new Headers(
-    Object.entries(headers).filter((e): e is [string, string] => typeof e[1] === 'string'),
-  );
-}
-
 const submit = () => fireEvent.click(screen.getByRole('button', { name: 'ログイン' }));
 
 describe('sign-in', () => {
-  it('sends strangers to sign-in, remembering the page they wanted', async () => {
-    mockApi({ '/api/auth/me': () => SIGNED_OUT });
-    const { router } = await renderApp('/organisation?unit=7');
-    await screen.findByRole('heading', { level: 1, name: 'ログイン' }, { timeout: 10_000 });
-    expect(router.state.location.pathname).toBe('/sign-in');
-    expect(router.state.location.search).toEqual({ next: '/organisation?unit=7' });
-    expect(screen.queryByRole('navigation', { name: 'メインメニュー' })).toBeNull();
-  });
-
   it('names the empty fields, ties each message to its field, and focuses the first', async () => {
     const fetchMock = mockApi({ '/api/auth/me': () => SIGNED_OUT });
-    await renderApp('/sign-in');
+    renderSignIn();
+    await screen.findByRole('heading', { level: 1, name: 'ログイン' });
     submit();
     const login = await screen.findByLabelText(/職員番号またはメールアドレス/);
     const message = screen.getByText('職員番号またはメールアドレスを入力してください。');
@@ -62,7 +48,7 @@ describe('sign-in', () => {
       '/api/auth/sign-in': () =>
         error(401, 'UNAUTHENTICATED', 'The staff number, e-mail or password is not right'),
     });
-    await renderApp('/sign-in');
+    renderSignIn();
     fill('S0001', 'wrong password');
     submit();
     const alert = await screen.findByRole('alert');
@@ -71,6 +57,7 @@ describe('sign-in', () => {
     );
     await waitFor(() => expect(document.activeElement).toBe(alert));
     expect((screen.getByLabelText(/^パスワード/) as HTMLInputElement).value).toBe('');
+    expect(loadPage).not.toHaveBeenCalled();
   });
 
   it('says how long to wait when locked out', async () => {
@@ -81,7 +68,7 @@ describe('sign-in', () => {
           retryAfterSeconds: 541,
         }),
     });
-    await renderApp('/sign-in');
+    renderSignIn();
     fill('S0001', 'whatever');
     submit();
     const alert = await screen.findByRole('alert');
@@ -95,61 +82,60 @@ describe('sign-in', () => {
       return new Response(JSON.stringify(SIGNED_OUT.body), { status: 401 });
     });
     vi.stubGlobal('fetch', offline);
-    await renderApp('/sign-in');
+    renderSignIn();
     fill('S0001', 'kenshu-demo');
     submit();
     expect((await screen.findByRole('alert')).textContent).toContain('サーバーに接続できません');
   });
 
-  it('goes to the page wanted after signing in, sending the CSRF token from then on', async () => {
-    let signedIn = false;
-    const fetchMock = mockApi({
-      '/api/auth/me': () => (signedIn ? { body: ME_LEARNER } : SIGNED_OUT),
-      '/api/auth/sign-in': () => {
-        signedIn = true;
-        return { body: ME_LEARNER };
-      },
-      '/api/org-units': () => ({ body: { items: MINISTRY } }),
-      '/api/auth/sessions': () => ({
-        body: {
-          items: [
-            {
-              id: '00000000-0000-4000-8000-000000000001',
-              createdAt: '2026-04-01T00:00:00Z',
-              lastSeenAt: '2026-04-01T00:10:00Z',
-              expiresAt: '2026-04-01T12:00:00Z',
-              userAgent: 'Mozilla/5.0 (Windows NT 10.0) Chrome/130.0 Safari/537.36',
-              clientAddress: '10.0.0.5',
-              current: false,
-            },
-          ],
-        },
-      }),
-      '/api/auth/sessions/end-others': () => ({ body: { ended: 1 } }),
+  it('says why someone is here, in the frame of the public pages', async () => {
+    mockApi({ '/api/auth/me': () => SIGNED_OUT });
+    renderSignIn('?next=%2Fteam&reason=expired');
+    await screen.findByText(
+      '一定時間操作がなかったため、ログアウトしました。もう一度ログインしてください。',
+    );
+    await waitFor(() => expect(document.title).toBe('ログイン | 研修 Kenshu'));
+    expect(screen.getByRole('banner').textContent).toContain('Kenshu');
+    expect(screen.getByRole('link', { name: /Kenshu/ }).getAttribute('href')).toBe('/');
+    expect(screen.getByRole('radiogroup', { name: '表示言語' })).toBeTruthy();
+    expect(screen.queryByRole('navigation', { name: 'メインメニュー' })).toBeNull();
+  });
+
+  it('says nothing for a reason it does not know', async () => {
+    mockApi({ '/api/auth/me': () => SIGNED_OUT });
+    renderSignIn('?reason=somethingElse');
+    await screen.findByRole('heading', { level: 1, name: 'ログイン' });
+    expect(screen.queryByText(/ログアウトしました|パスワードを設定しました/)).toBeNull();
+  });
+
+  it('loads the page wanted after signing in, in place of the sign-in page', async () => {
+    mockApi({
+      '/api/auth/me': () => SIGNED_OUT,
+      '/api/auth/sign-in': () => ({ body: ME_LEARNER }),
     });
-    const { router } = await renderApp('/sign-in?next=%2Faccount%2Fsessions');
+    renderSignIn('?next=%2Faccount%2Fsessions%3Fshow%3Dall');
     fill('S0001', 'kenshu-demo');
     submit();
-    // The first visit compiles the page's lazily loaded module, which takes a moment in tests.
-    await screen.findByRole('heading', { level: 1, name: 'ログイン中の端末' }, { timeout: 10_000 });
-    expect(router.state.location.pathname).toBe('/account/sessions');
-    // A learner's menu has no admin entries; their name is in the header.
-    const menu = screen.getByRole('navigation', { name: 'メインメニュー' });
-    expect(menu.textContent).not.toContain('アカウントと役割');
-    screen.getByRole('button', { name: 'アカウント: 山田 花子' });
-
-    // Requests after sign-in carry the new session's CSRF token.
-    fireEvent.click(
-      await screen.findByRole('button', { name: 'ほかの端末のログインをすべて終了' }),
-    );
-    await screen.findByText('ほかの端末のログインを1件終了しました。');
     await waitFor(() =>
-      expect(fetchMock.mock.calls.some(([url]) => String(url).includes('end-others'))).toBe(true),
+      expect(loadPage).toHaveBeenCalledWith('/account/sessions?show=all', { replace: true }),
     );
-    const endOthers: readonly unknown[] =
-      fetchMock.mock.calls.find(([url]) => String(url).includes('end-others')) ?? [];
-    expect(headersOf(endOthers[1]).get('x-csrf-token')).toBe(ME_LEARNER.csrfToken);
   });
+
+  // Each of these would take the person to another site after signing in: they go home.
+  it.each(['//evil.example', 'https://evil.example/x', 'javascript:alert(1)', '/\\evil.example'])(
+    'goes home, not to next=%j',
+    async (next) => {
+      mockApi({
+        '/api/auth/me': () => SIGNED_OUT,
+        '/api/auth/sign-in': () => ({ body: ME_LEARNER }),
+      });
+      renderSignIn(`?${new URLSearchParams({ next })}`);
+      fill('S0001', 'kenshu-demo');
+      submit();
+      await waitFor(() => expect(loadPage).toHaveBeenCalledWith('/', { replace: true }));
+      expect(loadPage).toHaveBeenCalledTimes(1);
+    },
+  );
 
   it('shows a learner the not-allowed page on an admin page', async () => {
     mockApi({ '/api/auth/me': () => ({ body: ME_LEARNER }) });

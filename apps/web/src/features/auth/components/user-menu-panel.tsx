@@ -1,6 +1,4 @@
 import type { Me } from '@kenshu/contracts';
-import { useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from '@tanstack/react-router';
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog, Heading, Popover } from 'react-aria-components';
@@ -8,8 +6,9 @@ import { Button } from '../../../components/button.tsx';
 import { FormAlert } from '../../../components/form-fields.tsx';
 import { Link } from '../../../components/link.tsx';
 import { localName, useLanguage } from '../../../lib/i18n.ts';
-import { resetSession } from '../api/reset-session.ts';
+import { loadPage } from '../../../lib/load-page.ts';
 import { useSignOut } from '../api/sign-out.ts';
+import { signInHref } from '../utils/sign-in-search.ts';
 import './auth.css';
 
 export interface UserMenuPanelProps {
@@ -34,24 +33,16 @@ export function UserMenuPanel({
 }: UserMenuPanelProps) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const signOut = useSignOut();
   const name = `${me.familyName} ${me.givenName}`;
 
   const onSignOut = () =>
     signOut.mutate(undefined, {
-      onSuccess: async ({ endSessionUrl }) => {
+      // A full page load, to the sign-in page or (single sign-on) the provider's sign-out, which
+      // sends the browser back to sign-in: everything this person loaded stays behind.
+      onSuccess: ({ endSessionUrl }) => {
         onOpenChange(false);
-        // Single sign-on: sign out at the provider too, which sends the browser back to sign-in.
-        if (endSessionUrl) {
-          resetSession(queryClient);
-          window.location.assign(endSessionUrl);
-          return;
-        }
-        // Leave first, so the pages being closed do not refetch what is about to be forgotten.
-        await navigate({ to: '/sign-in', search: { reason: 'signedOut' } });
-        resetSession(queryClient);
+        loadPage(endSessionUrl ?? signInHref({ reason: 'signedOut' }));
       },
     });
 

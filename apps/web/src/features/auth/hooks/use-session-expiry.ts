@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useRouter } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { isApiError } from '../../../lib/api-client.ts';
+import { loadPage } from '../../../lib/load-page.ts';
 import { ME_QUERY_KEY } from '../api/get-me.ts';
-import { resetSession } from '../api/reset-session.ts';
+import { signInHref } from '../utils/sign-in-search.ts';
 
 function isUnauthenticated(error: unknown): boolean {
   return isApiError(error) && error.status === 401;
@@ -16,25 +16,19 @@ function isMeKey(key: readonly unknown[]): boolean {
 /**
  * Notices a session that ended (the 30-minute idle timeout, the 12-hour limit, a sign-out on
  * another device): any query or mutation answered 401, or the person refetched as nobody. Then
- * it goes to the sign-in page, which says why and returns here afterwards, and forgets the data
- * loaded so far. Pages that are open to everyone (`isPublicPath`) are left alone.
+ * it loads the sign-in page, which says why and returns here afterwards; the data loaded so far
+ * stays behind with this page. Pages that are open to everyone (`isPublicPath`) are left alone.
  */
 export function useSessionExpiry(isPublicPath: (pathname: string) => boolean): void {
   const queryClient = useQueryClient();
-  const router = useRouter();
 
   useEffect(() => {
-    let leaving = false;
     const expire = () => {
-      const { pathname, href } = router.state.location;
-      if (leaving || isPublicPath(pathname)) return;
-      leaving = true;
-      void router
-        .navigate({ to: '/sign-in', search: { next: href, reason: 'expired' }, replace: true })
-        .finally(() => {
-          resetSession(queryClient);
-          leaving = false;
-        });
+      const { pathname, search, hash } = window.location;
+      if (isPublicPath(pathname)) return;
+      loadPage(signInHref({ next: `${pathname}${search}${hash}`, reason: 'expired' }), {
+        replace: true,
+      });
     };
 
     const stopQueries = queryClient.getQueryCache().subscribe((event) => {
@@ -53,5 +47,5 @@ export function useSessionExpiry(isPublicPath: (pathname: string) => boolean): v
       stopQueries();
       stopMutations();
     };
-  }, [queryClient, router, isPublicPath]);
+  }, [queryClient, isPublicPath]);
 }

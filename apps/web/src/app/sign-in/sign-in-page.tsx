@@ -1,25 +1,31 @@
-import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { Card } from '../../components/card.tsx';
 import { FormNotice } from '../../components/form-messages.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
+import { useMe } from '../../features/auth/api/get-me.ts';
 import { useSsoInfo } from '../../features/auth/api/single-sign-on.ts';
 import { SignInForm } from '../../features/auth/components/sign-in-form.tsx';
 import { SsoSignInButton } from '../../features/auth/components/sso-sign-in.tsx';
+import { parseSignInSearch } from '../../features/auth/utils/sign-in-search.ts';
+import { loadPage } from '../../lib/load-page.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
-import './account-pages.css';
-
-const route = getRouteApi('/sign-in');
+import { parseRootSearch } from '../routes/root-search.ts';
+import '../routes/account-pages.css';
 
 /**
- * Sign-in; afterwards, the page the person was trying to open (or home). With single sign-on
- * configured its button comes first and the password form below it.
+ * Sign-in, from the address's `search` (`?next=…&reason=…`); afterwards, the page the person was
+ * trying to open (or home), loaded in full: the single-page app starts there with the person
+ * signed in. With single sign-on configured its button comes first and the password form below.
  */
-export function SignInPage() {
+export function SignInPage({ search }: { search: string }) {
   const { t } = useTranslation();
-  const { next, reason } = route.useSearch();
-  const navigate = route.useNavigate();
+  const raw = Object.fromEntries(new URLSearchParams(search));
+  const { next } = parseRootSearch(raw);
+  const { reason } = parseSignInSearch(raw);
   const sso = useSsoInfo().data;
+  // A browser still signed in must send its session's CSRF token with the sign-in (which ends
+  // that session): asking who is signed in sets it.
+  useMe();
   useDocumentTitle(t('auth.signIn.title'));
   const ssoName = sso?.enabled ? sso.name : null;
 
@@ -40,7 +46,7 @@ export function SignInPage() {
           className="auth-page__form-card"
         >
           {sso?.required ? <p className="auth-page__help">{t('auth.sso.passwordsOff')}</p> : null}
-          <SignInForm onSignedIn={() => void navigate({ href: next ?? '/', replace: true })} />
+          <SignInForm onSignedIn={() => loadPage(next ?? '/', { replace: true })} />
         </Card>
         <p className="auth-page__help">{t('auth.signIn.forgotten')}</p>
       </div>

@@ -1,0 +1,19 @@
+// The sign-in page's own entry (sign-in.html): React, the words and the query cache, without the
+// router of the rest of the app. The global styles first, as in main.tsx.
+import './styles/index.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { SignInApp } from './app/sign-in/sign-in-app.tsx';
+import { i18nReady } from './lib/i18n.ts';
+import { createQueryClient } from './lib/query-client.ts';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('sign-in.html has no #root element');
+
+// A visitor who chose English waits for its catalogue rather than seeing Japanese flash first.
+await i18nReady;
+createRoot(root).render(
+  <StrictMode>
+    <SignInApp queryClient={createQueryClient()} search={window.location.search} />
+  </StrictMode>,
+);
