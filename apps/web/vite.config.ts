@@ -97,6 +97,16 @@ const isEntry = (id: string) => /\/(index\.html|main\.tsx|sign-in\.html|sign-in\
 
 export default defineConfig({
   plugins: [react(), precompress(), signInPage(), findInitialModules()],
+  resolve: {
+    alias: [
+      // The router's store asks for the shim that brings useSyncExternalStore to React before 18;
+      // React 19 has it, so the selector helper that uses React's own is all the app needs.
+      {
+        find: /^use-sync-external-store\/shim\/with-selector$/,
+        replacement: 'use-sync-external-store/with-selector',
+      },
+    ],
+  },
   build: {
     outDir: 'dist',
     // Every browser the build targets (Baseline widely available) knows <link rel=modulepreload>.

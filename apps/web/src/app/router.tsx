@@ -179,18 +179,21 @@ const ssoProblemRoute = createRoute({
   path: '/sign-in/sso',
   validateSearch: parseSsoProblemSearch,
   component: lazyRouteComponent(() => import('./routes/sso-problem.tsx'), 'SsoProblemPage'),
+  loader: () => loadWords('auth'),
 });
 
 const setPasswordRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/set-password',
   component: lazyRouteComponent(() => import('./routes/set-password.tsx'), 'SetPasswordPage'),
+  loader: () => loadWords('auth'),
 });
 
 const mySessionsRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/account/sessions',
   component: lazyRouteComponent(() => import('./routes/my-sessions.tsx'), 'MySessionsPage'),
+  loader: () => loadWords('auth'),
 });
 
 const adminAccountsRoute = createRoute({

@@ -114,6 +114,15 @@ export async function loadWords(...sections: Section[]): Promise<void> {
   await Promise.all([...langs].flatMap((lang) => sections.map((s) => addPart(lang, s))));
 }
 
+/**
+ * Adds a section's Japanese words that came with the page's own download (the sign-in page's), so
+ * they are not fetched again; `loadWords` still fetches the section in another language.
+ */
+export function includeWords<S extends Section>(section: S, words: Messages[S]): void {
+  i18n.addResourceBundle('ja', 'translation', { [section]: words }, true, true);
+  added.ja.set(section, Promise.resolve());
+}
+
 /** Shows the UI in `lang` once the words of everything on screen are there in it. */
 async function showIn(lang: Language): Promise<void> {
   target = lang;

@@ -1,6 +1,6 @@
 import type { authJa } from './auth.ja.ts';
 
-/** English words of signing in, SSO, the user menu, sign-in sessions and setting a password, the same keys as Japanese. */
+/** English words of signing in, SSO, sign-in sessions and setting a password, the same keys as Japanese. */
 export const authEn: typeof authJa = {
   signIn: {
     title: 'Sign in',
@@ -66,15 +66,6 @@ export const authEn: typeof authJa = {
       },
     },
   },
-  userMenu: {
-    label: 'Account: {{name}}',
-    staffNumber: 'Staff number',
-    unit: 'Unit',
-    language: 'Language',
-    mySessions: 'My sign-ins',
-    signOut: 'Sign out',
-    signingOut: 'Signing out…',
-  },
   sessions: {
     title: 'My sign-ins',
     intro:
@@ -112,14 +103,5 @@ export const authEn: typeof authJa = {
       'This link is incomplete. Open the link you were given exactly as it is, without shortening it.',
     linkInvalid: 'This link has expired or was already used. Ask an administrator for a new link.',
     backToSignIn: 'Go to sign-in',
-  },
-  notAllowed: {
-    title: 'You are not allowed to see this page',
-    body: 'This page is for administrators only. If you need it, contact the Operations Planning Office.',
-    home: 'Back to home',
-  },
-  form: {
-    fixErrors: 'Check the fields marked below.',
-    network: 'The server cannot be reached. Check your network connection and try again.',
   },
 };

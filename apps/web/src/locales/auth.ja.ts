@@ -1,4 +1,7 @@
-/** Japanese words of signing in, SSO, the user menu, sign-in sessions and setting a password; shell.ja.ts includes them under `auth`. */
+/**
+ * Japanese words of signing in, SSO, sign-in sessions and setting a password: a section of its
+ * own, which the sign-in page brings with its first download and the other pages load as needed.
+ */
 export const authJa = {
   signIn: {
     title: 'ログイン',
@@ -64,15 +67,6 @@ export const authJa = {
       },
     },
   },
-  userMenu: {
-    label: 'アカウント: {{name}}',
-    staffNumber: '職員番号',
-    unit: '所属',
-    language: '表示言語',
-    mySessions: 'ログイン中の端末',
-    signOut: 'ログアウト',
-    signingOut: 'ログアウトしています…',
-  },
   sessions: {
     title: 'ログイン中の端末',
     intro:
@@ -111,14 +105,5 @@ export const authJa = {
     linkInvalid:
       'このリンクは有効期限が切れたか、すでに使われています。管理者に新しいリンクの発行を依頼してください。',
     backToSignIn: 'ログイン画面へ',
-  },
-  notAllowed: {
-    title: 'このページを表示する権限がありません',
-    body: 'このページは管理者だけが利用できます。必要な場合は業務企画室にお問い合わせください。',
-    home: 'ホームへ戻る',
-  },
-  form: {
-    fixErrors: '入力内容を確認してください。',
-    network: 'サーバーに接続できません。ネットワークの状態を確認して、もう一度お試しください。',
   },
 };

@@ -13,6 +13,7 @@ import { organisationEn } from './organisation.en.ts';
 import { auditLogEn } from './audit-log.en.ts';
 import { mailEn } from './mail.en.ts';
 import { shellEn } from './shell.en.ts';
+import { authEn } from './auth.en.ts';
 import { staffEn } from './staff.en.ts';
 import { schedulingEn } from './scheduling.en.ts';
 import { dashboardEn } from './dashboard.en.ts';
@@ -23,6 +24,7 @@ import { sessionPhaseEn } from './session-phase.en.ts';
 /** English. Typed against the Japanese catalogue, so a missing or extra key fails the build. */
 export const en: Messages = {
   ...shellEn,
+  auth: authEn,
   eLearning: eLearningEn,
   staffImport: staffImportEn,
   reports: reportsEn,

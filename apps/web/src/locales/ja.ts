@@ -12,6 +12,7 @@ import { organisationJa } from './organisation.ja.ts';
 import { auditLogJa } from './audit-log.ja.ts';
 import { mailJa } from './mail.ja.ts';
 import { shellJa } from './shell.ja.ts';
+import { authJa } from './auth.ja.ts';
 import { staffJa } from './staff.ja.ts';
 import { schedulingJa } from './scheduling.ja.ts';
 import { dashboardJa } from './dashboard.ja.ts';
@@ -22,6 +23,7 @@ import { sessionPhaseJa } from './session-phase.ja.ts';
 /** Japanese, the default language. Its shape is the shape every other language must have. */
 export const ja = {
   ...shellJa,
+  auth: authJa,
   eLearning: eLearningJa,
   staffImport: staffImportJa,
   reports: reportsJa,

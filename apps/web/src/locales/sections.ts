@@ -12,6 +12,10 @@ export type Section = Exclude<keyof Messages, keyof typeof shellJa>;
  * page needs it (see `loadWords`), so a first visit downloads only the words its page shows.
  */
 export const SECTIONS: { [S in Section]: Record<'ja' | 'en', () => Promise<Messages[S]>> } = {
+  auth: {
+    ja: () => import('./auth.ja.ts').then((m) => m.authJa),
+    en: () => import('./auth.en.ts').then((m) => m.authEn),
+  },
   eLearning: {
     ja: () => import('./e-learning.ja.ts').then((m) => m.eLearningJa),
     en: () => import('./e-learning.en.ts').then((m) => m.eLearningEn),

@@ -1,11 +1,11 @@
-import { authJa } from './auth.ja.ts';
 import { errorsJa } from './errors.ja.ts';
 import { navJa } from './nav.ja.ts';
 
 /**
- * Japanese words of every page's frame (header, menu, loading and error states), of signing in and
- * of the pages for a missing or forbidden address: part of the first download, where the other
- * sections load with the pages that use them. ja.ts includes them at the top level.
+ * Japanese words of every page's frame (header, menus, loading and error states, forms' shared
+ * messages) and of the pages for a missing or forbidden address: part of the first download, where
+ * the other sections (signing in too) load with the pages that use them. ja.ts includes them at the
+ * top level.
  */
 export const shellJa = {
   app: {
@@ -34,5 +34,22 @@ export const shellJa = {
     body: 'お探しのページは移動または削除されたか、アドレスが間違っている可能性があります。',
     home: 'ホームへ戻る',
   },
-  auth: authJa,
+  userMenu: {
+    label: 'アカウント: {{name}}',
+    staffNumber: '職員番号',
+    unit: '所属',
+    language: '表示言語',
+    mySessions: 'ログイン中の端末',
+    signOut: 'ログアウト',
+    signingOut: 'ログアウトしています…',
+  },
+  notAllowed: {
+    title: 'このページを表示する権限がありません',
+    body: 'このページは管理者だけが利用できます。必要な場合は業務企画室にお問い合わせください。',
+    home: 'ホームへ戻る',
+  },
+  form: {
+    fixErrors: '入力内容を確認してください。',
+    network: 'サーバーに接続できません。ネットワークの状態を確認して、もう一度お試しください。',
+  },
 };

@@ -9,14 +9,14 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
  */
 export function NotAllowedPage() {
   const { t } = useTranslation();
-  useDocumentTitle(t('auth.notAllowed.title'));
+  useDocumentTitle(t('notAllowed.title'));
   return (
     <div className="not-found">
-      <PageHeader title={t('auth.notAllowed.title')}>
-        <p>{t('auth.notAllowed.body')}</p>
+      <PageHeader title={t('notAllowed.title')}>
+        <p>{t('notAllowed.body')}</p>
       </PageHeader>
       <Link to="/" className="button button--primary">
-        {t('auth.notAllowed.home')}
+        {t('notAllowed.home')}
       </Link>
     </div>
   );

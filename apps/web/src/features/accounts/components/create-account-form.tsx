@@ -160,10 +160,10 @@ export function CreateAccountForm({
         setErrors(fieldErrors);
         setFormError(
           Object.keys(fieldErrors).length > 0
-            ? t('auth.form.fixErrors')
+            ? t('form.fixErrors')
             : isApiError(error)
               ? error.message
-              : t('auth.form.network'),
+              : t('form.network'),
         );
         // The summary first: it says what happened; the fields say where.
         requestAnimationFrame(() => alertRef.current?.focus());

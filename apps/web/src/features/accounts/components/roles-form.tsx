@@ -81,7 +81,7 @@ export function RolesForm({ staffId, hrRoles, grantedRoles, isSelf }: RolesFormP
                 : t('accounts.roles.lastAdmin')
               : isApiError(error)
                 ? error.message
-                : t('auth.form.network')}
+                : t('form.network')}
           </p>
         </FormAlert>
       ) : null}

@@ -32,7 +32,7 @@ export function SignInSettingsPanel() {
               <p>
                 {isApiError(requireSso.error) && requireSso.error.code === 'CONFLICT'
                   ? t('accounts.signIn.needsBreakGlass')
-                  : t('auth.form.network')}
+                  : t('form.network')}
               </p>
             </FormAlert>
           ) : null}
@@ -76,7 +76,7 @@ export function BreakGlassMark({ staffId, breakGlass }: { staffId: number; break
           <p>
             {isApiError(mark.error) && mark.error.code === 'CONFLICT'
               ? t('accounts.signIn.lastBreakGlass')
-              : t('auth.form.network')}
+              : t('form.network')}
           </p>
         </FormAlert>
       ) : null}

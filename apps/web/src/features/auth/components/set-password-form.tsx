@@ -74,7 +74,7 @@ export function SetPasswordForm({ token, onDone }: { token: string; onDone: () =
                 ? t('auth.setPassword.tooShort')
                 : isApiError(error)
                   ? t('errors.unknown')
-                  : t('auth.form.network')}
+                  : t('form.network')}
           </p>
         </FormAlert>
       ) : null}

@@ -60,24 +60,24 @@ export function UserMenuPanel({
         </Heading>
         <dl className="user-menu__facts">
           <div>
-            <dt>{t('auth.userMenu.staffNumber')}</dt>
+            <dt>{t('userMenu.staffNumber')}</dt>
             <dd className="staff-number">{me.staffNumber}</dd>
           </div>
           <div>
-            <dt>{t('auth.userMenu.unit')}</dt>
+            <dt>{t('userMenu.unit')}</dt>
             <dd>{localName(me.orgUnit, lang)}</dd>
           </div>
         </dl>
         <Link to="/account/sessions" className="text-link" onClick={() => onOpenChange(false)}>
-          {t('auth.userMenu.mySessions')}
+          {t('userMenu.mySessions')}
         </Link>
         {signOut.isError ? (
           <FormAlert title={t('errors.title')}>
-            <p>{t('auth.form.network')}</p>
+            <p>{t('form.network')}</p>
           </FormAlert>
         ) : null}
         <Button variant="primary" isPending={signOut.isPending} onPress={onSignOut}>
-          {signOut.isPending ? t('auth.userMenu.signingOut') : t('auth.userMenu.signOut')}
+          {signOut.isPending ? t('userMenu.signingOut') : t('userMenu.signOut')}
         </Button>
       </Dialog>
     </Popover>

@@ -19,7 +19,7 @@ export function UserMenu({ me }: { me: Me }) {
   const [isOpen, setOpen] = useState(false);
   const [wasOpened, setWasOpened] = useState(false);
   const name = `${me.familyName} ${me.givenName}`;
-  const label = t('auth.userMenu.label', { name });
+  const label = t('userMenu.label', { name });
 
   return (
     <>

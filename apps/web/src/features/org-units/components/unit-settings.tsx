@@ -81,7 +81,7 @@ function GroupSessionsForm({ unit, units }: { unit: OrgUnit; units: readonly Org
       <p className="field__description">{t('organisation.settings.groupSessions.note')}</p>
       {save.isError ? (
         <FormAlert title={t('organisation.settings.failed')}>
-          <p>{isApiError(save.error) ? save.error.message : t('auth.form.network')}</p>
+          <p>{isApiError(save.error) ? save.error.message : t('form.network')}</p>
         </FormAlert>
       ) : null}
       {save.isSuccess ? <FormNotice>{t('organisation.settings.saved')}</FormNotice> : null}
@@ -175,7 +175,7 @@ function SectionHeads({
               ? t('organisation.settings.heads.notHead')
               : isApiError(error)
                 ? error.message
-                : t('auth.form.network')}
+                : t('form.network')}
           </p>
         </FormAlert>
       ) : null}

@@ -2,17 +2,13 @@ import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NativeButton } from '../../../components/native-button.tsx';
 import './sessions.css';
-import {
-  bookingCalendarUrl,
-  useCancelBooking,
-  type BookingChangeOptions,
-} from '../api/bookings.ts';
-import { useErrorMessage } from '../utils/error-message.ts';
+import { bookingCalendarUrl, type BookingChangeOptions } from '../api/bookings.ts';
 
 // The question loads with its first asking: My training and the home page show these buttons on
-// every booking, and the modal (react-aria's overlay, focus trap) is not needed to show them.
-const ConfirmDialog = lazy(() =>
-  import('../../../components/dialog.tsx').then((m) => ({ default: m.ConfirmDialog })),
+// every booking, and the modal (react-aria's overlay, focus trap), the cancel call and the words
+// for its failures are not needed to show them.
+const CancelBookingDialog = lazy(() =>
+  import('./cancel-booking-dialog.tsx').then((m) => ({ default: m.CancelBookingDialog })),
 );
 
 export interface CancelBookingButtonProps extends BookingChangeOptions {
@@ -33,10 +29,8 @@ export function CancelBookingButton({
   onChanged,
 }: CancelBookingButtonProps) {
   const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
   const [isOpen, setOpen] = useState(false);
   const [wasOpened, setWasOpened] = useState(false);
-  const cancel = useCancelBooking({ onChanged });
   const label = waitlisted ? t('sessions.actions.leaveWaitlist') : t('sessions.actions.cancel');
   return (
     <>
@@ -52,26 +46,14 @@ export function CancelBookingButton({
       {/* Kept once opened, so the modal can play its closing animation. */}
       {wasOpened ? (
         <Suspense fallback={null}>
-          <ConfirmDialog
+          <CancelBookingDialog
+            bookingId={bookingId}
+            waitlisted={waitlisted}
+            summary={summary}
             isOpen={isOpen}
-            onOpenChange={(open) => {
-              setOpen(open);
-              if (!open) cancel.reset();
-            }}
-            title={
-              waitlisted ? t('sessions.confirm.leaveTitle') : t('sessions.confirm.cancelTitle')
-            }
-            cancelLabel={t('sessions.dialog.back')}
-            confirmLabel={
-              waitlisted ? t('sessions.confirm.leaveConfirm') : t('sessions.confirm.cancelConfirm')
-            }
-            isPending={cancel.isPending}
-            error={cancel.isError ? errorMessage(cancel.error) : undefined}
-            onConfirm={() => cancel.mutate({ bookingId }, { onSuccess: () => setOpen(false) })}
-          >
-            <p>{summary}</p>
-            <p>{waitlisted ? t('sessions.confirm.leaveBody') : t('sessions.confirm.cancelBody')}</p>
-          </ConfirmDialog>
+            onOpenChange={setOpen}
+            onChanged={onChanged}
+          />
         </Suspense>
       ) : null}
     </>
