@@ -59,6 +59,16 @@ describe('delivering the web app', () => {
       expect(res.headers.get('content-type'), path).toMatch(/text\/html/);
       expect(await res.text(), path).toBe(signInHtml);
     }
+    // Under their file names too, the pages name this build's files: checked on each visit.
+    for (const [path, html] of [
+      ['/sign-in.html', signInHtml],
+      ['/index.html', readFileSync(join(configDist(), 'index.html'), 'utf8')],
+    ] as const) {
+      const res = await t.app.request(path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('cache-control'), path).toBe('no-cache');
+      expect(await res.text(), path).toBe(html);
+    }
   });
 
   it('has sign-in load none of the router, which the app loads', () => {

@@ -219,11 +219,15 @@ function mountSpa(app: OpenAPIHono<AppEnv>, webDist: string): void {
   app.use('/assets/*', serveStatic({ root: webDist, precompressed: true }));
   // A missing hashed file is a 404, not the SPA page a browser would then cache as a script.
   app.get('/assets/*', (c) => errorResponse(new AppError('NOT_FOUND', 'No such file'), c));
-  // favicon.svg and the like keep their names across builds: cache, but check daily.
+  // favicon.svg and the like keep their names across builds: cache, but check daily. The pages
+  // under their file names (/index.html, /sign-in.html) name hashed files, as at their addresses.
   app.use('*', async (c, next) => {
     await next();
     if (c.res.status === 200 && !c.res.headers.has('Cache-Control'))
-      c.res.headers.set('Cache-Control', 'public, max-age=86400');
+      c.res.headers.set(
+        'Cache-Control',
+        c.req.path.endsWith('.html') ? REVALIDATE : 'public, max-age=86400',
+      );
   });
   app.use('*', serveStatic({ root: webDist, index: '', precompressed: true }));
   app.get('*', page);
