@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../support/database.ts';
 
 /**
- * executePrepared keeps a hot statement's plan for the connection: PostgreSQL as a named
- * statement, the embedded database as a function of its session. Either way the caller must get
- * exactly what the statement as text gives, types included, inside and outside transactions.
+ * executePrepared keeps a hot statement's plan for the connection as a named statement, on
+ * PostgreSQL through node-postgres, on the embedded database through PGlite's wire protocol.
+ * Either way the caller must get exactly what the statement as text gives, types included,
+ * inside and outside transactions, and its errors as the text's errors.
  */
 
 const database = useTestDatabase();
@@ -82,19 +83,15 @@ describe('executePrepared', () => {
     expect(none.rows).toEqual([]);
   });
 
-  it('keeps the statement: as a named statement on PostgreSQL, a session function embedded', async () => {
-    const { db, kind } = database.current;
+  it('keeps the statement as a named statement of the connection', async () => {
+    const { db } = database.current;
     const unit = await makeOrgUnit(db);
     const kept = await db.connection().execute(async (connection) => {
       const query = connection.selectFrom('org_unit').select('code').where('id', '=', unit.id);
       const { rows } = await executePrepared(connection, 'test_kept', query.compile());
       expect(rows).toEqual([{ code: unit.code }]);
-      const found =
-        kind === 'postgres'
-          ? sql<{ n: number }>`select count(*)::int as n from pg_prepared_statements
-              where name = 'test_kept'`
-          : sql<{ n: number }>`select count(*)::int as n from pg_proc
-              where proname = 'kenshu_test_kept' and pronamespace = pg_my_temp_schema()`;
+      const found = sql<{ n: number }>`select count(*)::int as n from pg_prepared_statements
+        where name = 'test_kept' and not from_sql`;
       return (await found.execute(connection)).rows[0]?.n;
     });
     expect(kept).toBe(1);
@@ -129,6 +126,40 @@ describe('executePrepared', () => {
       .where('id', '=', session.id)
       .executeTakeFirstOrThrow();
     expect(row.seats_taken).toBe(2);
+  });
+
+  it('fails as the text fails, and the connection goes on', async () => {
+    const { db } = database.current;
+    const unit = await makeOrgUnit(db);
+    // Writing a unit with a code that is taken: the unique index refuses it.
+    const copy = () =>
+      sql<{ id: number }>`insert into org_unit (code, kind, name_ja, name_en, path, depth)
+        select code, kind, name_ja, name_en, path, depth from org_unit where id = ${unit.id}
+        returning id`.compile(db);
+    const refused = await executePrepared(db, 'test_copy_unit', copy()).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: '23505' });
+    // Again, now that the statement is kept, and inside a transaction that then rolls back.
+    await expect(executePrepared(db, 'test_copy_unit', copy())).rejects.toMatchObject({
+      code: '23505',
+    });
+    await expect(
+      db.transaction().execute((trx) => executePrepared(trx, 'test_copy_unit', copy())),
+    ).rejects.toMatchObject({ code: '23505' });
+    // A statement with no rows to return gives its count of rows changed.
+    const rename = db
+      .updateTable('org_unit')
+      .set({ name_en: 'Renamed' })
+      .where('id', '=', unit.id)
+      .compile();
+    const renamed = await executePrepared(db, 'test_rename_unit', rename);
+    expect(renamed.rows).toEqual([]);
+    expect(renamed.numAffectedRows).toBe(1n);
+    const row = await db
+      .selectFrom('org_unit')
+      .select('name_en')
+      .where('id', '=', unit.id)
+      .executeTakeFirstOrThrow();
+    expect(row.name_en).toBe('Renamed');
   });
 
   it('refuses a name given two texts, and a name that is not a plain word', async () => {

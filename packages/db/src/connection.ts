@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { PGlite, type Results } from '@electric-sql/pglite';
+import { parse, PGlite, protocol, type messages, type Results } from '@electric-sql/pglite';
 import {
   Kysely,
   PostgresDialect,
@@ -93,8 +93,9 @@ const preparedNames = new Map<string, string>();
 /**
  * Runs `query` as a statement the database parses and plans once per connection and then keeps
  * under `name`: for the large statements of a hot path (booking), where planning one afresh
- * every time cost more than running it. Its text must not vary with its values. PostgreSQL keeps
- * it as a named statement (`preparing`), the embedded database as a function (`embeddedPreparing`).
+ * every time cost more than running it. Its text must not vary with its values. Both engines keep
+ * it as a named statement: PostgreSQL through node-postgres (`preparing`), the embedded database
+ * through PGlite's wire protocol (`embeddedPreparing`).
  */
 export async function executePrepared<R>(
   db: Executor,
@@ -104,7 +105,7 @@ export async function executePrepared<R>(
   const known = preparedNames.get(query.sql);
   if (known !== name) {
     if (known !== undefined) throw new Error(`Prepared statement ${known} was also named ${name}`);
-    // The name becomes part of SQL (the embedded database's function).
+    // The name goes to the database as it is: one plain word.
     if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`Prepared statement name ${name}`);
     if ([...preparedNames.values()].includes(name)) {
       throw new Error(`Prepared statement ${name} was written two ways; its text must be fixed`);
@@ -195,25 +196,50 @@ export function embeddedKysely(pglite: PGlite): Kysely<DB> {
 }
 
 /**
- * PGlite as the Kysely dialect sees it, running the statements of executePrepared through a
- * function of this session made for each the first time it runs: PGlite has no named
- * statements, and PL/pgSQL keeps the plan of each statement in a function for the session,
- * which a statement sent as text never gets (there, planning took longer than running). The
- * function returns the statement's own columns and types, so its rows are the statement's.
+ * PGlite as the Kysely dialect sees it, keeping the statements of executePrepared as named
+ * statements of its session. PGlite's own `query` has no names: it parses, describes and plans
+ * each statement afresh in six calls into the database, and for the booking's statements that
+ * cost more than running them. A kept statement is parsed and described once; each use is then
+ * one call (bind, execute, sync), its rows read with the description kept from the first.
  */
 function embeddedPreparing(pglite: PGlite): PGlite {
-  const calls = new Map<string, string>();
-  const query = async <T>(sql: string, params?: unknown[]): Promise<Results<T>> => {
+  const kept = new Map<string, Promise<KeptStatement>>();
+  const keep = (name: string, sql: string) => {
+    let statement = kept.get(name);
+    if (statement === undefined) {
+      statement = describeKept(pglite, name, sql);
+      // A statement that failed to parse is tried again next time, not remembered as failed.
+      statement.catch(() => kept.delete(name));
+      kept.set(name, statement);
+    }
+    return statement;
+  };
+  const query = async <T>(sql: string, params: unknown[] = []): Promise<Results<T>> => {
     const name = preparedNames.get(sql);
     if (name === undefined) return pglite.query<T>(sql, params);
-    let call = calls.get(name);
-    if (call === undefined) {
-      // A function made inside a transaction would go with its rollback: make it outside one.
-      if (pglite.isInTransaction()) return pglite.query<T>(sql, params);
-      call = await makeStatementFunction(pglite, name, sql);
-      calls.set(name, call);
-    }
-    return pglite.query<T>(call, params);
+    // The same locks as PGlite's own query: nothing else runs between bind and sync.
+    return pglite._runExclusiveTransaction(() =>
+      pglite.runExclusive(async () => {
+        const statement = await keep(name, sql);
+        const values = params.map((value, i) => {
+          if (value === null || value === undefined) return null;
+          const serialize = pglite.serializers[statement.parameterTypes[i] ?? 0];
+          return serialize ? serialize(value) : String(value);
+        });
+        const { messages } = await pglite.execProtocol(
+          concatBytes([
+            protocol.serialize.bind({ statement: name, values }),
+            protocol.serialize.execute({}),
+            protocol.serialize.sync(),
+          ]),
+          { syncToFs: false },
+        );
+        if (!pglite.isInTransaction()) await pglite.syncToFs();
+        const described = statement.rows ? [statement.rows, ...messages] : messages;
+        const [result] = parse.parseResults(described, pglite.parsers);
+        return result as Results<T>;
+      }),
+    );
   };
   return new Proxy(pglite, {
     get(target, property) {
@@ -224,39 +250,41 @@ function embeddedPreparing(pglite: PGlite): PGlite {
   });
 }
 
+type RowDescriptionMessage = messages.RowDescriptionMessage;
+
+/** A statement the embedded session keeps: its parameters' types and its rows' description. */
+interface KeptStatement {
+  parameterTypes: number[];
+  rows: RowDescriptionMessage | undefined;
+}
+
 /**
- * Creates `pg_temp.kenshu_<name>`, a function that runs `sql` with its parameters and returns
- * its rows (their names and types as PostgreSQL infers them), and returns the statement that
- * calls it with the same parameters.
+ * Parses `sql` into the session's statement `name` and describes it. Called with PGlite's query
+ * lock held. A named statement is the session's, not the transaction's: a rollback keeps it.
  */
-async function makeStatementFunction(pglite: PGlite, name: string, sql: string): Promise<string> {
-  const { queryParams, resultFields } = await pglite.describeQuery(sql);
-  const typeNames = async (oids: number[]) =>
-    (
-      await pglite.query<{ name: string }>(
-        `select format_type(oid, null) as name from unnest($1::oid[]) with ordinality as t(oid, i)
-         order by i`,
-        [oids],
-      )
-    ).rows.map((row) => row.name);
-  const parameterTypes = await typeNames(queryParams.map((p) => p.dataTypeID));
-  const columnTypes = await typeNames(resultFields.map((f) => f.dataTypeID));
-  const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
-  const tag = '$kenshu_statement$';
-  if (sql.includes(tag)) throw new Error(`Prepared statement ${name} contains ${tag}`);
-  const fn = `pg_temp.kenshu_${name}`;
-  await pglite.exec(`
-    create function ${fn}(${parameterTypes.join(', ')})
-    returns table (${resultFields.map((f, i) => `${quote(f.name)} ${columnTypes[i]}`).join(', ')})
-    -- Left to choose, PostgreSQL plans these statements afresh for their values each time.
-    language plpgsql set plan_cache_mode = force_generic_plan as ${tag}
-    -- The returned columns are variables too; a name in the statement means the column.
-    #variable_conflict use_column
-    begin
-      return query ${sql}
-      ;
-    end ${tag}`);
-  return `select * from ${fn}(${parameterTypes.map((_, i) => `$${i + 1}`).join(', ')})`;
+async function describeKept(pglite: PGlite, name: string, sql: string): Promise<KeptStatement> {
+  const { messages } = await pglite.execProtocol(
+    concatBytes([
+      protocol.serialize.parse({ name, text: sql }),
+      protocol.serialize.describe({ type: 'S', name }),
+      protocol.serialize.sync(),
+    ]),
+    { syncToFs: false },
+  );
+  const rows = messages.find(
+    (message): message is RowDescriptionMessage => message.name === 'rowDescription',
+  );
+  return { parameterTypes: parse.parseDescribeStatementResults(messages), rows };
+}
+
+function concatBytes(parts: Uint8Array[]): Uint8Array {
+  const bytes = new Uint8Array(parts.reduce((length, part) => length + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    bytes.set(part, offset);
+    offset += part.length;
+  }
+  return bytes;
 }
 
 /** Dumps an embedded database so another process can start from it (a migrated test template). */
