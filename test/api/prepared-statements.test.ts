@@ -1,4 +1,4 @@
-import { executePrepared } from '@kenshu/db';
+import { executePrepared, preparedStatement } from '@kenshu/db';
 import { makeCourse, makeOrgUnit, makeSession } from '@kenshu/db/testing';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
@@ -177,5 +177,36 @@ describe('executePrepared', () => {
     await expect(executePrepared(db, 'x; drop table staff', two.compile())).rejects.toThrow(
       /name x; drop/,
     );
+  });
+
+  describe('preparedStatement', () => {
+    const unitNamed = preparedStatement(
+      'test_unit_named',
+      (db, v: { id: number; suffix: string }) =>
+        sql<{ code: string; named: string }>`select code, name_en || ${v.suffix} as named
+          from org_unit where id = ${v.id}`.compile(db),
+    );
+
+    it('builds the text once and runs it with the values of each call', async () => {
+      const { db } = database.current;
+      const [a, b] = [await makeOrgUnit(db), await makeOrgUnit(db)];
+      const first = await unitNamed(db, { id: a.id, suffix: ' (1)' });
+      const second = await unitNamed(db, { id: b.id, suffix: ' (2)' });
+      expect(first.rows).toEqual([{ code: a.code, named: `${a.name_en} (1)` }]);
+      expect(second.rows).toEqual([{ code: b.code, named: `${b.name_en} (2)` }]);
+      await expect(unitNamed(db, { id: a.id } as never)).rejects.toThrow(/needs suffix/);
+    });
+
+    it('refuses a statement that reads a value, or places one nested, instead of placing it', async () => {
+      const { db } = database.current;
+      const reads = preparedStatement('test_reads_value', (db, v: { kinds: string[] }) =>
+        sql`select ${JSON.stringify(v.kinds)}::jsonb`.compile(db),
+      );
+      await expect(reads(db, { kinds: ['a'] })).rejects.toThrow(/kinds was read/);
+      const nested = preparedStatement('test_nested_value', (db, v: { row: { id: number } }) =>
+        sql`select ${v.row.id}::integer`.compile(db),
+      );
+      await expect(nested(db, { row: { id: 1 } })).rejects.toThrow(/pass values flat/);
+    });
   });
 });

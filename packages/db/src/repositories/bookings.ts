@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely';
-import { executePrepared, type Executor } from '../connection.ts';
+import { preparedStatement, type Executor } from '../connection.ts';
 import type { Booking, BookingStatus, DB, Locale, Role } from '../schema.ts';
-import { outboxWrites, type NewMail } from './mail-outbox.ts';
+import { outboxRows, outboxWrites, type NewMail } from './mail-outbox.ts';
 import { PERSON_ON_LIST_COLUMNS } from './staff.ts';
 
 export async function insertBooking(
@@ -31,60 +31,70 @@ export async function bookingPrelude(
   staffId: number,
   messageKinds: readonly string[],
 ) {
-  const query = db
-    .selectFrom('training_session as s')
-    .innerJoin('course as c', 'c.id', 's.course_id')
-    .innerJoin('staff as p', (join) => join.on('p.id', '=', staffId))
-    .leftJoin('org_unit as u', 'u.id', 'p.org_unit_id')
-    .selectAll('s')
-    .select([
-      'c.code as course_code',
-      'c.title_ja as course_title_ja',
-      'c.title_en as course_title_en',
-      'c.description_ja as course_description_ja',
-      'c.description_en as course_description_en',
-      'c.audience as course_audience',
-      'c.active as course_active',
-      'c.published_at as course_published_at',
-      'p.family_name',
-      'p.given_name',
-      'p.email',
-      'p.locale',
-      'p.active as person_active',
-      'p.employment_type',
-      'p.is_section_head',
-      'p.is_unit_security_officer',
-      'p.is_system_security_officer',
-      'p.is_pjmo_member',
-      'u.path as unit_path',
-      sql<Role[]>`coalesce(
-        (select jsonb_agg(g.role) from role_grant g where g.staff_id = p.id), '[]')`.as(
-        'granted_roles',
-      ),
-      sql<string[]>`coalesce(
-        (select jsonb_agg(o.kind) from mail_opt_out o where o.staff_id = p.id), '[]')`.as(
-        'opted_out_kinds',
-      ),
-      sql<{ kind: string; locale: Locale; subject: string; body: string }[]>`coalesce(
-        (select jsonb_agg(jsonb_build_object(
-           'kind', t.kind, 'locale', t.locale, 'subject', t.subject, 'body', t.body))
-         from message_template t
-         where t.kind in (select jsonb_array_elements_text(${JSON.stringify(messageKinds)}::jsonb))),
-        '[]')`.as('templates'),
-      // Withdrawn completions and the ones they withdraw do not count (see completionsOf).
-      sql<boolean>`exists (
-        select 1 from completion k
-        where k.staff_id = p.id and k.course_id = s.course_id and k.fiscal_year = s.fiscal_year
-          and k.kind <> 'withdrawn'
-          and not exists (select 1 from completion w where w.withdraws_completion_id = k.id))`.as(
-        'completed',
-      ),
-      sql<number>`nextval(pg_get_serial_sequence('booking', 'id'))::integer`.as('booking_id'),
-    ])
-    .where('s.id', '=', sessionId);
-  const { rows } = await executePrepared(db, 'booking_prelude', query.compile());
+  const { rows } = await preludeStatement(db, {
+    sessionId,
+    staffId,
+    messageKinds: JSON.stringify(messageKinds),
+  });
   return rows[0];
 }
+
+const preludeStatement = preparedStatement(
+  'booking_prelude',
+  (db, v: { sessionId: number; staffId: number; messageKinds: string }) =>
+    db
+      .selectFrom('training_session as s')
+      .innerJoin('course as c', 'c.id', 's.course_id')
+      .innerJoin('staff as p', (join) => join.on('p.id', '=', v.staffId))
+      .leftJoin('org_unit as u', 'u.id', 'p.org_unit_id')
+      .selectAll('s')
+      .select([
+        'c.code as course_code',
+        'c.title_ja as course_title_ja',
+        'c.title_en as course_title_en',
+        'c.description_ja as course_description_ja',
+        'c.description_en as course_description_en',
+        'c.audience as course_audience',
+        'c.active as course_active',
+        'c.published_at as course_published_at',
+        'p.family_name',
+        'p.given_name',
+        'p.email',
+        'p.locale',
+        'p.active as person_active',
+        'p.employment_type',
+        'p.is_section_head',
+        'p.is_unit_security_officer',
+        'p.is_system_security_officer',
+        'p.is_pjmo_member',
+        'u.path as unit_path',
+        sql<Role[]>`coalesce(
+          (select jsonb_agg(g.role) from role_grant g where g.staff_id = p.id), '[]')`.as(
+          'granted_roles',
+        ),
+        sql<string[]>`coalesce(
+          (select jsonb_agg(o.kind) from mail_opt_out o where o.staff_id = p.id), '[]')`.as(
+          'opted_out_kinds',
+        ),
+        sql<{ kind: string; locale: Locale; subject: string; body: string }[]>`coalesce(
+          (select jsonb_agg(jsonb_build_object(
+             'kind', t.kind, 'locale', t.locale, 'subject', t.subject, 'body', t.body))
+           from message_template t
+           where t.kind in (select jsonb_array_elements_text(${v.messageKinds}::jsonb))),
+          '[]')`.as('templates'),
+        // Withdrawn completions and the ones they withdraw do not count (see completionsOf).
+        sql<boolean>`exists (
+          select 1 from completion k
+          where k.staff_id = p.id and k.course_id = s.course_id and k.fiscal_year = s.fiscal_year
+            and k.kind <> 'withdrawn'
+            and not exists (select 1 from completion w where w.withdraws_completion_id = k.id))`.as(
+          'completed',
+        ),
+        sql<number>`nextval(pg_get_serial_sequence('booking', 'id'))::integer`.as('booking_id'),
+      ])
+      .where('s.id', '=', v.sessionId)
+      .compile(),
+);
 
 /**
  * Books a seat, or a waitlist place when the session is full, in one statement that takes the
@@ -101,15 +111,7 @@ export async function bookingPrelude(
  */
 export async function bookSeatOrWait(
   db: Executor,
-  row: {
-    id: number;
-    uid: string;
-    session_id: number;
-    course_id: number;
-    fiscal_year: number;
-    staff_id: number;
-    booked_by: number;
-  },
+  row: BookingToWrite,
   mails: { seat: NewMail; wait: NewMail },
   at: Date,
 ): Promise<{
@@ -117,12 +119,39 @@ export async function bookSeatOrWait(
   bookable: boolean;
   live: Pick<Booking, 'id' | 'session_id' | 'status'>[];
 }> {
-  const statement = sql<
-    { [K in keyof Booking]: Booking[K] | null } & {
-      bookable: boolean;
-      live: Pick<Booking, 'id' | 'session_id' | 'status'>[];
-    }
-  >`
+  const { rows } = await bookStatement(db, {
+    ...row,
+    at,
+    mails: outboxRows([mails.seat, mails.wait]),
+    seat_kind: mails.seat.kind,
+  });
+  const [result] = rows;
+  if (!result) throw new Error('booking statement returned no row');
+  const { bookable, live, ...booking } = result;
+  return { booking: booking.id === null ? undefined : (booking as Booking), bookable, live };
+}
+
+interface BookingToWrite {
+  id: number;
+  uid: string;
+  session_id: number;
+  course_id: number;
+  fiscal_year: number;
+  staff_id: number;
+  booked_by: number;
+}
+
+const bookStatement = preparedStatement(
+  'book_seat_or_wait',
+  (db, v: BookingToWrite & { at: Date; mails: string; seat_kind: string }) => {
+    const row = v;
+    const { at } = v;
+    return sql<
+      { [K in keyof Booking]: Booking[K] | null } & {
+        bookable: boolean;
+        live: Pick<Booking, 'id' | 'session_id' | 'status'>[];
+      }
+    >`
     with s as (
       -- The same window as assertBookable, read from the locked (latest) row.
       select id, seats_taken, capacity from training_session
@@ -165,20 +194,16 @@ export async function bookSeatOrWait(
       insert into booking_event (booking_id, action, actor_staff_id)
       select id, 'wait_dropped', ${row.booked_by}::integer from dropped
     ), ${outboxWrites(
-      [mails.seat, mails.wait],
-      sql`exists (select 1 from b where (b.status = 'confirmed') = (m.kind = ${mails.seat.kind}))`,
+      v.mails,
+      sql`exists (select 1 from b where (b.status = 'confirmed') = (m.kind = ${v.seat_kind}))`,
     )}
     select b.*, exists (select 1 from s) as bookable,
       (select coalesce(jsonb_agg(jsonb_build_object(
          'id', id, 'session_id', session_id, 'status', status) order by id), '[]')
        from live) as live
-    from (select 1) as one left join b on true`;
-  const { rows } = await executePrepared(db, 'book_seat_or_wait', statement.compile(db));
-  const [result] = rows;
-  if (!result) throw new Error('booking statement returned no row');
-  const { bookable, live, ...booking } = result;
-  return { booking: booking.id === null ? undefined : (booking as Booking), bookable, live };
-}
+    from (select 1) as one left join b on true`.compile(db);
+  },
+);
 
 export async function findBooking(db: Executor, id: number): Promise<Booking | undefined> {
   return db.selectFrom('booking').selectAll().where('id', '=', id).executeTakeFirst();
@@ -240,17 +265,26 @@ export async function countWaiting(db: Executor, sessionId: number): Promise<num
  * `queued_at` has microseconds, a JavaScript Date only milliseconds, and bookings arrive faster.
  */
 export async function waitlistPosition(db: Executor, booking: Booking): Promise<number> {
-  const query = db
-    .selectFrom('booking as w')
-    .select((eb) => eb.fn.countAll<number>().as('ahead'))
-    .where('w.session_id', '=', booking.session_id)
-    .where('w.status', '=', 'waitlisted')
-    .where(
-      sql<boolean>`(w.queued_at, w.id) < (select b.queued_at, b.id from booking b where b.id = ${booking.id})`,
-    );
-  const { rows } = await executePrepared(db, 'waitlist_position', query.compile());
+  const { rows } = await waitlistPositionStatement(db, {
+    sessionId: booking.session_id,
+    bookingId: booking.id,
+  });
   return (rows[0]?.ahead ?? 0) + 1;
 }
+
+const waitlistPositionStatement = preparedStatement(
+  'waitlist_position',
+  (db, v: { sessionId: number; bookingId: number }) =>
+    db
+      .selectFrom('booking as w')
+      .select((eb) => eb.fn.countAll<number>().as('ahead'))
+      .where('w.session_id', '=', v.sessionId)
+      .where('w.status', '=', 'waitlisted')
+      .where(
+        sql<boolean>`(w.queued_at, w.id) < (select b.queued_at, b.id from booking b where b.id = ${v.bookingId})`,
+      )
+      .compile(),
+);
 
 export async function confirmBooking(trx: Transaction<DB>, id: number): Promise<Booking> {
   return trx

@@ -39,16 +39,18 @@ export async function enqueueMail(
     staff_id: number;
     reason: string;
     period: string;
-  }>`with ${outboxWrites(mails)} select id, staff_id, reason, period from written`.execute(trx);
+  }>`with ${outboxWrites(outboxRows(mails))} select id, staff_id, reason, period from written`.execute(
+    trx,
+  );
   return written;
 }
 
 /**
- * The WITH items (`m`, `written`, `noticed`) that write `mails` and their notices, for a
- * statement that writes something else too (a booking with its e-mail); written only `when`.
+ * E-mails as the one JSON value outboxWrites reads them from: one parameter rather than 12 per
+ * row, as a daily run writes tens of thousands of rows and a statement takes at most 65,535.
  */
-export function outboxWrites(mails: readonly NewMail[], when: RawBuilder<unknown> = sql`true`) {
-  const rows = JSON.stringify(
+export function outboxRows(mails: readonly NewMail[]): string {
+  return JSON.stringify(
     mails.map((m) => ({
       ...m,
       calendar: m.calendar,
@@ -56,8 +58,14 @@ export function outboxWrites(mails: readonly NewMail[], when: RawBuilder<unknown
       notice: m.notice ?? null,
     })),
   );
-  // One JSON parameter rather than 12 per row: a daily run writes tens of thousands of rows and
-  // PostgreSQL takes at most 65,535 parameters in a statement. One round trip for both tables.
+}
+
+/**
+ * The WITH items (`m`, `written`, `noticed`) that write the e-mails in `rows` (outboxRows) and
+ * their notices in one round trip, for a statement that writes something else too (a booking
+ * with its e-mail); written only `when`.
+ */
+export function outboxWrites(rows: string, when: RawBuilder<unknown> = sql`true`) {
   return sql`m as (
       select * from jsonb_to_recordset(${rows}::jsonb) as m(
         staff_id integer, kind text, reason text, period text, to_address text, locale text,
