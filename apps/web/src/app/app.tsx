@@ -1,9 +1,8 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
-import { I18nextProvider } from 'react-i18next';
 import { I18nProvider } from 'react-aria-components';
-import { i18n, INTL_LOCALES, useLanguage } from '../lib/i18n.ts';
+import { INTL_LOCALES, useLanguage } from '../lib/i18n.ts';
 import type { createAppRouter } from './router.tsx';
 
 export interface AppProps {
@@ -14,13 +13,11 @@ export interface AppProps {
 /** The whole app with its providers; main.tsx and the tests each supply router and query client. */
 export function App({ queryClient, router }: AppProps) {
   return (
-    <I18nextProvider i18n={i18n}>
-      <QueryClientProvider client={queryClient}>
-        <AriaLocale>
-          <RouterProvider router={router} />
-        </AriaLocale>
-      </QueryClientProvider>
-    </I18nextProvider>
+    <QueryClientProvider client={queryClient}>
+      <AriaLocale>
+        <RouterProvider router={router} />
+      </AriaLocale>
+    </QueryClientProvider>
   );
 }
 

@@ -1,6 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import { isApiError } from '../lib/api-client.ts';
 import { errorsJa } from '../locales/errors.ja.ts';
+import { useTranslation } from '../lib/i18n.ts';
 
 type TranslatedCode = keyof typeof errorsJa.codes;
 

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../lib/i18n.ts';
 
 /** Shown while data loads; a polite live region, so screen readers hear that something is coming. */
 export function LoadingState() {

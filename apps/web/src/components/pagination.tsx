@@ -1,7 +1,7 @@
-import { useTranslation } from 'react-i18next';
 import { PAGE_SIZES, type PageSize } from '../lib/paging.ts';
 import { Button } from './button.tsx';
 import { Select } from './select.tsx';
+import { useTranslation } from '../lib/i18n.ts';
 
 export interface PaginationProps {
   /** Zero-based index of the first row shown. */

@@ -1,5 +1,5 @@
 import type { SessionPhase } from '@kenshu/domain';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../lib/i18n.ts';
 
 /** Where a session is in its life (scheduled … finalised, or cancelled), as a badge. */
 export function SessionPhaseBadge({ phase }: { phase: SessionPhase }) {

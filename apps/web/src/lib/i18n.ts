@@ -1,6 +1,5 @@
-import i18next from 'i18next';
-import { useEffect } from 'react';
-import { initReactI18next, useTranslation } from 'react-i18next';
+import i18next, { type TFunction } from 'i18next';
+import { useEffect, useSyncExternalStore } from 'react';
 import type { Messages } from '../locales/ja.ts';
 import { SECTIONS, type Section } from '../locales/sections.ts';
 import { shellJa } from '../locales/shell.ja.ts';
@@ -59,7 +58,7 @@ function storedLanguage(): Language {
 /** The app's one i18next instance, ready synchronously in Japanese (see `i18nReady`). */
 export const i18n = i18next.createInstance();
 
-void i18n.use(initReactI18next).init({
+void i18n.init({
   // The shell's Japanese words come with the first download; everything else is added as pages
   // need it (see `loadWords`).
   resources: { ja: { translation: shellJa } },
@@ -170,10 +169,37 @@ export function useAccountLanguage(locale: Language | undefined): void {
   }, [locale]);
 }
 
+/**
+ * What `useTranslation` hands out: a new `t` whenever the language changes or words are added, so
+ * memoised components that depend on `t` render again. (The app needs only this of react-i18next,
+ * whose Suspense, namespace and `Trans` support cost every page about 2.5 KB gzipped.)
+ */
+let translation: { t: TFunction<'translation'> } = { t: i18n.getFixedT(null, 'translation') };
+const translationListeners = new Set<() => void>();
+
+function wordsChanged(): void {
+  translation = { t: i18n.getFixedT(null, 'translation') };
+  for (const listener of translationListeners) listener();
+}
+i18n.on('languageChanged', wordsChanged);
+// A section's words arriving (loadWords) renders again what showed before they were there.
+i18n.store.on('added', wordsChanged);
+
+function subscribeToWords(listener: () => void): () => void {
+  translationListeners.add(listener);
+  return () => translationListeners.delete(listener);
+}
+const currentTranslation = () => translation;
+
+/** The UI's words, `{ t }`, re-rendering the caller when the language changes or words are added. */
+export function useTranslation(): { t: TFunction<'translation'> } {
+  return useSyncExternalStore(subscribeToWords, currentTranslation, currentTranslation);
+}
+
 /** The current UI language, re-rendering the caller when it changes. */
 export function useLanguage(): Language {
-  const { i18n: instance } = useTranslation();
-  const lang = instance.resolvedLanguage;
+  useTranslation();
+  const lang = i18n.resolvedLanguage;
   return isLanguage(lang) ? lang : DEFAULT_LANGUAGE;
 }
 

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from './i18n.ts';
 
 /** Sets the tab title to `page | 研修 Kenshu`, so each page is identifiable in tabs and history. */
 export function useDocumentTitle(page: string): void {

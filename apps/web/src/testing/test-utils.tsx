@@ -2,7 +2,6 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { createMemoryHistory } from '@tanstack/react-router';
 import { cleanup, render } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { App } from '../app/app.tsx';
 import { createAppRouter } from '../app/router.tsx';
@@ -60,9 +59,5 @@ export function renderSignIn(search = '') {
 
 /** Renders one component with translations and a query cache, for tests below page level. */
 export function renderWithProviders(ui: ReactElement) {
-  return render(
-    <I18nextProvider i18n={i18n}>
-      <QueryClientProvider client={testQueryClient()}>{ui}</QueryClientProvider>
-    </I18nextProvider>,
-  );
+  return render(<QueryClientProvider client={testQueryClient()}>{ui}</QueryClientProvider>);
 }

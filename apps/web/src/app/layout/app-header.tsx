@@ -1,5 +1,5 @@
 import type { ComponentType, MouseEvent, ReactNode, RefObject } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n.ts';
 import { FiscalYearBadge } from '../../features/fiscal-years/components/fiscal-year-badge.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import './app-layout.css';

@@ -1,6 +1,5 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
-import { LANGUAGES, setLanguage, useLanguage } from '../../lib/i18n.ts';
+import { LANGUAGES, setLanguage, useLanguage, useTranslation } from '../../lib/i18n.ts';
 
 /**
  * 日本語 | English. Each name is written in its own language (and marked so with `lang`), so

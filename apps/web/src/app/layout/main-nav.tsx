@@ -1,6 +1,6 @@
 import { useRouterState } from '@tanstack/react-router';
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n.ts';
 import { Link } from '../../components/link.tsx';
 import { NAV_ENTRIES, type NavEntry } from '../navigation.ts';
 import { useViewer } from '../use-viewer.ts';

@@ -1,5 +1,4 @@
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
 import { Card } from '../../components/card.tsx';
 import { Link } from '../../components/link.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -10,7 +9,7 @@ import { CourseForm } from '../../features/courses/components/course-form.tsx';
 import { CourseTable } from '../../features/courses/components/course-table.tsx';
 import { ReminderScheduleSection } from '../../features/reminders/components/reminder-schedule-form.tsx';
 import { useOrgUnits } from '../../features/org-units/api/get-org-units.ts';
-import { localName, useLanguage } from '../../lib/i18n.ts';
+import { localName, useLanguage, useTranslation } from '../../lib/i18n.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { AdminOnly } from './admin-guard.tsx';
 import './training-pages.css';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n.ts';
 import { EmptyState } from '../../components/empty-state.tsx';
 import { useViewer } from '../use-viewer.ts';
 

@@ -1,5 +1,5 @@
 import { getRouteApi } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { OutboxView } from '../../features/mail/components/outbox-view.tsx';
 import { DEFAULT_PAGE_SIZE } from '../../lib/paging.ts';

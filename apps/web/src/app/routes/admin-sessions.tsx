@@ -1,6 +1,5 @@
 import { tokyoDateOf } from '@kenshu/domain';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
 import { Card } from '../../components/card.tsx';
 import { Link } from '../../components/link.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -24,7 +23,7 @@ import {
   SessionTable,
 } from '../../features/sessions/components/admin/session-table.tsx';
 import { sessionTimeLabel } from '../../lib/dates.ts';
-import { useLanguage } from '../../lib/i18n.ts';
+import { useLanguage, useTranslation } from '../../lib/i18n.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { AdminOnly } from './admin-guard.tsx';
 import './training-pages.css';

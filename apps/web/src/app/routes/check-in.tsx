@@ -1,6 +1,6 @@
 import { getRouteApi } from '@tanstack/react-router';
 import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { CheckInForm } from '../../features/attendance/components/check-in-form.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';

@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import { Card } from '../../components/card.tsx';
 import { Link } from '../../components/link.tsx';
 import { TeachingOverview } from '../../features/attendance/components/teaching-overview.tsx';
@@ -9,7 +8,7 @@ import { FiscalYearSummary } from '../../features/fiscal-years/components/fiscal
 import { useOrgUnits } from '../../features/org-units/api/get-org-units.ts';
 import { OrgOverview } from '../../features/org-units/components/org-overview.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
-import { useLanguage } from '../../lib/i18n.ts';
+import { useLanguage, useTranslation } from '../../lib/i18n.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { canVisit } from '../navigation.ts';
 import { useViewer } from '../use-viewer.ts';

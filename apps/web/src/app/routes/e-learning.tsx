@@ -1,6 +1,5 @@
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Card } from '../../components/card.tsx';
 import { Link } from '../../components/link.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
@@ -21,7 +20,7 @@ import {
 import { ModulePlayer } from '../../features/e-learning/components/module-player.tsx';
 import { MyELearning } from '../../features/e-learning/components/my-e-learning.tsx';
 import { ScormImport } from '../../features/e-learning/components/scorm-import.tsx';
-import { useLanguage } from '../../lib/i18n.ts';
+import { useLanguage, useTranslation } from '../../lib/i18n.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import './training-pages.css';
 

@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next';
 import { Card } from '../../components/card.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { MessageHistory } from '../../features/mail/components/message-history.tsx';
@@ -7,6 +6,7 @@ import {
   NotificationCount,
   NotificationList,
 } from '../../features/notifications/components/notifications.tsx';
+import { useTranslation } from '../../lib/i18n.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { MyTrainingPanel } from './my-training-panel.tsx';
 import './training-pages.css';

@@ -1,5 +1,4 @@
 import { getRouteApi } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
 import { Card } from '../../components/card.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryState } from '../../components/query-state.tsx';
@@ -8,7 +7,7 @@ import { OrgTree } from '../../features/org-units/components/org-tree.tsx';
 import { UnitSettings } from '../../features/org-units/components/unit-settings.tsx';
 import { StaffDirectory } from '../../features/staff/components/staff-directory.tsx';
 import { StaffPicker } from '../../features/staff/components/staff-picker.tsx';
-import { localName, useLanguage } from '../../lib/i18n.ts';
+import { localName, useLanguage, useTranslation } from '../../lib/i18n.ts';
 import { DEFAULT_PAGE_SIZE } from '../../lib/paging.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useViewer } from '../use-viewer.ts';

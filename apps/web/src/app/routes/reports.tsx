@@ -1,5 +1,5 @@
 import { getRouteApi } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import { ReportsView } from '../../features/reports/components/reports-view.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';

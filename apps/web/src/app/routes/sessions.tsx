@@ -1,12 +1,11 @@
 import { getRouteApi } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/page-header.tsx';
 import { useCourses } from '../../features/courses/api/courses.ts';
 import { useCurrentFiscalYear } from '../../features/fiscal-years/api/get-current-fiscal-year.ts';
 import { SessionFinder } from '../../features/sessions/components/session-finder.tsx';
 import type { FinderFilters } from '../../features/sessions/components/session-filters.tsx';
 import { fiscalYearMonths } from '../../features/sessions/utils/session-time.ts';
-import { useLanguage } from '../../lib/i18n.ts';
+import { useLanguage, useTranslation } from '../../lib/i18n.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useViewer, type Role } from '../use-viewer.ts';
 import { useBookingSync } from './booking-sync.ts';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n.ts';
 import { Card } from '../../components/card.tsx';
 import { FormAlert } from '../../components/form-fields.tsx';
 import { PageHeader } from '../../components/page-header.tsx';

@@ -1,6 +1,5 @@
 import { getRouteApi } from '@tanstack/react-router';
 import { ToggleButton, ToggleButtonGroup } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
 import { Link } from '../../components/link.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { QueryState } from '../../components/query-state.tsx';
@@ -12,7 +11,7 @@ import { BackToSheetLink } from '../../features/attendance/components/session-pa
 import { SignInSheet } from '../../features/attendance/components/sign-in-sheet.tsx';
 import { TeachingList } from '../../features/attendance/components/teaching-list.tsx';
 import { checkedInTime } from '../../features/attendance/utils/sheet.ts';
-import { useLanguage } from '../../lib/i18n.ts';
+import { useLanguage, useTranslation } from '../../lib/i18n.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useViewer } from '../use-viewer.ts';
 import { sessionTimeLabel } from '../../lib/dates.ts';

@@ -1,5 +1,5 @@
 import { getRouteApi } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../lib/i18n.ts';
 import { PageHeader } from '../../components/page-header.tsx';
 import type { TeamFilterPatch } from '../../features/team/components/team-filters.tsx';
 import { TeamStatusView } from '../../features/team/components/team-status-view.tsx';

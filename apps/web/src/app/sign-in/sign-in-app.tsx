@@ -1,7 +1,5 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
-import { I18nextProvider } from 'react-i18next';
-import { i18n } from '../../lib/i18n.ts';
 import { AppHeader, SkipLink } from '../layout/app-header.tsx';
 import { SignInPage } from './sign-in-page.tsx';
 
@@ -19,18 +17,16 @@ export interface SignInAppProps {
 export function SignInApp({ queryClient, search }: SignInAppProps) {
   const mainRef = useRef<HTMLElement>(null);
   return (
-    <I18nextProvider i18n={i18n}>
-      <QueryClientProvider client={queryClient}>
-        <div className="app">
-          <SkipLink mainRef={mainRef} />
-          <AppHeader />
-          <div className="app-body app-body--public">
-            <main id="main" className="app-main" tabIndex={-1} ref={mainRef}>
-              <SignInPage search={search} />
-            </main>
-          </div>
+    <QueryClientProvider client={queryClient}>
+      <div className="app">
+        <SkipLink mainRef={mainRef} />
+        <AppHeader />
+        <div className="app-body app-body--public">
+          <main id="main" className="app-main" tabIndex={-1} ref={mainRef}>
+            <SignInPage search={search} />
+          </main>
         </div>
-      </QueryClientProvider>
-    </I18nextProvider>
+      </div>
+    </QueryClientProvider>
   );
 }

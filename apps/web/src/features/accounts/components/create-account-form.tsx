@@ -1,7 +1,6 @@
 import type { OrgUnit } from '@kenshu/contracts';
 import { EMPLOYMENT_TYPES } from '@kenshu/domain';
 import { useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button.tsx';
 import {
   FormAlert,
@@ -10,7 +9,7 @@ import {
   type TextFieldProps,
 } from '../../../components/form-fields.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
-import { localName, useLanguage } from '../../../lib/i18n.ts';
+import { localName, useLanguage, useTranslation } from '../../../lib/i18n.ts';
 import { apiFieldErrors } from '../../auth/index.ts';
 import { useCreateAccount, type NewAccount } from '../api/create-account.ts';
 

@@ -1,6 +1,5 @@
 import type { OrgUnit } from '@kenshu/contracts';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button.tsx';
 import { ConfirmDialog } from '../../../components/dialog.tsx';
 import {
@@ -9,7 +8,7 @@ import {
   FormNotice,
   SelectField,
 } from '../../../components/form-fields.tsx';
-import { localName, useLanguage } from '../../../lib/i18n.ts';
+import { localName, useLanguage, useTranslation } from '../../../lib/i18n.ts';
 import {
   useInvitationPreview,
   useSendInvitations,

@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button.tsx';
 import { FormAlert, FormNotice, TextField } from '../../../components/form-fields.tsx';
 import { formatDateTime } from '../../../lib/dates.ts';
-import { useLanguage } from '../../../lib/i18n.ts';
+import { useLanguage, useTranslation } from '../../../lib/i18n.ts';
 import { useEmailPasswordLink, useIssuePasswordLink } from '../api/password-link.ts';
 
 /**

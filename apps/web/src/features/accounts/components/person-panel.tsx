@@ -1,7 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/badge.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
-import { localName, useLanguage } from '../../../lib/i18n.ts';
+import { localName, useLanguage, useTranslation } from '../../../lib/i18n.ts';
 import { useAccountRoles } from '../api/account-roles.ts';
 import { usePerson } from '../api/find-people.ts';
 import { PasswordLink } from './password-link.tsx';

@@ -1,6 +1,6 @@
 import { ROLES, type Role } from '@kenshu/domain';
 import { useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n.ts';
 import { CheckboxGroup, Label, Text } from 'react-aria-components';
 import { Badge } from '../../../components/badge.tsx';
 import { Button } from '../../../components/button.tsx';

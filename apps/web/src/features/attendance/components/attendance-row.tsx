@@ -1,8 +1,7 @@
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/badge.tsx';
 import { Button } from '../../../components/button.tsx';
-import { localName, useLanguage } from '../../../lib/i18n.ts';
+import { localName, useLanguage, useTranslation } from '../../../lib/i18n.ts';
 import type { AttendanceMark } from '../api/attendance-sheet.ts';
 import { checkedInTime, type ShownEntry } from '../utils/sheet.ts';
 import { MarkControl } from './mark-control.tsx';

@@ -1,11 +1,10 @@
 import { useId, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button.tsx';
 import { EmptyState } from '../../../components/empty-state.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
 import { SearchField } from '../../../components/search-field.tsx';
 import { tokyoDayTime } from '../../../lib/dates.ts';
-import { useLanguage } from '../../../lib/i18n.ts';
+import { useLanguage, useTranslation } from '../../../lib/i18n.ts';
 import { useAttendanceSheet, type AttendanceSheet } from '../api/attendance-sheet.ts';
 import { attendanceCsvUrl, usePendingMarks } from '../api/mark-attendance.ts';
 import { useCheckInAnnouncements } from '../hooks/use-check-in-announcements.ts';

@@ -1,9 +1,8 @@
-import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../components/error-state.tsx';
 import { LoadingState } from '../../../components/loading-state.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { tokyoDayTime, tokyoTime } from '../../../lib/dates.ts';
-import { useLanguage } from '../../../lib/i18n.ts';
+import { useLanguage, useTranslation } from '../../../lib/i18n.ts';
 import { useCheckInCode } from '../api/check-in-code.ts';
 import { useAttendanceErrorMessage } from '../utils/error-message.ts';
 import './attendance.css';

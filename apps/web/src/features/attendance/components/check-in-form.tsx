@@ -1,9 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Input, Label, Text, TextField } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button.tsx';
 import { sessionTimeLabel } from '../../../lib/dates.ts';
-import { useLanguage } from '../../../lib/i18n.ts';
+import { useLanguage, useTranslation } from '../../../lib/i18n.ts';
 import { useCheckIn } from '../api/check-in.ts';
 import { useSessionDetails } from '../api/session-details.ts';
 import { useAttendanceErrorMessage } from '../utils/error-message.ts';

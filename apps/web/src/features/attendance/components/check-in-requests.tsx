@@ -1,9 +1,8 @@
-import { useTranslation } from 'react-i18next';
 import { Heading } from 'react-aria-components';
 import { Badge } from '../../../components/badge.tsx';
 import { Button } from '../../../components/button.tsx';
 import { tokyoDayTime } from '../../../lib/dates.ts';
-import { useLanguage } from '../../../lib/i18n.ts';
+import { useLanguage, useTranslation } from '../../../lib/i18n.ts';
 import type { AttendanceSheet } from '../api/attendance-sheet.ts';
 import { useDecideCheckInRequest } from '../api/mark-attendance.ts';
 import { useAttendanceErrorMessage } from '../utils/error-message.ts';

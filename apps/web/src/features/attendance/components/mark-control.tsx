@@ -1,5 +1,5 @@
 import { ToggleButton, ToggleButtonGroup } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n.ts';
 import type { AttendanceMark } from '../api/attendance-sheet.ts';
 import { isMark, MARKS } from '../utils/sheet.ts';
 import './attendance.css';

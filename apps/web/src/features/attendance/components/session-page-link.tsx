@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n.ts';
 import { Link } from '../../../components/link.tsx';
 
 /** The pages of a session someone teaches: its attendance sheet, the printable sheet, the code. */

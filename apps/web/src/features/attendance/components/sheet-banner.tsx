@@ -1,7 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button.tsx';
 import { tokyoDayTime } from '../../../lib/dates.ts';
-import { useLanguage } from '../../../lib/i18n.ts';
+import { useLanguage, useTranslation } from '../../../lib/i18n.ts';
 import type { AttendanceSheet } from '../api/attendance-sheet.ts';
 
 export interface SheetBannerProps {

@@ -1,8 +1,7 @@
 import type { TrainingSession } from '@kenshu/contracts';
-import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button.tsx';
 import { sessionTimeLabel } from '../../../lib/dates.ts';
-import { localName, useLanguage } from '../../../lib/i18n.ts';
+import { localName, useLanguage, useTranslation } from '../../../lib/i18n.ts';
 import type { AttendanceSheet } from '../api/attendance-sheet.ts';
 import { attendanceCsvUrl } from '../api/mark-attendance.ts';
 import './attendance.css';

@@ -1,10 +1,9 @@
 import type { TrainingSession } from '@kenshu/contracts';
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
 import { SessionPhaseBadge } from '../../../components/session-phase-badge.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
 import { isTokyoToday, sessionTimeLabel } from '../../../lib/dates.ts';
-import { useLanguage } from '../../../lib/i18n.ts';
+import { useLanguage, useTranslation } from '../../../lib/i18n.ts';
 import { useTeachingSessions, type TeachingScope } from '../api/teaching-sessions.ts';
 import { SessionPageLink } from './session-page-link.tsx';
 import './attendance.css';

@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Heading } from 'react-aria-components';
 import { Badge } from '../../../components/badge.tsx';
 import { Button } from '../../../components/button.tsx';
 import { Dialog } from '../../../components/dialog.tsx';
 import { TextField } from '../../../components/form-fields.tsx';
 import { SearchField } from '../../../components/search-field.tsx';
-import { useLanguage } from '../../../lib/i18n.ts';
+import { useLanguage, useTranslation } from '../../../lib/i18n.ts';
 import { useWalkInSearch, type WalkInCandidate } from '../api/find-walk-ins.ts';
 import { useAttendanceErrorMessage } from '../utils/error-message.ts';
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n.ts';
 import type { AttendanceSheet } from '../api/attendance-sheet.ts';
 import { checkedInTime, newCheckIns } from '../utils/sheet.ts';
 

@@ -1,7 +1,6 @@
 import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api-client.ts';
-import { i18n } from '../../../lib/i18n.ts';
+import { i18n, useTranslation } from '../../../lib/i18n.ts';
 import type { attendanceJa } from '../../../locales/attendance.ja.ts';
 import { errorsJa } from '../../../locales/errors.ja.ts';
 

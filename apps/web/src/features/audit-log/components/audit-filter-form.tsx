@@ -1,9 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button.tsx';
 import { SelectField, TextField } from '../../../components/form-fields.tsx';
 import { AUDIT_ACTIONS } from '@kenshu/domain';
-import { useLanguage } from '../../../lib/i18n.ts';
+import { useLanguage, useTranslation } from '../../../lib/i18n.ts';
 import { FILTER_KEYS, type AuditFilters } from '../utils/filters.ts';
 import { actionLabel, TARGET_TYPES } from '../utils/labels.ts';
 import './audit-log.css';

@@ -1,7 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import { Link } from '../../../components/link.tsx';
 import { formatDateTime, tokyoDayTime } from '../../../lib/dates.ts';
-import { useLanguage } from '../../../lib/i18n.ts';
+import { useLanguage, useTranslation } from '../../../lib/i18n.ts';
 import type { AuditEntry } from '../api/search-audit-log.ts';
 import { actionLabel, isKnownTargetType } from '../utils/labels.ts';
 import './audit-log.css';

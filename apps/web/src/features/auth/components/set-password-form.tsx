@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n.ts';
 import { Button } from '../../../components/button.tsx';
 import { FormAlert, TextField } from '../../../components/form-fields.tsx';
 import { isApiError } from '../../../lib/api-client.ts';

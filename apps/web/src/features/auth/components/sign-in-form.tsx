@@ -1,6 +1,6 @@
 import type { Me } from '@kenshu/contracts';
 import { useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n.ts';
 import { FormAlert } from '../../../components/form-messages.tsx';
 import { NativeTextField } from '../../../components/native-text-field.tsx';
 import { isApiError } from '../../../lib/api-client.ts';

@@ -1,6 +1,5 @@
 import type { SsoInfo } from '@kenshu/contracts';
-import { useTranslation } from 'react-i18next';
-import { useLanguage } from '../../../lib/i18n.ts';
+import { useLanguage, useTranslation } from '../../../lib/i18n.ts';
 import { ssoStartHref } from '../api/single-sign-on.ts';
 import './auth.css';
 

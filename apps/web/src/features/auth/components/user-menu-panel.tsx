@@ -1,11 +1,10 @@
 import type { Me } from '@kenshu/contracts';
 import type { RefObject } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Dialog, Heading, Popover } from 'react-aria-components';
 import { Button } from '../../../components/button.tsx';
 import { FormAlert } from '../../../components/form-fields.tsx';
 import { Link } from '../../../components/link.tsx';
-import { localName, useLanguage } from '../../../lib/i18n.ts';
+import { localName, useLanguage, useTranslation } from '../../../lib/i18n.ts';
 import { loadPage } from '../../../lib/load-page.ts';
 import { useSignOut } from '../api/sign-out.ts';
 import { signInHref } from '../utils/sign-in-search.ts';

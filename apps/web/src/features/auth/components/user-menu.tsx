@@ -1,6 +1,6 @@
 import type { Me } from '@kenshu/contracts';
 import { lazy, Suspense, useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n.ts';
 import './auth.css';
 
 // The panel (react-aria's popover and dialog) loads when the menu first opens, or when the

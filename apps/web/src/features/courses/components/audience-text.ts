@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n.ts';
 import type { Course } from '../api/courses.ts';
 
 /** An audience in a few words: "All staff", or the rule's parts joined. */

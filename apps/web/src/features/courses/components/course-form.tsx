@@ -1,7 +1,7 @@
 import { EMPLOYMENT_TYPES, ROLES } from '@kenshu/domain';
 import { useState, type FormEvent } from 'react';
 import { CheckboxGroup, Label, RadioGroup } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n.ts';
 import { Button } from '../../../components/button.tsx';
 import { RemovableChips } from '../../../components/chips.tsx';
 import { CheckboxField, RadioField, TextField } from '../../../components/form-fields.tsx';

@@ -1,7 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import { Link } from '../../../components/link.tsx';
 import { Cell, Column, Row, Table, TableBody, TableHeader } from '../../../components/table.tsx';
-import { useLanguage } from '../../../lib/i18n.ts';
+import { useLanguage, useTranslation } from '../../../lib/i18n.ts';
 import type { Course } from '../api/courses.ts';
 import { useAudienceText } from './audience-text.ts';
 import './courses.css';

@@ -1,10 +1,9 @@
 import { tokyoDateOf } from '@kenshu/domain';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button.tsx';
 import { ConfirmDialog } from '../../../components/dialog.tsx';
 import { formatDate } from '../../../lib/dates.ts';
-import { useLanguage } from '../../../lib/i18n.ts';
+import { useLanguage, useTranslation } from '../../../lib/i18n.ts';
 import { useErrorMessage } from '../../sessions/index.ts';
 import { usePublishCourse, type Course } from '../api/courses.ts';
 

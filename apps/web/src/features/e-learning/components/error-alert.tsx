@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n.ts';
 import { eLearningErrorMessage } from './error-message.ts';
 
 /** A failed e-learning call, announced where it happened, in the user's words. */

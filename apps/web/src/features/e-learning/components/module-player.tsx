@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
-import { useLanguage } from '../../../lib/i18n.ts';
+import { useLanguage, useTranslation } from '../../../lib/i18n.ts';
 import { usePlayerModule, useSaveProgress, type PlayerModule } from '../api/learn.ts';
 import { ELearningErrorAlert } from './error-alert.tsx';
 import { Quiz } from './quiz.tsx';

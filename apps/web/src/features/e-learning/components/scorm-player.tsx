@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useLanguage } from '../../../lib/i18n.ts';
+import { useLanguage, useTranslation } from '../../../lib/i18n.ts';
 import type { PlayerModule } from '../api/learn.ts';
 import { useSaveScormRuntime, type ScormCommit } from '../api/scorm.ts';
 import './e-learning.css';

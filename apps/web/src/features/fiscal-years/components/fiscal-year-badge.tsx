@@ -1,6 +1,5 @@
 import { fiscalYearLabel } from '@kenshu/domain';
-import { useTranslation } from 'react-i18next';
-import { useLanguage } from '../../../lib/i18n.ts';
+import { useLanguage, useTranslation } from '../../../lib/i18n.ts';
 import { useCurrentFiscalYear } from '../api/get-current-fiscal-year.ts';
 import './fiscal-years.css';
 

@@ -1,8 +1,7 @@
 import type { FiscalYear } from '@kenshu/contracts';
 import { fiscalYearLabel } from '@kenshu/domain';
-import { useTranslation } from 'react-i18next';
 import { daysUntil, formatDate } from '../../../lib/dates.ts';
-import { useLanguage } from '../../../lib/i18n.ts';
+import { useLanguage, useTranslation } from '../../../lib/i18n.ts';
 import './fiscal-years.css';
 
 /** The fiscal year's name, its period (1 April – 31 March) and the days left in it. */

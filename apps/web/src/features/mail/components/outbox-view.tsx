@@ -1,5 +1,4 @@
 import { MAIL_STATUSES } from '@kenshu/domain';
-import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button.tsx';
 import { Card } from '../../../components/card.tsx';
 import { Pagination } from '../../../components/pagination.tsx';
@@ -7,7 +6,7 @@ import { QueryState } from '../../../components/query-state.tsx';
 import { SearchField } from '../../../components/search-field.tsx';
 import { Select } from '../../../components/select.tsx';
 import { formatDateTime } from '../../../lib/dates.ts';
-import { useLanguage } from '../../../lib/i18n.ts';
+import { useLanguage, useTranslation } from '../../../lib/i18n.ts';
 import type { PageSize } from '../../../lib/paging.ts';
 import { useSearchText } from '../../../lib/use-search-text.ts';
 import { useErrorMessage } from '../../sessions/index.ts';

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n.ts';
 import { NativeButton } from '../../../components/native-button.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { useCreateCalendarFeed, useRevokeCalendarFeed } from '../api/calendar-feed.ts';

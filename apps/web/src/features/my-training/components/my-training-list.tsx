@@ -1,7 +1,6 @@
 import { fiscalYearLabel } from '@kenshu/domain';
-import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../../components/query-state.tsx';
-import { useLanguage } from '../../../lib/i18n.ts';
+import { useLanguage, useTranslation } from '../../../lib/i18n.ts';
 import { useMyTraining } from '../api/get-my-training.ts';
 import { sortRequirements } from '../utils/next-step.ts';
 import { RequirementCard, type BookingActionSlots } from './requirement-card.tsx';

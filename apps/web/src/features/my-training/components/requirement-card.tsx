@@ -1,9 +1,8 @@
 import type { ReactNode } from 'react';
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from '../../../components/link.tsx';
 import { formatDate, sessionTimeLabel } from '../../../lib/dates.ts';
-import { useLanguage, type Language } from '../../../lib/i18n.ts';
+import { useLanguage, type Language, useTranslation } from '../../../lib/i18n.ts';
 import { tokyoDateOf } from '@kenshu/domain';
 import type { MyBooking, RequirementItem } from '../api/get-my-training.ts';
 import { nextStep, type MissedSession } from '../utils/next-step.ts';

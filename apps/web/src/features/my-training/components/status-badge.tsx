@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n.ts';
 import type { RequirementItem } from '../api/get-my-training.ts';
 
 /** A course's status as a badge: the words carry the meaning, the colour only repeats it. */

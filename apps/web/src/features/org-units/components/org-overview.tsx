@@ -1,8 +1,7 @@
 import type { OrgUnit } from '@kenshu/contracts';
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from '../../../components/link.tsx';
-import { localName, useLanguage } from '../../../lib/i18n.ts';
+import { localName, useLanguage, useTranslation } from '../../../lib/i18n.ts';
 import { buildOrgTree } from '../utils/org-tree.ts';
 import './org-units.css';
 

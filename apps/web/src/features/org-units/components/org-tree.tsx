@@ -1,6 +1,5 @@
 import type { OrgUnit } from '@kenshu/contracts';
 import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import {
   Button as AriaButton,
   Collection,
@@ -10,7 +9,7 @@ import {
   TreeItemContent,
 } from 'react-aria-components';
 import { Badge } from '../../../components/badge.tsx';
-import { localName, useLanguage } from '../../../lib/i18n.ts';
+import { localName, useLanguage, useTranslation } from '../../../lib/i18n.ts';
 import { ancestorIds, buildOrgTree, type OrgTreeNode } from '../utils/org-tree.ts';
 import './org-units.css';
 

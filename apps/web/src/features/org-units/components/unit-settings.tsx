@@ -1,12 +1,11 @@
 import type { OrgUnit } from '@kenshu/contracts';
 import { useEffect, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button.tsx';
 import { Card } from '../../../components/card.tsx';
 import { CheckboxField, FormAlert, FormNotice } from '../../../components/form-fields.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
-import { localName, useLanguage } from '../../../lib/i18n.ts';
+import { localName, useLanguage, useTranslation } from '../../../lib/i18n.ts';
 import {
   useChangeSectionHeadOversight,
   useSectionHeads,

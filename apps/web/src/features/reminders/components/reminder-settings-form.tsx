@@ -1,10 +1,9 @@
 import { fiscalYearLabel } from '@kenshu/domain';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button.tsx';
 import { CheckboxField, TextField } from '../../../components/form-fields.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
-import { useLanguage } from '../../../lib/i18n.ts';
+import { useLanguage, useTranslation } from '../../../lib/i18n.ts';
 import { useReminderSettings, useSaveReminderSettings } from '../api/reminders.ts';
 import { SaveOutcome } from './save-outcome.tsx';
 

@@ -1,11 +1,10 @@
 import { fiscalYearLabel } from '@kenshu/domain';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button.tsx';
 import { ConfirmDialog } from '../../../components/dialog.tsx';
 import { isApiError } from '../../../lib/api-client.ts';
 import { tokyoTime } from '../../../lib/dates.ts';
-import { useLanguage } from '../../../lib/i18n.ts';
+import { useLanguage, useTranslation } from '../../../lib/i18n.ts';
 import { useReminderSettings, useRunRemindersNow, type ReminderRunNow } from '../api/reminders.ts';
 import { saveErrorText } from './error-text.ts';
 

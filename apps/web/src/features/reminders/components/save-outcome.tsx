@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n.ts';
 import { saveErrorText } from './error-text.ts';
 
 /** What came of a form's last save: why it failed, or that it was saved. */

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Button as AriaButton } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../../components/error-state.tsx';
-import { localName, useLanguage } from '../../../lib/i18n.ts';
+import { localName, useLanguage, useTranslation } from '../../../lib/i18n.ts';
 import { useAuditSamples, useDrawAuditSample, type DrawnSample } from '../api/reports.ts';
 
 /** Draw an audit sample (⌈√N⌉ of the completed) with its evidence, and the ones saved before. */

@@ -1,5 +1,5 @@
 import { Button as AriaButton } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n.ts';
 import type { AnnualReport, PeopleFilters } from '../api/reports.ts';
 
 /** Opens the list of the people behind a figure; the label names the figure. */

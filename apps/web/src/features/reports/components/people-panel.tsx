@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../../components/query-state.tsx';
-import { localName, useLanguage } from '../../../lib/i18n.ts';
+import { localName, useLanguage, useTranslation } from '../../../lib/i18n.ts';
 import {
   exportHref,
   useReportPeople,

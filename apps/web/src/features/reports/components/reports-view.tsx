@@ -1,9 +1,8 @@
 import { REPORT_TABLES } from '@kenshu/domain';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../../components/query-state.tsx';
 import { LoadingState } from '../../../components/loading-state.tsx';
-import { localName, useLanguage } from '../../../lib/i18n.ts';
+import { localName, useLanguage, useTranslation } from '../../../lib/i18n.ts';
 import {
   exportHref,
   summaryHref,

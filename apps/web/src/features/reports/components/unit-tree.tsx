@@ -1,8 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Button as AriaButton } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/badge.tsx';
-import { localName, useLanguage } from '../../../lib/i18n.ts';
+import { localName, useLanguage, useTranslation } from '../../../lib/i18n.ts';
 import type { AnnualReport } from '../api/reports.ts';
 import {
   CompletedOfRequired,

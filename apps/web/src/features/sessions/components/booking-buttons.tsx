@@ -1,5 +1,5 @@
 import { lazy, Suspense, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n.ts';
 import { NativeButton } from '../../../components/native-button.tsx';
 import './sessions.css';
 import { bookingCalendarUrl, type BookingChangeOptions } from '../api/bookings.ts';

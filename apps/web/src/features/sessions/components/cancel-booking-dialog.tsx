@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n.ts';
 import { ConfirmDialog } from '../../../components/dialog.tsx';
 import { useCancelBooking, type BookingChangeOptions } from '../api/bookings.ts';
 import { useErrorMessage } from '../utils/error-message.ts';

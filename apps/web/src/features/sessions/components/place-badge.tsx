@@ -1,5 +1,5 @@
 import type { TrainingSession } from '@kenshu/contracts';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n.ts';
 import './sessions.css';
 
 /** My place on a session in words: "Booked", "Waiting #3". */

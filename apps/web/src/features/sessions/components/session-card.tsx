@@ -1,11 +1,10 @@
 import type { TrainingSession } from '@kenshu/contracts';
 import { useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button.tsx';
 import { ConfirmDialog } from '../../../components/dialog.tsx';
 import { SessionPhaseBadge } from '../../../components/session-phase-badge.tsx';
 import { formatDateTime, sessionTimeLabel, tokyoDayTime } from '../../../lib/dates.ts';
-import { useLanguage, type Language } from '../../../lib/i18n.ts';
+import { useLanguage, type Language, useTranslation } from '../../../lib/i18n.ts';
 import { useBookSession, useMoveBooking, type BookingChangeOptions } from '../api/bookings.ts';
 import type { CourseStanding, SessionPlace } from '../api/places-of.ts';
 import { useErrorMessage } from '../utils/error-message.ts';

@@ -1,8 +1,7 @@
-import { useTranslation } from 'react-i18next';
 import { CheckboxField } from '../../../components/form-fields.tsx';
 import { SearchField } from '../../../components/search-field.tsx';
 import { Select } from '../../../components/select.tsx';
-import { useLanguage } from '../../../lib/i18n.ts';
+import { useLanguage, useTranslation } from '../../../lib/i18n.ts';
 import { useSearchText } from '../../../lib/use-search-text.ts';
 import { monthLabel } from '../utils/session-time.ts';
 

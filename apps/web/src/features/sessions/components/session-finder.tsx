@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n.ts';
 import { Button } from '../../../components/button.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
 import type { BookingChangeOptions } from '../api/bookings.ts';

@@ -1,8 +1,7 @@
-import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api-client.ts';
 import { errorsJa } from '../../../locales/errors.ja.ts';
 import type { sessionsJa } from '../../../locales/sessions.ja.ts';
-import { i18n, useLanguage } from '../../../lib/i18n.ts';
+import { i18n, useLanguage, useTranslation } from '../../../lib/i18n.ts';
 import { tokyoDayTime } from '../../../lib/dates.ts';
 
 type SessionErrorCode = keyof typeof sessionsJa.errors;

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n.ts';
 import { Cell, Column, Row, Table, TableBody, TableHeader } from '../../../components/table.tsx';
 import type { StaffImportPreview } from '../api/upload-staff-import.ts';
 import { useCount } from '../utils/format.ts';

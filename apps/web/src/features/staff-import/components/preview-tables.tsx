@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n.ts';
 import { Pagination } from '../../../components/pagination.tsx';
 import { Cell, Column, Row, Table, TableBody, TableHeader } from '../../../components/table.tsx';
 import { DEFAULT_PAGE_SIZE, type PageSize } from '../../../lib/paging.ts';

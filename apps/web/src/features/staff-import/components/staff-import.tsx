@@ -10,13 +10,12 @@ import {
   Text,
   TextField,
 } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button.tsx';
 import { Card } from '../../../components/card.tsx';
 import { CheckboxField } from '../../../components/form-fields.tsx';
 import { Select } from '../../../components/select.tsx';
 import { formatDate } from '../../../lib/dates.ts';
-import { useLanguage } from '../../../lib/i18n.ts';
+import { useLanguage, useTranslation } from '../../../lib/i18n.ts';
 import {
   useApplyStaffImport,
   usePreviewStaffImport,

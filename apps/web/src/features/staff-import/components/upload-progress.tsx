@@ -1,5 +1,5 @@
 import { Label, ProgressBar } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n.ts';
 import type { UploadProgress as Progress } from '../api/upload-staff-import.ts';
 
 /**

@@ -1,6 +1,5 @@
-import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../lib/api-client.ts';
-import { INTL_LOCALES, useLanguage } from '../../../lib/i18n.ts';
+import { INTL_LOCALES, useLanguage, useTranslation } from '../../../lib/i18n.ts';
 import { ja } from '../../../locales/ja.ts';
 
 /** Formats whole numbers for table cells in the UI language (80,000 / 80,000). */

@@ -1,9 +1,8 @@
 import type { StaffMember } from '@kenshu/contracts';
 import type { Role } from '@kenshu/domain';
-import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/badge.tsx';
 import { Cell, Column, Row, Table, TableBody, TableHeader } from '../../../components/table.tsx';
-import { localName, useLanguage } from '../../../lib/i18n.ts';
+import { localName, useLanguage, useTranslation } from '../../../lib/i18n.ts';
 
 // Badges read most consequential first; a Record, so a new role cannot be forgotten here.
 const ROLE_RANK: Record<Role, number> = {

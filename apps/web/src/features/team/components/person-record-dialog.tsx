@@ -1,13 +1,12 @@
 import { fiscalYearLabel, tokyoDateOf } from '@kenshu/domain';
 import { Heading } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
 import { Badge } from '../../../components/badge.tsx';
 import { Button } from '../../../components/button.tsx';
 import { Dialog } from '../../../components/dialog.tsx';
 import { Link } from '../../../components/link.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
 import { formatDate } from '../../../lib/dates.ts';
-import { localName, useLanguage } from '../../../lib/i18n.ts';
+import { localName, useLanguage, useTranslation } from '../../../lib/i18n.ts';
 import { MessageHistory } from '../../mail/index.ts';
 import { useStaffTraining, type StaffRequirement } from '../../staff/index.ts';
 import type { OverseenPerson } from '../api/team-status.ts';

@@ -1,10 +1,9 @@
 import type { ReminderRequest } from '@kenshu/contracts';
 import { fiscalYearLabel } from '@kenshu/domain';
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/dialog.tsx';
 import { TextField } from '../../../components/form-fields.tsx';
-import { useLanguage } from '../../../lib/i18n.ts';
+import { useLanguage, useTranslation } from '../../../lib/i18n.ts';
 import { useErrorMessage } from '../../sessions/index.ts';
 import {
   useReminderPreview,

@@ -5,10 +5,9 @@ import {
   type EmploymentType,
   type Role,
 } from '@kenshu/domain';
-import { useTranslation } from 'react-i18next';
 import { SearchField } from '../../../components/search-field.tsx';
 import { Select } from '../../../components/select.tsx';
-import { useLanguage } from '../../../lib/i18n.ts';
+import { useLanguage, useTranslation } from '../../../lib/i18n.ts';
 import { useSearchText } from '../../../lib/use-search-text.ts';
 import { TEAM_STATUS_FILTERS, type TeamStatusFilter } from '../utils/status-filters.ts';
 

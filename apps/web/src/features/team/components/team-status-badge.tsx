@@ -1,5 +1,5 @@
 import type { RequirementStatus } from '@kenshu/domain';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n.ts';
 
 export type TeamBadgeStatus = RequirementStatus;
 

@@ -1,13 +1,12 @@
 import { fiscalYearLabel } from '@kenshu/domain';
 import { useState, type ReactNode } from 'react';
 import type { Selection } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button.tsx';
 import { Card } from '../../../components/card.tsx';
 import { EmptyState } from '../../../components/empty-state.tsx';
 import { Pagination } from '../../../components/pagination.tsx';
 import { QueryState } from '../../../components/query-state.tsx';
-import { useLanguage } from '../../../lib/i18n.ts';
+import { useLanguage, useTranslation } from '../../../lib/i18n.ts';
 import type { PageSize } from '../../../lib/paging.ts';
 import {
   teamCsvUrl,

@@ -1,5 +1,5 @@
 import { Label, Meter } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../lib/i18n.ts';
 import { coveragePercent, type TeamCounts } from '../utils/coverage.ts';
 
 const FIGURES = [

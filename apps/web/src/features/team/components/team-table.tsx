@@ -1,7 +1,6 @@
 import { Button as AriaButton, Checkbox, type Selection } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
 import { Cell, Column, Row, Table, TableBody, TableHeader } from '../../../components/table.tsx';
-import { localName, useLanguage } from '../../../lib/i18n.ts';
+import { localName, useLanguage, useTranslation } from '../../../lib/i18n.ts';
 import type { OverseenPerson } from '../api/team-status.ts';
 import { TeamStatusBadge } from './team-status-badge.tsx';
 

@@ -1,7 +1,7 @@
 import type { TrainingSession } from '@kenshu/contracts';
 import { tokyoDateOf } from '@kenshu/domain';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../../lib/i18n.ts';
 import { Button } from '../../../../components/button.tsx';
 import { ConfirmDialog } from '../../../../components/dialog.tsx';
 import { TextField } from '../../../../components/form-fields.tsx';

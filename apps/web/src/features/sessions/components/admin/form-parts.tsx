@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../../lib/i18n.ts';
 import { Button } from '../../../../components/button.tsx';
 import { RemovableChips } from '../../../../components/chips.tsx';
 import { TextField } from '../../../../components/form-fields.tsx';

@@ -1,10 +1,9 @@
 import type { TrainingSession } from '@kenshu/contracts';
 import { addDays, tokyoDateOf, weekdayOf } from '@kenshu/domain';
-import { useTranslation } from 'react-i18next';
 import { Button } from '../../../../components/button.tsx';
 import { Link } from '../../../../components/link.tsx';
 import { formatDate, tokyoTime } from '../../../../lib/dates.ts';
-import { INTL_LOCALES, useLanguage } from '../../../../lib/i18n.ts';
+import { INTL_LOCALES, useLanguage, useTranslation } from '../../../../lib/i18n.ts';
 import { useHolidays } from '../../api/schedule.ts';
 import { monthLabel } from '../../utils/session-time.ts';
 import '../sessions.css';

@@ -1,7 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../../../components/query-state.tsx';
 import { formatDateTime } from '../../../../lib/dates.ts';
-import { useLanguage } from '../../../../lib/i18n.ts';
+import { useLanguage, useTranslation } from '../../../../lib/i18n.ts';
 import { sessionsJa } from '../../../../locales/sessions.ja.ts';
 import { useParticipants } from '../../api/get-participants.ts';
 import '../sessions.css';

@@ -1,7 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import { Link } from '../../../../components/link.tsx';
 import { formatDate, sessionTimeLabel } from '../../../../lib/dates.ts';
-import { useLanguage } from '../../../../lib/i18n.ts';
+import { useLanguage, useTranslation } from '../../../../lib/i18n.ts';
 import { useScheduleWarnings, type ScheduleWarning } from '../../api/schedule.ts';
 import { tokyoInstant } from './form-parts.tsx';
 import '../sessions.css';

@@ -1,11 +1,10 @@
 import type { TrainingSession } from '@kenshu/contracts';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Button } from '../../../../components/button.tsx';
 import { TextField } from '../../../../components/form-fields.tsx';
 import { Select } from '../../../../components/select.tsx';
 import { formatDate } from '../../../../lib/dates.ts';
-import { useLanguage } from '../../../../lib/i18n.ts';
+import { useLanguage, useTranslation } from '../../../../lib/i18n.ts';
 import { useCreateSeries, useUpdateSession } from '../../api/schedule.ts';
 import { useErrorMessage } from '../../utils/error-message.ts';
 import {

@@ -1,10 +1,9 @@
 import type { TrainingSession } from '@kenshu/contracts';
-import { useTranslation } from 'react-i18next';
 import { Link } from '../../../../components/link.tsx';
 import { SessionPhaseBadge } from '../../../../components/session-phase-badge.tsx';
 import { Cell, Column, Row, Table, TableBody, TableHeader } from '../../../../components/table.tsx';
 import { sessionTimeLabel } from '../../../../lib/dates.ts';
-import { useLanguage } from '../../../../lib/i18n.ts';
+import { useLanguage, useTranslation } from '../../../../lib/i18n.ts';
 import { courseTitle } from '../session-card.tsx';
 import '../sessions.css';
 
