@@ -1,7 +1,7 @@
+import { lazy, Suspense } from 'react';
 import { Card } from '../../components/card.tsx';
+import { LoadingState } from '../../components/loading-state.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { MessageHistory } from '../../features/mail/components/message-history.tsx';
-import { CalendarFeed } from '../../features/my-training/components/calendar-feed.tsx';
 import {
   NotificationCount,
   NotificationList,
@@ -12,6 +12,19 @@ import { MyTrainingPanel } from './my-training-panel.tsx';
 import './training-pages.css';
 
 const NOTIFICATIONS_ID = 'notifications';
+
+// The e-mails sent to me and the calendar feed come after one's courses and notifications: their
+// code loads as the page shows, not before it (1.2 KB gzipped less to show My training).
+const MessageHistory = lazy(() =>
+  import('../../features/mail/components/message-history.tsx').then((m) => ({
+    default: m.MessageHistory,
+  })),
+);
+const CalendarFeed = lazy(() =>
+  import('../../features/my-training/components/calendar-feed.tsx').then((m) => ({
+    default: m.CalendarFeed,
+  })),
+);
 
 /**
  * My training: each course I must take this fiscal year, my notifications, the e-mails sent to me
@@ -45,10 +58,22 @@ export function MyTrainingPage() {
             <NotificationList />
           </section>
           <Card title={t('mail.history.myHeading')}>
-            <MessageHistory />
+            {/* What the history shows while its messages load anyway. */}
+            <Suspense fallback={<LoadingState />}>
+              <MessageHistory />
+            </Suspense>
           </Card>
           <Card title={t('myTraining.feed.heading')}>
-            <CalendarFeed />
+            {/* The feed's explanation at once; its buttons follow below it, so nothing moves. */}
+            <Suspense
+              fallback={
+                <div className="calendar-feed">
+                  <p>{t('myTraining.feed.intro')}</p>
+                </div>
+              }
+            >
+              <CalendarFeed />
+            </Suspense>
           </Card>
         </div>
       </div>
