@@ -40,6 +40,7 @@ const HOSTILE_PARAMS = [
   '1.5',
   '1e309',
   '99999999999999999999999',
+  '2147483648', // one past the largest id a database integer holds
   'NaN',
   'abc',
   '%00',
@@ -59,6 +60,7 @@ const HOSTILE_VALUES: unknown[] = [
   0,
   1.5,
   1e308,
+  2_147_483_648, // one past the largest value a database integer holds
   2 ** 63,
   -(2 ** 63),
   true,

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import {
   errorResponses,
+  Id,
   IdParam,
   jsonBody,
   jsonResponse,
@@ -26,7 +27,7 @@ export const CreateAccountRequest = z
     familyNameKana: z.string().trim().min(1).max(100),
     givenNameKana: z.string().trim().min(1).max(100),
     email: z.email().max(254),
-    orgUnitId: z.number().int().positive(),
+    orgUnitId: Id,
     employmentType: EmploymentType,
     locale: Locale.default('ja'),
   })
@@ -126,12 +127,9 @@ export const updateAccountRoles = route({
 
 export const InvitationRequest = z
   .object({
-    orgUnitId: z
-      .number()
-      .int()
-      .positive()
-      .optional()
-      .openapi({ description: 'A unit and everything under it; leave out for the whole ministry' }),
+    orgUnitId: Id.optional().openapi({
+      description: 'A unit and everything under it; leave out for the whole ministry',
+    }),
     onlyWithoutPassword: z.boolean().default(true),
   })
   .openapi('InvitationRequest');

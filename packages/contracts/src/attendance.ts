@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import {
   DocumentLanguage,
   errorResponses,
+  Id,
   IdParam,
   jsonBody,
   jsonResponse,
@@ -103,7 +104,7 @@ export const setAttendance = route({
           marks: z
             .array(
               z.object({
-                staffId: z.number().int().positive(),
+                staffId: Id,
                 mark: AttendanceMark,
                 note: z.string().trim().max(500).nullable().optional(),
               }),
@@ -277,7 +278,7 @@ export const checkIn = route({
             .regex(/^[0-9A-Za-z._-]+$/, 'A check-in token')
             .optional()
             .openapi({ description: 'The signed token from the QR code' }),
-          sessionId: z.number().int().positive().optional(),
+          sessionId: Id.optional(),
         })
         .refine((b) => (b.code === undefined) !== (b.token === undefined), {
           message: 'Send either the code or the token',

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { errorResponses, IdParam, jsonBody, jsonResponse, routesOf } from './common.ts';
+import { errorResponses, Id, IdParam, jsonBody, jsonResponse, routesOf } from './common.ts';
 
 const route = routesOf('bookings');
 
@@ -27,13 +27,10 @@ export const createBooking = route({
     body: jsonBody(
       z
         .object({
-          sessionId: z.number().int().positive(),
-          staffId: z
-            .number()
-            .int()
-            .positive()
-            .optional()
-            .openapi({ description: 'Book on behalf of someone in your scope' }),
+          sessionId: Id,
+          staffId: Id.optional().openapi({
+            description: 'Book on behalf of someone in your scope',
+          }),
         })
         .openapi('CreateBookingRequest'),
     ),
@@ -50,7 +47,7 @@ export const moveBooking = route({
   summary: 'Move to another session of the same course in one step',
   request: {
     params: IdParam,
-    body: jsonBody(z.object({ sessionId: z.number().int().positive() })),
+    body: jsonBody(z.object({ sessionId: Id })),
   },
   responses: {
     200: jsonResponse('Moved', Booking),
@@ -118,8 +115,8 @@ export type BookForOthersResult = z.infer<typeof BookForOthersResult>;
 
 export const BookForOthersRequest = z
   .object({
-    sessionId: z.number().int().positive(),
-    staffIds: z.array(z.number().int().positive()).max(500).default([]),
+    sessionId: Id,
+    staffIds: z.array(Id).max(500).default([]),
     staffNumbers: z.array(z.string().trim().min(1).max(32)).max(500).default([]),
   })
   .refine((r) => r.staffIds.length + r.staffNumbers.length > 0, {

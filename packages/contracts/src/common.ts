@@ -72,8 +72,14 @@ export const FiscalYearParam = z.coerce.number().int().min(2000).max(2100);
 /** `?fiscalYear=`, the current year when left out. */
 export const FiscalYearQuery = z.object({ fiscalYear: FiscalYearParam.optional() });
 
+/** The largest value a database `integer` column holds: no id or version goes above it. */
+export const MAX_INTEGER = 2_147_483_647;
+
+/** A record's id in a JSON body: a positive integer a database `integer` column can hold. */
+export const Id = z.number().int().positive().max(MAX_INTEGER);
+
 /** An id in a path or a query string, e.g. ?courseId=3: text read as a positive integer. */
-export const IdInUrl = z.coerce.number().int().positive();
+export const IdInUrl = z.coerce.number().int().positive().max(MAX_INTEGER);
 
 /** The id a path names as `{name}`, e.g. /sessions/{id}/attendance/check-in-requests/{staffId}. */
 export function pathId(name: string) {

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { RoleName } from './auth.ts';
-import { errorResponses, IdParam, jsonBody, jsonResponse, listOf, routesOf } from './common.ts';
+import { errorResponses, Id, IdParam, jsonBody, jsonResponse, listOf, routesOf } from './common.ts';
 import { EmploymentType } from './staff.ts';
 
 const route = routesOf('courses');
@@ -13,7 +13,7 @@ export const Audience = z
     z.object({
       kind: z.literal('rule'),
       roles: z.array(RoleName).max(6).default([]),
-      unitIds: z.array(z.number().int().positive()).max(500).default([]),
+      unitIds: z.array(Id).max(500).default([]),
       employmentTypes: z.array(EmploymentType).max(3).default([]),
     }),
   ])

@@ -4,11 +4,13 @@ import {
   FiscalYearInput,
   FiscalYearParam,
   FiscalYearQuery,
+  Id,
   IdInUrl,
   IdParam,
   jsonBody,
   jsonResponse,
   listOf,
+  MAX_INTEGER,
   pageOf,
   PageQuery,
   PersonRef,
@@ -123,7 +125,7 @@ export const ModuleContentInput = z
 export type ModuleContentInput = z.infer<typeof ModuleContentInput>;
 
 export const CreateModuleRequest = ModuleContentInput.extend({
-  courseId: z.number().int().positive(),
+  courseId: Id,
 }).openapi('CreateModuleRequest');
 
 /** A module version is edited as a draft until it is published. */
@@ -196,7 +198,7 @@ export const ScormRuntimeData = z
 export type ScormRuntimeData = z.infer<typeof ScormRuntimeData>;
 
 export const ScormCommitRequest = ScormRuntimeData.extend({
-  version: z.number().int().positive().openapi({
+  version: z.number().int().positive().max(MAX_INTEGER).openapi({
     description: 'The module version the learner launched; a commit for another one is refused',
   }),
 }).openapi('ScormCommitRequest');
@@ -304,7 +306,7 @@ export type ScormCommitResult = z.infer<typeof ScormCommitResult>;
 
 export const ProgressRequest = z
   .object({
-    sectionId: z.number().int().positive(),
+    sectionId: Id,
     viewed: z.boolean().default(true).openapi({
       description: 'false only moves the resume position',
     }),
@@ -337,7 +339,7 @@ export const SubmitAttemptRequest = z
     answers: z
       .array(
         z.object({
-          questionId: z.number().int().positive(),
+          questionId: Id,
           optionIds: z.array(z.number().int().min(0)).max(10),
         }),
       )
@@ -638,8 +640,8 @@ export const createAssignment = route({
     body: jsonBody(
       z
         .object({
-          staffId: z.number().int().positive(),
-          courseId: z.number().int().positive(),
+          staffId: Id,
+          courseId: Id,
           fiscalYear: FiscalYearInput.optional(),
           dueOn: CalendarDay.optional(),
           reason: Text(500),

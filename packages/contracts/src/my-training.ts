@@ -4,6 +4,7 @@ import {
   errorResponses,
   FiscalYearInput,
   FiscalYearQuery,
+  Id,
   IdParam,
   jsonBody,
   jsonResponse,
@@ -195,8 +196,8 @@ export const creditCompletion = completionsRoute({
     body: jsonBody(
       z
         .object({
-          staffId: z.number().int().positive(),
-          courseId: z.number().int().positive(),
+          staffId: Id,
+          courseId: Id,
           fiscalYear: FiscalYearInput,
           reason: z.string().trim().min(1).max(500),
         })

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { MAIL_STATUSES } from '@kenshu/domain';
 import {
   errorResponses,
+  Id,
   jsonBody,
   jsonResponse,
   PageQuery,
@@ -51,11 +52,7 @@ export const retryOutbox = route({
   path: '/retry',
   summary: 'Put failed e-mails back in the queue, due now (admins)',
   request: {
-    body: jsonBody(
-      z
-        .object({ ids: z.array(z.number().int().positive()).min(1).max(1000) })
-        .openapi('RetryOutboxRequest'),
-    ),
+    body: jsonBody(z.object({ ids: z.array(Id).min(1).max(1000) }).openapi('RetryOutboxRequest')),
   },
   responses: {
     200: jsonResponse('Requeued', z.object({ requeued: z.number().int() })),

@@ -11,6 +11,7 @@ import {
   errorResponses,
   FiscalYearInput,
   FiscalYearParam,
+  Id,
   IdInUrl,
   IdParam,
   jsonBody,
@@ -358,8 +359,8 @@ export const drawAuditSample = route({
       z
         .object({
           fiscalYear: FiscalYearInput,
-          courseId: z.number().int().positive(),
-          orgUnitId: z.number().int().positive().optional(),
+          courseId: Id,
+          orgUnitId: Id.optional(),
           seed: z
             .string()
             .regex(SAMPLE_SEED_PATTERN, '16 hexadecimal digits')

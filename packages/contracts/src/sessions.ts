@@ -4,6 +4,7 @@ import {
   CourseRef,
   errorResponses,
   FiscalYearParam,
+  Id,
   IdInUrl,
   IdParam,
   jsonBody,
@@ -112,14 +113,14 @@ const SessionFields = {
     .nullable()
     .default(null),
   capacity: z.number().int().min(1).max(10_000),
-  trainerIds: z.array(z.number().int().positive()).max(20).default([]),
+  trainerIds: z.array(Id).max(20).default([]),
   minAttendance: z.number().int().min(1).nullable().default(null),
   bookingOpensAt: Instant.optional().openapi({ description: 'Default: now' }),
 };
 
 export const CreateSessionRequest = z
   .object({
-    courseId: z.number().int().positive(),
+    courseId: Id,
     startsAt: Instant,
     endsAt: Instant,
     bookingCutoffAt: Instant.optional().openapi({
@@ -148,7 +149,7 @@ export const createSession = route({
 
 export const CreateSeriesRequest = z
   .object({
-    courseId: z.number().int().positive(),
+    courseId: Id,
     dates: z.array(z.iso.date()).min(1).max(100),
     startTimes: z.array(TimeOfDay).min(1).max(10),
     durationMinutes: z.number().int().min(1).max(1440),
@@ -181,7 +182,7 @@ export const UpdateSessionRequest = z
       .nullable()
       .optional(),
     capacity: z.number().int().min(1).max(10_000).optional(),
-    trainerIds: z.array(z.number().int().positive()).max(20).optional(),
+    trainerIds: z.array(Id).max(20).optional(),
     minAttendance: z.number().int().min(1).nullable().optional(),
     reason: z.string().trim().min(1).max(500).optional().openapi({
       description: 'Required once the session has started; recorded in the audit log',
@@ -273,12 +274,9 @@ export const ScheduleCheckRequest = z
     startsAt: Instant,
     endsAt: Instant,
     venue: z.string().trim().max(200).nullable().default(null),
-    sessionId: z
-      .number()
-      .int()
-      .positive()
-      .optional()
-      .openapi({ description: 'The session being edited, which does not clash with itself' }),
+    sessionId: Id.optional().openapi({
+      description: 'The session being edited, which does not clash with itself',
+    }),
   })
   .openapi('ScheduleCheckRequest');
 

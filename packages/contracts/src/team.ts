@@ -6,6 +6,7 @@ import {
   errorResponses,
   FiscalYearInput,
   FiscalYearParam,
+  Id,
   IdInUrl,
   IdParam,
   jsonBody,
@@ -51,9 +52,9 @@ export const TeamStatusFilter = z.enum([...PERSON_STATUSES, 'not_completed']);
  * body (reminder preview and send), so "everyone matching" means one thing everywhere.
  */
 const teamFilterFields = {
-  courseId: z.number().int().positive().optional(),
+  courseId: Id.optional(),
   fiscalYear: FiscalYearInput.optional(),
-  orgUnitId: z.number().int().positive().optional(),
+  orgUnitId: Id.optional(),
   status: TeamStatusFilter.optional(),
   role: RoleName.optional().openapi({ description: 'Only people holding this role' }),
   employmentType: EmploymentType.optional(),
@@ -130,7 +131,7 @@ export const ReminderSkipReason = z.enum(REMINDER_SKIP_REASONS).openapi('Reminde
 export const ReminderRequest = z
   .object({
     filter: TeamFilter,
-    staffIds: z.array(z.number().int().positive()).min(1).max(5000).optional().openapi({
+    staffIds: z.array(Id).min(1).max(5000).optional().openapi({
       description: 'Only these of the people matching the filter; everyone matching when absent',
     }),
     message: z.string().trim().max(1000).optional(),
