@@ -137,8 +137,9 @@ class StandIn {
 
 /**
  * A statement of a hot path, built and compiled by Kysely once: `build` gets a stand-in for each
- * value (values are flat: one level of names), which it may place in the statement but not read. Each run sends the text compiled the
- * first time, kept by executePrepared under `name`, with the values in place of the stand-ins.
+ * value (values are flat: one level of names), which it may place in the statement but not read.
+ * Each run sends the text compiled the first time, kept by executePrepared under `name`, with the
+ * values in place of the stand-ins.
  * (Building and compiling the booking's statements for every booking cost the embedded
  * database, which runs everything on one thread, about as much as running them.)
  */
