@@ -16,7 +16,7 @@ describe('the words of the UI', () => {
     renderWithProviders(<LoadingWords />);
     screen.getByText('読み込み中…');
 
-    await act(() => i18n.changeLanguage('en'));
+    act(() => i18n.changeLanguage('en'));
 
     screen.getByText('Loading…');
     expect(screen.queryByText('読み込み中…')).toBeNull();
@@ -27,19 +27,13 @@ describe('the words of the UI', () => {
     screen.getByText('読み込み中…');
 
     act(() => {
-      i18n.addResourceBundle(
-        'ja',
-        'translation',
-        { common: { loading: '少々お待ちください' } },
-        true,
-        true,
-      );
+      i18n.addWords('ja', { common: { loading: '少々お待ちください' } });
     });
 
     try {
       screen.getByText('少々お待ちください');
     } finally {
-      i18n.addResourceBundle('ja', 'translation', { common: ja.common }, true, true);
+      i18n.addWords('ja', { common: ja.common });
     }
   });
 });

@@ -1,18 +1,12 @@
-import i18next, { type TFunction } from 'i18next';
 import { useEffect, useSyncExternalStore } from 'react';
 import type { Messages } from '../locales/ja.ts';
 import { SECTIONS, type Section } from '../locales/sections.ts';
 import { shellJa } from '../locales/shell.ja.ts';
+import { addTo, lookUp, translate, type Catalogue, type TranslateOptions } from './translate.ts';
 
 export const LANGUAGES = ['ja', 'en'] as const;
 /** A language the UI is available in. */
 export type Language = (typeof LANGUAGES)[number];
-
-declare module 'i18next' {
-  interface CustomTypeOptions {
-    resources: { translation: Messages };
-  }
-}
 
 /** The locale `Intl` formats with in each language (British English for day-month order). */
 export const INTL_LOCALES: Record<Language, string> = { ja: 'ja-JP', en: 'en-GB' };
@@ -55,21 +49,68 @@ function storedLanguage(): Language {
   return chosenLanguage() ?? browserLanguage() ?? DEFAULT_LANGUAGE;
 }
 
-/** The app's one i18next instance, ready synchronously in Japanese (see `i18nReady`). */
-export const i18n = i18next.createInstance();
+/** A key of the catalogue, `path.to.message`; a message with plural forms is named without them. */
+type Paths<T> = {
+  [K in keyof T & string]: T[K] extends string ? K : `${K}.${Paths<T[K]>}`;
+}[keyof T & string];
+type Singular<K extends string> = K extends `${infer Message}_${Intl.LDMLPluralRule}` ? Message : K;
+export type MessageKey = Singular<Paths<Messages>>;
 
-void i18n.init({
-  // The shell's Japanese words come with the first download; everything else is added as pages
-  // need it (see `loadWords`).
-  resources: { ja: { translation: shellJa } },
-  lng: DEFAULT_LANGUAGE,
-  fallbackLng: DEFAULT_LANGUAGE,
-  supportedLngs: LANGUAGES,
-  initAsync: false,
-  // React escapes what it renders; escaping here too would show entities like &amp;.
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
+/**
+ * The UI's words: `t('myTraining.title')`, `t('team.summary.people', { count })`. A key built at
+ * run time that the catalogue may not have (an API error code, say) needs a `defaultValue`.
+ */
+export interface TFunction {
+  (key: MessageKey, options?: TranslateOptions): string;
+  (key: string, options: TranslateOptions & { defaultValue: string }): string;
+}
+
+/** Each language's words so far: the shell's Japanese words, then what `loadWords` adds. */
+const catalogues: Record<Language, Catalogue> = { ja: {}, en: {} };
+addTo(catalogues.ja, shellJa);
+
+/** The language shown. */
+let shown: Language = DEFAULT_LANGUAGE;
+
+/** The language shown, or the one a switch is fetching words for. */
+let target: Language = DEFAULT_LANGUAGE;
+
+/** Told whenever the language changes or words arrive. */
+const wordListeners = new Set<() => void>();
+
+/** The words in `lang`, falling back to Japanese, the language every message is written in first. */
+function wordsIn(lang: Language): TFunction {
+  const languages = [...new Set([lang, DEFAULT_LANGUAGE])].map((each) => ({
+    catalogue: catalogues[each],
+    locale: INTL_LOCALES[each],
+  }));
+  return (key: string, options?: TranslateOptions) => translate(languages, key, options);
+}
+
+/** The app's words and language, outside React (loaders, tests); components use the hooks below. */
+export const i18n = {
+  /** The language shown. */
+  get language(): Language {
+    return shown;
+  },
+  /** Shows the UI in `lang` with the words already there (`setLanguage` fetches them first). */
+  changeLanguage(lang: Language): void {
+    shown = lang;
+    // A switch made directly (the tests do) also supersedes one still fetching words.
+    target = lang;
+    applyLanguage(lang);
+    for (const listener of wordListeners) listener();
+  },
+  /** Adds words to a language's catalogue; a message given again replaces the old one. */
+  addWords(lang: Language, words: object): void {
+    addTo(catalogues[lang], words);
+    for (const listener of wordListeners) listener();
+  },
+  /** Whether the shown language (or Japanese) has the message `key`. */
+  exists(key: string): boolean {
+    return [shown, DEFAULT_LANGUAGE].some((lang) => lookUp(catalogues[lang], key) !== undefined);
+  },
+};
 
 /** A part of a language's catalogue: the shell's words, or a section. */
 type Part = 'shell' | Section;
@@ -83,9 +124,6 @@ const added: Record<Language, Map<Part, Promise<void>>> = {
 /** The sections pages have asked for so far: a language switch fetches them first. */
 const wanted = new Set<Section>();
 
-/** The language shown, or the one a switch is fetching words for. */
-let target: Language = DEFAULT_LANGUAGE;
-
 async function fetchPart(lang: Language, part: Part): Promise<object> {
   if (part !== 'shell') return { [part]: await SECTIONS[part][lang]() };
   return lang === 'en' ? (await import('../locales/shell.en.ts')).shellEn : shellJa;
@@ -95,7 +133,7 @@ function addPart(lang: Language, part: Part): Promise<void> {
   const known = added[lang].get(part);
   if (known) return known;
   const done = fetchPart(lang, part).then((words) => {
-    i18n.addResourceBundle(lang, 'translation', words, true, true);
+    i18n.addWords(lang, words);
   });
   // A failed fetch (offline, say) is tried again next time rather than remembered.
   done.catch(() => added[lang].delete(part));
@@ -118,7 +156,7 @@ export async function loadWords(...sections: Section[]): Promise<void> {
  * they are not fetched again; `loadWords` still fetches the section in another language.
  */
 export function includeWords<S extends Section>(section: S, words: Messages[S]): void {
-  i18n.addResourceBundle('ja', 'translation', { [section]: words }, true, true);
+  i18n.addWords('ja', { [section]: words });
   added.ja.set(section, Promise.resolve());
 }
 
@@ -127,7 +165,7 @@ async function showIn(lang: Language): Promise<void> {
   target = lang;
   await Promise.all(['shell' as const, ...wanted].map((part) => addPart(lang, part)));
   // Another switch may have started meanwhile; the latest wins.
-  if (target === lang) await i18n.changeLanguage(lang);
+  if (target === lang) i18n.changeLanguage(lang);
 }
 
 /** `<html lang>` follows the UI language so screen readers pronounce text correctly. */
@@ -135,11 +173,6 @@ function applyLanguage(lang: string): void {
   if (typeof document !== 'undefined') document.documentElement.lang = lang;
 }
 applyLanguage(i18n.language);
-i18n.on('languageChanged', (lang) => {
-  applyLanguage(lang);
-  // A switch made directly (the tests do) also supersedes one still fetching words.
-  if (isLanguage(lang)) target = lang;
-});
 
 /**
  * Resolves once the starting language's words are there: at once in Japanese, the default; a
@@ -171,36 +204,28 @@ export function useAccountLanguage(locale: Language | undefined): void {
 
 /**
  * What `useTranslation` hands out: a new `t` whenever the language changes or words are added, so
- * memoised components that depend on `t` render again. (The app needs only this of react-i18next,
- * whose Suspense, namespace and `Trans` support cost every page about 2.5 KB gzipped.)
+ * memoised components that depend on `t` render again.
  */
-let translation: { t: TFunction<'translation'> } = { t: i18n.getFixedT(null, 'translation') };
-const translationListeners = new Set<() => void>();
-
-function wordsChanged(): void {
-  translation = { t: i18n.getFixedT(null, 'translation') };
-  for (const listener of translationListeners) listener();
-}
-i18n.on('languageChanged', wordsChanged);
-// A section's words arriving (loadWords) renders again what showed before they were there.
-i18n.store.on('added', wordsChanged);
+let translation: { t: TFunction } = { t: wordsIn(shown) };
+wordListeners.add(() => {
+  translation = { t: wordsIn(shown) };
+});
 
 function subscribeToWords(listener: () => void): () => void {
-  translationListeners.add(listener);
-  return () => translationListeners.delete(listener);
+  wordListeners.add(listener);
+  return () => wordListeners.delete(listener);
 }
 const currentTranslation = () => translation;
 
 /** The UI's words, `{ t }`, re-rendering the caller when the language changes or words are added. */
-export function useTranslation(): { t: TFunction<'translation'> } {
+export function useTranslation(): { t: TFunction } {
   return useSyncExternalStore(subscribeToWords, currentTranslation, currentTranslation);
 }
 
 /** The current UI language, re-rendering the caller when it changes. */
 export function useLanguage(): Language {
   useTranslation();
-  const lang = i18n.resolvedLanguage;
-  return isLanguage(lang) ? lang : DEFAULT_LANGUAGE;
+  return i18n.language;
 }
 
 /** The name in the current language, for records that carry both (units, for example). */

@@ -15,12 +15,12 @@ function leaves(messages: object, prefix = ''): Map<string, string> {
   return out;
 }
 
-/** The {{placeholders}} a text fills in, without i18next's formatting suffixes. */
+/** The {{placeholders}} a text fills in, without their formats (`{{count, number}}`). */
 function placeholders(text: string): string[] {
   return [...text.matchAll(/\{\{\s*([^}\s,]+)[^}]*\}\}/g)].map((m) => m[1]!).sort();
 }
 
-/** `count_one` and `count_other` are one message for i18next's plural rules. */
+/** `count_one` and `count_other` are one message in two plural forms (lib/translate.ts). */
 const messageOf = (path: string) => path.replace(/_(zero|one|two|few|many|other)$/, '');
 
 describe('the Japanese and English catalogues', () => {

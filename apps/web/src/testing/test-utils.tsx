@@ -14,15 +14,15 @@ import { ja } from '../locales/ja.ts';
 // Components render below any route here, so no loader fetches their words: all of them are
 // there from the start, in both languages.
 beforeAll(() => {
-  i18n.addResourceBundle('ja', 'translation', ja, true, true);
-  i18n.addResourceBundle('en', 'translation', en, true, true);
+  i18n.addWords('ja', ja);
+  i18n.addWords('en', en);
 });
 
 // Every test starts in the default language with nothing remembered, and leaves no DOM or
 // stubbed fetch behind (vitest runs without globals, so testing-library cannot do this itself).
 beforeEach(async () => {
   localStorage.clear();
-  await i18n.changeLanguage('ja');
+  i18n.changeLanguage('ja');
   // jsdom has no scrolling; the router's scroll restoration would log on every navigation.
   vi.spyOn(window, 'scrollTo').mockImplementation(() => undefined);
 });

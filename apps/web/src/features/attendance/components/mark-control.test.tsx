@@ -58,7 +58,7 @@ describe('MarkControl', () => {
   });
 
   it('speaks English when the UI does', async () => {
-    await i18n.changeLanguage('en');
+    i18n.changeLanguage('en');
     renderWithProviders(<MarkControl name="Hanako Yamada" value="late" onChange={vi.fn()} />);
     const group = screen.getByRole('radiogroup', { name: 'Attendance of Hanako Yamada' });
     expect(within(group).getByRole('radio', { name: 'Late' }).getAttribute('aria-checked')).toBe(

@@ -1,6 +1,5 @@
-import type { TFunction } from 'i18next';
 import { isApiError } from '../../../lib/api-client.ts';
-import { i18n } from '../../../lib/i18n.ts';
+import { i18n, type TFunction } from '../../../lib/i18n.ts';
 import type { eLearningJa } from '../../../locales/e-learning.ja.ts';
 import { errorsJa } from '../../../locales/errors.ja.ts';
 

@@ -50,7 +50,7 @@ describe('OrgTree', () => {
     renderWithProviders(
       <OrgTree units={MINISTRY} selectedUnitId={undefined} onSelectUnit={vi.fn()} />,
     );
-    await act(() => i18n.changeLanguage('en'));
+    act(() => i18n.changeLanguage('en'));
     expect(rowNamed('Budget Bureau').textContent).toContain('15 staff');
     expect(screen.queryByRole('row', { name: /主計局/ })).toBeNull();
   });

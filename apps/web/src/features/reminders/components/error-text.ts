@@ -1,4 +1,4 @@
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../../../lib/i18n.ts';
 import { isApiError } from '../../../lib/api-client.ts';
 
 /** What went wrong saving, in the reader's language; the API's message when it names a field. */
