@@ -143,6 +143,24 @@ describe('text no database column can hold', () => {
   });
 });
 
+describe('an id in an address', () => {
+  it('is read only when written in plain digits, so one record has one address', async () => {
+    const person = await makePerson(t.db);
+    const found = await everyRole.request(`/api/staff/${person.id}`);
+    expect(found.status).toBe(200);
+    // Number() would read each of these as the same person (or another one).
+    const spellings = [`0${person.id}`, `0x${person.id.toString(16)}`, `${person.id}.0`];
+    spellings.push(`%20${person.id}`, `${person.id}e0`, `+${person.id}`);
+    for (const spelling of spellings) {
+      const res = await everyRole.request(`/api/staff/${spelling}`);
+      expect(res.status, spelling).toBe(400);
+      expect((await errorOf(res)).code).toBe('VALIDATION');
+    }
+    const query = await everyRole.request(`/api/staff?orgUnitId=0x1`);
+    expect(query.status).toBe(400);
+  });
+});
+
 describe('request ids', () => {
   async function auditedRequestId(headers: Record<string, string>) {
     const person = await makePerson(t.db);

@@ -78,8 +78,16 @@ export const MAX_INTEGER = 2_147_483_647;
 /** A record's id in a JSON body: a positive integer a database `integer` column can hold. */
 export const Id = z.number().int().positive().max(MAX_INTEGER);
 
-/** An id in a path or a query string, e.g. ?courseId=3: text read as a positive integer. */
-export const IdInUrl = z.coerce.number().int().positive().max(MAX_INTEGER);
+/**
+ * An id in a path or a query string, e.g. ?courseId=3: digits read as a positive integer. Only
+ * plain digits: `Number()` would also read `0x10`, `1e1`, ` 5` and `5.0` as ids, so one record
+ * would have many addresses.
+ */
+export const IdInUrl = z
+  .string()
+  .regex(/^[1-9][0-9]*$/, 'an id is written in digits, without a leading zero')
+  .transform(Number)
+  .pipe(z.number().max(MAX_INTEGER));
 
 /** The id a path names as `{name}`, e.g. /sessions/{id}/attendance/check-in-requests/{staffId}. */
 export function pathId(name: string) {
