@@ -1,6 +1,7 @@
 import type { Me } from '@kenshu/contracts';
-import { lazy, Suspense, useId, useRef, useState } from 'react';
+import { lazy, Suspense, useId, useRef } from 'react';
 import { useTranslation } from '../../../lib/i18n.ts';
+import { useOverlayState } from '../../../lib/use-overlay-state.ts';
 import './auth.css';
 
 // The panel (react-aria's popover and dialog) loads when the menu first opens, or when the
@@ -16,8 +17,7 @@ export function UserMenu({ me }: { me: Me }) {
   const { t } = useTranslation();
   const triggerRef = useRef<HTMLButtonElement>(null);
   const panelId = useId();
-  const [isOpen, setOpen] = useState(false);
-  const [wasOpened, setWasOpened] = useState(false);
+  const { isOpen, wasOpened, setOpen } = useOverlayState();
   const name = `${me.familyName} ${me.givenName}`;
   const label = t('userMenu.label', { name });
 
@@ -34,10 +34,7 @@ export function UserMenu({ me }: { me: Me }) {
         aria-controls={isOpen ? panelId : undefined}
         onPointerEnter={() => void loadPanel()}
         onFocus={() => void loadPanel()}
-        onClick={() => {
-          setWasOpened(true);
-          setOpen(!isOpen);
-        }}
+        onClick={() => setOpen(!isOpen)}
       >
         <span className="user-menu__avatar" aria-hidden="true">
           {me.familyName.slice(0, 1)}
@@ -47,7 +44,6 @@ export function UserMenu({ me }: { me: Me }) {
         </span>
         <span className="user-menu__chevron" aria-hidden="true" />
       </button>
-      {/* Kept once opened, so the popover can play its closing animation. */}
       {wasOpened ? (
         <Suspense fallback={null}>
           <UserMenuPanel

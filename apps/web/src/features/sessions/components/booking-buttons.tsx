@@ -1,5 +1,6 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from '../../../lib/i18n.ts';
+import { useOverlayState } from '../../../lib/use-overlay-state.ts';
 import { NativeButton } from '../../../components/native-button.tsx';
 import './sessions.css';
 import { bookingCalendarUrl, type BookingChangeOptions } from '../api/bookings.ts';
@@ -29,21 +30,13 @@ export function CancelBookingButton({
   onChanged,
 }: CancelBookingButtonProps) {
   const { t } = useTranslation();
-  const [isOpen, setOpen] = useState(false);
-  const [wasOpened, setWasOpened] = useState(false);
+  const { isOpen, wasOpened, setOpen } = useOverlayState();
   const label = waitlisted ? t('sessions.actions.leaveWaitlist') : t('sessions.actions.cancel');
   return (
     <>
-      <NativeButton
-        variant={variant}
-        onPress={() => {
-          setWasOpened(true);
-          setOpen(true);
-        }}
-      >
+      <NativeButton variant={variant} onPress={() => setOpen(true)}>
         {label}
       </NativeButton>
-      {/* Kept once opened, so the modal can play its closing animation. */}
       {wasOpened ? (
         <Suspense fallback={null}>
           <CancelBookingDialog
