@@ -1,7 +1,7 @@
 import { DEMO_ACCOUNTS, seedDemo } from '@kenshu/db';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { accessibilityViolations, useBrowserApp } from '../support/browser.ts';
+import { accessibilityViolations, JAPANESE_PHONE, useBrowserApp } from '../support/browser.ts';
 import { useTestDatabase } from '../support/database.ts';
 
 const database = useTestDatabase();
@@ -12,6 +12,35 @@ async function openOrganisation(path = '/organisation'): Promise<Page> {
   const page = await app.signedInPage(DEMO_ACCOUNTS.admin);
   await page.goto(app.url(path));
   return page;
+}
+
+/**
+ * The layout shift (what browsers count as CLS; up to 0.1 is "good") of `path`'s first load until
+ * `shown` resolves, with every API answer half a second late, as on a slow network: whatever
+ * arrives after the page first shows must not push what is already there.
+ */
+async function layoutShiftOfFirstLoad(
+  page: Page,
+  path: string,
+  shown: () => Promise<void>,
+): Promise<number> {
+  await page.route('**/api/**', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await route.continue();
+  });
+  await page.addInitScript(() => {
+    const shifts: number[] = [];
+    Object.assign(window, { shifts });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        shifts.push((entry as unknown as { value: number }).value);
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(app.url(path));
+  await shown();
+  return page.evaluate(() =>
+    (window as unknown as { shifts: number[] }).shifts.reduce((sum, value) => sum + value, 0),
+  );
 }
 
 describe('the app shell', () => {
@@ -48,6 +77,28 @@ describe('the app shell', () => {
     const page = await openOrganisation('/no-such-page');
     await page.getByRole('heading', { name: 'ページが見つかりません' }).waitFor();
     await page.getByRole('link', { name: 'ホームへ戻る' }).waitFor();
+  });
+
+  it("keeps a phone's sign-in page still while the header fills in", async () => {
+    const context = await app.browser.newContext(JAPANESE_PHONE);
+    const page = await context.newPage();
+    const shifted = await layoutShiftOfFirstLoad(page, '/sign-in', async () => {
+      await page.getByRole('textbox', { name: '職員番号またはメールアドレス' }).waitFor();
+      await page.locator('p.fiscal-year-badge').waitFor();
+    });
+    expect(shifted).toBeLessThan(0.01);
+    await context.close();
+  });
+
+  it("keeps a phone's My training still while its cards fill in", async () => {
+    const page = await app.signedInPhone(DEMO_ACCOUNTS.staff);
+    const shifted = await layoutShiftOfFirstLoad(page, '/my-training', async () => {
+      await page.getByRole('heading', { name: '情報セキュリティ研修' }).waitFor();
+      await page.getByRole('heading', { name: 'お知らせ', exact: true }).waitFor();
+      await page.getByRole('button', { name: '購読用URLを作成' }).waitFor();
+    });
+    expect(shifted).toBeLessThan(0.01);
+    await page.context().close();
   });
 
   it('has no accessibility violations axe can find, in either language', async () => {

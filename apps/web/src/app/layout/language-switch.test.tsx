@@ -18,7 +18,7 @@ describe('language switch', () => {
     await renderApp('/');
     const menu = screen.getByRole('navigation', { name: 'メインメニュー' });
     expect(menu.textContent).toContain('組織と職員');
-    await screen.findByText('令和8年度', { selector: '.fiscal-year-badge' });
+    await screen.findByText('令和8年度', { selector: 'p.fiscal-year-badge' });
     expect(document.documentElement.lang).toBe('ja');
 
     fireEvent.click(screen.getByRole('radio', { name: 'English' }));
@@ -26,7 +26,7 @@ describe('language switch', () => {
     const englishMenu = await screen.findByRole('navigation', { name: 'Main menu' });
     expect(englishMenu.textContent).toContain('Organisation and staff');
     expect(englishMenu.textContent).not.toContain('組織と職員');
-    screen.getByText('FY2026', { selector: '.fiscal-year-badge' });
+    screen.getByText('FY2026', { selector: 'p.fiscal-year-badge' });
     await screen.findByRole('link', { name: 'Budget Bureau' });
     expect(document.documentElement.lang).toBe('en');
     expect(document.title).toBe('Home | 研修 Kenshu');
@@ -51,7 +51,7 @@ describe('language switch', () => {
     localStorage.setItem('kenshu.language', 'ja');
     mockDashboardApi({ ...ME_ADMIN, locale: 'en' });
     await renderApp('/');
-    await screen.findByText('令和8年度', { selector: '.fiscal-year-badge' });
+    await screen.findByText('令和8年度', { selector: 'p.fiscal-year-badge' });
     expect(screen.getByRole('navigation', { name: 'メインメニュー' })).toBeTruthy();
     expect(document.documentElement.lang).toBe('ja');
   });
