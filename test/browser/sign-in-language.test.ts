@@ -60,6 +60,40 @@ describe("the sign-in page speaks the browser's language until someone chooses",
     expect(await page.getByRole('heading', { level: 1, name: 'Sign in' }).count()).toBe(0);
   });
 
+  it("shows a signed-in person's pages in their own language from the first, in a browser speaking another", async () => {
+    // S0001's record says Japanese; the browser speaks English.
+    const context = await app.browser.newContext({ locale: 'en-US' });
+    const person = await findStaffByLogin(database.current.db, 'S0001');
+    if (!person) throw new Error('no S0001');
+    const { cookie } = await signedInAs(app.running.app, database.current.db, person.id);
+    const separator = cookie.indexOf('=');
+    await context.addCookies([
+      {
+        name: cookie.slice(0, separator),
+        value: cookie.slice(separator + 1),
+        url: app.running.baseUrl,
+      },
+    ]);
+    // Every heading the page ever shows, from its first paint.
+    await context.addInitScript(() => {
+      const seen: string[] = [];
+      Object.assign(window, { seen });
+      new MutationObserver(() => {
+        for (const heading of document.querySelectorAll('h1, h2'))
+          if (heading.textContent && !seen.includes(heading.textContent))
+            seen.push(heading.textContent);
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
+    const page = await context.newPage();
+    await page.goto(app.url('/my-training'));
+    await page.getByRole('heading', { level: 1, name: '私の研修' }).waitFor();
+    await page.getByRole('heading', { name: 'お知らせ', exact: true }).waitFor();
+    const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    expect(seen).toContain('私の研修');
+    expect(seen.filter((text) => /^[\x20-\x7e]+$/.test(text))).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ja');
+  });
+
   it('writes English dates one way: the day as on every other page, then the time', async () => {
     // A0002 reads English; their sessions page lists when they signed in.
     const context = await app.browser.newContext({ locale: 'en-GB' });

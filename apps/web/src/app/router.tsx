@@ -13,7 +13,7 @@ import { currentFiscalYearQueryOptions } from '../features/fiscal-years/api/get-
 import { myTrainingQueryOptions } from '../features/my-training/api/get-my-training.ts';
 import { notificationsQueryOptions } from '../features/notifications/api/notifications.ts';
 import { orgUnitsQueryOptions } from '../features/org-units/api/get-org-units.ts';
-import { loadWords } from '../lib/i18n.ts';
+import { loadWords, showAccountLanguage } from '../lib/i18n.ts';
 import { AppLayout } from './layout/app-layout.tsx';
 import { isPublicPath } from './navigation.ts';
 import { NotFoundPage } from './routes/not-found.tsx';
@@ -52,6 +52,7 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({
         replace: true,
       });
     }
+    if (me) await showAccountLanguage(me.locale);
   },
   loader: ({ context }) => {
     void context.queryClient.prefetchQuery(currentFiscalYearQueryOptions());

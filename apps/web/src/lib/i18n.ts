@@ -196,10 +196,17 @@ export async function setLanguage(lang: Language): Promise<void> {
  */
 export function useAccountLanguage(locale: Language | undefined): void {
   useEffect(() => {
-    if (locale && chosenLanguage() === null && i18n.language !== locale) {
-      void showIn(locale);
-    }
+    if (locale) void showAccountLanguage(locale);
   }, [locale]);
+}
+
+/**
+ * The same before the first page shows (the router awaits it once it knows who is signed in), so
+ * someone whose browser speaks another language than their record does not see the page in the
+ * browser's language first and then see every line change, and move, in front of them.
+ */
+export async function showAccountLanguage(locale: Language): Promise<void> {
+  if (chosenLanguage() === null && i18n.language !== locale) await showIn(locale);
 }
 
 /**
