@@ -24,6 +24,23 @@ async function signInPage(options: { locale: string; chosen?: 'ja' | 'en' }) {
   return page;
 }
 
+/** A browser context in `locale`, signed in as the staff member with this staff number. */
+async function signedInContext(staffNumber: string, locale: string) {
+  const context = await app.browser.newContext({ locale });
+  const person = await findStaffByLogin(database.current.db, staffNumber);
+  if (!person) throw new Error(`no ${staffNumber}`);
+  const { cookie } = await signedInAs(app.running.app, database.current.db, person.id);
+  const separator = cookie.indexOf('=');
+  await context.addCookies([
+    {
+      name: cookie.slice(0, separator),
+      value: cookie.slice(separator + 1),
+      url: app.running.baseUrl,
+    },
+  ]);
+  return context;
+}
+
 describe("the sign-in page speaks the browser's language until someone chooses", () => {
   it('is in English for an English browser, in Japanese for a Japanese one', async () => {
     const english = await signInPage({ locale: 'en-US' });
@@ -62,24 +79,13 @@ describe("the sign-in page speaks the browser's language until someone chooses",
 
   it("shows a signed-in person's pages in their own language from the first, in a browser speaking another", async () => {
     // S0001's record says Japanese; the browser speaks English.
-    const context = await app.browser.newContext({ locale: 'en-US' });
-    const person = await findStaffByLogin(database.current.db, 'S0001');
-    if (!person) throw new Error('no S0001');
-    const { cookie } = await signedInAs(app.running.app, database.current.db, person.id);
-    const separator = cookie.indexOf('=');
-    await context.addCookies([
-      {
-        name: cookie.slice(0, separator),
-        value: cookie.slice(separator + 1),
-        url: app.running.baseUrl,
-      },
-    ]);
+    const context = await signedInContext('S0001', 'en-US');
     // Every heading the page ever shows, from its first paint.
     await context.addInitScript(() => {
       const seen: string[] = [];
       Object.assign(window, { seen });
       new MutationObserver(() => {
-        for (const heading of document.querySelectorAll('h1, h2'))
+        for (const heading of Array.from(document.querySelectorAll('h1, h2')))
           if (heading.textContent && !seen.includes(heading.textContent))
             seen.push(heading.textContent);
       }).observe(document, { childList: true, subtree: true, characterData: true });
@@ -96,18 +102,7 @@ describe("the sign-in page speaks the browser's language until someone chooses",
 
   it('writes English dates one way: the day as on every other page, then the time', async () => {
     // A0002 reads English; their sessions page lists when they signed in.
-    const context = await app.browser.newContext({ locale: 'en-GB' });
-    const person = await findStaffByLogin(database.current.db, 'A0002');
-    if (!person) throw new Error('no A0002');
-    const { cookie } = await signedInAs(app.running.app, database.current.db, person.id);
-    const separator = cookie.indexOf('=');
-    await context.addCookies([
-      {
-        name: cookie.slice(0, separator),
-        value: cookie.slice(separator + 1),
-        url: app.running.baseUrl,
-      },
-    ]);
+    const context = await signedInContext('A0002', 'en-GB');
     const page = await context.newPage();
     await page.goto(app.url('/account/sessions'));
     await page.getByRole('heading', { level: 1 }).waitFor();
