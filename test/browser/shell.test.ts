@@ -101,6 +101,18 @@ describe('the app shell', () => {
     await page.context().close();
   });
 
+  it("keeps a trainer's home still on a phone while its cards fill in", async () => {
+    // A trainer's home has the most above the organisation: today's sessions, then my training.
+    const page = await app.signedInPhone(DEMO_ACCOUNTS.trainer);
+    const shifted = await layoutShiftOfFirstLoad(page, '/', async () => {
+      await page.getByRole('heading', { level: 1, name: 'ホーム' }).waitFor();
+      await page.getByRole('heading', { name: '情報セキュリティ研修' }).first().waitFor();
+      await page.getByText('主計局').first().waitFor();
+    });
+    expect(shifted).toBeLessThan(0.01);
+    await page.context().close();
+  });
+
   it('has no accessibility violations axe can find, in either language', async () => {
     const page = await openOrganisation();
     await page.getByRole('row', { name: /財務省/ }).click();

@@ -9,6 +9,7 @@ import {
 } from '@tanstack/react-router';
 import { meQueryOptions } from '../features/auth/api/get-me.ts';
 import { signInHref } from '../features/auth/utils/sign-in-search.ts';
+import { teachingSessionsQueryOptions } from '../features/attendance/api/teaching-sessions.ts';
 import { currentFiscalYearQueryOptions } from '../features/fiscal-years/api/get-current-fiscal-year.ts';
 import { myTrainingQueryOptions } from '../features/my-training/api/get-my-training.ts';
 import { notificationsQueryOptions } from '../features/notifications/api/notifications.ts';
@@ -59,13 +60,36 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({
   },
 });
 
+/**
+ * Fetches what a page shows above its other cards beside its code and words, so it shows whole:
+ * filling in after it, on a phone, pushed the cards below down as someone began to read or tap
+ * (browser tests measure it). Known data shows at once and is refreshed as the page shows; a
+ * failure shows in its card, with its retry, rather than keeping the page away.
+ */
+function withPage(...fetches: Promise<unknown>[]): Promise<unknown> {
+  return Promise.all(fetches.map((fetch) => fetch.catch(() => null)));
+}
+
 const dashboardRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/',
   component: lazyRouteComponent(() => import('./routes/dashboard.tsx'), 'DashboardPage'),
+  // The cards above the organisation come with the page (see `withPage`): a trainer's sessions,
+  // my training, the fiscal year. The organisation, last, may fill in after it.
   loader: ({ context }) => {
-    void context.queryClient.prefetchQuery(orgUnitsQueryOptions());
-    return loadWords('attendance', 'dashboard', 'myTraining', 'sessionPhase', 'sessions');
+    const { queryClient } = context;
+    void queryClient.prefetchQuery(orgUnitsQueryOptions());
+    const me = queryClient.getQueryData(meQueryOptions().queryKey);
+    return Promise.all([
+      loadWords('attendance', 'dashboard', 'myTraining', 'sessionPhase', 'sessions'),
+      withPage(
+        queryClient.ensureQueryData(myTrainingQueryOptions()),
+        queryClient.ensureQueryData(currentFiscalYearQueryOptions()),
+        me?.roles.includes('trainer')
+          ? queryClient.ensureQueryData(teachingSessionsQueryOptions('teaching'))
+          : Promise.resolve(),
+      ),
+    ]);
   },
 });
 
@@ -109,16 +133,16 @@ const myTrainingRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/my-training',
   component: lazyRouteComponent(() => import('./routes/my-training.tsx'), 'MyTrainingPage'),
-  // One's courses and notifications come with the page, fetched beside its code and words, rather
-  // than after it: on a phone they stand above the other cards, which jumped down as they came.
-  // Known data shows at once (and is refreshed as the page shows); a failure shows in its card.
-  loader: async ({ context }) => {
-    await Promise.all([
+  // One's courses and notifications come with the page (see `withPage`): on a phone they stand
+  // above the other cards.
+  loader: ({ context }) =>
+    Promise.all([
       loadWords('mail', 'myTraining', 'notifications', 'sessions'),
-      context.queryClient.ensureQueryData(myTrainingQueryOptions()).catch(() => undefined),
-      context.queryClient.ensureQueryData(notificationsQueryOptions()).catch(() => undefined),
-    ]);
-  },
+      withPage(
+        context.queryClient.ensureQueryData(myTrainingQueryOptions()),
+        context.queryClient.ensureQueryData(notificationsQueryOptions()),
+      ),
+    ]),
 });
 
 const sessionFinderRoute = createRoute({
