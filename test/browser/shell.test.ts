@@ -113,6 +113,26 @@ describe('the app shell', () => {
     await page.context().close();
   });
 
+  it("shows My training with its other cards when one's courses fail to load, and retries", async () => {
+    const page = await app.signedInPhone(DEMO_ACCOUNTS.staff);
+    const unavailable = JSON.stringify({
+      error: { code: 'UNAVAILABLE', message: 'down' },
+      requestId: 'test',
+    });
+    await page.route('**/api/me/training*', (route) =>
+      route.fulfill({ status: 503, contentType: 'application/json', body: unavailable }),
+    );
+    await page.goto(app.url('/my-training'));
+    await page.getByRole('heading', { level: 1, name: '私の研修' }).waitFor();
+    await page.getByRole('heading', { name: 'お知らせ', exact: true }).waitFor();
+    await page.getByText('データを読み込めませんでした').waitFor();
+
+    await page.unroute('**/api/me/training*');
+    await page.getByRole('button', { name: '再読み込み' }).click();
+    await page.getByRole('heading', { name: '情報セキュリティ研修' }).waitFor();
+    await page.context().close();
+  });
+
   it('has no accessibility violations axe can find, in either language', async () => {
     const page = await openOrganisation();
     await page.getByRole('row', { name: /財務省/ }).click();

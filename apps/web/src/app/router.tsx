@@ -70,6 +70,9 @@ function withPage(...fetches: Promise<unknown>[]): Promise<unknown> {
   return Promise.all(fetches.map((fetch) => fetch.catch(() => null)));
 }
 
+/** A query as `withPage` fetches it: once; the card's own query retries as it shows. */
+const once = <T extends object>(query: T) => ({ ...query, retry: false });
+
 const dashboardRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/',
@@ -83,10 +86,10 @@ const dashboardRoute = createRoute({
     return Promise.all([
       loadWords('attendance', 'dashboard', 'myTraining', 'sessionPhase', 'sessions'),
       withPage(
-        queryClient.ensureQueryData(myTrainingQueryOptions()),
-        queryClient.ensureQueryData(currentFiscalYearQueryOptions()),
+        queryClient.ensureQueryData(once(myTrainingQueryOptions())),
+        queryClient.ensureQueryData(once(currentFiscalYearQueryOptions())),
         me?.roles.includes('trainer')
-          ? queryClient.ensureQueryData(teachingSessionsQueryOptions('teaching'))
+          ? queryClient.ensureQueryData(once(teachingSessionsQueryOptions('teaching')))
           : Promise.resolve(),
       ),
     ]);
@@ -139,8 +142,8 @@ const myTrainingRoute = createRoute({
     Promise.all([
       loadWords('mail', 'myTraining', 'notifications', 'sessions'),
       withPage(
-        context.queryClient.ensureQueryData(myTrainingQueryOptions()),
-        context.queryClient.ensureQueryData(notificationsQueryOptions()),
+        context.queryClient.ensureQueryData(once(myTrainingQueryOptions())),
+        context.queryClient.ensureQueryData(once(notificationsQueryOptions())),
       ),
     ]),
 });
